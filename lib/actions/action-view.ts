@@ -1,0 +1,45 @@
+import type { ActionStatus } from '../policy/action-status';
+import type { Source } from './schemas';
+
+type ActionRow = {
+  id: string;
+  toolName: string;
+  params: string;
+  reason: string | null;
+  sources: string;
+  requester: string | null;
+  traceId: string;
+  status: string;
+  decisionReason: string | null;
+  decidedAt: Date | null;
+  result: string | null;
+  downstreamRef: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  reviewer?: { email: string; name: string } | null;
+};
+
+/** What the agent API returns for an action (and what the console builds on). */
+export type ActionView = ReturnType<typeof toActionView>;
+
+export function toActionView(row: ActionRow) {
+  return {
+    id: row.id,
+    status: row.status as ActionStatus,
+    tool: row.toolName,
+    params: JSON.parse(row.params) as Record<string, unknown>,
+    reason: row.reason,
+    sources: JSON.parse(row.sources) as Source[],
+    requester: row.requester,
+    traceId: row.traceId,
+    decision: {
+      reason: row.decisionReason,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      decidedBy: row.reviewer ? row.reviewer.email : null,
+    },
+    result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+    downstreamRef: row.downstreamRef,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,69 @@
+import { assertCan, type Actor } from '../auth/actor';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db } from '../db/client';
+import { WardenError } from '../errors';
+import { readGlobalStop } from '../kill-switches/global-stop';
+import type { ActionLevel } from '../policy/action-levels';
+import { claimBlockers } from '../policy/decide-proposal';
+import { notifyActionChanged } from '../realtime/action-changes';
+import { toActionView, type ActionView } from './action-view';
+import { transitionAction } from './transition-action';
+
+/**
+ * approved → executing, for the agent that proposed it. The stop, the pause, the tool and the grant are checked
+ * again now, in the same transaction as the move: approval earlier does not outlive a stop pressed since.
+ * A claim that is refused for those reasons blocks the action for good (fail closed); the agent may propose anew.
+ */
+export async function claimAction(actor: Actor, actionId: string): Promise<ActionView> {
+  assertCan(actor, 'actions.execute');
+  const outcome = await db().$transaction(async (tx) => {
+    const action = await tx.action.findFirst({ where: { id: actionId, agentId: actor.id } });
+    if (!action) return { kind: 'missing' as const };
+    if (action.status !== 'approved') return { kind: 'conflict' as const, status: action.status };
+
+    const [globalStop, agent, tool, grant] = await Promise.all([
+      readGlobalStop(tx),
+      tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true } }),
+      action.toolId ? tx.tool.findUnique({ where: { id: action.toolId } }) : null,
+      action.toolId ? tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: action.toolId } } }) : null,
+    ]);
+    const blockers = claimBlockers({
+      globalStop,
+      agent,
+      tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
+      grant,
+    });
+    const refs = { actor, actionId, agentId: actor.id };
+    if (blockers.length > 0) {
+      const moved = await transitionAction(tx, {
+        id: actionId, from: 'approved', to: 'blocked', changes: { decisionReason: `blocked at claim: ${blockers.join('; ')}` },
+      });
+      if (!moved) return { kind: 'conflict' as const, status: (await tx.action.findUniqueOrThrow({ where: { id: actionId } })).status };
+      await recordAuditEvent(tx, { ...refs, type: 'action.claim_blocked', payload: { reasons: blockers } });
+      return { kind: 'blocked' as const, reasons: blockers };
+    }
+    if (!(await transitionAction(tx, { id: actionId, from: 'approved', to: 'executing' }))) {
+      return { kind: 'conflict' as const, status: (await tx.action.findUniqueOrThrow({ where: { id: actionId } })).status };
+    }
+    await recordAuditEvent(tx, { ...refs, type: 'action.claimed', payload: {} });
+    return { kind: 'claimed' as const };
+  });
+
+  switch (outcome.kind) {
+    case 'missing':
+      throw new WardenError('not_found', 'No such action.');
+    case 'conflict':
+      throw new WardenError('conflict', `The action cannot be claimed: it is ${outcome.status}.`, { status: outcome.status });
+    case 'blocked':
+      notifyActionChanged(actionId);
+      throw new WardenError('conflict', `The action was blocked at claim: ${outcome.reasons.join('; ')}.`, {
+        status: 'blocked',
+        reasons: outcome.reasons,
+      });
+    case 'claimed': {
+      notifyActionChanged(actionId);
+      const action = await db().action.findUniqueOrThrow({ where: { id: actionId }, include: { reviewer: true } });
+      return toActionView(action);
+    }
+  }
+}

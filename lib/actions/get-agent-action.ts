@@ -1,0 +1,30 @@
+import { assertCan, type Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { WardenError } from '../errors';
+import { nextActionChange } from '../realtime/action-changes';
+import { toActionView, type ActionView } from './action-view';
+
+/** How often a long-poll re-reads the database, to see decisions made by other app instances. */
+const REREAD_MS = 1000;
+
+/**
+ * An agent reads one of its own actions; another agent's id is indistinguishable from a missing one (404).
+ * With `waitSeconds`, the call holds while the action is pending review, returning as soon as it is decided.
+ */
+export async function getAgentAction(
+  actor: Actor,
+  input: { actionId: string; waitSeconds?: number; signal?: AbortSignal },
+): Promise<ActionView> {
+  assertCan(actor, 'actions.read_own');
+  const deadline = Date.now() + (input.waitSeconds ?? 0) * 1000;
+  for (;;) {
+    const action = await db().action.findFirst({
+      where: { id: input.actionId, agentId: actor.id },
+      include: { reviewer: { select: { email: true, name: true } } },
+    });
+    if (!action) throw new WardenError('not_found', 'No such action.');
+    const remaining = deadline - Date.now();
+    if (action.status !== 'pending_review' || remaining <= 0 || input.signal?.aborted) return toActionView(action);
+    await nextActionChange(action.id, Math.min(remaining, REREAD_MS), input.signal);
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Request shapes of the agent API and the review forms. Client-safe: imports only zod. */
+export const sourceSchema = z.object({
+  title: z.string().trim().min(1, 'a source needs a title').max(300),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).optional(),
+  excerpt: z.string().max(5000).optional(),
+});
+
+export const proposeActionSchema = z.object({
+  tool: z.string().trim().min(1, 'name the tool to call').max(100),
+  params: z.record(z.string(), z.unknown(), { error: 'params must be a JSON object' }),
+  reason: z.string().max(2000).optional(),
+  sources: z.array(sourceSchema).max(20).default([]),
+  requester: z.string().trim().min(1).max(200).optional(),
+  traceId: z.string().trim().min(1).max(200).optional(),
+});
+export type ProposeActionInput = z.input<typeof proposeActionSchema>;
+
+export const reportResultSchema = z
+  .object({
+    ok: z.boolean({ error: 'ok must be true or false' }),
+    output: z.unknown().optional(),
+    error: z.string().max(5000).optional(),
+    downstreamRef: z.string().max(500).optional(),
+  })
+  .refine((body) => body.ok || body.error, { path: ['error'], message: 'a failed result needs an error message' });
+export type ReportResultInput = z.input<typeof reportResultSchema>;
+
+export const waitSecondsSchema = z.coerce.number().int().min(0).max(60, 'wait is at most 60 seconds').default(0);
+
+export const decisionSchema = z.object({
+  actionId: z.string().min(1),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type DecisionInput = z.input<typeof decisionSchema>;
+
+export type Source = z.infer<typeof sourceSchema>;

@@ -1,0 +1,51 @@
+/**
+ * Every kind of audit event and the shape of its payload: one typed union, so a writer cannot invent a type
+ * and a reader knows what each carries. Client-safe (types and labels only).
+ */
+export type AuditPayloads = {
+  'action.proposed': { tool: string; traceId: string; requester: string | null };
+  'action.params_invalid': { tool: string; issues: { path: string; message: string }[] };
+  'gate.decided': { outcome: string; reasons: string[] };
+  'action.approved': { comment: string | null };
+  'action.rejected': { comment: string | null };
+  'action.claimed': Record<string, never>;
+  'action.claim_blocked': { reasons: string[] };
+  'action.succeeded': { downstreamRef: string | null };
+  'action.failed': { error: string | null; downstreamRef: string | null };
+  'agent.created': { name: string; ownerId: string };
+  'agent.paused': { reason: string | null };
+  'agent.resumed': Record<string, never>;
+  'agent.mode_changed': { from: string; to: string };
+  'agent_key.created': { keyId: string; prefix: string };
+  'agent_key.revoked': { keyId: string; prefix: string };
+  'tool.created': { name: string; actionLevel: string };
+  'grant.created': { tool: string; approvalRequired: boolean };
+  'switch.global_stop_engaged': Record<string, never>;
+  'switch.global_stop_released': Record<string, never>;
+  'user.created': { email: string; roles: string[] };
+};
+
+export type AuditEventType = keyof AuditPayloads;
+
+export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
+  'action.proposed': 'Proposed by agent',
+  'action.params_invalid': 'Rejected: invalid parameters',
+  'gate.decided': 'Gate decided',
+  'action.approved': 'Approved by reviewer',
+  'action.rejected': 'Rejected by reviewer',
+  'action.claimed': 'Claimed for execution',
+  'action.claim_blocked': 'Claim blocked',
+  'action.succeeded': 'Reported success',
+  'action.failed': 'Reported failure',
+  'agent.created': 'Agent created',
+  'agent.paused': 'Agent paused',
+  'agent.resumed': 'Agent resumed',
+  'agent.mode_changed': 'Agent mode changed',
+  'agent_key.created': 'Agent key created',
+  'agent_key.revoked': 'Agent key revoked',
+  'tool.created': 'Tool created',
+  'grant.created': 'Grant created',
+  'switch.global_stop_engaged': 'Global stop engaged',
+  'switch.global_stop_released': 'Global stop released',
+  'user.created': 'User created',
+};

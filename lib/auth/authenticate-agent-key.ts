@@ -1,0 +1,33 @@
+import { db } from '../db/client';
+import { WardenError } from '../errors';
+import type { Actor } from './actor';
+import { AGENT_KEY_PREFIX, hashAgentKey } from './agent-key';
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Bearer key → agent actor. Missing, unknown and revoked keys all get the same 401, so a caller learns nothing
+ * about which keys exist. A revoked key is refused on its very next request (no cache).
+ */
+export async function authenticateAgentKey(authorization: string | null): Promise<Extract<Actor, { type: 'agent' }>> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  const key = match?.[1];
+  if (!key || !key.startsWith(AGENT_KEY_PREFIX)) throw unauthenticated();
+
+  const record = await db().agentKey.findUnique({
+    where: { hash: hashAgentKey(key) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, agent: { select: { id: true, name: true } } },
+  });
+  if (!record || record.revokedAt) throw unauthenticated();
+
+  // Last-used is informational: written at most once a minute per key, so the hot path stays read-only.
+  const now = new Date();
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db().$transaction((tx) => tx.agentKey.update({ where: { id: record.id }, data: { lastUsedAt: now } }));
+  }
+  return { type: 'agent', id: record.agent.id, name: record.agent.name, keyId: record.id };
+}
+
+function unauthenticated(): WardenError {
+  return new WardenError('unauthenticated', 'A valid agent key is required: send "Authorization: Bearer <key>".');
+}

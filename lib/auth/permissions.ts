@@ -1,0 +1,36 @@
+/**
+ * One permission vocabulary for people and agent keys. A role or an agent key is just a set of these;
+ * every domain function asks `assertCan(actor, permission)` before it touches anything.
+ */
+export const PERMISSIONS = [
+  'actions.propose', // agent: submit a tool call
+  'actions.execute', // agent: claim its released action and report the result
+  'actions.read_own', // agent: read its own actions and authority
+  'actions.read', // people: see actions and their parameters
+  'actions.decide', // approve or reject a pending action
+  'agents.read',
+  'agents.control', // pause/resume and draft-only mode (owners: only their own agents)
+  'agents.manage', // create agents and keys
+  'switches.manage', // global stop and release
+  'audit.read',
+  'users.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['admin', 'owner', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['actions.read', 'actions.decide', 'agents.read', 'agents.control', 'agents.manage', 'switches.manage', 'audit.read', 'users.manage'],
+  owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
+  reviewer: ['actions.read', 'actions.decide', 'agents.read', 'audit.read'],
+  viewer: ['actions.read', 'agents.read', 'audit.read'],
+};
+
+/** What an agent key may do: only the agent API, never console, policy or switch operations. */
+export const AGENT_KEY_PERMISSIONS: readonly Permission[] = ['actions.propose', 'actions.execute', 'actions.read_own'];
+
+export function permissionsForRoles(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}

@@ -1,0 +1,141 @@
+-- CreateTable
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "roles" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "disabled" BOOLEAN NOT NULL DEFAULT false,
+    "sessionVersion" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Agent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "purpose" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "environment" TEXT NOT NULL DEFAULT 'production',
+    "status" TEXT NOT NULL DEFAULT 'active',
+    "mode" TEXT NOT NULL DEFAULT 'live',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Agent_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AgentKey" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "agentId" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" DATETIME,
+    "revokedAt" DATETIME,
+    CONSTRAINT "AgentKey_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Tool" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "actionLevel" TEXT NOT NULL,
+    "parameters" TEXT NOT NULL,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Grant" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "agentId" TEXT NOT NULL,
+    "toolId" TEXT NOT NULL,
+    "approvalRequired" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdById" TEXT,
+    CONSTRAINT "Grant_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Grant_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Action" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "agentId" TEXT NOT NULL,
+    "toolId" TEXT,
+    "toolName" TEXT NOT NULL,
+    "params" TEXT NOT NULL,
+    "reason" TEXT,
+    "sources" TEXT NOT NULL DEFAULT '[]',
+    "requester" TEXT,
+    "traceId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "decisionReason" TEXT,
+    "reviewerId" TEXT,
+    "decidedAt" DATETIME,
+    "result" TEXT,
+    "downstreamRef" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Action_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Action_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Action_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Switch" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "engaged" BOOLEAN NOT NULL DEFAULT false,
+    "changedById" TEXT,
+    "changedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "AuditEvent" (
+    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actorType" TEXT NOT NULL,
+    "actorId" TEXT,
+    "actionId" TEXT,
+    "agentId" TEXT,
+    "type" TEXT NOT NULL,
+    "payload" TEXT NOT NULL DEFAULT '{}',
+    CONSTRAINT "AuditEvent_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Agent_name_key" ON "Agent"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AgentKey_hash_key" ON "AgentKey"("hash");
+
+-- CreateIndex
+CREATE INDEX "AgentKey_agentId_idx" ON "AgentKey"("agentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Tool_name_key" ON "Tool"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Grant_agentId_toolId_key" ON "Grant"("agentId", "toolId");
+
+-- CreateIndex
+CREATE INDEX "Action_status_createdAt_idx" ON "Action"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Action_agentId_createdAt_idx" ON "Action"("agentId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_actionId_idx" ON "AuditEvent"("actionId");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_agentId_seq_idx" ON "AuditEvent"("agentId", "seq");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
+
+-- The global stop exists from the start, released. (Warden treats a missing row as engaged.)
+INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES ('global_stop', false, CURRENT_TIMESTAMP);

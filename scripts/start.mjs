@@ -1,0 +1,59 @@
+// `npm start`: prepare the database (migrate, seed a demo workspace on an empty one), build if the build is missing
+// or older than the sources, then serve the console. Works on a fresh clone with no configuration at all.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const port = process.env.PORT || '3000';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+process.env.NEXTAUTH_SECRET ||= sessionSecret();
+
+run(bin('tsx'), ['scripts/prepare-database.ts']);
+if (process.env.WARDEN_SKIP_BUILD !== '1' && buildIsStale()) run(bin('next'), ['build']);
+
+const server = spawn(bin('next'), ['start', '-p', port, ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])], {
+  cwd: root,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Without NEXTAUTH_SECRET, a random one is kept in data/ so sessions survive restarts of this install. */
+function sessionSecret() {
+  const file = path.join(root, 'data/.session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  const buildId = path.join(root, '.next/BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ['app', 'components', 'lib', 'public'].filter((dir) => existsSync(path.join(root, dir)));
+  return sources.some((dir) => newestMtime(path.join(root, dir)) > built) ||
+    ['next.config.js', 'package.json'].some((file) => statSync(path.join(root, file)).mtimeMs > built);
+}
