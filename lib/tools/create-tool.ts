@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import Ajv from 'ajv';
 import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { createJsonSchemaEngine } from './json-schema';
 import { createToolSchema, type CreateToolInput } from './schemas';
 
 export async function createTool(actor: Actor, input: CreateToolInput) {
   assertCan(actor, 'agents.manage');
   const data = createToolSchema.parse(input);
   try {
-    new Ajv({ strict: false }).compile(data.parameters);
+    createJsonSchemaEngine().compile(data.parameters);
   } catch (error) {
     throw new WardenError('invalid_input', `The parameter schema is not valid JSON Schema: ${(error as Error).message}`, {
       issues: [{ path: 'parameters', message: (error as Error).message }],

@@ -1,11 +1,12 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createJsonSchemaEngine } from './json-schema';
 import type { FieldIssue } from '../errors';
 
 /**
  * Validates parameters against a tool's JSON Schema. Compiled validators are cached by schema text;
  * a schema that cannot be compiled rejects every call (fail closed) rather than letting parameters through.
  */
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = createJsonSchemaEngine();
 const cache = new Map<string, ValidateFunction | Error>();
 
 function compile(schemaText: string): ValidateFunction | Error {
@@ -26,9 +27,18 @@ export function validateParams(schemaText: string, params: unknown): FieldIssue[
   if (validate instanceof Error) return [{ path: '(schema)', message: 'the tool has an invalid parameter schema' }];
   if (validate(params)) return [];
   return (validate.errors ?? []).map((error) => {
-    const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : null;
     const pointer = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const path = ['params', pointer, missing].filter(Boolean).join('.');
-    return { path, message: missing ? 'is required' : (error.message ?? 'is invalid') };
+    const named = namedProperty(error);
+    const path = ['params', pointer, named].filter(Boolean).join('.');
+    if (error.keyword === 'required') return { path, message: 'is required' };
+    if (error.keyword === 'additionalProperties') return { path, message: 'is not a parameter of this tool' };
+    return { path, message: error.message ?? 'is invalid' };
   });
+}
+
+/** For "required" and "additionalProperties" errors Ajv reports the parent; name the property itself. */
+function namedProperty(error: ErrorObject): string | null {
+  if (error.keyword === 'required') return (error.params as { missingProperty: string }).missingProperty;
+  if (error.keyword === 'additionalProperties') return (error.params as { additionalProperty: string }).additionalProperty;
+  return null;
 }

@@ -1,0 +1,100 @@
+/** The demo workspace's content: believable tools, agents and proposals, all clearly marked as demo. */
+export const DEMO_ACCOUNTS = [
+  { role: 'admin', email: 'admin@demo.warden.local', name: 'Ada Admin (demo)' },
+  { role: 'owner', email: 'owner@demo.warden.local', name: 'Omar Owner (demo)' },
+  { role: 'reviewer', email: 'reviewer@demo.warden.local', name: 'Rita Reviewer (demo)' },
+] as const;
+
+const string = { type: 'string', minLength: 1 };
+
+export const DEMO_TOOLS = [
+  {
+    name: 'crm.lookup_customer', actionLevel: 'read', description: 'Look up a customer record by e-mail or id.',
+    parameters: { type: 'object', properties: { email: { type: 'string', format: 'email' }, customerId: string }, additionalProperties: false },
+  },
+  {
+    name: 'email.draft_reply', actionLevel: 'draft', description: 'Draft a reply to a support ticket (not sent).',
+    parameters: { type: 'object', required: ['ticketId', 'body'], properties: { ticketId: string, body: string }, additionalProperties: false },
+  },
+  {
+    name: 'ticket.classify', actionLevel: 'classify', description: 'Set the category and priority of a ticket.',
+    parameters: {
+      type: 'object', required: ['ticketId', 'category'], additionalProperties: false,
+      properties: { ticketId: string, category: { enum: ['billing', 'bug', 'question', 'other'] }, priority: { enum: ['low', 'normal', 'high'] } },
+    },
+  },
+  {
+    name: 'crm.update_field', actionLevel: 'update', description: 'Update one field of a customer record.',
+    parameters: { type: 'object', required: ['customerId', 'field', 'value'], properties: { customerId: string, field: string, value: {} }, additionalProperties: false },
+  },
+  {
+    name: 'email.send', actionLevel: 'external', description: 'Send an e-mail to a customer.',
+    parameters: { type: 'object', required: ['to', 'subject', 'body'], properties: { to: { type: 'string', format: 'email' }, subject: string, body: string }, additionalProperties: false },
+  },
+  {
+    name: 'refund.issue', actionLevel: 'external', description: 'Refund an order through the payment provider.',
+    parameters: {
+      type: 'object', required: ['orderId', 'amount', 'currency'], additionalProperties: false,
+      properties: { orderId: string, amount: { type: 'number', exclusiveMinimum: 0 }, currency: { enum: ['EUR', 'USD', 'GBP'] } },
+    },
+  },
+] as const;
+
+export const DEMO_AGENTS = [
+  {
+    name: 'demo-support-bot', mode: 'live', environment: 'production',
+    purpose: '[Demo] Answers support tickets: looks up customers, drafts replies, classifies tickets, e-mails customers.',
+    grants: [['crm.lookup_customer', false], ['email.draft_reply', false], ['ticket.classify', false], ['email.send', true]],
+  },
+  {
+    name: 'demo-billing-agent', mode: 'live', environment: 'production',
+    purpose: '[Demo] Handles refund requests under the refund policy.',
+    grants: [['crm.lookup_customer', false], ['refund.issue', true]],
+  },
+  {
+    name: 'demo-crm-sync', mode: 'draft_only', environment: 'test',
+    purpose: '[Demo] Keeps CRM fields in sync with the ticket system; draft-only while it is being evaluated.',
+    grants: [['crm.lookup_customer', false], ['crm.update_field', false]],
+  },
+] as const;
+
+export type DemoProposal = {
+  agent: (typeof DEMO_AGENTS)[number]['name'];
+  tool: string;
+  params: Record<string, unknown>;
+  reason: string;
+  requester?: string;
+  sources?: { title: string; url?: string; excerpt?: string }[];
+  /** What a reviewer does with it, if it needs review: left pending, approved and run, or rejected. */
+  then?: 'approve_and_run' | 'reject';
+};
+
+export const DEMO_PROPOSALS: DemoProposal[] = [
+  {
+    agent: 'demo-billing-agent', tool: 'refund.issue', params: { orderId: 'ORD-10442', amount: 129.9, currency: 'EUR' },
+    reason: 'Customer reports a duplicate charge; the order shows two captures on the same day.',
+    requester: 'jane.doe@example.com',
+    sources: [
+      { title: 'Ticket #4821: charged twice', url: 'https://support.example.com/tickets/4821', excerpt: 'I was charged twice for order ORD-10442.' },
+      { title: 'Refund policy §3', excerpt: 'Duplicate charges are refunded in full.' },
+    ],
+  },
+  {
+    agent: 'demo-support-bot', tool: 'email.send',
+    params: { to: 'sam.lee@example.com', subject: 'Your password reset', body: 'Hi Sam,\n\nHere is how to reset your password: …' },
+    reason: 'Ticket asks how to reset a password; the knowledge-base answer applies.',
+    requester: 'sam.lee@example.com',
+    sources: [{ title: 'KB: Resetting your password', url: 'https://help.example.com/kb/reset-password' }],
+  },
+  {
+    agent: 'demo-billing-agent', tool: 'refund.issue', params: { orderId: 'ORD-10398', amount: 45, currency: 'USD' },
+    reason: 'Item arrived damaged; photo attached to the ticket.', requester: 'li.wei@example.com',
+    sources: [{ title: 'Ticket #4790: damaged item', excerpt: 'The mug arrived broken.' }], then: 'approve_and_run',
+  },
+  {
+    agent: 'demo-billing-agent', tool: 'refund.issue', params: { orderId: 'ORD-10011', amount: 900, currency: 'EUR' },
+    reason: 'Customer asks for a refund outside the 30-day window.', requester: 'max.k@example.com', then: 'reject',
+  },
+  { agent: 'demo-support-bot', tool: 'ticket.classify', params: { ticketId: 'T-4822', category: 'billing', priority: 'high' }, reason: 'Mentions a charge.' },
+  { agent: 'demo-crm-sync', tool: 'crm.update_field', params: { customerId: 'C-311', field: 'plan', value: 'business' }, reason: 'Plan changed in billing system.' },
+];

@@ -1,0 +1,58 @@
+import type { Actor } from '../auth/actor';
+import type { Role } from '../auth/permissions';
+import { approveAction } from '../actions/approve-action';
+import { claimAction } from '../actions/claim-action';
+import { proposeAction } from '../actions/propose-action';
+import { rejectAction } from '../actions/reject-action';
+import { reportActionResult } from '../actions/report-action-result';
+import { createAgent } from '../agents/create-agent';
+import { db } from '../db/client';
+import { grantTool } from '../grants/grant-tool';
+import { createTool } from '../tools/create-tool';
+import { createUser } from '../users/create-user';
+import { DEMO_ACCOUNTS, DEMO_AGENTS, DEMO_PROPOSALS, DEMO_TOOLS } from './demo-catalog';
+
+const SEEDER: Actor = { type: 'system', id: 'demo-seed' };
+
+/**
+ * Fills an empty database with the demo workspace, through the same domain functions people and agents use,
+ * so every demo row has its audit trail. Returns the accounts with their one-time passwords, or null when the
+ * database already has users (nothing is touched then).
+ */
+export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; email: string; password: string }[] } | null> {
+  if ((await db().user.count()) > 0) return null;
+
+  const accounts = [];
+  const users: Record<string, Extract<Actor, { type: 'user' }>> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    const roles: Role[] = [account.role];
+    const { user, password } = await createUser(SEEDER, { email: account.email, name: account.name, roles });
+    users[account.role] = { type: 'user', ...user };
+    accounts.push({ role: account.role, email: account.email, password: password! });
+  }
+  for (const tool of DEMO_TOOLS) await createTool(SEEDER, { ...tool, parameters: { ...tool.parameters } });
+
+  const agents: Record<string, Actor> = {};
+  for (const spec of DEMO_AGENTS) {
+    const agent = await createAgent(SEEDER, {
+      name: spec.name, purpose: spec.purpose, ownerId: users.owner.id, environment: spec.environment, mode: spec.mode,
+    });
+    for (const [tool, approvalRequired] of spec.grants) await grantTool(SEEDER, { agent: { id: agent.id }, tool, approvalRequired });
+    agents[spec.name] = { type: 'agent', id: agent.id, name: agent.name, keyId: 'demo-seed' };
+  }
+
+  for (const proposal of DEMO_PROPOSALS) {
+    const agent = agents[proposal.agent];
+    const { id } = await proposeAction(agent, {
+      tool: proposal.tool, params: proposal.params, reason: proposal.reason, requester: proposal.requester, sources: proposal.sources ?? [],
+    });
+    if (proposal.then === 'approve_and_run') {
+      await approveAction(users.reviewer, { actionId: id, comment: 'Damage confirmed from the photo.' });
+      await claimAction(agent, id);
+      await reportActionResult(agent, id, { ok: true, output: { refundId: 're_demo_1' }, downstreamRef: 're_demo_1' });
+    } else if (proposal.then === 'reject') {
+      await rejectAction(users.reviewer, { actionId: id, comment: 'Outside the refund window; offer store credit instead.' });
+    }
+  }
+  return { accounts };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { validateParams } from './validate-params';
+
+const schema = JSON.stringify({
+  type: 'object',
+  required: ['orderId', 'amount'],
+  additionalProperties: false,
+  properties: { orderId: { type: 'string' }, amount: { type: 'number', exclusiveMinimum: 0 }, to: { type: 'string', format: 'email' } },
+});
+
+describe('validateParams', () => {
+  it.each<[string, unknown, { path: string }[]]>([
+    ['valid', { orderId: 'A1', amount: 3 }, []],
+    ['missing field named', { amount: 3 }, [{ path: 'params.orderId' }]],
+    ['wrong type named', { orderId: 'A1', amount: 'three' }, [{ path: 'params.amount' }]],
+    ['out of range', { orderId: 'A1', amount: 0 }, [{ path: 'params.amount' }]],
+    ['format enforced', { orderId: 'A1', amount: 1, to: 'not-an-email' }, [{ path: 'params.to' }]],
+    ['extra field refused by name', { orderId: 'A1', amount: 1, admin: true }, [{ path: 'params.admin' }]],
+  ])('%s', (_name, params, expected) => {
+    expect(validateParams(schema, params).map(({ path }) => ({ path }))).toEqual(expected);
+  });
+
+  it('fails closed on a schema that does not compile', () => {
+    expect(validateParams('{"type": 12}', {})).toEqual([{ path: '(schema)', message: 'the tool has an invalid parameter schema' }]);
+  });
+});
