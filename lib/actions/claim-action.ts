@@ -5,6 +5,7 @@ import { WardenError } from '../errors';
 import { readGlobalStop } from '../kill-switches/global-stop';
 import type { ActionLevel } from '../policy/action-levels';
 import { claimBlockers } from '../policy/decide-proposal';
+import { toGrantPolicy } from '../grants/to-grant-policy';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { toActionView, type ActionView } from './action-view';
 import { transitionAction } from './transition-action';
@@ -23,15 +24,16 @@ export async function claimAction(actor: Actor, actionId: string): Promise<Actio
 
     const [globalStop, agent, tool, grant] = await Promise.all([
       readGlobalStop(tx),
-      tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true } }),
+      tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true, mode: true, environment: true } }),
       action.toolId ? tx.tool.findUnique({ where: { id: action.toolId } }) : null,
       action.toolId ? tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: action.toolId } } }) : null,
     ]);
     const blockers = claimBlockers({
+      now: Date.now(),
       globalStop,
       agent,
       tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
-      grant,
+      grant: toGrantPolicy(grant),
     });
     const refs = { actor, actionId, agentId: actor.id };
     if (blockers.length > 0) {

@@ -6,11 +6,12 @@ import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { readGlobalStop } from '../kill-switches/global-stop';
 import type { ActionLevel } from '../policy/action-levels';
 import { decideProposal, type Decision } from '../policy/decide-proposal';
+import { toGrantPolicy } from '../grants/to-grant-policy';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { validateParams } from '../tools/validate-params';
 import { proposeActionSchema, type ProposeActionInput } from './schemas';
 
-export type ProposalResult = { id: string; status: Decision['outcome']; decision: Decision };
+export type ProposalResult = { id: string; status: string; decision: { outcome: string; reasons: string[] } };
 
 /**
  * The gate. Reads the switches, the agent, the tool and the grant inside one transaction, decides with the pure
@@ -26,17 +27,21 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
   const outcome = await db().$transaction(async (tx) => {
     const [globalStop, agent, tool] = await Promise.all([
       readGlobalStop(tx),
-      tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true, mode: true } }),
+      tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true, mode: true, environment: true } }),
       tx.tool.findUnique({ where: { name: proposal.tool } }),
     ]);
     const grant = tool
       ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: tool.id } } })
       : null;
     const decision = decideProposal({
+      now: Date.now(),
       globalStop,
       agent,
       tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
-      grant,
+      grant: toGrantPolicy(grant),
+      proposal: { params: proposal.params, reason: proposal.reason ?? null },
+      counters: { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 },
+      requester: { status: 'none' },
     });
 
     if (decision.outcome !== 'blocked' && tool) {
@@ -47,6 +52,7 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
       }
     }
 
+    if (decision.outcome === 'throttled') return { kind: 'throttled' as const, decision };
     const id = randomUUID();
     await tx.action.create({
       data: {
@@ -65,13 +71,17 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
     });
     const refs = { actor, actionId: id, agentId: actor.id };
     await recordAuditEvent(tx, { ...refs, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: proposal.requester ?? null } });
-    await recordAuditEvent(tx, { ...refs, type: 'gate.decided', payload: decision });
+    await recordAuditEvent(tx, { ...refs, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } });
     return { kind: 'created' as const, id, decision };
   });
 
   if (outcome.kind === 'invalid') throw invalidParams(outcome.issues);
+  if (outcome.kind === 'throttled') {
+    throw new WardenError('rate_limited', `Too many calls: ${outcome.decision.reasons.join('; ')}.`, { reasons: outcome.decision.reasons });
+  }
   notifyActionChanged(outcome.id);
-  return { id: outcome.id, status: outcome.decision.outcome, decision: outcome.decision };
+  const { outcome: decided, reasons } = outcome.decision;
+  return { id: outcome.id, status: decided, decision: { outcome: decided, reasons } };
 }
 
 function invalidParams(issues: FieldIssue[]): WardenError {

@@ -27,7 +27,9 @@ export const reportResultSchema = z
   .refine((body) => body.ok || body.error, { path: ['error'], message: 'a failed result needs an error message' });
 export type ReportResultInput = z.input<typeof reportResultSchema>;
 
-export const waitSecondsSchema = z.coerce.number().int().min(0).max(60, 'wait is at most 60 seconds').default(0);
+export const getActionQuerySchema = z.object({
+  wait: z.coerce.number({ error: 'wait must be a number of seconds' }).int().min(0).max(60, 'wait is at most 60 seconds').default(0),
+});
 
 export const decisionSchema = z.object({
   actionId: z.string().min(1),

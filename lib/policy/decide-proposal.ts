@@ -1,64 +1,153 @@
 import { isWriteLevel, type ActionLevel } from './action-levels';
+import { checkConstraint } from './check-constraint';
+import { formatInstant, formatWindow } from './format';
+import type { GrantPolicy } from './grant-policy';
 
 /**
- * The gate's decision, as a pure function of what Warden knows at the moment of a proposal.
- * No I/O, no clock, no randomness: the same facts always give the same outcome and reasons.
+ * The gate's decision: a pure function of everything Warden knows at the moment of a proposal.
+ * No I/O, no clock (`now` is an input), no randomness: the same facts always give the same outcome and reasons,
+ * whatever order the grant lists its rules in.
  */
-export type AuthorityFacts = {
+export type RequesterFacts =
+  | { status: 'none' }
+  | { status: 'invalid'; error: string }
+  | { status: 'verified'; subject: string; roles: string[]; attributes: Record<string, string> };
+
+export type GateFacts = {
+  now: number;
   globalStop: boolean;
-  agent: { status: string };
+  agent: { status: string; mode: string; environment: string };
   /** null when no tool of that name exists. */
   tool: { name: string; actionLevel: ActionLevel; enabled: boolean } | null;
   /** null when the agent holds no grant for the tool. */
-  grant: { approvalRequired: boolean } | null;
+  grant: GrantPolicy | null;
+  proposal: { params: Record<string, unknown>; reason: string | null };
+  /** Earlier proposals, counted over the grant's own windows (see lib/actions/count-gate-usage.ts). */
+  counters: { callsInWindow: number; callsInTrace: number; pending: number; repeatsInWindow: number };
+  requester: RequesterFacts;
 };
 
-export type DecisionFacts = AuthorityFacts & { agent: { status: string; mode: string } };
+/** `throttled` is answered with HTTP 429 and creates no action; every other outcome is recorded. */
+export type Outcome = 'approved' | 'pending_review' | 'draft' | 'blocked' | 'throttled';
 
-export type Outcome = 'approved' | 'pending_review' | 'draft' | 'blocked';
+export type Decision = {
+  outcome: Outcome;
+  /** Every reason, in a fixed order: blocks, throttles, then what sends it to a draft or to review. */
+  reasons: string[];
+  approvalsRequired: number;
+  /** Loop detection asks for the agent to be paused (the grant's owner chose so). */
+  pauseAgent: boolean;
+};
 
-export type Decision = { outcome: Outcome; reasons: string[] };
+const BLOCKED = 'blocked: ';
+const THROTTLED = 'throttled: ';
+const REVIEW = 'review: ';
 
-/**
- * Everything that forbids the agent from using the tool right now, in a fixed order: global stop, agent paused,
- * unknown tool, tool disabled, no grant. All are reported, so the console can explain everything at once.
- * Used for proposals and again when an approved action is claimed: the world may have changed since approval.
- */
-export function blockingReasons(facts: AuthorityFacts): string[] {
+/** What forbids the agent from using the tool at all right now; also re-checked when an approved action is claimed. */
+export function authorityBlocks(facts: Pick<GateFacts, 'globalStop' | 'agent' | 'tool' | 'grant' | 'now'>): string[] {
   const blocks: string[] = [];
   if (facts.globalStop) blocks.push('global stop is engaged');
   if (facts.agent.status !== 'active') blocks.push('agent is paused');
   if (!facts.tool) {
     blocks.push('tool does not exist');
-  } else {
-    if (!facts.tool.enabled) blocks.push(`tool ${facts.tool.name} is disabled`);
-    if (!facts.grant) blocks.push(`tool ${facts.tool.name} is not granted to this agent`);
+    return blocks;
+  }
+  if (!facts.tool.enabled) blocks.push(`tool ${facts.tool.name} is disabled`);
+  const grant = facts.grant;
+  if (!grant) {
+    blocks.push(`tool ${facts.tool.name} is not granted to this agent`);
+    return blocks;
+  }
+  if (grant.expiresAt !== null && facts.now >= grant.expiresAt) blocks.push(`grant expired ${formatInstant(grant.expiresAt)}`);
+  if (grant.environment !== 'any' && grant.environment !== facts.agent.environment) {
+    blocks.push(`grant is for ${grant.environment}, agent runs in ${facts.agent.environment}`);
   }
   return blocks;
 }
 
-export function decideProposal(facts: DecisionFacts): Decision {
-  try {
-    const blocks = blockingReasons(facts);
-    if (blocks.length > 0 || !facts.tool || !facts.grant) return { outcome: 'blocked', reasons: blocks };
+function requesterBlocks(grant: GrantPolicy, requester: RequesterFacts): string[] {
+  if (requester.status === 'invalid') return [`requester assertion rejected: ${requester.error}`];
+  const needed = grant.requester;
+  if (!needed) return [];
+  if (requester.status !== 'verified') return ['grant requires a verified requester'];
+  const blocks = needed.roles.filter((role) => !requester.roles.includes(role)).sort().map((role) => `requester lacks role ${role}`);
+  for (const [claim, value] of Object.entries(needed.attributes).sort(([a], [b]) => a.localeCompare(b))) {
+    if (requester.attributes[claim] !== value) blocks.push(`requester ${claim} is not ${value}`);
+  }
+  return blocks;
+}
 
-    if (facts.agent.mode !== 'live' && isWriteLevel(facts.tool.actionLevel)) {
-      return { outcome: 'draft', reasons: [`agent is in draft-only mode and ${facts.tool.actionLevel} actions write`] };
-    }
-    if (facts.grant.approvalRequired) {
-      return { outcome: 'pending_review', reasons: [`grant requires approval for ${facts.tool.name}`] };
-    }
-    return { outcome: 'approved', reasons: [`granted ${facts.tool.name} without approval`] };
+function constraintReasons(grant: GrantPolicy, params: Record<string, unknown>) {
+  const block: string[] = [];
+  const review: string[] = [];
+  for (const constraint of grant.constraints) {
+    const violation = checkConstraint(constraint, params);
+    if (violation) (constraint.effect === 'block' ? block : review).push(violation);
+  }
+  // Sorted, so the explanation does not depend on the order the owner wrote the rules in.
+  return { block: [...new Set(block)].sort(), review: [...new Set(review)].sort() };
+}
+
+function decide(facts: GateFacts): Decision {
+  const blocks = authorityBlocks(facts);
+  const { tool, grant } = facts;
+  if (!tool || !grant) return { outcome: 'blocked', reasons: blocks.map((r) => BLOCKED + r), approvalsRequired: 0, pauseAgent: false };
+
+  blocks.push(...requesterBlocks(grant, facts.requester));
+  if (grant.requireReason && !facts.proposal.reason?.trim()) blocks.push('grant requires a reason');
+  const constraints = constraintReasons(grant, facts.proposal.params);
+  blocks.push(...constraints.block);
+  const { counters } = facts;
+  let pauseAgent = false;
+  if (grant.loop && counters.repeatsInWindow >= grant.loop.maxRepeats) {
+    blocks.push(`loop: the same call was made ${counters.repeatsInWindow} times in ${formatWindow(grant.loop.windowSeconds)}`);
+    pauseAgent = grant.loop.pauseAgent;
+  }
+  if (grant.maxCallsPerTrace !== null && counters.callsInTrace >= grant.maxCallsPerTrace) {
+    blocks.push(`trace already made ${counters.callsInTrace} of ${grant.maxCallsPerTrace} allowed calls`);
+  }
+
+  const review: string[] = [];
+  if (grant.approvals > 0) review.push(`grant requires ${grant.approvals === 1 ? 'approval' : `${grant.approvals} approvals`}`);
+  review.push(...constraints.review);
+  const approvalsRequired = review.length > 0 ? Math.max(grant.approvals, 1) : 0;
+  const draft = facts.agent.mode !== 'live' && isWriteLevel(tool.actionLevel);
+
+  const throttles: string[] = [];
+  if (grant.rateLimit && counters.callsInWindow >= grant.rateLimit.count) {
+    throttles.push(`rate limit of ${grant.rateLimit.count} calls per ${formatWindow(grant.rateLimit.windowSeconds)} reached`);
+  }
+  // The pending cap protects reviewers from a flood: it only matters for a call that would join the queue.
+  if (!draft && review.length > 0 && grant.maxPending !== null && counters.pending >= grant.maxPending) {
+    throttles.push(`agent already has ${counters.pending} actions pending review (cap ${grant.maxPending})`);
+  }
+
+  const reasons = [
+    ...blocks.map((r) => BLOCKED + r),
+    ...throttles.map((r) => THROTTLED + r),
+    ...(draft ? [`draft: agent is in draft-only mode and ${tool.actionLevel} actions write`] : []),
+    ...review.map((r) => REVIEW + r),
+  ];
+  if (blocks.length > 0) return { outcome: 'blocked', reasons, approvalsRequired: 0, pauseAgent };
+  if (throttles.length > 0) return { outcome: 'throttled', reasons, approvalsRequired: 0, pauseAgent: false };
+  if (draft) return { outcome: 'draft', reasons, approvalsRequired: 0, pauseAgent: false };
+  if (review.length > 0) return { outcome: 'pending_review', reasons, approvalsRequired, pauseAgent: false };
+  return { outcome: 'approved', reasons: [`allowed: granted ${tool.name} without approval`], approvalsRequired: 0, pauseAgent: false };
+}
+
+/** Total: any exception inside the decision means "blocked", never "allowed". */
+export function decideProposal(facts: GateFacts): Decision {
+  try {
+    return decide(facts);
   } catch {
-    // Total: whatever went wrong, the answer is "blocked", never "allowed".
-    return { outcome: 'blocked', reasons: ['policy could not be evaluated'] };
+    return { outcome: 'blocked', reasons: [`${BLOCKED}policy could not be evaluated`], approvalsRequired: 0, pauseAgent: false };
   }
 }
 
 /** The claim-time re-check: an empty list means the approved action may start executing. */
-export function claimBlockers(facts: AuthorityFacts): string[] {
+export function claimBlockers(facts: Pick<GateFacts, 'globalStop' | 'agent' | 'tool' | 'grant' | 'now'>): string[] {
   try {
-    return blockingReasons(facts);
+    return authorityBlocks(facts);
   } catch {
     return ['policy could not be evaluated'];
   }

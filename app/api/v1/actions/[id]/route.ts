@@ -1,10 +1,10 @@
 import { getAgentAction } from '@/lib/actions/get-agent-action';
-import { waitSecondsSchema } from '@/lib/actions/schemas';
+import { getActionQuerySchema } from '@/lib/actions/schemas';
 import { agentRoute } from '@/lib/http/agent-route';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = agentRoute<{ id: string }>(async ({ actor, request, params }) => {
-  const waitSeconds = waitSecondsSchema.parse(new URL(request.url).searchParams.get('wait') ?? undefined);
-  return { body: await getAgentAction(actor, { actionId: params.id, waitSeconds, signal: request.signal }) };
+  const query = getActionQuerySchema.parse({ wait: new URL(request.url).searchParams.get('wait') ?? undefined });
+  return { body: await getAgentAction(actor, { actionId: params.id, waitSeconds: query.wait, signal: request.signal }) };
 });
