@@ -8,7 +8,10 @@ type ActionRow = {
   reason: string | null;
   sources: string;
   requester: string | null;
+  requesterVerified: boolean;
   traceId: string;
+  paramsHash: string;
+  approvalsRequired: number;
   status: string;
   decisionReason: string | null;
   decidedAt: Date | null;
@@ -31,7 +34,10 @@ export function toActionView(row: ActionRow) {
     reason: row.reason,
     sources: JSON.parse(row.sources) as Source[],
     requester: row.requester,
+    requesterVerified: row.requesterVerified,
     traceId: row.traceId,
+    paramsHash: row.paramsHash,
+    approvalsRequired: row.approvalsRequired,
     decision: {
       reason: row.decisionReason,
       decidedAt: row.decidedAt?.toISOString() ?? null,

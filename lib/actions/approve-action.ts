@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { decidePendingAction } from './decide-pending-action';
 import type { DecisionInput } from './schemas';
 
-export function approveAction(actor: Actor, input: DecisionInput): Promise<void> {
+/** Records this reviewer's approval; the action is approved once the grant's number of reviewers have approved. */
+export function approveAction(actor: Actor, input: DecisionInput) {
   return decidePendingAction(actor, input, 'approved');
 }

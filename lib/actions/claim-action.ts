@@ -8,6 +8,7 @@ import { claimBlockers } from '../policy/decide-proposal';
 import { toGrantPolicy } from '../grants/to-grant-policy';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { toActionView, type ActionView } from './action-view';
+import { claimActionSchema, type ClaimActionInput } from './schemas';
 import { transitionAction } from './transition-action';
 
 /**
@@ -15,12 +16,17 @@ import { transitionAction } from './transition-action';
  * again now, in the same transaction as the move: approval earlier does not outlive a stop pressed since.
  * A claim that is refused for those reasons blocks the action for good (fail closed); the agent may propose anew.
  */
-export async function claimAction(actor: Actor, actionId: string): Promise<ActionView> {
+export async function claimAction(actor: Actor, actionId: string, input: ClaimActionInput = {}): Promise<ActionView> {
   assertCan(actor, 'actions.execute');
+  const claim = claimActionSchema.parse(input);
   const outcome = await db().$transaction(async (tx) => {
     const action = await tx.action.findFirst({ where: { id: actionId, agentId: actor.id } });
     if (!action) return { kind: 'missing' as const };
     if (action.status !== 'approved') return { kind: 'conflict' as const, status: action.status };
+    // The approval covers these exact parameters and nothing else.
+    if (action.approvedParamsHash !== action.paramsHash || (claim.paramsHash && claim.paramsHash !== action.paramsHash)) {
+      return { kind: 'mismatch' as const };
+    }
 
     const [globalStop, agent, tool, grant] = await Promise.all([
       readGlobalStop(tx),
@@ -56,6 +62,8 @@ export async function claimAction(actor: Actor, actionId: string): Promise<Actio
       throw new WardenError('not_found', 'No such action.');
     case 'conflict':
       throw new WardenError('conflict', `The action cannot be claimed: it is ${outcome.status}.`, { status: outcome.status });
+    case 'mismatch':
+      throw new WardenError('conflict', 'The parameters do not match the ones that were approved.', { status: 'approved', reason: 'params_mismatch' });
     case 'blocked':
       notifyActionChanged(actionId);
       throw new WardenError('conflict', `The action was blocked at claim: ${outcome.reasons.join('; ')}.`, {

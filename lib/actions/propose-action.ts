@@ -1,59 +1,66 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { assertCan, type Actor } from '../auth/actor';
+import { verifyRequester } from '../auth/verify-requester';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
+import { toGrantPolicy } from '../grants/to-grant-policy';
 import { readGlobalStop } from '../kill-switches/global-stop';
 import type { ActionLevel } from '../policy/action-levels';
-import { decideProposal, type Decision } from '../policy/decide-proposal';
-import { toGrantPolicy } from '../grants/to-grant-policy';
+import { decideProposal, type Outcome, type RequesterFacts } from '../policy/decide-proposal';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { validateParams } from '../tools/validate-params';
+import { countGateUsage } from './count-gate-usage';
+import { paramsHash } from './params-hash';
 import { proposeActionSchema, type ProposeActionInput } from './schemas';
 
-export type ProposalResult = { id: string; status: string; decision: { outcome: string; reasons: string[] } };
+export type ProposalResult = { id: string; status: Exclude<Outcome, 'throttled'>; decision: { outcome: Outcome; reasons: string[] } };
 
 /**
- * The gate. Reads the switches, the agent, the tool and the grant inside one transaction, decides with the pure
- * policy, validates the parameters of anything it would let through, and records the action with its audit
- * events — or, for invalid parameters, records only the refusal and answers 422.
+ * The gate. Reads the switches, the agent, the tool, the grant and the grant's counters inside one transaction,
+ * decides with the pure policy, validates the parameters of anything it would let through, and records the action
+ * with its audit events. Invalid parameters (422) and throttling (429) record only the refusal.
  */
 export async function proposeAction(actor: Actor, input: ProposeActionInput): Promise<ProposalResult> {
   assertCan(actor, 'actions.propose');
   if (actor.type !== 'agent') throw new WardenError('forbidden', 'Only an agent can propose actions.');
   const proposal = proposeActionSchema.parse(input);
   const traceId = proposal.traceId ?? `tr_${randomBytes(9).toString('base64url')}`;
+  const hash = paramsHash(actor.id, proposal.tool, proposal.params);
+  const now = Date.now();
 
   const outcome = await db().$transaction(async (tx) => {
     const [globalStop, agent, tool] = await Promise.all([
       readGlobalStop(tx),
-      tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true, mode: true, environment: true } }),
+      tx.agent.findUniqueOrThrow({ where: { id: actor.id } }),
       tx.tool.findUnique({ where: { name: proposal.tool } }),
     ]);
-    const grant = tool
-      ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: tool.id } } })
-      : null;
+    const grant = tool ? toGrantPolicy(await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: tool.id } } })) : null;
+    const requester: RequesterFacts = proposal.requesterAssertion ? await verifyRequester(proposal.requesterAssertion, agent, now) : { status: 'none' };
+    const counters = tool
+      ? await countGateUsage(tx, { agentId: actor.id, toolId: tool.id, traceId, paramsHash: hash, grant, now })
+      : { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
     const decision = decideProposal({
-      now: Date.now(),
-      globalStop,
-      agent,
+      now, globalStop, agent, grant, counters, requester,
       tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
-      grant: toGrantPolicy(grant),
       proposal: { params: proposal.params, reason: proposal.reason ?? null },
-      counters: { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 },
-      requester: { status: 'none' },
     });
+    const refs = { actor, agentId: actor.id };
 
     if (decision.outcome !== 'blocked' && tool) {
       const issues = validateParams(tool.parameters, proposal.params);
       if (issues.length > 0) {
-        await recordAuditEvent(tx, { actor, agentId: actor.id, type: 'action.params_invalid', payload: { tool: tool.name, issues } });
+        await recordAuditEvent(tx, { ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } });
         return { kind: 'invalid' as const, issues };
       }
     }
+    if (decision.outcome === 'throttled') {
+      await recordAuditEvent(tx, { ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } });
+      return { kind: 'throttled' as const, reasons: decision.reasons };
+    }
 
-    if (decision.outcome === 'throttled') return { kind: 'throttled' as const, decision };
     const id = randomUUID();
+    const verifiedRequester = requester.status === 'verified' ? requester.subject : null;
     await tx.action.create({
       data: {
         id,
@@ -61,27 +68,32 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
         toolId: tool?.id ?? null,
         toolName: proposal.tool,
         params: JSON.stringify(proposal.params),
+        paramsHash: hash,
         reason: proposal.reason ?? null,
         sources: JSON.stringify(proposal.sources),
-        requester: proposal.requester ?? null,
+        requester: verifiedRequester ?? proposal.requester ?? null,
+        requesterVerified: verifiedRequester !== null,
         traceId,
         status: decision.outcome,
+        approvalsRequired: decision.approvalsRequired,
+        approvedParamsHash: decision.outcome === 'approved' ? hash : null,
         decisionReason: decision.reasons.join('; '),
       },
     });
-    const refs = { actor, actionId: id, agentId: actor.id };
-    await recordAuditEvent(tx, { ...refs, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: proposal.requester ?? null } });
-    await recordAuditEvent(tx, { ...refs, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } });
-    return { kind: 'created' as const, id, decision };
+    await recordAuditEvent(tx, { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } });
+    await recordAuditEvent(tx, { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } });
+    if (decision.pauseAgent) {
+      // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
+      const { count } = await tx.agent.updateMany({ where: { id: actor.id, status: 'active' }, data: { status: 'paused' } });
+      if (count === 1) await recordAuditEvent(tx, { ...refs, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } });
+    }
+    return { kind: 'created' as const, id, outcome: decision.outcome, reasons: decision.reasons };
   });
 
   if (outcome.kind === 'invalid') throw invalidParams(outcome.issues);
-  if (outcome.kind === 'throttled') {
-    throw new WardenError('rate_limited', `Too many calls: ${outcome.decision.reasons.join('; ')}.`, { reasons: outcome.decision.reasons });
-  }
+  if (outcome.kind === 'throttled') throw new WardenError('rate_limited', `Too many calls: ${outcome.reasons.join('; ')}.`, { reasons: outcome.reasons });
   notifyActionChanged(outcome.id);
-  const { outcome: decided, reasons } = outcome.decision;
-  return { id: outcome.id, status: decided, decision: { outcome: decided, reasons } };
+  return { id: outcome.id, status: outcome.outcome, decision: { outcome: outcome.outcome, reasons: outcome.reasons } };
 }
 
 function invalidParams(issues: FieldIssue[]): WardenError {

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { decidePendingAction } from './decide-pending-action';
 import type { DecisionInput } from './schemas';
 
-export function rejectAction(actor: Actor, input: DecisionInput): Promise<void> {
+/** One rejection rejects: the agent receives the comment as the decision's reason. */
+export function rejectAction(actor: Actor, input: DecisionInput) {
   return decidePendingAction(actor, input, 'rejected');
 }

@@ -13,6 +13,8 @@ export const proposeActionSchema = z.object({
   reason: z.string().max(2000).optional(),
   sources: z.array(sourceSchema).max(20).default([]),
   requester: z.string().trim().min(1).max(200).optional(),
+  /** A JWT signed by the agent's backend naming the end user the agent acts for (see lib/auth/verify-requester.ts). */
+  requesterAssertion: z.string().trim().min(1).max(8000).optional(),
   traceId: z.string().trim().min(1).max(200).optional(),
 });
 export type ProposeActionInput = z.input<typeof proposeActionSchema>;
@@ -26,6 +28,12 @@ export const reportResultSchema = z
   })
   .refine((body) => body.ok || body.error, { path: ['error'], message: 'a failed result needs an error message' });
 export type ReportResultInput = z.input<typeof reportResultSchema>;
+
+/** The agent may state the hash of the parameters it is about to run; a claim for anything else fails. */
+export const claimActionSchema = z.object({
+  paramsHash: z.string().regex(/^[0-9a-f]{64}$/, 'paramsHash must be the hex SHA-256 the action reports').optional(),
+});
+export type ClaimActionInput = z.input<typeof claimActionSchema>;
 
 export const getActionQuerySchema = z.object({
   wait: z.coerce.number({ error: 'wait must be a number of seconds' }).int().min(0).max(60, 'wait is at most 60 seconds').default(0),

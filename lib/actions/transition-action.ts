@@ -7,6 +7,7 @@ type ActionChanges = {
   decidedAt?: Date | null;
   result?: string | null;
   downstreamRef?: string | null;
+  approvedParamsHash?: string | null;
 };
 
 /**

@@ -1,20 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { assertCan, type Actor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { generateAgentKey } from '../auth/agent-key';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { db } from '../db/client';
+import { db, type Tx } from '../db/client';
+import { WardenError } from '../errors';
+import { assertCanControlAgent } from './assert-can-control-agent';
 import { findAgentOrThrow } from './find-agent';
 import type { AgentRef } from './set-agent-status';
 
-/** Creates a key and returns it once; afterwards only its hash and prefix exist. */
-export async function createAgentKey(actor: Actor, ref: AgentRef): Promise<{ key: string; keyId: string; prefix: string; agentId: string }> {
-  assertCan(actor, 'agents.manage');
-  const { key, hash, prefix } = generateAgentKey();
+export type CreatedKey = { key: string; keyId: string; prefix: string; agentId: string };
+
+/** Creates a key and returns it once; afterwards only its hash and prefix exist. Owners of the agent and admins. */
+export async function createAgentKey(actor: Actor, ref: AgentRef, options: { label?: string; expiresAt?: Date | null } = {}): Promise<CreatedKey> {
+  if (options.expiresAt && options.expiresAt.getTime() <= Date.now()) {
+    throw new WardenError('invalid_input', 'The expiry must be in the future.', { issues: [{ path: 'expiresAt', message: 'must be in the future' }] });
+  }
   return db().$transaction(async (tx) => {
     const agent = await findAgentOrThrow(tx, ref);
-    const keyId = randomUUID();
-    await tx.agentKey.create({ data: { id: keyId, agentId: agent.id, hash, prefix } });
-    await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent_key.created', payload: { keyId, prefix } });
-    return { key, keyId, prefix, agentId: agent.id };
+    assertCanControlAgent(actor, agent);
+    return insertAgentKey(tx, actor, agent.id, options);
   });
+}
+
+export async function insertAgentKey(tx: Tx, actor: Actor, agentId: string, options: { label?: string; expiresAt?: Date | null }): Promise<CreatedKey> {
+  const { key, hash, prefix } = generateAgentKey();
+  const keyId = randomUUID();
+  const label = options.label?.trim().slice(0, 80) ?? '';
+  const expiresAt = options.expiresAt ?? null;
+  await tx.agentKey.create({ data: { id: keyId, agentId, hash, prefix, label, expiresAt } });
+  await recordAuditEvent(tx, {
+    actor, agentId, type: 'agent_key.created', payload: { keyId, prefix, label, expiresAt: expiresAt?.toISOString() ?? null },
+  });
+  return { key, keyId, prefix, agentId };
 }

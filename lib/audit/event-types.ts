@@ -16,10 +16,19 @@ export type AuditPayloads = {
   'agent.paused': { reason: string | null };
   'agent.resumed': Record<string, never>;
   'agent.mode_changed': { from: string; to: string };
-  'agent_key.created': { keyId: string; prefix: string };
+  'agent_key.created': { keyId: string; prefix: string; label: string; expiresAt: string | null };
   'agent_key.revoked': { keyId: string; prefix: string };
   'tool.created': { name: string; actionLevel: string };
-  'grant.created': { tool: string; approvalRequired: boolean };
+  'grant.created': { tool: string; version: number; after: unknown };
+  'grant.updated': { tool: string; version: number; before: unknown; after: unknown };
+  'grant.revoked': { tool: string; before: unknown };
+  'gate.throttled': { tool: string; reasons: string[] };
+  'action.approval_recorded': { comment: string | null; approvals: number; required: number };
+  'agent.requester_key_set': { issuer: string | null; configured: boolean };
+  'agent_key.rotated': { keyId: string; prefix: string; replacedKeyId: string; oldKeyExpiresAt: string };
+  'tool.updated': { name: string; before: unknown; after: unknown };
+  'tool.enabled': { name: string };
+  'tool.disabled': { name: string };
   'switch.global_stop_engaged': Record<string, never>;
   'switch.global_stop_released': Record<string, never>;
   'user.created': { email: string; roles: string[] };
@@ -45,6 +54,15 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'agent_key.revoked': 'Agent key revoked',
   'tool.created': 'Tool created',
   'grant.created': 'Grant created',
+  'grant.updated': 'Grant changed',
+  'grant.revoked': 'Grant revoked',
+  'gate.throttled': 'Throttled by the gate',
+  'action.approval_recorded': 'Approval recorded',
+  'agent.requester_key_set': 'Requester key changed',
+  'agent_key.rotated': 'Agent key rotated',
+  'tool.updated': 'Tool changed',
+  'tool.enabled': 'Tool enabled',
+  'tool.disabled': 'Tool disabled',
   'switch.global_stop_engaged': 'Global stop engaged',
   'switch.global_stop_released': 'Global stop released',
   'user.created': 'User created',

@@ -6,7 +6,7 @@ import { AGENT_KEY_PREFIX, hashAgentKey } from './agent-key';
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * Bearer key → agent actor. Missing, unknown and revoked keys all get the same 401, so a caller learns nothing
+ * Bearer key → agent actor. Missing, unknown, expired and revoked keys all get the same 401, so a caller learns nothing
  * about which keys exist. A revoked key is refused on its very next request (no cache).
  */
 export async function authenticateAgentKey(authorization: string | null): Promise<Extract<Actor, { type: 'agent' }>> {
@@ -16,12 +16,12 @@ export async function authenticateAgentKey(authorization: string | null): Promis
 
   const record = await db().agentKey.findUnique({
     where: { hash: hashAgentKey(key) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, agent: { select: { id: true, name: true } } },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, agent: { select: { id: true, name: true } } },
   });
-  if (!record || record.revokedAt) throw unauthenticated();
+  const now = new Date();
+  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) throw unauthenticated();
 
   // Last-used is informational: written at most once a minute per key, so the hot path stays read-only.
-  const now = new Date();
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().$transaction((tx) => tx.agentKey.update({ where: { id: record.id }, data: { lastUsedAt: now } }));
   }

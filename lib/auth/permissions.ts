@@ -8,9 +8,11 @@ export const PERMISSIONS = [
   'actions.read_own', // agent: read its own actions and authority
   'actions.read', // people: see actions and their parameters
   'actions.decide', // approve or reject a pending action
+  'actions.read_sensitive', // see parameters a tool marks sensitive (others see them masked)
   'agents.read',
-  'agents.control', // pause/resume and draft-only mode (owners: only their own agents)
-  'agents.manage', // create agents and keys
+  'agents.control', // pause/resume, draft-only mode, grants, keys, requester key (owners: only their own agents)
+  'agents.manage', // create agents
+  'tools.manage', // create, edit, enable and disable tools
   'switches.manage', // global stop and release
   'audit.read',
   'users.manage',
@@ -22,9 +24,12 @@ export const ROLES = ['admin', 'owner', 'reviewer', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['actions.read', 'actions.decide', 'agents.read', 'agents.control', 'agents.manage', 'switches.manage', 'audit.read', 'users.manage'],
+  admin: [
+    'actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'agents.control', 'agents.manage', 'tools.manage',
+    'switches.manage', 'audit.read', 'users.manage',
+  ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
-  reviewer: ['actions.read', 'actions.decide', 'agents.read', 'audit.read'],
+  reviewer: ['actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'audit.read'],
   viewer: ['actions.read', 'agents.read', 'audit.read'],
 };
 

@@ -48,6 +48,9 @@ function migrateSqlite(file: string): string[] {
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
+    // Table rebuilds (how SQLite alters columns) drop and recreate referenced tables: foreign keys are switched off
+    // for the run — the pragma is ignored inside a transaction — and every migration is checked before it commits.
+    sqlite.pragma('foreign_keys = OFF');
     sqlite.exec(TABLE);
     const applied = new Map(
       sqlite.prepare('SELECT name, checksum FROM _warden_migrations').all().map((row) => {
@@ -59,6 +62,8 @@ function migrateSqlite(file: string): string[] {
     for (const migration of pending) {
       sqlite.transaction(() => {
         sqlite.exec(migration.sql);
+        const broken = sqlite.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${migration.name} leaves ${broken.length} broken foreign keys.`);
         sqlite
           .prepare('INSERT INTO _warden_migrations (name, checksum, applied_at) VALUES (?, ?, ?)')
           .run(migration.name, migration.checksum, new Date().toISOString());

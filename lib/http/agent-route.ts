@@ -5,7 +5,7 @@ import { errorResponse } from './error-response';
 
 type AgentActor = Extract<Actor, { type: 'agent' }>;
 type RouteContext<P> = { params: Promise<P> };
-type Handler<P> = (ctx: { actor: AgentActor; request: Request; params: P }) => Promise<{ status?: number; body: unknown }>;
+type Handler<P> = (ctx: { actor: AgentActor; request: Request; params: P }) => Promise<{ status?: number; body: unknown; replayed?: boolean }>;
 
 /**
  * The one wrapper for agent-API routes: Bearer key → agent actor, then the handler, then errors mapped to
@@ -15,8 +15,10 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const actor = await authenticateAgentKey(request.headers.get('authorization'));
-      const { status = 200, body } = await handler({ actor, request, params: await context.params });
-      return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+      const { status = 200, body, replayed } = await handler({ actor, request, params: await context.params });
+      const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+      if (replayed) headers['Idempotent-Replayed'] = 'true';
+      return Response.json(body, { status, headers });
     } catch (error) {
       return errorResponse(error);
     }
@@ -27,6 +29,17 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<P>) {
 export async function readJson(request: Request): Promise<unknown> {
   try {
     return await request.json();
+  } catch {
+    throw new WardenError('invalid_input', 'The request body must be JSON.', { issues: [{ path: '(body)', message: 'not valid JSON' }] });
+  }
+}
+
+/** For endpoints whose body is optional: an empty body is `null`, anything else must be JSON. */
+export async function readOptionalJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return null;
+  try {
+    return JSON.parse(text);
   } catch {
     throw new WardenError('invalid_input', 'The request body must be JSON.', { issues: [{ path: '(body)', message: 'not valid JSON' }] });
   }

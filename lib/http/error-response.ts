@@ -1,16 +1,21 @@
 import { ZodError } from 'zod';
 import { fieldIssues, isWardenError } from '../errors';
 
+export type ErrorPayload = { status: number; body: { error: Record<string, unknown> } };
+
 /** Every agent-API error has one shape: `{ error: { code, message, ...details } }`. Unknown errors reveal nothing. */
-export function errorResponse(error: unknown): Response {
-  if (isWardenError(error)) {
-    return Response.json({ error: { code: error.code, message: error.message, ...error.details } }, { status: error.status });
-  }
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (isWardenError(error)) return { status: error.status, body: { error: { code: error.code, message: error.message, ...error.details } } };
   if (error instanceof ZodError) {
     const issues = fieldIssues(error.issues);
     const message = `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
-    return Response.json({ error: { code: 'invalid_input', message, issues } }, { status: 422 });
+    return { status: 422, body: { error: { code: 'invalid_input', message, issues } } };
   }
   console.error('[warden] unexpected error in agent API', error);
-  return Response.json({ error: { code: 'internal', message: 'Warden could not complete the request.' } }, { status: 500 });
+  return { status: 500, body: { error: { code: 'internal', message: 'Warden could not complete the request.' } } };
+}
+
+export function errorResponse(error: unknown): Response {
+  const { status, body } = toErrorPayload(error);
+  return Response.json(body, { status, headers: status === 429 ? { 'Retry-After': '1' } : undefined });
 }

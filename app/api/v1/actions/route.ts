@@ -1,10 +1,14 @@
 import { proposeAction } from '@/lib/actions/propose-action';
 import { proposeActionSchema } from '@/lib/actions/schemas';
 import { agentRoute, readJson } from '@/lib/http/agent-route';
+import { withIdempotency } from '@/lib/http/idempotency';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = agentRoute(async ({ actor, request }) => {
-  const input = proposeActionSchema.parse(await readJson(request));
-  return { status: 201, body: await proposeAction(actor, input) };
+  const body = await readJson(request);
+  return withIdempotency(actor.id, request.headers.get('idempotency-key'), body, async () => {
+    const input = proposeActionSchema.parse(body);
+    return { status: 201, body: await proposeAction(actor, input) };
+  });
 });

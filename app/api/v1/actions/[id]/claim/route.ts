@@ -1,6 +1,10 @@
 import { claimAction } from '@/lib/actions/claim-action';
-import { agentRoute } from '@/lib/http/agent-route';
+import { claimActionSchema } from '@/lib/actions/schemas';
+import { agentRoute, readOptionalJson } from '@/lib/http/agent-route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = agentRoute<{ id: string }>(async ({ actor, params }) => ({ body: await claimAction(actor, params.id) }));
+export const POST = agentRoute<{ id: string }>(async ({ actor, request, params }) => {
+  const input = claimActionSchema.parse((await readOptionalJson(request)) ?? {});
+  return { body: await claimAction(actor, params.id, input) };
+});

@@ -1,0 +1,28 @@
+import { readPath } from '../policy/check-constraint';
+
+/**
+ * How people see a call's parameters: sensitive paths masked for those who may not see them, and a one-line summary
+ * from the tool's template. Pure and client-safe.
+ */
+export const MASK = '••••••';
+
+export function maskParams(params: Record<string, unknown>, sensitive: string[]): Record<string, unknown> {
+  if (sensitive.length === 0) return params;
+  const copy = structuredClone(params);
+  for (const path of sensitive) {
+    const keys = path.split('.');
+    const last = keys.pop()!;
+    const parent = keys.length ? readPath(copy, keys.join('.')) : copy;
+    if (parent && typeof parent === 'object' && Object.hasOwn(parent, last)) (parent as Record<string, unknown>)[last] = MASK;
+  }
+  return copy;
+}
+
+/** "Refund {amount} {currency} to order {orderId}" → "Refund 129.9 EUR to order ORD-1"; missing values show as "?". */
+export function renderSummary(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{([A-Za-z_$][\w$.]*)\}/g, (_match, path: string) => {
+    const value = readPath(params, path);
+    if (value === undefined || value === null) return '?';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  });
+}
