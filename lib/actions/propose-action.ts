@@ -1,16 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { assertCan, type Actor } from '../auth/actor';
-import { verifyRequester } from '../auth/verify-requester';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
-import { toGrantPolicy } from '../grants/to-grant-policy';
-import { readGlobalStop } from '../kill-switches/global-stop';
-import type { ActionLevel } from '../policy/action-levels';
-import { decideProposal, type Outcome, type RequesterFacts } from '../policy/decide-proposal';
+import { decideProposal, type Outcome } from '../policy/decide-proposal';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { validateParams } from '../tools/validate-params';
-import { countGateUsage } from './count-gate-usage';
+import { loadGateFacts } from './load-gate-facts';
 import { paramsHash } from './params-hash';
 import { proposeActionSchema, type ProposeActionInput } from './schemas';
 
@@ -30,21 +26,12 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
   const now = Date.now();
 
   const outcome = await db().$transaction(async (tx) => {
-    const [globalStop, agent, tool] = await Promise.all([
-      readGlobalStop(tx),
-      tx.agent.findUniqueOrThrow({ where: { id: actor.id } }),
-      tx.tool.findUnique({ where: { name: proposal.tool } }),
-    ]);
-    const grant = tool ? toGrantPolicy(await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: tool.id } } })) : null;
-    const requester: RequesterFacts = proposal.requesterAssertion ? await verifyRequester(proposal.requesterAssertion, agent, now) : { status: 'none' };
-    const counters = tool
-      ? await countGateUsage(tx, { agentId: actor.id, toolId: tool.id, traceId, paramsHash: hash, grant, now })
-      : { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
-    const decision = decideProposal({
-      now, globalStop, agent, grant, counters, requester,
-      tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
-      proposal: { params: proposal.params, reason: proposal.reason ?? null },
+    const { facts, tool } = await loadGateFacts(tx, {
+      agentId: actor.id, tool: proposal.tool, params: proposal.params, reason: proposal.reason ?? null,
+      traceId, paramsHash: hash, requesterAssertion: proposal.requesterAssertion, now,
     });
+    const decision = decideProposal(facts);
+    const requester = facts.requester;
     const refs = { actor, agentId: actor.id };
 
     if (decision.outcome !== 'blocked' && tool) {

@@ -1,3 +1,5 @@
+import type { GrantRulesInput } from '../grants/schemas';
+
 /** The demo workspace's content: believable tools, agents and proposals, all clearly marked as demo. */
 export const DEMO_ACCOUNTS = [
   { role: 'admin', email: 'admin@demo.warden.local', name: 'Ada Admin (demo)' },
@@ -10,14 +12,17 @@ const string = { type: 'string', minLength: 1 };
 export const DEMO_TOOLS = [
   {
     name: 'crm.lookup_customer', actionLevel: 'read', description: 'Look up a customer record by e-mail or id.',
+    summaryTemplate: 'Look up customer {customerId}{email}',
     parameters: { type: 'object', properties: { email: { type: 'string', format: 'email' }, customerId: string }, additionalProperties: false },
   },
   {
     name: 'email.draft_reply', actionLevel: 'draft', description: 'Draft a reply to a support ticket (not sent).',
+    summaryTemplate: 'Draft a reply to ticket {ticketId}',
     parameters: { type: 'object', required: ['ticketId', 'body'], properties: { ticketId: string, body: string }, additionalProperties: false },
   },
   {
     name: 'ticket.classify', actionLevel: 'classify', description: 'Set the category and priority of a ticket.',
+    summaryTemplate: 'Classify ticket {ticketId} as {category} ({priority})',
     parameters: {
       type: 'object', required: ['ticketId', 'category'], additionalProperties: false,
       properties: { ticketId: string, category: { enum: ['billing', 'bug', 'question', 'other'] }, priority: { enum: ['low', 'normal', 'high'] } },
@@ -25,41 +30,61 @@ export const DEMO_TOOLS = [
   },
   {
     name: 'crm.update_field', actionLevel: 'update', description: 'Update one field of a customer record.',
+    summaryTemplate: 'Set {field} of customer {customerId} to {value}', supportsRollback: true,
     parameters: { type: 'object', required: ['customerId', 'field', 'value'], properties: { customerId: string, field: string, value: {} }, additionalProperties: false },
   },
   {
     name: 'email.send', actionLevel: 'external', description: 'Send an e-mail to a customer.',
+    summaryTemplate: 'E-mail {to}: "{subject}"',
     parameters: { type: 'object', required: ['to', 'subject', 'body'], properties: { to: { type: 'string', format: 'email' }, subject: string, body: string }, additionalProperties: false },
   },
   {
     name: 'refund.issue', actionLevel: 'external', description: 'Refund an order through the payment provider.',
+    summaryTemplate: 'Refund {amount} {currency} to order {orderId}', sensitiveFields: ['cardLast4'],
     parameters: {
       type: 'object', required: ['orderId', 'amount', 'currency'], additionalProperties: false,
-      properties: { orderId: string, amount: { type: 'number', exclusiveMinimum: 0 }, currency: { enum: ['EUR', 'USD', 'GBP'] } },
+      properties: { orderId: string, amount: { type: 'number', exclusiveMinimum: 0 }, currency: { enum: ['EUR', 'USD', 'GBP'] }, cardLast4: { type: 'string', pattern: '^[0-9]{4}$' } },
     },
   },
 ] as const;
 
-export const DEMO_AGENTS = [
+type DemoAgent = { name: string; mode: 'live' | 'draft_only'; environment: 'test' | 'production'; purpose: string; grants: [string, Partial<GrantRulesInput>][] };
+
+export const DEMO_AGENTS: DemoAgent[] = [
   {
     name: 'demo-support-bot', mode: 'live', environment: 'production',
     purpose: '[Demo] Answers support tickets: looks up customers, drafts replies, classifies tickets, e-mails customers.',
-    grants: [['crm.lookup_customer', false], ['email.draft_reply', false], ['ticket.classify', false], ['email.send', true]],
+    grants: [
+      ['crm.lookup_customer', { approvals: 0, rateLimit: { count: 120, windowSeconds: 60 } }],
+      ['email.draft_reply', { approvals: 0 }],
+      ['ticket.classify', { approvals: 0, loop: { maxRepeats: 5, windowSeconds: 600, pauseAgent: true } }],
+      ['email.send', { approvals: 1, requireReason: true, maxPending: 25, constraints: [{ kind: 'email_domain', param: 'to', domains: ['example.com'], effect: 'block' }] }],
+    ],
   },
   {
     name: 'demo-billing-agent', mode: 'live', environment: 'production',
     purpose: '[Demo] Handles refund requests under the refund policy.',
-    grants: [['crm.lookup_customer', false], ['refund.issue', true]],
+    grants: [
+      ['crm.lookup_customer', { approvals: 0 }],
+      ['refund.issue', {
+        approvals: 1, requireReason: true, maxCallsPerTrace: 1,
+        constraints: [
+          { kind: 'allowed_values', param: 'currency', values: ['EUR', 'USD'], effect: 'block' },
+          { kind: 'range', param: 'amount', max: 2000, effect: 'block' },
+          { kind: 'range', param: 'amount', max: 500, effect: 'review' },
+        ],
+      }],
+    ],
   },
   {
     name: 'demo-crm-sync', mode: 'draft_only', environment: 'test',
     purpose: '[Demo] Keeps CRM fields in sync with the ticket system; draft-only while it is being evaluated.',
-    grants: [['crm.lookup_customer', false], ['crm.update_field', false]],
+    grants: [['crm.lookup_customer', { approvals: 0 }], ['crm.update_field', { approvals: 0, environment: 'test' }]],
   },
-] as const;
+];
 
 export type DemoProposal = {
-  agent: (typeof DEMO_AGENTS)[number]['name'];
+  agent: string;
   tool: string;
   params: Record<string, unknown>;
   reason: string;

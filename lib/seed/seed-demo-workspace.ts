@@ -30,14 +30,14 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
     users[account.role] = { type: 'user', ...user };
     accounts.push({ role: account.role, email: account.email, password: password! });
   }
-  for (const tool of DEMO_TOOLS) await createTool(SEEDER, { ...tool, parameters: { ...tool.parameters } });
+  for (const tool of DEMO_TOOLS) await createTool(SEEDER, { ...tool, parameters: structuredClone(tool.parameters) as Record<string, unknown>, sensitiveFields: 'sensitiveFields' in tool ? [...tool.sensitiveFields] : [] });
 
   const agents: Record<string, Actor> = {};
   for (const spec of DEMO_AGENTS) {
     const agent = await createAgent(SEEDER, {
       name: spec.name, purpose: spec.purpose, ownerId: users.owner.id, environment: spec.environment, mode: spec.mode,
     });
-    for (const [tool, approvalRequired] of spec.grants) await grantTool(SEEDER, { agent: { id: agent.id }, tool, approvalRequired });
+    for (const [tool, rules] of spec.grants) await grantTool(SEEDER, { agent: { id: agent.id }, tool, rules });
     agents[spec.name] = { type: 'agent', id: agent.id, name: agent.name, keyId: 'demo-seed' };
   }
 

@@ -1,0 +1,47 @@
+import { verifyRequester } from '../auth/verify-requester';
+import type { Tx } from '../db/client';
+import { toGrantPolicy } from '../grants/to-grant-policy';
+import { readGlobalStop } from '../kill-switches/global-stop';
+import type { ActionLevel } from '../policy/action-levels';
+import type { GateFacts, RequesterFacts } from '../policy/decide-proposal';
+import type { GrantPolicy } from '../policy/grant-policy';
+import { countGateUsage } from './count-gate-usage';
+
+export type GateRequest = {
+  agentId: string;
+  tool: string;
+  params: Record<string, unknown>;
+  reason: string | null;
+  traceId: string;
+  paramsHash: string;
+  requesterAssertion?: string;
+  now: number;
+  /** The simulator's "what if this grant said …"; by default the grant as stored. */
+  grantOverride?: GrantPolicy | null;
+};
+
+/**
+ * Everything the gate decides on, read inside the caller's transaction. Shared by the real gate and the simulator,
+ * so a simulation answers exactly what a proposal would get.
+ */
+export async function loadGateFacts(tx: Tx, request: GateRequest) {
+  const [globalStop, agent, tool] = await Promise.all([
+    readGlobalStop(tx),
+    tx.agent.findUniqueOrThrow({ where: { id: request.agentId } }),
+    tx.tool.findUnique({ where: { name: request.tool } }),
+  ]);
+  const stored = tool ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: agent.id, toolId: tool.id } } }) : null;
+  const grant = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(stored);
+  const requester: RequesterFacts = request.requesterAssertion
+    ? await verifyRequester(request.requesterAssertion, agent, request.now)
+    : { status: 'none' };
+  const counters = tool
+    ? await countGateUsage(tx, { agentId: agent.id, toolId: tool.id, traceId: request.traceId, paramsHash: request.paramsHash, grant, now: request.now })
+    : { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
+  const facts: GateFacts = {
+    now: request.now, globalStop, agent, grant, counters, requester,
+    tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
+    proposal: { params: request.params, reason: request.reason },
+  };
+  return { facts, tool, agent };
+}
