@@ -3,6 +3,7 @@ import { toAuditEventViews } from '../audit/audit-event-view';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { isWriteLevel, type ActionLevel } from '../policy/action-levels';
+import { maskParams, renderSummary } from '../tools/present-params';
 import { toActionView } from './action-view';
 
 export type ReviewOutcome = { decision: 'approved' | 'rejected'; by: { name: string; email: string } | null; at: string; comment: string | null };
@@ -11,6 +12,7 @@ export type ReviewOutcome = { decision: 'approved' | 'rejected'; by: { name: str
  * One action as a reviewer needs to see it: what the agent asked for, on whose behalf, why (in the agent's words),
  * what the gate decided and why, who decided it, and its whole audit trail, oldest first.
  * The gate's reasons and the reviewer's comment are read from the audit trail, which keeps both.
+ * Parameters the tool marks sensitive are masked for people without `actions.read_sensitive`.
  */
 export async function getActionForReview(actor: Actor, actionId: string) {
   assertCan(actor, 'actions.read');
@@ -18,9 +20,10 @@ export async function getActionForReview(actor: Actor, actionId: string) {
     where: { id: actionId },
     include: {
       agent: { select: { id: true, name: true } },
-      tool: { select: { actionLevel: true, description: true } },
+      tool: { select: { actionLevel: true, description: true, sensitiveFields: true, summaryTemplate: true } },
       reviewer: { select: { email: true, name: true } },
       events: { orderBy: { seq: 'asc' } },
+      approvals: { orderBy: { createdAt: 'asc' } },
     },
   });
   if (!row) throw new WardenError('not_found', 'No such action.');
@@ -29,13 +32,21 @@ export async function getActionForReview(actor: Actor, actionId: string) {
   const actionLevel = (row.tool?.actionLevel as ActionLevel | undefined) ?? null;
   const gate = events.find((event) => event.type === 'gate.decided');
   const review = events.find((event) => event.type === 'action.approved' || event.type === 'action.rejected');
-  const action = toActionView(row);
+  const view = toActionView(row);
+  const sensitive = JSON.parse(row.tool?.sensitiveFields ?? '[]') as string[];
+  const action = can(actor, 'actions.read_sensitive') ? view : { ...view, params: maskParams(view.params, sensitive) };
+  const reviewers = await db().user.findMany({
+    where: { id: { in: row.approvals.map((approval) => approval.reviewerId) } },
+    select: { id: true, name: true, email: true },
+  });
 
   return {
     action,
     agent: row.agent,
     actionLevel,
     toolDescription: row.tool?.description ?? null,
+    summary: row.tool?.summaryTemplate ? renderSummary(row.tool.summaryTemplate, action.params) : null,
+    paramsMasked: action !== view && sensitive.length > 0,
     isWrite: actionLevel !== null && isWriteLevel(actionLevel),
     gateReasons: Array.isArray(gate?.payload.reasons) ? gate.payload.reasons.map(String) : [],
     review: review
@@ -46,6 +57,12 @@ export async function getActionForReview(actor: Actor, actionId: string) {
           comment: typeof review.payload.comment === 'string' ? review.payload.comment : null,
         } satisfies ReviewOutcome)
       : null,
+    /** Approvals recorded so far, for actions that need several reviewers. */
+    approvals: row.approvals.map((approval) => ({
+      reviewer: reviewers.find((user) => user.id === approval.reviewerId) ?? null,
+      comment: approval.comment,
+      at: approval.createdAt.toISOString(),
+    })),
     events,
     viewerCanDecide: action.status === 'pending_review' && can(actor, 'actions.decide'),
   };

@@ -1,0 +1,35 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { approveAction } from '@/lib/actions/approve-action';
+import { rejectAction } from '@/lib/actions/reject-action';
+import { decisionSchema } from '@/lib/actions/schemas';
+import { getUserActor } from '@/lib/auth/get-user-actor';
+import { toFormError, type FormResult } from '../../errors';
+
+const decideFormSchema = decisionSchema.extend({ decision: z.enum(['approve', 'reject']) });
+
+/** Approve or reject one pending action; the domain decides whether this person may, and whether it is still pending. */
+export async function decideAction(_previous: FormResult, formData: FormData): Promise<FormResult> {
+  try {
+    const actor = await getUserActor();
+    if (!actor) return { ok: false, error: 'Your session has ended. Sign in again to decide.' };
+    const { decision, ...input } = decideFormSchema.parse({
+      actionId: formData.get('actionId'),
+      comment: formData.get('comment') ?? undefined,
+      decision: formData.get('decision'),
+    });
+    const outcome = await (decision === 'approve' ? approveAction : rejectAction)(actor, input);
+    revalidatePath(`/actions/${input.actionId}`);
+    revalidatePath('/queue');
+    // With a multi-reviewer grant, one approval may not be enough: say so rather than appear to have done nothing.
+    if (outcome.status === 'pending_review') {
+      return { ok: true, message: `Your approval is recorded (${outcome.approvals} of ${outcome.required}). Another reviewer must approve too.` };
+    }
+    return { ok: true };
+  } catch (error) {
+    // A conflict ("already decided by … at …") stays on screen rather than being replaced by a refreshed page.
+    return toFormError(error);
+  }
+}

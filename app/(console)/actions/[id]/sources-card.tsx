@@ -1,0 +1,41 @@
+import { TriangleAlert } from 'lucide-react';
+import { ExternalLink } from '@/components/external-link';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import type { Source } from '@/lib/actions/schemas';
+
+/** What the agent says it based the action on; titles and excerpts are the agent's text, links open elsewhere. */
+export function SourcesCard({ sources, isWrite }: { sources: Source[]; isWrite: boolean }) {
+  return (
+    <Card aria-labelledby="sources">
+      <CardHeader id="sources" title="Sources" description="Cited by the agent." />
+      <CardBody>
+        {sources.length === 0 ? (
+          isWrite ? (
+            <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+              This action changes something, and the agent cited no sources for it.
+            </p>
+          ) : (
+            <p className="text-sm text-gray-600">No sources cited.</p>
+          )
+        ) : (
+          <ol className="flex flex-col gap-4">
+            {sources.map((source, index) => (
+              <li key={index} className="min-w-0 border-l-2 border-gray-200 pl-3">
+                <p className="text-sm font-medium break-words text-gray-900">{source.title}</p>
+                {source.excerpt ? (
+                  <p className="mt-1 text-sm break-words whitespace-pre-wrap text-gray-700">{source.excerpt}</p>
+                ) : null}
+                {source.url ? (
+                  <p className="mt-1 text-sm">
+                    <ExternalLink href={source.url} />
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import { createColumnHelper } from '@tanstack/react-table';
+import { AgentModeBadge, AgentStatusBadge } from '@/components/agent-state-badges';
+import { DataTable } from '@/components/data-table/data-table';
+import { EmptyState } from '@/components/empty-state';
+import { TableLink } from '@/components/ui/table';
+import type { AgentListRow } from '@/lib/agents/list-agents';
+
+const column = createColumnHelper<AgentListRow>();
+
+const columns = [
+  column.accessor('name', {
+    header: 'Name',
+    cell: (info) => <TableLink href={`/agents/${info.row.original.id}`} className="whitespace-nowrap">{info.getValue()}</TableLink>,
+  }),
+  column.accessor((agent) => agent.owner.name, { id: 'owner', header: 'Owner', cell: (info) => <span className="block min-w-28">{info.getValue()}</span> }),
+  column.accessor('purpose', {
+    header: 'Purpose',
+    enableSorting: false,
+    cell: (info) => <p className="line-clamp-2 max-w-64 min-w-40 text-gray-700">{info.getValue()}</p>,
+  }),
+  column.accessor('environment', { header: 'Environment', cell: (info) => <span className="capitalize">{info.getValue()}</span> }),
+  column.accessor('status', { header: 'Status', cell: (info) => <AgentStatusBadge status={info.getValue()} /> }),
+  column.accessor('mode', { header: 'Mode', cell: (info) => <AgentModeBadge mode={info.getValue()} /> }),
+  column.accessor('grantCount', { header: 'Grants', cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+  column.accessor('pendingCount', {
+    header: 'Pending',
+    cell: (info) => <span className={info.getValue() > 0 ? 'font-semibold text-amber-800 tabular-nums' : 'tabular-nums'}>{info.getValue()}</span>,
+  }),
+];
+
+export function AgentsTable({ agents }: { agents: AgentListRow[] }) {
+  return (
+    <DataTable
+      columns={columns}
+      data={agents}
+      getRowId={(agent) => agent.id}
+      caption="Agents"
+      initialSorting={[{ id: 'name', desc: false }]}
+      empty={<EmptyState title="No agents yet" description="Agents appear here once an admin creates them." />}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import { ShieldCheck } from 'lucide-react';
+import Link from 'next/link';
+import { GlobalStopBanner } from '@/components/shell/global-stop-banner';
+import { MainNav } from '@/components/shell/main-nav';
+import { UserMenu } from '@/components/shell/user-menu';
+import { countPendingActions } from '@/lib/actions/count-pending-actions';
+import { getGlobalStop } from '@/lib/kill-switches/get-global-stop';
+import { requireUser } from './require-user';
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireUser();
+  const [pendingCount, globalStop] = await Promise.all([countPendingActions(actor), getGlobalStop()]);
+
+  return (
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <header className="flex flex-wrap items-center gap-x-3 border-b border-gray-200 bg-white px-4 lg:sticky lg:top-0 lg:h-dvh lg:flex-col lg:flex-nowrap lg:items-stretch lg:border-r lg:border-b-0 lg:px-3 lg:py-4">
+        <Link href="/queue" className="flex h-14 items-center gap-2 rounded-md font-semibold text-gray-900 lg:h-auto lg:px-2 lg:pb-4">
+          <ShieldCheck aria-hidden className="size-6 text-indigo-600" />
+          <span className="text-lg tracking-tight">Warden</span>
+        </Link>
+        <UserMenu name={actor.name} email={actor.email} roles={actor.roles} className="ml-auto lg:order-last lg:mt-auto lg:ml-0" />
+        <MainNav pendingCount={pendingCount} className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto" />
+      </header>
+      <div className="min-w-0">
+        {globalStop.engaged ? (
+          <GlobalStopBanner
+            changedAt={globalStop.changedAt?.toISOString() ?? null}
+            changedBy={globalStop.changedBy?.name ?? null}
+            canRelease={actor.roles.includes('admin')}
+          />
+        ) : null}
+        <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:py-8">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { createColumnHelper } from '@tanstack/react-table';
+import { ActionLevelBadge } from '@/components/action-level-badge';
+import { DataTable } from '@/components/data-table/data-table';
+import { EmptyState } from '@/components/empty-state';
+import { RelativeTime } from '@/components/relative-time';
+import { TableLink } from '@/components/ui/table';
+import type { PendingActionRow } from '@/lib/actions/list-pending-actions';
+import { ACTION_LEVELS } from '@/lib/policy/action-levels';
+
+const column = createColumnHelper<PendingActionRow>();
+
+const columns = [
+  column.accessor('tool', {
+    header: 'Tool',
+    cell: (info) => <TableLink href={`/actions/${info.row.original.id}`} className="font-mono text-[13px]">{info.getValue()}</TableLink>,
+  }),
+  column.accessor('agent', { header: 'Agent', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
+  column.accessor('actionLevel', {
+    header: 'Action level',
+    // By impact (read … external), not alphabetically.
+    sortingFn: (a, b) => ACTION_LEVELS.indexOf(a.original.actionLevel!) - ACTION_LEVELS.indexOf(b.original.actionLevel!),
+    cell: (info) => <ActionLevelBadge level={info.getValue()} />,
+  }),
+  column.accessor('requester', {
+    header: 'Requester',
+    cell: (info) => info.getValue() ?? <span className="text-gray-500">—</span>,
+  }),
+  column.accessor('createdAt', {
+    header: 'Age',
+    cell: (info) => <RelativeTime iso={info.getValue()} />,
+  }),
+];
+
+export function QueueTable({ actions, filtered }: { actions: PendingActionRow[]; filtered: boolean }) {
+  return (
+    <DataTable
+      columns={columns}
+      data={actions}
+      getRowId={(row) => row.id}
+      caption="Actions pending review"
+      initialSorting={[{ id: 'createdAt', desc: true }]}
+      empty={
+        <EmptyState
+          title="Nothing waiting for review"
+          description={filtered ? 'No pending actions match these filters.' : 'New proposals that need a person will appear here.'}
+        />
+      }
+    />
+  );
+}

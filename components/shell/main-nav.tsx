@@ -1,0 +1,47 @@
+'use client';
+
+import { Bot, Inbox, ScrollText } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '../ui/cn';
+
+const LINKS = [
+  { href: '/queue', label: 'Queue', icon: Inbox, matches: ['/queue', '/actions'] },
+  { href: '/agents', label: 'Agents', icon: Bot, matches: ['/agents'] },
+  { href: '/audit', label: 'Audit', icon: ScrollText, matches: ['/audit'] },
+];
+
+/** The console's sections; a row of tabs on phones, a column in the sidebar on wide screens. */
+export function MainNav({ pendingCount, className }: { pendingCount: number; className?: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className={cn('border-t border-gray-100 lg:border-t-0', className)}>
+      <ul className="flex gap-1 overflow-x-auto px-3 py-2 lg:flex-col lg:px-0 lg:py-0">
+        {LINKS.map(({ href, label, icon: Icon, matches }) => {
+          const active = matches.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-indigo-600',
+                  active ? 'bg-indigo-50 text-indigo-800' : 'text-gray-700 hover:bg-gray-100 hover:text-gray-900',
+                )}
+              >
+                <Icon aria-hidden className="size-4" />
+                {label}
+                {href === '/queue' && pendingCount > 0 ? (
+                  <span className="ml-auto rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 tabular-nums">
+                    {pendingCount}
+                    <span className="sr-only"> pending</span>
+                  </span>
+                ) : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,76 @@
+import { assertCan, type Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { WardenError } from '../errors';
+import type { ActionStatus } from '../policy/action-status';
+import { assertCanControlAgent } from './assert-can-control-agent';
+
+const RECENT_ACTIONS = 20;
+
+/**
+ * One agent for its detail page: state, grants, keys (prefix and dates only — never the hash), recent actions,
+ * and whether the viewer may pause it or change its mode (the same rule the change itself enforces).
+ */
+export async function getAgentDetail(actor: Actor, agentId: string) {
+  assertCan(actor, 'agents.read');
+  const agent = await db().agent.findUnique({
+    where: { id: agentId },
+    include: {
+      owner: { select: { id: true, name: true, email: true } },
+      grants: { include: { tool: { select: { name: true, actionLevel: true, enabled: true } } }, orderBy: { tool: { name: 'asc' } } },
+      keys: { select: { id: true, prefix: true, label: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true }, orderBy: { createdAt: 'desc' } },
+      actions: {
+        orderBy: { createdAt: 'desc' },
+        take: RECENT_ACTIONS,
+        select: { id: true, toolName: true, status: true, requester: true, createdAt: true },
+      },
+    },
+  });
+  if (!agent) throw new WardenError('not_found', 'No agent with that id.');
+
+  return {
+    id: agent.id,
+    name: agent.name,
+    purpose: agent.purpose,
+    environment: agent.environment,
+    status: agent.status as 'active' | 'paused',
+    mode: agent.mode as 'live' | 'draft_only',
+    createdAt: agent.createdAt.toISOString(),
+    owner: agent.owner,
+    grants: agent.grants.map((grant) => ({
+      id: grant.id,
+      tool: grant.tool.name,
+      actionLevel: grant.tool.actionLevel,
+      toolEnabled: grant.tool.enabled,
+      /** How many distinct reviewers must approve each call; 0 = none. */
+      approvals: grant.approvals,
+    })),
+    keys: agent.keys.map((key) => ({
+      id: key.id,
+      prefix: key.prefix,
+      label: key.label,
+      createdAt: key.createdAt.toISOString(),
+      lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+      expiresAt: key.expiresAt?.toISOString() ?? null,
+      revokedAt: key.revokedAt?.toISOString() ?? null,
+    })),
+    recentActions: agent.actions.map((action) => ({
+      id: action.id,
+      tool: action.toolName,
+      status: action.status as ActionStatus,
+      requester: action.requester,
+      createdAt: action.createdAt.toISOString(),
+    })),
+    viewerCanControl: canControl(actor, agent),
+  };
+}
+
+function canControl(actor: Actor, agent: { ownerId: string }): boolean {
+  try {
+    assertCanControlAgent(actor, agent);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type AgentDetail = Awaited<ReturnType<typeof getAgentDetail>>;
