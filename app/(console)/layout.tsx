@@ -9,7 +9,7 @@ import { requireUser } from './require-user';
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireUser();
-  const [pendingCount, globalStop] = await Promise.all([countPendingActions(actor), getGlobalStop()]);
+  const [pendingCount, globalStop] = await Promise.all([countPendingActions(actor), getGlobalStop(actor)]);
 
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">

@@ -13,6 +13,7 @@ type ActionRow = {
   paramsHash: string;
   approvalsRequired: number;
   status: string;
+  gateReasons: string;
   decisionReason: string | null;
   decidedAt: Date | null;
   result: string | null;
@@ -39,6 +40,9 @@ export function toActionView(row: ActionRow) {
     paramsHash: row.paramsHash,
     approvalsRequired: row.approvalsRequired,
     decision: {
+      /** The gate's reasons at proposal time. */
+      reasons: JSON.parse(row.gateReasons) as string[],
+      /** The latest reason given by a person (reviewer's comment) or by a block at claim time. */
       reason: row.decisionReason,
       decidedAt: row.decidedAt?.toISOString() ?? null,
       decidedBy: row.reviewer ? row.reviewer.email : null,

@@ -6,6 +6,8 @@ import { notifyActionChanged } from '../realtime/action-changes';
 import { decisionSchema, type DecisionInput } from './schemas';
 import { transitionAction } from './transition-action';
 
+const formatUtc = (date: Date) => `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
 export type ReviewDecision = 'approved' | 'rejected';
 
 /**
@@ -70,7 +72,7 @@ async function alreadyDecided(tx: Tx, actionId: string) {
     select: { status: true, decidedAt: true, reviewer: { select: { email: true, name: true } } },
   });
   const by = current.reviewer ? ` by ${current.reviewer.name} (${current.reviewer.email})` : '';
-  const when = current.decidedAt ? ` at ${current.decidedAt.toISOString()}` : '';
+  const when = current.decidedAt ? ` at ${formatUtc(current.decidedAt)}` : '';
   return new WardenError('conflict', `This action was already decided${by}${when}: it is ${current.status}.`, {
     status: current.status,
     decidedBy: current.reviewer?.email ?? null,

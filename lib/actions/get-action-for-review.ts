@@ -11,7 +11,7 @@ export type ReviewOutcome = { decision: 'approved' | 'rejected'; by: { name: str
 /**
  * One action as a reviewer needs to see it: what the agent asked for, on whose behalf, why (in the agent's words),
  * what the gate decided and why, who decided it, and its whole audit trail, oldest first.
- * The gate's reasons and the reviewer's comment are read from the audit trail, which keeps both.
+ * The reviewer's comment is read from the audit trail (the action row keeps only the latest reason).
  * Parameters the tool marks sensitive are masked for people without `actions.read_sensitive`.
  */
 export async function getActionForReview(actor: Actor, actionId: string) {
@@ -30,7 +30,6 @@ export async function getActionForReview(actor: Actor, actionId: string) {
 
   const events = await toAuditEventViews(db(), row.events);
   const actionLevel = (row.tool?.actionLevel as ActionLevel | undefined) ?? null;
-  const gate = events.find((event) => event.type === 'gate.decided');
   const review = events.find((event) => event.type === 'action.approved' || event.type === 'action.rejected');
   const view = toActionView(row);
   const sensitive = JSON.parse(row.tool?.sensitiveFields ?? '[]') as string[];
@@ -48,7 +47,7 @@ export async function getActionForReview(actor: Actor, actionId: string) {
     summary: row.tool?.summaryTemplate ? renderSummary(row.tool.summaryTemplate, action.params) : null,
     paramsMasked: action !== view && sensitive.length > 0,
     isWrite: actionLevel !== null && isWriteLevel(actionLevel),
-    gateReasons: Array.isArray(gate?.payload.reasons) ? gate.payload.reasons.map(String) : [],
+    gateReasons: view.decision.reasons,
     review: review
       ? ({
           decision: review.type === 'action.approved' ? 'approved' : 'rejected',

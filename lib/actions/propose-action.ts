@@ -64,7 +64,7 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
         status: decision.outcome,
         approvalsRequired: decision.approvalsRequired,
         approvedParamsHash: decision.outcome === 'approved' ? hash : null,
-        decisionReason: decision.reasons.join('; '),
+        gateReasons: JSON.stringify(decision.reasons),
       },
     });
     await recordAuditEvent(tx, { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } });

@@ -19,7 +19,7 @@ export async function getAgentAuthority(actor: Actor) {
         description: grant.tool.description,
         actionLevel: grant.tool.actionLevel,
         parameters: JSON.parse(grant.tool.parameters) as unknown,
-        approval: grant.approvalRequired ? ('required' as const) : ('none' as const),
+        approval: grant.approvals > 0 ? ('required' as const) : ('none' as const),
       })),
   };
 }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Agents' };
 
 export default async function AgentsPage() {
   const actor = await requireUser();
-  const [agents, globalStop] = await Promise.all([listAgents(actor), getGlobalStop()]);
+  const [agents, globalStop] = await Promise.all([listAgents(actor), getGlobalStop(actor)]);
 
   return (
     <>

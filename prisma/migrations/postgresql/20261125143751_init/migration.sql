@@ -21,6 +21,8 @@ CREATE TABLE "Agent" (
     "environment" TEXT NOT NULL DEFAULT 'production',
     "status" TEXT NOT NULL DEFAULT 'active',
     "mode" TEXT NOT NULL DEFAULT 'live',
+    "requesterKey" TEXT,
+    "requesterIssuer" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -33,8 +35,10 @@ CREATE TABLE "AgentKey" (
     "agentId" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
     "prefix" TEXT NOT NULL,
+    "label" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastUsedAt" TIMESTAMP(3),
+    "expiresAt" TIMESTAMP(3),
     "revokedAt" TIMESTAMP(3),
 
     CONSTRAINT "AgentKey_pkey" PRIMARY KEY ("id")
@@ -47,8 +51,12 @@ CREATE TABLE "Tool" (
     "description" TEXT NOT NULL,
     "actionLevel" TEXT NOT NULL,
     "parameters" TEXT NOT NULL,
+    "sensitiveFields" TEXT NOT NULL DEFAULT '[]',
+    "summaryTemplate" TEXT NOT NULL DEFAULT '',
+    "supportsRollback" BOOLEAN NOT NULL DEFAULT false,
     "enabled" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Tool_pkey" PRIMARY KEY ("id")
 );
@@ -58,9 +66,24 @@ CREATE TABLE "Grant" (
     "id" TEXT NOT NULL,
     "agentId" TEXT NOT NULL,
     "toolId" TEXT NOT NULL,
-    "approvalRequired" BOOLEAN NOT NULL DEFAULT true,
+    "approvals" INTEGER NOT NULL DEFAULT 1,
+    "constraints" TEXT NOT NULL DEFAULT '[]',
+    "rateLimitCount" INTEGER,
+    "rateLimitWindowSeconds" INTEGER,
+    "maxCallsPerTrace" INTEGER,
+    "maxPending" INTEGER,
+    "expiresAt" TIMESTAMP(3),
+    "environment" TEXT NOT NULL DEFAULT 'any',
+    "requireReason" BOOLEAN NOT NULL DEFAULT false,
+    "requester" TEXT,
+    "loopMaxRepeats" INTEGER,
+    "loopWindowSeconds" INTEGER,
+    "loopPauseAgent" BOOLEAN NOT NULL DEFAULT false,
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdById" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedById" TEXT,
 
     CONSTRAINT "Grant_pkey" PRIMARY KEY ("id")
 );
@@ -75,8 +98,13 @@ CREATE TABLE "Action" (
     "reason" TEXT,
     "sources" TEXT NOT NULL DEFAULT '[]',
     "requester" TEXT,
+    "requesterVerified" BOOLEAN NOT NULL DEFAULT false,
     "traceId" TEXT NOT NULL,
+    "paramsHash" TEXT NOT NULL DEFAULT '',
+    "approvedParamsHash" TEXT,
+    "approvalsRequired" INTEGER NOT NULL DEFAULT 0,
     "status" TEXT NOT NULL,
+    "gateReasons" TEXT NOT NULL DEFAULT '[]',
     "decisionReason" TEXT,
     "reviewerId" TEXT,
     "decidedAt" TIMESTAMP(3),
@@ -86,6 +114,29 @@ CREATE TABLE "Action" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Action_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ActionApproval" (
+    "actionId" TEXT NOT NULL,
+    "reviewerId" TEXT NOT NULL,
+    "comment" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ActionApproval_pkey" PRIMARY KEY ("actionId","reviewerId")
+);
+
+-- CreateTable
+CREATE TABLE "IdempotencyRecord" (
+    "agentId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "requestHash" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "statusCode" INTEGER,
+    "responseBody" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "IdempotencyRecord_pkey" PRIMARY KEY ("agentId","key")
 );
 
 -- CreateTable
@@ -137,6 +188,21 @@ CREATE INDEX "Action_status_createdAt_idx" ON "Action"("status", "createdAt");
 CREATE INDEX "Action_agentId_createdAt_idx" ON "Action"("agentId", "createdAt");
 
 -- CreateIndex
+CREATE INDEX "Action_agentId_toolId_createdAt_idx" ON "Action"("agentId", "toolId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Action_agentId_status_idx" ON "Action"("agentId", "status");
+
+-- CreateIndex
+CREATE INDEX "Action_agentId_paramsHash_createdAt_idx" ON "Action"("agentId", "paramsHash", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Action_agentId_traceId_idx" ON "Action"("agentId", "traceId");
+
+-- CreateIndex
+CREATE INDEX "IdempotencyRecord_createdAt_idx" ON "IdempotencyRecord"("createdAt");
+
+-- CreateIndex
 CREATE INDEX "AuditEvent_actionId_idx" ON "AuditEvent"("actionId");
 
 -- CreateIndex
@@ -165,6 +231,9 @@ ALTER TABLE "Action" ADD CONSTRAINT "Action_toolId_fkey" FOREIGN KEY ("toolId") 
 
 -- AddForeignKey
 ALTER TABLE "Action" ADD CONSTRAINT "Action_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ActionApproval" ADD CONSTRAINT "ActionApproval_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE SET NULL ON UPDATE CASCADE;
