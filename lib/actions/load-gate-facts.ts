@@ -1,11 +1,12 @@
 import { verifyRequester } from '../auth/verify-requester';
 import type { Tx } from '../db/client';
 import { toGrantPolicy } from '../grants/to-grant-policy';
-import { readGlobalStop } from '../kill-switches/global-stop';
+import { WardenError } from '../errors';
 import type { ActionLevel } from '../policy/action-levels';
 import type { GateFacts, RequesterFacts } from '../policy/decide-proposal';
 import type { GrantPolicy } from '../policy/grant-policy';
 import { countGateUsage } from './count-gate-usage';
+import { readGateRow } from './read-gate-row';
 
 export type GateRequest = {
   agentId: string;
@@ -25,13 +26,10 @@ export type GateRequest = {
  * so a simulation answers exactly what a proposal would get.
  */
 export async function loadGateFacts(tx: Tx, request: GateRequest) {
-  const [globalStop, agent, tool] = await Promise.all([
-    readGlobalStop(tx),
-    tx.agent.findUniqueOrThrow({ where: { id: request.agentId } }),
-    tx.tool.findUnique({ where: { name: request.tool } }),
-  ]);
-  const stored = tool ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: agent.id, toolId: tool.id } } }) : null;
-  const grant = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(stored);
+  const row = await readGateRow(tx, request.agentId, request.tool);
+  if (!row) throw new WardenError('not_found', 'No such agent.');
+  const { globalStop, agent, tool } = row;
+  const grant = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(row.grant);
   const requester: RequesterFacts = request.requesterAssertion
     ? await verifyRequester(request.requesterAssertion, agent, request.now)
     : { status: 'none' };

@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { assertCan, type Actor } from '../auth/actor';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { recordAuditEvent, recordAuditEvents } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { decideProposal, type Outcome } from '../policy/decide-proposal';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { validateParams } from '../tools/validate-params';
+import { insertAction } from './insert-action';
 import { loadGateFacts } from './load-gate-facts';
 import { paramsHash } from './params-hash';
 import { proposeActionSchema, type ProposeActionInput } from './schemas';
@@ -48,27 +49,27 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
 
     const id = randomUUID();
     const verifiedRequester = requester.status === 'verified' ? requester.subject : null;
-    await tx.action.create({
-      data: {
-        id,
-        agentId: actor.id,
-        toolId: tool?.id ?? null,
-        toolName: proposal.tool,
-        params: JSON.stringify(proposal.params),
-        paramsHash: hash,
-        reason: proposal.reason ?? null,
-        sources: JSON.stringify(proposal.sources),
-        requester: verifiedRequester ?? proposal.requester ?? null,
-        requesterVerified: verifiedRequester !== null,
-        traceId,
-        status: decision.outcome,
-        approvalsRequired: decision.approvalsRequired,
-        approvedParamsHash: decision.outcome === 'approved' ? hash : null,
-        gateReasons: JSON.stringify(decision.reasons),
-      },
+    await insertAction(tx, {
+      id,
+      agentId: actor.id,
+      toolId: tool?.id ?? null,
+      toolName: proposal.tool,
+      params: JSON.stringify(proposal.params),
+      paramsHash: hash,
+      reason: proposal.reason ?? null,
+      sources: JSON.stringify(proposal.sources),
+      requester: verifiedRequester ?? proposal.requester ?? null,
+      requesterVerified: verifiedRequester !== null,
+      traceId,
+      status: decision.outcome,
+      approvalsRequired: decision.approvalsRequired,
+      approvedParamsHash: decision.outcome === 'approved' ? hash : null,
+      gateReasons: JSON.stringify(decision.reasons),
     });
-    await recordAuditEvent(tx, { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } });
-    await recordAuditEvent(tx, { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } });
+    await recordAuditEvents(tx, [
+      { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } },
+      { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } },
+    ]);
     if (decision.pauseAgent) {
       // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
       const { count } = await tx.agent.updateMany({ where: { id: actor.id, status: 'active' }, data: { status: 'paused' } });

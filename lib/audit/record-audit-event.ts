@@ -1,5 +1,6 @@
 import { auditActor, type Actor } from '../auth/actor';
 import type { Tx } from '../db/client';
+import { Prisma } from '../generated/sqlite/client';
 import type { AuditEventType, AuditPayloads } from './event-types';
 
 export type AuditEventInput<T extends AuditEventType> = {
@@ -11,17 +12,20 @@ export type AuditEventInput<T extends AuditEventType> = {
 };
 
 /**
- * Writes one audit event inside the caller's transaction: if the event cannot be written, the change it
- * records is rolled back with it. Never pass secrets in a payload.
+ * Writes audit events inside the caller's transaction: if they cannot be written, the change they record is rolled
+ * back with them. One raw multi-row INSERT (the gate writes two events per proposal; see read-gate-row.ts for why
+ * raw). Never pass secrets in a payload.
  */
-export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      ...auditActor(event.actor),
-      type: event.type,
-      actionId: event.actionId ?? null,
-      agentId: event.agentId ?? null,
-      payload: JSON.stringify(event.payload),
-    },
+export async function recordAuditEvents(tx: Tx, events: AuditEventInput<AuditEventType>[]): Promise<void> {
+  if (events.length === 0) return;
+  const at = new Date();
+  const rows = events.map((event) => {
+    const { actorType, actorId } = auditActor(event.actor);
+    return Prisma.sql`(${at}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})`;
   });
+  await tx.$executeRaw`INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES ${Prisma.join(rows)}`;
+}
+
+export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<void> {
+  await recordAuditEvents(tx, [event as AuditEventInput<AuditEventType>]);
 }

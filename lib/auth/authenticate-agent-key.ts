@@ -14,10 +14,19 @@ export async function authenticateAgentKey(authorization: string | null): Promis
   const key = match?.[1];
   if (!key || !key.startsWith(AGENT_KEY_PREFIX)) throw unauthenticated();
 
-  const record = await db().agentKey.findUnique({
-    where: { hash: hashAgentKey(key) },
-    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, agent: { select: { id: true, name: true } } },
-  });
+  // Raw: this runs on every agent request (see lib/actions/read-gate-row.ts for why the hot path avoids model queries).
+  const rows = await db().$queryRaw<{ id: string; revokedAt: unknown; expiresAt: unknown; lastUsedAt: unknown; agentId: string; agentName: string }[]>`
+    SELECT k."id", k."revokedAt", k."expiresAt", k."lastUsedAt", a."id" AS "agentId", a."name" AS "agentName"
+    FROM "AgentKey" k JOIN "Agent" a ON a."id" = k."agentId"
+    WHERE k."hash" = ${hashAgentKey(key)}`;
+  const found = rows[0];
+  const record = found && {
+    id: found.id,
+    revokedAt: toDate(found.revokedAt),
+    expiresAt: toDate(found.expiresAt),
+    lastUsedAt: toDate(found.lastUsedAt),
+    agent: { id: found.agentId, name: found.agentName },
+  };
   const now = new Date();
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) throw unauthenticated();
 
@@ -30,4 +39,11 @@ export async function authenticateAgentKey(authorization: string | null): Promis
 
 function unauthenticated(): WardenError {
   return new WardenError('unauthenticated', 'A valid agent key is required: send "Authorization: Bearer <key>".');
+}
+
+/** SQLite returns dates from raw queries as text, PostgreSQL as Date. An unreadable date counts as "in the past". */
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }

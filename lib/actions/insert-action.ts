@@ -1,0 +1,29 @@
+import type { Tx } from '../db/client';
+
+export type NewAction = {
+  id: string;
+  agentId: string;
+  toolId: string | null;
+  toolName: string;
+  params: string;
+  paramsHash: string;
+  reason: string | null;
+  sources: string;
+  requester: string | null;
+  requesterVerified: boolean;
+  traceId: string;
+  status: string;
+  approvalsRequired: number;
+  approvedParamsHash: string | null;
+  gateReasons: string;
+};
+
+/** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts). */
+export async function insertAction(tx: Tx, a: NewAction): Promise<void> {
+  const now = new Date();
+  await tx.$executeRaw`
+    INSERT INTO "Action" ("id", "agentId", "toolId", "toolName", "params", "paramsHash", "reason", "sources", "requester",
+      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "createdAt", "updatedAt")
+    VALUES (${a.id}, ${a.agentId}, ${a.toolId}, ${a.toolName}, ${a.params}, ${a.paramsHash}, ${a.reason}, ${a.sources}, ${a.requester},
+      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${now}, ${now})`;
+}

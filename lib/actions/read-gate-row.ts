@@ -1,0 +1,68 @@
+import type { Tx } from '../db/client';
+import type { GrantRow } from '../grants/to-grant-policy';
+
+/**
+ * Everything the gate reads about one (agent, tool) pair in ONE query: the global stop, the agent, the tool and the
+ * grant. The gate runs on every proposal, and Prisma's model queries cost far more per call than a raw statement
+ * (see docs/BENCHMARKS.md), so the hot path reads with SQL. Portable between SQLite and PostgreSQL.
+ */
+export type GateRow = {
+  globalStop: boolean;
+  agent: { id: string; status: string; mode: string; environment: string; requesterKey: string | null; requesterIssuer: string | null };
+  tool: { id: string; name: string; actionLevel: string; enabled: boolean; parameters: string } | null;
+  grant: GrantRow | null;
+};
+
+type Raw = Record<string, unknown>;
+
+export async function readGateRow(tx: Tx, agentId: string, toolName: string): Promise<GateRow | null> {
+  const rows = await tx.$queryRaw<Raw[]>`
+    SELECT
+      (SELECT s."engaged" FROM "Switch" s WHERE s."id" = 'global_stop') AS "globalStop",
+      a."id" AS "agentId", a."status", a."mode", a."environment", a."requesterKey", a."requesterIssuer",
+      t."id" AS "toolId", t."name" AS "toolName", t."actionLevel", t."enabled", t."parameters",
+      g."id" AS "grantId", g."approvals", g."constraints", g."rateLimitCount", g."rateLimitWindowSeconds",
+      g."maxCallsPerTrace", g."maxPending", g."expiresAt", g."environment" AS "grantEnvironment", g."requireReason",
+      g."requester" AS "grantRequester", g."loopMaxRepeats", g."loopWindowSeconds", g."loopPauseAgent"
+    FROM "Agent" a
+    LEFT JOIN "Tool" t ON t."name" = ${toolName}
+    LEFT JOIN "Grant" g ON g."agentId" = a."id" AND g."toolId" = t."id"
+    WHERE a."id" = ${agentId}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    // No row for the switch reads as engaged: when Warden cannot tell, it stops (fail closed).
+    globalStop: row.globalStop === null || row.globalStop === undefined ? true : bool(row.globalStop),
+    agent: {
+      id: String(row.agentId), status: String(row.status), mode: String(row.mode), environment: String(row.environment),
+      requesterKey: text(row.requesterKey), requesterIssuer: text(row.requesterIssuer),
+    },
+    tool: row.toolId == null ? null : {
+      id: String(row.toolId), name: String(row.toolName), actionLevel: String(row.actionLevel), enabled: bool(row.enabled), parameters: String(row.parameters),
+    },
+    grant: row.grantId == null ? null : {
+      approvals: int(row.approvals)!, constraints: String(row.constraints), rateLimitCount: int(row.rateLimitCount),
+      rateLimitWindowSeconds: int(row.rateLimitWindowSeconds), maxCallsPerTrace: int(row.maxCallsPerTrace), maxPending: int(row.maxPending),
+      expiresAt: date(row.expiresAt), environment: String(row.grantEnvironment), requireReason: bool(row.requireReason),
+      requester: text(row.grantRequester), loopMaxRepeats: int(row.loopMaxRepeats), loopWindowSeconds: int(row.loopWindowSeconds),
+      loopPauseAgent: bool(row.loopPauseAgent),
+    },
+  };
+}
+
+// SQLite hands back booleans as 0/1 (or bigint) and dates as text; PostgreSQL as booleans and Dates.
+function bool(value: unknown): boolean {
+  return value === true || value === 1 || value === 1n || value === '1' || value === 'true';
+}
+function int(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+function date(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const parsed = value instanceof Date ? value : new Date(typeof value === 'number' || typeof value === 'bigint' ? Number(value) : String(value));
+  // An unreadable expiry must not mean "never expires": treat it as already expired.
+  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
+}
