@@ -23,8 +23,23 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
+    beginImmediately(adapter as unknown as { client: SqliteHandle });
     return adapter;
   }
+}
+
+type SqliteHandle = { prepare: (sql: string) => unknown };
+
+/**
+ * The adapter opens transactions with a plain (deferred) BEGIN. Warden's transactions read, then write; if another
+ * process (the admin CLI, a second server) commits in between, SQLite refuses the write with SQLITE_BUSY_SNAPSHOT,
+ * which no busy timeout can cure. BEGIN IMMEDIATE takes the write lock up front, so writers queue instead of failing.
+ * The adapter keeps its connection in `client` (not public API): e2e/api/shared-database-writers.spec.ts proves this.
+ */
+function beginImmediately(adapter: { client: SqliteHandle }): void {
+  const { client } = adapter;
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
 }
 
 function createClient(): Db {

@@ -1,0 +1,53 @@
+import { test, expect } from '../fixtures/test';
+import { agentClient, type AgentClient } from '../fixtures/agent-client';
+import { seedAgentWithTool, SETUP, VALID_TICKET } from '../fixtures/factories';
+import { lib } from '../fixtures/warden-lib';
+
+/** Every agent-API endpoint, called as `client` against an action that exists. */
+function everyEndpoint(client: AgentClient, actionId: string, tool: string) {
+  return {
+    'POST /api/v1/actions': () => client.propose({ tool, params: VALID_TICKET }),
+    'GET /api/v1/actions/{id}': () => client.getAction(actionId),
+    'POST /api/v1/actions/{id}/claim': () => client.claim(actionId),
+    'POST /api/v1/actions/{id}/result': () => client.reportResult(actionId, { ok: true }),
+    'GET /api/v1/agent': () => client.authority(),
+  };
+}
+
+async function expectAllUnauthenticated(client: AgentClient, actionId: string, tool: string) {
+  for (const [endpoint, call] of Object.entries(everyEndpoint(client, actionId, tool))) {
+    const reply = await call();
+    expect(reply.status, endpoint).toBe(401);
+    expect(reply.body.error.code, endpoint).toBe('unauthenticated');
+  }
+}
+
+test.describe('agent keys', () => {
+  test('no key, an unknown key and a malformed key all get 401 on every endpoint', async ({ baseURL }) => {
+    const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
+    const { body } = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET });
+
+    await expectAllUnauthenticated(agentClient(baseURL!, null), body.id, tool.name);
+    await expectAllUnauthenticated(agentClient(baseURL!, `wdn_${'A'.repeat(43)}`), body.id, tool.name);
+    await expectAllUnauthenticated(agentClient(baseURL!, key.replace('wdn_', 'sk_')), body.id, tool.name);
+  });
+
+  test('a revoked key is refused on its very next request', async ({ baseURL }) => {
+    const { agent: agentRow, key, keyId, tool } = await seedAgentWithTool({ approvalRequired: false });
+    const agent = agentClient(baseURL!, key);
+    const { body } = await agent.propose({ tool: tool.name, params: VALID_TICKET });
+    expect((await agent.authority()).status).toBe(200);
+
+    await lib.revokeAgentKey()(SETUP, keyId);
+    await expectAllUnauthenticated(agent, body.id, tool.name);
+    expect(await lib.db().db().action.count({ where: { agentId: agentRow.id } }), 'only the proposal made before revocation').toBe(1);
+  });
+
+  test('another key of the same agent keeps working after one is revoked', async ({ baseURL }) => {
+    const { agent, keyId, tool } = await seedAgentWithTool({ approvalRequired: false });
+    const { key: secondKey } = await lib.createAgentKey()(SETUP, { id: agent.id });
+    await lib.revokeAgentKey()(SETUP, keyId);
+    const reply = await agentClient(baseURL!, secondKey).propose({ tool: tool.name, params: VALID_TICKET });
+    expect(reply.status).toBe(201);
+  });
+});

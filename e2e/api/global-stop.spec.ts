@@ -1,0 +1,72 @@
+import { test, expect } from '../fixtures/test';
+import { agentClient } from '../fixtures/agent-client';
+import { actionStatusInDatabase, auditEventsOfAction } from '../fixtures/audit';
+import { createTestUser, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
+import { proposeTicket } from '../fixtures/scenarios';
+import { lib } from '../fixtures/warden-lib';
+
+// The global stop halts every agent on the server: these specs run alone, one after the other (see playwright.config.ts).
+test.describe.configure({ mode: 'serial' });
+
+test.describe('global stop', () => {
+  test.afterEach(async () => {
+    await lib.globalStop().releaseGlobalStop({ type: 'cli', id: 'test' });
+  });
+
+  test('blocks every proposal while engaged, and only while engaged', async ({ baseURL }) => {
+    const admin = await createTestUser(['admin']);
+    const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
+    const agent = agentClient(baseURL!, key);
+
+    expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: true });
+    const stopped = await agent.propose({ tool: tool.name, params: VALID_TICKET });
+    expect(stopped.status).toBe(201);
+    expect(stopped.body).toMatchObject({ status: 'blocked', decision: { reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) } });
+    expect((await auditEventsOfAction(stopped.body.id)).map((e) => e.type)).toEqual(['action.proposed', 'gate.decided']);
+
+    expect(await lib.globalStop().releaseGlobalStop(admin.actor)).toEqual({ changed: true });
+    expect((await agent.propose({ tool: tool.name, params: VALID_TICKET })).body.status).toBe('approved');
+  });
+
+  test('an action approved before the stop is blocked at claim and stays blocked after release', async ({ baseURL }) => {
+    const admin = await createTestUser(['admin']);
+    const reviewer = await createTestUser(['reviewer']);
+    const { key, tool } = await seedAgentWithTool({ approvalRequired: true });
+    const agent = agentClient(baseURL!, key);
+    const id = await proposeTicket(agent, tool, 'pending_review');
+    await lib.approveAction()(reviewer.actor, { actionId: id });
+
+    await lib.globalStop().engageGlobalStop(admin.actor);
+    const claim = await agent.claim(id);
+    expect(claim.status).toBe(409);
+    expect(claim.body.error).toMatchObject({ code: 'conflict', status: 'blocked', reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) });
+
+    await lib.globalStop().releaseGlobalStop(admin.actor);
+    expect(await actionStatusInDatabase(id)).toBe('blocked');
+    const retry = await agent.claim(id);
+    expect(retry.status).toBe(409);
+    expect(retry.body.error.status).toBe('blocked');
+    expect((await agent.getAction(id)).body.decision.reason).toContain('blocked at claim: global stop is engaged');
+    expect((await auditEventsOfAction(id)).map((e) => e.type)).toEqual([
+      'action.proposed', 'gate.decided', 'action.approved', 'action.claim_blocked',
+    ]);
+  });
+
+  test('engaging and releasing are audited once each; repeating either changes nothing', async () => {
+    const admin = await createTestUser(['admin']);
+    const events = () => lib.db().db().auditEvent.findMany({ where: { actorId: admin.id, type: { startsWith: 'switch.' } }, orderBy: { seq: 'asc' } });
+
+    await lib.globalStop().engageGlobalStop(admin.actor);
+    expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: false });
+    await lib.globalStop().releaseGlobalStop(admin.actor);
+    expect(await lib.globalStop().releaseGlobalStop(admin.actor)).toEqual({ changed: false });
+    expect((await events()).map((e) => e.type)).toEqual(['switch.global_stop_engaged', 'switch.global_stop_released']);
+  });
+
+  test('only an admin can engage it', async () => {
+    for (const roles of [['reviewer'], ['owner'], ['viewer']] as const) {
+      const user = await createTestUser([...roles]);
+      await expect(lib.globalStop().engageGlobalStop(user.actor), roles[0]).rejects.toMatchObject({ code: 'forbidden' });
+    }
+  });
+});

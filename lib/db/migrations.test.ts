@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { DatabaseTarget } from '../env';
+import { Prisma } from '../generated/sqlite/client';
+import type { Db } from './client';
+import { migrateDatabase, readMigrations } from './migrate';
+
+/**
+ * A fresh database built from prisma/migrations only, used through the app's own client: a broken migration, a
+ * schema change without one, or a Prisma upgrade that breaks the tooling fails here, on both databases.
+ */
+
+/** The app's real client (lib/db/client.ts) for `url`: a fresh module graph, so its env and singleton start empty. */
+async function appClientFor(url: string): Promise<{ client: Db; disconnect: () => Promise<void> }> {
+  process.env.DATABASE_URL = url;
+  vi.resetModules();
+  const { db, disconnectDb } = await import('./client');
+  return { client: db(), disconnect: disconnectDb };
+}
+
+/** Creates one row of every model and reads each back; returns the model names it covered. */
+async function exerciseEveryModel(client: Db): Promise<string[]> {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const at = new Date('2026-11-25T12:00:00.000Z');
+  const user = { id: `u-${suffix}`, email: `u-${suffix}@warden.test`, name: 'Ann', roles: 'admin,reviewer', passwordHash: 'scrypt$x' };
+  const agent = { id: `a-${suffix}`, name: `agent-${suffix}`, purpose: 'test', ownerId: user.id, mode: 'draft_only', requesterKey: null };
+  const agentKey = { id: `k-${suffix}`, agentId: agent.id, hash: `h-${suffix}`, prefix: 'wdn_abc', label: 'ci', expiresAt: at };
+  const tool = { id: `t-${suffix}`, name: `tool_${suffix}`, description: 'd', actionLevel: 'update', parameters: '{"type":"object","properties":{"b":{},"a":{}}}' };
+  const grant = { id: `g-${suffix}`, agentId: agent.id, toolId: tool.id, approvals: 2, constraints: '[]', maxPending: 3, expiresAt: at };
+  const action = {
+    id: `x-${suffix}`, agentId: agent.id, toolId: tool.id, toolName: tool.name, params: '{"z":1,"a":[1,2]}', traceId: 'tr_1',
+    status: 'approved', decidedAt: at, reviewerId: user.id, sources: '[{"title":"t"}]',
+  };
+  const approval = { actionId: action.id, reviewerId: user.id, comment: 'ok' };
+  const idempotency = { agentId: agent.id, key: `idem-${suffix}`, requestHash: 'rh', state: 'done', statusCode: 201, responseBody: '{}' };
+  const switchRow = { id: `switch-${suffix}`, engaged: true, changedById: user.id, changedAt: at };
+
+  await client.user.create({ data: user });
+  await client.agent.create({ data: agent });
+  await client.agentKey.create({ data: agentKey });
+  await client.tool.create({ data: tool });
+  await client.grant.create({ data: grant });
+  await client.action.create({ data: action });
+  await client.actionApproval.create({ data: approval });
+  await client.idempotencyRecord.create({ data: idempotency });
+  await client.switch.create({ data: switchRow });
+  const first = await client.auditEvent.create({ data: { actorType: 'user', actorId: user.id, actionId: action.id, type: 'action.approved' } });
+  const second = await client.auditEvent.create({ data: { actorType: 'agent', actorId: agent.id, agentId: agent.id, type: 'action.claimed', payload: '{"b":1}' } });
+
+  expect(await client.user.findUniqueOrThrow({ where: { email: user.email } })).toMatchObject({ ...user, disabled: false, sessionVersion: 0 });
+  expect(await client.agent.findUniqueOrThrow({ where: { name: agent.name } })).toMatchObject({ ...agent, status: 'active', environment: 'production' });
+  expect(await client.agentKey.findUniqueOrThrow({ where: { hash: agentKey.hash } })).toMatchObject({ ...agentKey, revokedAt: null });
+  expect(await client.tool.findUniqueOrThrow({ where: { name: tool.name } })).toMatchObject({ ...tool, enabled: true });
+  expect(await client.grant.findUniqueOrThrow({ where: { agentId_toolId: { agentId: agent.id, toolId: tool.id } } })).toMatchObject(grant);
+  expect(await client.action.findUniqueOrThrow({ where: { id: action.id }, include: { reviewer: true } })).toMatchObject({ ...action, reviewer: { email: user.email } });
+  expect(await client.actionApproval.findUniqueOrThrow({ where: { actionId_reviewerId: { actionId: action.id, reviewerId: user.id } } })).toMatchObject(approval);
+  expect(await client.idempotencyRecord.findUniqueOrThrow({ where: { agentId_key: { agentId: agent.id, key: idempotency.key } } })).toMatchObject(idempotency);
+  expect(await client.switch.findUniqueOrThrow({ where: { id: switchRow.id } })).toMatchObject(switchRow);
+  expect(await client.switch.findUniqueOrThrow({ where: { id: 'global_stop' } }), 'the first migration creates the released global stop').toMatchObject({ engaged: false });
+  expect(second.seq).toBeGreaterThan(first.seq);
+  expect(await client.auditEvent.findMany({ where: { seq: { in: [first.seq, second.seq] } }, orderBy: { seq: 'asc' } })).toMatchObject([
+    { type: 'action.approved', payload: '{}' },
+    { type: 'action.claimed', payload: '{"b":1}' },
+  ]);
+
+  return ['User', 'Agent', 'AgentKey', 'Tool', 'Grant', 'Action', 'ActionApproval', 'IdempotencyRecord', 'Switch', 'AuditEvent'];
+}
+
+async function expectSecondMigrationToChangeNothing(target: DatabaseTarget, tableCount: () => Promise<number>) {
+  const tables = await tableCount();
+  expect(await migrateDatabase(target)).toEqual([]);
+  expect(await tableCount()).toBe(tables);
+}
+
+describe('SQLite built from the migrations', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'warden-migrations-'));
+  const file = path.join(dir, 'fresh.db');
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies every migration once, in order, and a second run is a no-op', async () => {
+    const target = { provider: 'sqlite', file } as const;
+    expect(await migrateDatabase(target)).toEqual(readMigrations('sqlite').map((migration) => migration.name));
+    const { client, disconnect } = await appClientFor(`file:${file}`);
+    cleanups.push(disconnect);
+    const tableCount = async () => {
+      const rows = await client.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`);
+      return Number(rows[0].n);
+    };
+    await expectSecondMigrationToChangeNothing(target, tableCount);
+  });
+
+  it("runs with WAL and synchronous=FULL on the app's client", async () => {
+    const { client } = await appClientFor(`file:${file}`);
+    const [journal] = await client.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
+    const [sync] = await client.$queryRawUnsafe<{ synchronous: bigint | number }[]>('PRAGMA synchronous');
+    const [foreignKeys] = await client.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>('PRAGMA foreign_keys');
+    expect(journal.journal_mode).toBe('wal');
+    expect(Number(sync.synchronous)).toBe(2);
+    expect(Number(foreignKeys.foreign_keys)).toBe(1);
+
+    // The control: a plain better-sqlite3 connection to the same file runs WAL at NORMAL (1), so FULL above is the client's doing.
+    const plain = new Database(file);
+    try {
+      expect(plain.pragma('synchronous', { simple: true })).toBe(1);
+    } finally {
+      plain.close();
+    }
+  });
+
+  it('stores and reads back every model through the client', async () => {
+    const { client } = await appClientFor(`file:${file}`);
+    expect((await exerciseEveryModel(client)).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+  });
+});
+
+const postgresUrl = process.env.WARDEN_TEST_POSTGRES_URL;
+const postgresSkipReason = 'WARDEN_TEST_POSTGRES_URL is not set: PostgreSQL migrations not tested';
+
+describe.skipIf(!postgresUrl)(postgresUrl ? 'PostgreSQL built from the migrations' : `PostgreSQL (skipped: ${postgresSkipReason})`, () => {
+  const url = postgresUrl ?? '';
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
+
+  async function sql<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query<T>(text)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('applies every migration once on an empty schema, and a second run is a no-op', async () => {
+    const database = decodeURIComponent(new URL(url).pathname.slice(1));
+    expect(database.endsWith('_test'), `refusing to wipe "${database}": the test database's name must end in _test`).toBe(true);
+    await sql('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
+
+    const target = { provider: 'postgresql', url } as const;
+    expect(await migrateDatabase(target)).toEqual(readMigrations('postgresql').map((migration) => migration.name));
+    const tableCount = async () => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`))[0].n);
+    await expectSecondMigrationToChangeNothing(target, tableCount);
+  });
+
+  it('stores and reads back every model through the client', async () => {
+    const { client, disconnect } = await appClientFor(url);
+    cleanups.push(disconnect);
+    expect((await exerciseEveryModel(client)).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+  });
+});
+
+if (!postgresUrl) console.warn(`[migrations.test] ${postgresSkipReason}`);

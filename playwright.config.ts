@@ -1,0 +1,75 @@
+import { defineConfig, devices, type Project } from '@playwright/test';
+import { sqliteTestUrl } from './e2e/fixtures/test-databases.cjs';
+
+// Each project runs against its own server on its own empty database (see e2e/fixtures/start-test-server.mjs).
+// The global stop halts every agent of a server, so its specs run alone, in a project of their own that the other
+// API specs of that server wait for. On SQLite the API specs run in one worker: two test processes writing the same
+// file at once would trip over each other (see e2e/api/shared-database-writers.spec.ts).
+const GLOBAL_STOP_SPECS = /global-stop\.spec\.ts$/;
+const NEXTAUTH_SECRET = 'warden-e2e-test-secret-not-for-production';
+const CHROMIUM = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  },
+};
+
+type Server = { name: string; port: number; databaseUrl: string };
+const servers: Server[] = [
+  { name: 'sqlite', port: 3101, databaseUrl: sqliteTestUrl('e2e-api') },
+  { name: 'ui', port: 3103, databaseUrl: sqliteTestUrl('e2e-ui') },
+];
+const postgresUrl = process.env.WARDEN_TEST_POSTGRES_URL;
+if (postgresUrl) servers.push({ name: 'postgresql', port: 3102, databaseUrl: postgresUrl });
+
+const target = (server: Server) => ({ baseURL: `http://localhost:${server.port}`, databaseUrl: server.databaseUrl });
+
+function apiProjects(server: Server): Project[] {
+  const globalStop = `api-${server.name}-global-stop`;
+  return [
+    { name: globalStop, testDir: 'e2e/api', testMatch: GLOBAL_STOP_SPECS, workers: 1, use: target(server) },
+    {
+      name: `api-${server.name}`,
+      testDir: 'e2e/api',
+      testIgnore: GLOBAL_STOP_SPECS,
+      dependencies: [globalStop],
+      workers: 2,
+      use: target(server),
+    },
+  ];
+}
+
+export default defineConfig<{ databaseUrl: string }>({
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 45_000,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  outputDir: 'test-results',
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    ...apiProjects(servers[0]),
+    ...(postgresUrl ? apiProjects(servers[2]) : []),
+    { name: 'ui', testDir: 'e2e/ui', use: { ...CHROMIUM, ...target(servers[1]) } },
+  ],
+  webServer: servers.map((server) => ({
+    name: server.name,
+    command: 'node e2e/fixtures/start-test-server.mjs',
+    url: `http://localhost:${server.port}/api/auth/csrf`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: {
+      PORT: String(server.port),
+      DATABASE_URL: server.databaseUrl,
+      WARDEN_SEED: 'none',
+      NEXTAUTH_SECRET,
+      NEXTAUTH_URL: `http://localhost:${server.port}`,
+      WARDEN_SKIP_BUILD: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  })),
+});

@@ -1,0 +1,67 @@
+// `npm test`: the whole suite, in the order that fails fastest. Stops at the first failing stage with its exit code.
+//   Chromium → Prisma clients → no un-migrated schema change → types → production build → unit/database tests (vitest)
+//   → API and browser tests (Playwright; PostgreSQL too when WARDEN_TEST_POSTGRES_URL is set).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const CHROMIUM = '/usr/bin/chromium';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+
+const stages = [
+  ['chromium', ensureChromium],
+  ['prisma clients', () => run(process.execPath, ['scripts/prisma-generate.mjs'])],
+  ['migrations cover the schema', () => run(process.execPath, ['scripts/create-migration.mjs', '--check'])],
+  ['typecheck', () => run(bin('tsc'), ['--noEmit'])],
+  ['next build', () => run(bin('next'), ['build'])],
+  ['unit and database tests', () => run(bin('vitest'), ['run'])],
+  [`end-to-end tests (${process.env.WARDEN_TEST_POSTGRES_URL ? 'SQLite + PostgreSQL' : 'SQLite only'})`, () => run(bin('playwright'), ['test'])],
+];
+
+const started = Date.now();
+for (const [name, stage] of stages) {
+  const stageStart = Date.now();
+  console.log(`\n[test] ▶ ${name}`);
+  const code = stage();
+  const took = seconds(Date.now() - stageStart);
+  if (code !== 0) {
+    console.log(`[test] ✗ ${name} failed (exit ${code}) after ${took}`);
+    process.exit(code);
+  }
+  console.log(`[test] ✓ ${name} (${took})`);
+}
+console.log(`\n[test] all stages passed in ${seconds(Date.now() - started)}`);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  if (result.error) console.error(`[test] could not run ${command}: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Debian's Chromium drives the browser tests (Playwright's own browser download is not reachable here). */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return 0;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error(`[test] ${CHROMIUM} is missing. Install it, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y chromium`);
+    return 1;
+  }
+  process.env.DEBIAN_FRONTEND ??= 'noninteractive';
+  console.log('[test] installing Debian chromium');
+  if (run('apt-get', ['install', '-y', 'chromium']) !== 0) {
+    const updated = run('apt-get', ['update']);
+    if (updated !== 0) return updated;
+    const installed = run('apt-get', ['install', '-y', 'chromium']);
+    if (installed !== 0) return installed;
+  }
+  return existsSync(CHROMIUM) ? 0 : 1;
+}
