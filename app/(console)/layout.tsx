@@ -13,14 +13,17 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
 
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
-      <header className="flex flex-wrap items-center gap-x-3 border-b border-gray-200 bg-white px-4 lg:sticky lg:top-0 lg:h-dvh lg:flex-col lg:flex-nowrap lg:items-stretch lg:border-r lg:border-b-0 lg:px-3 lg:py-4">
-        <Link href="/queue" className="flex h-14 items-center gap-2 rounded-md font-semibold text-gray-900 lg:h-auto lg:px-2 lg:pb-4">
-          <ShieldCheck aria-hidden className="size-6 text-indigo-600" />
-          <span className="text-lg tracking-tight">Warden</span>
-        </Link>
-        <UserMenu name={actor.name} email={actor.email} roles={actor.roles} className="ml-auto lg:order-last lg:mt-auto lg:ml-0" />
-        <MainNav pendingCount={pendingCount} className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto" />
-      </header>
+      {/* The column stretches to the page's full height (white, bordered); the sidebar inside stays in view while scrolling. */}
+      <div className="lg:border-r lg:border-gray-200 lg:bg-white">
+        <header className="flex flex-wrap items-center gap-x-3 border-b border-gray-200 bg-white px-4 lg:sticky lg:top-0 lg:h-dvh lg:flex-col lg:flex-nowrap lg:items-stretch lg:overflow-y-auto lg:border-b-0 lg:px-3 lg:py-4">
+          <Link href="/queue" className="flex h-14 items-center gap-2 rounded-md font-semibold text-gray-900 lg:h-auto lg:px-2 lg:pb-4">
+            <ShieldCheck aria-hidden className="size-6 text-indigo-600" />
+            <span className="text-lg tracking-tight">Warden</span>
+          </Link>
+          <UserMenu name={actor.name} email={actor.email} roles={actor.roles} className="ml-auto lg:order-last lg:mt-auto lg:ml-0" />
+          <MainNav pendingCount={pendingCount} className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto" />
+        </header>
+      </div>
       <div className="min-w-0">
         {globalStop.engaged ? (
           <GlobalStopBanner

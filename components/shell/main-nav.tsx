@@ -1,6 +1,6 @@
 'use client';
 
-import { Bot, Inbox, ScrollText } from 'lucide-react';
+import { BookOpen, Bot, Inbox, ScrollText, Wrench } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
@@ -8,7 +8,9 @@ import { cn } from '../ui/cn';
 const LINKS = [
   { href: '/queue', label: 'Queue', icon: Inbox, matches: ['/queue', '/actions'] },
   { href: '/agents', label: 'Agents', icon: Bot, matches: ['/agents'] },
+  { href: '/tools', label: 'Tools', icon: Wrench, matches: ['/tools'] },
   { href: '/audit', label: 'Audit', icon: ScrollText, matches: ['/audit'] },
+  { href: '/api-reference', label: 'API reference', icon: BookOpen, matches: ['/api-reference'] },
 ];
 
 /** The console's sections; a row of tabs on phones, a column in the sidebar on wide screens. */

@@ -13,7 +13,7 @@ export function ActionFacts({ review }: { review: ActionForReview }) {
         <p className="mb-3 text-sm text-gray-900">
           {action.requester ? (
             <>
-              Requested for <span className="font-medium break-all">{action.requester}</span>
+              Acting for <span className="font-medium break-all">{action.requester}</span>
               {/* Unverified requesters are the agent's claim; a verified one came signed by the agent's backend. */}
               <span className={action.requesterVerified ? 'ml-1 text-emerald-700' : 'ml-1 text-gray-600'}>
                 ({action.requesterVerified ? 'verified' : 'as stated by the agent'})

@@ -8,7 +8,10 @@ import { getAgentDetail } from '@/lib/agents/get-agent-detail';
 import { orNotFound } from '../../errors';
 import { requireUser } from '../../require-user';
 import { AgentControls } from './agent-controls';
-import { GrantsTable, KeysTable, RecentActionsTable } from './agent-tables';
+import { RecentActionsTable } from './agent-tables';
+import { GrantsAndSimulator } from './grants-section';
+import { KeysSection } from './keys-section';
+import { RequesterKeySection } from './requester-key-section';
 
 export const metadata: Metadata = { title: 'Agent' };
 
@@ -46,14 +49,9 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
             {agent.viewerCanControl ? <AgentControls agentId={agent.id} status={agent.status} mode={agent.mode} /> : null}
           </CardBody>
         </Card>
-        <Card aria-labelledby="agent-grants">
-          <CardHeader id="agent-grants" title="Grants" description="The tools this agent may call, and whether a person must approve each call." />
-          <GrantsTable grants={agent.grants} />
-        </Card>
-        <Card aria-labelledby="agent-keys">
-          <CardHeader id="agent-keys" title="Keys" description="Only a prefix of each key is kept, to tell them apart." />
-          <KeysTable keys={agent.keys} />
-        </Card>
+        <GrantsAndSimulator actor={actor} agentId={agent.id} canControl={agent.viewerCanControl} />
+        <KeysSection agentId={agent.id} keys={agent.keys} canControl={agent.viewerCanControl} />
+        {agent.viewerCanControl ? <RequesterKeySection actor={actor} agentId={agent.id} /> : null}
         <Card aria-labelledby="agent-actions">
           <CardHeader id="agent-actions" title="Recent actions" />
           <RecentActionsTable actions={agent.recentActions} />

@@ -1,0 +1,56 @@
+import { formatInstant, formatNumber, formatWindow } from '@/lib/policy/format';
+import type { Constraint, GrantPolicy } from '@/lib/policy/grant-policy';
+
+/** A grant's rules as stored, or as an audit payload carries them (dates as epoch ms or ISO text). */
+export type RulesLike = Omit<GrantPolicy, 'expiresAt'> & { expiresAt: number | string | Date | null };
+
+/**
+ * One short phrase per rule that is set, in a fixed order:
+ * "2 approvals · amount ≤ 500 else review · 10 calls / 1 min · expires 2026-12-31 · test only".
+ */
+export function describeGrantRules(rules: RulesLike): string[] {
+  const parts = [rules.approvals === 0 ? 'no approval' : `${rules.approvals} approval${rules.approvals === 1 ? '' : 's'}`];
+  for (const constraint of rules.constraints ?? []) parts.push(`${describeConstraint(constraint)} else ${constraint.effect}`);
+  if (rules.rateLimit) parts.push(`${rules.rateLimit.count} calls / ${formatWindow(rules.rateLimit.windowSeconds)}`);
+  if (rules.maxCallsPerTrace !== null && rules.maxCallsPerTrace !== undefined) parts.push(`≤ ${rules.maxCallsPerTrace} call${rules.maxCallsPerTrace === 1 ? '' : 's'} per trace`);
+  if (rules.maxPending !== null && rules.maxPending !== undefined) parts.push(`≤ ${rules.maxPending} pending`);
+  if (rules.expiresAt !== null && rules.expiresAt !== undefined) parts.push(`expires ${formatInstant(new Date(rules.expiresAt).getTime())}`);
+  if (rules.environment && rules.environment !== 'any') parts.push(`${rules.environment} only`);
+  if (rules.requireReason) parts.push('reason required');
+  if (rules.requester) parts.push(describeRequester(rules.requester));
+  if (rules.loop) {
+    parts.push(`loop: ${rules.loop.maxRepeats} repeats / ${formatWindow(rules.loop.windowSeconds)}${rules.loop.pauseAgent ? ' pauses agent' : ''}`);
+  }
+  return parts;
+}
+
+export function describeConstraint(c: Constraint): string {
+  switch (c.kind) {
+    case 'range':
+      if (c.min !== undefined && c.max !== undefined) return `${formatNumber(c.min)} ≤ ${c.param} ≤ ${formatNumber(c.max)}`;
+      return c.max !== undefined ? `${c.param} ≤ ${formatNumber(c.max)}` : `${c.param} ≥ ${formatNumber(c.min ?? 0)}`;
+    case 'allowed_values':
+      return `${c.param} in ${c.values.map(String).join(', ')}`;
+    case 'record_type':
+      return `${c.param} record type ${c.values.join(', ')}`;
+    case 'pattern':
+      return `${c.param} matches ${c.pattern}`;
+    case 'email_domain':
+      return `${c.param} e-mail in ${c.domains.join(', ')}`;
+    case 'url_domain':
+      return `${c.param} URL in ${c.domains.join(', ')}`;
+  }
+}
+
+function describeRequester(requester: NonNullable<GrantPolicy['requester']>): string {
+  const needs = [
+    ...requester.roles.map((role) => `role ${role}`),
+    ...Object.entries(requester.attributes).map(([claim, value]) => `${claim}=${value}`),
+  ];
+  return needs.length > 0 ? `verified requester with ${needs.join(', ')}` : 'verified requester';
+}
+
+/** The rules of an audit payload, or null when it carries none. */
+export function rulesOf(value: unknown): RulesLike | null {
+  return value && typeof value === 'object' && 'approvals' in value ? (value as RulesLike) : null;
+}

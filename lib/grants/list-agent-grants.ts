@@ -1,0 +1,31 @@
+import { assertCan, type Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { WardenError } from '../errors';
+import { toGrantPolicy } from './to-grant-policy';
+
+/** An agent's grants with every rule, for the grant editor's list; and every tool, for "Add grant" and the simulator. */
+export async function listAgentGrants(actor: Actor, agentId: string) {
+  assertCan(actor, 'agents.read');
+  const [agent, tools] = await Promise.all([
+    db().agent.findUnique({
+      where: { id: agentId },
+      include: { grants: { include: { tool: { select: { name: true, actionLevel: true, enabled: true } } }, orderBy: { tool: { name: 'asc' } } } },
+    }),
+    db().tool.findMany({ orderBy: { name: 'asc' }, select: { name: true, enabled: true } }),
+  ]);
+  if (!agent) throw new WardenError('not_found', 'No agent with that id.');
+  return {
+    grants: agent.grants.map((grant) => ({
+      id: grant.id,
+      tool: grant.tool.name,
+      actionLevel: grant.tool.actionLevel,
+      toolEnabled: grant.tool.enabled,
+      version: grant.version,
+      updatedAt: grant.updatedAt.toISOString(),
+      rules: toGrantPolicy(grant)!,
+    })),
+    tools,
+  };
+}
+
+export type AgentGrantRow = Awaited<ReturnType<typeof listAgentGrants>>['grants'][number];
