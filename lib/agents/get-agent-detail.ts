@@ -26,6 +26,10 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
     },
   });
   if (!agent) throw new WardenError('not_found', 'No agent with that id.');
+  // Why and by whom it was paused: the owner learns of a loop detected by the gate here, and in the audit log.
+  const pause = agent.status === 'paused'
+    ? await db().auditEvent.findFirst({ where: { agentId: agent.id, type: 'agent.paused' }, orderBy: { seq: 'desc' } })
+    : null;
 
   return {
     id: agent.id,
@@ -60,6 +64,9 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
       requester: action.requester,
       createdAt: action.createdAt.toISOString(),
     })),
+    pausedBecause: pause
+      ? { at: pause.at.toISOString(), actorType: pause.actorType, reason: (JSON.parse(pause.payload) as { reason: string | null }).reason }
+      : null,
     viewerCanControl: canControl(actor, agent),
   };
 }

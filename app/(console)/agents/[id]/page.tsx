@@ -41,7 +41,14 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
               <Fact term="Owner">{agent.owner.name} <span className="text-gray-600">({agent.owner.email})</span></Fact>
               <Fact term="Environment"><span className="capitalize">{agent.environment}</span></Fact>
-              <Fact term="Status">{agent.status === 'paused' ? 'Paused' : 'Active'}</Fact>
+              <Fact term="Status">
+                {agent.status === 'paused' ? 'Paused' : 'Active'}
+                {agent.pausedBecause ? (
+                  <span className="block text-gray-600">
+                    {agent.pausedBecause.reason ?? `by ${agent.pausedBecause.actorType}`}, <UtcTime iso={agent.pausedBecause.at} />
+                  </span>
+                ) : null}
+              </Fact>
               <Fact term="Mode">{agent.mode === 'draft_only' ? 'Draft-only' : 'Live'}</Fact>
               <Fact term="Created"><UtcTime iso={agent.createdAt} /></Fact>
               <Fact term="Purpose" wide>{agent.purpose}</Fact>
