@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ERROR_STATUS, type ErrorCode } from '../errors';
+import { ACTION_LEVELS } from '../policy/action-levels';
+import { ACTION_STATUSES, INITIAL_STATUSES } from '../policy/action-status';
+
+/**
+ * What the agent API answers, written down in zod so the OpenAPI document can describe it and a test can hold the
+ * code to it (lib/http/openapi.test.ts parses real `toActionView` output with these). Client-safe: zod and pure
+ * policy constants only.
+ */
+export const actionViewSchema = z.object({
+  id: z.string().meta({ description: 'The action id (UUID).' }),
+  status: z.enum(ACTION_STATUSES).meta({ description: 'Where the action is in its life cycle.' }),
+  tool: z.string(),
+  params: z.record(z.string(), z.unknown()).meta({ description: 'The parameters exactly as proposed; a claim runs these.' }),
+  reason: z.string().nullable(),
+  sources: z.array(z.object({ title: z.string(), url: z.string().optional(), excerpt: z.string().optional() })),
+  requester: z.string().nullable(),
+  requesterVerified: z.boolean().meta({ description: 'True when the requester came from a verified requester assertion.' }),
+  traceId: z.string(),
+  paramsHash: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'Hex SHA-256 of (agent, tool, canonical params); send it with the claim.' }),
+  approvalsRequired: z.number().int().min(0),
+  decision: z.object({
+    reasons: z.array(z.string()).meta({ description: "The gate's reasons at proposal time." }),
+    reason: z.string().nullable().meta({ description: "The latest reason given by a person (the reviewer's comment) or by a block at claim time." }),
+    decidedBy: z.string().nullable().meta({ description: "The reviewer's e-mail; null for the gate's own decisions." }),
+    decidedAt: z.iso.datetime().nullable(),
+  }),
+  result: z.unknown().nullable().meta({ description: 'What the agent reported: { ok, output, error }, or null.' }),
+  downstreamRef: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const proposalResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(INITIAL_STATUSES),
+  decision: z.object({
+    outcome: z.enum(INITIAL_STATUSES).meta({ description: 'approved: claim it now; pending_review: wait for a reviewer; draft: recorded, never executed; blocked: refused.' }),
+    reasons: z.array(z.string()),
+  }),
+});
+
+export const authoritySchema = z.object({
+  agent: z.object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(['active', 'paused']),
+    mode: z.enum(['live', 'draft_only']),
+  }),
+  tools: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      actionLevel: z.enum(ACTION_LEVELS),
+      parameters: z.record(z.string(), z.unknown()).meta({ description: "The tool's JSON Schema for params." }),
+      approval: z.enum(['none', 'required']).meta({ description: 'Whether a human must approve each call.' }),
+    }),
+  ),
+});
+
+/** Every error: a code from lib/errors.ts plus safe details (`issues` on 422, `status`/`reasons` on 409, …). */
+export const errorResponseSchema = z.object({
+  error: z.looseObject({
+    code: z.enum([...(Object.keys(ERROR_STATUS) as ErrorCode[]), 'internal']).meta({ description: "internal (500) is the only code not in lib/errors.ts: an unexpected failure that reveals nothing." }),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().meta({ description: 'On 422: each failing field.' }),
+    status: z.enum(ACTION_STATUSES).optional().meta({ description: "On 409: the action's current status." }),
+    reasons: z.array(z.string()).optional().meta({ description: 'On 409 blocked at claim, and on 429: why.' }),
+  }),
+});
+
+export const healthSchema = z.object({ ok: z.literal(true) });
+
+export type ActionViewResponse = z.infer<typeof actionViewSchema>;
+export type ProposalResultResponse = z.infer<typeof proposalResultSchema>;
+export type AuthorityResponse = z.infer<typeof authoritySchema>;
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -1,0 +1,224 @@
+// `npm run bench`: what the agent-facing hot path costs on this machine, in one run.
+//  (a) baseline: GET /api/v1/health, a Next route handler that touches no database;
+//  (b) auto-approved proposals end to end over HTTP (POST /api/v1/actions, granted read tool, no approval),
+//      on a fresh SQLite file, and on PostgreSQL when WARDEN_BENCH_POSTGRES_URL names a database it may wipe;
+//  (c) the pure decision function decideProposal, per call.
+// Each server is the production build started as `npm start` would (node scripts/start.mjs) on a free port 3400–3499.
+// The last line is machine-readable: `ratio sqlite=<r> postgresql=<r|n/a>` (proposals/s ÷ baseline req/s).
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const CONNECTIONS = 16;
+const DURATION_S = Number(process.env.WARDEN_BENCH_SECONDS ?? 10);
+const WARMUP_S = 3;
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+async function main() {
+  mkdirSync(path.join(root, 'data/bench'), { recursive: true });
+  ensureBuild();
+  const loadBefore = loadavg()[0];
+  const decide = decisionMicroBenchmark();
+  const sqliteFile = path.join(root, 'data/bench', `bench-${Date.now()}.db`);
+  const runs = [];
+  try {
+    runs.push(await benchDatabase('sqlite', `file:${sqliteFile}`));
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true });
+  }
+  const postgresUrl = process.env.WARDEN_BENCH_POSTGRES_URL;
+  if (postgresUrl) {
+    await wipePostgres(postgresUrl);
+    runs.push(await benchDatabase('postgresql', postgresUrl));
+  }
+
+  // Load generator and server share the machine; other work on it skews every figure, so say how busy it was.
+  console.log(`\n${cpus().length} vCPU, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up; latencies in ms`);
+  console.log('| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio |');
+  console.log('|------------|------------------------------|---------:|-----:|-----:|--------:|------:|');
+  for (const run of runs) {
+    for (const [name, r] of [['GET /api/v1/health (no DB)', run.baseline], ['POST /api/v1/actions', run.proposals]]) {
+      const ratio = r === run.proposals ? run.ratio.toFixed(2) : '1.00';
+      console.log(`| ${run.provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} |`);
+    }
+  }
+  console.log(`decideProposal: p50 ${decide.p50.toFixed(2)} µs, p99 ${decide.p99.toFixed(2)} µs per call (${decide.calls} calls, batches of ${decide.batch})`);
+  const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.ratio.toFixed(2) ?? 'n/a';
+  console.log(`ratio sqlite=${ratioOf('sqlite')} postgresql=${ratioOf('postgresql')}`);
+}
+
+const fmt = (ms) => String(Math.round(ms)).padStart(4);
+
+/**
+ * Only builds when there is no build at all, and never while another `next build` runs: others may be serving
+ * this .next. A build older than the sources is used as is, with a warning (it may not match the database schema).
+ */
+function ensureBuild() {
+  const buildId = path.join(root, '.next/BUILD_ID');
+  if (existsSync(buildId)) {
+    const newer = ['app', 'lib', 'components', 'prisma/schema.prisma'].filter((entry) => newestMtime(path.join(root, entry)) > statSync(buildId).mtimeMs);
+    if (newer.length > 0) console.error(`[bench] warning: the build is older than ${newer.join(', ')}; run \`npx next build\` for figures of the current code`);
+    return;
+  }
+  // A running build shows up as `next build` while starting and as `next-build` once it renames its process.
+  while (spawnSync('pgrep', ['-f', 'next[ -]build']).status === 0) {
+    console.error('[bench] waiting for another next build to finish…');
+    spawnSync('sleep', ['10']);
+  }
+  if (existsSync(path.join(root, '.next/BUILD_ID'))) return;
+  console.error('[bench] no build found: running next build');
+  execFileSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' });
+}
+
+function newestMtime(file) {
+  if (!existsSync(file)) return 0;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(file).filter((name) => !name.endsWith('.test.ts')).map((name) => newestMtime(path.join(file, name))));
+}
+
+async function benchDatabase(provider, databaseUrl) {
+  const port = await freePort(3400, 3499);
+  const base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: '127.0.0.1', WARDEN_SEED: 'none', WARDEN_SKIP_BUILD: '1' };
+  console.error(`[bench] ${provider}: starting the server on port ${port}`);
+  const server = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  try {
+    await waitForHealth(base, server);
+    const key = seedAgent(env);
+    const proposal = { tool: 'bench.lookup', params: { customerId: 'C-1' }, reason: 'benchmark' };
+    const check = await fetch(`${base}/api/v1/actions`, { method: 'POST', headers: agentHeaders(key), body: JSON.stringify(proposal) });
+    const checked = await check.json();
+    if (check.status !== 201 || checked.decision?.outcome !== 'approved') throw new Error(`a bench proposal was not auto-approved: ${check.status} ${JSON.stringify(checked)}`);
+
+    const baseline = await load(`${base}/api/v1/health`, {});
+    let n = 0;
+    const proposals = await load(`${base}/api/v1/actions`, {
+      // autocannon applies setupRequest only inside `requests`. A different customer each call, so nothing could be
+      // served from a cache or trip a repeat detector.
+      requests: [{
+        method: 'POST', headers: agentHeaders(key),
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...proposal, params: { customerId: `C-${++n}` } }) }),
+      }],
+    });
+    // Errors are cheaper than decisions: a run where many failed would flatter the ratio.
+    if (proposals.non2xx > proposals.total * 0.01) throw new Error(`${proposals.non2xx} of ${proposals.total} proposals failed; see above`);
+    return { provider, baseline, proposals, ratio: proposals.rps / baseline.rps };
+  } finally {
+    // Stop the whole group we started (start.mjs and its next server) and let it go before the next one starts.
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+}
+
+/** autocannon after a warm-up run (Next compiles and caches routes on first use; the JIT needs a moment). */
+async function load(url, options) {
+  const run = (duration) => autocannon({ url, connections: CONNECTIONS, duration, ...options });
+  await run(WARMUP_S);
+  const result = await run(DURATION_S);
+  const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}×${code}`);
+  if (result.errors + result.timeouts > 0) failures.push(`${result.errors} errors, ${result.timeouts} timeouts`);
+  if (failures.length > 0) console.error(`[bench] ${url}: ${failures.join(', ')}`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, total: result.requests.total };
+}
+
+const agentHeaders = (key) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
+
+/** Agent, tool, grant (no approval) and key, through the same lib functions the console and CLI use. */
+function seedAgent(env) {
+  const script = `
+    import { createUser } from '@/lib/users/create-user';
+    import { createAgent } from '@/lib/agents/create-agent';
+    import { createTool } from '@/lib/tools/create-tool';
+    import { grantTool } from '@/lib/grants/grant-tool';
+    import { createAgentKey } from '@/lib/agents/create-agent-key';
+    import { disconnectDb } from '@/lib/db/client';
+    const actor = { type: 'cli', id: 'bench' } as const;
+    async function main() {
+    const { user } = await createUser(actor, { email: 'bench-owner@bench.local', name: 'Bench Owner', roles: ['owner'] });
+    const agent = await createAgent(actor, { name: 'bench-agent', purpose: 'Load benchmark', ownerId: user.id });
+    await createTool(actor, { name: 'bench.lookup', actionLevel: 'read', description: 'Look up a customer (benchmark).',
+      parameters: { type: 'object', required: ['customerId'], properties: { customerId: { type: 'string', minLength: 1 } }, additionalProperties: false } });
+    await grantTool(actor, { agent: { id: agent.id }, tool: 'bench.lookup', approvalRequired: false });
+    const { key } = await createAgentKey(actor, { id: agent.id });
+    await disconnectDb();
+    console.log(key);
+    }
+    main().catch((error) => { console.error(error); process.exit(1); });
+  `;
+  return runTypeScript('seed-agent', script, env);
+}
+
+/** decideProposal per call, timed in batches so the timer's own cost (~50 ns) does not swamp microseconds. */
+function decisionMicroBenchmark() {
+  const script = `
+    import { decideProposal } from '@/lib/policy/decide-proposal';
+    import { facts } from '@/lib/policy/gate-fixtures';
+    const inputs = [facts(), facts({ grant: { approvals: 1 } }), facts({ grant: { constraints: [{ kind: 'range', param: 'amount', max: 50, effect: 'review' }] } })];
+    const BATCH = 1000, BATCHES = 300;
+    let sink = 0;
+    for (let i = 0; i < 50_000; i++) sink += decideProposal(inputs[i % 3]).reasons.length;
+    const perCall: number[] = [];
+    for (let b = 0; b < BATCHES; b++) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < BATCH; i++) sink += decideProposal(inputs[i % 3]).reasons.length;
+      perCall.push(Number(process.hrtime.bigint() - start) / BATCH / 1000);
+    }
+    perCall.sort((a, b) => a - b);
+    const at = (q: number) => perCall[Math.min(perCall.length - 1, Math.floor(q * perCall.length))];
+    console.log(JSON.stringify({ p50: at(0.5), p99: at(0.99), calls: BATCH * BATCHES, batch: BATCH, sink }));
+  `;
+  return JSON.parse(runTypeScript('decide-proposal', script, process.env));
+}
+
+/** Runs a snippet that imports lib/ (TypeScript, `@/` paths) with tsx; returns its last line of output. */
+function runTypeScript(name, source, env) {
+  const file = path.join(root, 'data/bench', `${name}.ts`);
+  writeFileSync(file, `// written by scripts/bench.mjs on each run\n${source.replace(/^ {4}/gm, '')}`);
+  const out = execFileSync(tsx, [file], { cwd: root, env, encoding: 'utf8' });
+  return out.trim().split('\n').pop();
+}
+
+/** The bench database is disposable by contract: drop and recreate schema public. */
+async function wipePostgres(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await client.end();
+}
+
+async function waitForHealth(base, server) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    const status = await fetch(`${base}/api/v1/health`).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    if (status === 404) throw new Error('GET /api/v1/health is 404: the build predates it; rebuild with `npx next build`.');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the server did not answer within 2 minutes');
+}
+
+async function freePort(from, to) {
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise((resolve) => {
+      const probe = createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)));
+      probe.listen(port, '127.0.0.1');
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${to}`);
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+/**
+ * The agent API's wire shapes, as /api/v1/openapi.json describes them. Written by hand so the SDK has no
+ * dependencies; sdk/src/wire-types.test.ts holds them to the server's zod schemas at type-check time.
+ */
+export type JsonObject = Record<string, unknown>;
+
+export type ActionStatus = 'pending_review' | 'approved' | 'rejected' | 'blocked' | 'draft' | 'executing' | 'succeeded' | 'failed';
+
+/** How the gate decided a proposal. `throttled` never appears: it is a 429 (`WardenApiError`, code `rate_limited`). */
+export type Outcome = 'approved' | 'pending_review' | 'draft' | 'blocked';
+
+export type Source = { title: string; url?: string; excerpt?: string };
+
+export type ProposeInput<P extends JsonObject = JsonObject> = {
+  tool: string;
+  params: P;
+  reason?: string;
+  sources?: Source[];
+  requester?: string;
+  /** A JWT from your backend naming the end user the agent acts for. */
+  requesterAssertion?: string;
+  traceId?: string;
+};
+
+export type ProposalResult = {
+  id: string;
+  status: Outcome;
+  decision: { outcome: Outcome; reasons: string[] };
+};
+
+export type ActionView<P extends JsonObject = JsonObject> = {
+  id: string;
+  status: ActionStatus;
+  tool: string;
+  params: P;
+  reason: string | null;
+  sources: Source[];
+  requester: string | null;
+  requesterVerified: boolean;
+  traceId: string;
+  /** Hex SHA-256 of (agent, tool, canonical params): send it with the claim. */
+  paramsHash: string;
+  approvalsRequired: number;
+  decision: {
+    /** The gate's reasons at proposal time. */
+    reasons: string[];
+    /** The latest reason given by a person (the reviewer's comment) or by a block at claim time. */
+    reason: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+  };
+  result: unknown;
+  downstreamRef: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ToolAuthority = {
+  name: string;
+  description: string;
+  actionLevel: 'read' | 'draft' | 'classify' | 'create' | 'update' | 'external';
+  /** The tool's JSON Schema for params. */
+  parameters: JsonObject;
+  approval: 'none' | 'required';
+};
+
+export type Authority = {
+  agent: { id: string; name: string; status: 'active' | 'paused'; mode: 'live' | 'draft_only' };
+  tools: ToolAuthority[];
+};
+
+export type ResultReport = { ok: boolean; output?: unknown; error?: string; downstreamRef?: string };
+
+export type FieldIssue = { path: string; message: string };
+
+/** The body of every error response. */
+export type ApiErrorBody = {
+  error: { code: string; message: string; issues?: FieldIssue[]; status?: ActionStatus; reasons?: string[]; [detail: string]: unknown };
+};
