@@ -9,6 +9,7 @@ const STATUS_TONES: Record<ActionStatus, BadgeTone> = {
   rejected: 'red',
   blocked: 'red',
   failed: 'red',
+  expired: 'gray',
   draft: 'violet',
 };
 

@@ -1,9 +1,10 @@
-import { assertCan, type Actor } from '../auth/actor';
+import { assertCan, isAdmin, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db/client';
 import { WardenError } from '../errors';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { decisionSchema, type DecisionInput } from './schemas';
+import { expireIfOverdue } from './expire-action';
 import { transitionAction } from './transition-action';
 
 const formatUtc = (date: Date) => `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -22,13 +23,11 @@ export async function decidePendingAction(actor: Actor, input: DecisionInput, de
   const { actionId, comment } = decisionSchema.parse(input);
 
   const result = await db().$transaction(async (tx) => {
-    const action = await tx.action.findUnique({ where: { id: actionId } });
+    const action = await tx.action.findUnique({ where: { id: actionId }, include: { agent: { select: { ownerId: true } } } });
     if (!action) throw new WardenError('not_found', 'No such action.');
+    if (await expireIfOverdue(tx, action)) return { status: 'expired', approvals: 0, required: 0 };
     if (action.status !== 'pending_review') throw await alreadyDecided(tx, actionId);
-    // Separation of duties: nobody approves what was requested on their own behalf.
-    if (decision === 'approved' && action.requester?.trim().toLowerCase() === actor.email.toLowerCase()) {
-      throw new WardenError('forbidden', 'You cannot approve an action requested on your own behalf.');
-    }
+    const override = decision === 'approved' ? await separationOfDuties(tx, actor, action) : undefined;
     const refs = { actor, actionId, agentId: action.agentId };
     // Lock the action first (a compare-and-set that changes nothing visible): concurrent reviewers of the same action
     // queue here, so each one's count below sees every approval committed before it.
@@ -43,7 +42,7 @@ export async function decidePendingAction(actor: Actor, input: DecisionInput, de
       await tx.actionApproval.create({ data: { actionId, reviewerId: actor.id, comment: comment || null } });
       approvals = await tx.actionApproval.count({ where: { actionId } });
       if (approvals < required) {
-        await recordAuditEvent(tx, { ...refs, type: 'action.approval_recorded', payload: { comment: comment || null, approvals, required } });
+        await recordAuditEvent(tx, { ...refs, type: 'action.approval_recorded', payload: { comment: comment || null, approvals, required, ...(override && { override }) } });
         return { status: 'pending_review', approvals, required };
       }
     }
@@ -59,11 +58,34 @@ export async function decidePendingAction(actor: Actor, input: DecisionInput, de
       },
     });
     if (!moved) throw await alreadyDecided(tx, actionId);
-    await recordAuditEvent(tx, { ...refs, type: decision === 'approved' ? 'action.approved' : 'action.rejected', payload: { comment: comment || null } });
+    await recordAuditEvent(tx, decision === 'approved'
+      ? { ...refs, type: 'action.approved', payload: { comment: comment || null, ...(override && { override }) } }
+      : { ...refs, type: 'action.rejected', payload: { comment: comment || null } });
     return { status: decision, approvals, required };
   });
   notifyActionChanged(actionId);
+  if (result.status === 'expired') throw new WardenError('conflict', 'This action expired before it was decided: its review deadline has passed.', { status: 'expired' });
   return result;
+}
+
+/**
+ * Separation of duties: neither the person an action was requested for nor the agent's owner (unless the grant allows
+ * owners) may approve it. An admin may override; the override is returned so the audit event records it as such.
+ */
+async function separationOfDuties(
+  tx: Tx,
+  actor: Extract<Actor, { type: 'user' }>,
+  action: { requester: string | null; agentId: string; toolId: string | null; agent: { ownerId: string } },
+): Promise<string | undefined> {
+  const conflicts: string[] = [];
+  if (action.requester?.trim().toLowerCase() === actor.email.toLowerCase()) conflicts.push('requested on your own behalf');
+  if (action.agent.ownerId === actor.id) {
+    const grant = action.toolId ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: action.agentId, toolId: action.toolId } }, select: { ownerMayApprove: true } }) : null;
+    if (!grant?.ownerMayApprove) conflicts.push("proposed by an agent you own (the grant does not let owners approve)");
+  }
+  if (conflicts.length === 0) return undefined;
+  if (!isAdmin(actor)) throw new WardenError('forbidden', `You cannot approve this action: it was ${conflicts.join(' and ')}.`);
+  return `admin override: ${conflicts.join('; ')}`;
 }
 
 async function alreadyDecided(tx: Tx, actionId: string) {

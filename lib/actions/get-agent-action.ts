@@ -1,7 +1,8 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
-import { nextActionChange } from '../realtime/action-changes';
+import { nextActionChange, notifyActionChanged } from '../realtime/action-changes';
+import { expireIfOverdue } from './expire-action';
 import { toActionView, type ActionView } from './action-view';
 
 /** How often a long-poll re-reads the database, to see decisions made by other app instances. */
@@ -9,7 +10,8 @@ const REREAD_MS = 1000;
 
 /**
  * An agent reads one of its own actions; another agent's id is indistinguishable from a missing one (404).
- * With `waitSeconds`, the call holds while the action is pending review, returning as soon as it is decided.
+ * With `waitSeconds`, the call holds while the action is pending review, returning as soon as it is decided
+ * or expires.
  */
 export async function getAgentAction(
   actor: Actor,
@@ -23,8 +25,14 @@ export async function getAgentAction(
       include: { reviewer: { select: { email: true, name: true } } },
     });
     if (!action) throw new WardenError('not_found', 'No such action.');
+    // At its review deadline a pending action expires, and the waiting agent is answered at once.
+    if (await db().$transaction((tx) => expireIfOverdue(tx, action))) {
+      notifyActionChanged(action.id);
+      continue;
+    }
     const remaining = deadline - Date.now();
     if (action.status !== 'pending_review' || remaining <= 0 || input.signal?.aborted) return toActionView(action);
-    await nextActionChange(action.id, Math.min(remaining, REREAD_MS), input.signal);
+    const untilExpiry = action.expiresAt ? Math.max(action.expiresAt.getTime() - Date.now(), 0) : Infinity;
+    await nextActionChange(action.id, Math.min(remaining, REREAD_MS, untilExpiry), input.signal);
   }
 }

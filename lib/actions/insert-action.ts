@@ -16,6 +16,7 @@ export type NewAction = {
   approvalsRequired: number;
   approvedParamsHash: string | null;
   gateReasons: string;
+  expiresAt: Date | null;
 };
 
 /** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts). */
@@ -23,7 +24,7 @@ export async function insertAction(tx: Tx, a: NewAction): Promise<void> {
   const now = new Date();
   await tx.$executeRaw`
     INSERT INTO "Action" ("id", "agentId", "toolId", "toolName", "params", "paramsHash", "reason", "sources", "requester",
-      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "createdAt", "updatedAt")
+      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "createdAt", "updatedAt")
     VALUES (${a.id}, ${a.agentId}, ${a.toolId}, ${a.toolName}, ${a.params}, ${a.paramsHash}, ${a.reason}, ${a.sources}, ${a.requester},
-      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${now}, ${now})`;
+      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${now}, ${now})`;
 }

@@ -1,5 +1,6 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { expireOverdueActions } from './expire-action';
 import type { ActionLevel } from '../policy/action-levels';
 
 export type PendingActionFilter = { agent?: string; tool?: string };
@@ -22,6 +23,7 @@ const MAX_ROWS = 500;
  */
 export async function listPendingActions(actor: Actor, filter: PendingActionFilter = {}) {
   assertCan(actor, 'actions.read');
+  await expireOverdueActions();
   const pending = { status: 'pending_review' };
   const [rows, choices] = await Promise.all([
     db().action.findMany({

@@ -65,6 +65,7 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
       approvalsRequired: decision.approvalsRequired,
       approvedParamsHash: decision.outcome === 'approved' ? hash : null,
       gateReasons: JSON.stringify(decision.reasons),
+      expiresAt: decision.outcome === 'pending_review' ? new Date(now + (facts.grant?.reviewTimeoutMinutes ?? 60) * 60_000) : null,
     });
     await recordAuditEvents(tx, [
       { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } },

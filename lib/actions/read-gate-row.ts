@@ -23,7 +23,8 @@ export async function readGateRow(tx: Tx, agentId: string, toolName: string): Pr
       t."id" AS "toolId", t."name" AS "toolName", t."actionLevel", t."enabled", t."parameters",
       g."id" AS "grantId", g."approvals", g."constraints", g."rateLimitCount", g."rateLimitWindowSeconds",
       g."maxCallsPerTrace", g."maxPending", g."expiresAt", g."environment" AS "grantEnvironment", g."requireReason",
-      g."requester" AS "grantRequester", g."loopMaxRepeats", g."loopWindowSeconds", g."loopPauseAgent"
+      g."requester" AS "grantRequester", g."loopMaxRepeats", g."loopWindowSeconds", g."loopPauseAgent",
+      g."reviewTimeoutMinutes", g."ownerMayApprove"
     FROM "Agent" a
     LEFT JOIN "Tool" t ON t."name" = ${toolName}
     LEFT JOIN "Grant" g ON g."agentId" = a."id" AND g."toolId" = t."id"
@@ -45,7 +46,8 @@ export async function readGateRow(tx: Tx, agentId: string, toolName: string): Pr
       rateLimitWindowSeconds: int(row.rateLimitWindowSeconds), maxCallsPerTrace: int(row.maxCallsPerTrace), maxPending: int(row.maxPending),
       expiresAt: date(row.expiresAt), environment: String(row.grantEnvironment), requireReason: bool(row.requireReason),
       requester: text(row.grantRequester), loopMaxRepeats: int(row.loopMaxRepeats), loopWindowSeconds: int(row.loopWindowSeconds),
-      loopPauseAgent: bool(row.loopPauseAgent),
+      loopPauseAgent: bool(row.loopPauseAgent), reviewTimeoutMinutes: int(row.reviewTimeoutMinutes) ?? 60,
+      ownerMayApprove: bool(row.ownerMayApprove),
     },
   };
 }

@@ -6,9 +6,10 @@ export type AuditPayloads = {
   'action.proposed': { tool: string; traceId: string; requester: string | null };
   'action.params_invalid': { tool: string; issues: { path: string; message: string }[] };
   'gate.decided': { outcome: string; reasons: string[] };
-  'action.approved': { comment: string | null };
+  'action.approved': { comment: string | null; override?: string };
   'action.rejected': { comment: string | null };
   'action.claimed': Record<string, never>;
+  'action.expired': { deadline: string };
   'action.claim_blocked': { reasons: string[] };
   'action.succeeded': { downstreamRef: string | null };
   'action.failed': { error: string | null; downstreamRef: string | null };
@@ -23,7 +24,7 @@ export type AuditPayloads = {
   'grant.updated': { tool: string; version: number; before: unknown; after: unknown };
   'grant.revoked': { tool: string; before: unknown };
   'gate.throttled': { tool: string; reasons: string[] };
-  'action.approval_recorded': { comment: string | null; approvals: number; required: number };
+  'action.approval_recorded': { comment: string | null; approvals: number; required: number; override?: string };
   'agent.requester_key_set': { issuer: string | null; configured: boolean };
   'agent_key.rotated': { keyId: string; prefix: string; replacedKeyId: string; oldKeyExpiresAt: string };
   'tool.updated': { name: string; before: unknown; after: unknown };
@@ -43,6 +44,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'action.approved': 'Approved by reviewer',
   'action.rejected': 'Rejected by reviewer',
   'action.claimed': 'Claimed for execution',
+  'action.expired': 'Expired without a decision',
   'action.claim_blocked': 'Claim blocked',
   'action.succeeded': 'Reported success',
   'action.failed': 'Reported failure',

@@ -37,6 +37,8 @@ export const grantRulesSchema = z
       .nullable()
       .default(null),
     loop: z.object({ maxRepeats: positive('loop repeats'), windowSeconds: positive('loop window').max(86_400), pauseAgent: z.boolean() }).nullable().default(null),
+    reviewTimeoutMinutes: positive('review timeout').max(7 * 24 * 60, 'review timeout is at most 7 days').default(60),
+    ownerMayApprove: z.boolean().default(false),
   })
   .strict();
 export type GrantRulesInput = z.input<typeof grantRulesSchema>;

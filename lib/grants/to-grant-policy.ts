@@ -14,6 +14,8 @@ export type GrantRow = {
   loopMaxRepeats: number | null;
   loopWindowSeconds: number | null;
   loopPauseAgent: boolean;
+  reviewTimeoutMinutes?: number;
+  ownerMayApprove?: boolean;
 };
 
 /** Reads a grant row into the shape the pure decision takes. */
@@ -32,7 +34,13 @@ export function toGrantPolicy(grant: GrantRow | null): GrantPolicy | null {
     loop: grant.loopMaxRepeats && grant.loopWindowSeconds
       ? { maxRepeats: grant.loopMaxRepeats, windowSeconds: grant.loopWindowSeconds, pauseAgent: grant.loopPauseAgent }
       : null,
+    ...toReviewSettings(grant),
   };
+}
+
+/** The review settings of a grant row, which the gate itself does not need. */
+export function toReviewSettings(grant: GrantRow | null): { reviewTimeoutMinutes: number; ownerMayApprove: boolean } {
+  return { reviewTimeoutMinutes: grant?.reviewTimeoutMinutes ?? 60, ownerMayApprove: grant?.ownerMayApprove ?? false };
 }
 
 /** The inverse: grant rules (validated) → the columns that store them. */
@@ -40,6 +48,7 @@ export function toGrantColumns(rules: {
   approvals: number; constraints: Constraint[]; rateLimit: { count: number; windowSeconds: number } | null; maxCallsPerTrace: number | null;
   maxPending: number | null; expiresAt: Date | null; environment: string; requireReason: boolean;
   requester: RequesterRequirement | null; loop: { maxRepeats: number; windowSeconds: number; pauseAgent: boolean } | null;
+  reviewTimeoutMinutes: number; ownerMayApprove: boolean;
 }) {
   return {
     approvals: rules.approvals,
@@ -55,5 +64,7 @@ export function toGrantColumns(rules: {
     loopMaxRepeats: rules.loop?.maxRepeats ?? null,
     loopWindowSeconds: rules.loop?.windowSeconds ?? null,
     loopPauseAgent: rules.loop?.pauseAgent ?? false,
+    reviewTimeoutMinutes: rules.reviewTimeoutMinutes,
+    ownerMayApprove: rules.ownerMayApprove,
   };
 }

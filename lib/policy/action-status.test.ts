@@ -6,6 +6,9 @@ describe('action state machine', () => {
     ['pending_review', 'approved', true],
     ['pending_review', 'rejected', true],
     ['pending_review', 'executing', false],
+    ['pending_review', 'expired', true],
+    ['expired', 'approved', false],
+    ['approved', 'expired', false],
     ['approved', 'executing', true],
     ['approved', 'blocked', true],
     ['approved', 'rejected', false],
@@ -21,7 +24,7 @@ describe('action state machine', () => {
 
   it('terminal states are final', () => {
     const terminal = ACTION_STATUSES.filter(isTerminal);
-    expect(terminal.sort()).toEqual(['blocked', 'draft', 'failed', 'rejected', 'succeeded']);
+    expect(terminal.sort()).toEqual(['blocked', 'draft', 'expired', 'failed', 'rejected', 'succeeded']);
     for (const from of terminal) for (const to of ACTION_STATUSES) expect(canTransition(from, to)).toBe(false);
   });
 

@@ -11,6 +11,7 @@ export const ACTION_STATUSES = [
   'executing',
   'succeeded',
   'failed',
+  'expired',
 ] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
@@ -18,7 +19,8 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const INITIAL_STATUSES = ['approved', 'pending_review', 'draft', 'blocked'] as const satisfies readonly ActionStatus[];
 
 export const TRANSITIONS: Readonly<Record<ActionStatus, readonly ActionStatus[]>> = {
-  pending_review: ['approved', 'rejected'],
+  // Expiry is a move to a blocking state, never an approval.
+  pending_review: ['approved', 'rejected', 'expired'],
   // A claim moves an approved action to executing, or blocks it when a stop, pause or lost grant forbids it now.
   approved: ['executing', 'blocked'],
   executing: ['succeeded', 'failed'],
@@ -27,6 +29,7 @@ export const TRANSITIONS: Readonly<Record<ActionStatus, readonly ActionStatus[]>
   draft: [],
   succeeded: [],
   failed: [],
+  expired: [],
 };
 
 export function canTransition(from: ActionStatus, to: ActionStatus): boolean {
@@ -46,4 +49,5 @@ export const STATUS_LABELS: Record<ActionStatus, string> = {
   executing: 'Executing',
   succeeded: 'Succeeded',
   failed: 'Failed',
+  expired: 'Expired',
 };

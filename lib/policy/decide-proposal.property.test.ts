@@ -26,6 +26,8 @@ const grant: fc.Arbitrary<GrantPolicy> = fc.record({
   requireReason: fc.boolean(),
   requester: fc.option(fc.record({ roles: fc.array(fc.constantFrom('finance', 'support', 'admin'), { maxLength: 2 }), attributes: fc.dictionary(fc.constantFrom('region', 'team'), fc.constantFrom('eu', 'us')) }), { nil: null }),
   loop: fc.option(fc.record({ maxRepeats: fc.integer({ min: 1, max: 5 }), windowSeconds: fc.integer({ min: 1, max: 3600 }), pauseAgent: fc.boolean() }), { nil: null }),
+  reviewTimeoutMinutes: fc.integer({ min: 1, max: 10_080 }),
+  ownerMayApprove: fc.boolean(),
 });
 
 const paramValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.emailAddress(), fc.webUrl(), fc.array(fc.emailAddress(), { maxLength: 3 }), fc.constant(null));

@@ -35,6 +35,9 @@ export type GrantPolicy = {
   /** null: no requester needed; otherwise a verified requester with these roles/attributes is. */
   requester: RequesterRequirement | null;
   loop: { maxRepeats: number; windowSeconds: number; pauseAgent: boolean } | null;
+  /** Review settings: the deadline of a pending review, and whether the agent's owner may approve. */
+  reviewTimeoutMinutes: number;
+  ownerMayApprove: boolean;
 };
 
 export const OPEN_GRANT_POLICY: GrantPolicy = {
@@ -48,4 +51,6 @@ export const OPEN_GRANT_POLICY: GrantPolicy = {
   requireReason: false,
   requester: null,
   loop: null,
+  reviewTimeoutMinutes: 60,
+  ownerMayApprove: false,
 };

@@ -1,5 +1,5 @@
 import type { WardenClient } from './client.js';
-import { WardenApiError, WardenBlockedError, WardenDraftError, WardenRejectedError, WardenSdkError } from './errors.js';
+import { WardenApiError, WardenBlockedError, WardenDraftError, WardenRejectedError, WardenExpiredError, WardenSdkError } from './errors.js';
 import type { ActionView, JsonObject, ProposeInput } from './types.js';
 
 /** What a single call says about itself: shown to the reviewer and written to the audit log. */
@@ -50,7 +50,9 @@ export function guardedTool<P extends JsonObject, R>(client: WardenClient, spec:
     }
     const decided = await client.waitForDecision<P>(proposal.id, { timeoutMs, signal });
     if (decided.status === 'rejected') throw new WardenRejectedError(decided);
-    // Blocked while waiting (e.g. expired in the queue): the latest reason says why, else the gate's.
+    // Nobody decided before the review deadline: expiry blocks, never approves.
+    if (decided.status === 'expired') throw new WardenExpiredError(decided.id, decided.status, Date.parse(decided.updatedAt) - Date.parse(decided.createdAt));
+    // Blocked while waiting (e.g. a stop at claim): the latest reason says why, else the gate's.
     if (decided.status === 'blocked') throw new WardenBlockedError(decided.id, decided.decision.reason ? [decided.decision.reason] : decided.decision.reasons, 'proposal');
     // executing/succeeded/failed: a reused idempotency key found a call that was already carried out.
     if (decided.status !== 'approved') throw new WardenSdkError(`Action ${decided.id} is already ${decided.status}; not running it again`, decided.id);

@@ -4,7 +4,7 @@
  */
 export type JsonObject = Record<string, unknown>;
 
-export type ActionStatus = 'pending_review' | 'approved' | 'rejected' | 'blocked' | 'draft' | 'executing' | 'succeeded' | 'failed';
+export type ActionStatus = 'pending_review' | 'approved' | 'rejected' | 'blocked' | 'draft' | 'executing' | 'succeeded' | 'failed' | 'expired';
 
 /** How the gate decided a proposal. `throttled` never appears: it is a 429 (`WardenApiError`, code `rate_limited`). */
 export type Outcome = 'approved' | 'pending_review' | 'draft' | 'blocked';

@@ -1,20 +1,18 @@
 -- CreateTable
 CREATE TABLE "User" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "email" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "roles" TEXT NOT NULL,
     "passwordHash" TEXT NOT NULL,
     "disabled" BOOLEAN NOT NULL DEFAULT false,
     "sessionVersion" INTEGER NOT NULL DEFAULT 0,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "Agent" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
     "purpose" TEXT NOT NULL,
     "ownerId" TEXT NOT NULL,
@@ -23,30 +21,28 @@ CREATE TABLE "Agent" (
     "mode" TEXT NOT NULL DEFAULT 'live',
     "requesterKey" TEXT,
     "requesterIssuer" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Agent_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Agent_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "AgentKey" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "agentId" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
     "prefix" TEXT NOT NULL,
     "label" TEXT NOT NULL DEFAULT '',
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "lastUsedAt" TIMESTAMP(3),
-    "expiresAt" TIMESTAMP(3),
-    "revokedAt" TIMESTAMP(3),
-
-    CONSTRAINT "AgentKey_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" DATETIME,
+    "expiresAt" DATETIME,
+    "revokedAt" DATETIME,
+    CONSTRAINT "AgentKey_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Tool" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL,
     "actionLevel" TEXT NOT NULL,
@@ -55,15 +51,13 @@ CREATE TABLE "Tool" (
     "summaryTemplate" TEXT NOT NULL DEFAULT '',
     "supportsRollback" BOOLEAN NOT NULL DEFAULT false,
     "enabled" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Tool_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "Grant" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "agentId" TEXT NOT NULL,
     "toolId" TEXT NOT NULL,
     "approvals" INTEGER NOT NULL DEFAULT 1,
@@ -72,25 +66,27 @@ CREATE TABLE "Grant" (
     "rateLimitWindowSeconds" INTEGER,
     "maxCallsPerTrace" INTEGER,
     "maxPending" INTEGER,
-    "expiresAt" TIMESTAMP(3),
+    "expiresAt" DATETIME,
     "environment" TEXT NOT NULL DEFAULT 'any',
     "requireReason" BOOLEAN NOT NULL DEFAULT false,
     "requester" TEXT,
     "loopMaxRepeats" INTEGER,
     "loopWindowSeconds" INTEGER,
     "loopPauseAgent" BOOLEAN NOT NULL DEFAULT false,
+    "reviewTimeoutMinutes" INTEGER NOT NULL DEFAULT 60,
+    "ownerMayApprove" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdById" TEXT,
-    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedById" TEXT,
-
-    CONSTRAINT "Grant_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "Grant_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Grant_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Action" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "agentId" TEXT NOT NULL,
     "toolId" TEXT,
     "toolName" TEXT NOT NULL,
@@ -103,17 +99,19 @@ CREATE TABLE "Action" (
     "paramsHash" TEXT NOT NULL DEFAULT '',
     "approvedParamsHash" TEXT,
     "approvalsRequired" INTEGER NOT NULL DEFAULT 0,
+    "expiresAt" DATETIME,
     "status" TEXT NOT NULL,
     "gateReasons" TEXT NOT NULL DEFAULT '[]',
     "decisionReason" TEXT,
     "reviewerId" TEXT,
-    "decidedAt" TIMESTAMP(3),
+    "decidedAt" DATETIME,
     "result" TEXT,
     "downstreamRef" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Action_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Action_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Action_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Action_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -121,9 +119,10 @@ CREATE TABLE "ActionApproval" (
     "actionId" TEXT NOT NULL,
     "reviewerId" TEXT NOT NULL,
     "comment" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "ActionApproval_pkey" PRIMARY KEY ("actionId","reviewerId")
+    PRIMARY KEY ("actionId", "reviewerId"),
+    CONSTRAINT "ActionApproval_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -134,33 +133,30 @@ CREATE TABLE "IdempotencyRecord" (
     "state" TEXT NOT NULL,
     "statusCode" INTEGER,
     "responseBody" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "IdempotencyRecord_pkey" PRIMARY KEY ("agentId","key")
+    PRIMARY KEY ("agentId", "key")
 );
 
 -- CreateTable
 CREATE TABLE "Switch" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "engaged" BOOLEAN NOT NULL DEFAULT false,
     "changedById" TEXT,
-    "changedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Switch_pkey" PRIMARY KEY ("id")
+    "changedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "AuditEvent" (
-    "seq" SERIAL NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actorType" TEXT NOT NULL,
     "actorId" TEXT,
     "actionId" TEXT,
     "agentId" TEXT,
     "type" TEXT NOT NULL,
     "payload" TEXT NOT NULL DEFAULT '{}',
-
-    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("seq")
+    CONSTRAINT "AuditEvent_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -200,6 +196,9 @@ CREATE INDEX "Action_agentId_paramsHash_createdAt_idx" ON "Action"("agentId", "p
 CREATE INDEX "Action_agentId_traceId_idx" ON "Action"("agentId", "traceId");
 
 -- CreateIndex
+CREATE INDEX "Action_status_expiresAt_idx" ON "Action"("status", "expiresAt");
+
+-- CreateIndex
 CREATE INDEX "IdempotencyRecord_createdAt_idx" ON "IdempotencyRecord"("createdAt");
 
 -- CreateIndex
@@ -210,33 +209,6 @@ CREATE INDEX "AuditEvent_agentId_seq_idx" ON "AuditEvent"("agentId", "seq");
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
-
--- AddForeignKey
-ALTER TABLE "Agent" ADD CONSTRAINT "Agent_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AgentKey" ADD CONSTRAINT "AgentKey_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Grant" ADD CONSTRAINT "Grant_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Grant" ADD CONSTRAINT "Grant_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Action" ADD CONSTRAINT "Action_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Action" ADD CONSTRAINT "Action_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Action" ADD CONSTRAINT "Action_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ActionApproval" ADD CONSTRAINT "ActionApproval_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- The global stop exists from the start, released. (Warden treats a missing row as engaged.)
 INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES ('global_stop', false, CURRENT_TIMESTAMP);

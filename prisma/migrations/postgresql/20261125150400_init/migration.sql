@@ -1,18 +1,20 @@
 -- CreateTable
 CREATE TABLE "User" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "email" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "roles" TEXT NOT NULL,
     "passwordHash" TEXT NOT NULL,
     "disabled" BOOLEAN NOT NULL DEFAULT false,
     "sessionVersion" INTEGER NOT NULL DEFAULT 0,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Agent" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "purpose" TEXT NOT NULL,
     "ownerId" TEXT NOT NULL,
@@ -21,28 +23,30 @@ CREATE TABLE "Agent" (
     "mode" TEXT NOT NULL DEFAULT 'live',
     "requesterKey" TEXT,
     "requesterIssuer" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Agent_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Agent_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "AgentKey" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "agentId" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
     "prefix" TEXT NOT NULL,
     "label" TEXT NOT NULL DEFAULT '',
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "lastUsedAt" DATETIME,
-    "expiresAt" DATETIME,
-    "revokedAt" DATETIME,
-    CONSTRAINT "AgentKey_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" TIMESTAMP(3),
+    "expiresAt" TIMESTAMP(3),
+    "revokedAt" TIMESTAMP(3),
+
+    CONSTRAINT "AgentKey_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Tool" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL,
     "actionLevel" TEXT NOT NULL,
@@ -51,13 +55,15 @@ CREATE TABLE "Tool" (
     "summaryTemplate" TEXT NOT NULL DEFAULT '',
     "supportsRollback" BOOLEAN NOT NULL DEFAULT false,
     "enabled" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Tool_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Grant" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "agentId" TEXT NOT NULL,
     "toolId" TEXT NOT NULL,
     "approvals" INTEGER NOT NULL DEFAULT 1,
@@ -66,25 +72,27 @@ CREATE TABLE "Grant" (
     "rateLimitWindowSeconds" INTEGER,
     "maxCallsPerTrace" INTEGER,
     "maxPending" INTEGER,
-    "expiresAt" DATETIME,
+    "expiresAt" TIMESTAMP(3),
     "environment" TEXT NOT NULL DEFAULT 'any',
     "requireReason" BOOLEAN NOT NULL DEFAULT false,
     "requester" TEXT,
     "loopMaxRepeats" INTEGER,
     "loopWindowSeconds" INTEGER,
     "loopPauseAgent" BOOLEAN NOT NULL DEFAULT false,
+    "reviewTimeoutMinutes" INTEGER NOT NULL DEFAULT 60,
+    "ownerMayApprove" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdById" TEXT,
-    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedById" TEXT,
-    CONSTRAINT "Grant_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Grant_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+
+    CONSTRAINT "Grant_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Action" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "agentId" TEXT NOT NULL,
     "toolId" TEXT,
     "toolName" TEXT NOT NULL,
@@ -97,18 +105,18 @@ CREATE TABLE "Action" (
     "paramsHash" TEXT NOT NULL DEFAULT '',
     "approvedParamsHash" TEXT,
     "approvalsRequired" INTEGER NOT NULL DEFAULT 0,
+    "expiresAt" TIMESTAMP(3),
     "status" TEXT NOT NULL,
     "gateReasons" TEXT NOT NULL DEFAULT '[]',
     "decisionReason" TEXT,
     "reviewerId" TEXT,
-    "decidedAt" DATETIME,
+    "decidedAt" TIMESTAMP(3),
     "result" TEXT,
     "downstreamRef" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Action_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Action_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Action_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Action_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -116,10 +124,9 @@ CREATE TABLE "ActionApproval" (
     "actionId" TEXT NOT NULL,
     "reviewerId" TEXT NOT NULL,
     "comment" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    PRIMARY KEY ("actionId", "reviewerId"),
-    CONSTRAINT "ActionApproval_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "ActionApproval_pkey" PRIMARY KEY ("actionId","reviewerId")
 );
 
 -- CreateTable
@@ -130,30 +137,33 @@ CREATE TABLE "IdempotencyRecord" (
     "state" TEXT NOT NULL,
     "statusCode" INTEGER,
     "responseBody" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    PRIMARY KEY ("agentId", "key")
+    CONSTRAINT "IdempotencyRecord_pkey" PRIMARY KEY ("agentId","key")
 );
 
 -- CreateTable
 CREATE TABLE "Switch" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "engaged" BOOLEAN NOT NULL DEFAULT false,
     "changedById" TEXT,
-    "changedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "changedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Switch_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "AuditEvent" (
-    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actorType" TEXT NOT NULL,
     "actorId" TEXT,
     "actionId" TEXT,
     "agentId" TEXT,
     "type" TEXT NOT NULL,
     "payload" TEXT NOT NULL DEFAULT '{}',
-    CONSTRAINT "AuditEvent_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+
+    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("seq")
 );
 
 -- CreateIndex
@@ -193,6 +203,9 @@ CREATE INDEX "Action_agentId_paramsHash_createdAt_idx" ON "Action"("agentId", "p
 CREATE INDEX "Action_agentId_traceId_idx" ON "Action"("agentId", "traceId");
 
 -- CreateIndex
+CREATE INDEX "Action_status_expiresAt_idx" ON "Action"("status", "expiresAt");
+
+-- CreateIndex
 CREATE INDEX "IdempotencyRecord_createdAt_idx" ON "IdempotencyRecord"("createdAt");
 
 -- CreateIndex
@@ -203,6 +216,33 @@ CREATE INDEX "AuditEvent_agentId_seq_idx" ON "AuditEvent"("agentId", "seq");
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
+
+-- AddForeignKey
+ALTER TABLE "Agent" ADD CONSTRAINT "Agent_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AgentKey" ADD CONSTRAINT "AgentKey_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Grant" ADD CONSTRAINT "Grant_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Grant" ADD CONSTRAINT "Grant_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Action" ADD CONSTRAINT "Action_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Action" ADD CONSTRAINT "Action_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Action" ADD CONSTRAINT "Action_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ActionApproval" ADD CONSTRAINT "ActionApproval_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- The global stop exists from the start, released. (Warden treats a missing row as engaged.)
 INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES ('global_stop', false, CURRENT_TIMESTAMP);
