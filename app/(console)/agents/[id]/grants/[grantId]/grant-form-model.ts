@@ -29,6 +29,8 @@ export type GrantFormState = {
   expiresAt: string;
   environment: 'any' | 'test' | 'production';
   requireReason: boolean;
+  reviewTimeoutMinutes: string;
+  ownerMayApprove: boolean;
   requester: { required: boolean; roles: string; attributes: string };
   loop: { enabled: boolean; maxRepeats: string; pauseAgent: boolean } & Duration;
 };
@@ -65,6 +67,8 @@ export function toFormState(rules: GrantPolicy): GrantFormState {
     expiresAt: rules.expiresAt === null ? '' : new Date(rules.expiresAt).toISOString().slice(0, 16),
     environment: rules.environment,
     requireReason: rules.requireReason,
+    reviewTimeoutMinutes: String(rules.reviewTimeoutMinutes),
+    ownerMayApprove: rules.ownerMayApprove,
     requester: {
       required: rules.requester !== null,
       roles: rules.requester?.roles.join(', ') ?? '',
@@ -123,6 +127,8 @@ export function toRulesInput(s: GrantFormState): GrantRulesInput {
     expiresAt: s.expiresAt ? `${s.expiresAt.length === 16 ? `${s.expiresAt}:00` : s.expiresAt}Z` : null,
     environment: s.environment,
     requireReason: s.requireReason,
+    reviewTimeoutMinutes: Number(s.reviewTimeoutMinutes),
+    ownerMayApprove: s.ownerMayApprove,
     requester: s.requester.required ? { roles: list(s.requester.roles), attributes } : null,
     loop: s.loop.enabled ? { maxRepeats: Number(s.loop.maxRepeats), windowSeconds: seconds(s.loop), pauseAgent: s.loop.pauseAgent } : null,
   };

@@ -31,6 +31,14 @@ export function GrantScopeFields({ state, onChange }: Props) {
       <div className="flex items-end pb-2">
         <Checkbox id="grant-require-reason" label="Require a reason" checked={state.requireReason} onChange={(requireReason) => onChange({ requireReason })} />
       </div>
+      <div>
+        <Label htmlFor="grant-review-timeout">Review deadline (minutes)</Label>
+        <Input id="grant-review-timeout" type="number" min={1} max={10080} className="w-28" value={state.reviewTimeoutMinutes} onChange={(e) => onChange({ reviewTimeoutMinutes: e.target.value })} />
+        <Hint>Undecided by then, the action expires: it is blocked, never approved.</Hint>
+      </div>
+      <div className="flex items-end pb-2">
+        <Checkbox id="grant-owner-may-approve" label="The agent's owner may approve" checked={state.ownerMayApprove} onChange={(ownerMayApprove) => onChange({ ownerMayApprove })} />
+      </div>
     </div>
   );
 }
