@@ -8,7 +8,8 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
+import { cn } from '../ui/cn';
 import { Table, Td, Th } from '../ui/table';
 import { SortableHeader } from './sortable-header';
 
@@ -20,13 +21,15 @@ type DataTableProps<Row> = {
   empty: React.ReactNode;
   caption?: string;
   getRowId?: (row: Row) => string;
+  /** Extra attributes for a row's <tr>, e.g. a selection (aria-selected, data-row-id, a highlight class). */
+  rowProps?: (row: Row) => ComponentProps<'tr'>;
 };
 
 /**
  * A table with client-side sorting: each sortable column's header is a real button (aria-sort on the <th>).
  * Filtering and paging happen on the server; this only orders what it was given.
  */
-export function DataTable<Row>({ columns, data, initialSorting = [], empty, caption, getRowId }: DataTableProps<Row>) {
+export function DataTable<Row>({ columns, data, initialSorting = [], empty, caption, getRowId, rowProps }: DataTableProps<Row>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const table = useReactTable({
     data,
@@ -63,13 +66,16 @@ export function DataTable<Row>({ columns, data, initialSorting = [], empty, capt
         ))}
       </thead>
       <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className="hover:bg-gray-50">
-            {row.getVisibleCells().map((cell) => (
-              <Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Td>
-            ))}
-          </tr>
-        ))}
+        {table.getRowModel().rows.map((row) => {
+          const extra = rowProps?.(row.original);
+          return (
+            <tr key={row.id} {...extra} className={cn('hover:bg-gray-50', extra?.className)}>
+              {row.getVisibleCells().map((cell) => (
+                <Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Td>
+              ))}
+            </tr>
+          );
+        })}
       </tbody>
     </Table>
   );

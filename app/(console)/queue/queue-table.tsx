@@ -1,13 +1,16 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
 import { ActionLevelBadge } from '@/components/action-level-badge';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';
+import { InertText } from '@/components/inert-text';
 import { RelativeTime } from '@/components/relative-time';
 import { TableLink } from '@/components/ui/table';
 import type { PendingActionRow } from '@/lib/actions/list-pending-actions';
 import { ACTION_LEVELS } from '@/lib/policy/action-levels';
+import { QueueKeyboard } from './queue-keyboard';
 
 const column = createColumnHelper<PendingActionRow>();
 
@@ -25,7 +28,11 @@ const columns = [
   }),
   column.accessor('requester', {
     header: 'Requester',
-    cell: (info) => info.getValue() ?? <span className="text-gray-500">—</span>,
+    // The agent's claim: invisible characters shown, so "ceo@corp" cannot hide a right-to-left override.
+    cell: (info) => {
+      const requester = info.getValue();
+      return requester ? <InertText text={requester} /> : <span className="text-gray-500">—</span>;
+    },
   }),
   column.accessor('createdAt', {
     header: 'Age',
@@ -34,11 +41,18 @@ const columns = [
 ];
 
 export function QueueTable({ actions, filtered }: { actions: PendingActionRow[]; filtered: boolean }) {
-  return (
+  const [selected, setSelected] = useState<string | null>(null);
+  const table = (
     <DataTable
       columns={columns}
       data={actions}
       getRowId={(row) => row.id}
+      rowProps={(row) => ({
+        'data-row-id': row.id,
+        'aria-selected': row.id === selected,
+        // The bar sits on the first cell: box-shadow on a <tr> is not drawn by every browser.
+        className: row.id === selected ? 'bg-indigo-50 hover:bg-indigo-50 [&>td:first-child]:shadow-[inset_3px_0_0_var(--color-indigo-600)]' : undefined,
+      })}
       caption="Actions pending review"
       initialSorting={[{ id: 'createdAt', desc: true }]}
       empty={
@@ -48,5 +62,11 @@ export function QueueTable({ actions, filtered }: { actions: PendingActionRow[];
         />
       }
     />
+  );
+  if (actions.length === 0) return table;
+  return (
+    <QueueKeyboard selected={selected} onSelect={setSelected}>
+      {table}
+    </QueueKeyboard>
   );
 }

@@ -1,7 +1,10 @@
 import Link from 'next/link';
+import { HostileTextFlags } from '@/components/hostile-text-flags';
+import { InertText } from '@/components/inert-text';
 import { UtcTime } from '@/components/relative-time';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { ActionForReview } from '@/lib/actions/get-action-for-review';
+import { inspectValue } from '@/lib/review/inspect-text';
 
 /** The bookkeeping: on whose behalf, which agent, when, and the ids that tie this action to other systems. */
 export function ActionFacts({ review }: { review: ActionForReview }) {
@@ -13,7 +16,7 @@ export function ActionFacts({ review }: { review: ActionForReview }) {
         <p className="mb-3 text-sm text-gray-900">
           {action.requester ? (
             <>
-              Acting for <span className="font-medium break-all">{action.requester}</span>
+              Acting for <InertText text={action.requester} className="font-medium break-all" />
               {/* Unverified requesters are the agent's claim; a verified one came signed by the agent's backend. */}
               <span className={action.requesterVerified ? 'ml-1 text-emerald-700' : 'ml-1 text-gray-600'}>
                 ({action.requesterVerified ? 'verified' : 'as stated by the agent'})
@@ -23,20 +26,21 @@ export function ActionFacts({ review }: { review: ActionForReview }) {
             'No requester given'
           )}
         </p>
+        {action.requester ? <HostileTextFlags flagged={inspectValue(action.requester, 'requester')} className="mb-3" /> : null}
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
           <Fact term="Agent">
             <Link href={`/agents/${agent.id}`} className="font-medium text-indigo-700 hover:underline">{agent.name}</Link>
           </Fact>
           {review.toolDescription ? <Fact term="Tool">{review.toolDescription}</Fact> : null}
           <Fact term="Proposed"><UtcTime iso={action.createdAt} /></Fact>
-          <Fact term="Trace id"><code className="font-mono text-xs break-all">{action.traceId}</code></Fact>
+          <Fact term="Trace id"><code className="font-mono text-xs break-all"><InertText text={action.traceId} /></code></Fact>
           <Fact term="Action id"><code className="font-mono text-xs break-all">{action.id}</code></Fact>
-          {action.downstreamRef ? <Fact term="Downstream ref"><code className="font-mono text-xs break-all">{action.downstreamRef}</code></Fact> : null}
+          {action.downstreamRef ? <Fact term="Downstream ref"><code className="font-mono text-xs break-all"><InertText text={action.downstreamRef} /></code></Fact> : null}
         </dl>
         {action.result !== null ? (
           <div className="mt-4">
             <h3 className="text-sm font-semibold text-gray-900">Result reported by the agent</h3>
-            <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-gray-100 p-2 font-mono text-xs text-gray-900">{JSON.stringify(action.result, null, 2)}</pre>
+            <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-gray-100 p-2 font-mono text-xs text-gray-900"><InertText text={JSON.stringify(action.result, null, 2)} /></pre>
           </div>
         ) : null}
       </CardBody>

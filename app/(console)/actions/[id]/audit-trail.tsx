@@ -1,4 +1,5 @@
 import { auditEventLabel, summarizePayload } from '@/components/audit-event-format';
+import { InertText } from '@/components/inert-text';
 import { UtcTime } from '@/components/relative-time';
 import { Card, CardHeader } from '@/components/ui/card';
 import type { AuditEventView } from '@/lib/audit/audit-event-view';
@@ -20,7 +21,8 @@ export function AuditTrail({ events, className }: { events: AuditEventView[]; cl
                   <span className="font-medium">{auditEventLabel(event.type)}</span>
                   <span className="text-gray-600"> · {event.actorName}</span>
                 </p>
-                {summary ? <p className="mt-0.5 text-xs break-words text-gray-600">{summary}</p> : null}
+                {/* Payloads echo the agent's own text (requester, trace id): hidden characters shown here too. */}
+                {summary ? <p className="mt-0.5 text-xs break-words text-gray-600"><InertText text={summary} /></p> : null}
               </div>
             </li>
           );

@@ -3,6 +3,7 @@ import { UtcTime } from '@/components/relative-time';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { ActionForReview } from '@/lib/actions/get-action-for-review';
 import { DecisionForm } from './decision-form';
+import { ReviewShortcuts } from './review-shortcuts';
 
 /** Who decided, or the form to decide, and the gate's reasons either way. */
 export function DecisionPanel({ review }: { review: ActionForReview }) {
@@ -35,6 +36,7 @@ export function DecisionPanel({ review }: { review: ActionForReview }) {
             <p className="mt-1 text-sm text-gray-600">None recorded.</p>
           )}
         </div>
+        <ReviewShortcuts canDecide={review.viewerCanDecide} />
       </CardBody>
     </Card>
   );

@@ -1,7 +1,10 @@
 import { TriangleAlert } from 'lucide-react';
 import { ExternalLink } from '@/components/external-link';
+import { HostileTextFlags } from '@/components/hostile-text-flags';
+import { InertText } from '@/components/inert-text';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { Source } from '@/lib/actions/schemas';
+import { inspectValue } from '@/lib/review/inspect-text';
 
 /** What the agent says it based the action on; titles and excerpts are the agent's text, links open elsewhere. */
 export function SourcesCard({ sources, isWrite }: { sources: Source[]; isWrite: boolean }) {
@@ -19,21 +22,24 @@ export function SourcesCard({ sources, isWrite }: { sources: Source[]; isWrite: 
             <p className="text-sm text-gray-600">No sources cited.</p>
           )
         ) : (
-          <ol className="flex flex-col gap-4">
-            {sources.map((source, index) => (
-              <li key={index} className="min-w-0 border-l-2 border-gray-200 pl-3">
-                <p className="text-sm font-medium break-words text-gray-900">{source.title}</p>
-                {source.excerpt ? (
-                  <p className="mt-1 text-sm break-words whitespace-pre-wrap text-gray-700">{source.excerpt}</p>
-                ) : null}
-                {source.url ? (
-                  <p className="mt-1 text-sm">
-                    <ExternalLink href={source.url} />
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+          <>
+            <HostileTextFlags flagged={inspectValue(sources, 'sources')} className="mb-4" />
+            <ol className="flex flex-col gap-4">
+              {sources.map((source, index) => (
+                <li key={index} className="min-w-0 border-l-2 border-gray-200 pl-3">
+                  <p className="text-sm font-medium break-words text-gray-900"><InertText text={source.title} /></p>
+                  {source.excerpt ? (
+                    <p className="mt-1 text-sm break-words whitespace-pre-wrap text-gray-700"><InertText text={source.excerpt} /></p>
+                  ) : null}
+                  {source.url ? (
+                    <p className="mt-1 text-sm">
+                      <ExternalLink href={source.url} />
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </>
         )}
       </CardBody>
     </Card>
