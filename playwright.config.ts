@@ -3,8 +3,8 @@ import { sqliteTestUrl } from './e2e/fixtures/test-databases.cjs';
 
 // Each project runs against its own server on its own empty database (see e2e/fixtures/start-test-server.mjs).
 // The global stop halts every agent of a server, so its specs run alone, in a project of their own that the other
-// API specs of that server wait for. The API specs run in two workers: two test processes writing the same
-// file at once would trip over each other (see e2e/api/shared-database-writers.spec.ts).
+// API specs of that server wait for. The API specs run in two workers: SQLite transactions begin IMMEDIATE, so
+// processes writing the same file queue instead of failing (see e2e/api/shared-database-writers.spec.ts).
 const GLOBAL_STOP_SPECS = /global-stop\.spec\.ts$/;
 const NEXTAUTH_SECRET = 'warden-e2e-test-secret-not-for-production';
 const CHROMIUM = {
