@@ -180,7 +180,7 @@ test.describe('grant rules at the gate (POST /api/v1/actions)', () => {
 
     expect((await agent.propose({ tool: tool.name, params: refund(42) })).body.status).toBe('approved');
     expect((await agent.propose({ tool: tool.name, params: refund(42) })).body).toMatchObject({
-      status: 'blocked', decision: { reasons: ['blocked: loop: the same call was made 1 times in 1 min'] },
+      status: 'blocked', decision: { reasons: ['blocked: loop: the same call was made 1 time in 1 min'] },
     });
     expect((await agent.propose({ tool: tool.name, params: refund(43) })).body.status).toBe('approved');
     expect((await agent.authority()).body.agent.status).toBe('active');

@@ -47,7 +47,7 @@ test.describe('simulateProposal answers what the gate then answers, recording no
     expect((await simulate()).outcome).toBe('approved');
     expect((await agent.propose({ tool: tool.name, params: refund(29) })).status).toBe(201);
     const simulated = await simulate();
-    expect(simulated).toMatchObject({ outcome: 'throttled', reasons: ['throttled: rate limit of 1 calls per 10 min reached'] });
+    expect(simulated).toMatchObject({ outcome: 'throttled', reasons: ['throttled: rate limit of 1 call per 10 min reached'] });
     const real = await agent.propose({ tool: tool.name, params: refund(30) });
     expect(real.status).toBe(429);
     expect(real.body.error.reasons).toEqual(simulated.reasons);

@@ -43,6 +43,7 @@ describe('decideProposal: one rule at a time', () => {
     ['pending cap, would queue', facts({ grant: { approvals: 1, maxPending: 3 }, counters: counters({ pending: 3 }) }), 'throttled', ['throttled: agent already has 3 actions pending review (cap 3)', 'review: grant requires approval']],
     ['pending cap, would not queue', facts({ grant: { maxPending: 3 }, counters: counters({ pending: 3 }) }), 'approved', ['allowed: granted refund.issue without approval']],
     ['calls per trace', facts({ grant: { maxCallsPerTrace: 2 }, counters: counters({ callsInTrace: 2 }) }), 'blocked', ['blocked: trace already made 2 of 2 allowed calls']],
+    ['one call per window', facts({ grant: { rateLimit: { count: 1, windowSeconds: 600 } }, counters: counters({ callsInWindow: 1 }) }), 'throttled', ['throttled: rate limit of 1 call per 10 min reached']],
     ['loop detected', facts({ grant: { loop: { maxRepeats: 3, windowSeconds: 600, pauseAgent: false } }, counters: counters({ repeatsInWindow: 3 }) }), 'blocked', ['blocked: loop: the same call was made 3 times in 10 min']],
     ['draft-only, writing tool', facts({ agent: { status: 'active', mode: 'draft_only', environment: 'production' } }), 'draft', ['draft: agent is in draft-only mode and update actions write']],
     ['draft-only wins over review', facts({ agent: { status: 'active', mode: 'draft_only', environment: 'production' }, grant: { approvals: 1 } }), 'draft', ['draft: agent is in draft-only mode and update actions write', 'review: grant requires approval']],

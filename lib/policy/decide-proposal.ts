@@ -1,6 +1,6 @@
 import { isWriteLevel, type ActionLevel } from './action-levels';
 import { checkConstraint } from './check-constraint';
-import { formatInstant, formatWindow } from './format';
+import { formatInstant, formatWindow, plural } from './format';
 import type { GrantPolicy } from './grant-policy';
 
 /**
@@ -100,11 +100,11 @@ function decide(facts: GateFacts): Decision {
   const { counters } = facts;
   let pauseAgent = false;
   if (grant.loop && counters.repeatsInWindow >= grant.loop.maxRepeats) {
-    blocks.push(`loop: the same call was made ${counters.repeatsInWindow} times in ${formatWindow(grant.loop.windowSeconds)}`);
+    blocks.push(`loop: the same call was made ${plural(counters.repeatsInWindow, 'time')} in ${formatWindow(grant.loop.windowSeconds)}`);
     pauseAgent = grant.loop.pauseAgent;
   }
   if (grant.maxCallsPerTrace !== null && counters.callsInTrace >= grant.maxCallsPerTrace) {
-    blocks.push(`trace already made ${counters.callsInTrace} of ${grant.maxCallsPerTrace} allowed calls`);
+    blocks.push(`trace already made ${counters.callsInTrace} of ${plural(grant.maxCallsPerTrace, 'allowed call')}`);
   }
 
   const review: string[] = [];
@@ -115,11 +115,11 @@ function decide(facts: GateFacts): Decision {
 
   const throttles: string[] = [];
   if (grant.rateLimit && counters.callsInWindow >= grant.rateLimit.count) {
-    throttles.push(`rate limit of ${grant.rateLimit.count} calls per ${formatWindow(grant.rateLimit.windowSeconds)} reached`);
+    throttles.push(`rate limit of ${plural(grant.rateLimit.count, 'call')} per ${formatWindow(grant.rateLimit.windowSeconds)} reached`);
   }
   // The pending cap protects reviewers from a flood: it only matters for a call that would join the queue.
   if (!draft && review.length > 0 && grant.maxPending !== null && counters.pending >= grant.maxPending) {
-    throttles.push(`agent already has ${counters.pending} actions pending review (cap ${grant.maxPending})`);
+    throttles.push(`agent already has ${plural(counters.pending, 'action')} pending review (cap ${grant.maxPending})`);
   }
 
   const reasons = [
