@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client';
+import { sql, type SqlRunner } from '../db/sql-runner';
 
 export type NewAction = {
   id: string;
@@ -20,11 +20,11 @@ export type NewAction = {
 };
 
 /** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts). */
-export async function insertAction(tx: Tx, a: NewAction): Promise<void> {
+export async function insertAction(runner: SqlRunner, a: NewAction): Promise<void> {
   const now = new Date();
-  await tx.$executeRaw`
+  await runner.execute(sql`
     INSERT INTO "Action" ("id", "agentId", "toolId", "toolName", "params", "paramsHash", "reason", "sources", "requester",
       "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "createdAt", "updatedAt")
     VALUES (${a.id}, ${a.agentId}, ${a.toolId}, ${a.toolName}, ${a.params}, ${a.paramsHash}, ${a.reason}, ${a.sources}, ${a.requester},
-      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${now}, ${now})`;
+      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${now}, ${now})`);
 }

@@ -1,5 +1,5 @@
 import { verifyRequester } from '../auth/verify-requester';
-import type { Tx } from '../db/client';
+import type { SqlRunner } from '../db/sql-runner';
 import { toGrantPolicy } from '../grants/to-grant-policy';
 import { WardenError } from '../errors';
 import type { ActionLevel } from '../policy/action-levels';
@@ -25,8 +25,8 @@ export type GateRequest = {
  * Everything the gate decides on, read inside the caller's transaction. Shared by the real gate and the simulator,
  * so a simulation answers exactly what a proposal would get.
  */
-export async function loadGateFacts(tx: Tx, request: GateRequest) {
-  const row = await readGateRow(tx, request.agentId, request.tool);
+export async function loadGateFacts(runner: SqlRunner, request: GateRequest) {
+  const row = await readGateRow(runner, request.agentId, request.tool);
   if (!row) throw new WardenError('not_found', 'No such agent.');
   const { globalStop, agent, tool } = row;
   const grant = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(row.grant);
@@ -34,7 +34,7 @@ export async function loadGateFacts(tx: Tx, request: GateRequest) {
     ? await verifyRequester(request.requesterAssertion, agent, request.now)
     : { status: 'none' };
   const counters = tool
-    ? await countGateUsage(tx, { agentId: agent.id, toolId: tool.id, traceId: request.traceId, paramsHash: request.paramsHash, grant, now: request.now })
+    ? await countGateUsage(runner, { agentId: agent.id, toolId: tool.id, traceId: request.traceId, paramsHash: request.paramsHash, grant, now: request.now })
     : { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
   const facts: GateFacts = {
     now: request.now, globalStop, agent, grant, counters, requester,

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { assertCan, type Actor } from '../auth/actor';
-import { recordAuditEvent, recordAuditEvents } from '../audit/record-audit-event';
-import { db } from '../db/client';
+import { recordAuditEvents } from '../audit/record-audit-event';
+import { inTransaction, sql } from '../db/sql-runner';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { decideProposal, type Outcome } from '../policy/decide-proposal';
 import { notifyActionChanged } from '../realtime/action-changes';
@@ -26,8 +26,8 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
   const hash = paramsHash(actor.id, proposal.tool, proposal.params);
   const now = Date.now();
 
-  const outcome = await db().$transaction(async (tx) => {
-    const { facts, tool } = await loadGateFacts(tx, {
+  const outcome = await inTransaction(async (runner) => {
+    const { facts, tool } = await loadGateFacts(runner, {
       agentId: actor.id, tool: proposal.tool, params: proposal.params, reason: proposal.reason ?? null,
       traceId, paramsHash: hash, requesterAssertion: proposal.requesterAssertion, now,
     });
@@ -38,18 +38,18 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
     if (decision.outcome !== 'blocked' && tool) {
       const issues = validateParams(tool.parameters, proposal.params);
       if (issues.length > 0) {
-        await recordAuditEvent(tx, { ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } });
+        await recordAuditEvents(runner, [{ ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } }]);
         return { kind: 'invalid' as const, issues };
       }
     }
     if (decision.outcome === 'throttled') {
-      await recordAuditEvent(tx, { ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } });
+      await recordAuditEvents(runner, [{ ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } }]);
       return { kind: 'throttled' as const, reasons: decision.reasons };
     }
 
     const id = randomUUID();
     const verifiedRequester = requester.status === 'verified' ? requester.subject : null;
-    await insertAction(tx, {
+    await insertAction(runner, {
       id,
       agentId: actor.id,
       toolId: tool?.id ?? null,
@@ -67,14 +67,14 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
       gateReasons: JSON.stringify(decision.reasons),
       expiresAt: decision.outcome === 'pending_review' ? new Date(now + (facts.grant?.reviewTimeoutMinutes ?? 60) * 60_000) : null,
     });
-    await recordAuditEvents(tx, [
+    await recordAuditEvents(runner, [
       { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } },
       { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } },
     ]);
     if (decision.pauseAgent) {
       // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
-      const { count } = await tx.agent.updateMany({ where: { id: actor.id, status: 'active' }, data: { status: 'paused' } });
-      if (count === 1) await recordAuditEvent(tx, { ...refs, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } });
+      const paused = await runner.execute(sql`UPDATE "Agent" SET "status" = 'paused', "updatedAt" = ${new Date()} WHERE "id" = ${actor.id} AND "status" = 'active'`);
+      if (paused === 1) await recordAuditEvents(runner, [{ ...refs, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } }]);
     }
     return { kind: 'created' as const, id, outcome: decision.outcome, reasons: decision.reasons };
   });

@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client';
+import { sql, type SqlRunner } from '../db/sql-runner';
 import type { GrantRow } from '../grants/to-grant-policy';
 
 /**
@@ -15,8 +15,8 @@ export type GateRow = {
 
 type Raw = Record<string, unknown>;
 
-export async function readGateRow(tx: Tx, agentId: string, toolName: string): Promise<GateRow | null> {
-  const rows = await tx.$queryRaw<Raw[]>`
+export async function readGateRow(runner: SqlRunner, agentId: string, toolName: string): Promise<GateRow | null> {
+  const rows = await runner.query<Raw>(sql`
     SELECT
       (SELECT s."engaged" FROM "Switch" s WHERE s."id" = 'global_stop') AS "globalStop",
       a."id" AS "agentId", a."status", a."mode", a."environment", a."requesterKey", a."requesterIssuer",
@@ -28,7 +28,7 @@ export async function readGateRow(tx: Tx, agentId: string, toolName: string): Pr
     FROM "Agent" a
     LEFT JOIN "Tool" t ON t."name" = ${toolName}
     LEFT JOIN "Grant" g ON g."agentId" = a."id" AND g."toolId" = t."id"
-    WHERE a."id" = ${agentId}`;
+    WHERE a."id" = ${agentId}`);
   const row = rows[0];
   if (!row) return null;
   return {

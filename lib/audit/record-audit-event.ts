@@ -1,6 +1,6 @@
 import { auditActor, type Actor } from '../auth/actor';
 import type { Tx } from '../db/client';
-import { Prisma } from '../generated/sqlite/client';
+import { joinSql, prismaRunner, sql, type SqlRunner } from '../db/sql-runner';
 import type { AuditEventType, AuditPayloads } from './event-types';
 
 export type AuditEventInput<T extends AuditEventType> = {
@@ -16,16 +16,16 @@ export type AuditEventInput<T extends AuditEventType> = {
  * back with them. One raw multi-row INSERT (the gate writes two events per proposal; see read-gate-row.ts for why
  * raw). Never pass secrets in a payload.
  */
-export async function recordAuditEvents(tx: Tx, events: AuditEventInput<AuditEventType>[]): Promise<void> {
+export async function recordAuditEvents(runner: SqlRunner, events: AuditEventInput<AuditEventType>[]): Promise<void> {
   if (events.length === 0) return;
   const at = new Date();
   const rows = events.map((event) => {
     const { actorType, actorId } = auditActor(event.actor);
-    return Prisma.sql`(${at}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})`;
+    return sql`(${at}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})`;
   });
-  await tx.$executeRaw`INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES ${Prisma.join(rows)}`;
+  await runner.execute(sql`INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES ${joinSql(rows)}`);
 }
 
 export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<void> {
-  await recordAuditEvents(tx, [event as AuditEventInput<AuditEventType>]);
+  await recordAuditEvents(prismaRunner(tx), [event as AuditEventInput<AuditEventType>]);
 }

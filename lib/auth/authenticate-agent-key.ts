@@ -1,4 +1,4 @@
-import { db } from '../db/client';
+import { inTransaction, runOutsideTransaction, sql } from '../db/sql-runner';
 import { WardenError } from '../errors';
 import type { Actor } from './actor';
 import { AGENT_KEY_PREFIX, hashAgentKey } from './agent-key';
@@ -15,10 +15,11 @@ export async function authenticateAgentKey(authorization: string | null): Promis
   if (!key || !key.startsWith(AGENT_KEY_PREFIX)) throw unauthenticated();
 
   // Raw: this runs on every agent request (see lib/actions/read-gate-row.ts for why the hot path avoids model queries).
-  const rows = await db().$queryRaw<{ id: string; revokedAt: unknown; expiresAt: unknown; lastUsedAt: unknown; agentId: string; agentName: string }[]>`
-    SELECT k."id", k."revokedAt", k."expiresAt", k."lastUsedAt", a."id" AS "agentId", a."name" AS "agentName"
-    FROM "AgentKey" k JOIN "Agent" a ON a."id" = k."agentId"
-    WHERE k."hash" = ${hashAgentKey(key)}`;
+  const rows = await runOutsideTransaction((runner) =>
+    runner.query<{ id: string; revokedAt: unknown; expiresAt: unknown; lastUsedAt: unknown; agentId: string; agentName: string }>(sql`
+      SELECT k."id", k."revokedAt", k."expiresAt", k."lastUsedAt", a."id" AS "agentId", a."name" AS "agentName"
+      FROM "AgentKey" k JOIN "Agent" a ON a."id" = k."agentId"
+      WHERE k."hash" = ${hashAgentKey(key)}`));
   const found = rows[0];
   const record = found && {
     id: found.id,
@@ -32,7 +33,7 @@ export async function authenticateAgentKey(authorization: string | null): Promis
 
   // Last-used is informational: written at most once a minute per key, so the hot path stays read-only.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().$transaction((tx) => tx.agentKey.update({ where: { id: record.id }, data: { lastUsedAt: now } }));
+    await inTransaction((runner) => runner.execute(sql`UPDATE "AgentKey" SET "lastUsedAt" = ${now} WHERE "id" = ${record.id}`));
   }
   return { type: 'agent', id: record.agent.id, name: record.agent.name, keyId: record.id };
 }

@@ -19,16 +19,23 @@ export type Tx = Prisma.TransactionClient;
  */
 export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;';
 
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
+type SqliteHandle = { prepare: (sql: string) => unknown };
+export type SqliteConnection = { adapter: SqliteAdapter; client: { prepare(sql: string): any } };
+
 class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
+  /** The one connection Prisma opened, for the hot path's direct statements (lib/db/sql-runner.ts). */
+  connection: SqliteConnection | undefined;
+
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
-    beginImmediately(adapter as unknown as { client: SqliteHandle });
+    const client = (adapter as unknown as { client: SqliteHandle }).client;
+    beginImmediately({ client });
+    this.connection = { adapter, client: client as SqliteConnection['client'] };
     return adapter;
   }
 }
-
-type SqliteHandle = { prepare: (sql: string) => unknown };
 
 /**
  * The adapter opens transactions with a plain (deferred) BEGIN. Warden's transactions read, then write; if another
@@ -46,13 +53,15 @@ function createClient(): Db {
   const target = databaseTarget();
   if (target.provider === 'sqlite') {
     mkdirSync(path.dirname(target.file), { recursive: true });
-    return new SqliteClient({ adapter: new DurableSqliteAdapterFactory({ url: `file:${target.file}`, timeout: 5000 }) });
+    const factory = new DurableSqliteAdapterFactory({ url: `file:${target.file}`, timeout: 5000 });
+    globalForDb.wardenSqliteFactory = factory;
+    return new SqliteClient({ adapter: factory });
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
   return client as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { wardenDb?: Db };
+const globalForDb = globalThis as unknown as { wardenDb?: Db; wardenSqliteFactory?: DurableSqliteAdapterFactory };
 
 export function db(): Db {
   globalForDb.wardenDb ??= createClient();
@@ -62,4 +71,15 @@ export function db(): Db {
 export async function disconnectDb(): Promise<void> {
   await globalForDb.wardenDb?.$disconnect();
   globalForDb.wardenDb = undefined;
+  globalForDb.wardenSqliteFactory = undefined;
+}
+
+/** The SQLite connection Prisma uses (opening it if needed), or null on PostgreSQL. */
+export async function sqliteConnection(): Promise<SqliteConnection | null> {
+  const client = db();
+  const factory = globalForDb.wardenSqliteFactory;
+  if (!factory) return null;
+  if (!factory.connection) await client.$connect();
+  if (!factory.connection) throw new Error('SQLite connection did not open');
+  return factory.connection;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { inTransaction } from '../db/sql-runner';
 import { loadGateFacts } from '../actions/load-gate-facts';
 import { paramsHash } from '../actions/params-hash';
 import { assertCanControlAgent } from '../agents/assert-can-control-agent';
@@ -28,8 +29,8 @@ export async function simulateProposal(actor: Actor, input: SimulateProposalInpu
   if (!agent) throw new WardenError('not_found', 'No such agent.');
   assertCanControlAgent(actor, agent);
   const now = Date.now();
-  return db().$transaction(async (tx) => {
-    const { facts, tool } = await loadGateFacts(tx, {
+  return inTransaction(async (runner) => {
+    const { facts, tool } = await loadGateFacts(runner, {
       agentId: agent.id, tool: request.tool, params: request.params, reason: request.reason?.trim() || null,
       traceId: request.traceId ?? '(simulation)', paramsHash: paramsHash(agent.id, request.tool, request.params),
       requesterAssertion: request.requesterAssertion || undefined, now,
