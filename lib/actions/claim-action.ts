@@ -28,12 +28,11 @@ export async function claimAction(actor: Actor, actionId: string, input: ClaimAc
       return { kind: 'mismatch' as const };
     }
 
-    const [globalStop, agent, tool, grant] = await Promise.all([
-      readGlobalStop(tx),
-      tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true, mode: true, environment: true } }),
-      action.toolId ? tx.tool.findUnique({ where: { id: action.toolId } }) : null,
-      action.toolId ? tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: action.toolId } } }) : null,
-    ]);
+    // One connection per transaction: the reads go one after another (PostgreSQL's driver refuses overlapping queries).
+    const globalStop = await readGlobalStop(tx);
+    const agent = await tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true, mode: true, environment: true } });
+    const tool = action.toolId ? await tx.tool.findUnique({ where: { id: action.toolId } }) : null;
+    const grant = action.toolId ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: action.toolId } } }) : null;
     const blockers = claimBlockers({
       now: Date.now(),
       globalStop,
