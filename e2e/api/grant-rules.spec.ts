@@ -132,7 +132,7 @@ test.describe('grant rules at the gate (POST /api/v1/actions)', () => {
     expect(queued.status).toBe(429);
     expect(queued.body.error).toMatchObject({
       code: 'rate_limited',
-      reasons: ['throttled: agent already has 1 actions pending review (cap 1)', 'review: amount 1,300 > 500'],
+      reasons: ['throttled: agent already has 1 action pending review (cap 1)', 'review: amount 1,300 > 500'],
     });
     const direct = await agent.propose({ tool: tool.name, params: refund(100) });
     expect(direct.status).toBe(201);
