@@ -2,7 +2,7 @@ import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import type { ActionStatus } from '../policy/action-status';
-import { assertCanControlAgent } from './assert-can-control-agent';
+import { canControlAgent } from './assert-can-control-agent';
 
 const RECENT_ACTIONS = 20;
 
@@ -67,17 +67,8 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
     pausedBecause: pause
       ? { at: pause.at.toISOString(), actorType: pause.actorType, reason: (JSON.parse(pause.payload) as { reason: string | null }).reason }
       : null,
-    viewerCanControl: canControl(actor, agent),
+    viewerCanControl: canControlAgent(actor, agent),
   };
-}
-
-function canControl(actor: Actor, agent: { ownerId: string }): boolean {
-  try {
-    assertCanControlAgent(actor, agent);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export type AgentDetail = Awaited<ReturnType<typeof getAgentDetail>>;

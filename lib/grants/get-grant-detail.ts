@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from '../auth/actor';
-import { assertCanControlAgent } from '../agents/assert-can-control-agent';
+import { canControlAgent } from '../agents/assert-can-control-agent';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { listGrantChanges } from './list-grant-changes';
@@ -21,17 +21,8 @@ export async function getGrantDetail(actor: Actor, input: { agentId: string; gra
     agent: { id: grant.agent.id, name: grant.agent.name, environment: grant.agent.environment },
     tool: { name: grant.tool.name, actionLevel: grant.tool.actionLevel, enabled: grant.tool.enabled, parameters: JSON.parse(grant.tool.parameters) as Record<string, unknown> },
     changes,
-    viewerCanControl: canControl(actor, grant.agent),
+    viewerCanControl: canControlAgent(actor, grant.agent),
   };
-}
-
-function canControl(actor: Actor, agent: { ownerId: string }): boolean {
-  try {
-    assertCanControlAgent(actor, agent);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export type GrantDetail = Awaited<ReturnType<typeof getGrantDetail>>;
