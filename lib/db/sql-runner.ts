@@ -38,23 +38,79 @@ function sqliteRunner(client: SqliteClient): SqlRunner {
 }
 
 /**
- * Runs `work` in one transaction. On SQLite it takes the adapter's own transaction lock (so no Prisma transaction
- * interleaves), opens it with BEGIN IMMEDIATE and commits itself; elsewhere it is an ordinary Prisma transaction.
+ * Runs `work` atomically and durably. On PostgreSQL: an ordinary Prisma transaction (the server group-commits).
+ * On SQLite: group commit — see `commitInGroups` below.
  */
 export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const sqlite = await sqliteConnection();
   if (!sqlite) return db().$transaction((tx) => work(prismaRunner(tx)));
-  const lock = await sqlite.adapter.startTransaction();
+  return new Promise<T>((resolve, reject) => {
+    queue.push({ work, resolve, reject } as Job);
+    if (!flushing) void flush(sqlite);
+  });
+}
+
+/*
+ * Group commit on SQLite. With synchronous=FULL every COMMIT waits for an fsync, and better-sqlite3 waits on the
+ * event loop: one commit per proposal capped the gate at the disk's fsync rate. Instead, work that arrives while a
+ * batch is committing waits for the next batch; a batch runs each job under its own SAVEPOINT (a failing job rolls
+ * back alone), then commits once. Every caller is answered only after that COMMIT, so durability is unchanged.
+ * The batch holds the adapter's transaction lock, so no Prisma transaction interleaves.
+ */
+type Job = { work: (runner: SqlRunner) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+const MAX_BATCH = 64;
+let queue: Job[] = [];
+let flushing = false;
+
+async function flush(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>): Promise<void> {
+  flushing = true;
   try {
-    const result = await work(sqliteRunner(sqlite.client));
-    sqlite.client.prepare('COMMIT').run();
-    return result;
-  } catch (error) {
-    sqlite.client.prepare('ROLLBACK').run();
-    throw error;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      await commitBatch(sqlite, batch);
+    }
   } finally {
-    await lock.commit(); // releases the adapter's lock; the statement above already ended the transaction
+    flushing = false;
   }
+}
+
+async function commitBatch(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>, batch: Job[]): Promise<void> {
+  const { client } = sqlite;
+  const runner = sqliteRunner(client);
+  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  let lock: Awaited<ReturnType<typeof sqlite.adapter.startTransaction>> | undefined;
+  try {
+    lock = await sqlite.adapter.startTransaction();
+    for (const job of batch) {
+      client.prepare('SAVEPOINT gate_job').run();
+      try {
+        outcomes.push({ ok: true, value: await job.work(runner) });
+        client.prepare('RELEASE gate_job').run();
+      } catch (error) {
+        client.prepare('ROLLBACK TO gate_job').run();
+        client.prepare('RELEASE gate_job').run();
+        outcomes.push({ ok: false, error });
+      }
+    }
+    client.prepare('COMMIT').run();
+  } catch (error) {
+    // The batch could not be committed: nothing in it happened, and every caller is told so.
+    try {
+      client.prepare('ROLLBACK').run();
+    } catch {
+      // no transaction was open
+    }
+    for (const job of batch) job.reject(error);
+    return;
+  } finally {
+    await lock?.commit(); // releases the adapter's lock; COMMIT/ROLLBACK above already ended the transaction
+  }
+  batch.forEach((job, index) => {
+    const outcome = outcomes[index];
+    if (outcome.ok) job.resolve(outcome.value);
+    else job.reject(outcome.error);
+  });
 }
 
 /** A single statement outside any transaction (reads on the hot path, e.g. the key lookup). */
