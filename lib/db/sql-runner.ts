@@ -46,7 +46,11 @@ export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>):
   if (!sqlite) return db().$transaction((tx) => work(prismaRunner(tx)));
   return new Promise<T>((resolve, reject) => {
     queue.push({ work, resolve, reject } as Job);
-    if (!flushing) void flush(sqlite);
+    if (!flushing) {
+      // Hold the first job a moment so others that are on their way can share its commit (one fsync for all).
+      flushing = true;
+      setTimeout(() => void flush(sqlite), GATHER_MS);
+    }
   });
 }
 
@@ -59,6 +63,7 @@ export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>):
  */
 type Job = { work: (runner: SqlRunner) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 const MAX_BATCH = 64;
+const GATHER_MS = 2;
 let queue: Job[] = [];
 let flushing = false;
 
