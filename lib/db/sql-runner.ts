@@ -30,10 +30,24 @@ function sqliteValue(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
+/** Prepared statements, kept per connection: the gate runs the same few statements over and over. */
+const prepared = new WeakMap<SqliteClient, Map<string, ReturnType<SqliteClient['prepare']>>>();
+
+function statementOf(client: SqliteClient, text: string) {
+  let cache = prepared.get(client);
+  if (!cache) prepared.set(client, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = client.prepare(text);
+    if (cache.size < 500) cache.set(text, statement); // the multi-row audit INSERT varies in shape; keep the cache bounded
+  }
+  return statement;
+}
+
 function sqliteRunner(client: SqliteClient): SqlRunner {
   return {
-    query: async <T>(statement: Prisma.Sql) => client.prepare(statement.sql).all(...statement.values.map(sqliteValue)) as T[],
-    execute: async (statement: Prisma.Sql) => client.prepare(statement.sql).run(...statement.values.map(sqliteValue)).changes,
+    query: async <T>(statement: Prisma.Sql) => statementOf(client, statement.sql).all(...statement.values.map(sqliteValue)) as T[],
+    execute: async (statement: Prisma.Sql) => statementOf(client, statement.sql).run(...statement.values.map(sqliteValue)).changes,
   };
 }
 
@@ -88,17 +102,17 @@ async function commitBatch(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteC
   try {
     lock = await sqlite.adapter.startTransaction();
     for (const job of batch) {
-      client.prepare('SAVEPOINT gate_job').run();
+      statementOf(client, 'SAVEPOINT gate_job').run();
       try {
         outcomes.push({ ok: true, value: await job.work(runner) });
-        client.prepare('RELEASE gate_job').run();
+        statementOf(client, 'RELEASE gate_job').run();
       } catch (error) {
-        client.prepare('ROLLBACK TO gate_job').run();
-        client.prepare('RELEASE gate_job').run();
+        statementOf(client, 'ROLLBACK TO gate_job').run();
+        statementOf(client, 'RELEASE gate_job').run();
         outcomes.push({ ok: false, error });
       }
     }
-    client.prepare('COMMIT').run();
+    statementOf(client, 'COMMIT').run();
   } catch (error) {
     // The batch could not be committed: nothing in it happened, and every caller is told so.
     try {
