@@ -4,6 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { auditEventLabel, summarizePayload } from '@/components/audit-event-format';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';
+import { InertText } from '@/components/inert-text';
 import { UtcTime } from '@/components/relative-time';
 import { TableLink } from '@/components/ui/table';
 import type { AuditEventView } from '@/lib/audit/audit-event-view';
@@ -23,7 +24,8 @@ const columns = [
       return (
         <div className="max-w-md min-w-56">
           <p className="font-medium text-gray-900" title={info.row.original.type}>{info.getValue()}</p>
-          {summary ? <p className="mt-0.5 text-xs break-words text-gray-600">{summary}</p> : null}
+          {/* The payload can carry agent-written text (tool name, requester): shown inert, hidden characters visible. */}
+          {summary ? <p className="mt-0.5 text-xs break-words text-gray-600"><InertText text={summary} /></p> : null}
         </div>
       );
     },
