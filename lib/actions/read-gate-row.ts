@@ -1,3 +1,4 @@
+import { rawBool as bool, rawDate as date, rawInt as int, rawText as text } from '../db/raw-values';
 import { sql, type SqlRunner } from '../db/sql-runner';
 import type { GrantRow } from '../grants/to-grant-policy';
 
@@ -50,21 +51,4 @@ export async function readGateRow(runner: SqlRunner, agentId: string, toolName: 
       ownerMayApprove: bool(row.ownerMayApprove),
     },
   };
-}
-
-// SQLite hands back booleans as 0/1 (or bigint) and dates as text; PostgreSQL as booleans and Dates.
-function bool(value: unknown): boolean {
-  return value === true || value === 1 || value === 1n || value === '1' || value === 'true';
-}
-function int(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-function date(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  const parsed = value instanceof Date ? value : new Date(typeof value === 'number' || typeof value === 'bigint' ? Number(value) : String(value));
-  // An unreadable expiry must not mean "never expires": treat it as already expired.
-  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
 }

@@ -1,3 +1,4 @@
+import { rawDate } from '../db/raw-values';
 import { inTransaction, runOutsideTransaction, sql } from '../db/sql-runner';
 import { WardenError } from '../errors';
 import type { Actor } from './actor';
@@ -23,9 +24,9 @@ export async function authenticateAgentKey(authorization: string | null): Promis
   const found = rows[0];
   const record = found && {
     id: found.id,
-    revokedAt: toDate(found.revokedAt),
-    expiresAt: toDate(found.expiresAt),
-    lastUsedAt: toDate(found.lastUsedAt),
+    revokedAt: rawDate(found.revokedAt),
+    expiresAt: rawDate(found.expiresAt),
+    lastUsedAt: rawDate(found.lastUsedAt),
     agent: { id: found.agentId, name: found.agentName },
   };
   const now = new Date();
@@ -40,11 +41,4 @@ export async function authenticateAgentKey(authorization: string | null): Promis
 
 function unauthenticated(): WardenError {
   return new WardenError('unauthenticated', 'A valid agent key is required: send "Authorization: Bearer <key>".');
-}
-
-/** SQLite returns dates from raw queries as text, PostgreSQL as Date. An unreadable date counts as "in the past". */
-function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
