@@ -64,7 +64,7 @@ test.describe('quorum: a grant that needs two approvals', () => {
     const bob = await createTestUser(['reviewer'], 'Bob Reviewer');
     expect((await agent.getAction(id)).body.approvalsRequired).toBe(2);
 
-    expect(await lib.approveAction()(ann.actor, { actionId: id, comment: 'looks right' })).toEqual({ status: 'pending_review', approvals: 1, required: 2 });
+    expect(await lib.approveAction()(ann.actor, { actionId: id, comment: 'looks right' })).toEqual({ status: 'pending_review', approvals: 1, required: 2, missingGroups: [] });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
     const recorded = (await auditEventsOfAction(id)).at(-1);
     expect(recorded).toMatchObject({ type: 'action.approval_recorded', actorType: 'user', actorId: ann.id, payload: { comment: 'looks right', approvals: 1, required: 2 } });
@@ -79,7 +79,7 @@ test.describe('quorum: a grant that needs two approvals', () => {
     await gateLib.updateGrant()(SETUP, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
-    expect(await lib.approveAction()(bob.actor, { actionId: id })).toEqual({ status: 'approved', approvals: 2, required: 2 });
+    expect(await lib.approveAction()(bob.actor, { actionId: id })).toEqual({ status: 'approved', approvals: 2, required: 2, missingGroups: [] });
     expect(await auditTypesOfAction(id)).toEqual(['action.proposed', 'gate.decided', 'action.approval_recorded', 'action.approved']);
     expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({ actorId: bob.id });
     expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: bob.email } });
@@ -104,11 +104,11 @@ test.describe('quorum: a grant that needs two approvals', () => {
     await lib.approveAction()(ann.actor, { actionId: id });
 
     const outcomes = await Promise.allSettled([lib.approveAction()(bob.actor, { actionId: id }), lib.approveAction()(cid.actor, { actionId: id })]);
-    const won = outcomes.filter((o): o is PromiseFulfilledResult<{ status: string; approvals: number; required: number }> => o.status === 'fulfilled');
+    const won = outcomes.filter((o): o is PromiseFulfilledResult<{ status: string; approvals: number; required: number; missingGroups: string[] }> => o.status === 'fulfilled');
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect(won[0].value).toEqual({ status: 'approved', approvals: 2, required: 2 });
+    expect(won[0].value).toEqual({ status: 'approved', approvals: 2, required: 2, missingGroups: [] });
     const winner = outcomes[0].status === 'fulfilled' ? bob : cid;
     expect(lost[0].reason).toMatchObject({ code: 'conflict', details: { status: 'approved', decidedBy: winner.email } });
 

@@ -17,6 +17,9 @@ export type NewAction = {
   approvedParamsHash: string | null;
   gateReasons: string;
   expiresAt: Date | null;
+  /** JSON array of reviewer group ids that must each approve. */
+  requiredGroups: string;
+  assignedGroupId: string | null;
 };
 
 /** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts). */
@@ -24,7 +27,7 @@ export async function insertAction(runner: SqlRunner, a: NewAction): Promise<voi
   const now = new Date();
   await runner.execute(sql`
     INSERT INTO "Action" ("id", "agentId", "toolId", "toolName", "params", "paramsHash", "reason", "sources", "requester",
-      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "createdAt", "updatedAt")
+      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "requiredGroups", "assignedGroupId", "createdAt", "updatedAt")
     VALUES (${a.id}, ${a.agentId}, ${a.toolId}, ${a.toolName}, ${a.params}, ${a.paramsHash}, ${a.reason}, ${a.sources}, ${a.requester},
-      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${now}, ${now})`);
+      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${a.requiredGroups}, ${a.assignedGroupId}, ${now}, ${now})`);
 }

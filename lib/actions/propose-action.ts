@@ -48,6 +48,7 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
     }
 
     const id = randomUUID();
+    const pending = decision.outcome === 'pending_review';
     const verifiedRequester = requester.status === 'verified' ? requester.subject : null;
     await insertAction(runner, {
       id,
@@ -65,7 +66,9 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
       approvalsRequired: decision.approvalsRequired,
       approvedParamsHash: decision.outcome === 'approved' ? hash : null,
       gateReasons: JSON.stringify(decision.reasons),
-      expiresAt: decision.outcome === 'pending_review' ? new Date(now + (facts.grant?.reviewTimeoutMinutes ?? 60) * 60_000) : null,
+      expiresAt: pending ? new Date(now + (facts.grant?.reviewTimeoutMinutes ?? 60) * 60_000) : null,
+      requiredGroups: pending ? JSON.stringify(facts.grant?.requiredGroups ?? []) : '[]',
+      assignedGroupId: pending ? facts.grant?.reviewGroupId ?? null : null,
     });
     await recordAuditEvents(runner, [
       { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } },

@@ -25,7 +25,7 @@ export async function readGateRow(runner: SqlRunner, agentId: string, toolName: 
       g."id" AS "grantId", g."approvals", g."constraints", g."rateLimitCount", g."rateLimitWindowSeconds",
       g."maxCallsPerTrace", g."maxPending", g."expiresAt", g."environment" AS "grantEnvironment", g."requireReason",
       g."requester" AS "grantRequester", g."loopMaxRepeats", g."loopWindowSeconds", g."loopPauseAgent",
-      g."reviewTimeoutMinutes", g."ownerMayApprove"
+      g."reviewTimeoutMinutes", g."ownerMayApprove", g."requiredGroups", g."reviewGroupId"
     FROM "Agent" a
     LEFT JOIN "Tool" t ON t."name" = ${toolName}
     LEFT JOIN "Grant" g ON g."agentId" = a."id" AND g."toolId" = t."id"
@@ -48,7 +48,7 @@ export async function readGateRow(runner: SqlRunner, agentId: string, toolName: 
       expiresAt: date(row.expiresAt), environment: String(row.grantEnvironment), requireReason: bool(row.requireReason),
       requester: text(row.grantRequester), loopMaxRepeats: int(row.loopMaxRepeats), loopWindowSeconds: int(row.loopWindowSeconds),
       loopPauseAgent: bool(row.loopPauseAgent), reviewTimeoutMinutes: int(row.reviewTimeoutMinutes) ?? 60,
-      ownerMayApprove: bool(row.ownerMayApprove),
+      ownerMayApprove: bool(row.ownerMayApprove), requiredGroups: String(row.requiredGroups ?? '[]'), reviewGroupId: text(row.reviewGroupId),
     },
   };
 }

@@ -24,7 +24,7 @@ export type AuditPayloads = {
   'grant.updated': { tool: string; version: number; before: unknown; after: unknown };
   'grant.revoked': { tool: string; before: unknown };
   'gate.throttled': { tool: string; reasons: string[] };
-  'action.approval_recorded': { comment: string | null; approvals: number; required: number; override?: string };
+  'action.approval_recorded': { comment: string | null; approvals: number; required: number; group?: string; override?: string };
   'agent.requester_key_set': { issuer: string | null; configured: boolean };
   'agent_key.rotated': { keyId: string; prefix: string; replacedKeyId: string; oldKeyExpiresAt: string };
   'tool.updated': { name: string; before: unknown; after: unknown };
@@ -33,6 +33,19 @@ export type AuditPayloads = {
   'switch.global_stop_engaged': Record<string, never>;
   'switch.global_stop_released': Record<string, never>;
   'user.created': { email: string; roles: string[] };
+  // A reviewer changed the parameters before approving: a new version; the agent receives it at claim.
+  'action.params_edited': { version: number; changes: { path: string; before: unknown; after: unknown }[]; paramsHash: string; comment: string | null };
+  // Earlier approvals were given to other parameters; an edit voids them.
+  'action.approvals_reset': { reason: string; count: number };
+  // Handed to another reviewer group, by a person (with a note) or by the grant's escalation ladder.
+  'action.escalated': { fromGroup: string | null; toGroup: string; note: string | null; level?: number; automatic: boolean };
+  'review_group.created': { name: string };
+  'review_group.updated': { name: string; before: unknown; after: unknown };
+  'review_group.member_added': { group: string; email: string };
+  'review_group.member_removed': { group: string; email: string };
+  'notification_channel.created': { name: string; kind: string; group: string | null };
+  'notification_channel.updated': { name: string; before: unknown; after: unknown };
+  'notification_channel.tested': { name: string };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -68,4 +81,14 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'switch.global_stop_engaged': 'Global stop engaged',
   'switch.global_stop_released': 'Global stop released',
   'user.created': 'User created',
+  'action.params_edited': 'Parameters edited by reviewer',
+  'action.approvals_reset': 'Earlier approvals voided',
+  'action.escalated': 'Escalated',
+  'review_group.created': 'Reviewer group created',
+  'review_group.updated': 'Reviewer group changed',
+  'review_group.member_added': 'Reviewer added to group',
+  'review_group.member_removed': 'Reviewer removed from group',
+  'notification_channel.created': 'Notification channel created',
+  'notification_channel.updated': 'Notification channel changed',
+  'notification_channel.tested': 'Notification channel tested',
 };

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'agents.control', // pause/resume, draft-only mode, grants, keys, requester key (owners: only their own agents)
   'agents.manage', // create agents
   'tools.manage', // create, edit, enable and disable tools
+  'reviewers.manage', // reviewer groups and their members, notification channels
   'switches.manage', // global stop and release
   'audit.read',
   'users.manage',
@@ -26,7 +27,7 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     'actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'agents.control', 'agents.manage', 'tools.manage',
-    'switches.manage', 'audit.read', 'users.manage',
+    'reviewers.manage', 'switches.manage', 'audit.read', 'users.manage',
   ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
   reviewer: ['actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'audit.read'],

@@ -39,6 +39,15 @@ export const grantRulesSchema = z
     loop: z.object({ maxRepeats: positive('loop repeats'), windowSeconds: positive('loop window').max(86_400), pauseAgent: z.boolean() }).nullable().default(null),
     reviewTimeoutMinutes: positive('review timeout').max(7 * 24 * 60, 'review timeout is at most 7 days').default(60),
     ownerMayApprove: z.boolean().default(false),
+    // Reviewer group ids (checked to exist when the grant is saved).
+    requiredGroups: z.array(z.string().trim().min(1)).max(5, 'at most 5 required groups')
+      .refine((ids) => new Set(ids).size === ids.length, 'a group is listed twice').default([]),
+    reviewGroupId: z.string().trim().min(1).nullable().default(null),
+    escalationLadder: z
+      .array(z.object({ afterMinutes: positive('escalation delay').max(7 * 24 * 60), groupId: z.string().trim().min(1, 'choose a group') }))
+      .max(5, 'at most 5 escalation steps')
+      .refine((steps) => steps.every((s, i) => i === 0 || s.afterMinutes > steps[i - 1].afterMinutes), 'escalation steps must come later and later')
+      .default([]),
   })
   .strict();
 export type GrantRulesInput = z.input<typeof grantRulesSchema>;

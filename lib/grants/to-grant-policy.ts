@@ -1,4 +1,4 @@
-import type { Constraint, GrantPolicy, RequesterRequirement } from '../policy/grant-policy';
+import type { Constraint, EscalationStep, GrantPolicy, RequesterRequirement } from '../policy/grant-policy';
 
 export type GrantRow = {
   approvals: number;
@@ -16,6 +16,9 @@ export type GrantRow = {
   loopPauseAgent: boolean;
   reviewTimeoutMinutes?: number;
   ownerMayApprove?: boolean;
+  requiredGroups?: string;
+  reviewGroupId?: string | null;
+  escalationLadder?: string;
 };
 
 /** Reads a grant row into the shape the pure decision takes. */
@@ -38,9 +41,15 @@ export function toGrantPolicy(grant: GrantRow | null): GrantPolicy | null {
   };
 }
 
-/** The review settings of a grant row, which the gate itself does not need. */
-export function toReviewSettings(grant: GrantRow | null): { reviewTimeoutMinutes: number; ownerMayApprove: boolean } {
-  return { reviewTimeoutMinutes: grant?.reviewTimeoutMinutes ?? 60, ownerMayApprove: grant?.ownerMayApprove ?? false };
+/** The review settings of a grant row (groups, deadline, ladder, owners); of these the gate reads only the groups. */
+export function toReviewSettings(grant: GrantRow | null): Pick<GrantPolicy, 'reviewTimeoutMinutes' | 'ownerMayApprove' | 'requiredGroups' | 'reviewGroupId' | 'escalationLadder'> {
+  return {
+    reviewTimeoutMinutes: grant?.reviewTimeoutMinutes ?? 60,
+    ownerMayApprove: grant?.ownerMayApprove ?? false,
+    requiredGroups: JSON.parse(grant?.requiredGroups ?? '[]') as string[],
+    reviewGroupId: grant?.reviewGroupId ?? null,
+    escalationLadder: JSON.parse(grant?.escalationLadder ?? '[]') as EscalationStep[],
+  };
 }
 
 /** The inverse: grant rules (validated) → the columns that store them. */
@@ -49,6 +58,7 @@ export function toGrantColumns(rules: {
   maxPending: number | null; expiresAt: Date | null; environment: string; requireReason: boolean;
   requester: RequesterRequirement | null; loop: { maxRepeats: number; windowSeconds: number; pauseAgent: boolean } | null;
   reviewTimeoutMinutes: number; ownerMayApprove: boolean;
+  requiredGroups: string[]; reviewGroupId: string | null; escalationLadder: EscalationStep[];
 }) {
   return {
     approvals: rules.approvals,
@@ -66,5 +76,8 @@ export function toGrantColumns(rules: {
     loopPauseAgent: rules.loop?.pauseAgent ?? false,
     reviewTimeoutMinutes: rules.reviewTimeoutMinutes,
     ownerMayApprove: rules.ownerMayApprove,
+    requiredGroups: JSON.stringify(rules.requiredGroups),
+    reviewGroupId: rules.reviewGroupId,
+    escalationLadder: JSON.stringify(rules.escalationLadder),
   };
 }

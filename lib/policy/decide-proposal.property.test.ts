@@ -28,6 +28,9 @@ const grant: fc.Arbitrary<GrantPolicy> = fc.record({
   loop: fc.option(fc.record({ maxRepeats: fc.integer({ min: 1, max: 5 }), windowSeconds: fc.integer({ min: 1, max: 3600 }), pauseAgent: fc.boolean() }), { nil: null }),
   reviewTimeoutMinutes: fc.integer({ min: 1, max: 10_080 }),
   ownerMayApprove: fc.boolean(),
+  requiredGroups: fc.uniqueArray(fc.constantFrom('g-finance', 'g-security', 'g-legal'), { maxLength: 3 }),
+  reviewGroupId: fc.option(fc.constantFrom('g-finance', 'g-security'), { nil: null }),
+  escalationLadder: fc.constant([]),
 });
 
 const paramValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.emailAddress(), fc.webUrl(), fc.array(fc.emailAddress(), { maxLength: 3 }), fc.constant(null));

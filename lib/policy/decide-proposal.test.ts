@@ -11,6 +11,7 @@ describe('decideProposal: one rule at a time', () => {
     ['open grant', facts(), 'approved', ['allowed: granted refund.issue without approval']],
     ['one approval', facts({ grant: { approvals: 1 } }), 'pending_review', ['review: grant requires approval']],
     ['two approvals', facts({ grant: { approvals: 2 } }), 'pending_review', ['review: grant requires 2 approvals']],
+    ['two required groups', facts({ grant: { approvals: 0, requiredGroups: ['g-fin', 'g-sec'] } }), 'pending_review', ['review: grant requires an approval from each of 2 reviewer groups']],
     ['global stop', facts({ globalStop: true }), 'blocked', ['blocked: global stop is engaged']],
     ['paused agent', facts({ agent: { status: 'paused', mode: 'live', environment: 'production' } }), 'blocked', ['blocked: agent is paused']],
     ['unknown tool', facts({ tool: null, grant: null }), 'blocked', ['blocked: tool does not exist']],
@@ -91,6 +92,11 @@ describe('decideProposal: combinations', () => {
     const decision = decideProposal(facts({ grant: { constraints: [{ param: 'amount', kind: 'range', max: 10, effect: 'review' }] } }));
     expect(decision.approvalsRequired).toBe(1);
     expect(decideProposal(facts({ grant: { approvals: 3 } })).approvalsRequired).toBe(3);
+  });
+
+  it('required groups raise the approvals needed to one per group (each from a distinct reviewer)', () => {
+    expect(decideProposal(facts({ grant: { approvals: 1, requiredGroups: ['g-fin', 'g-sec'] } })).approvalsRequired).toBe(2);
+    expect(decideProposal(facts({ grant: { approvals: 3, requiredGroups: ['g-fin'] } })).approvalsRequired).toBe(3);
   });
 
   it('loop detection pauses the agent only when the owner chose so', () => {

@@ -109,8 +109,10 @@ function decide(facts: GateFacts): Decision {
 
   const review: string[] = [];
   if (grant.approvals > 0) review.push(`grant requires ${grant.approvals === 1 ? 'approval' : `${grant.approvals} approvals`}`);
+  if (grant.requiredGroups.length > 0) review.push(`grant requires an approval from each of ${plural(grant.requiredGroups.length, 'reviewer group')}`);
   review.push(...constraints.review);
-  const approvalsRequired = review.length > 0 ? Math.max(grant.approvals, 1) : 0;
+  // Each required group's approval comes from a distinct reviewer, so groups raise the number too.
+  const approvalsRequired = review.length > 0 ? Math.max(grant.approvals, grant.requiredGroups.length, 1) : 0;
   const draft = facts.agent.mode !== 'live' && isWriteLevel(tool.actionLevel);
 
   const throttles: string[] = [];

@@ -38,7 +38,15 @@ export type GrantPolicy = {
   /** Review settings: the deadline of a pending review, and whether the agent's owner may approve. */
   reviewTimeoutMinutes: number;
   ownerMayApprove: boolean;
+  /** Reviewer group ids that must each give one approval (review is then required). */
+  requiredGroups: string[];
+  /** The group asked first; null = every reviewer. */
+  reviewGroupId: string | null;
+  /** Undecided `afterMinutes` after the proposal → hand the action to `groupId` (ascending afterMinutes). */
+  escalationLadder: EscalationStep[];
 };
+
+export type EscalationStep = { afterMinutes: number; groupId: string };
 
 export const OPEN_GRANT_POLICY: GrantPolicy = {
   approvals: 0,
@@ -53,4 +61,7 @@ export const OPEN_GRANT_POLICY: GrantPolicy = {
   loop: null,
   reviewTimeoutMinutes: 60,
   ownerMayApprove: false,
+  requiredGroups: [],
+  reviewGroupId: null,
+  escalationLadder: [],
 };
