@@ -16,12 +16,14 @@ const CHROMIUM = {
 };
 
 type Server = { name: string; port: number; databaseUrl: string };
+// WARDEN_TEST_PORT_BASE moves the three servers (base+1..base+3) so two checkouts can run their suites side by side.
+const portBase = Number(process.env.WARDEN_TEST_PORT_BASE ?? 3100);
 const servers: Server[] = [
-  { name: 'sqlite', port: 3101, databaseUrl: sqliteTestUrl('e2e-api') },
-  { name: 'ui', port: 3103, databaseUrl: sqliteTestUrl('e2e-ui') },
+  { name: 'sqlite', port: portBase + 1, databaseUrl: sqliteTestUrl('e2e-api') },
+  { name: 'ui', port: portBase + 3, databaseUrl: sqliteTestUrl('e2e-ui') },
 ];
 const postgresUrl = process.env.WARDEN_TEST_POSTGRES_URL;
-if (postgresUrl) servers.push({ name: 'postgresql', port: 3102, databaseUrl: postgresUrl });
+if (postgresUrl) servers.push({ name: 'postgresql', port: portBase + 2, databaseUrl: postgresUrl });
 
 const target = (server: Server) => ({ baseURL: `http://localhost:${server.port}`, databaseUrl: server.databaseUrl });
 
