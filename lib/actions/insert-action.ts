@@ -20,6 +20,7 @@ export type NewAction = {
   /** JSON array of reviewer group ids that must each approve. */
   requiredGroups: string;
   assignedGroupId: string | null;
+  currentValues: string | null;
 };
 
 /** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts). */
@@ -27,7 +28,7 @@ export async function insertAction(runner: SqlRunner, a: NewAction): Promise<voi
   const now = new Date();
   await runner.execute(sql`
     INSERT INTO "Action" ("id", "agentId", "toolId", "toolName", "params", "paramsHash", "reason", "sources", "requester",
-      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "requiredGroups", "assignedGroupId", "createdAt", "updatedAt")
+      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "requiredGroups", "assignedGroupId", "currentValues", "createdAt", "updatedAt")
     VALUES (${a.id}, ${a.agentId}, ${a.toolId}, ${a.toolName}, ${a.params}, ${a.paramsHash}, ${a.reason}, ${a.sources}, ${a.requester},
-      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${a.requiredGroups}, ${a.assignedGroupId}, ${now}, ${now})`);
+      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${a.requiredGroups}, ${a.assignedGroupId}, ${a.currentValues}, ${now}, ${now})`);
 }

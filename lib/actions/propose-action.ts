@@ -69,6 +69,7 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
       expiresAt: pending ? new Date(now + (facts.grant?.reviewTimeoutMinutes ?? 60) * 60_000) : null,
       requiredGroups: pending ? JSON.stringify(facts.grant?.requiredGroups ?? []) : '[]',
       assignedGroupId: pending ? facts.grant?.reviewGroupId ?? null : null,
+      currentValues: proposal.currentValues ? JSON.stringify(proposal.currentValues) : null,
     });
     await recordAuditEvents(runner, [
       { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } },

@@ -16,6 +16,8 @@ export const proposeActionSchema = z.object({
   /** A JWT signed by the agent's backend naming the end user the agent acts for (see lib/auth/verify-requester.ts). */
   requesterAssertion: z.string().trim().min(1).max(8000).optional(),
   traceId: z.string().trim().min(1).max(200).optional(),
+  /** For a record update: the record's current values, so the reviewer sees a before/after diff. */
+  currentValues: z.record(z.string(), z.unknown(), { error: 'currentValues must be a JSON object' }).optional(),
 });
 export type ProposeActionInput = z.input<typeof proposeActionSchema>;
 
@@ -46,3 +48,10 @@ export const decisionSchema = z.object({
 export type DecisionInput = z.input<typeof decisionSchema>;
 
 export type Source = z.infer<typeof sourceSchema>;
+
+export const escalateActionSchema = z.object({
+  actionId: z.string().min(1),
+  groupId: z.string().trim().min(1, 'choose the reviewer group to escalate to'),
+  note: z.string().trim().min(1, 'say why you escalate: the next group reads this note').max(2000),
+});
+export type EscalateActionInput = z.input<typeof escalateActionSchema>;
