@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Textarea } from '@/components/ui/field';
 import { isFieldLocked, type FormField } from '@/lib/tools/schema-form-fields';
 import { describedBy, FieldFrame, type FieldIds } from './field-frame';
+import { INVALID } from './primitive-field';
 import type { FieldProps } from './schema-form';
 import { valueAt } from './values';
 
@@ -48,7 +49,7 @@ export function JsonField(props: FieldProps & { field: JsonFormField; ids: Field
         disabled={locked}
         spellCheck={false}
         rows={Math.min(12, Math.max(3, text.split('\n').length))}
-        className="font-mono text-[13px]"
+        className={`font-mono text-[13px] ${INVALID}`}
         value={text}
         onChange={(event) => change(event.target.value)}
         {...describedBy(ids, true, errors)}

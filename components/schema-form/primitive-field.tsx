@@ -8,6 +8,9 @@ import { valueAt } from './values';
 
 type Primitive = Extract<FormField, { kind: 'text' | 'email' | 'url' | 'textarea' | 'number' | 'select' | 'checkbox' }>;
 
+/** A control the server refused is outlined in red (besides its message and aria-invalid). */
+export const INVALID = 'aria-[invalid=true]:border-red-500';
+
 const LOCKED_NOTE = 'Sensitive: hidden from your role, kept as it is.';
 
 /** Text (one or several lines, e-mail, URL), number, choice or checkbox for one parameter. */
@@ -16,7 +19,7 @@ export function PrimitiveField({ field, ids, errors, value, onChange, initial, s
   const note = locked ? LOCKED_NOTE : null;
   const aria = describedBy(ids, Boolean(field.description || note), errors);
   const wasAbsent = valueAt(initial, field.keys) === undefined;
-  const common = { id: ids.control, name: undefined, disabled: locked, ...aria };
+  const common = { id: ids.control, disabled: locked, className: INVALID, ...aria };
   const frame = { ids, label: field.label, required: field.required, description: field.description, note, errors };
 
   // Clearing a box leaves the parameter out only if it was not there to begin with; otherwise "" is a value.

@@ -34,6 +34,7 @@ const PROPOSED = {
 };
 
 test('a reviewer edits the parameters in a generated form and approves; the agent claims the edited version', async ({ page, baseURL }, testInfo) => {
+  test.slow(); // four steps through the real console on a shared machine
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const agentRow = await createTestAgent();
   const tool = await createTestTool({ parameters: TICKET_TOOL_SCHEMA });
@@ -61,12 +62,15 @@ test('a reviewer edits the parameters in a generated form and approves; the agen
     await expect(page.getByRole('textbox', { name: 'body' })).toHaveValue(PROPOSED.body);
     await expect(page.getByRole('textbox', { name: 'extra' })).toHaveValue(JSON.stringify(PROPOSED.extra, null, 2));
     await page.screenshot({ path: testInfo.outputPath('edit-form.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: testInfo.outputPath('edit-form-mobile.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step("the server's refusal is shown next to the field it names, and nothing is approved", async () => {
     await page.getByRole('spinbutton', { name: 'priority' }).fill('9');
     await page.getByRole('button', { name: 'Approve with these parameters' }).click();
-    await expect(page.getByRole('alert')).toContainText('not valid for this tool');
+    await expect(page.getByRole('alert').filter({ hasText: 'not valid for this tool' })).toBeVisible();
     await expect(page.locator('[data-field$="-priority"]')).toContainText('must be <= 5');
     await expect(page.getByRole('spinbutton', { name: 'priority' })).toHaveAttribute('aria-invalid', 'true');
     await page.screenshot({ path: testInfo.outputPath('edit-form-error.png'), fullPage: true });
