@@ -133,6 +133,24 @@ test.describe('edit and approve', () => {
     expect(await actionRow(id)).toEqual(before);
   });
 
+  test('of two edits of the same version sent at once, exactly one lands; the other is told the current version', async ({ baseURL }) => {
+    const { id } = await pendingRefund(baseURL!, { approvals: 2 });
+    const [ann, bob] = await Promise.all([createTestUser(['reviewer'], 'Ann Reviewer'), createTestUser(['reviewer'], 'Bob Reviewer')]);
+    const outcomes = await Promise.allSettled([
+      lib.editAndApproveAction()(ann.actor, { actionId: id, version: 1, params: { orderId: 'ORD-7', amount: 60 } }),
+      lib.editAndApproveAction()(bob.actor, { actionId: id, version: 1, params: { orderId: 'ORD-7', amount: 70 } }),
+    ]);
+    const won = outcomes.findIndex((o) => o.status === 'fulfilled');
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const lost = outcomes[1 - won] as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ code: 'conflict', details: { currentVersion: 2 } });
+    const row = await actionRow(id);
+    expect(row).toMatchObject({ paramsVersion: 2, status: 'pending_review' });
+    expect(JSON.parse(row.editedParams!).amount).toBe(won === 0 ? 60 : 70);
+    expect((await lib.db().db().actionApproval.findMany({ where: { actionId: id } })).map((a) => a.reviewerId)).toEqual([won === 0 ? ann.id : bob.id]);
+    expect((await auditTypesOfAction(id)).filter((t) => t === 'action.params_edited')).toHaveLength(1);
+  });
+
   test('an edit voids the approvals given to the earlier version; the quorum counts again', async ({ baseURL }) => {
     const { client, id } = await pendingRefund(baseURL!, { approvals: 2 });
     const [ann, bob] = await Promise.all([createTestUser(['reviewer'], 'Ann Reviewer'), createTestUser(['reviewer'], 'Bob Reviewer')]);

@@ -87,6 +87,10 @@ test('a reviewer edits the parameters in a generated form and approves; the agen
     await page.getByLabel('Comment').fill('Only half was charged twice.');
     await page.getByRole('button', { name: 'Approve with these parameters' }).click();
     await expect(page).toHaveURL(new RegExp(`/actions/${id}$`));
+    const trail = page.getByRole('region', { name: 'Audit trail' });
+    await expect(trail.getByText('Parameters edited by reviewer')).toBeVisible();
+    await expect(trail.getByText(/priority: 2 → 4; severity: "low" → "high"/)).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('action-after-edit.png'), fullPage: true });
   });
 
   await test.step("the agent's claim returns the edited params", async () => {
