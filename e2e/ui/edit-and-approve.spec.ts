@@ -84,6 +84,12 @@ test('a reviewer edits the parameters in a generated form and approves; the agen
     await page.getByRole('checkbox', { name: 'notify' }).check();
     await page.getByRole('button', { name: 'Add tags item' }).click();
     await page.getByRole('textbox', { name: 'tags item 2' }).fill('billing');
+    const extra = page.getByRole('textbox', { name: 'extra' });
+    await extra.fill('{ "source": ');
+    await expect(page.locator('[data-field$="-extra"]')).toContainText('not valid JSON');
+    await expect(page.getByRole('button', { name: 'Approve with these parameters' })).toBeDisabled();
+    await extra.fill('{ "source": "phone" }');
+    await expect(page.getByRole('button', { name: 'Approve with these parameters' })).toBeEnabled();
     await page.getByLabel('Comment').fill('Only half was charged twice.');
     await page.getByRole('button', { name: 'Approve with these parameters' }).click();
     await expect(page).toHaveURL(new RegExp(`/actions/${id}$`));
@@ -98,12 +104,13 @@ test('a reviewer edits the parameters in a generated form and approves; the agen
     expect(decided).toMatchObject({ status: 'approved', edited: true, paramsVersion: 2 });
     const claimed = await agent.request('POST', `/api/v1/actions/${id}/claim`, JSON.stringify({ paramsHash: decided.paramsHash }), { 'content-type': 'application/json' });
     expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
-    expect(claimed.body.params).toEqual({ ...PROPOSED, title: 'Refund order 1042 (half)', priority: 4, severity: 'high', notify: true, tags: ['refund', 'billing'] });
+    expect(claimed.body.params).toEqual({ ...PROPOSED, title: 'Refund order 1042 (half)', priority: 4, severity: 'high', notify: true, tags: ['refund', 'billing'], extra: { source: 'phone' } });
     expect(claimed.body.originalParams).toEqual(PROPOSED);
   });
 });
 
 test('cancel goes back to the action; a decided action cannot be edited', async ({ page, baseURL }, testInfo) => {
+  test.slow(); // sign-in and two page loads on a shared machine
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const agentRow = await createTestAgent();
   const tool = await createTestTool({ parameters: TICKET_TOOL_SCHEMA });
