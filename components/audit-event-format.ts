@@ -16,7 +16,7 @@ export function summarizePayload(payload: Record<string, unknown>): string {
 
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('; ');
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : isChange(item) ? formatChange(item) : JSON.stringify(item))).join('; ');
   if (value && typeof value === 'object') {
     // Nested settings (a grant's rules): only what is set, as "name=value".
     return Object.entries(value)
@@ -25,6 +25,16 @@ function formatValue(value: unknown): string {
       .join(' ');
   }
   return String(value);
+}
+
+/** A parameter edit ({ path, before, after }, lib/policy/diff-params.ts) as "amount: 80 → 40"; "(absent)" for none. */
+function isChange(item: unknown): item is { path: string; before?: unknown; after?: unknown } {
+  return item !== null && typeof item === 'object' && typeof (item as { path?: unknown }).path === 'string';
+}
+
+function formatChange({ path, before, after }: { path: string; before?: unknown; after?: unknown }): string {
+  const show = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
+  return `${path}: ${show(before)} → ${show(after)}`;
 }
 
 function shorten(text: string): string {

@@ -5,6 +5,8 @@ type ActionRow = {
   id: string;
   toolName: string;
   params: string;
+  editedParams: string | null;
+  paramsVersion: number;
   reason: string | null;
   sources: string;
   requester: string | null;
@@ -27,11 +29,18 @@ type ActionRow = {
 export type ActionView = ReturnType<typeof toActionView>;
 
 export function toActionView(row: ActionRow) {
+  const submitted = JSON.parse(row.params) as Record<string, unknown>;
   return {
     id: row.id,
     status: row.status as ActionStatus,
     tool: row.toolName,
-    params: JSON.parse(row.params) as Record<string, unknown>,
+    /** The version to run: the reviewer's edit if there is one, else the parameters as submitted. */
+    params: row.editedParams === null ? submitted : (JSON.parse(row.editedParams) as Record<string, unknown>),
+    /** 1 = as submitted; each reviewer edit adds one. */
+    paramsVersion: row.paramsVersion,
+    edited: row.editedParams !== null,
+    /** The parameters as the agent submitted them, present only when a reviewer edited them. */
+    ...(row.editedParams !== null && { originalParams: submitted }),
     reason: row.reason,
     sources: JSON.parse(row.sources) as Source[],
     requester: row.requester,

@@ -33,7 +33,9 @@ export async function getActionForReview(actor: Actor, actionId: string) {
   const review = events.find((event) => event.type === 'action.approved' || event.type === 'action.rejected');
   const view = toActionView(row);
   const sensitive = JSON.parse(row.tool?.sensitiveFields ?? '[]') as string[];
-  const action = can(actor, 'actions.read_sensitive') ? view : { ...view, params: maskParams(view.params, sensitive) };
+  const action = can(actor, 'actions.read_sensitive')
+    ? view
+    : { ...view, params: maskParams(view.params, sensitive), ...(view.originalParams && { originalParams: maskParams(view.originalParams, sensitive) }) };
   const reviewers = await db().user.findMany({
     where: { id: { in: row.approvals.map((approval) => approval.reviewerId) } },
     select: { id: true, name: true, email: true },

@@ -47,6 +47,13 @@ export const decisionSchema = z.object({
 });
 export type DecisionInput = z.input<typeof decisionSchema>;
 
+/** A reviewer's edited parameters, approved in the same step; `version` is the version the reviewer edited. */
+export const editAndApproveSchema = decisionSchema.extend({
+  params: z.record(z.string(), z.unknown(), { error: 'params must be a JSON object' }),
+  version: z.number({ error: 'version must be a number' }).int().min(1),
+});
+export type EditAndApproveInput = z.input<typeof editAndApproveSchema>;
+
 export type Source = z.infer<typeof sourceSchema>;
 
 export const escalateActionSchema = z.object({

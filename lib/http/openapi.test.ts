@@ -85,6 +85,8 @@ const row = {
   id: 'a3b8f5c2-0000-4000-8000-000000000001',
   toolName: 'refund.issue',
   params: JSON.stringify({ orderId: 'ORD-1', amount: 12.5 }),
+  editedParams: null as string | null,
+  paramsVersion: 1,
   reason: 'Duplicate charge',
   sources: JSON.stringify([{ title: 'Ticket #1', url: 'https://support.example.com/1' }, { title: 'Policy' }]),
   requester: 'jane@example.com',
@@ -107,6 +109,7 @@ describe('the response schemas', () => {
     ['pending, undecided', row],
     ['rejected by a reviewer', { ...row, status: 'rejected', decisionReason: 'outside the window', decidedAt: new Date(), reviewer: { email: 'r@example.com', name: 'R' } }],
     ['succeeded with a result', { ...row, status: 'succeeded', result: JSON.stringify({ ok: true, output: { refundId: 're_1' }, error: null }), downstreamRef: 're_1', reviewer: null }],
+    ['approved after a reviewer edited the parameters', { ...row, status: 'approved', editedParams: JSON.stringify({ orderId: 'ORD-1', amount: 10 }), paramsVersion: 2 }],
     ['gate-decided, no reason or sources', { ...row, status: 'approved', reason: null, requester: null, sources: '[]', approvalsRequired: 0 }],
   ])('describe every field of a real action view (%s), and nothing more', (_name, input) => {
     const view = toActionView(input);

@@ -15,8 +15,10 @@ async function setUp(outcome: Outcome | 'invalid') {
   peer = await startTestPeer({ key: KEY, decideAs: () => outcome });
   const client = createWardenClient({ baseUrl: peer.url, apiKey: KEY });
   const ran: Refund[] = [];
+  const edits: { params: Refund; originalParams: Refund; version: number }[] = [];
   const refund = guardedTool(client, {
     tool: 'refund.issue',
+    onEdited: ({ params, originalParams, action }) => void edits.push({ params, originalParams, version: action.paramsVersion }),
     describe: (params: Refund) => `Refund ${params.amount} on ${params.orderId}`,
     run: async (params) => {
       ran.push(params);
@@ -26,7 +28,7 @@ async function setUp(outcome: Outcome | 'invalid') {
     downstreamRef: (result) => result.refundId,
     timeoutMs: 5_000,
   });
-  return { refund, ran };
+  return { refund, ran, edits };
 }
 
 const paths = () => peer.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/, ':id')}`);
@@ -54,6 +56,26 @@ describe('guardedTool', () => {
     await expect(call).resolves.toEqual({ refundId: 're_O-2' });
     expect(ran).toHaveLength(1);
     expect(peer.requests[0].body).toMatchObject({ reason: 'damaged item' });
+  });
+
+  it("runs with the reviewer's edited params, claims with their hash, and says they were edited", async () => {
+    const { refund, ran, edits } = await setUp('pending_review');
+    const call = refund({ orderId: 'O-9', amount: 500 });
+    await waitFor(() => peer.actions.size === 1);
+    const id = [...peer.actions.keys()][0];
+    peer.review(id, 'approved', 'half is enough', { orderId: 'O-9', amount: 250 });
+    await expect(call).resolves.toEqual({ refundId: 're_O-9' });
+    expect(ran).toEqual([{ orderId: 'O-9', amount: 250 }]);
+    expect(edits).toEqual([{ params: { orderId: 'O-9', amount: 250 }, originalParams: { orderId: 'O-9', amount: 500 }, version: 2 }]);
+    const claim = peer.requests.find((r) => r.path.endsWith('/claim'));
+    expect(claim?.body).toEqual({ paramsHash: peer.actions.get(id)!.paramsHash });
+    expect(peer.actions.get(id)!.status).toBe('succeeded');
+  });
+
+  it('does not call onEdited when the params were approved as proposed', async () => {
+    const { refund, edits } = await setUp('approved');
+    await refund({ orderId: 'O-10', amount: 1 });
+    expect(edits).toEqual([]);
   });
 
   it("throws WardenRejectedError with the reviewer's reason and never runs", async () => {

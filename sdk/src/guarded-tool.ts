@@ -13,8 +13,16 @@ export type GuardedCallContext = Omit<ProposeInput, 'tool' | 'params'> & {
 
 export type GuardedToolSpec<P extends JsonObject, R> = {
   tool: string;
-  /** The real side effect. Receives the params Warden released at claim, which are exactly the approved ones. */
+  /**
+   * The real side effect. Receives the params Warden released at claim, which are exactly the approved ones: when a
+   * reviewer edited them, the edited version (`action.edited`, `action.originalParams`), not the ones proposed.
+   */
   run: (params: P, action: ActionView<P>) => Promise<R> | R;
+  /**
+   * Called before `run` when a reviewer changed the parameters: e.g. to log it or tell the user. Throwing here stops
+   * the call: the action is reported failed with that error and the error is rethrown.
+   */
+  onEdited?: (edit: { params: P; originalParams: P; action: ActionView<P> }) => Promise<void> | void;
   /** A default `reason` from the params, when the call gives none. */
   describe?: (params: P) => string;
   /** What to report as `output` (default: the result itself, which must then be JSON). */
@@ -32,7 +40,8 @@ const ATTEMPTS = 3;
 
 /**
  * Wraps a tool so it runs only when Warden lets it: propose → wait for the decision → claim (bound to the params
- * hash) → run with the params Warden returned → report the result, or report the failure and rethrow it.
+ * hash) → run with the params Warden returned (a reviewer may have edited them: `onEdited`) → report the result, or
+ * report the failure and rethrow it.
  * Anything but an approval throws: `WardenBlockedError`, `WardenRejectedError`, `WardenDraftError`, `WardenExpiredError`
  * (from the wait), `WardenApiError` (invalid params 422, throttled 429, …).
  */
@@ -60,6 +69,7 @@ export function guardedTool<P extends JsonObject, R>(client: WardenClient, spec:
     const claimed = await client.claim<P>(decided.id, { paramsHash: decided.paramsHash, signal });
     let result: R;
     try {
+      if (claimed.edited && spec.onEdited) await spec.onEdited({ params: claimed.params, originalParams: claimed.originalParams ?? params, action: claimed });
       result = await spec.run(claimed.params, claimed);
     } catch (error) {
       await report(client, claimed.id, { ok: false, error: errorMessage(error) });

@@ -57,8 +57,8 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
     if (outcome === 'invalid') return send(res, 422, error('invalid_input', 'Bad params.', { issues: [{ path: 'params.amount', message: 'must be > 0' }] }));
     const now = new Date().toISOString();
     const view: ActionView = {
-      id: randomUUID(), status: outcome, tool: body.tool, params: body.params, reason: null, sources: [], requester: null, requesterVerified: false,
-      traceId: 'tr_peer', paramsHash: createHash('sha256').update(JSON.stringify(body.params)).digest('hex'), approvalsRequired: 0,
+      id: randomUUID(), status: outcome, tool: body.tool, params: body.params, paramsVersion: 1, edited: false, reason: null, sources: [], requester: null, requesterVerified: false,
+      traceId: 'tr_peer', paramsHash: hashOf(body.params), approvalsRequired: 0,
       decision: { reasons: [`gate: ${outcome}`], reason: null, decidedBy: null, decidedAt: null }, result: null, downstreamRef: null, createdAt: now, updatedAt: now,
     };
     actions.set(view.id, view);
@@ -91,9 +91,12 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     actions,
-    /** The reviewer decides a pending action. */
-    review: (id: string, status: 'approved' | 'rejected', comment: string | null = null) =>
-      set(id, status, { decision: { ...actions.get(id)!.decision, reason: comment, decidedBy: 'reviewer@example.com', decidedAt: new Date().toISOString() } }),
+    /** The reviewer decides a pending action; with `editedParams`, approves an edited version of its parameters. */
+    review: (id: string, status: 'approved' | 'rejected', comment: string | null = null, editedParams?: JsonObject) => {
+      const action = actions.get(id)!;
+      const edit = editedParams && { params: editedParams, originalParams: action.params, edited: true, paramsVersion: action.paramsVersion + 1, paramsHash: hashOf(editedParams) };
+      return set(id, status, { ...edit, decision: { ...action.decision, reason: comment, decidedBy: 'reviewer@example.com', decidedAt: new Date().toISOString() } });
+    },
     /** Drops the next n connections without answering, as a failing network would. */
     dropConnections: (n: number) => void (dropNext = n),
     /** From now on, claims are refused as a stop or pause would. */
@@ -103,6 +106,10 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
 }
 
 export type TestPeer = Awaited<ReturnType<typeof startTestPeer>>;
+
+function hashOf(params: JsonObject): string {
+  return createHash('sha256').update(JSON.stringify(params)).digest('hex');
+}
 
 function error(code: string, message: string, details: Record<string, unknown> = {}) {
   return { error: { code, message, ...details } };

@@ -32,13 +32,20 @@ export type ActionView<P extends JsonObject = JsonObject> = {
   id: string;
   status: ActionStatus;
   tool: string;
+  /** The parameters to run: as proposed, or the reviewer's edited version when `edited`. */
   params: P;
+  /** 1 as proposed; each reviewer edit adds one. */
+  paramsVersion: number;
+  /** True when a reviewer changed the parameters before approving. */
+  edited: boolean;
+  /** Only when `edited`: the parameters exactly as proposed. */
+  originalParams?: P;
   reason: string | null;
   sources: Source[];
   requester: string | null;
   requesterVerified: boolean;
   traceId: string;
-  /** Hex SHA-256 of (agent, tool, canonical params): send it with the claim. */
+  /** Hex SHA-256 of (agent, tool, canonical params) of the version to run: send it with the claim. */
   paramsHash: string;
   approvalsRequired: number;
   decision: {
