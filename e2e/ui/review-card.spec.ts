@@ -167,7 +167,7 @@ test("the agent's history: its latest actions and how reviewers decided them in 
   await page.goto(`/actions/${current}`);
   const history = page.getByRole('region', { name: 'Agent history' });
   await expect(history.getByTestId('approval-rate')).toHaveText('75%');
-  await expect(history.getByTestId('approval-counts')).toHaveText('3 of 4 reviewed actions approved.');
+  await expect(history.getByTestId('approval-counts')).toHaveText('Last 30 days: 3 of 4 reviewed actions approved.');
   const recent = history.getByRole('list', { name: 'Recent actions of this agent' }).getByRole('listitem');
   await expect(recent).toHaveCount(4); // the four earlier ones, not this one
   await expect(recent.filter({ hasText: 'Approved' })).toHaveCount(3);

@@ -10,14 +10,15 @@ export function AgentHistory({ agent, record }: { agent: { id: string; name: str
   const decided = record.approved + record.rejected;
   return (
     <Card aria-labelledby="agent-history">
-      <CardHeader id="agent-history" title="Agent history" description={`${agent.name}, last ${record.windowDays} days`} />
+      <CardHeader id="agent-history" title="Agent history" description={agent.name} />
       <div className="grid grid-cols-3 divide-x divide-gray-100 border-b border-gray-200 text-center">
         <Stat label="Approval rate" value={record.approvalRate === null ? '—' : `${Math.round(record.approvalRate * 100)}%`} testId="approval-rate" />
         <Stat label="Approved" value={String(record.approved)} />
         <Stat label="Rejected" value={String(record.rejected)} />
       </div>
       <p className="border-b border-gray-200 px-4 py-2 text-xs text-gray-600 sm:px-5" data-testid="approval-counts">
-        {decided === 0 ? 'No reviewer decided any of its actions in this period.' : `${record.approved} of ${decided} reviewed actions approved`}
+        Last {record.windowDays} days:{' '}
+        {decided === 0 ? 'no reviewer decided any of its actions' : `${record.approved} of ${decided} reviewed actions approved`}
         {record.expired > 0 ? ` · ${record.expired} expired undecided` : ''}.
       </p>
       {record.recent.length === 0 ? (

@@ -41,7 +41,10 @@ export function DecisionPanel({ review }: { review: ActionForReview }) {
                 Edit and approve
               </Link>
             </Button>
-            <EscalateDialog actionId={action.id} groups={review.escalationGroups} assignedGroup={review.assignedGroup?.name ?? null} />
+            {/* Without another reviewer group there is no one to escalate to. */}
+            {review.escalationGroups.length > 0 ? (
+              <EscalateDialog actionId={action.id} groups={review.escalationGroups} assignedGroup={review.assignedGroup?.name ?? null} />
+            ) : null}
           </div>
         ) : null}
         <div>

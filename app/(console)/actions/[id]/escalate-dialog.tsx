@@ -26,7 +26,7 @@ export function EscalateDialog({ actionId, groups, assignedGroup }: { actionId: 
     <>
       <Dialog.Root open={open} onOpenChange={(next) => !pending && setOpen(next)}>
         <Dialog.Trigger asChild>
-          <Button variant="secondary" size="sm" disabled={groups.length === 0} title={groups.length === 0 ? 'There is no other reviewer group to escalate to.' : undefined}>
+          <Button variant="secondary" size="sm">
             <ArrowUpRight aria-hidden className="size-4" />
             Escalate
           </Button>

@@ -32,12 +32,13 @@ export function ParametersCard({ params, summary, masked, maskedPaths, edited }:
       />
       {summary ? (
         <p className="border-b border-gray-200 bg-indigo-50/50 px-4 py-2.5 text-sm break-words text-gray-900 sm:px-5">
-          <span className="font-medium text-gray-600">In short: </span>
+          <span className="font-medium text-gray-600">{edited ? `In short (version ${edited.version}, edited): ` : 'In short: '}</span>
           <InertText text={summary} />
         </p>
       ) : null}
       <HostileTextFlags flagged={inspectValue(params, 'params')} className="mx-4 my-3 sm:mx-5" />
       {edited ? <EditNotice edited={edited} /> : null}
+      {edited ? <p className="border-t border-gray-200 px-4 pt-3 pb-1 text-xs font-medium tracking-wide text-gray-500 uppercase sm:px-5">Fields as submitted (version 1)</p> : null}
       <ParamFieldsTable params={params} maskedPaths={maskedPaths} />
       {edited ? (
         <div className="grid border-t border-gray-800 bg-gray-950 md:grid-cols-2 md:divide-x md:divide-gray-800">
