@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { approveAction } from '@/lib/actions/approve-action';
+import { escalateAction } from '@/lib/actions/escalate-action';
 import { rejectAction } from '@/lib/actions/reject-action';
-import { decisionSchema } from '@/lib/actions/schemas';
+import { decisionSchema, escalateActionSchema } from '@/lib/actions/schemas';
 import { getUserActor } from '@/lib/auth/get-user-actor';
 import { toFormError, type FormResult } from '../../errors';
 
@@ -30,6 +31,25 @@ export async function decideAction(_previous: FormResult, formData: FormData): P
     return { ok: true };
   } catch (error) {
     // A conflict ("already decided by … at …") stays on screen rather than being replaced by a refreshed page.
+    return toFormError(error);
+  }
+}
+
+/** Hand a pending action to another reviewer group with a note; the domain checks the permission and the state. */
+export async function escalateActionForm(_previous: FormResult, formData: FormData): Promise<FormResult> {
+  try {
+    const actor = await getUserActor();
+    if (!actor) return { ok: false, error: 'Your session has ended. Sign in again to escalate.' };
+    const input = escalateActionSchema.parse({
+      actionId: formData.get('actionId'),
+      groupId: formData.get('groupId') ?? '',
+      note: formData.get('note') ?? '',
+    });
+    const { groupName } = await escalateAction(actor, input);
+    revalidatePath(`/actions/${input.actionId}`);
+    revalidatePath('/queue');
+    return { ok: true, message: `Escalated to ${groupName}.` };
+  } catch (error) {
     return toFormError(error);
   }
 }

@@ -1,29 +1,52 @@
-import { CircleCheck, CircleX } from 'lucide-react';
+import { CircleCheck, CircleX, PencilLine, Users } from 'lucide-react';
+import Link from 'next/link';
 import { UtcTime } from '@/components/relative-time';
+import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { ActionForReview } from '@/lib/actions/get-action-for-review';
 import { DecisionForm } from './decision-form';
+import { EscalateDialog } from './escalate-dialog';
+import { QuorumProgress } from './quorum-progress';
 import { ReviewShortcuts } from './review-shortcuts';
 
-/** Who decided, or the form to decide, and the gate's reasons either way. */
+/** Who decided, or the form to decide; who is asked and how far the quorum is; and the gate's reasons either way. */
 export function DecisionPanel({ review }: { review: ActionForReview }) {
   const { action } = review;
+  const pending = action.status === 'pending_review';
+  const showQuorum = review.quorum.required > 1 || review.quorum.groups.length > 0;
   return (
     <Card aria-labelledby="decision">
       <CardHeader id="decision" title="Decision" />
       <CardBody className="flex flex-col gap-4">
-        {action.approvalsRequired > 1 ? <ApprovalProgress review={review} /> : null}
+        {pending ? <AssignedGroup name={review.assignedGroup?.name ?? null} /> : null}
+        {showQuorum ? <QuorumProgress review={review} /> : null}
         {review.review ? (
           <ReviewOutcome outcome={review.review} />
-        ) : action.status === 'pending_review' ? (
+        ) : pending ? (
           review.viewerCanDecide ? (
             <DecisionForm actionId={action.id} />
           ) : (
             <p className="text-sm text-gray-700">Waiting for a reviewer. Your role cannot approve or reject actions.</p>
           )
+        ) : action.status === 'expired' ? (
+          <p className="text-sm text-gray-700">No reviewer decided in time: the action expired, and will not run.</p>
         ) : (
           <p className="text-sm text-gray-700">No person reviewed this action: the gate decided it on its own.</p>
         )}
+        {review.viewerCanDecide ? (
+          <div className="flex flex-wrap items-center gap-2 border-t border-gray-100 pt-4">
+            <Button asChild variant="secondary" size="sm">
+              <Link href={`/actions/${action.id}/edit`}>
+                <PencilLine aria-hidden className="size-4" />
+                Edit and approve
+              </Link>
+            </Button>
+            {/* Without another reviewer group there is no one to escalate to. */}
+            {review.escalationGroups.length > 0 ? (
+              <EscalateDialog actionId={action.id} groups={review.escalationGroups} assignedGroup={review.assignedGroup?.name ?? null} />
+            ) : null}
+          </div>
+        ) : null}
         <div>
           <h3 className="text-sm font-semibold text-gray-900">Gate&apos;s reasons</h3>
           {review.gateReasons.length > 0 ? (
@@ -39,6 +62,17 @@ export function DecisionPanel({ review }: { review: ActionForReview }) {
         <ReviewShortcuts canDecide={review.viewerCanDecide} />
       </CardBody>
     </Card>
+  );
+}
+
+function AssignedGroup({ name }: { name: string | null }) {
+  return (
+    <p className="flex items-center gap-2 text-sm text-gray-700" data-testid="assigned-group">
+      <Users aria-hidden className="size-4 shrink-0 text-gray-500" />
+      <span>
+        Asked: <span className="font-medium text-gray-900">{name ?? 'every reviewer'}</span>
+      </span>
+    </p>
   );
 }
 
@@ -63,27 +97,6 @@ function ReviewOutcome({ outcome }: { outcome: NonNullable<ActionForReview['revi
       ) : (
         <p className="mt-2 text-sm text-gray-600">No comment.</p>
       )}
-    </div>
-  );
-}
-
-/** For grants that need several reviewers: who has approved so far, out of how many. */
-function ApprovalProgress({ review }: { review: ActionForReview }) {
-  return (
-    <div className="text-sm">
-      <p className="font-medium text-gray-900">
-        Needs {review.action.approvalsRequired} reviewers · {review.approvals.length} approved
-      </p>
-      {review.approvals.length > 0 ? (
-        <ul className="mt-1 flex flex-col gap-1 text-gray-700">
-          {review.approvals.map((approval, index) => (
-            <li key={index} className="break-words">
-              Approved by {approval.reviewer?.name ?? 'a deleted user'} · <UtcTime iso={approval.at} />
-              {approval.comment ? <span className="block text-gray-600">Comment: {approval.comment}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
     </div>
   );
 }

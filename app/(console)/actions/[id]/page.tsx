@@ -1,47 +1,65 @@
 import type { Metadata } from 'next';
+import { InertText } from '@/components/inert-text';
 import { PageHeader } from '@/components/page-header';
 import { StatusBadge } from '@/components/status-badge';
 import { getActionForReview } from '@/lib/actions/get-action-for-review';
+import { getAgentTrackRecord } from '@/lib/agents/get-agent-track-record';
+import { visibleText } from '@/lib/review/inspect-text';
 import { orNotFound } from '../../errors';
 import { requireUser } from '../../require-user';
 import { ActionFacts } from './action-facts';
+import { AgentHistory } from './agent-history';
 import { AgentReason } from './agent-reason';
 import { AuditTrail } from './audit-trail';
 import { DecisionPanel } from './decision-panel';
+import { EmailPreviewCard } from './email-preview-card';
 import { ParametersCard } from './parameters-card';
+import { RiskPanel } from './risk-panel';
 import { SourcesCard } from './sources-card';
+import { ValuesDiffCard } from './values-diff-card';
 
 export const metadata: Metadata = { title: 'Action' };
 
+/**
+ * The review card. Reading order: what could be wrong (risk), what the agent claims (its reason, set apart), what
+ * will happen (previews), what exactly runs (parameters), on what grounds (sources); beside it, the decision.
+ */
 export default async function ActionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireUser();
   const { id } = await params;
   const review = await orNotFound(getActionForReview(actor, id));
   const { action, agent, actionLevel } = review;
+  const history = await getAgentTrackRecord(actor, agent.id, { exclude: action.id });
+  const version = review.edited ? `the reviewer's edit, version ${review.edited.version}` : 'as submitted';
 
   return (
     <>
       <PageHeader
-        title={action.tool}
+        // The tool name is as the agent asked for it (it may name no tool at all): hidden characters made visible.
+        title={visibleText(action.tool)}
         description={
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={action.status} />
             <p>
               The agent <span className="font-medium text-gray-900">{agent.name}</span> wants to call{' '}
-              <code className="font-mono text-gray-900">{action.tool}</code> ({actionLevel ?? 'unknown tool'})
+              <code className="font-mono text-gray-900"><InertText text={action.tool} /></code> ({actionLevel ?? 'unknown tool'})
             </p>
           </div>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
+          <RiskPanel risks={review.risks} />
           <AgentReason reason={action.reason} />
-          <ParametersCard params={action.params} summary={review.summary} masked={review.paramsMasked} />
+          {review.email ? <EmailPreviewCard email={review.email} version={version} /> : null}
+          {review.diff ? <ValuesDiffCard diff={review.diff} version={version} /> : null}
+          <ParametersCard params={action.params} summary={review.summary} masked={review.paramsMasked} maskedPaths={review.maskedPaths} edited={review.edited} />
           <SourcesCard sources={action.sources} isWrite={review.isWrite} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <DecisionPanel review={review} />
           <ActionFacts review={review} />
+          <AgentHistory agent={agent} record={history} />
         </div>
       </div>
       <AuditTrail events={review.events} className="mt-6" />
