@@ -12,6 +12,7 @@ async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
 }
 
 test('an admin builds Finance and Security, an owner requires both on a grant, and one reviewer of each approves', async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(120_000); // four people sign in and act in turn
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const fiona = await createTestUser(['reviewer'], 'Fiona Finance');
   const sara = await createTestUser(['reviewer'], 'Sara Security');
@@ -82,7 +83,7 @@ test('an admin builds Finance and Security, an owner requires both on a grant, a
     const saraPage = await signedInPage(browser, sara);
     await saraPage.goto(`/actions/${actionId}`);
     await saraPage.getByRole('button', { name: 'Approve' }).click();
-    await expect(saraPage.getByText(`Approved by ${sara.name}`)).toBeVisible();
+    await expect(saraPage.getByText(`Approved by ${sara.name}`, { exact: true })).toBeVisible();
     await saraPage.screenshot({ path: testInfo.outputPath('approved.png'), fullPage: true });
     await saraPage.context().close();
     expect((await client.getAction(actionId)).body.status).toBe('approved');
