@@ -89,4 +89,18 @@ test('an admin builds Finance and Security, an owner requires both on a grant, a
     expect((await client.getAction(actionId)).body.status).toBe('approved');
     expect((await client.claim(actionId)).body.status).toBe('executing');
   });
+
+  await test.step('the admin renames Security; the grant reads with the new name (it keeps the group id)', async () => {
+    const renamed = `${security}-ops`;
+    await page.goto('/reviewers');
+    await page.getByRole('button', { name: `Edit ${security}` }).click();
+    const form = page.getByRole('form', { name: `Edit ${security}` });
+    await form.getByLabel('Group name').fill(renamed);
+    await form.getByRole('button', { name: 'Save group' }).click();
+    await expect(page.getByRole('heading', { name: renamed, level: 2 })).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: testInfo.outputPath('reviewers-phone.png'), fullPage: true });
+    await page.goto(`/agents/${agent.id}/grants/${grant.id}`);
+    await expect(page.getByRole('region', { name: 'Rules' })).toContainText(`one from each of ${finance} and ${renamed}`);
+  });
 });

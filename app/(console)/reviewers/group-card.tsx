@@ -1,11 +1,12 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { ReviewerGroupView } from '@/lib/review-groups/list-reviewer-groups';
+import { EditGroupForm } from './edit-group-form';
 import { AddMemberForm, RemoveMemberButton } from './member-controls';
 
 type Candidate = { id: string; name: string; email: string };
 
-/** One group: its members, how many calls wait for it, and (for admins) add and remove. */
+/** One group: its members, how many calls wait for it, and (for admins) add, remove, rename. */
 export function GroupCard({ group, canManage, candidates }: { group: ReviewerGroupView; canManage: boolean; candidates: Candidate[] }) {
   const headingId = `group-${group.id}`;
   return (
@@ -41,6 +42,7 @@ export function GroupCard({ group, canManage, candidates }: { group: ReviewerGro
           </ul>
         )}
         {canManage ? <AddMemberForm groupId={group.id} groupName={group.name} candidates={candidates} /> : null}
+        {canManage ? <EditGroupForm key={`${group.name}\n${group.description}`} groupId={group.id} name={group.name} description={group.description} /> : null}
       </CardBody>
     </Card>
   );
