@@ -1,15 +1,26 @@
 import { formatInstant, formatNumber, formatWindow } from '@/lib/policy/format';
-import type { Constraint, GrantPolicy } from '@/lib/policy/grant-policy';
+import type { Constraint, EscalationStep, GrantPolicy } from '@/lib/policy/grant-policy';
 
-/** A grant's rules as stored, or as an audit payload carries them (dates as epoch ms or ISO text). */
-export type RulesLike = Omit<GrantPolicy, 'expiresAt'> & { expiresAt: number | string | Date | null };
+/** Reviewer group id → name; an id missing from it reads as "unknown group" (never as a bare id). */
+export type GroupNames = Readonly<Record<string, string>>;
+
+/** A grant's rules as stored, or as an audit payload carries them (dates as epoch ms or ISO text; older payloads lack the review settings). */
+export type RulesLike = Omit<GrantPolicy, 'expiresAt' | 'requiredGroups' | 'reviewGroupId' | 'escalationLadder'> & {
+  expiresAt: number | string | Date | null;
+  requiredGroups?: string[];
+  reviewGroupId?: string | null;
+  escalationLadder?: EscalationStep[];
+};
 
 /**
  * One short phrase per rule that is set, in a fixed order:
- * "2 approvals · amount ≤ 500 else review · 10 calls / 1 min · expires 2026-12-31 · test only".
+ * "2 approvals · one from each of Finance and Security · amount ≤ 500 else review · 10 calls / 1 min · expires 2026-12-31 · test only".
  */
-export function describeGrantRules(rules: RulesLike): string[] {
-  const parts = [rules.approvals === 0 ? 'no approval' : `${rules.approvals} approval${rules.approvals === 1 ? '' : 's'}`];
+export function describeGrantRules(rules: RulesLike, groupNames: GroupNames = {}): string[] {
+  // Required groups force review, one distinct reviewer each (lib/policy/decide-proposal.ts): say the number that holds.
+  const approvals = Math.max(rules.approvals, rules.requiredGroups?.length ?? 0);
+  const parts = [approvals === 0 ? 'no approval' : `${approvals} approval${approvals === 1 ? '' : 's'}`];
+  parts.push(...describeReviewGroups(rules, groupNames));
   for (const constraint of rules.constraints ?? []) parts.push(`${describeConstraint(constraint)} else ${constraint.effect}`);
   if (rules.rateLimit) parts.push(`${rules.rateLimit.count} calls / ${formatWindow(rules.rateLimit.windowSeconds)}`);
   if (rules.maxCallsPerTrace !== null && rules.maxCallsPerTrace !== undefined) parts.push(`≤ ${rules.maxCallsPerTrace} call${rules.maxCallsPerTrace === 1 ? '' : 's'} per trace`);
@@ -40,6 +51,22 @@ export function describeConstraint(c: Constraint): string {
     case 'url_domain':
       return `${c.param} URL in ${c.domains.join(', ')}`;
   }
+}
+
+/** Who reviews: the groups that must each approve, the group asked first, and the escalation ladder. */
+function describeReviewGroups(rules: RulesLike, groupNames: GroupNames): string[] {
+  const name = (id: string) => groupNames[id] ?? 'unknown group';
+  const parts: string[] = [];
+  const required = rules.requiredGroups ?? [];
+  if (required.length > 0) parts.push(`one from each of ${joinAnd(required.map(name))}`);
+  if (rules.reviewGroupId) parts.push(`asks ${name(rules.reviewGroupId)} first`);
+  const ladder = rules.escalationLadder ?? [];
+  if (ladder.length > 0) parts.push(`escalates ${ladder.map((step) => `to ${name(step.groupId)} after ${formatWindow(step.afterMinutes * 60)}`).join(', then ')}`);
+  return parts;
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function describeRequester(requester: NonNullable<GrantPolicy['requester']>): string {

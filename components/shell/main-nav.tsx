@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, Bot, ChartColumn, Inbox, ScrollText, Wrench } from 'lucide-react';
+import { BookOpen, Bot, ChartColumn, Inbox, ScrollText, UsersRound, Wrench } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/queue', label: 'Queue', icon: Inbox, matches: ['/queue', '/actions'] },
   { href: '/agents', label: 'Agents', icon: Bot, matches: ['/agents'] },
   { href: '/tools', label: 'Tools', icon: Wrench, matches: ['/tools'] },
+  { href: '/reviewers', label: 'Reviewers', icon: UsersRound, matches: ['/reviewers'] },
   { href: '/audit', label: 'Audit', icon: ScrollText, matches: ['/audit'] },
   { href: '/analytics', label: 'Analytics', icon: ChartColumn, matches: ['/analytics'] },
   { href: '/api-reference', label: 'API reference', icon: BookOpen, matches: ['/api-reference'] },

@@ -5,7 +5,10 @@ import { WardenError } from '../errors';
 import { listGrantChanges } from './list-grant-changes';
 import { toGrantPolicy } from './to-grant-policy';
 
-/** One grant for its editor: the rules and the version they were read at, the agent and tool, and the change history. */
+/**
+ * One grant for its editor: the rules and the version they were read at, the agent and tool, the change history, and
+ * the reviewer groups (the rules and the history keep group ids; people read names).
+ */
 export async function getGrantDetail(actor: Actor, input: { agentId: string; grantId: string }) {
   assertCan(actor, 'agents.read');
   const grant = await db().grant.findUnique({
@@ -13,7 +16,10 @@ export async function getGrantDetail(actor: Actor, input: { agentId: string; gra
     include: { agent: { select: { id: true, name: true, ownerId: true, environment: true } }, tool: { select: { name: true, actionLevel: true, enabled: true, parameters: true } } },
   });
   if (!grant || grant.agentId !== input.agentId) throw new WardenError('not_found', 'No such grant.');
-  const changes = await listGrantChanges(actor, { agentId: grant.agentId, tool: grant.tool.name });
+  const [changes, reviewerGroups] = await Promise.all([
+    listGrantChanges(actor, { agentId: grant.agentId, tool: grant.tool.name }),
+    db().reviewerGroup.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, _count: { select: { members: true } } } }),
+  ]);
   return {
     id: grant.id,
     version: grant.version,
@@ -21,6 +27,9 @@ export async function getGrantDetail(actor: Actor, input: { agentId: string; gra
     agent: { id: grant.agent.id, name: grant.agent.name, environment: grant.agent.environment },
     tool: { name: grant.tool.name, actionLevel: grant.tool.actionLevel, enabled: grant.tool.enabled, parameters: JSON.parse(grant.tool.parameters) as Record<string, unknown> },
     changes,
+    /** Every reviewer group, for the editor's choices; also names the groups in the rules and in their history. */
+    reviewerGroups: reviewerGroups.map((group) => ({ id: group.id, name: group.name, memberCount: group._count.members })),
+    groupNames: Object.fromEntries(reviewerGroups.map((group) => [group.id, group.name])) as Record<string, string>,
     viewerCanControl: canControlAgent(actor, grant.agent),
   };
 }

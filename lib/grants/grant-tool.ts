@@ -6,6 +6,7 @@ import { WardenError } from '../errors';
 import { assertCanControlAgent } from '../agents/assert-can-control-agent';
 import { findAgentOrThrow } from '../agents/find-agent';
 import type { AgentRef } from '../agents/set-agent-status';
+import { assertReviewGroupsExist } from './assert-review-groups-exist';
 import { grantRulesSchema, type GrantRulesInput } from './schemas';
 import { toGrantColumns } from './to-grant-policy';
 
@@ -28,6 +29,7 @@ export async function grantTool(actor: Actor, input: GrantToolInput) {
     if (await tx.grant.findUnique({ where: { agentId_toolId: { agentId: agent.id, toolId: tool.id } } })) {
       throw new WardenError('conflict', `${agent.name} already has a grant for ${tool.name}.`);
     }
+    await assertReviewGroupsExist(tx, rules);
     const byId = actor.type === 'user' ? actor.id : null;
     const grant = await tx.grant.create({
       data: { id: randomUUID(), agentId: agent.id, toolId: tool.id, ...toGrantColumns(rules), createdById: byId, updatedById: byId },

@@ -1,17 +1,19 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { readGroupNames } from '../review-groups/read-group-names';
 import { toGrantPolicy } from './to-grant-policy';
 
 /** An agent's grants with every rule, for the grant editor's list; and every tool, for "Add grant" and the simulator. */
 export async function listAgentGrants(actor: Actor, agentId: string) {
   assertCan(actor, 'agents.read');
-  const [agent, tools] = await Promise.all([
+  const [agent, tools, groupNames] = await Promise.all([
     db().agent.findUnique({
       where: { id: agentId },
       include: { grants: { include: { tool: { select: { name: true, actionLevel: true, enabled: true } } }, orderBy: { tool: { name: 'asc' } } } },
     }),
     db().tool.findMany({ orderBy: { name: 'asc' }, select: { name: true, enabled: true } }),
+    readGroupNames(db()),
   ]);
   if (!agent) throw new WardenError('not_found', 'No agent with that id.');
   return {
@@ -25,6 +27,8 @@ export async function listAgentGrants(actor: Actor, agentId: string) {
       rules: toGrantPolicy(grant)!,
     })),
     tools,
+    /** Reviewer group id → name, for the grants' rules (they keep ids). */
+    groupNames,
   };
 }
 

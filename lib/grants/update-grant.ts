@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { assertCanControlAgent } from '../agents/assert-can-control-agent';
+import { assertReviewGroupsExist } from './assert-review-groups-exist';
 import { grantRulesSchema, type GrantRulesInput } from './schemas';
 import { toGrantColumns, toGrantPolicy } from './to-grant-policy';
 
@@ -16,6 +17,7 @@ export async function updateGrant(actor: Actor, input: { grantId: string; expect
     const grant = await tx.grant.findUnique({ where: { id: input.grantId }, include: { agent: true, tool: true } });
     if (!grant) throw new WardenError('not_found', 'No such grant.');
     assertCanControlAgent(actor, grant.agent);
+    await assertReviewGroupsExist(tx, rules);
     const version = input.expectedVersion + 1;
     const { count } = await tx.grant.updateMany({
       where: { id: grant.id, version: input.expectedVersion },

@@ -5,6 +5,13 @@ export const DEMO_ACCOUNTS = [
   { role: 'admin', email: 'admin@demo.warden.local', name: 'Ada Admin (demo)' },
   { role: 'owner', email: 'owner@demo.warden.local', name: 'Omar Owner (demo)' },
   { role: 'reviewer', email: 'reviewer@demo.warden.local', name: 'Rita Reviewer (demo)' },
+  { role: 'reviewer', email: 'security@demo.warden.local', name: 'Sam Security (demo)' },
+] as const;
+
+/** Reviewer groups, by name; grants below name them too (the seed turns names into ids). */
+export const DEMO_GROUPS = [
+  { name: 'Finance', description: '[Demo] Refunds, payouts and anything else that moves money.', members: ['reviewer@demo.warden.local'] },
+  { name: 'Security', description: '[Demo] Account access, bank details and data leaving the company.', members: ['security@demo.warden.local'] },
 ] as const;
 
 const string = { type: 'string', minLength: 1 };
@@ -46,6 +53,14 @@ export const DEMO_TOOLS = [
       properties: { orderId: string, amount: { type: 'number', exclusiveMinimum: 0 }, currency: { enum: ['EUR', 'USD', 'GBP'] }, cardLast4: { type: 'string', pattern: '^[0-9]{4}$' } },
     },
   },
+  {
+    name: 'billing.change_payout_account', actionLevel: 'update', description: 'Change the bank account a customer\'s payouts are sent to.',
+    summaryTemplate: 'Send payouts of customer {customerId} to the account of {accountHolder}', sensitiveFields: ['iban'],
+    parameters: {
+      type: 'object', required: ['customerId', 'iban', 'accountHolder'], additionalProperties: false,
+      properties: { customerId: string, iban: { type: 'string', pattern: '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$' }, accountHolder: string },
+    },
+  },
 ] as const;
 
 type DemoAgent = { name: string; mode: 'live' | 'draft_only'; environment: 'test' | 'production'; purpose: string; grants: [string, Partial<GrantRulesInput>][] };
@@ -74,6 +89,8 @@ export const DEMO_AGENTS: DemoAgent[] = [
           { kind: 'range', param: 'amount', max: 500, effect: 'review' },
         ],
       }],
+      // A changed payout account is a classic fraud path: Finance checks the business reason, Security the request.
+      ['billing.change_payout_account', { approvals: 2, requireReason: true, requiredGroups: ['Finance', 'Security'], reviewGroupId: 'Finance', reviewTimeoutMinutes: 24 * 60 }],
     ],
   },
   {
@@ -90,8 +107,8 @@ export type DemoProposal = {
   reason: string;
   requester?: string;
   sources?: { title: string; url?: string; excerpt?: string }[];
-  /** What a reviewer does with it, if it needs review: left pending, approved and run, or rejected. */
-  then?: 'approve_and_run' | 'reject';
+  /** What a reviewer does with it, if it needs review: left pending, approved and run, rejected, or approved by Finance only. */
+  then?: 'approve_and_run' | 'reject' | 'finance_approves';
 };
 
 export const DEMO_PROPOSALS: DemoProposal[] = [
@@ -119,6 +136,13 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
   {
     agent: 'demo-billing-agent', tool: 'refund.issue', params: { orderId: 'ORD-10011', amount: 900, currency: 'EUR' },
     reason: 'Customer asks for a refund outside the 30-day window.', requester: 'max.k@example.com', then: 'reject',
+  },
+  {
+    agent: 'demo-billing-agent', tool: 'billing.change_payout_account',
+    params: { customerId: 'C-2087', iban: 'DE89370400440532013000', accountHolder: 'Nordwind Handels GmbH' },
+    reason: 'The customer asked to move their payouts to a new bank account after changing banks.', requester: 'accounts@nordwind.example',
+    sources: [{ title: 'Ticket #4830: new bank details', excerpt: 'We moved to a new bank; please send future payouts to the attached account.' }],
+    then: 'finance_approves',
   },
   { agent: 'demo-support-bot', tool: 'ticket.classify', params: { ticketId: 'T-4822', category: 'billing', priority: 'high' }, reason: 'Mentions a charge.' },
   { agent: 'demo-crm-sync', tool: 'crm.update_field', params: { customerId: 'C-311', field: 'plan', value: 'business' }, reason: 'Plan changed in billing system.' },

@@ -9,8 +9,11 @@ import { createAgent } from '../agents/create-agent';
 import { db } from '../db/client';
 import { grantTool } from '../grants/grant-tool';
 import { createTool } from '../tools/create-tool';
+import type { GrantRulesInput } from '../grants/schemas';
+import { addGroupMember } from '../review-groups/add-group-member';
+import { createReviewerGroup } from '../review-groups/create-reviewer-group';
 import { createUser } from '../users/create-user';
-import { DEMO_ACCOUNTS, DEMO_AGENTS, DEMO_PROPOSALS, DEMO_TOOLS } from './demo-catalog';
+import { DEMO_ACCOUNTS, DEMO_AGENTS, DEMO_GROUPS, DEMO_PROPOSALS, DEMO_TOOLS } from './demo-catalog';
 
 const SEEDER: Actor = { type: 'system', id: 'demo-seed' };
 
@@ -27,8 +30,15 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
   for (const account of DEMO_ACCOUNTS) {
     const roles: Role[] = [account.role];
     const { user, password } = await createUser(SEEDER, { email: account.email, name: account.name, roles });
-    users[account.role] = { type: 'user', ...user };
+    // The first account of each role stands for it below (the owner owns the agents, the reviewer decides).
+    users[account.role] ??= { type: 'user', ...user };
     accounts.push({ role: account.role, email: account.email, password: password! });
+  }
+  const groupIds: Record<string, string> = {};
+  for (const spec of DEMO_GROUPS) {
+    const group = await createReviewerGroup(SEEDER, { name: spec.name, description: spec.description });
+    for (const email of spec.members) await addGroupMember(SEEDER, { groupId: group.id, email });
+    groupIds[spec.name] = group.id;
   }
   for (const tool of DEMO_TOOLS) await createTool(SEEDER, { ...tool, parameters: structuredClone(tool.parameters) as Record<string, unknown>, sensitiveFields: 'sensitiveFields' in tool ? [...tool.sensitiveFields] : [] });
 
@@ -37,7 +47,7 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
     const agent = await createAgent(SEEDER, {
       name: spec.name, purpose: spec.purpose, ownerId: users.owner.id, environment: spec.environment, mode: spec.mode,
     });
-    for (const [tool, rules] of spec.grants) await grantTool(SEEDER, { agent: { id: agent.id }, tool, rules });
+    for (const [tool, rules] of spec.grants) await grantTool(SEEDER, { agent: { id: agent.id }, tool, rules: withGroupIds(rules, groupIds) });
     agents[spec.name] = { type: 'agent', id: agent.id, name: agent.name, keyId: 'demo-seed' };
   }
 
@@ -52,7 +62,20 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
       await reportActionResult(agent, id, { ok: true, output: { refundId: 're_demo_1' }, downstreamRef: 're_demo_1' });
     } else if (proposal.then === 'reject') {
       await rejectAction(users.reviewer, { actionId: id, comment: 'Outside the refund window; offer store credit instead.' });
+    } else if (proposal.then === 'finance_approves') {
+      await approveAction(users.reviewer, { actionId: id, comment: 'The customer record matches; Security should confirm the request came from them.' });
     }
   }
   return { accounts };
+}
+
+/** The catalog names reviewer groups; grants store their ids. */
+function withGroupIds(rules: Partial<GrantRulesInput>, ids: Record<string, string>): Partial<GrantRulesInput> {
+  const id = (name: string) => ids[name] ?? name;
+  return {
+    ...rules,
+    ...(rules.requiredGroups && { requiredGroups: rules.requiredGroups.map(id) }),
+    ...(rules.reviewGroupId && { reviewGroupId: id(rules.reviewGroupId) }),
+    ...(rules.escalationLadder && { escalationLadder: rules.escalationLadder.map((step) => ({ ...step, groupId: id(step.groupId) })) }),
+  };
 }

@@ -13,7 +13,7 @@ type Props = { actor: UserActor; agentId: string; canControl: boolean };
 
 /** The agent's grants, each rule in a phrase, with "Add grant" / "Edit grant"; and the policy simulator below. */
 export async function GrantsAndSimulator({ actor, agentId, canControl }: Props) {
-  const { grants, tools } = await listAgentGrants(actor, agentId);
+  const { grants, tools, groupNames } = await listAgentGrants(actor, agentId);
   const granted = new Set(grants.map((grant) => grant.tool));
   return (
     <>
@@ -34,7 +34,7 @@ export async function GrantsAndSimulator({ actor, agentId, canControl }: Props) 
                     {grant.toolEnabled ? null : <Badge tone="gray" className="ml-2">Tool disabled</Badge>}
                   </Td>
                   <Td><ActionLevelBadge level={grant.actionLevel} /></Td>
-                  <Td className="min-w-64">{describeGrantRules(grant.rules).join(' · ')}</Td>
+                  <Td className="min-w-64">{describeGrantRules(grant.rules, groupNames).join(' · ')}</Td>
                   {canControl ? (
                     <Td className="text-right whitespace-nowrap">
                       <TableLink href={`/agents/${agentId}/grants/${grant.id}`} aria-label={`Edit grant ${grant.tool}`}>Edit grant</TableLink>

@@ -9,14 +9,15 @@ import type { GrantPolicy } from '@/lib/policy/grant-policy';
 import { saveGrantAction } from './actions';
 import { ConstraintListEditor } from './constraint-list-editor';
 import { toFormState, toRulesInput, type GrantFormState } from './grant-form-model';
+import { GrantReviewGroupFields, type GroupOption } from './grant-review-group-fields';
 import { GrantLimitFields, GrantRequesterFields, GrantScopeFields } from './grant-rule-fields';
 import { ImpactCheck } from './impact-check';
 
-type Props = { agentId: string; grantId: string; version: number; rules: GrantPolicy; params: string[] };
+type Props = { agentId: string; grantId: string; version: number; rules: GrantPolicy; params: string[]; groups: GroupOption[] };
 type Outcome = { ok: true; message: string } | { ok: false; error: string; stale?: boolean } | null;
 
 /** Every rule of one grant; "Check impact" before "Save grant", which refuses to overwrite a newer version. */
-export function GrantEditor({ agentId, grantId, version: startVersion, rules, params }: Props) {
+export function GrantEditor({ agentId, grantId, version: startVersion, rules, params, groups }: Props) {
   const router = useRouter();
   const [state, setState] = useState<GrantFormState>(() => toFormState(rules));
   const [version, setVersion] = useState(startVersion);
@@ -48,6 +49,7 @@ export function GrantEditor({ agentId, grantId, version: startVersion, rules, pa
   return (
     <div className="flex flex-col gap-6">
       <Section title="Approvals and scope"><GrantScopeFields state={state} onChange={change} /></Section>
+      <Section title="Reviewer groups"><GrantReviewGroupFields state={state} groups={groups} onChange={change} /></Section>
       <Section title="Conditions on parameters" description="Block the call, or send it to review, when a parameter breaks the condition.">
         <ConstraintListEditor value={state.constraints} params={params} onChange={(constraints) => change({ constraints })} />
       </Section>
@@ -90,12 +92,15 @@ const FIELD_LABELS: Record<string, string> = {
   param: 'parameter', min: 'minimum', max: 'maximum', values: 'values', pattern: 'pattern', domains: 'domains',
   approvals: 'Approvals required', rateLimit: 'Rate limit', count: 'count', windowSeconds: 'window', maxCallsPerTrace: 'Max calls per trace',
   maxPending: 'Max pending', expiresAt: 'Expires at', requester: 'Requester', loop: 'Loop detection', maxRepeats: 'repeats',
+  requiredGroups: 'Required groups', reviewGroupId: 'Review group asked first', escalationLadder: 'Escalation ladder',
+  afterMinutes: 'minutes', groupId: 'group',
 };
 
 /** "constraints.0.max" → "Condition 1 maximum"; "rateLimit.windowSeconds" → "Rate limit window". */
 function fieldName(path: PropertyKey[]): string {
   const words = (keys: PropertyKey[]) => keys.map((key) => FIELD_LABELS[String(key)] ?? String(key));
   if (path[0] === 'constraints' && typeof path[1] === 'number') return [`Condition ${path[1] + 1}`, ...words(path.slice(2))].join(' ');
+  if (path[0] === 'escalationLadder' && typeof path[1] === 'number') return [`Escalation step ${path[1] + 1}`, ...words(path.slice(2))].join(' ');
   return words(path).join(' ') || 'Grant';
 }
 

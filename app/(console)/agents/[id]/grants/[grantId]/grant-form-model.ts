@@ -33,12 +33,24 @@ export type GrantFormState = {
   ownerMayApprove: boolean;
   requester: { required: boolean; roles: string; attributes: string };
   loop: { enabled: boolean; maxRepeats: string; pauseAgent: boolean } & Duration;
+  /** Reviewer group ids that must each approve, in the order they were ticked. */
+  requiredGroups: string[];
+  /** The group asked first; '' = every reviewer. */
+  reviewGroupId: string;
+  escalationLadder: EscalationDraft[];
 };
+
+export type EscalationDraft = { key: string; afterMinutes: string; groupId: string };
 
 let nextKey = 0;
 export function newConstraint(kind: ConstraintKind = 'range'): ConstraintDraft {
   nextKey += 1;
   return { key: `c${nextKey}`, kind, param: '', effect: 'review', values: '', pattern: '', min: '', max: '', domains: '' };
+}
+
+export function newEscalationStep(afterMinutes = '', groupId = ''): EscalationDraft {
+  nextKey += 1;
+  return { key: `e${nextKey}`, afterMinutes, groupId };
 }
 
 const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
@@ -75,6 +87,9 @@ export function toFormState(rules: GrantPolicy): GrantFormState {
       attributes: Object.entries(rules.requester?.attributes ?? {}).map(([claim, value]) => `${claim}=${value}`).join('\n'),
     },
     loop: { enabled: rules.loop !== null, maxRepeats: text(rules.loop?.maxRepeats), pauseAgent: rules.loop?.pauseAgent ?? false, ...toDuration(rules.loop?.windowSeconds) },
+    requiredGroups: [...rules.requiredGroups],
+    reviewGroupId: rules.reviewGroupId ?? '',
+    escalationLadder: rules.escalationLadder.map((step) => newEscalationStep(String(step.afterMinutes), step.groupId)),
   };
 }
 
@@ -131,5 +146,8 @@ export function toRulesInput(s: GrantFormState): GrantRulesInput {
     ownerMayApprove: s.ownerMayApprove,
     requester: s.requester.required ? { roles: list(s.requester.roles), attributes } : null,
     loop: s.loop.enabled ? { maxRepeats: Number(s.loop.maxRepeats), windowSeconds: seconds(s.loop), pauseAgent: s.loop.pauseAgent } : null,
+    requiredGroups: s.requiredGroups,
+    reviewGroupId: s.reviewGroupId || null,
+    escalationLadder: s.escalationLadder.map((step) => ({ afterMinutes: Number(step.afterMinutes), groupId: step.groupId })),
   };
 }

@@ -1,11 +1,11 @@
 import { EmptyState } from '@/components/empty-state';
 import { auditEventLabel } from '@/components/audit-event-format';
-import { describeGrantRules, rulesOf } from '@/components/grant-rule-summary';
+import { describeGrantRules, rulesOf, type GroupNames } from '@/components/grant-rule-summary';
 import { UtcTime } from '@/components/relative-time';
 import type { AuditEventView } from '@/lib/audit/audit-event-view';
 
-/** Who created, changed or revoked this grant, when, and its rules before → after. Newest first. */
-export function GrantHistory({ changes }: { changes: AuditEventView[] }) {
+/** Who created, changed or revoked this grant, when, and its rules before → after (reviewer groups by today's name). Newest first. */
+export function GrantHistory({ changes, groupNames }: { changes: AuditEventView[]; groupNames: GroupNames }) {
   if (changes.length === 0) return <EmptyState title="No recorded changes" />;
   return (
     <ol className="divide-y divide-gray-100">
@@ -20,8 +20,8 @@ export function GrantHistory({ changes }: { changes: AuditEventView[] }) {
               <span className="text-gray-600"> by {change.actorName}, <UtcTime iso={change.at} /></span>
             </p>
             <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-gray-800">
-              {before ? <Rules term="Before" rules={describeGrantRules(before)} /> : null}
-              {after ? <Rules term="After" rules={describeGrantRules(after)} highlight={before ? describeGrantRules(before) : []} /> : null}
+              {before ? <Rules term="Before" rules={describeGrantRules(before, groupNames)} /> : null}
+              {after ? <Rules term="After" rules={describeGrantRules(after, groupNames)} highlight={before ? describeGrantRules(before, groupNames) : []} /> : null}
             </dl>
           </li>
         );

@@ -37,10 +37,17 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
       />
       <div className="flex flex-col gap-6">
         <Card aria-labelledby="grant-rules">
-          <CardHeader id="grant-rules" title="Rules" description={describeGrantRules(grant.rules).join(' · ')} />
+          <CardHeader id="grant-rules" title="Rules" description={describeGrantRules(grant.rules, grant.groupNames).join(' · ')} />
           <CardBody>
             {grant.viewerCanControl ? (
-              <GrantEditor agentId={grant.agent.id} grantId={grant.id} version={grant.version} rules={grant.rules} params={parameterPaths(grant.tool.parameters)} />
+              <GrantEditor
+                agentId={grant.agent.id}
+                grantId={grant.id}
+                version={grant.version}
+                rules={grant.rules}
+                params={parameterPaths(grant.tool.parameters)}
+                groups={grant.reviewerGroups}
+              />
             ) : (
               <p className="text-sm text-gray-700">Only the agent&apos;s owner or an admin can change this grant.</p>
             )}
@@ -48,7 +55,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
         </Card>
         <Card aria-labelledby="grant-history">
           <CardHeader id="grant-history" title="Change history" description="Every change to this grant, newest first. Times are UTC." />
-          <GrantHistory changes={grant.changes} />
+          <GrantHistory changes={grant.changes} groupNames={grant.groupNames} />
         </Card>
       </div>
     </>
