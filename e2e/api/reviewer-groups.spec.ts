@@ -128,6 +128,20 @@ test.describe('quorum across reviewer groups', () => {
     expect(claim.body.status).toBe('executing');
   });
 
+  test('a member of both groups who approves first is re-matched, so a finance-only reviewer can complete it', async ({ baseURL }) => {
+    const { finance, security, fiona } = await financeAndSecurity();
+    const both = await createTestUser(['reviewer'], 'Bo Both');
+    await groups().addMember(SETUP, { groupId: finance.id, userId: both.id });
+    await groups().addMember(SETUP, { groupId: security.id, userId: both.id });
+    const { tool, client } = await agentWithGrant({ requiredGroups: [finance.id, security.id] }, baseURL!);
+    const id = await proposeTicket(client, tool, 'pending_review');
+
+    expect(await lib.approveAction()(both.actor, { actionId: id })).toMatchObject({ status: 'pending_review', approvals: 1, missingGroups: [security.name] });
+    expect(await lib.approveAction()(fiona.actor, { actionId: id })).toMatchObject({ status: 'approved', approvals: 2, required: 2 });
+    const approvals = await lib.db().db().actionApproval.findMany({ where: { actionId: id } });
+    expect(Object.fromEntries(approvals.map((a) => [a.reviewerId, a.groupId]))).toEqual({ [both.id]: security.id, [fiona.id]: finance.id });
+  });
+
   test('one rejection rejects, even after an approval; nobody can approve afterwards', async ({ baseURL }) => {
     const { finance, security, fiona, sara, simon } = await financeAndSecurity();
     const { client, tool } = await agentWithGrant({ requiredGroups: [finance.id, security.id] }, baseURL!);

@@ -39,8 +39,14 @@ export async function recordReviewDecision(
   if (decision === 'approved') {
     override = await separationOfDuties(tx, actor, action);
     const given = await tx.actionApproval.findMany({ where: { actionId }, select: { reviewerId: true, groupId: true } });
-    const memberOf = requiredGroups.length === 0 ? [] : (await tx.reviewerGroupMember.findMany({ where: { userId: actor.id }, select: { groupId: true } })).map((m) => m.groupId);
-    const plan = planApproval({ required, requiredGroups, approvals: given }, actor.id, memberOf);
+    // Today's memberships of every approver in the required groups: the quorum re-matches approvers to groups.
+    const memberships = requiredGroups.length === 0 ? [] : await tx.reviewerGroupMember.findMany({
+      where: { userId: { in: [actor.id, ...given.map((a) => a.reviewerId)] }, groupId: { in: requiredGroups } },
+      select: { userId: true, groupId: true },
+    });
+    const groupsOf = (userId: string) => memberships.filter((m) => m.userId === userId).map((m) => m.groupId);
+    const approvalsSoFar = given.map((a) => ({ ...a, groups: groupsOf(a.reviewerId) }));
+    const plan = planApproval({ required, requiredGroups, approvals: approvalsSoFar }, actor.id, groupsOf(actor.id));
     if (!plan.ok && plan.reason === 'already_approved') {
       throw new WardenError('conflict', 'You have already approved this action; another reviewer must approve it too.');
     }
@@ -48,11 +54,17 @@ export async function recordReviewDecision(
       const names = await groupNames(tx, plan.missingGroups);
       throw new WardenError('forbidden', `This action still needs an approval from ${names.join(' and ')}, and you are not a member.`, { missingGroups: names });
     }
+    for (const moved of plan.assignments) {
+      const before = given.find((a) => a.reviewerId === moved.reviewerId);
+      if (before && before.groupId !== moved.groupId) {
+        await tx.actionApproval.update({ where: { actionId_reviewerId: { actionId, reviewerId: moved.reviewerId } }, data: { groupId: moved.groupId } });
+      }
+    }
     await tx.actionApproval.create({ data: { actionId, reviewerId: actor.id, groupId: plan.groupId, comment } });
     approvals = plan.approvals;
     if (!plan.complete) {
       await recordAuditEvent(tx, { ...refs, type: 'action.approval_recorded', payload: { comment, approvals, required, ...(plan.groupId && { group: (await groupNames(tx, [plan.groupId]))[0] }), ...(override && { override }) } });
-      const missing = requiredGroups.filter((g) => g !== plan.groupId && !given.some((a) => a.groupId === g));
+      const missing = requiredGroups.filter((g) => !plan.assignments.some((a) => a.groupId === g));
       return { status: 'pending_review', approvals, required, missingGroups: await groupNames(tx, missing) };
     }
   }

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { missingGroups, planApproval, quorumProgress, type QuorumState } from './review-quorum';
 
 const state = (over: Partial<QuorumState> = {}): QuorumState => ({ required: 1, requiredGroups: [], approvals: [], ...over });
+type Expected = { ok: true; groupId: string | null; complete: boolean; approvals: number } | { ok: false; reason: string; missingGroups: string[] };
 const twoGroups = state({ required: 2, requiredGroups: ['finance', 'security'] });
 
 describe('planApproval', () => {
-  it.each<[string, QuorumState, string, string[], ReturnType<typeof planApproval>]>([
+  it.each<[string, QuorumState, string, string[], Expected]>([
     ['single approval completes', state(), 'r1', [], { ok: true, groupId: null, complete: true, approvals: 1 }],
     ['first of two', state({ required: 2 }), 'r1', [], { ok: true, groupId: null, complete: false, approvals: 1 }],
     ['second distinct reviewer completes', state({ required: 2, approvals: [{ reviewerId: 'r1', groupId: null }] }), 'r2', [], { ok: true, groupId: null, complete: true, approvals: 2 }],
@@ -34,7 +35,24 @@ describe('planApproval', () => {
       'r2', ['security'], { ok: true, groupId: 'security', complete: true, approvals: 2 },
     ],
   ])('%s', (_name, s, reviewer, groups, expected) => {
-    expect(planApproval(s, reviewer, groups)).toEqual(expected);
+    const plan = planApproval(s, reviewer, groups);
+    const { assignments: _ignored, ...rest } = plan.ok ? plan : { ...plan, assignments: null };
+    expect(plan.ok ? rest : plan).toEqual(expected);
+  });
+
+  it('moves a member of both groups to make room for a member of one', () => {
+    const sam = { reviewerId: 'sam', groupId: 'finance', groups: ['finance', 'security'] };
+    const plan = planApproval({ required: 2, requiredGroups: ['finance', 'security'], approvals: [sam] }, 'fiona', ['finance']);
+    expect(plan).toEqual({
+      ok: true, groupId: 'finance', complete: true, approvals: 2,
+      assignments: [{ reviewerId: 'sam', groupId: 'security' }, { reviewerId: 'fiona', groupId: 'finance' }],
+    });
+  });
+
+  it('keeps earlier assignments when nothing forces a move', () => {
+    const sam = { reviewerId: 'sam', groupId: 'security', groups: ['finance', 'security'] };
+    const plan = planApproval({ required: 3, requiredGroups: ['finance', 'security'], approvals: [sam] }, 'ann', ['finance', 'security']);
+    expect(plan.ok && plan.assignments).toEqual([{ reviewerId: 'sam', groupId: 'security' }, { reviewerId: 'ann', groupId: 'finance' }]);
   });
 
   it('never completes while a required group is missing, whatever the order of approvals', () => {
