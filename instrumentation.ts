@@ -5,9 +5,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startBackgroundWorker, stopBackgroundWorker } = await import('./lib/notifications/background-worker');
+  const { startBackgroundWorker } = await import('./lib/notifications/background-worker');
   startBackgroundWorker();
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void stopBackgroundWorker());
-  }
 }

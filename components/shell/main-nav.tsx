@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, Bot, ChartColumn, Inbox, ScrollText, Wrench } from 'lucide-react';
+import { Bell, BookOpen, Bot, ChartColumn, Inbox, ScrollText, Wrench } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/agents', label: 'Agents', icon: Bot, matches: ['/agents'] },
   { href: '/tools', label: 'Tools', icon: Wrench, matches: ['/tools'] },
   { href: '/audit', label: 'Audit', icon: ScrollText, matches: ['/audit'] },
+  { href: '/notifications', label: 'Notifications', icon: Bell, matches: ['/notifications'] },
   { href: '/analytics', label: 'Analytics', icon: ChartColumn, matches: ['/analytics'] },
   { href: '/api-reference', label: 'API reference', icon: BookOpen, matches: ['/api-reference'] },
 ];

@@ -32,6 +32,8 @@ export function startBackgroundWorker(): void {
     worker.timer.unref(); // never what keeps the process alive
   };
   schedule();
+  // Next exits on these itself (unless NEXT_MANUAL_SIG_HANDLE); this only lets a run in progress stop first.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stopBackgroundWorker());
 }
 
 /** Stops the loop and waits for a run in progress to finish (its writes are each one transaction either way). */
