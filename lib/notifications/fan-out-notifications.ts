@@ -64,12 +64,22 @@ export async function fanOutNotifications(owner: string, options: { now?: Date; 
 
 class LostCursorError extends Error {}
 
-/** Creates the cursor on first use (at the log's current end: the notifier reports from its first start on), then leases it. */
+/**
+ * Creates the cursor on first use (at the log's current end: the notifier reports from its first start on), then
+ * leases it. A lease still good for more than half its length is not renewed: an idle worker reads, it does not write
+ * (on SQLite every write is an fsync).
+ */
 async function leaseCursor(owner: string, now: Date): Promise<{ position: number } | null> {
-  await db().$executeRaw(sql`
-    INSERT INTO "WorkerCursor" ("id", "position")
-    SELECT CAST(${NOTIFIER_CURSOR} AS TEXT), COALESCE(MAX("seq"), 0) FROM "AuditEvent"
-    ON CONFLICT ("id") DO NOTHING`);
+  let cursor = await db().workerCursor.findUnique({ where: { id: NOTIFIER_CURSOR } });
+  if (!cursor) {
+    await db().$executeRaw(sql`
+      INSERT INTO "WorkerCursor" ("id", "position")
+      SELECT CAST(${NOTIFIER_CURSOR} AS TEXT), COALESCE(MAX("seq"), 0) FROM "AuditEvent" WHERE 1 = 1 -- SQLite needs a WHERE before ON CONFLICT here
+      ON CONFLICT ("id") DO NOTHING`);
+    cursor = await db().workerCursor.findUniqueOrThrow({ where: { id: NOTIFIER_CURSOR } });
+  }
+  const held = cursor.leaseOwner === owner && cursor.leaseUntil !== null && cursor.leaseUntil.getTime() - now.getTime() > LEASE_MS / 2;
+  if (held) return { position: cursor.position };
   const { count } = await db().workerCursor.updateMany({
     where: { id: NOTIFIER_CURSOR, OR: [{ leaseOwner: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
     data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
