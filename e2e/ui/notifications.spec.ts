@@ -5,6 +5,7 @@ import { startWebhookReceiver } from '../fixtures/webhook-receiver';
 import { createTestGroup } from '../fixtures/notification-factories';
 
 test('an admin adds a webhook channel (secret shown once), sends a test, and sees it delivered in the log', async ({ page }) => {
+  test.slow(); // five steps, one of them waiting for a real delivery through the server's worker
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const group = await createTestGroup('payments');
   const receiver = await startWebhookReceiver();

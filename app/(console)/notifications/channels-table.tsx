@@ -12,8 +12,8 @@ const column = createColumnHelper<ChannelListRow>();
 function columnsFor(canManage: boolean) {
   return [
     column.accessor('name', { header: 'Name', cell: (info) => <span className="font-medium whitespace-nowrap text-gray-900">{info.getValue()}</span> }),
-    column.accessor('kind', { header: 'Kind', cell: (info) => (info.getValue() === 'slack' ? 'Slack' : 'Webhook (signed)') }),
-    column.accessor('url', { header: 'Destination', enableSorting: false, cell: (info) => <span className="font-mono text-xs break-all text-gray-700">{info.getValue()}</span> }),
+    column.accessor('kind', { header: 'Kind', cell: (info) => <span className="whitespace-nowrap">{info.getValue() === 'slack' ? 'Slack' : 'Webhook (signed)'}</span> }),
+    column.accessor('url', { header: 'Destination', enableSorting: false, cell: (info) => <span className="font-mono text-xs whitespace-nowrap text-gray-700">{info.getValue()}</span> }),
     column.accessor((row) => row.groupName ?? '', {
       id: 'group',
       header: 'Group',

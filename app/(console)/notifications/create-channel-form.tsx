@@ -39,7 +39,7 @@ export function CreateChannelForm({ groups }: { groups: { id: string; name: stri
         <div>
           <Label htmlFor="channel-kind">Kind</Label>
           <Select id="channel-kind" value={values.kind} onChange={(e) => set({ kind: e.target.value as ChannelKind })}>
-            <option value="webhook">Webhook (signed)</option>
+            <option value="webhook">Webhook</option>
             <option value="slack">Slack</option>
           </Select>
         </div>
