@@ -35,10 +35,14 @@ function columnsFor(canManage: boolean) {
   ];
 }
 
+// Built once: cells rendered from new column objects on every render would remount, losing a row's status message.
+const MANAGER_COLUMNS = columnsFor(true);
+const READER_COLUMNS = columnsFor(false);
+
 export function ChannelsTable({ channels, canManage }: { channels: ChannelListRow[]; canManage: boolean }) {
   return (
     <DataTable
-      columns={columnsFor(canManage)}
+      columns={canManage ? MANAGER_COLUMNS : READER_COLUMNS}
       data={channels}
       getRowId={(channel) => channel.id}
       caption="Notification channels"
