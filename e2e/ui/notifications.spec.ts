@@ -1,8 +1,11 @@
-import { test, expect } from '../fixtures/test';
+import { test, expect as baseExpect } from '../fixtures/test';
 import { createTestUser, uniqueName } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
 import { startWebhookReceiver } from '../fixtures/webhook-receiver';
 import { createTestGroup } from '../fixtures/notification-factories';
+
+// Server actions and page loads on a busy test machine can take several seconds; the steps wait longer than the default.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 test('an admin adds a webhook channel (secret shown once), sends a test, and sees it delivered in the log', async ({ page }) => {
   test.slow(); // five steps, one of them waiting for a real delivery through the server's worker
@@ -55,10 +58,10 @@ test('an admin adds a webhook channel (secret shown once), sends a test, and see
     await expect(async () => {
       await page.reload();
       const logRow = page.getByRole('table', { name: 'Delivery log' }).getByRole('row').filter({ hasText: name });
-      await expect(logRow).toContainText('Delivered', { timeout: 1000 });
+      await expect(logRow).toContainText('Delivered', { timeout: 2000 });
       await expect(logRow).toContainText('Test');
       await expect(logRow).toContainText('HTTP 200');
-    }).toPass({ timeout: 15_000 });
+    }).toPass({ timeout: 30_000 });
     await page.screenshot({ path: 'test-results/screens/notifications-log.png', fullPage: true });
   });
 
@@ -75,6 +78,7 @@ test('an admin adds a webhook channel (secret shown once), sends a test, and see
 });
 
 test('a reviewer reads the delivery log but cannot manage channels; a viewer is told the page is not for them', async ({ page, browser }) => {
+  test.slow(); // two users signed in, in two browser contexts
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto('/notifications');
