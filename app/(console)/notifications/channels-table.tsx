@@ -11,9 +11,9 @@ const column = createColumnHelper<ChannelListRow>();
 
 function columnsFor(canManage: boolean) {
   return [
-    column.accessor('name', { header: 'Name', cell: (info) => <span className="font-medium whitespace-nowrap text-gray-900">{info.getValue()}</span> }),
-    column.accessor('kind', { header: 'Kind', cell: (info) => <span className="whitespace-nowrap">{info.getValue() === 'slack' ? 'Slack' : 'Webhook (signed)'}</span> }),
-    column.accessor('url', { header: 'Destination', enableSorting: false, cell: (info) => <span className="font-mono text-xs whitespace-nowrap text-gray-700">{info.getValue()}</span> }),
+    column.accessor('name', { header: 'Name', cell: (info) => <span className="block max-w-56 font-medium break-words text-gray-900">{info.getValue()}</span> }),
+    column.accessor('kind', { header: 'Kind', cell: (info) => (info.getValue() === 'slack' ? 'Slack' : 'Webhook') }),
+    column.accessor('url', { header: 'Destination', enableSorting: false, cell: (info) => <span title={info.getValue()} className="block max-w-44 truncate font-mono text-xs text-gray-700">{info.getValue()}</span> }),
     column.accessor((row) => row.groupName ?? '', {
       id: 'group',
       header: 'Group',

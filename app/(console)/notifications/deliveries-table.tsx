@@ -21,7 +21,7 @@ const EVENT_LABELS: Record<string, string> = { review_requested: 'Review request
 
 const columns = [
   column.accessor('createdAt', { header: 'Queued', cell: (info) => <span className="whitespace-nowrap"><RelativeTime iso={info.getValue()} /></span> }),
-  column.accessor('channelName', { header: 'Channel', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
+  column.accessor('channelName', { header: 'Channel', cell: (info) => <span className="block max-w-48 break-words">{info.getValue()}</span> }),
   column.accessor('event', { header: 'Event', cell: (info) => <span className="whitespace-nowrap">{EVENT_LABELS[info.getValue()] ?? info.getValue()}</span> }),
   column.accessor('actionId', {
     header: 'Action',
@@ -44,7 +44,7 @@ const columns = [
     },
   }),
   column.accessor('nextAttemptAt', {
-    header: 'Next attempt (UTC)',
+    header: 'Next try (UTC)',
     cell: (info) => {
       const next = info.getValue();
       return next ? <span className="text-xs whitespace-nowrap"><UtcTime iso={next} zone={false} /></span> : <span className="text-gray-500">—</span>;
