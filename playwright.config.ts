@@ -72,6 +72,12 @@ export default defineConfig<{ databaseUrl: string }>({
       NEXTAUTH_URL: `http://localhost:${server.port}`,
       WARDEN_SKIP_BUILD: '1',
       NEXT_TELEMETRY_DISABLED: '1',
+      // The background worker (escalation ladder, notifications) at test pace: runs every 200 ms, retries after ~0.2 s.
+      WARDEN_WORKER_INTERVAL_MS: '200',
+      WARDEN_NOTIFY_RETRY_BASE_MS: '200',
+      WARDEN_NOTIFY_RETRY_MAX_MS: '2000',
+      WARDEN_NOTIFY_TIMEOUT_MS: '3000',
+      WARDEN_NOTIFY_GAP_GRACE_MS: '2000',
     },
   })),
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, Bot, ChartColumn, Inbox, ScrollText, UsersRound, Wrench } from 'lucide-react';
+import { Bell, BookOpen, Bot, ChartColumn, Inbox, ScrollText, UsersRound, Wrench } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
@@ -11,6 +11,7 @@ const LINKS = [
   { href: '/tools', label: 'Tools', icon: Wrench, matches: ['/tools'] },
   { href: '/reviewers', label: 'Reviewers', icon: UsersRound, matches: ['/reviewers'] },
   { href: '/audit', label: 'Audit', icon: ScrollText, matches: ['/audit'] },
+  { href: '/notifications', label: 'Notifications', icon: Bell, matches: ['/notifications'] },
   { href: '/analytics', label: 'Analytics', icon: ChartColumn, matches: ['/analytics'] },
   { href: '/api-reference', label: 'API reference', icon: BookOpen, matches: ['/api-reference'] },
 ];

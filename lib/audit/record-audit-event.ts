@@ -29,3 +29,13 @@ export async function recordAuditEvents(runner: SqlRunner, events: AuditEventInp
 export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<void> {
   await recordAuditEvents(prismaRunner(tx), [event as AuditEventInput<AuditEventType>]);
 }
+
+/** One event, returning its sequence number (for rows that point at the event that caused them). */
+export async function recordAuditEventReturningSeq<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<number> {
+  const { actorType, actorId } = auditActor(event.actor);
+  const rows = await tx.$queryRaw<{ seq: number | bigint }[]>(sql`
+    INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload")
+    VALUES (${new Date()}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})
+    RETURNING "seq"`);
+  return Number(rows[0].seq);
+}

@@ -1,0 +1,37 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { createChannel } from '@/lib/notifications/create-channel';
+import { createChannelSchema } from '@/lib/notifications/schemas';
+import { sendTestNotification } from '@/lib/notifications/send-test-notification';
+import { setChannelEnabled } from '@/lib/notifications/set-channel-enabled';
+import { runAsUser } from '../run-as-user';
+
+const channelRef = z.object({ channelId: z.string().min(1) });
+const enabledSchema = channelRef.extend({ enabled: z.boolean() });
+
+/** Admins only (the domain checks). The secret comes back this once, for the form to show. */
+export async function createChannelAction(input: z.input<typeof createChannelSchema>) {
+  return runAsUser(async (actor) => {
+    const { channel, secret } = await createChannel(actor, createChannelSchema.parse(input));
+    revalidatePath('/notifications');
+    return { name: channel.name, kind: channel.kind, secret };
+  });
+}
+
+export async function setChannelEnabledAction(input: z.input<typeof enabledSchema>) {
+  return runAsUser(async (actor) => {
+    const { changed } = await setChannelEnabled(actor, enabledSchema.parse(input));
+    revalidatePath('/notifications');
+    return { changed };
+  });
+}
+
+export async function sendTestNotificationAction(input: z.input<typeof channelRef>) {
+  return runAsUser(async (actor) => {
+    const result = await sendTestNotification(actor, channelRef.parse(input));
+    revalidatePath('/notifications');
+    return result;
+  });
+}
