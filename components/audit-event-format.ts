@@ -6,9 +6,13 @@ export function auditEventLabel(type: string): string {
   return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
 }
 
-/** One line per event: "outcome: pending_review · reasons: …". Values are plain text, shortened, never markup. */
+/**
+ * One line per event: "outcome: pending_review · reasons: …". Values are plain text, shortened, never markup.
+ * An id kept beside its name for machines (toGroupId next to toGroup) is left out.
+ */
 export function summarizePayload(payload: Record<string, unknown>): string {
   return Object.entries(payload)
+    .filter(([key]) => !(key.endsWith('Id') && key.slice(0, -2) in payload))
     .filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
     .map(([key, value]) => `${key}: ${shorten(formatValue(value))}`)
     .join(' · ');

@@ -168,7 +168,7 @@ test.describe('escalation ladder', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     const events = (await auditEventsOfAction(id)).filter((event) => event.type === 'action.escalated');
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorType: 'system', actorId: 'escalation-ladder', payload: { fromGroup: first.id, toGroup: next.id, level: 1, automatic: true, note: null } });
+    expect(events[0]).toMatchObject({ actorType: 'system', actorId: 'escalation-ladder', payload: { fromGroupId: first.id, toGroupId: next.id, fromGroup: first.name, toGroup: next.name, level: 1, automatic: true, note: null } });
     expect(firstChannel.receiver.ofEvent('escalated')).toHaveLength(0);
     expect(nextChannel.receiver.ofEvent('review_requested')).toHaveLength(0);
     expect(nextChannel.receiver.ofEvent('escalated')).toHaveLength(1);

@@ -171,7 +171,7 @@ test.describe('quorum across reviewer groups', () => {
     expect(await assigned()).toBe(security.id);
     expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({
       type: 'action.escalated', actorId: fiona.id,
-      payload: { fromGroup: finance.name, toGroup: security.name, note: 'New bank details: Security should confirm.', automatic: false },
+      payload: { fromGroupId: finance.id, toGroupId: security.id, fromGroup: finance.name, toGroup: security.name, note: 'New bank details: Security should confirm.', automatic: false },
     });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 

@@ -33,7 +33,7 @@ export async function escalateAction(actor: Actor, input: EscalateActionInput): 
     if (count !== 1) throw new WardenError('conflict', 'Someone else changed this action meanwhile; reload it and try again.');
     await recordAuditEvent(tx, {
       actor, actionId, agentId: action.agentId, type: 'action.escalated',
-      payload: { fromGroup: from?.name ?? null, toGroup: group.name, note, automatic: false },
+      payload: { fromGroupId: action.assignedGroupId, toGroupId: group.id, fromGroup: from?.name ?? null, toGroup: group.name, note, automatic: false },
     });
     return { expired: false as const, groupId: group.id, groupName: group.name };
   });

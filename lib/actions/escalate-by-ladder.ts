@@ -35,12 +35,17 @@ export async function escalateByLadder(tx: Tx, action: LadderCandidate, ladder: 
     data: { escalationLevel: step.level, assignedGroupId: step.groupId },
   });
   if (count !== 1) return false;
+  const names = await tx.reviewerGroup.findMany({ where: { id: { in: [step.groupId, ...(action.assignedGroupId ? [action.assignedGroupId] : [])] } }, select: { id: true, name: true } });
+  const nameOf = (id: string | null) => (id ? names.find((g) => g.id === id)?.name ?? id : null);
   await recordAuditEvent(tx, {
     actor: LADDER,
     actionId: action.id,
     agentId: action.agentId,
     type: 'action.escalated',
-    payload: { fromGroup: action.assignedGroupId, toGroup: step.groupId, note: null, level: step.level, automatic: true },
+    payload: {
+      fromGroupId: action.assignedGroupId, toGroupId: step.groupId, fromGroup: nameOf(action.assignedGroupId), toGroup: nameOf(step.groupId)!,
+      note: null, level: step.level, automatic: true,
+    },
   });
   return true;
 }

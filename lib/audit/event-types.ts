@@ -38,7 +38,8 @@ export type AuditPayloads = {
   // Earlier approvals were given to other parameters; an edit voids them.
   'action.approvals_reset': { reason: string; count: number };
   // Handed to another reviewer group, by a person (with a note) or by the grant's escalation ladder.
-  'action.escalated': { fromGroup: string | null; toGroup: string; note: string | null; level?: number; automatic: boolean };
+  // Groups by id (what the notifier routes on) and by name as it was then (what people read).
+  'action.escalated': { fromGroupId: string | null; toGroupId: string; fromGroup: string | null; toGroup: string; note: string | null; level?: number; automatic: boolean };
   'review_group.created': { name: string };
   'review_group.updated': { name: string; before: unknown; after: unknown };
   'review_group.member_added': { group: string; email: string };

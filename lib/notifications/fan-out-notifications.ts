@@ -110,7 +110,7 @@ async function plannedDeliveries(events: AuditRow[], baseUrl: string): Promise<N
     .map((event) => ({ event, payload: parsePayload(event.payload) }))
     .filter(({ event, payload }) => event.actionId && (
       (event.type === 'gate.decided' && payload.outcome === 'pending_review') ||
-      (event.type === 'action.escalated' && typeof payload.toGroup === 'string')
+      (event.type === 'action.escalated' && typeof payload.toGroupId === 'string')
     ));
   if (wanted.length === 0) return [];
 
@@ -128,15 +128,14 @@ async function plannedDeliveries(events: AuditRow[], baseUrl: string): Promise<N
     db().reviewerGroup.findMany({ select: { id: true, name: true } }),
   ]);
   const actionById = new Map(actions.map((action) => [action.id, action]));
-  // An escalation names its group by id; a name is accepted too, so a manual escalation written either way is delivered.
-  const group = (ref: string | null | undefined) => (ref ? groups.find((g) => g.id === ref) ?? groups.find((g) => g.name === ref) ?? null : null);
+  const group = (id: string | null | undefined) => (id ? groups.find((g) => g.id === id) ?? null : null);
 
   const deliveries: NewDelivery[] = [];
   for (const { event, payload } of wanted) {
     const action = actionById.get(event.actionId!);
     if (!action) continue;
     const escalated = event.type === 'action.escalated';
-    const target = escalated ? group(String(payload.toGroup)) : group(action.assignedGroupId);
+    const target = escalated ? group(String(payload.toGroupId)) : group(action.assignedGroupId);
     if (escalated && !target) continue;
     const facts: Omit<NotificationFacts, 'channelName'> = {
       event: escalated ? 'escalated' : 'review_requested',
@@ -153,7 +152,7 @@ async function plannedDeliveries(events: AuditRow[], baseUrl: string): Promise<N
       },
       escalation: escalated
         ? {
-            fromGroup: group(payload.fromGroup as string | null)?.name ?? null,
+            fromGroup: group(payload.fromGroupId as string | null)?.name ?? null,
             toGroup: target!.name,
             level: typeof payload.level === 'number' ? payload.level : null,
             automatic: payload.automatic === true,
