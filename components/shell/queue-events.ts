@@ -9,6 +9,8 @@ import { useSyncExternalStore } from 'react';
  */
 export type QueueEventsState = {
   connected: boolean;
+  /** Connected at least once since the page opened: "Connecting…" before, "Reconnecting…" after. */
+  everConnected: boolean;
   /** Pending actions, as of the last event; null before the first. */
   pending: number | null;
   /** Counts changes the page has not seen yet: every event except the first one of the first connection. */
@@ -16,7 +18,7 @@ export type QueueEventsState = {
 };
 
 const RETRY_AFTER_REFUSAL_MS = 5000;
-let state: QueueEventsState = { connected: false, pending: null, changes: 0 };
+let state: QueueEventsState = { connected: false, everConnected: false, pending: null, changes: 0 };
 const listeners = new Set<() => void>();
 let source: EventSource | null = null;
 let retry: ReturnType<typeof setTimeout> | undefined;
@@ -30,10 +32,10 @@ function set(next: Partial<QueueEventsState>) {
 function connect() {
   const events = new EventSource('/queue/events');
   source = events;
-  events.addEventListener('open', () => set({ connected: true }));
+  events.addEventListener('open', () => set({ connected: true, everConnected: true }));
   events.addEventListener('changed', (event) => {
     const { pending } = JSON.parse((event as MessageEvent<string>).data) as { pending: number };
-    set({ connected: true, pending, changes: firstEventSeen ? state.changes + 1 : state.changes });
+    set({ connected: true, everConnected: true, pending, changes: firstEventSeen ? state.changes + 1 : state.changes });
     firstEventSeen = true;
   });
   events.addEventListener('error', () => {
@@ -63,7 +65,7 @@ function subscribe(listener: () => void) {
   };
 }
 
-const SERVER_STATE: QueueEventsState = { connected: false, pending: null, changes: 0 };
+const SERVER_STATE: QueueEventsState = { connected: false, everConnected: false, pending: null, changes: 0 };
 
 export function useQueueEvents(): QueueEventsState {
   return useSyncExternalStore(subscribe, () => state, () => SERVER_STATE);

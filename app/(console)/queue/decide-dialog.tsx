@@ -82,17 +82,20 @@ export function DecideDialog({ request, onClose }: { request: DecideRequest | nu
           </AlertDialog.Description>
           <ul className="mt-4 min-h-0 flex-1 divide-y divide-gray-100 overflow-y-auto rounded-md border border-gray-200" aria-label={results ? 'Results' : 'Actions to decide'}>
             {request?.actions.map((action) => (
-              <li key={action.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-2 text-sm" data-action-id={action.id}>
-                <div className="min-w-0">
-                  <p className="font-medium break-words text-gray-900"><InertText text={action.summary ?? action.tool} /></p>
-                  <p className="text-xs text-gray-600">
-                    {action.agent} · <span className="font-mono">{action.tool}</span>
-                    {action.required > 1 ? ` · ${action.approvals} of ${action.required} approvals` : null}
-                  </p>
-                  {!results && !action.waitingForMe ? <p className="mt-0.5 text-xs text-amber-800">You may not be able to approve this one; it will be reported.</p> : null}
-                  {!results && action.override ? <p className="mt-0.5 text-xs text-amber-800">Approving overrides separation of duties (recorded as an admin override).</p> : null}
+              <li key={action.id} className="px-3 py-2 text-sm" data-action-id={action.id}>
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <p className="font-medium break-words text-gray-900"><InertText text={action.summary ?? action.tool} /></p>
+                    <p className="text-xs text-gray-600">
+                      {action.agent} · <span className="font-mono">{action.tool}</span>
+                      {action.required > 1 ? ` · ${action.approvals} of ${action.required} approvals` : null}
+                    </p>
+                  </div>
+                  {results ? <ResultBadge result={results.find((result) => result.actionId === action.id)} /> : null}
                 </div>
-                {results ? <ResultBadge result={results.find((result) => result.actionId === action.id)} /> : null}
+                {results ? <ResultNote result={results.find((result) => result.actionId === action.id)} /> : null}
+                {!results && !action.waitingForMe ? <p className="mt-0.5 text-xs text-amber-800">You may not be able to approve this one; it will be reported.</p> : null}
+                {!results && action.override ? <p className="mt-0.5 text-xs text-amber-800">Approving overrides separation of duties (recorded as an admin override).</p> : null}
               </li>
             ))}
           </ul>
@@ -138,18 +141,17 @@ function ResultBadge({ result }: { result: BatchItemResult | undefined }) {
     case 'rejected':
       return <Badge tone="red">Rejected</Badge>;
     case 'needs_more_approvals':
-      return (
-        <div className="text-right">
-          <Badge tone="blue">Approval recorded ({result.approvals} of {result.required})</Badge>
-          {result.missingGroups.length > 0 ? <p className="mt-0.5 text-xs text-gray-600">Still needs {result.missingGroups.join(' and ')}</p> : null}
-        </div>
-      );
+      return <Badge tone="blue">Approval recorded ({result.approvals} of {result.required})</Badge>;
     case 'refused':
-      return (
-        <div className="w-full sm:max-w-72 sm:text-right">
-          <Badge tone="amber">Not decided</Badge>
-          <p className="mt-0.5 text-xs text-gray-700">{result.reason}</p>
-        </div>
-      );
+      return <Badge tone="amber">Not decided</Badge>;
   }
+}
+
+/** Why an action was not decided, or what it still needs. */
+function ResultNote({ result }: { result: BatchItemResult | undefined }) {
+  if (result?.result === 'refused') return <p className="mt-1 text-xs text-gray-700">{result.reason}</p>;
+  if (result?.result === 'needs_more_approvals') {
+    return <p className="mt-1 text-xs text-gray-700">Another reviewer must approve too{result.missingGroups.length > 0 ? `, from ${result.missingGroups.join(' and ')}` : ''}.</p>;
+  }
+  return null;
 }

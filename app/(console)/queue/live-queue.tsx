@@ -12,7 +12,7 @@ import { cn } from '@/components/ui/cn';
  */
 export function LiveQueue({ nextExpiry }: { nextExpiry: string | null }) {
   const router = useRouter();
-  const { connected, changes } = useQueueEvents();
+  const { connected, everConnected, changes } = useQueueEvents();
   const [, startTransition] = useTransition();
 
   useEffect(() => {
@@ -29,11 +29,13 @@ export function LiveQueue({ nextExpiry }: { nextExpiry: string | null }) {
 
   return (
     <p role="status" className="flex items-center gap-2 text-sm" title={connected ? 'New proposals and decisions appear without reloading' : undefined}>
-      <span aria-hidden className={cn('size-2.5 rounded-full', connected ? 'bg-emerald-500 shadow-[0_0_0_3px_var(--color-emerald-100)]' : 'bg-amber-500')} />
+      <span aria-hidden className={cn('size-2.5 rounded-full', connected ? 'bg-emerald-500 shadow-[0_0_0_3px_var(--color-emerald-100)]' : everConnected ? 'bg-amber-500' : 'bg-gray-300')} />
       {connected ? (
         <span className="font-medium text-emerald-800">Live</span>
-      ) : (
+      ) : everConnected ? (
         <span className="text-amber-900">Reconnecting… the list may be out of date</span>
+      ) : (
+        <span className="text-gray-600">Connecting…</span>
       )}
     </p>
   );

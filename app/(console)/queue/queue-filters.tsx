@@ -54,7 +54,7 @@ export function QueueFilters({ agents, tools, selected, counts, canDecide }: Pro
 
   return (
     <div className="border-b border-gray-200">
-      <form method="get" className="grid grid-cols-1 gap-3 px-4 py-3 sm:grid-cols-2 sm:px-5 lg:grid-cols-4" onSubmit={(event) => event.preventDefault()}>
+      <form method="get" className="grid grid-cols-2 gap-3 px-4 py-3 sm:px-5 lg:grid-cols-4" onSubmit={(event) => event.preventDefault()}>
         <FilterSelect name="agent" label="Agent" value={selected.agent} onChange={apply}
           options={withSelected(agents, selected.agent).map((agent) => ({ value: agent, label: `${agent} (${agentCount(agent)})` }))} />
         <FilterSelect name="tool" label="Tool" value={selected.tool} onChange={apply}
@@ -71,10 +71,11 @@ export function QueueFilters({ agents, tools, selected, counts, canDecide }: Pro
         </div>
         <FilterSelect name="age" label="Age" value={selected.age} onChange={apply}
           options={(Object.keys(QUEUE_AGE_LABELS) as QueueAge[]).map((age) => ({ value: age, label: QUEUE_AGE_LABELS[age] }))} />
-        <div className="flex items-end gap-3">
+        <div className="col-span-2 flex flex-wrap items-end gap-x-4 lg:col-span-1">
           {canDecide ? (
             <label className="flex h-10 items-center gap-2 text-sm font-medium text-gray-800">
-              <input type="checkbox" name="mine" value="1" checked={Boolean(selected.mine)} className="size-4 accent-indigo-600"
+              {/* Uncontrolled, so it ticks at once; the key resets it to the URL's value when that changes. */}
+              <input key={String(Boolean(selected.mine))} type="checkbox" name="mine" value="1" defaultChecked={Boolean(selected.mine)} className="size-4 accent-indigo-600"
                 onChange={(event) => apply('mine', event.target.checked ? '1' : '')} />
               Waiting for me ({counts.waitingForMe})
             </label>

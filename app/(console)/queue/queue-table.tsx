@@ -38,19 +38,26 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
     column.accessor((row) => row.summary ?? row.tool, {
       id: 'summary',
       header: 'Action',
-      cell: (info) => <ActionCell action={info.row.original} />,
+      cell: (info) => {
+        const action = info.row.original;
+        const trace = canDecide ? traces[action.traceId] : undefined;
+        return (
+          <ActionCell action={action}>
+            {trace ? (
+              <Button variant="secondary" size="sm" className="mt-1.5 h-7 px-2 text-xs" onClick={() => openTrace(action.id)} aria-label={`Decide all ${trace.length} in trace ${action.traceId}`}>
+                <Layers aria-hidden className="size-3.5" />
+                {trace.length} in this trace…
+              </Button>
+            ) : null}
+          </ActionCell>
+        );
+      },
     }),
-    column.accessor('agent', { header: 'Agent', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
     column.accessor('actionLevel', {
-      header: 'Tool',
+      header: 'Level',
       // By impact (read … external), not alphabetically.
       sortingFn: (a, b) => ACTION_LEVELS.indexOf(a.original.actionLevel!) - ACTION_LEVELS.indexOf(b.original.actionLevel!),
-      cell: (info) => (
-        <div className="flex flex-col items-start gap-1">
-          <span className="font-mono text-[13px]">{info.row.original.tool}</span>
-          <ActionLevelBadge level={info.getValue()} />
-        </div>
-      ),
+      cell: (info) => <ActionLevelBadge level={info.getValue()} />,
     }),
     column.accessor('requester', {
       header: 'Requester',
@@ -60,7 +67,7 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
         if (!requester) return <span className="text-gray-500">—</span>;
         return (
           <span className="inline-flex items-center gap-1">
-            <InertText text={requester} className="break-all" />
+            <InertText text={requester} className="break-words" />
             {info.row.original.requesterVerified ? <BadgeCheck aria-label="verified" className="size-4 shrink-0 text-emerald-600" /> : null}
           </span>
         );
@@ -81,20 +88,6 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
     column.accessor('createdAt', {
       header: 'Age',
       cell: (info) => <AgeCell createdAt={info.getValue()} expiresAt={info.row.original.expiresAt} now={now} />,
-    }),
-    column.accessor('traceId', {
-      header: 'Trace',
-      enableSorting: false,
-      cell: (info) => {
-        const members = traces[info.getValue()];
-        if (!members || !canDecide) return <span className="text-gray-500">—</span>;
-        return (
-          <Button variant="secondary" size="sm" onClick={() => openTrace(info.row.original.id)} aria-label={`Decide all ${members.length} in trace ${info.getValue()}`}>
-            <Layers aria-hidden className="size-4" />
-            {members.length} in trace
-          </Button>
-        );
-      },
     }),
   ];
 
@@ -134,12 +127,15 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
   );
 }
 
-function ActionCell({ action }: { action: PendingActionRow }) {
+function ActionCell({ action, children }: { action: PendingActionRow; children?: React.ReactNode }) {
   return (
-    <div className="min-w-56">
+    <div className="min-w-64 sm:min-w-72">
       <TableLink href={`/actions/${action.id}`} className="break-words">
         <InertText text={action.summary ?? action.tool} />
       </TableLink>
+      <p className="mt-0.5 text-xs text-gray-600">
+        {action.agent} · <span className="font-mono">{action.tool}</span>
+      </p>
       {action.riskFlags.length > 0 || action.waitingForMe ? (
         <div className="mt-1 flex flex-wrap gap-1">
           {action.waitingForMe ? (
@@ -156,6 +152,7 @@ function ActionCell({ action }: { action: PendingActionRow }) {
           ))}
         </div>
       ) : null}
+      {children}
     </div>
   );
 }
