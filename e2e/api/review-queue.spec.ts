@@ -68,6 +68,25 @@ test.describe('review queue: filters and counts', () => {
     expect(row.riskFlags.map((flag) => flag.code)).toEqual(['no_sources', 'irreversible']);
   });
 
+  test("rows show the tool's summary, with sensitive values masked for roles that may not see them", async () => {
+    const reviewer = await createTestUser(['reviewer']);
+    const viewer = await createTestUser(['viewer']);
+    const agent = await createTestAgent();
+    const tool = await lib.createTool()(SETUP, {
+      name: `${agent.name.replaceAll('-', '_')}_ticket`,
+      description: 'opens a ticket',
+      actionLevel: 'create',
+      parameters: { type: 'object', properties: { title: { type: 'string' }, priority: { type: 'integer' } } },
+      sensitiveFields: ['title'],
+      summaryTemplate: 'Ticket {title} at priority {priority}',
+    });
+    await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
+    const client = agentClient(test.info().project.use.baseURL!, (await createTestAgentKey(agent)).key);
+    await propose(client, tool);
+    expect((await queueOf(reviewer, { tool: tool.name })).actions[0].summary).toBe(`Ticket ${VALID_TICKET.title} at priority 2`);
+    expect((await queueOf(viewer, { tool: tool.name })).actions[0].summary).toBe('Ticket •••••• at priority 2');
+  });
+
   test('a viewer sees the queue but nothing waits for them', async () => {
     const viewer = await createTestUser(['viewer']);
     const { client, tool } = await seed();

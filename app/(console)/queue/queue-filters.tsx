@@ -45,7 +45,7 @@ export function QueueFilters({ agents, tools, selected, counts, canDecide }: Pro
     if (requester.trim() === (selected.requester ?? '')) return;
     const timer = setTimeout(() => apply('requester', requester.trim()), REQUESTER_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing should schedule a new search
+    // Only typing schedules a new search (not a new URL arriving).
   }, [requester]);
 
   const agentCount = (name: string) => counts.byAgent.find((entry) => entry.name === name)?.count ?? 0;
