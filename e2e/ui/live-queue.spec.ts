@@ -138,6 +138,8 @@ test('approving a whole trace after a confirmation that lists each action; appro
     await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Approve' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alertdialog').getByText('Approved')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
     const approved = await lib.db().db().action.findUniqueOrThrow({ where: { id: single }, select: { status: true, reviewerId: true } });
     expect(approved).toEqual({ status: 'approved', reviewerId: reviewer.id });
   });

@@ -108,7 +108,8 @@ export function DecideDialog({ request, onClose }: { request: DecideRequest | nu
           {error ? <ErrorAlert className="mt-3">{error}</ErrorAlert> : null}
           <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             {results ? (
-              <Button onClick={close}>Close</Button>
+              // Focused, so a keyboard decision is a, Enter (confirm), Enter (close).
+              <Button onClick={close} autoFocus>Close</Button>
             ) : (
               <>
                 <AlertDialog.Cancel asChild>
