@@ -229,9 +229,14 @@ test.describe('review queue: decisions per trace', () => {
 });
 
 test.describe('review queue: live events', () => {
-  test('/queue/events needs a session', async ({ baseURL }) => {
-    const reply = await fetch(new URL('/queue/events', baseURL), { redirect: 'manual', headers: { cookie: 'next-auth.session-token=forged' } });
-    expect(reply.status).toBe(401);
+  test('/queue/events needs a console session', async ({ baseURL }) => {
+    const { client } = await seed();
+    const forged = await fetch(new URL('/queue/events', baseURL), { redirect: 'manual', headers: { cookie: 'next-auth.session-token=forged' } });
+    expect(forged.status).toBe(401);
+    await forged.text(); // release the connection
+    const withAgentKey = await client.request('GET', '/queue/events');
+    expect(withAgentKey.status).toBe(307); // an agent key is not a console session
+    expect(withAgentKey.location).toContain('/sign-in');
   });
 
   test('announces a proposal on this server at once, and a decision made by another process within a second', async ({ baseURL, request }) => {
