@@ -4,6 +4,7 @@ import { Bell, BookOpen, Bot, ChartColumn, Inbox, ScrollText, UsersRound, Wrench
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
+import { useQueueEvents } from './queue-events';
 
 const LINKS = [
   { href: '/queue', label: 'Queue', icon: Inbox, matches: ['/queue', '/actions'] },
@@ -17,8 +18,10 @@ const LINKS = [
 ];
 
 /** The console's sections; a row of tabs on phones, a column in the sidebar on wide screens. */
-export function MainNav({ pendingCount, className }: { pendingCount: number; className?: string }) {
+export function MainNav({ pendingCount: rendered, className }: { pendingCount: number; className?: string }) {
   const pathname = usePathname();
+  // Kept fresh by the live queue's events (one shared connection per tab); the server's count until the first one.
+  const pendingCount = useQueueEvents().pending ?? rendered;
   return (
     <nav aria-label="Main" className={cn('border-t border-gray-100 lg:border-t-0', className)}>
       <ul className="flex gap-1 overflow-x-auto px-3 py-2 lg:flex-col lg:px-0 lg:py-0">

@@ -7,8 +7,18 @@ import { EventEmitter } from 'node:events';
 const globalForChanges = globalThis as unknown as { wardenActionChanges?: EventEmitter };
 const emitter = (globalForChanges.wardenActionChanges ??= new EventEmitter().setMaxListeners(0));
 
+/** The channel every change is also announced on, for watchers of the whole queue (lib/realtime/watch-action-changes.ts). */
+const ANY_ACTION = Symbol('any action');
+
 export function notifyActionChanged(actionId: string): void {
   emitter.emit(actionId);
+  emitter.emit(ANY_ACTION, actionId);
+}
+
+/** Calls `listener` on every change this instance makes to any action; returns the unsubscribe. */
+export function onAnyActionChange(listener: () => void): () => void {
+  emitter.on(ANY_ACTION, listener);
+  return () => emitter.off(ANY_ACTION, listener);
 }
 
 /** Resolves when the action changes here, or after `ms`, whichever comes first. */

@@ -1,0 +1,306 @@
+import { test, expect } from '../fixtures/test';
+import { agentClient } from '../fixtures/agent-client';
+import { actionStatusInDatabase, auditEventsOfAction } from '../fixtures/audit';
+import { createTestAgent, createTestTool, createTestAgentKey, createTestUser, grantTestTool, SETUP, VALID_TICKET, type TestUser } from '../fixtures/factories';
+import { backdateAction, createReviewerGroup } from '../fixtures/queue-factories';
+import { serverActionRequest } from '../fixtures/server-actions';
+import { signInWithRequest } from '../fixtures/sign-in';
+import { lib } from '../fixtures/warden-lib';
+
+type GrantRules = Parameters<ReturnType<typeof lib.grantTool>>[1]['rules'];
+
+/** An agent with a key and one tool granted with these rules; its proposals land in the queue. */
+async function seed(options: { rules?: GrantRules; actionLevel?: 'create' | 'external'; owner?: TestUser } = {}) {
+  const agent = await createTestAgent({ owner: options.owner });
+  const tool = await createTestTool({ actionLevel: options.actionLevel });
+  if (options.rules) await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, ...options.rules } });
+  else await grantTestTool(agent, tool, true);
+  const { key } = await createTestAgentKey(agent);
+  return { agent, tool, client: agentClient(test.info().project.use.baseURL!, key) };
+}
+
+async function propose(client: ReturnType<typeof agentClient>, tool: { name: string }, extra: { requester?: string; traceId?: string; sources?: { title: string }[] } = {}) {
+  const reply = await client.propose({ tool: tool.name, params: VALID_TICKET, ...extra });
+  expect(reply.body.status, JSON.stringify(reply.body)).toBe('pending_review');
+  return reply.body.id as string;
+}
+
+const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+const queueOf = (user: TestUser, filter: Parameters<ReturnType<typeof lib.listPendingActions>>[1] = {}) => lib.listPendingActions()(user.actor, filter);
+
+test.describe('review queue: filters and counts', () => {
+  test('filters by agent, tool, action level, risk flag, requester and age; counts per agent and risk', async () => {
+    const reviewer = await createTestUser(['reviewer']);
+    const writer = await seed({ actionLevel: 'create' });
+    const mailer = await seed({ actionLevel: 'external' });
+    const cited = await propose(writer.client, writer.tool, { requester: 'Dana.Requester@corp.test', sources: [{ title: 'ticket 1042' }] });
+    const uncited = await propose(writer.client, writer.tool);
+    const mail = await propose(mailer.client, mailer.tool, { sources: [{ title: 'thread' }] });
+    await backdateAction(uncited, 90);
+    const ours = [cited, uncited, mail].sort();
+
+    // Other specs share this database: every check is narrowed to this test's agents.
+    const mine = (rows: { id: string }[]) => ids(rows).filter((id) => ours.includes(id));
+    expect(mine((await queueOf(reviewer)).actions)).toEqual(ours);
+    expect(ids((await queueOf(reviewer, { agent: writer.agent.name })).actions)).toEqual([cited, uncited].sort());
+    expect(ids((await queueOf(reviewer, { tool: mailer.tool.name })).actions)).toEqual([mail]);
+    expect(mine((await queueOf(reviewer, { level: 'external' })).actions)).toEqual([mail]);
+    expect(mine((await queueOf(reviewer, { level: 'create' })).actions)).toEqual([cited, uncited].sort());
+    expect(mine((await queueOf(reviewer, { risk: 'no_sources' })).actions)).toEqual([uncited]);
+    expect(mine((await queueOf(reviewer, { risk: 'external' })).actions)).toEqual([mail]);
+    expect(mine((await queueOf(reviewer, { requester: 'dana.requester@' })).actions)).toEqual([cited]);
+    expect(mine((await queueOf(reviewer, { age: '1h' })).actions)).toEqual([uncited]);
+    expect(mine((await queueOf(reviewer, { age: '4h' })).actions)).toEqual([]);
+
+    const byTool = await queueOf(reviewer, { tool: writer.tool.name });
+    expect(byTool.counts.byAgent).toEqual([{ name: writer.agent.name, count: 2 }]);
+    expect(byTool.counts.byRisk).toMatchObject({ no_sources: 1, irreversible: 2 });
+    expect(byTool.counts.byRisk.external).toBeUndefined();
+    // Faceted: with an agent chosen, the agent counts still show every agent under the other filters.
+    const chosen = await queueOf(reviewer, { tool: writer.tool.name, agent: writer.agent.name, risk: 'no_sources' });
+    expect(ids(chosen.actions)).toEqual([uncited]);
+    expect(chosen.counts.byAgent).toEqual([{ name: writer.agent.name, count: 1 }]);
+    expect(chosen.counts.byRisk).toMatchObject({ no_sources: 1, irreversible: 2 });
+
+    const row = (await queueOf(reviewer, { tool: writer.tool.name })).actions.find((action) => action.id === uncited)!;
+    expect(row).toMatchObject({ agent: writer.agent.name, tool: writer.tool.name, actionLevel: 'create', approvals: 0, required: 1, waitingForMe: true });
+    expect(Date.parse(row.expiresAt!) - Date.parse(row.createdAt)).toBeGreaterThan(60 * 60_000);
+    expect(row.riskFlags.map((flag) => flag.code)).toEqual(['no_sources', 'irreversible']);
+  });
+
+  test("rows show the tool's summary, with sensitive values masked for roles that may not see them", async () => {
+    const reviewer = await createTestUser(['reviewer']);
+    const viewer = await createTestUser(['viewer']);
+    const agent = await createTestAgent();
+    const tool = await lib.createTool()(SETUP, {
+      name: `${agent.name.replaceAll('-', '_')}_ticket`,
+      description: 'opens a ticket',
+      actionLevel: 'create',
+      parameters: { type: 'object', properties: { title: { type: 'string' }, priority: { type: 'integer' } } },
+      sensitiveFields: ['title'],
+      summaryTemplate: 'Ticket {title} at priority {priority}',
+    });
+    await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
+    const client = agentClient(test.info().project.use.baseURL!, (await createTestAgentKey(agent)).key);
+    await propose(client, tool);
+    expect((await queueOf(reviewer, { tool: tool.name })).actions[0].summary).toBe(`Ticket ${VALID_TICKET.title} at priority 2`);
+    expect((await queueOf(viewer, { tool: tool.name })).actions[0].summary).toBe('Ticket •••••• at priority 2');
+  });
+
+  test('a viewer sees the queue but nothing waits for them', async () => {
+    const viewer = await createTestUser(['viewer']);
+    const { client, tool } = await seed();
+    const id = await propose(client, tool);
+    const queue = await queueOf(viewer, { tool: tool.name });
+    expect(queue.actions).toMatchObject([{ id, waitingForMe: false }]);
+    expect(queue.canDecide).toBe(false);
+    expect((await queueOf(viewer, { tool: tool.name, mine: true })).actions).toEqual([]);
+  });
+});
+
+test.describe('review queue: waiting for me', () => {
+  test('not for the requester, not for the owner (unless the grant allows), an override for an admin', async () => {
+    const ann = await createTestUser(['reviewer'], 'Ann');
+    const bob = await createTestUser(['reviewer'], 'Bob');
+    const admin = await createTestUser(['admin'], 'Ada Admin');
+    const olive = await createTestUser(['owner', 'reviewer'], 'Olive Owner');
+    const plain = await seed({ owner: olive });
+    const lenient = await seed({ owner: olive, rules: { ownerMayApprove: true } });
+    const forAnn = await propose(plain.client, plain.tool, { requester: ann.email.toUpperCase() });
+    const forAdmin = await propose(plain.client, plain.tool, { requester: admin.email });
+    const ownersMay = await propose(lenient.client, lenient.tool);
+    const tools = [plain.tool.name, lenient.tool.name];
+    const waiting = async (user: TestUser) => {
+      const rows = (await queueOf(user, { mine: true })).actions.filter((row) => tools.includes(row.tool));
+      return Object.fromEntries(rows.map((row) => [row.id, row.override ? 'override' : 'yes']));
+    };
+
+    expect(await waiting(ann)).toEqual({ [forAdmin]: 'yes', [ownersMay]: 'yes' });
+    expect(await waiting(bob)).toEqual({ [forAnn]: 'yes', [forAdmin]: 'yes', [ownersMay]: 'yes' });
+    expect(await waiting(olive)).toEqual({ [ownersMay]: 'yes' });
+    expect(await waiting(admin)).toEqual({ [forAnn]: 'yes', [forAdmin]: 'override', [ownersMay]: 'yes' });
+
+    // The rule agrees with the decision itself.
+    await expect(lib.approveAction()(ann.actor, { actionId: forAnn })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(lib.approveAction()(olive.actor, { actionId: forAdmin })).rejects.toMatchObject({ code: 'forbidden' });
+    await lib.approveAction()(olive.actor, { actionId: ownersMay });
+    expect(await actionStatusInDatabase(ownersMay)).toBe('approved');
+    await lib.approveAction()(admin.actor, { actionId: forAdmin });
+    expect((await auditEventsOfAction(forAdmin)).at(-1)).toMatchObject({ type: 'action.approved', payload: { override: expect.stringContaining('admin override') } });
+  });
+
+  test('quorum: not after my own approval, and not without the required group; an assigned group waits only for its members', async () => {
+    const fay = await createTestUser(['reviewer'], 'Fay Finance');
+    const lou = await createTestUser(['reviewer'], 'Lou Legal');
+    const bob = await createTestUser(['reviewer'], 'Bob');
+    const admin = await createTestUser(['admin'], 'Ada Admin');
+    const finance = await createReviewerGroup('finance', [fay]);
+    const legal = await createReviewerGroup('legal', [lou]);
+    const twoKeys = await seed({ rules: { approvals: 2 } });
+    const financeOnly = await seed({ rules: { approvals: 1, requiredGroups: [finance.id] } });
+    const routed = await seed({ rules: { approvals: 1, reviewGroupId: legal.id } });
+    const two = await propose(twoKeys.client, twoKeys.tool);
+    const fin = await propose(financeOnly.client, financeOnly.tool);
+    const leg = await propose(routed.client, routed.tool);
+    const tools = [twoKeys.tool.name, financeOnly.tool.name, routed.tool.name];
+    const waiting = async (user: TestUser) =>
+      ids((await queueOf(user, { mine: true })).actions.filter((row) => tools.includes(row.tool)));
+
+    expect(await waiting(bob)).toEqual([two]);
+    expect(await waiting(fay)).toEqual([two, fin].sort());
+    expect(await waiting(lou)).toEqual([two, leg].sort());
+    expect(await waiting(admin)).toEqual([two, leg].sort()); // an admin outside finance cannot complete its quorum
+
+    const row = (await queueOf(bob, { tool: routed.tool.name })).actions[0];
+    expect(row).toMatchObject({ id: leg, assignedGroup: legal.name, waitingForMe: false });
+
+    await lib.approveAction()(bob.actor, { actionId: two });
+    expect(await waiting(bob)).toEqual([]);
+    expect((await queueOf(fay, { tool: twoKeys.tool.name })).actions[0]).toMatchObject({ id: two, approvals: 1, required: 2, waitingForMe: true });
+    await expect(lib.approveAction()(bob.actor, { actionId: fin })).rejects.toMatchObject({ code: 'forbidden' });
+    await lib.approveAction()(fay.actor, { actionId: fin });
+    expect(await actionStatusInDatabase(fin)).toBe('approved');
+  });
+});
+
+test.describe('review queue: decisions per trace', () => {
+  test('approving a whole trace decides each action on its own; one decided meanwhile by someone else is reported', async () => {
+    const ann = await createTestUser(['reviewer'], 'Ann');
+    const bob = await createTestUser(['reviewer'], 'Bob Early');
+    const { client, tool } = await seed();
+    const traceId = `trace-${Date.now()}`;
+    const [first, second, third] = [await propose(client, tool, { traceId }), await propose(client, tool, { traceId }), await propose(client, tool, { traceId })];
+    const lone = await propose(client, tool);
+
+    const queue = await queueOf(ann, { tool: tool.name });
+    expect(ids(queue.traces[traceId])).toEqual([first, second, third].sort());
+    expect(Object.values(queue.traces).flat().map((row) => row.id)).not.toContain(lone);
+
+    await lib.rejectAction()(bob.actor, { actionId: second, comment: 'not this one' });
+    const results = await lib.decideActionBatch()(ann.actor, { actionIds: [first, second, third], decision: 'approved', comment: 'whole trace' });
+    expect(results).toEqual([
+      { actionId: first, result: 'approved' },
+      { actionId: second, result: 'refused', reason: expect.stringContaining(`already decided by ${bob.name} (${bob.email})`) },
+      { actionId: third, result: 'approved' },
+    ]);
+    expect([await actionStatusInDatabase(first), await actionStatusInDatabase(second), await actionStatusInDatabase(third)]).toEqual(['approved', 'rejected', 'approved']);
+    for (const id of [first, third]) {
+      const approved = (await auditEventsOfAction(id)).filter((event) => event.type === 'action.approved');
+      expect(approved).toEqual([expect.objectContaining({ actorId: ann.id, payload: { comment: 'whole trace' } })]);
+    }
+    expect((await auditEventsOfAction(second)).filter((event) => event.actorId === ann.id)).toEqual([]);
+    expect(await actionStatusInDatabase(lone)).toBe('pending_review');
+  });
+
+  test('a batch reports approvals still short of the quorum, refusals by separation of duties, and rejects', async () => {
+    const ann = await createTestUser(['reviewer'], 'Ann');
+    const two = await seed({ rules: { approvals: 2 } });
+    const traceId = `trace-${Date.now()}-q`;
+    const needsTwo = await propose(two.client, two.tool, { traceId });
+    const forAnn = await propose(two.client, two.tool, { traceId, requester: ann.email });
+    expect(await lib.decideActionBatch()(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'approved' })).toEqual([
+      { actionId: needsTwo, result: 'needs_more_approvals', approvals: 1, required: 2, missingGroups: [] },
+      { actionId: forAnn, result: 'refused', reason: expect.stringContaining('requested on your own behalf') },
+    ]);
+    expect(await lib.decideActionBatch()(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'rejected', comment: 'stop' })).toEqual([
+      { actionId: needsTwo, result: 'rejected' },
+      { actionId: forAnn, result: 'rejected' },
+    ]);
+    await expect(lib.decideActionBatch()(ann.actor, { actionIds: [needsTwo, needsTwo], decision: 'approved' })).rejects.toThrow(/each action only once/);
+    const viewer = await createTestUser(['viewer']);
+    await expect(lib.decideActionBatch()(viewer.actor, { actionIds: [needsTwo], decision: 'approved' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  test('the console server action decides a batch for the signed-in reviewer', async ({ request }) => {
+    const ann = await createTestUser(['reviewer'], 'Ann');
+    const { client, tool } = await seed();
+    const traceId = `trace-${Date.now()}-sa`;
+    const a = await propose(client, tool, { traceId });
+    const b = await propose(client, tool, { traceId });
+    await signInWithRequest(request, ann.email, ann.password);
+    const call = serverActionRequest('decideActions', [{ actionIds: [a, b], decision: 'rejected', comment: 'over HTTP' }]);
+    const reply = await request.post('/queue', { headers: call.headers, data: call.body });
+    expect(reply.status()).toBe(200);
+    expect(await reply.text()).toContain('"result":"rejected"');
+    for (const id of [a, b]) {
+      expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({ type: 'action.rejected', actorId: ann.id, payload: { comment: 'over HTTP' } });
+    }
+  });
+});
+
+test.describe('review queue: live events', () => {
+  test('/queue/events needs a console session', async ({ baseURL }) => {
+    const { client } = await seed();
+    const forged = await fetch(new URL('/queue/events', baseURL), { redirect: 'manual', headers: { cookie: 'next-auth.session-token=forged' } });
+    expect(forged.status).toBe(401);
+    await forged.text(); // release the connection
+    const withAgentKey = await client.request('GET', '/queue/events');
+    expect(withAgentKey.status).toBe(307); // an agent key is not a console session
+    expect(withAgentKey.location).toContain('/sign-in');
+  });
+
+  test('announces a proposal on this server at once, and a decision made by another process within a second', async ({ baseURL, request }) => {
+    const ann = await createTestUser(['reviewer'], 'Ann');
+    const { client, tool } = await seed();
+    await signInWithRequest(request, ann.email, ann.password);
+    const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const abort = new AbortController();
+    const response = await fetch(new URL('/queue/events', baseURL), { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events = eventReader(response.body!);
+    try {
+      const hello = await events.next(5000);
+      expect(hello.pending).toBeGreaterThanOrEqual(0);
+
+      let started = Date.now();
+      const id = await propose(client, tool);
+      const afterProposal = await events.until((event) => event.pending >= 1, 3000);
+      const proposalDelay = Date.now() - started;
+
+      // This test's worker is a second Warden process on the same database: only the poll can see its decision.
+      started = Date.now();
+      await lib.rejectAction()(ann.actor, { actionId: id, comment: 'from another instance' });
+      await events.until((event) => event.pending === afterProposal.pending - 1 || event.pending < afterProposal.pending, 5000);
+      const decisionDelay = Date.now() - started;
+      console.log(`live queue: proposal announced after ${proposalDelay} ms, other-instance decision after ${decisionDelay} ms`);
+      expect(proposalDelay).toBeLessThan(1000);
+      expect(decisionDelay).toBeLessThan(1500);
+    } finally {
+      abort.abort();
+    }
+  });
+});
+
+/** Reads `event: changed` messages off a server-sent-event stream. */
+function eventReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  async function next(ms: number): Promise<{ pending: number }> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const end = buffer.indexOf('\n\n');
+      if (end !== -1) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = message.split('\n').find((line) => line.startsWith('data: '));
+        if (message.includes('event: changed') && data) return JSON.parse(data.slice(6));
+        continue;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('no event in time');
+      const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), left))]);
+      if (chunk.done) throw new Error('the stream ended');
+      buffer += decoder.decode(chunk.value, { stream: true });
+    }
+  }
+  async function until(predicate: (event: { pending: number }) => boolean, ms: number) {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const event = await next(Math.max(deadline - Date.now(), 1));
+      if (predicate(event)) return event;
+    }
+  }
+  return { next, until };
+}
