@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Tx } from '../db/client';
 import { WardenError } from '../errors';
 import { planApproval } from '../policy/review-quorum';
+import { separationOfDutiesConflicts } from '../policy/waiting-for-reviewer';
 import { transitionAction } from './transition-action';
 
 const formatUtc = (date: Date) => `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -95,12 +96,11 @@ async function separationOfDuties(
   actor: Reviewer,
   action: { requester: string | null; agentId: string; toolId: string | null; agent: { ownerId: string } },
 ): Promise<string | undefined> {
-  const conflicts: string[] = [];
-  if (action.requester?.trim().toLowerCase() === actor.email.toLowerCase()) conflicts.push('requested on your own behalf');
-  if (action.agent.ownerId === actor.id) {
-    const grant = action.toolId ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: action.agentId, toolId: action.toolId } }, select: { ownerMayApprove: true } }) : null;
-    if (!grant?.ownerMayApprove) conflicts.push("proposed by an agent you own (the grant does not let owners approve)");
-  }
+  // The agent's owner is a conflict only when the grant does not let owners approve.
+  const ownerMayApprove = action.agent.ownerId === actor.id && action.toolId
+    ? (await tx.grant.findUnique({ where: { agentId_toolId: { agentId: action.agentId, toolId: action.toolId } }, select: { ownerMayApprove: true } }))?.ownerMayApprove ?? false
+    : false;
+  const conflicts = separationOfDutiesConflicts(actor, { requester: action.requester, agentOwnerId: action.agent.ownerId, ownerMayApprove });
   if (conflicts.length === 0) return undefined;
   if (!isAdmin(actor)) throw new WardenError('forbidden', `You cannot approve this action: it was ${conflicts.join(' and ')}.`);
   return `admin override: ${conflicts.join('; ')}`;
