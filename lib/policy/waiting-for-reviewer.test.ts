@@ -26,6 +26,12 @@ describe('waitingForReviewer', () => {
     ['a spare slot lets an outsider approve first', ann, action({ required: 2, requiredGroups: ['finance'] }), WAITING],
     ['assigned to a group I am not in', ann, action({ assignedGroupId: 'legal' }), not('assigned_elsewhere')],
     ['assigned to my group', { ...ann, groupIds: ['legal'] }, action({ assignedGroupId: 'legal' }), WAITING],
+    [
+      'assigned to finance, but I am the security approval still missing',
+      { ...ann, groupIds: ['security'] },
+      action({ required: 2, requiredGroups: ['finance', 'security'], assignedGroupId: 'finance', approvals: [{ reviewerId: 'rita', groupId: 'finance' }] }),
+      WAITING,
+    ],
     ['assigned elsewhere, but I am an admin', admin, action({ assignedGroupId: 'legal' }), WAITING],
     ['already approved wins over every other reason', { ...ann, canDecide: true }, action({ required: 2, assignedGroupId: 'legal', approvals: [{ reviewerId: 'ann', groupId: null }] }), not('already_approved')],
   ])('%s', (_name, reviewer, facts, expected) => {

@@ -41,7 +41,8 @@ export function waitingForReviewer(reviewer: ReviewerFacts, action: PendingActio
   if (!reviewer.canDecide) return { waiting: false, reason: 'cannot_decide' };
   const plan = planApproval(action, reviewer.id, reviewer.groupIds);
   if (!plan.ok) return { waiting: false, reason: plan.reason };
-  if (action.assignedGroupId && !reviewer.isAdmin && !reviewer.groupIds.includes(action.assignedGroupId)) {
+  // The assigned group routes the question; a member of a required group still missing is asked regardless.
+  if (action.assignedGroupId && plan.groupId === null && !reviewer.isAdmin && !reviewer.groupIds.includes(action.assignedGroupId)) {
     return { waiting: false, reason: 'assigned_elsewhere' };
   }
   const conflicts = separationOfDutiesConflicts(reviewer, action);
