@@ -19,6 +19,7 @@ const REQUEST_DOCS = new Map<unknown, string>([
   [proposeActionSchema.shape.requester, 'The person the agent acts for, as the agent states it (unverified).'],
   [proposeActionSchema.shape.requesterAssertion, "A JWT from the agent's backend naming the end user; verified with the agent's requester key."],
   [proposeActionSchema.shape.traceId, 'Groups the calls of one task (per-trace limits); generated when omitted.'],
+  [proposeActionSchema.shape.currentValues, "For a record update: the record's current values, shown to the reviewer as a before/after diff."],
   [claimActionSchema.shape.paramsHash, 'The paramsHash the action view reports; the claim fails if the approved params differ.'],
   [reportResultSchema.shape.ok, 'Whether the tool call succeeded.'],
   [reportResultSchema.shape.output, "The tool's output, any JSON."],
