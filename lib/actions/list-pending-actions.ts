@@ -61,10 +61,18 @@ export async function listPendingActions(actor: Actor, filter: QueueFilter = {})
     db().reviewerGroup.findMany({ select: { id: true, name: true } }),
     actor.type === 'user' ? db().reviewerGroupMember.findMany({ where: { userId: actor.id }, select: { groupId: true } }) : [],
   ]);
-  const ownerGrants = await db().grant.findMany({
-    where: { ownerMayApprove: true, agentId: { in: [...new Set(rows.map((row) => row.agentId))] } },
-    select: { agentId: true, toolId: true },
-  });
+  const [ownerGrants, approverGroups] = await Promise.all([
+    db().grant.findMany({
+      where: { ownerMayApprove: true, agentId: { in: [...new Set(rows.map((row) => row.agentId))] } },
+      select: { agentId: true, toolId: true },
+    }),
+    // Earlier approvers' groups: the quorum re-matches approvers to groups, as the decision does.
+    db().reviewerGroupMember.findMany({
+      where: { userId: { in: [...new Set(rows.flatMap((row) => row.approvals.map((approval) => approval.reviewerId)))] } },
+      select: { userId: true, groupId: true },
+    }),
+  ]);
+  const groupsOf = (userId: string) => approverGroups.filter((m) => m.userId === userId).map((m) => m.groupId);
 
   const reviewer: ReviewerFacts | null = actor.type === 'user'
     ? { id: actor.id, email: actor.email, canDecide: can(actor, 'actions.decide'), isAdmin: isAdmin(actor), groupIds: myGroups.map((m) => m.groupId) }
@@ -85,7 +93,11 @@ export async function listPendingActions(actor: Actor, filter: QueueFilter = {})
       requester: row.requester,
       requesterVerified: row.requesterVerified,
     });
-    const quorum = { required: row.approvalsRequired, requiredGroups: JSON.parse(row.requiredGroups) as string[], approvals: row.approvals };
+    const quorum = {
+      required: row.approvalsRequired,
+      requiredGroups: JSON.parse(row.requiredGroups) as string[],
+      approvals: row.approvals.map((approval) => ({ ...approval, groups: groupsOf(approval.reviewerId) })),
+    };
     const waiting = reviewer
       ? waitingForReviewer(reviewer, {
           ...quorum,
