@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import { PrismaClient as SqliteClient, type Prisma } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
 import { databaseTarget } from '../env';
+import { createPgPool } from './pg-pool';
 
 /**
  * The one Prisma client of the process. Both generated clients have the same API (they come from one schema);
@@ -17,7 +19,7 @@ export type Tx = Prisma.TransactionClient;
  * Decisions must survive a power cut: WAL with synchronous=FULL (better-sqlite3 would otherwise leave WAL at NORMAL),
  * foreign keys on, and a busy timeout so the admin CLI and the server can share the file.
  */
-export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;';
+export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY;';
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type SqliteHandle = { prepare: (sql: string) => unknown };
@@ -57,11 +59,13 @@ function createClient(): Db {
     globalForDb.wardenSqliteFactory = factory;
     return new SqliteClient({ adapter: factory });
   }
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+  // Prisma's pool is ours (not the adapter's own) so that its connections coalesce their writes too (lib/db/pg-pool.ts).
+  globalForDb.wardenPrismaPool = createPgPool({ connectionString: target.url, max: 10 });
+  const client = new PostgresClient({ adapter: new PrismaPg(globalForDb.wardenPrismaPool) });
   return client as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { wardenDb?: Db; wardenSqliteFactory?: DurableSqliteAdapterFactory };
+const globalForDb = globalThis as unknown as { wardenDb?: Db; wardenSqliteFactory?: DurableSqliteAdapterFactory; wardenGatePool?: pg.Pool; wardenPrismaPool?: pg.Pool };
 
 export function db(): Db {
   globalForDb.wardenDb ??= createClient();
@@ -70,9 +74,30 @@ export function db(): Db {
 
 export async function disconnectDb(): Promise<void> {
   await globalForDb.wardenDb?.$disconnect();
+  await globalForDb.wardenGatePool?.end();
+  await globalForDb.wardenPrismaPool?.end(); // an external pool: the adapter leaves it open
   globalForDb.wardenDb = undefined;
+  globalForDb.wardenPrismaPool = undefined;
   globalForDb.wardenSqliteFactory = undefined;
+  globalForDb.wardenGatePool = undefined;
 }
+
+/**
+ * PostgreSQL only: the pool the gate's hot path (lib/db/sql-runner.ts) speaks plain `pg` on, apart from Prisma's.
+ * Its clients pipeline: statements issued without awaiting the previous one go out together (one round trip), which
+ * Prisma's adapter does not expect of its clients, hence a pool of its own. Null on SQLite.
+ */
+export function gatePool(): pg.Pool | null {
+  const target = databaseTarget();
+  if (target.provider !== 'postgresql') return null;
+  if (!globalForDb.wardenGatePool) {
+    globalForDb.wardenGatePool = createPgPool({ connectionString: target.url, max: GATE_POOL_SIZE, pipeline: true });
+  }
+  return globalForDb.wardenGatePool;
+}
+
+/** Enough connections to keep PostgreSQL's cores busy while some wait for their commit's WAL flush; see docs/BENCHMARKS.md. */
+const GATE_POOL_SIZE = Number(process.env.WARDEN_GATE_POOL_SIZE ?? 8);
 
 /** The SQLite connection Prisma uses (opening it if needed), or null on PostgreSQL. */
 export async function sqliteConnection(): Promise<SqliteConnection | null> {

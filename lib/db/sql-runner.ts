@@ -1,12 +1,17 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
 import { Prisma } from '../generated/sqlite/client';
-import { db, sqliteConnection, type Tx } from './client';
+import { databaseTarget } from '../env';
+import { gatePool, sqliteConnection, type Tx } from './client';
 
 /**
- * The gate's hot path speaks plain SQL through this: the same statements run on PostgreSQL through Prisma's raw
- * queries, and on SQLite straight on the connection Prisma's adapter owns — a raw query through Prisma costs ~0.25 ms
- * of CPU, the same statement on better-sqlite3 a few microseconds (see docs/BENCHMARKS.md).
+ * The gate's hot path speaks plain SQL through this, on the database's own driver: on SQLite straight on the
+ * connection Prisma's adapter owns, on PostgreSQL on a `pg` pool of its own. A raw query through Prisma costs
+ * ~0.25 ms of CPU and, inside an interactive transaction, several round trips; the same statement on the driver a
+ * few microseconds (see docs/BENCHMARKS.md). `dialect` is for the few statements that differ (row locks).
  */
 export type SqlRunner = {
+  readonly dialect: 'sqlite' | 'postgresql';
   query<T = Record<string, unknown>>(sql: Prisma.Sql): Promise<T[]>;
   execute(sql: Prisma.Sql): Promise<number>;
 };
@@ -14,8 +19,10 @@ export type SqlRunner = {
 export const sql = Prisma.sql;
 export const joinSql = Prisma.join;
 
+/** For code already inside a Prisma transaction (e.g. `recordAuditEvent(tx, …)` outside the gate). */
 export function prismaRunner(tx: Tx): SqlRunner {
   return {
+    dialect: databaseTarget().provider,
     query: <T>(statement: Prisma.Sql) => tx.$queryRaw<T[]>(statement),
     execute: (statement: Prisma.Sql) => tx.$executeRaw(statement),
   };
@@ -46,18 +53,21 @@ function statementOf(client: SqliteClient, text: string) {
 
 function sqliteRunner(client: SqliteClient): SqlRunner {
   return {
+    dialect: 'sqlite',
     query: async <T>(statement: Prisma.Sql) => statementOf(client, statement.sql).all(...statement.values.map(sqliteValue)) as T[],
     execute: async (statement: Prisma.Sql) => statementOf(client, statement.sql).run(...statement.values.map(sqliteValue)).changes,
   };
 }
 
 /**
- * Runs `work` atomically and durably. On PostgreSQL: an ordinary Prisma transaction (the server group-commits).
- * On SQLite: group commit — see `commitInGroups` below.
+ * Runs `work` atomically and durably. On PostgreSQL: one transaction on a pipelined `pg` connection (the server
+ * group-commits WAL flushes by itself). On SQLite: group commit — see `flush` below.
  */
 export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  const pool = gatePool();
+  if (pool) return pgTransaction(pool, work);
   const sqlite = await sqliteConnection();
-  if (!sqlite) return db().$transaction((tx) => work(prismaRunner(tx)));
+  if (!sqlite) throw new Error('no database connection');
   return new Promise<T>((resolve, reject) => {
     queue.push({ work, resolve, reject } as Job);
     if (!flushing) {
@@ -132,8 +142,83 @@ async function commitBatch(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteC
   });
 }
 
-/** A single statement outside any transaction (reads on the hot path, e.g. the key lookup). */
+/** Statements outside any transaction, each on its own (reads on the hot path, e.g. the key lookup). */
 export async function runOutsideTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  const pool = gatePool();
+  if (pool) return work(pgRunner(pool));
   const sqlite = await sqliteConnection();
-  return work(sqlite ? sqliteRunner(sqlite.client) : prismaRunner(db() as unknown as Tx));
+  if (!sqlite) throw new Error('no database connection');
+  return work(sqliteRunner(sqlite.client));
 }
+
+/*
+ * PostgreSQL. The connection pipelines: BEGIN goes out with the first read, and statements a caller issues together
+ * (`Promise.all`) share a round trip. Statements are prepared once per connection (named by their text's hash), so
+ * PostgreSQL — on the same cores — parses and plans each only once.
+ */
+type PgQueryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+async function pgTransaction<T>(pool: pg.Pool, work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let healthy = true;
+  try {
+    const begin = client.query('BEGIN');
+    begin.catch(() => undefined); // awaited with every statement below; this only marks it handled
+    const runner = pgRunner(client, begin);
+    try {
+      const result = await work(runner);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A failed statement already aborted the transaction; ROLLBACK ends it (and fails only if the connection is gone).
+      await client.query('ROLLBACK').catch(() => (healthy = false));
+      throw error;
+    }
+  } finally {
+    client.release(healthy ? undefined : true);
+  }
+}
+
+/**
+ * Every statement also awaits the transaction's BEGIN (when there is one): had BEGIN failed, the statements behind
+ * it would have run outside any transaction, so none of their results may be trusted and the caller fails.
+ */
+function pgRunner(client: PgQueryable, begin?: Promise<unknown>): SqlRunner {
+  const run = async (statement: Prisma.Sql) => {
+    const pending = client.query({ name: statementName(statement.text), text: statement.text, values: statement.values.map(pgValue), types: PG_TYPES });
+    const [, result] = await Promise.all([begin, pending]);
+    return result;
+  };
+  return {
+    dialect: 'postgresql',
+    query: async <T>(statement: Prisma.Sql) => (await run(statement)).rows as T[],
+    execute: async (statement: Prisma.Sql) => (await run(statement)).rowCount ?? 0,
+  };
+}
+
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `warden_${createHash('sha1').update(text).digest('base64url')}`;
+    if (statementNames.size < 500) statementNames.set(text, name); // the multi-row audit INSERT varies in shape
+  }
+  return name;
+}
+
+/**
+ * Values as Prisma stores them: `timestamp(3)` columns hold UTC without a zone. pg would send a Date in the process's
+ * local zone and read a zone-less timestamp back as local time; both are pinned to UTC here.
+ */
+function pgValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value === undefined ? null : value;
+}
+
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID && format !== 'binary' ? parseUtcTimestamp : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
