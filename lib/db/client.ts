@@ -17,13 +17,19 @@ export type Tx = Prisma.TransactionClient;
 
 /**
  * Decisions must survive a power cut: WAL with synchronous=FULL (better-sqlite3 would otherwise leave WAL at NORMAL),
- * foreign keys on, and a busy timeout so the admin CLI and the server can share the file.
+ * foreign keys on, and a busy timeout so the admin CLI and the server can share the file. Savepoint journals (the
+ * gate's group commit runs each proposal under one) stay in memory: on a temp file they cost two writes per page.
  */
 export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY;';
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
-type SqliteHandle = { prepare: (sql: string) => unknown };
-export type SqliteConnection = { adapter: SqliteAdapter; client: { prepare(sql: string): any } };
+type SqliteHandle = { prepare: (sql: string) => unknown; readonly inTransaction: boolean; readonly name: string };
+export type SqliteConnection = {
+  adapter: SqliteAdapter;
+  client: { prepare(sql: string): any; readonly inTransaction: boolean; readonly name: string };
+  /** Set while the gate's group commit has a transaction open on the connection (lib/db/sql-runner.ts). */
+  batch: Promise<void> | null;
+};
 
 class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
   /** The one connection Prisma opened, for the hot path's direct statements (lib/db/sql-runner.ts). */
@@ -34,7 +40,9 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
     await adapter.executeScript(SQLITE_PRAGMAS);
     const client = (adapter as unknown as { client: SqliteHandle }).client;
     beginImmediately({ client });
-    this.connection = { adapter, client: client as SqliteConnection['client'] };
+    const connection: SqliteConnection = { adapter, client, batch: null };
+    waitForOpenBatches(adapter, connection);
+    this.connection = connection;
     return adapter;
   }
 }
@@ -49,6 +57,22 @@ function beginImmediately(adapter: { client: SqliteHandle }): void {
   const { client } = adapter;
   const prepare = client.prepare.bind(client);
   client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
+}
+
+/**
+ * Prisma's statements outside its transactions run on the connection as they come, without the adapter's lock. A gate
+ * batch may await real I/O mid-transaction (a requester's signature is checked with WebCrypto); a Prisma write that
+ * ran then would land inside the batch — answered before it is committed, undone if that job rolls back. So such
+ * statements wait for the open batch to end. (Prisma's transactions already wait: the batch holds the adapter's lock.)
+ */
+function waitForOpenBatches(adapter: SqliteAdapter, connection: SqliteConnection): void {
+  for (const method of ['queryRaw', 'executeRaw'] as const) {
+    const run = adapter[method].bind(adapter) as (query: unknown) => Promise<unknown>;
+    (adapter as unknown as Record<typeof method, (query: unknown) => Promise<unknown>>)[method] = async (query) => {
+      while (connection.batch) await connection.batch;
+      return run(query);
+    };
+  }
 }
 
 function createClient(): Db {
@@ -96,8 +120,8 @@ export function gatePool(): pg.Pool | null {
   return globalForDb.wardenGatePool;
 }
 
-/** Enough connections to keep PostgreSQL's cores busy while some wait for their commit's WAL flush; see docs/BENCHMARKS.md. */
-const GATE_POOL_SIZE = Number(process.env.WARDEN_GATE_POOL_SIZE ?? 8);
+/** Enough connections for 16 agent calls in flight (each holds one only for its transaction); see docs/BENCHMARKS.md. */
+const GATE_POOL_SIZE = 8;
 
 /** The SQLite connection Prisma uses (opening it if needed), or null on PostgreSQL. */
 export async function sqliteConnection(): Promise<SqliteConnection | null> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import pg from 'pg';
 import { Prisma } from '../generated/sqlite/client';
 import { databaseTarget } from '../env';
@@ -28,7 +29,11 @@ export function prismaRunner(tx: Tx): SqlRunner {
   };
 }
 
-type SqliteClient = { prepare(sql: string): { all(...args: unknown[]): unknown[]; run(...args: unknown[]): { changes: number } } };
+type SqliteClient = {
+  prepare(sql: string): { all(...args: unknown[]): unknown[]; run(...args: unknown[]): { changes: number } };
+  readonly inTransaction: boolean;
+  readonly name: string;
+};
 
 /** Values as Prisma's SQLite adapter stores them, so rows written here read back the same through Prisma. */
 function sqliteValue(value: unknown): unknown {
@@ -80,18 +85,25 @@ export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>):
 
 /*
  * Group commit on SQLite. With synchronous=FULL every COMMIT waits for an fsync, and better-sqlite3 waits on the
- * event loop: one commit per proposal capped the gate at the disk's fsync rate. Instead, work that arrives while a
- * batch is committing waits for the next batch; a batch runs each job under its own SAVEPOINT (a failing job rolls
- * back alone), then commits once. Every caller is answered only after that COMMIT, so durability is unchanged.
- * The batch holds the adapter's transaction lock, so no Prisma transaction interleaves.
+ * event loop: one commit per proposal capped the gate at the disk's fsync rate, and the server did nothing else
+ * meanwhile. Instead:
+ * - work that arrives within GATHER_MS, or while a batch runs, joins one batch; each job runs under its own
+ *   SAVEPOINT (a failing job rolls back alone), and the batch commits once;
+ * - that COMMIT runs at synchronous=NORMAL (it writes the WAL without syncing it), and the WAL is then fsynced on
+ *   libuv's thread pool while the event loop serves other requests and the next batch runs. Every caller is answered
+ *   only after that fsync, so nothing is acknowledged before it is on disk: durability is what FULL gives. (A later
+ *   commit cannot survive a power cut without an earlier one: WAL frames are checksummed in a chain.)
+ * The batch holds the adapter's transaction lock throughout, so no Prisma transaction interleaves or commits at
+ * NORMAL; the connection is back at FULL before the lock is released.
  */
 type Job = { work: (runner: SqlRunner) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Sqlite = NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>;
 const MAX_BATCH = 64;
 const GATHER_MS = 2;
 let queue: Job[] = [];
 let flushing = false;
 
-async function flush(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>): Promise<void> {
+async function flush(sqlite: Sqlite): Promise<void> {
   flushing = true;
   try {
     while (queue.length > 0) {
@@ -104,13 +116,21 @@ async function flush(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteConnect
   }
 }
 
-async function commitBatch(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>, batch: Job[]): Promise<void> {
+/** Returns once the batch is committed (not yet synced) and the lock released; callers are answered after the sync. */
+async function commitBatch(sqlite: Sqlite, batch: Job[]): Promise<void> {
   const { client } = sqlite;
   const runner = sqliteRunner(client);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   let lock: Awaited<ReturnType<typeof sqlite.adapter.startTransaction>> | undefined;
+  let endBatch = () => {};
   try {
     lock = await sqlite.adapter.startTransaction();
+    sqlite.batch = new Promise<void>((resolve) => (endBatch = resolve));
+    // The adapter began a transaction to hand over its lock; the safety level cannot change inside one, so that
+    // (empty) transaction ends, and the batch's own begins at NORMAL.
+    statementOf(client, 'COMMIT').run();
+    statementOf(client, 'PRAGMA synchronous = NORMAL').run();
+    statementOf(client, 'BEGIN IMMEDIATE').run();
     for (const job of batch) {
       statementOf(client, 'SAVEPOINT gate_job').run();
       try {
@@ -126,20 +146,47 @@ async function commitBatch(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteC
   } catch (error) {
     // The batch could not be committed: nothing in it happened, and every caller is told so.
     try {
-      client.prepare('ROLLBACK').run();
+      if (client.inTransaction) client.prepare('ROLLBACK').run();
     } catch {
-      // no transaction was open
+      // a failed ROLLBACK leaves nothing committed either; the callers must still be answered
     }
     for (const job of batch) job.reject(error);
     return;
   } finally {
+    restoreFullSync(client);
+    sqlite.batch = null;
+    endBatch();
     await lock?.commit(); // releases the adapter's lock; COMMIT/ROLLBACK above already ended the transaction
   }
-  batch.forEach((job, index) => {
-    const outcome = outcomes[index];
-    if (outcome.ok) job.resolve(outcome.value);
-    else job.reject(outcome.error);
-  });
+  syncWal(client.name).then(
+    () => batch.forEach((job, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    }),
+    // Committed, but not known to be on disk: nobody may act on it as if it were (fail closed).
+    (error) => batch.forEach((job) => job.reject(error)),
+  );
+}
+
+function restoreFullSync(client: SqliteClient): void {
+  try {
+    statementOf(client, 'PRAGMA synchronous = FULL').run();
+  } catch (error) {
+    // Outside a transaction this cannot fail; were it to, later Prisma commits would not be synced: stop serving.
+    console.error('[warden] could not restore synchronous=FULL on the SQLite connection; exiting', error);
+    process.exit(1);
+  }
+}
+
+/** fsync of the WAL on libuv's thread pool: every frame written before it starts is on disk when it resolves. */
+async function syncWal(databaseFile: string): Promise<void> {
+  const wal = await open(`${databaseFile}-wal`, 'r');
+  try {
+    await wal.sync();
+  } finally {
+    await wal.close();
+  }
 }
 
 /** Statements outside any transaction, each on its own (reads on the hot path, e.g. the key lookup). */
