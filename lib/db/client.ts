@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
@@ -7,6 +8,7 @@ import { PrismaClient as SqliteClient, type Prisma } from '../generated/sqlite/c
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
 import { databaseTarget } from '../env';
 import { createPgPool } from './pg-pool';
+import { startCheckpointer } from './sqlite-checkpointer';
 
 /**
  * The one Prisma client of the process. Both generated clients have the same API (they come from one schema);
@@ -34,6 +36,13 @@ export type SqliteConnection = {
 class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
   /** The one connection Prisma opened, for the hot path's direct statements (lib/db/sql-runner.ts). */
   connection: SqliteConnection | undefined;
+  checkpointer: Worker | undefined;
+
+  async close(): Promise<void> {
+    this.connection = undefined;
+    await this.checkpointer?.terminate();
+    this.checkpointer = undefined;
+  }
 
   override async connect() {
     const adapter = await super.connect();
@@ -43,6 +52,18 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
     const connection: SqliteConnection = { adapter, client, batch: null };
     waitForOpenBatches(adapter, connection);
     this.connection = connection;
+    const pragma = (sql: string) => (client.prepare(sql) as { run(): unknown }).run();
+    pragma('PRAGMA wal_autocheckpoint = 0');
+    void this.checkpointer?.terminate(); // a reconnect: the old connection's worker goes
+    this.checkpointer = startCheckpointer(client.name, (error) => {
+      if (this.connection !== connection) return; // its connection was closed or replaced on purpose
+      console.error('[warden] WAL checkpoints are back on the main thread:', error);
+      try {
+        pragma('PRAGMA wal_autocheckpoint = 1000');
+      } catch {
+        // the connection is closed: nothing left to checkpoint from it
+      }
+    });
     return adapter;
   }
 }
@@ -97,6 +118,7 @@ export function db(): Db {
 }
 
 export async function disconnectDb(): Promise<void> {
+  await globalForDb.wardenSqliteFactory?.close();
   await globalForDb.wardenDb?.$disconnect();
   await globalForDb.wardenGatePool?.end();
   await globalForDb.wardenPrismaPool?.end(); // an external pool: the adapter leaves it open

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -72,5 +72,16 @@ describe('group commit on SQLite (inTransaction)', () => {
     await client.switch.create({ data: { id: 'outside-write', engaged: true } });
     await expect(failing).rejects.toThrow('the job fails after its I/O');
     expect((await client.switch.findMany({ where: { id: { in: ['rolled-back', 'outside-write'] } } })).map((row) => row.id)).toEqual(['outside-write']);
+  });
+
+  it('checkpoints from a worker thread: the server connection never does, yet the database file takes the writes', async () => {
+    const [auto] = await client.$queryRawUnsafe<{ wal_autocheckpoint: bigint | number }[]>('PRAGMA wal_autocheckpoint');
+    expect(Number(auto.wal_autocheckpoint)).toBe(0);
+    const file = path.join(dir, 'gate.db');
+    const before = statSync(file).size;
+    const filler = 'x'.repeat(2000);
+    await Promise.all(Array.from({ length: 400 }, (_, i) => runner.inTransaction(insertSwitch(`fill-${i}-${filler}`))));
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // a few of the worker's checkpoint intervals
+    expect(statSync(file).size, 'only a checkpoint moves pages from the WAL into the database file').toBeGreaterThan(before + 400 * 2000);
   });
 });
