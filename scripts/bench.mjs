@@ -3,10 +3,11 @@
 //  (b) auto-approved proposals end to end over HTTP (POST /api/v1/actions, granted read tool, no approval),
 //      on a fresh SQLite file, and on PostgreSQL when WARDEN_BENCH_POSTGRES_URL names a database it may wipe;
 //  (c) the pure decision function decideProposal, per call.
-// Each server is the production build started as `npm start` would (node scripts/start.mjs) on a free port 3400–3499.
+// Each server is the production build started as `npm start` would (node scripts/start.mjs) on a free port 3400–3499
+// (WARDEN_BENCH_PORT_BASE moves that range).
 // The last line is machine-readable: `ratio sqlite=<r> postgresql=<r|n/a>` (proposals/s ÷ baseline req/s).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 const CONNECTIONS = 16;
 const DURATION_S = Number(process.env.WARDEN_BENCH_SECONDS ?? 10);
 const WARMUP_S = 3;
+const PORT_BASE = Number(process.env.WARDEN_BENCH_PORT_BASE ?? 3400);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 async function main() {
@@ -40,20 +42,22 @@ async function main() {
 
   // Load generator and server share the machine; other work on it skews every figure, so say how busy it was.
   console.log(`\n${cpus().length} vCPU, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up; latencies in ms`);
-  console.log('| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio |');
-  console.log('|------------|------------------------------|---------:|-----:|-----:|--------:|------:|');
+  console.log('| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio | CPU ms/req (server + db) |');
+  console.log('|------------|------------------------------|---------:|-----:|-----:|--------:|------:|-------------------------:|');
   for (const run of runs) {
     for (const [name, r] of [['GET /api/v1/health (no DB)', run.baseline], ['POST /api/v1/actions', run.proposals]]) {
       const ratio = r === run.proposals ? run.ratio.toFixed(2) : '1.00';
-      console.log(`| ${run.provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} |`);
+      console.log(`| ${run.provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} | ${cpuText(r).padStart(24)} |`);
     }
   }
+  console.log('CPU ms/req: CPU time the server process group (and, on PostgreSQL, the database\'s backends) spent per answered request during the measured run — steadier than req/s on a busy machine.');
   console.log(`decideProposal: p50 ${decide.p50.toFixed(2)} µs, p99 ${decide.p99.toFixed(2)} µs per call (${decide.calls} calls, batches of ${decide.batch})`);
   const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.ratio.toFixed(2) ?? 'n/a';
   console.log(`ratio sqlite=${ratioOf('sqlite')} postgresql=${ratioOf('postgresql')}`);
 }
 
 const fmt = (ms) => String(Math.round(ms)).padStart(4);
+const cpuText = (r) => (r.cpu ? `${r.cpu.server.toFixed(2)} + ${r.cpu.database.toFixed(2)}` : 'n/a');
 
 /**
  * Only builds when there is no build at all, and never while another `next build` runs: others may be serving
@@ -84,7 +88,7 @@ function newestMtime(file) {
 }
 
 async function benchDatabase(provider, databaseUrl) {
-  const port = await freePort(3400, 3499);
+  const port = await freePort(PORT_BASE, PORT_BASE + 99);
   const base = `http://127.0.0.1:${port}`;
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: '127.0.0.1', WARDEN_SEED: 'none', WARDEN_SKIP_BUILD: '1' };
   console.error(`[bench] ${provider}: starting the server on port ${port}`);
@@ -97,7 +101,8 @@ async function benchDatabase(provider, databaseUrl) {
     const checked = await check.json();
     if (check.status !== 201 || checked.decision?.outcome !== 'approved') throw new Error(`a bench proposal was not auto-approved: ${check.status} ${JSON.stringify(checked)}`);
 
-    const baseline = await load(`${base}/api/v1/health`, {});
+    const cpu = cpuMeter(server.pid, provider === 'postgresql' ? databaseUrl : null);
+    const baseline = await load(`${base}/api/v1/health`, {}, cpu);
     let n = 0;
     const proposals = await load(`${base}/api/v1/actions`, {
       // autocannon applies setupRequest only inside `requests`. A different customer each call, so nothing could be
@@ -106,7 +111,7 @@ async function benchDatabase(provider, databaseUrl) {
         method: 'POST', headers: agentHeaders(key),
         setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...proposal, params: { customerId: `C-${++n}` } }) }),
       }],
-    });
+    }, cpu);
     // Errors are cheaper than decisions: a run where many failed would flatter the ratio.
     if (proposals.non2xx > proposals.total * 0.01) throw new Error(`${proposals.non2xx} of ${proposals.total} proposals failed; see above`);
     return { provider, baseline, proposals, ratio: proposals.rps / baseline.rps };
@@ -119,14 +124,59 @@ async function benchDatabase(provider, databaseUrl) {
 }
 
 /** autocannon after a warm-up run (Next compiles and caches routes on first use; the JIT needs a moment). */
-async function load(url, options) {
+async function load(url, options, cpu) {
   const run = (duration) => autocannon({ url, connections: CONNECTIONS, duration, ...options });
   await run(WARMUP_S);
+  const before = await cpu.sample();
   const result = await run(DURATION_S);
+  const after = await cpu.sample();
   const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}×${code}`);
   if (result.errors + result.timeouts > 0) failures.push(`${result.errors} errors, ${result.timeouts} timeouts`);
   if (failures.length > 0) console.error(`[bench] ${url}: ${failures.join(', ')}`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, total: result.requests.total };
+  const answered = Math.max(1, result.requests.total);
+  const cpuPerRequest = before && after && { server: cpuSpent(before.server, after.server) / answered, database: cpuSpent(before.database, after.database) / answered };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, total: result.requests.total, cpu: cpuPerRequest };
+}
+
+/**
+ * CPU time (ms) of the server's process group and of the PostgreSQL backends serving the bench database, from
+ * /proc (Linux only; elsewhere the column reads n/a). Backends are listed at each sample: the pools open lazily.
+ */
+function cpuMeter(serverGroup, postgresUrl) {
+  const TICK_MS = 10; // USER_HZ is 100 on Linux
+  const stats = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
+      return [{ pid: Number(pid), group: Number(fields[2]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS }];
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
+  let backends = new Set();
+  const listBackends = async () => {
+    if (!postgresUrl) return;
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await client.end();
+    for (const row of rows) backends.add(row.pid);
+  };
+  return {
+    async sample() {
+      if (!existsSync('/proc/self/stat')) return null;
+      await listBackends();
+      const all = stats();
+      return { server: new Map(all.filter((p) => p.group === serverGroup).map((p) => [p.pid, p.ms])), database: new Map(all.filter((p) => backends.has(p.pid)).map((p) => [p.pid, p.ms])) };
+    },
+  };
+}
+
+/** CPU ms spent between two samples, process by process (a process that appeared meanwhile counts from zero). */
+function cpuSpent(before, after) {
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
 }
 
 const agentHeaders = (key) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });

@@ -2,29 +2,50 @@ import { sql, type SqlRunner } from '../db/sql-runner';
 import type { GateFacts } from '../policy/decide-proposal';
 import type { GrantPolicy } from '../policy/grant-policy';
 
+type Counters = GateFacts['counters'];
+const NONE: Counters = { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
+
 /**
  * The counters the gate's limits need, counted only for the rules the grant has (an open grant costs no query).
  * Blocked proposals do not count towards rate or trace limits: they did nothing.
+ *
+ * Exact under concurrency: every counter is per agent, and the agent's proposals that count are serialised. On
+ * SQLite the transaction already holds the database's write lock (BEGIN IMMEDIATE, one connection). On PostgreSQL
+ * the agent's row is locked first (FOR NO KEY UPDATE: it does not block the foreign-key checks of inserts), and each
+ * count, a statement of its own under READ COMMITTED, sees everything committed by the proposal that held it before.
+ * Open grants take no lock, so they do not queue behind one another. That is enough: a proposal whose grant counts
+ * nothing decides without reading any counter, so whatever it adds (say a pending action, under another grant's
+ * pending cap) is as if it had come just after the counting proposals it overlapped.
  */
 export async function countGateUsage(
   runner: SqlRunner,
   input: { agentId: string; toolId: string; traceId: string; paramsHash: string; grant: GrantPolicy | null; now: number },
-): Promise<GateFacts['counters']> {
+): Promise<Counters> {
   const { grant, agentId, toolId, now } = input;
+  const limitsPending = grant?.maxPending !== null && grant?.maxPending !== undefined;
+  if (!grant || (!grant.rateLimit && !grant.maxCallsPerTrace && !limitsPending && !grant.loop)) return NONE;
+
   const since = (seconds: number) => new Date(now - seconds * 1000);
   const count = async (statement: ReturnType<typeof sql>) => Number((await runner.query<{ n: unknown }>(statement))[0]?.n ?? 0);
-  return {
-    callsInWindow: grant?.rateLimit
-      ? await count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "createdAt" >= ${since(grant.rateLimit.windowSeconds)}`)
+  const lock = lockAgentCounters(runner, agentId);
+  // Issued together: on PostgreSQL they share one round trip, in order, so every count runs after the lock is held.
+  const [, callsInWindow, callsInTrace, pending, repeatsInWindow] = await Promise.all([
+    lock,
+    grant.rateLimit
+      ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "createdAt" >= ${since(grant.rateLimit.windowSeconds)}`)
       : 0,
-    callsInTrace: grant?.maxCallsPerTrace
-      ? await count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "traceId" = ${input.traceId}`)
+    grant.maxCallsPerTrace
+      ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "traceId" = ${input.traceId}`)
       : 0,
-    pending: grant?.maxPending !== null && grant?.maxPending !== undefined
-      ? await count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "status" = 'pending_review'`)
+    limitsPending ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "status" = 'pending_review'`) : 0,
+    grant.loop
+      ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "paramsHash" = ${input.paramsHash} AND "createdAt" >= ${since(grant.loop.windowSeconds)}`)
       : 0,
-    repeatsInWindow: grant?.loop
-      ? await count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "paramsHash" = ${input.paramsHash} AND "createdAt" >= ${since(grant.loop.windowSeconds)}`)
-      : 0,
-  };
+  ]);
+  return { callsInWindow, callsInTrace, pending, repeatsInWindow };
+}
+
+/** Serialises the agent's counted proposals (see above); a no-op on SQLite, whose transaction already holds the lock. */
+async function lockAgentCounters(runner: SqlRunner, agentId: string): Promise<void> {
+  if (runner.dialect === 'postgresql') await runner.query(sql`SELECT 1 FROM "Agent" WHERE "id" = ${agentId} FOR NO KEY UPDATE`);
 }

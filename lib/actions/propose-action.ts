@@ -50,7 +50,8 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
     const id = randomUUID();
     const pending = decision.outcome === 'pending_review';
     const verifiedRequester = requester.status === 'verified' ? requester.subject : null;
-    await insertAction(runner, {
+    // The action and its audit events are issued together: on PostgreSQL they share one round trip.
+    await Promise.all([insertAction(runner, {
       id,
       agentId: actor.id,
       toolId: tool?.id ?? null,
@@ -70,11 +71,10 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
       requiredGroups: pending ? JSON.stringify(facts.grant?.requiredGroups ?? []) : '[]',
       assignedGroupId: pending ? facts.grant?.reviewGroupId ?? null : null,
       currentValues: proposal.currentValues ? JSON.stringify(proposal.currentValues) : null,
-    });
-    await recordAuditEvents(runner, [
+    }), recordAuditEvents(runner, [
       { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } },
       { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } },
-    ]);
+    ])]);
     if (decision.pauseAgent) {
       // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
       const paused = await runner.execute(sql`UPDATE "Agent" SET "status" = 'paused', "updatedAt" = ${new Date()} WHERE "id" = ${actor.id} AND "status" = 'active'`);

@@ -1,10 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import { PrismaClient as SqliteClient, type Prisma } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
 import { databaseTarget } from '../env';
+import { createPgPool } from './pg-pool';
+import { startCheckpointer } from './sqlite-checkpointer';
 
 /**
  * The one Prisma client of the process. Both generated clients have the same API (they come from one schema);
@@ -15,24 +19,51 @@ export type Tx = Prisma.TransactionClient;
 
 /**
  * Decisions must survive a power cut: WAL with synchronous=FULL (better-sqlite3 would otherwise leave WAL at NORMAL),
- * foreign keys on, and a busy timeout so the admin CLI and the server can share the file.
+ * foreign keys on, and a busy timeout so the admin CLI and the server can share the file. Savepoint journals (the
+ * gate's group commit runs each proposal under one) stay in memory: on a temp file they cost two writes per page.
  */
-export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;';
+export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY;';
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
-type SqliteHandle = { prepare: (sql: string) => unknown };
-export type SqliteConnection = { adapter: SqliteAdapter; client: { prepare(sql: string): any } };
+type SqliteHandle = { prepare: (sql: string) => unknown; readonly inTransaction: boolean; readonly name: string };
+export type SqliteConnection = {
+  adapter: SqliteAdapter;
+  client: { prepare(sql: string): any; readonly inTransaction: boolean; readonly name: string };
+  /** Set while the gate's group commit has a transaction open on the connection (lib/db/sql-runner.ts). */
+  batch: Promise<void> | null;
+};
 
 class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
   /** The one connection Prisma opened, for the hot path's direct statements (lib/db/sql-runner.ts). */
   connection: SqliteConnection | undefined;
+  checkpointer: Worker | undefined;
+
+  async close(): Promise<void> {
+    this.connection = undefined;
+    await this.checkpointer?.terminate();
+    this.checkpointer = undefined;
+  }
 
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
     const client = (adapter as unknown as { client: SqliteHandle }).client;
     beginImmediately({ client });
-    this.connection = { adapter, client: client as SqliteConnection['client'] };
+    const connection: SqliteConnection = { adapter, client, batch: null };
+    waitForOpenBatches(adapter, connection);
+    this.connection = connection;
+    const pragma = (sql: string) => (client.prepare(sql) as { run(): unknown }).run();
+    pragma('PRAGMA wal_autocheckpoint = 0');
+    void this.checkpointer?.terminate(); // a reconnect: the old connection's worker goes
+    this.checkpointer = startCheckpointer(client.name, (error) => {
+      if (this.connection !== connection) return; // its connection was closed or replaced on purpose
+      console.error('[warden] WAL checkpoints are back on the main thread:', error);
+      try {
+        pragma('PRAGMA wal_autocheckpoint = 1000');
+      } catch {
+        // the connection is closed: nothing left to checkpoint from it
+      }
+    });
     return adapter;
   }
 }
@@ -49,6 +80,22 @@ function beginImmediately(adapter: { client: SqliteHandle }): void {
   client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
 }
 
+/**
+ * Prisma's statements outside its transactions run on the connection as they come, without the adapter's lock. A gate
+ * batch may await real I/O mid-transaction (a requester's signature is checked with WebCrypto); a Prisma write that
+ * ran then would land inside the batch — answered before it is committed, undone if that job rolls back. So such
+ * statements wait for the open batch to end. (Prisma's transactions already wait: the batch holds the adapter's lock.)
+ */
+function waitForOpenBatches(adapter: SqliteAdapter, connection: SqliteConnection): void {
+  for (const method of ['queryRaw', 'executeRaw'] as const) {
+    const run = adapter[method].bind(adapter) as (query: unknown) => Promise<unknown>;
+    (adapter as unknown as Record<typeof method, (query: unknown) => Promise<unknown>>)[method] = async (query) => {
+      while (connection.batch) await connection.batch;
+      return run(query);
+    };
+  }
+}
+
 function createClient(): Db {
   const target = databaseTarget();
   if (target.provider === 'sqlite') {
@@ -57,11 +104,13 @@ function createClient(): Db {
     globalForDb.wardenSqliteFactory = factory;
     return new SqliteClient({ adapter: factory });
   }
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+  // Prisma's pool is ours (not the adapter's own) so that its connections coalesce their writes too (lib/db/pg-pool.ts).
+  globalForDb.wardenPrismaPool = createPgPool({ connectionString: target.url, max: 10 });
+  const client = new PostgresClient({ adapter: new PrismaPg(globalForDb.wardenPrismaPool) });
   return client as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { wardenDb?: Db; wardenSqliteFactory?: DurableSqliteAdapterFactory };
+const globalForDb = globalThis as unknown as { wardenDb?: Db; wardenSqliteFactory?: DurableSqliteAdapterFactory; wardenGatePool?: pg.Pool; wardenPrismaPool?: pg.Pool };
 
 export function db(): Db {
   globalForDb.wardenDb ??= createClient();
@@ -69,10 +118,32 @@ export function db(): Db {
 }
 
 export async function disconnectDb(): Promise<void> {
+  await globalForDb.wardenSqliteFactory?.close();
   await globalForDb.wardenDb?.$disconnect();
+  await globalForDb.wardenGatePool?.end();
+  await globalForDb.wardenPrismaPool?.end(); // an external pool: the adapter leaves it open
   globalForDb.wardenDb = undefined;
+  globalForDb.wardenPrismaPool = undefined;
   globalForDb.wardenSqliteFactory = undefined;
+  globalForDb.wardenGatePool = undefined;
 }
+
+/**
+ * PostgreSQL only: the pool the gate's hot path (lib/db/sql-runner.ts) speaks plain `pg` on, apart from Prisma's.
+ * Its clients pipeline: statements issued without awaiting the previous one go out together (one round trip), which
+ * Prisma's adapter does not expect of its clients, hence a pool of its own. Null on SQLite.
+ */
+export function gatePool(): pg.Pool | null {
+  const target = databaseTarget();
+  if (target.provider !== 'postgresql') return null;
+  if (!globalForDb.wardenGatePool) {
+    globalForDb.wardenGatePool = createPgPool({ connectionString: target.url, max: GATE_POOL_SIZE, pipeline: true });
+  }
+  return globalForDb.wardenGatePool;
+}
+
+/** Enough connections for 16 agent calls in flight (each holds one only for its transaction); see docs/BENCHMARKS.md. */
+const GATE_POOL_SIZE = 8;
 
 /** The SQLite connection Prisma uses (opening it if needed), or null on PostgreSQL. */
 export async function sqliteConnection(): Promise<SqliteConnection | null> {

@@ -1,12 +1,18 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import pg from 'pg';
 import { Prisma } from '../generated/sqlite/client';
-import { db, sqliteConnection, type Tx } from './client';
+import { databaseTarget } from '../env';
+import { gatePool, sqliteConnection, type Tx } from './client';
 
 /**
- * The gate's hot path speaks plain SQL through this: the same statements run on PostgreSQL through Prisma's raw
- * queries, and on SQLite straight on the connection Prisma's adapter owns — a raw query through Prisma costs ~0.25 ms
- * of CPU, the same statement on better-sqlite3 a few microseconds (see docs/BENCHMARKS.md).
+ * The gate's hot path speaks plain SQL through this, on the database's own driver: on SQLite straight on the
+ * connection Prisma's adapter owns, on PostgreSQL on a `pg` pool of its own. A raw query through Prisma costs
+ * ~0.25 ms of CPU and, inside an interactive transaction, several round trips; the same statement on the driver a
+ * few microseconds (see docs/BENCHMARKS.md). `dialect` is for the few statements that differ (row locks).
  */
 export type SqlRunner = {
+  readonly dialect: 'sqlite' | 'postgresql';
   query<T = Record<string, unknown>>(sql: Prisma.Sql): Promise<T[]>;
   execute(sql: Prisma.Sql): Promise<number>;
 };
@@ -14,14 +20,20 @@ export type SqlRunner = {
 export const sql = Prisma.sql;
 export const joinSql = Prisma.join;
 
+/** For code already inside a Prisma transaction (e.g. `recordAuditEvent(tx, …)` outside the gate). */
 export function prismaRunner(tx: Tx): SqlRunner {
   return {
+    dialect: databaseTarget().provider,
     query: <T>(statement: Prisma.Sql) => tx.$queryRaw<T[]>(statement),
     execute: (statement: Prisma.Sql) => tx.$executeRaw(statement),
   };
 }
 
-type SqliteClient = { prepare(sql: string): { all(...args: unknown[]): unknown[]; run(...args: unknown[]): { changes: number } } };
+type SqliteClient = {
+  prepare(sql: string): { all(...args: unknown[]): unknown[]; run(...args: unknown[]): { changes: number } };
+  readonly inTransaction: boolean;
+  readonly name: string;
+};
 
 /** Values as Prisma's SQLite adapter stores them, so rows written here read back the same through Prisma. */
 function sqliteValue(value: unknown): unknown {
@@ -46,18 +58,21 @@ function statementOf(client: SqliteClient, text: string) {
 
 function sqliteRunner(client: SqliteClient): SqlRunner {
   return {
+    dialect: 'sqlite',
     query: async <T>(statement: Prisma.Sql) => statementOf(client, statement.sql).all(...statement.values.map(sqliteValue)) as T[],
     execute: async (statement: Prisma.Sql) => statementOf(client, statement.sql).run(...statement.values.map(sqliteValue)).changes,
   };
 }
 
 /**
- * Runs `work` atomically and durably. On PostgreSQL: an ordinary Prisma transaction (the server group-commits).
- * On SQLite: group commit — see `commitInGroups` below.
+ * Runs `work` atomically and durably. On PostgreSQL: one transaction on a pipelined `pg` connection (the server
+ * group-commits WAL flushes by itself). On SQLite: group commit — see `flush` below.
  */
 export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  const pool = gatePool();
+  if (pool) return pgTransaction(pool, work);
   const sqlite = await sqliteConnection();
-  if (!sqlite) return db().$transaction((tx) => work(prismaRunner(tx)));
+  if (!sqlite) throw new Error('no database connection');
   return new Promise<T>((resolve, reject) => {
     queue.push({ work, resolve, reject } as Job);
     if (!flushing) {
@@ -70,18 +85,25 @@ export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>):
 
 /*
  * Group commit on SQLite. With synchronous=FULL every COMMIT waits for an fsync, and better-sqlite3 waits on the
- * event loop: one commit per proposal capped the gate at the disk's fsync rate. Instead, work that arrives while a
- * batch is committing waits for the next batch; a batch runs each job under its own SAVEPOINT (a failing job rolls
- * back alone), then commits once. Every caller is answered only after that COMMIT, so durability is unchanged.
- * The batch holds the adapter's transaction lock, so no Prisma transaction interleaves.
+ * event loop: one commit per proposal capped the gate at the disk's fsync rate, and the server did nothing else
+ * meanwhile. Instead:
+ * - work that arrives within GATHER_MS, or while a batch runs, joins one batch; each job runs under its own
+ *   SAVEPOINT (a failing job rolls back alone), and the batch commits once;
+ * - that COMMIT runs at synchronous=NORMAL (it writes the WAL without syncing it), and the WAL is then fsynced on
+ *   libuv's thread pool while the event loop serves other requests and the next batch runs. Every caller is answered
+ *   only after that fsync, so nothing is acknowledged before it is on disk: durability is what FULL gives. (A later
+ *   commit cannot survive a power cut without an earlier one: WAL frames are checksummed in a chain.)
+ * The batch holds the adapter's transaction lock throughout, so no Prisma transaction interleaves or commits at
+ * NORMAL; the connection is back at FULL before the lock is released.
  */
 type Job = { work: (runner: SqlRunner) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Sqlite = NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>;
 const MAX_BATCH = 64;
 const GATHER_MS = 2;
 let queue: Job[] = [];
 let flushing = false;
 
-async function flush(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>): Promise<void> {
+async function flush(sqlite: Sqlite): Promise<void> {
   flushing = true;
   try {
     while (queue.length > 0) {
@@ -94,13 +116,21 @@ async function flush(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteConnect
   }
 }
 
-async function commitBatch(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteConnection>>>, batch: Job[]): Promise<void> {
+/** Returns once the batch is committed (not yet synced) and the lock released; callers are answered after the sync. */
+async function commitBatch(sqlite: Sqlite, batch: Job[]): Promise<void> {
   const { client } = sqlite;
   const runner = sqliteRunner(client);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   let lock: Awaited<ReturnType<typeof sqlite.adapter.startTransaction>> | undefined;
+  let endBatch = () => {};
   try {
     lock = await sqlite.adapter.startTransaction();
+    sqlite.batch = new Promise<void>((resolve) => (endBatch = resolve));
+    // The adapter began a transaction to hand over its lock; the safety level cannot change inside one, so that
+    // (empty) transaction ends, and the batch's own begins at NORMAL.
+    statementOf(client, 'COMMIT').run();
+    statementOf(client, 'PRAGMA synchronous = NORMAL').run();
+    statementOf(client, 'BEGIN IMMEDIATE').run();
     for (const job of batch) {
       statementOf(client, 'SAVEPOINT gate_job').run();
       try {
@@ -116,24 +146,126 @@ async function commitBatch(sqlite: NonNullable<Awaited<ReturnType<typeof sqliteC
   } catch (error) {
     // The batch could not be committed: nothing in it happened, and every caller is told so.
     try {
-      client.prepare('ROLLBACK').run();
+      if (client.inTransaction) client.prepare('ROLLBACK').run();
     } catch {
-      // no transaction was open
+      // a failed ROLLBACK leaves nothing committed either; the callers must still be answered
     }
     for (const job of batch) job.reject(error);
     return;
   } finally {
+    restoreFullSync(client);
+    sqlite.batch = null;
+    endBatch();
     await lock?.commit(); // releases the adapter's lock; COMMIT/ROLLBACK above already ended the transaction
   }
-  batch.forEach((job, index) => {
-    const outcome = outcomes[index];
-    if (outcome.ok) job.resolve(outcome.value);
-    else job.reject(outcome.error);
-  });
+  syncWal(client.name).then(
+    () => batch.forEach((job, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    }),
+    // Committed, but not known to be on disk: nobody may act on it as if it were (fail closed).
+    (error) => batch.forEach((job) => job.reject(error)),
+  );
 }
 
-/** A single statement outside any transaction (reads on the hot path, e.g. the key lookup). */
-export async function runOutsideTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
-  const sqlite = await sqliteConnection();
-  return work(sqlite ? sqliteRunner(sqlite.client) : prismaRunner(db() as unknown as Tx));
+function restoreFullSync(client: SqliteClient): void {
+  try {
+    statementOf(client, 'PRAGMA synchronous = FULL').run();
+  } catch (error) {
+    // Outside a transaction this cannot fail; were it to, later Prisma commits would not be synced: stop serving.
+    console.error('[warden] could not restore synchronous=FULL on the SQLite connection; exiting', error);
+    process.exit(1);
+  }
 }
+
+/** fsync of the WAL on libuv's thread pool: every frame written before it starts is on disk when it resolves. */
+async function syncWal(databaseFile: string): Promise<void> {
+  const wal = await open(`${databaseFile}-wal`, 'r');
+  try {
+    await wal.sync();
+  } finally {
+    await wal.close();
+  }
+}
+
+/** Statements outside any transaction, each on its own (reads on the hot path, e.g. the key lookup). */
+export async function runOutsideTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  const pool = gatePool();
+  if (pool) return work(pgRunner(pool));
+  const sqlite = await sqliteConnection();
+  if (!sqlite) throw new Error('no database connection');
+  return work(sqliteRunner(sqlite.client));
+}
+
+/*
+ * PostgreSQL. The connection pipelines: BEGIN goes out with the first read, and statements a caller issues together
+ * (`Promise.all`) share a round trip. Statements are prepared once per connection (named by their text's hash), so
+ * PostgreSQL — on the same cores — parses and plans each only once.
+ */
+type PgQueryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+async function pgTransaction<T>(pool: pg.Pool, work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let healthy = true;
+  try {
+    const begin = client.query('BEGIN');
+    begin.catch(() => undefined); // awaited with every statement below; this only marks it handled
+    const runner = pgRunner(client, begin);
+    try {
+      const result = await work(runner);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A failed statement already aborted the transaction; ROLLBACK ends it (and fails only if the connection is gone).
+      await client.query('ROLLBACK').catch(() => (healthy = false));
+      throw error;
+    }
+  } finally {
+    client.release(healthy ? undefined : true);
+  }
+}
+
+/**
+ * Every statement also awaits the transaction's BEGIN (when there is one): had BEGIN failed, the statements behind
+ * it would have run outside any transaction, so none of their results may be trusted and the caller fails.
+ */
+function pgRunner(client: PgQueryable, begin?: Promise<unknown>): SqlRunner {
+  const run = async (statement: Prisma.Sql) => {
+    const pending = client.query({ name: statementName(statement.text), text: statement.text, values: statement.values.map(pgValue), types: PG_TYPES });
+    const [, result] = await Promise.all([begin, pending]);
+    return result;
+  };
+  return {
+    dialect: 'postgresql',
+    query: async <T>(statement: Prisma.Sql) => (await run(statement)).rows as T[],
+    execute: async (statement: Prisma.Sql) => (await run(statement)).rowCount ?? 0,
+  };
+}
+
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `warden_${createHash('sha1').update(text).digest('base64url')}`;
+    if (statementNames.size < 500) statementNames.set(text, name); // the multi-row audit INSERT varies in shape
+  }
+  return name;
+}
+
+/**
+ * Values as Prisma stores them: `timestamp(3)` columns hold UTC without a zone. pg would send a Date in the process's
+ * local zone and read a zone-less timestamp back as local time; both are pinned to UTC here.
+ */
+function pgValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value === undefined ? null : value;
+}
+
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID && format !== 'binary' ? parseUtcTimestamp : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
