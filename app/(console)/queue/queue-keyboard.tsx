@@ -9,6 +9,8 @@ const UP = new Set(['k', 'ArrowUp']);
 
 type Props = {
   selected: string | null;
+  /** No rows: the shortcuts have nothing to act on. */
+  hideHints?: boolean;
   onSelect: (id: string) => void;
   /** a / r on the selected row: open the confirmation for approving or rejecting it. Absent for people who cannot decide. */
   onDecide?: (id: string, decision: 'approved' | 'rejected') => void;
@@ -23,7 +25,7 @@ type Props = {
  * (`tr[data-row-id]`) so the order is the one on screen, whatever column the table is sorted by. When the selected
  * row leaves the queue (someone decided it, a live update), the selection moves to the row now in its place.
  */
-export function QueueKeyboard({ selected, onSelect, onDecide, onTrace, children }: Props) {
+export function QueueKeyboard({ selected, onSelect, onDecide, onTrace, hideHints, children }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const lastIndex = useRef(-1);
   const router = useRouter();
@@ -75,7 +77,7 @@ export function QueueKeyboard({ selected, onSelect, onDecide, onTrace, children 
   return (
     <div ref={container}>
       {children}
-      <KeyboardHint className="border-t border-gray-200 px-4 py-2 text-xs text-gray-600 sm:px-5" hints={hints} />
+      {hideHints ? null : <KeyboardHint className="border-t border-gray-200 px-4 py-2 text-xs text-gray-600 sm:px-5" hints={hints} />}
     </div>
   );
 }

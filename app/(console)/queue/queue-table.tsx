@@ -113,16 +113,19 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
       }
     />
   );
-  if (actions.length === 0) return table;
+  // One tree whether or not rows remain: deciding the last row empties the queue, and the dialog showing that
+  // decision's result must stay mounted (and keep its state) through the refresh.
+  const dialog = <DecideDialog request={request} onClose={() => setRequest(null)} />;
   return (
     <QueueKeyboard
+      hideHints={actions.length === 0}
       selected={selected}
       onSelect={setSelected}
       onDecide={canDecide ? openDecision : undefined}
       onTrace={canDecide && Object.keys(traces).length > 0 ? openTrace : undefined}
     >
       {table}
-      <DecideDialog request={request} onClose={() => setRequest(null)} />
+      {dialog}
     </QueueKeyboard>
   );
 }
