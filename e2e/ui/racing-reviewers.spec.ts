@@ -25,7 +25,10 @@ test('two reviewers decide the same action at once: exactly one decision lands, 
   // Rita approves while Rob rejects, in the same instant.
   await Promise.all([pages[0].getByRole('button', { name: 'Approve' }).click(), pages[1].getByRole('button', { name: 'Reject' }).click()]);
 
-  const row = await lib.db().db().action.findUniqueOrThrow({ where: { id }, include: { reviewer: true } });
+  // A click returns once dispatched; the server actions are still running.
+  const decided = () => lib.db().db().action.findUniqueOrThrow({ where: { id }, include: { reviewer: true } });
+  await expect.poll(async () => (await decided()).status, { timeout: 15_000 }).not.toBe('pending_review');
+  const row = await decided();
   expect(['approved', 'rejected']).toContain(row.status);
   const [winner, loserPage] = row.status === 'approved' ? [rita, pages[1]] : [rob, pages[0]];
   expect(row.reviewer?.email).toBe(winner.email);
