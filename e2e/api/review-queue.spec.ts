@@ -1,29 +1,12 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction } from '../fixtures/audit';
-import { createTestAgent, createTestTool, createTestAgentKey, createTestUser, grantTestTool, SETUP, VALID_TICKET, type TestUser } from '../fixtures/factories';
-import { backdateAction, createReviewerGroup } from '../fixtures/queue-factories';
+import { createTestAgent, createTestAgentKey, createTestUser, SETUP, VALID_TICKET, type TestUser } from '../fixtures/factories';
+import { createTestGroup } from '../fixtures/group-factories';
+import { backdateAction, proposePending as propose, seedQueueAgent as seed } from '../fixtures/queue-factories';
 import { serverActionRequest } from '../fixtures/server-actions';
 import { signInWithRequest } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
-
-type GrantRules = Parameters<ReturnType<typeof lib.grantTool>>[1]['rules'];
-
-/** An agent with a key and one tool granted with these rules; its proposals land in the queue. */
-async function seed(options: { rules?: GrantRules; actionLevel?: 'create' | 'external'; owner?: TestUser } = {}) {
-  const agent = await createTestAgent({ owner: options.owner });
-  const tool = await createTestTool({ actionLevel: options.actionLevel });
-  if (options.rules) await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, ...options.rules } });
-  else await grantTestTool(agent, tool, true);
-  const { key } = await createTestAgentKey(agent);
-  return { agent, tool, client: agentClient(test.info().project.use.baseURL!, key) };
-}
-
-async function propose(client: ReturnType<typeof agentClient>, tool: { name: string }, extra: { requester?: string; traceId?: string; sources?: { title: string }[] } = {}) {
-  const reply = await client.propose({ tool: tool.name, params: VALID_TICKET, ...extra });
-  expect(reply.body.status, JSON.stringify(reply.body)).toBe('pending_review');
-  return reply.body.id as string;
-}
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 const queueOf = (user: TestUser, filter: Parameters<ReturnType<typeof lib.listPendingActions>>[1] = {}) => lib.listPendingActions()(user.actor, filter);
@@ -134,8 +117,8 @@ test.describe('review queue: waiting for me', () => {
     const lou = await createTestUser(['reviewer'], 'Lou Legal');
     const bob = await createTestUser(['reviewer'], 'Bob');
     const admin = await createTestUser(['admin'], 'Ada Admin');
-    const finance = await createReviewerGroup('finance', [fay]);
-    const legal = await createReviewerGroup('legal', [lou]);
+    const finance = await createTestGroup('finance', [fay]);
+    const legal = await createTestGroup('legal', [lou]);
     const twoKeys = await seed({ rules: { approvals: 2 } });
     const financeOnly = await seed({ rules: { approvals: 1, requiredGroups: [finance.id] } });
     const routed = await seed({ rules: { approvals: 1, reviewGroupId: legal.id } });
@@ -227,80 +210,3 @@ test.describe('review queue: decisions per trace', () => {
     }
   });
 });
-
-test.describe('review queue: live events', () => {
-  test('/queue/events needs a console session', async ({ baseURL }) => {
-    const { client } = await seed();
-    const forged = await fetch(new URL('/queue/events', baseURL), { redirect: 'manual', headers: { cookie: 'next-auth.session-token=forged' } });
-    expect(forged.status).toBe(401);
-    await forged.text(); // release the connection
-    const withAgentKey = await client.request('GET', '/queue/events');
-    expect(withAgentKey.status).toBe(307); // an agent key is not a console session
-    expect(withAgentKey.location).toContain('/sign-in');
-  });
-
-  test('announces a proposal on this server at once, and a decision made by another process within a second', async ({ baseURL, request }) => {
-    const ann = await createTestUser(['reviewer'], 'Ann');
-    const { client, tool } = await seed();
-    await signInWithRequest(request, ann.email, ann.password);
-    const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const abort = new AbortController();
-    const response = await fetch(new URL('/queue/events', baseURL), { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const events = eventReader(response.body!);
-    try {
-      const hello = await events.next(5000);
-      expect(hello.pending).toBeGreaterThanOrEqual(0);
-
-      let started = Date.now();
-      const id = await propose(client, tool);
-      const afterProposal = await events.until((event) => event.pending >= 1, 3000);
-      const proposalDelay = Date.now() - started;
-
-      // This test's worker is a second Warden process on the same database: only the poll can see its decision.
-      started = Date.now();
-      await lib.rejectAction()(ann.actor, { actionId: id, comment: 'from another instance' });
-      await events.until((event) => event.pending === afterProposal.pending - 1 || event.pending < afterProposal.pending, 5000);
-      const decisionDelay = Date.now() - started;
-      console.log(`live queue: proposal announced after ${proposalDelay} ms, other-instance decision after ${decisionDelay} ms`);
-      expect(proposalDelay).toBeLessThan(1000);
-      expect(decisionDelay).toBeLessThan(1500);
-    } finally {
-      abort.abort();
-    }
-  });
-});
-
-/** Reads `event: changed` messages off a server-sent-event stream. */
-function eventReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  async function next(ms: number): Promise<{ pending: number }> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end !== -1) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = message.split('\n').find((line) => line.startsWith('data: '));
-        if (message.includes('event: changed') && data) return JSON.parse(data.slice(6));
-        continue;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('no event in time');
-      const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), left))]);
-      if (chunk.done) throw new Error('the stream ended');
-      buffer += decoder.decode(chunk.value, { stream: true });
-    }
-  }
-  async function until(predicate: (event: { pending: number }) => boolean, ms: number) {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const event = await next(Math.max(deadline - Date.now(), 1));
-      if (predicate(event)) return event;
-    }
-  }
-  return { next, until };
-}

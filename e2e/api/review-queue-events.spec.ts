@@ -1,0 +1,83 @@
+import { test, expect } from '../fixtures/test';
+import { createTestUser } from '../fixtures/factories';
+import { proposePending as propose, seedQueueAgent as seed } from '../fixtures/queue-factories';
+import { signInWithRequest } from '../fixtures/sign-in';
+import { lib } from '../fixtures/warden-lib';
+
+// The queue's server-sent events (app/(console)/queue/events/route.ts): who may listen, and how fast changes arrive.
+test.describe('review queue: live events', () => {
+  test('/queue/events needs a console session', async ({ baseURL }) => {
+    const { client } = await seed();
+    const forged = await fetch(new URL('/queue/events', baseURL), { redirect: 'manual', headers: { cookie: 'next-auth.session-token=forged' } });
+    expect(forged.status).toBe(401);
+    await forged.text(); // release the connection
+    const withAgentKey = await client.request('GET', '/queue/events');
+    expect(withAgentKey.status).toBe(307); // an agent key is not a console session
+    expect(withAgentKey.location).toContain('/sign-in');
+  });
+
+  test('announces a proposal on this server at once, and a decision made by another process within a second', async ({ baseURL, request }) => {
+    const ann = await createTestUser(['reviewer'], 'Ann');
+    const { client, tool } = await seed();
+    await signInWithRequest(request, ann.email, ann.password);
+    const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const abort = new AbortController();
+    const response = await fetch(new URL('/queue/events', baseURL), { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events = eventReader(response.body!);
+    try {
+      const hello = await events.next(5000);
+      expect(hello.pending).toBeGreaterThanOrEqual(0);
+
+      let started = Date.now();
+      const id = await propose(client, tool);
+      const afterProposal = await events.until((event) => event.pending >= 1, 3000);
+      const proposalDelay = Date.now() - started;
+
+      // This test's worker is a second Warden process on the same database: only the poll can see its decision.
+      started = Date.now();
+      await lib.rejectAction()(ann.actor, { actionId: id, comment: 'from another instance' });
+      await events.until((event) => event.pending === afterProposal.pending - 1 || event.pending < afterProposal.pending, 5000);
+      const decisionDelay = Date.now() - started;
+      console.log(`live queue: proposal announced after ${proposalDelay} ms, other-instance decision after ${decisionDelay} ms`);
+      expect(proposalDelay).toBeLessThan(1000);
+      expect(decisionDelay).toBeLessThan(1500);
+    } finally {
+      abort.abort();
+    }
+  });
+});
+
+/** Reads `event: changed` messages off a server-sent-event stream. */
+function eventReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  async function next(ms: number): Promise<{ pending: number }> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const end = buffer.indexOf('\n\n');
+      if (end !== -1) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = message.split('\n').find((line) => line.startsWith('data: '));
+        if (message.includes('event: changed') && data) return JSON.parse(data.slice(6));
+        continue;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('no event in time');
+      const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), left))]);
+      if (chunk.done) throw new Error('the stream ended');
+      buffer += decoder.decode(chunk.value, { stream: true });
+    }
+  }
+  async function until(predicate: (event: { pending: number }) => boolean, ms: number) {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const event = await next(Math.max(deadline - Date.now(), 1));
+      if (predicate(event)) return event;
+    }
+  }
+  return { next, until };
+}
