@@ -138,6 +138,7 @@ test('approving a whole trace after a confirmation that lists each action; appro
     await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Approve' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alertdialog').getByText('Approved')).toBeVisible();
+    await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Close' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
     const approved = await lib.db().db().action.findUniqueOrThrow({ where: { id: single }, select: { status: true, reviewerId: true } });
