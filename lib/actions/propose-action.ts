@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { inTransaction, sql } from '../db/sql-runner';
+import { newTraceId, uuidV7 } from '../ids/time-ordered-id';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { decideProposal, type Outcome } from '../policy/decide-proposal';
 import { notifyActionChanged } from '../realtime/action-changes';
@@ -22,9 +22,9 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
   assertCan(actor, 'actions.propose');
   if (actor.type !== 'agent') throw new WardenError('forbidden', 'Only an agent can propose actions.');
   const proposal = proposeActionSchema.parse(input);
-  const traceId = proposal.traceId ?? `tr_${randomBytes(9).toString('base64url')}`;
-  const hash = paramsHash(actor.id, proposal.tool, proposal.params);
   const now = Date.now();
+  const traceId = proposal.traceId ?? newTraceId(now);
+  const hash = paramsHash(actor.id, proposal.tool, proposal.params);
 
   const outcome = await inTransaction(async (runner) => {
     const { facts, tool } = await loadGateFacts(runner, {
@@ -47,7 +47,7 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
       return { kind: 'throttled' as const, reasons: decision.reasons };
     }
 
-    const id = randomUUID();
+    const id = uuidV7(now);
     const pending = decision.outcome === 'pending_review';
     const verifiedRequester = requester.status === 'verified' ? requester.subject : null;
     // The action and its audit events are issued together: on PostgreSQL they share one round trip.

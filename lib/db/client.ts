@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -31,6 +31,8 @@ export type SqliteConnection = {
   client: { prepare(sql: string): any; readonly inTransaction: boolean; readonly name: string };
   /** Set while the gate's group commit has a transaction open on the connection (lib/db/sql-runner.ts). */
   batch: Promise<void> | null;
+  /** The WAL file, held open for the group commit's fsync (lib/db/sql-runner.ts). */
+  walFd?: number;
 };
 
 class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
@@ -39,6 +41,8 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
   checkpointer: Worker | undefined;
 
   async close(): Promise<void> {
+    const walFd = this.connection?.walFd;
+    if (walFd !== undefined) closeSync(walFd);
     this.connection = undefined;
     await this.checkpointer?.terminate();
     this.checkpointer = undefined;

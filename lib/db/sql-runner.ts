@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { fsync, openSync } from 'node:fs';
 import pg from 'pg';
 import { Prisma } from '../generated/sqlite/client';
 import { databaseTarget } from '../env';
@@ -158,7 +158,7 @@ async function commitBatch(sqlite: Sqlite, batch: Job[]): Promise<void> {
     endBatch();
     await lock?.commit(); // releases the adapter's lock; COMMIT/ROLLBACK above already ended the transaction
   }
-  syncWal(client.name).then(
+  syncWal(sqlite).then(
     () => batch.forEach((job, index) => {
       const outcome = outcomes[index];
       if (outcome.ok) job.resolve(outcome.value);
@@ -179,14 +179,21 @@ function restoreFullSync(client: SqliteClient): void {
   }
 }
 
-/** fsync of the WAL on libuv's thread pool: every frame written before it starts is on disk when it resolves. */
-async function syncWal(databaseFile: string): Promise<void> {
-  const wal = await open(`${databaseFile}-wal`, 'r');
-  try {
-    await wal.sync();
-  } finally {
-    await wal.close();
-  }
+/**
+ * fsync of the WAL on libuv's thread pool: every frame written before it starts is on disk when it resolves. The
+ * file stays open with the connection (opening and closing it per batch cost more than the sync's hand-off): SQLite
+ * keeps the same -wal file while any connection is open — a checkpoint truncates or rewinds it, never replaces it.
+ */
+function syncWal(sqlite: Sqlite): Promise<void> {
+  return new Promise((resolve, reject) => {
+    try {
+      sqlite.walFd ??= openSync(`${sqlite.client.name}-wal`, 'r');
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    fsync(sqlite.walFd, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
 /** Statements outside any transaction, each on its own (reads on the hot path, e.g. the key lookup). */
