@@ -1,4 +1,6 @@
-import { sql, type SqlRunner } from '../db/sql-runner';
+import { sql } from '../db/sql-runner';
+
+type Sql = ReturnType<typeof sql>;
 
 export type NewAction = {
   id: string;
@@ -23,12 +25,12 @@ export type NewAction = {
   currentValues: string | null;
 };
 
-/** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts). */
-export async function insertAction(runner: SqlRunner, a: NewAction): Promise<void> {
+/** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts), for the caller to run. */
+export function insertActionStatement(a: NewAction): Sql {
   const now = new Date();
-  await runner.execute(sql`
+  return sql`
     INSERT INTO "Action" ("id", "agentId", "toolId", "toolName", "params", "paramsHash", "reason", "sources", "requester",
       "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "requiredGroups", "assignedGroupId", "currentValues", "createdAt", "updatedAt")
     VALUES (${a.id}, ${a.agentId}, ${a.toolId}, ${a.toolName}, ${a.params}, ${a.paramsHash}, ${a.reason}, ${a.sources}, ${a.requester},
-      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${a.requiredGroups}, ${a.assignedGroupId}, ${a.currentValues}, ${now}, ${now})`);
+      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${a.requiredGroups}, ${a.assignedGroupId}, ${a.currentValues}, ${now}, ${now})`;
 }

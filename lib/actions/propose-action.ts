@@ -1,12 +1,12 @@
 import { assertCan, type Actor } from '../auth/actor';
-import { recordAuditEvents } from '../audit/record-audit-event';
+import { auditEventsStatement, recordAuditEvents } from '../audit/record-audit-event';
 import { inTransaction, sql } from '../db/sql-runner';
 import { newTraceId, uuidV7 } from '../ids/time-ordered-id';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { decideProposal, type Outcome } from '../policy/decide-proposal';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { validateParams } from '../tools/validate-params';
-import { insertAction } from './insert-action';
+import { insertActionStatement } from './insert-action';
 import { loadGateFacts } from './load-gate-facts';
 import { paramsHash } from './params-hash';
 import { proposeActionSchema, type ProposeActionInput } from './schemas';
@@ -38,20 +38,19 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
     if (decision.outcome !== 'blocked' && tool) {
       const issues = validateParams(tool.parameters, proposal.params);
       if (issues.length > 0) {
-        await recordAuditEvents(runner, [{ ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } }]);
+        await runner.executeLast([auditEventsStatement([{ ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } }])]);
         return { kind: 'invalid' as const, issues };
       }
     }
     if (decision.outcome === 'throttled') {
-      await recordAuditEvents(runner, [{ ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } }]);
+      await runner.executeLast([auditEventsStatement([{ ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } }])]);
       return { kind: 'throttled' as const, reasons: decision.reasons };
     }
 
     const id = uuidV7(now);
     const pending = decision.outcome === 'pending_review';
     const verifiedRequester = requester.status === 'verified' ? requester.subject : null;
-    // The action and its audit events are issued together: on PostgreSQL they share one round trip.
-    await Promise.all([insertAction(runner, {
+    const writes = [insertActionStatement({
       id,
       agentId: actor.id,
       toolId: tool?.id ?? null,
@@ -71,12 +70,15 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
       requiredGroups: pending ? JSON.stringify(facts.grant?.requiredGroups ?? []) : '[]',
       assignedGroupId: pending ? facts.grant?.reviewGroupId ?? null : null,
       currentValues: proposal.currentValues ? JSON.stringify(proposal.currentValues) : null,
-    }), recordAuditEvents(runner, [
+    }), auditEventsStatement([
       { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } },
       { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } },
-    ])]);
-    if (decision.pauseAgent) {
+    ])];
+    // The action and its audit events are issued together: on PostgreSQL they share one round trip with the COMMIT.
+    if (!decision.pauseAgent) await runner.executeLast(writes);
+    else {
       // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
+      await Promise.all(writes.map((write) => runner.execute(write)));
       const paused = await runner.execute(sql`UPDATE "Agent" SET "status" = 'paused', "updatedAt" = ${new Date()} WHERE "id" = ${actor.id} AND "status" = 'active'`);
       if (paused === 1) await recordAuditEvents(runner, [{ ...refs, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } }]);
     }

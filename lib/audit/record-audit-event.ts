@@ -18,12 +18,18 @@ export type AuditEventInput<T extends AuditEventType> = {
  */
 export async function recordAuditEvents(runner: SqlRunner, events: AuditEventInput<AuditEventType>[]): Promise<void> {
   if (events.length === 0) return;
+  await runner.execute(auditEventsStatement(events));
+}
+
+/** The same INSERT as a statement, for a caller that sends it with others (e.g. as a transaction's last write). */
+export function auditEventsStatement(events: AuditEventInput<AuditEventType>[]): ReturnType<typeof sql> {
+  if (events.length === 0) throw new Error('no audit events to record');
   const at = new Date();
   const rows = events.map((event) => {
     const { actorType, actorId } = auditActor(event.actor);
     return sql`(${at}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})`;
   });
-  await runner.execute(sql`INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES ${joinSql(rows)}`);
+  return sql`INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES ${joinSql(rows)}`;
 }
 
 export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<void> {

@@ -15,6 +15,12 @@ export type SqlRunner = {
   readonly dialect: 'sqlite' | 'postgresql';
   query<T = Record<string, unknown>>(sql: Prisma.Sql): Promise<T[]>;
   execute(sql: Prisma.Sql): Promise<number>;
+  /**
+   * The transaction's last statements, issued together; their row counts. On PostgreSQL the COMMIT travels with them
+   * (one round trip instead of two); nothing may run on the runner afterwards. If one fails, nothing of the
+   * transaction is kept and its error is thrown. Elsewhere they simply run, and the transaction commits as usual.
+   */
+  executeLast(statements: Prisma.Sql[]): Promise<number[]>;
 };
 
 export const sql = Prisma.sql;
@@ -26,6 +32,7 @@ export function prismaRunner(tx: Tx): SqlRunner {
     dialect: databaseTarget().provider,
     query: <T>(statement: Prisma.Sql) => tx.$queryRaw<T[]>(statement),
     execute: (statement: Prisma.Sql) => tx.$executeRaw(statement),
+    executeLast: (statements) => executeInOrder(statements, (statement) => tx.$executeRaw(statement)),
   };
 }
 
@@ -57,11 +64,19 @@ function statementOf(client: SqliteClient, text: string) {
 }
 
 function sqliteRunner(client: SqliteClient): SqlRunner {
+  const execute = (statement: Prisma.Sql) => statementOf(client, statement.sql).run(...statement.values.map(sqliteValue)).changes;
   return {
     dialect: 'sqlite',
     query: async <T>(statement: Prisma.Sql) => statementOf(client, statement.sql).all(...statement.values.map(sqliteValue)) as T[],
-    execute: async (statement: Prisma.Sql) => statementOf(client, statement.sql).run(...statement.values.map(sqliteValue)).changes,
+    execute: async (statement: Prisma.Sql) => execute(statement),
+    executeLast: async (statements) => statements.map(execute),
   };
+}
+
+async function executeInOrder(statements: Prisma.Sql[], execute: (statement: Prisma.Sql) => Promise<number>): Promise<number[]> {
+  const counts: number[] = [];
+  for (const statement of statements) counts.push(await execute(statement));
+  return counts;
 }
 
 /**
@@ -218,14 +233,23 @@ async function pgTransaction<T>(pool: pg.Pool, work: (runner: SqlRunner) => Prom
   try {
     const begin = client.query('BEGIN');
     begin.catch(() => undefined); // awaited with every statement below; this only marks it handled
-    const runner = pgRunner(client, begin);
+    const transaction: PgTransaction = { begin, ended: null };
+    const runner = pgRunner(client, transaction);
     try {
       const result = await work(runner);
-      await client.query('COMMIT');
+      if (!transaction.ended) await client.query('COMMIT');
+      // executeLast sent COMMIT already; if the work swallowed its failure, the transaction still did not happen.
+      else if ((await transaction.ended) !== 'COMMIT') throw new Error('the transaction was rolled back');
       return result;
     } catch (error) {
-      // A failed statement already aborted the transaction; ROLLBACK ends it (and fails only if the connection is gone).
-      await client.query('ROLLBACK').catch(() => (healthy = false));
+      if (transaction.ended) {
+        // COMMIT went out with the last statements. Had it failed, whether the transaction survived is unknown
+        // on this connection's side: it is not reused.
+        await transaction.ended.catch(() => (healthy = false));
+      } else {
+        // A failed statement already aborted the transaction; ROLLBACK ends it (and fails only if the connection is gone).
+        await client.query('ROLLBACK').catch(() => (healthy = false));
+      }
       throw error;
     }
   } finally {
@@ -233,20 +257,41 @@ async function pgTransaction<T>(pool: pg.Pool, work: (runner: SqlRunner) => Prom
   }
 }
 
+/** BEGIN's reply, and once executeLast has sent COMMIT, the command PostgreSQL answered (COMMIT or ROLLBACK). */
+type PgTransaction = { begin: Promise<unknown>; ended: Promise<string> | null };
+
 /**
  * Every statement also awaits the transaction's BEGIN (when there is one): had BEGIN failed, the statements behind
  * it would have run outside any transaction, so none of their results may be trusted and the caller fails.
  */
-function pgRunner(client: PgQueryable, begin?: Promise<unknown>): SqlRunner {
+function pgRunner(client: PgQueryable, transaction?: PgTransaction): SqlRunner {
+  const send = (statement: Prisma.Sql) =>
+    client.query({ name: statementName(statement.text), text: statement.text, values: statement.values.map(pgValue), types: PG_TYPES });
   const run = async (statement: Prisma.Sql) => {
-    const pending = client.query({ name: statementName(statement.text), text: statement.text, values: statement.values.map(pgValue), types: PG_TYPES });
-    const [, result] = await Promise.all([begin, pending]);
+    if (transaction?.ended) throw new Error('the transaction has ended: executeLast must be its last statement');
+    const [, result] = await Promise.all([transaction?.begin, send(statement)]);
     return result;
   };
   return {
     dialect: 'postgresql',
     query: async <T>(statement: Prisma.Sql) => (await run(statement)).rows as T[],
     execute: async (statement: Prisma.Sql) => (await run(statement)).rowCount ?? 0,
+    executeLast: async (statements) => {
+      if (!transaction) return executeInOrder(statements, async (statement) => (await run(statement)).rowCount ?? 0);
+      if (transaction.ended) throw new Error('the transaction has ended: executeLast must be its last statement');
+      // All in one write: the statements, then COMMIT. A statement that fails aborts the transaction, and the COMMIT
+      // behind it then only ends it (PostgreSQL answers ROLLBACK), so nothing of it is kept.
+      const results = statements.map((statement) => send(statement));
+      const commit = client.query('COMMIT');
+      transaction.ended = commit.then((reply) => reply.command);
+      transaction.ended.catch(() => undefined); // awaited below and by pgTransaction; this only marks it handled
+      const [, settled] = await Promise.all([transaction.begin, Promise.allSettled(results)]);
+      const failed = settled.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      const command = await transaction.ended;
+      if (command !== 'COMMIT') throw new Error(`the transaction was not committed (PostgreSQL answered ${command})`);
+      return settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.rowCount ?? 0 : 0));
+    },
   };
 }
 
