@@ -8,6 +8,7 @@ import { PrismaClient as SqliteClient, type Prisma } from '../generated/sqlite/c
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
 import { databaseTarget } from '../env';
 import { createPgPool } from './pg-pool';
+import { PgReader } from './pg-reader';
 import { startCheckpointer } from './sqlite-checkpointer';
 
 /**
@@ -114,7 +115,7 @@ function createClient(): Db {
   return client as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { wardenDb?: Db; wardenSqliteFactory?: DurableSqliteAdapterFactory; wardenGatePool?: pg.Pool; wardenPrismaPool?: pg.Pool };
+const globalForDb = globalThis as unknown as { wardenDb?: Db; wardenSqliteFactory?: DurableSqliteAdapterFactory; wardenGatePool?: pg.Pool; wardenGateReader?: PgReader; wardenPrismaPool?: pg.Pool };
 
 export function db(): Db {
   globalForDb.wardenDb ??= createClient();
@@ -125,11 +126,13 @@ export async function disconnectDb(): Promise<void> {
   await globalForDb.wardenSqliteFactory?.close();
   await globalForDb.wardenDb?.$disconnect();
   await globalForDb.wardenGatePool?.end();
+  await globalForDb.wardenGateReader?.end();
   await globalForDb.wardenPrismaPool?.end(); // an external pool: the adapter leaves it open
   globalForDb.wardenDb = undefined;
   globalForDb.wardenPrismaPool = undefined;
   globalForDb.wardenSqliteFactory = undefined;
   globalForDb.wardenGatePool = undefined;
+  globalForDb.wardenGateReader = undefined;
 }
 
 /**
@@ -144,6 +147,14 @@ export function gatePool(): pg.Pool | null {
     globalForDb.wardenGatePool = createPgPool({ connectionString: target.url, max: GATE_POOL_SIZE, pipeline: true });
   }
   return globalForDb.wardenGatePool;
+}
+
+/** PostgreSQL only: the shared connection for the hot path's statements outside transactions (lib/db/pg-reader.ts). */
+export function gateReader(): PgReader | null {
+  const target = databaseTarget();
+  if (target.provider !== 'postgresql') return null;
+  globalForDb.wardenGateReader ??= new PgReader({ connectionString: target.url });
+  return globalForDb.wardenGateReader;
 }
 
 /** Enough connections for 16 agent calls in flight (each holds one only for its transaction); see docs/BENCHMARKS.md. */

@@ -9,7 +9,7 @@ import pg from 'pg';
  */
 export function createPgPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
-  pool.on('connect', (client) => coalesceWrites(client));
+  pool.on('connect', (client) => coalesceWrites(client, 'tick'));
   // An idle client whose connection dropped emits 'error' on the pool; without a listener that would end the process.
   pool.on('error', () => undefined);
   return pool;
@@ -17,7 +17,12 @@ export function createPgPool(config: pg.PoolConfig): pg.Pool {
 
 type Connection = { stream: { cork(): void; uncork(): void }; _send(buffer: Buffer): boolean };
 
-function coalesceWrites(client: pg.PoolClient): void {
+/**
+ * 'tick': the messages one piece of code issues together go out together (a transaction's statements).
+ * 'turn': everything issued during one turn of the event loop goes out together — the statements of every request
+ * that arrived in it, at the cost of waiting for the turn to end (for a connection that many requests share).
+ */
+export function coalesceWrites(client: pg.Client | pg.PoolClient, until: 'tick' | 'turn'): void {
   // Not public API: if a pg upgrade changes it, writes simply stay one per message.
   const connection = (client as unknown as { connection?: Partial<Connection> }).connection;
   if (!connection?.stream || typeof connection._send !== 'function' || typeof connection.stream.cork !== 'function') return;
@@ -28,10 +33,12 @@ function coalesceWrites(client: pg.PoolClient): void {
     if (!corked) {
       corked = true;
       stream.cork();
-      process.nextTick(() => {
+      const flush = () => {
         corked = false;
         stream.uncork();
-      });
+      };
+      if (until === 'tick') process.nextTick(flush);
+      else setImmediate(flush);
     }
     return send(buffer);
   };

@@ -3,7 +3,7 @@ import { fsync, openSync } from 'node:fs';
 import pg from 'pg';
 import { Prisma } from '../generated/sqlite/client';
 import { databaseTarget } from '../env';
-import { gatePool, sqliteConnection, type Tx } from './client';
+import { gatePool, gateReader, sqliteConnection, type Tx } from './client';
 
 /**
  * The gate's hot path speaks plain SQL through this, on the database's own driver: on SQLite straight on the
@@ -213,8 +213,8 @@ function syncWal(sqlite: Sqlite): Promise<void> {
 
 /** Statements outside any transaction, each on its own (reads on the hot path, e.g. the key lookup). */
 export async function runOutsideTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
-  const pool = gatePool();
-  if (pool) return work(pgRunner(pool));
+  const reader = gateReader();
+  if (reader) return work(pgRunner(reader));
   const sqlite = await sqliteConnection();
   if (!sqlite) throw new Error('no database connection');
   return work(sqliteRunner(sqlite.client));
@@ -225,7 +225,7 @@ export async function runOutsideTransaction<T>(work: (runner: SqlRunner) => Prom
  * (`Promise.all`) share a round trip. Statements are prepared once per connection (named by their text's hash), so
  * PostgreSQL — on the same cores — parses and plans each only once.
  */
-type PgQueryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+type PgQueryable = { query(config: pg.QueryConfig): Promise<pg.QueryResult> };
 
 async function pgTransaction<T>(pool: pg.Pool, work: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -282,7 +282,7 @@ function pgRunner(client: PgQueryable, transaction?: PgTransaction): SqlRunner {
       // All in one write: the statements, then COMMIT. A statement that fails aborts the transaction, and the COMMIT
       // behind it then only ends it (PostgreSQL answers ROLLBACK), so nothing of it is kept.
       const results = statements.map((statement) => send(statement));
-      const commit = client.query('COMMIT');
+      const commit = client.query({ text: 'COMMIT' });
       transaction.ended = commit.then((reply) => reply.command);
       transaction.ended.catch(() => undefined); // awaited below and by pgTransaction; this only marks it handled
       const [, settled] = await Promise.all([transaction.begin, Promise.allSettled(results)]);

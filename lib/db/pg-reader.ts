@@ -1,0 +1,46 @@
+import pg from 'pg';
+import { coalesceWrites } from './pg-pool';
+
+/**
+ * One pipelined PostgreSQL connection for the hot path's statements outside any transaction: the agent-key lookup
+ * that every agent request starts with. Requests that arrive together send their lookups in one write at the end of
+ * the event loop's turn, and the backend answers them in one go. On this kind of machine a round trip (a write, a
+ * wake-up of the backend, a read) costs more CPU than the statement itself (docs/BENCHMARKS.md).
+ *
+ * Only short statements belong here: they run one after another. When the connection fails, the statements in flight
+ * fail with it (their requests get an error, nothing is let through) and the next one opens a new connection.
+ */
+export class PgReader {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+
+  constructor(private readonly config: pg.ClientConfig) {}
+
+  async query(config: pg.QueryConfig): Promise<pg.QueryResult> {
+    const client = this.client ?? (await (this.connecting ??= this.connect()));
+    return client.query(config);
+  }
+
+  async end(): Promise<void> {
+    const client = this.client ?? (await this.connecting?.catch(() => null));
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<pg.Client> {
+    const client = new pg.Client({ ...this.config, pipeline: true } as pg.ClientConfig);
+    const forget = () => {
+      if (this.client === client) this.client = null;
+    };
+    client.on('error', forget); // without a listener, a dropped connection would end the process
+    client.on('end', forget);
+    try {
+      await client.connect();
+      coalesceWrites(client, 'turn');
+      this.client = client;
+      return client;
+    } finally {
+      this.connecting = null;
+    }
+  }
+}
