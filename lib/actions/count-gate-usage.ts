@@ -17,13 +17,18 @@ const NONE: Counters = { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsI
  * nothing decides without reading any counter, so whatever it adds (say a pending action, under another grant's
  * pending cap) is as if it had come just after the counting proposals it overlapped.
  */
+/** Whether the grant has a rule that counts (rate limit, calls per trace, pending cap, loop detection). */
+export function countsUsage(grant: GrantPolicy | null): grant is GrantPolicy {
+  return !!grant && (!!grant.rateLimit || !!grant.maxCallsPerTrace || (grant.maxPending !== null && grant.maxPending !== undefined) || !!grant.loop);
+}
+
 export async function countGateUsage(
   runner: SqlRunner,
   input: { agentId: string; toolId: string; traceId: string; paramsHash: string; grant: GrantPolicy | null; now: number },
 ): Promise<Counters> {
   const { grant, agentId, toolId, now } = input;
-  const limitsPending = grant?.maxPending !== null && grant?.maxPending !== undefined;
-  if (!grant || (!grant.rateLimit && !grant.maxCallsPerTrace && !limitsPending && !grant.loop)) return NONE;
+  if (!countsUsage(grant)) return NONE;
+  const limitsPending = grant.maxPending !== null && grant.maxPending !== undefined;
 
   const since = (seconds: number) => new Date(now - seconds * 1000);
   const count = async (statement: ReturnType<typeof sql>) => Number((await runner.query<{ n: unknown }>(statement))[0]?.n ?? 0);

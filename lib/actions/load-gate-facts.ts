@@ -22,10 +22,11 @@ export type GateRequest = {
 };
 
 /**
- * Everything the gate decides on, read inside the caller's transaction. Shared by the real gate and the simulator,
- * so a simulation answers exactly what a proposal would get.
+ * Everything the gate decides on, read with the caller's runner. Shared by the real gate and the simulator, so a
+ * simulation answers exactly what a proposal would get. `counters: false` leaves the grant's counters at zero (they
+ * are exact only inside a transaction: see count-gate-usage.ts); the caller then checks countsUsage(grant).
  */
-export async function loadGateFacts(runner: SqlRunner, request: GateRequest) {
+export async function loadGateFacts(runner: SqlRunner, request: GateRequest, options: { counters: boolean } = { counters: true }) {
   const row = await readGateRow(runner, request.agentId, request.tool);
   if (!row) throw new WardenError('not_found', 'No such agent.');
   const { globalStop, agent, tool } = row;
@@ -33,7 +34,7 @@ export async function loadGateFacts(runner: SqlRunner, request: GateRequest) {
   const requester: RequesterFacts = request.requesterAssertion
     ? await verifyRequester(request.requesterAssertion, agent, request.now)
     : { status: 'none' };
-  const counters = tool
+  const counters = tool && options.counters
     ? await countGateUsage(runner, { agentId: agent.id, toolId: tool.id, traceId: request.traceId, paramsHash: request.paramsHash, grant, now: request.now })
     : { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
   const facts: GateFacts = {

@@ -1,94 +1,75 @@
 import { assertCan, type Actor } from '../auth/actor';
-import { auditEventsStatement, recordAuditEvents } from '../audit/record-audit-event';
-import { inTransaction, sql } from '../db/sql-runner';
-import { newTraceId, uuidV7 } from '../ids/time-ordered-id';
+import { recordAuditEvents } from '../audit/record-audit-event';
+import { commitWrites, inTransaction, runOutsideTransaction, sql, type SqlRunner } from '../db/sql-runner';
+import { databaseTarget } from '../env';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
-import { decideProposal, type Outcome } from '../policy/decide-proposal';
+import { newTraceId } from '../ids/time-ordered-id';
+import type { Outcome } from '../policy/decide-proposal';
 import { notifyActionChanged } from '../realtime/action-changes';
-import { validateParams } from '../tools/validate-params';
-import { insertActionStatement } from './insert-action';
-import { loadGateFacts } from './load-gate-facts';
+import { countsUsage } from './count-gate-usage';
+import { loadGateFacts, type GateRequest } from './load-gate-facts';
 import { paramsHash } from './params-hash';
+import { planProposal, type GateOutcome, type ProposalPlan } from './plan-proposal';
 import { proposeActionSchema, type ProposeActionInput } from './schemas';
 
 export type ProposalResult = { id: string; status: Exclude<Outcome, 'throttled'>; decision: { outcome: Outcome; reasons: string[] } };
 
 /**
- * The gate. Reads the switches, the agent, the tool, the grant and the grant's counters inside one transaction,
- * decides with the pure policy, validates the parameters of anything it would let through, and records the action
- * with its audit events. Invalid parameters (422) and throttling (429) record only the refusal.
+ * The gate. Reads the switches, the agent, the tool and the grant, decides with the pure policy (planProposal), and
+ * records the action with its audit events in one transaction.
+ *
+ * On SQLite all of it runs in one transaction (a share of the group commit, where a read costs microseconds).
+ * On PostgreSQL a transaction's reads cost a round trip of their own, so where it reads depends on the grant. Most
+ * grants count nothing (no rate limit, trace cap, pending cap or loop rule), so their decision needs no lock: the
+ * facts are read outside any transaction, on the connection the key lookups share, and only the writes form a
+ * transaction (commitWrites: shared with the other proposals of the moment, one round trip from BEGIN to COMMIT). Facts read a moment before the write are what a transaction at
+ * READ COMMITTED sees too, and nothing runs on an approval without a claim, which checks the stop, the pause, the
+ * tool and the grant again. A grant that counts is read again, counted and written in one transaction holding the
+ * agent's counters (count-gate-usage.ts), so its limits stay exact under concurrency.
  */
 export async function proposeAction(actor: Actor, input: ProposeActionInput): Promise<ProposalResult> {
   assertCan(actor, 'actions.propose');
   if (actor.type !== 'agent') throw new WardenError('forbidden', 'Only an agent can propose actions.');
-  const proposal = proposeActionSchema.parse(input);
+  const parsed = proposeActionSchema.parse(input);
   const now = Date.now();
-  const traceId = proposal.traceId ?? newTraceId(now);
-  const hash = paramsHash(actor.id, proposal.tool, proposal.params);
+  const proposal = { ...parsed, traceId: parsed.traceId ?? newTraceId(now), paramsHash: paramsHash(actor.id, parsed.tool, parsed.params), now };
+  const request: GateRequest = {
+    agentId: actor.id, tool: proposal.tool, params: proposal.params, reason: proposal.reason ?? null,
+    traceId: proposal.traceId, paramsHash: proposal.paramsHash, requesterAssertion: proposal.requesterAssertion, now,
+  };
 
-  const outcome = await inTransaction(async (runner) => {
-    const { facts, tool } = await loadGateFacts(runner, {
-      agentId: actor.id, tool: proposal.tool, params: proposal.params, reason: proposal.reason ?? null,
-      traceId, paramsHash: hash, requesterAssertion: proposal.requesterAssertion, now,
-    });
-    const decision = decideProposal(facts);
-    const requester = facts.requester;
-    const refs = { actor, agentId: actor.id };
-
-    if (decision.outcome !== 'blocked' && tool) {
-      const issues = validateParams(tool.parameters, proposal.params);
-      if (issues.length > 0) {
-        await runner.executeLast([auditEventsStatement([{ ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } }])]);
-        return { kind: 'invalid' as const, issues };
-      }
-    }
-    if (decision.outcome === 'throttled') {
-      await runner.executeLast([auditEventsStatement([{ ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } }])]);
-      return { kind: 'throttled' as const, reasons: decision.reasons };
-    }
-
-    const id = uuidV7(now);
-    const pending = decision.outcome === 'pending_review';
-    const verifiedRequester = requester.status === 'verified' ? requester.subject : null;
-    const writes = [insertActionStatement({
-      id,
-      agentId: actor.id,
-      toolId: tool?.id ?? null,
-      toolName: proposal.tool,
-      params: JSON.stringify(proposal.params),
-      paramsHash: hash,
-      reason: proposal.reason ?? null,
-      sources: JSON.stringify(proposal.sources),
-      requester: verifiedRequester ?? proposal.requester ?? null,
-      requesterVerified: verifiedRequester !== null,
-      traceId,
-      status: decision.outcome,
-      approvalsRequired: decision.approvalsRequired,
-      approvedParamsHash: decision.outcome === 'approved' ? hash : null,
-      gateReasons: JSON.stringify(decision.reasons),
-      expiresAt: pending ? new Date(now + (facts.grant?.reviewTimeoutMinutes ?? 60) * 60_000) : null,
-      requiredGroups: pending ? JSON.stringify(facts.grant?.requiredGroups ?? []) : '[]',
-      assignedGroupId: pending ? facts.grant?.reviewGroupId ?? null : null,
-      currentValues: proposal.currentValues ? JSON.stringify(proposal.currentValues) : null,
-    }), auditEventsStatement([
-      { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId, requester: verifiedRequester ?? proposal.requester ?? null } },
-      { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } },
-    ])];
-    // The action and its audit events are issued together: on PostgreSQL they share one round trip with the COMMIT.
-    if (!decision.pauseAgent) await runner.executeLast(writes);
-    else {
-      // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
-      await Promise.all(writes.map((write) => runner.execute(write)));
-      const paused = await runner.execute(sql`UPDATE "Agent" SET "status" = 'paused', "updatedAt" = ${new Date()} WHERE "id" = ${actor.id} AND "status" = 'active'`);
-      if (paused === 1) await recordAuditEvents(runner, [{ ...refs, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } }]);
-    }
-    return { kind: 'created' as const, id, outcome: decision.outcome, reasons: decision.reasons };
-  });
+  const snapshot = databaseTarget().provider === 'postgresql'
+    ? await runOutsideTransaction((runner) => loadGateFacts(runner, request, { counters: false }))
+    : null;
+  const outcome = snapshot && !countsUsage(snapshot.facts.grant)
+    ? await commitPlan(planProposal(actor, proposal, snapshot))
+    : await inTransaction(async (runner) => record(runner, actor, planProposal(actor, proposal, await loadGateFacts(runner, request))));
 
   if (outcome.kind === 'invalid') throw invalidParams(outcome.issues);
   if (outcome.kind === 'throttled') throw new WardenError('rate_limited', `Too many calls: ${outcome.reasons.join('; ')}.`, { reasons: outcome.reasons });
   notifyActionChanged(outcome.id);
   return { id: outcome.id, status: outcome.outcome, decision: { outcome: outcome.outcome, reasons: outcome.reasons } };
+}
+
+/** A plan decided outside any transaction: its writes commit on their own (grouped with others' on PostgreSQL). */
+async function commitPlan(plan: ProposalPlan): Promise<GateOutcome> {
+  // Pausing the agent needs a loop rule, which counts: such a plan is never decided outside a transaction.
+  if (plan.pauseAgent) throw new Error('a plan that pauses the agent must be recorded in its own transaction');
+  await commitWrites(plan.writes);
+  return plan.outcome;
+}
+
+async function record(runner: SqlRunner, actor: Actor, plan: ProposalPlan): Promise<GateOutcome> {
+  // The rows are issued together: on PostgreSQL they share one round trip with the COMMIT.
+  if (!plan.pauseAgent) {
+    await runner.executeLast(plan.writes);
+    return plan.outcome;
+  }
+  // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
+  await Promise.all(plan.writes.map((write) => runner.execute(write)));
+  const paused = await runner.execute(sql`UPDATE "Agent" SET "status" = 'paused', "updatedAt" = ${new Date()} WHERE "id" = ${actor.id} AND "status" = 'active'`);
+  if (paused === 1) await recordAuditEvents(runner, [{ actor, agentId: actor.id, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } }]);
+  return plan.outcome;
 }
 
 function invalidParams(issues: FieldIssue[]): WardenError {

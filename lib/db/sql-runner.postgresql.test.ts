@@ -65,4 +65,18 @@ describe.skipIf(!url)(url ? 'PostgreSQL transactions (inTransaction, executeLast
       return 'pretends it went well';
     })).rejects.toThrow(/rolled back/);
   });
+
+  it('commitWrites: callers of one moment share a transaction; one that fails fails alone, the others are kept', async () => {
+    const groups = [['e-1a', 'e-1b'], ['e-2a'], ['a-first' /* duplicate key */], ['e-4a', 'e-4b']];
+    const results = await Promise.allSettled(groups.map((ids) => runner.commitWrites(ids.map(insert))));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: [1, 1] });
+    expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/duplicate key/);
+    expect((await rows()).filter((id) => id.startsWith('e-'))).toEqual(['e-1a', 'e-1b', 'e-2a', 'e-4a', 'e-4b']);
+  });
+
+  it('commitWrites: a caller whose own statements conflict keeps none of them', async () => {
+    await expect(runner.commitWrites([insert('f-1'), insert('f-1')])).rejects.toThrow(/duplicate key/);
+    expect(await rows()).not.toContain('f-1');
+  });
 });

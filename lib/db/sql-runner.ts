@@ -211,6 +211,42 @@ function syncWal(sqlite: Sqlite): Promise<void> {
   });
 }
 
+/**
+ * Writes whose transaction reads nothing (the gate's record of a decision taken on facts read before): they commit
+ * atomically, and nothing is answered before they do. On PostgreSQL the writes of every caller in one turn of the
+ * event loop share one transaction, sent in one write with its BEGIN and COMMIT: per proposal, a round trip and a
+ * WAL flush less. Should that transaction fail, each caller's writes go again in a transaction of their own, so only
+ * the failing one fails. On SQLite they join the group commit like any transaction.
+ */
+export async function commitWrites(statements: Prisma.Sql[]): Promise<number[]> {
+  const pool = gatePool();
+  if (!pool) return inTransaction((runner) => runner.executeLast(statements));
+  return new Promise((resolve, reject) => {
+    pendingWrites.push({ statements, resolve, reject });
+    if (pendingWrites.length === 1) setImmediate(() => void flushWrites(pool));
+  });
+}
+
+type WriteJob = { statements: Prisma.Sql[]; resolve: (counts: number[]) => void; reject: (error: unknown) => void };
+let pendingWrites: WriteJob[] = [];
+
+async function flushWrites(pool: pg.Pool): Promise<void> {
+  const jobs = pendingWrites;
+  pendingWrites = [];
+  const alone = (job: WriteJob) => pgTransaction(pool, (runner) => runner.executeLast(job.statements)).then(job.resolve, job.reject);
+  if (jobs.length === 1) return alone(jobs[0]);
+  let counts: number[];
+  try {
+    counts = await pgTransaction(pool, (runner) => runner.executeLast(jobs.flatMap((job) => job.statements)));
+  } catch {
+    // Nothing of the group was kept (had its COMMIT been lost, the retried rows would collide on their ids and fail).
+    await Promise.all(jobs.map(alone));
+    return;
+  }
+  let next = 0;
+  for (const job of jobs) job.resolve(counts.slice(next, (next += job.statements.length)));
+}
+
 /** Statements outside any transaction, each on its own (reads on the hot path, e.g. the key lookup). */
 export async function runOutsideTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const reader = gateReader();
