@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { db } from '../db/client';
+import { commitWrites, runOutsideTransaction, sql } from '../db/sql-runner';
 import { WardenError } from '../errors';
 import { canonicalJson } from '../policy/canonical-json';
 import { toErrorPayload } from './error-response';
@@ -27,31 +27,35 @@ export async function withIdempotency(agentId: string, key: string | null, body:
   } catch (error) {
     reply = toErrorPayload(error);
   }
-  const where = { agentId_key: { agentId, key } };
-  await db().$transaction((tx) =>
+  await commitWrites([
     reply.status === 409 || reply.status === 429 || reply.status >= 500
-      ? tx.idempotencyRecord.delete({ where })
-      : tx.idempotencyRecord.update({ where, data: { state: 'done', statusCode: reply.status, responseBody: JSON.stringify(reply.body) } }),
-  );
+      ? sql`DELETE FROM "IdempotencyRecord" WHERE "agentId" = ${agentId} AND "key" = ${key}`
+      : sql`UPDATE "IdempotencyRecord" SET "state" = 'done', "statusCode" = ${reply.status}, "responseBody" = ${JSON.stringify(reply.body)}
+            WHERE "agentId" = ${agentId} AND "key" = ${key}`,
+  ]);
   return reply;
 }
 
-/** Inserts the "running" record; false when the key was already used (the unique key decides, not a prior read). */
+/**
+ * Inserts the "running" record; false when the key was already used (the primary key decides, not a prior read).
+ * Plain SQL on the gate's runner, like the gate: these two writes bracket every keyed proposal.
+ */
 async function claimKey(agentId: string, key: string, requestHash: string): Promise<boolean> {
-  try {
-    await db().$transaction(async (tx) => {
-      await tx.idempotencyRecord.create({ data: { agentId, key, requestHash, state: 'running' } });
-      if (Math.random() < 0.01) await tx.idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) } } });
-    });
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return false;
-    throw error;
-  }
+  const now = new Date();
+  const writes = [sql`
+    INSERT INTO "IdempotencyRecord" ("agentId", "key", "requestHash", "state", "createdAt")
+    VALUES (${agentId}, ${key}, ${requestHash}, 'running', ${now})
+    ON CONFLICT ("agentId", "key") DO NOTHING`];
+  if (Math.random() < 0.01) writes.push(sql`DELETE FROM "IdempotencyRecord" WHERE "createdAt" < ${new Date(now.getTime() - KEEP_MS)}`);
+  const [inserted] = await commitWrites(writes);
+  return inserted === 1;
 }
 
+type StoredRecord = { requestHash: string; state: string; statusCode: number | null; responseBody: string | null };
+
 async function replay(agentId: string, key: string, requestHash: string): Promise<Reply> {
-  const record = await db().idempotencyRecord.findUnique({ where: { agentId_key: { agentId, key } } });
+  const [record] = await runOutsideTransaction((runner) => runner.query<StoredRecord>(sql`
+    SELECT "requestHash", "state", "statusCode", "responseBody" FROM "IdempotencyRecord" WHERE "agentId" = ${agentId} AND "key" = ${key}`));
   if (!record) throw new WardenError('conflict', 'A request with this Idempotency-Key just failed; retry it.');
   if (record.requestHash !== requestHash) {
     throw new WardenError('invalid_input', 'This Idempotency-Key was used with a different request body.', { issues: [{ path: 'Idempotency-Key', message: 'reused with another body' }] });
@@ -59,5 +63,5 @@ async function replay(agentId: string, key: string, requestHash: string): Promis
   if (record.state !== 'done' || record.statusCode === null || record.responseBody === null) {
     throw new WardenError('conflict', 'A request with this Idempotency-Key is still being processed.');
   }
-  return { status: record.statusCode, body: JSON.parse(record.responseBody), replayed: true };
+  return { status: Number(record.statusCode), body: JSON.parse(record.responseBody), replayed: true };
 }
