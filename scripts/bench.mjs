@@ -2,6 +2,7 @@
 //  (a) baseline: GET /api/v1/health, a Next route handler that touches no database;
 //  (b) auto-approved proposals end to end over HTTP (POST /api/v1/actions, granted read tool, no approval),
 //      on a fresh SQLite file, and on PostgreSQL when WARDEN_BENCH_POSTGRES_URL names a database it may wipe;
+//      then the same with an Idempotency-Key on each call (reported, not part of the ratio);
 //  (c) the pure decision function decideProposal, per call.
 // Each server is the production build started as `npm start` would (node scripts/start.mjs) on a free port 3400–3499
 // (WARDEN_BENCH_PORT_BASE moves that range).
@@ -45,8 +46,8 @@ async function main() {
   console.log('| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio | CPU ms/req (server + db) |');
   console.log('|------------|------------------------------|---------:|-----:|-----:|--------:|------:|-------------------------:|');
   for (const run of runs) {
-    for (const [name, r] of [['GET /api/v1/health (no DB)', run.baseline], ['POST /api/v1/actions', run.proposals]]) {
-      const ratio = r === run.proposals ? run.ratio.toFixed(2) : '1.00';
+    for (const [name, r] of [['GET /api/v1/health (no DB)', run.baseline], ['POST /api/v1/actions', run.proposals], ['  … with Idempotency-Key', run.keyed]]) {
+      const ratio = r === run.baseline ? '1.00' : (r.rps / run.baseline.rps).toFixed(2);
       console.log(`| ${run.provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} | ${cpuText(r).padStart(24)} |`);
     }
   }
@@ -112,9 +113,19 @@ async function benchDatabase(provider, databaseUrl) {
         setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...proposal, params: { customerId: `C-${++n}` } }) }),
       }],
     }, cpu);
+    // The same with an Idempotency-Key (what an agent that retries sends): two more writes per call. Not in the ratio.
+    let k = 0;
+    const keyed = await load(`${base}/api/v1/actions`, {
+      requests: [{
+        method: 'POST', headers: agentHeaders(key),
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${++k}` }, body: JSON.stringify({ ...proposal, params: { customerId: `K-${k}` } }) }),
+      }],
+    }, cpu);
     // Errors are cheaper than decisions: a run where many failed would flatter the ratio.
-    if (proposals.non2xx > proposals.total * 0.01) throw new Error(`${proposals.non2xx} of ${proposals.total} proposals failed; see above`);
-    return { provider, baseline, proposals, ratio: proposals.rps / baseline.rps };
+    for (const [name, r] of [['proposals', proposals], ['keyed proposals', keyed]]) {
+      if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} failed; see above`);
+    }
+    return { provider, baseline, proposals, keyed, ratio: proposals.rps / baseline.rps };
   } finally {
     // Stop the whole group we started (start.mjs and its next server) and let it go before the next one starts.
     const exited = new Promise((resolve) => server.once('exit', resolve));
