@@ -31,7 +31,9 @@ export function DecideDialog({ request, onClose }: { request: DecideRequest | nu
   const confirm = useRef<HTMLButtonElement>(null);
 
   function close() {
-    if (pending) return;
+    // Not while the decision is on its way (its result would vanish). Once the result shows, the transition may still
+    // be pending while the page refreshes behind the dialog; Close must work then, or it swallows the keypress.
+    if (pending && results === null && error === null) return;
     setResults(null);
     setError(null);
     onClose();

@@ -36,7 +36,8 @@ export function RotateKeyDialog({ agentId, keyId, prefix }: { agentId: string; k
       setRotated(result.data);
     });
   const onOpenChange = (next: boolean) => {
-    if (pending) return;
+    // Not while the rotation is on its way; once its answer shows, Done must work even if the transition still runs.
+    if (pending && rotated === null && error === null) return;
     setOpen(next);
     if (!next && rotated) {
       setRotated(null);
