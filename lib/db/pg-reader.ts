@@ -18,7 +18,19 @@ export class PgReader {
 
   async query(config: pg.QueryConfig): Promise<pg.QueryResult> {
     const client = this.client ?? (await (this.connecting ??= this.connect()));
-    return client.query(config);
+    try {
+      return await client.query(config);
+    } catch (error) {
+      // The backend may say it is going away before the socket closes: do not send the next statements after it.
+      if (isConnectionFailure(error)) this.forget(client);
+      throw error;
+    }
+  }
+
+  private forget(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = null;
+    client.end().catch(() => undefined);
   }
 
   async end(): Promise<void> {
@@ -29,9 +41,7 @@ export class PgReader {
 
   private async connect(): Promise<pg.Client> {
     const client = new pg.Client({ ...this.config, pipeline: true } as pg.ClientConfig);
-    const forget = () => {
-      if (this.client === client) this.client = null;
-    };
+    const forget = () => this.forget(client);
     client.on('error', forget); // without a listener, a dropped connection would end the process
     client.on('end', forget);
     try {
@@ -43,4 +53,12 @@ export class PgReader {
       this.connecting = null;
     }
   }
+}
+
+/** Errors after which the connection is no good: socket errors, FATAL, and SQLSTATE classes 08 and 57P (shutdown). */
+function isConnectionFailure(error: unknown): boolean {
+  const { code, severity } = (error ?? {}) as { code?: string; severity?: string };
+  if (severity === 'FATAL' || severity === 'PANIC') return true;
+  if (!code) return true; // not a server error: the connection or the driver failed
+  return code.startsWith('08') || code.startsWith('57P') || code.startsWith('E');
 }
