@@ -8,23 +8,21 @@ import { countActionsOfAgent, refund, seedGrantedAgent } from '../fixtures/gate-
 const AT_ONCE = 16;
 
 test.describe('gate counters under concurrent calls', () => {
-  test('a rate limit of 5 lets exactly 5 of 16 simultaneous calls through; the rest get 429', async ({ baseURL }) => {
-    const { agent: agentRow, tool, key } = await seedGrantedAgent({ rateLimit: { count: 5, windowSeconds: 3600 } });
-    const agent = agentClient(baseURL!, key);
-    const replies = await Promise.all(Array.from({ length: AT_ONCE }, (_, i) => agent.propose({ tool: tool.name, params: refund(10 + i) })));
-    expect(replies.filter((r) => r.status === 201).map((r) => r.body.status)).toEqual(Array(5).fill('approved'));
-    expect(replies.filter((r) => r.status === 429)).toHaveLength(AT_ONCE - 5);
-    expect(await countActionsOfAgent(agentRow.id)).toBe(5);
-  });
-
-  test('a pending cap of 3 queues exactly 3 of 16 simultaneous calls for review; the rest get 429', async ({ baseURL }) => {
-    const { agent: agentRow, tool, key } = await seedGrantedAgent({ approvals: 1, maxPending: 3 });
-    const agent = agentClient(baseURL!, key);
-    const replies = await Promise.all(Array.from({ length: AT_ONCE }, (_, i) => agent.propose({ tool: tool.name, params: refund(10 + i) })));
-    expect(replies.filter((r) => r.status === 201).map((r) => r.body.status)).toEqual(Array(3).fill('pending_review'));
-    expect(replies.filter((r) => r.status === 429)).toHaveLength(AT_ONCE - 3);
-    expect(await countActionsOfAgent(agentRow.id)).toBe(3);
-  });
+  // Limits that refuse the excess with 429: exactly `allowed` calls get through, with the status the grant gives them.
+  const capped = [
+    { name: 'a rate limit of 5 lets exactly 5 of 16 simultaneous calls through; the rest get 429', rules: { rateLimit: { count: 5, windowSeconds: 3600 } }, allowed: 5, status: 'approved' },
+    { name: 'a pending cap of 3 queues exactly 3 of 16 simultaneous calls for review; the rest get 429', rules: { approvals: 1, maxPending: 3 }, allowed: 3, status: 'pending_review' },
+  ] as const;
+  for (const { name, rules, allowed, status } of capped) {
+    test(name, async ({ baseURL }) => {
+      const { agent: agentRow, tool, key } = await seedGrantedAgent(rules);
+      const agent = agentClient(baseURL!, key);
+      const replies = await Promise.all(Array.from({ length: AT_ONCE }, (_, i) => agent.propose({ tool: tool.name, params: refund(10 + i) })));
+      expect(replies.filter((r) => r.status === 201).map((r) => r.body.status)).toEqual(Array(allowed).fill(status));
+      expect(replies.filter((r) => r.status === 429)).toHaveLength(AT_ONCE - allowed);
+      expect(await countActionsOfAgent(agentRow.id)).toBe(allowed);
+    });
+  }
 
   test('a trace maximum of 4 approves exactly 4 of 16 simultaneous calls in one trace and blocks the rest', async ({ baseURL }) => {
     const { tool, key } = await seedGrantedAgent({ maxCallsPerTrace: 4 });

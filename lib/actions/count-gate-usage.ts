@@ -5,6 +5,11 @@ import type { GrantPolicy } from '../policy/grant-policy';
 type Counters = GateFacts['counters'];
 const NONE: Counters = { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
 
+/** Whether the grant has a rule that counts (rate limit, calls per trace, pending cap, loop detection). */
+export function countsUsage(grant: GrantPolicy | null): grant is GrantPolicy {
+  return !!grant && (!!grant.rateLimit || !!grant.maxCallsPerTrace || (grant.maxPending !== null && grant.maxPending !== undefined) || !!grant.loop);
+}
+
 /**
  * The counters the gate's limits need, counted only for the rules the grant has (an open grant costs no query).
  * Blocked proposals do not count towards rate or trace limits: they did nothing.
@@ -17,18 +22,12 @@ const NONE: Counters = { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsI
  * nothing decides without reading any counter, so whatever it adds (say a pending action, under another grant's
  * pending cap) is as if it had come just after the counting proposals it overlapped.
  */
-/** Whether the grant has a rule that counts (rate limit, calls per trace, pending cap, loop detection). */
-export function countsUsage(grant: GrantPolicy | null): grant is GrantPolicy {
-  return !!grant && (!!grant.rateLimit || !!grant.maxCallsPerTrace || (grant.maxPending !== null && grant.maxPending !== undefined) || !!grant.loop);
-}
-
 export async function countGateUsage(
   runner: SqlRunner,
   input: { agentId: string; toolId: string; traceId: string; paramsHash: string; grant: GrantPolicy | null; now: number },
 ): Promise<Counters> {
   const { grant, agentId, toolId, now } = input;
   if (!countsUsage(grant)) return NONE;
-  const limitsPending = grant.maxPending !== null && grant.maxPending !== undefined;
 
   const since = (seconds: number) => new Date(now - seconds * 1000);
   const count = async (statement: ReturnType<typeof sql>) => Number((await runner.query<{ n: unknown }>(statement))[0]?.n ?? 0);
@@ -42,7 +41,7 @@ export async function countGateUsage(
     grant.maxCallsPerTrace
       ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "traceId" = ${input.traceId}`)
       : 0,
-    limitsPending ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "status" = 'pending_review'`) : 0,
+    grant.maxPending !== null && grant.maxPending !== undefined ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "status" = 'pending_review'`) : 0,
     grant.loop
       ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "paramsHash" = ${input.paramsHash} AND "createdAt" >= ${since(grant.loop.windowSeconds)}`)
       : 0,

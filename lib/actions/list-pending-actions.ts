@@ -72,7 +72,8 @@ export async function listPendingActions(actor: Actor, filter: QueueFilter = {})
       select: { userId: true, groupId: true },
     }),
   ]);
-  const groupsOf = (userId: string) => approverGroups.filter((m) => m.userId === userId).map((m) => m.groupId);
+  const groupsByApprover = new Map<string, string[]>();
+  for (const { userId, groupId } of approverGroups) groupsByApprover.set(userId, [...(groupsByApprover.get(userId) ?? []), groupId]);
 
   const reviewer: ReviewerFacts | null = actor.type === 'user'
     ? { id: actor.id, email: actor.email, canDecide: can(actor, 'actions.decide'), isAdmin: isAdmin(actor), groupIds: myGroups.map((m) => m.groupId) }
@@ -96,7 +97,7 @@ export async function listPendingActions(actor: Actor, filter: QueueFilter = {})
     const quorum = {
       required: row.approvalsRequired,
       requiredGroups: JSON.parse(row.requiredGroups) as string[],
-      approvals: row.approvals.map((approval) => ({ ...approval, groups: groupsOf(approval.reviewerId) })),
+      approvals: row.approvals.map((approval) => ({ ...approval, groups: groupsByApprover.get(approval.reviewerId) ?? [] })),
     };
     const waiting = reviewer
       ? waitingForReviewer(reviewer, {

@@ -30,9 +30,9 @@ type SqliteHandle = { prepare: (sql: string) => unknown; readonly inTransaction:
 export type SqliteConnection = {
   adapter: SqliteAdapter;
   client: { prepare(sql: string): any; readonly inTransaction: boolean; readonly name: string };
-  /** Set while the gate's group commit has a transaction open on the connection (lib/db/sql-runner.ts). */
+  /** Set while the gate's group commit has a transaction open on the connection (lib/db/sqlite-group-commit.ts). */
   batch: Promise<void> | null;
-  /** The WAL file, held open for the group commit's fsync (lib/db/sql-runner.ts). */
+  /** The WAL file, held open for the group commit's fsync (lib/db/sqlite-group-commit.ts). */
   walFd?: number;
 };
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 /**
- * The gate's PostgreSQL transactions (pgTransaction in sql-runner.ts) on a real server: the last statements travel
+ * The gate's PostgreSQL transactions (pgTransaction in pg-transaction.ts, through sql-runner.ts) on a real server: the last statements travel
  * with COMMIT, and a failure among them keeps nothing of the transaction. A schema of its own, so the migration
  * tests (which wipe `public`) cannot interfere.
  */

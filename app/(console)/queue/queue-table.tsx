@@ -115,7 +115,6 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
   );
   // One tree whether or not rows remain: deciding the last row empties the queue, and the dialog showing that
   // decision's result must stay mounted (and keep its state) through the refresh.
-  const dialog = <DecideDialog request={request} onClose={() => setRequest(null)} />;
   return (
     <QueueKeyboard
       hideHints={actions.length === 0}
@@ -125,7 +124,7 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
       onTrace={canDecide && Object.keys(traces).length > 0 ? openTrace : undefined}
     >
       {table}
-      {dialog}
+      <DecideDialog request={request} onClose={() => setRequest(null)} />
     </QueueKeyboard>
   );
 }
