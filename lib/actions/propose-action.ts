@@ -1,7 +1,6 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-event';
-import { commitWrites, inTransaction, runOutsideTransaction, sql, type SqlRunner } from '../db/sql-runner';
-import { databaseTarget } from '../env';
+import { commitsWritesApart, commitWrites, inTransaction, runOutsideTransaction, sql, type SqlRunner } from '../db/sql-runner';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { newTraceId } from '../ids/time-ordered-id';
 import type { Outcome } from '../policy/decide-proposal';
@@ -18,14 +17,15 @@ export type ProposalResult = { id: string; status: Exclude<Outcome, 'throttled'>
  * The gate. Reads the switches, the agent, the tool and the grant, decides with the pure policy (planProposal), and
  * records the action with its audit events in one transaction.
  *
- * On SQLite all of it runs in one transaction (a share of the group commit, where a read costs microseconds).
- * On PostgreSQL a transaction's reads cost a round trip of their own, so where it reads depends on the grant. Most
- * grants count nothing (no rate limit, trace cap, pending cap or loop rule), so their decision needs no lock: the
- * facts are read outside any transaction, on the connection the key lookups share, and only the writes form a
- * transaction (commitWrites: shared with the other proposals of the moment, one round trip from BEGIN to COMMIT). Facts read a moment before the write are what a transaction at
+ * Where it reads depends on the grant. Most grants count nothing (no rate limit, trace cap, pending cap or loop
+ * rule), so their decision needs no lock: the facts are read outside any transaction and only the writes form one
+ * (commitWrites: shared with the other proposals of the moment). On PostgreSQL the reads go on the connection the
+ * key lookups share and the writes travel with BEGIN and COMMIT in one round trip; on SQLite both run on the hot
+ * path's worker connection, off the server's thread. Facts read a moment before the write are what a transaction at
  * READ COMMITTED sees too, and nothing runs on an approval without a claim, which checks the stop, the pause, the
  * tool and the grant again. A grant that counts is read again, counted and written in one transaction holding the
- * agent's counters (count-gate-usage.ts), so its limits stay exact under concurrency.
+ * agent's counters (count-gate-usage.ts), so its limits stay exact under concurrency. (Should SQLite's worker be
+ * gone, every proposal takes that path: reads inside the group commit's transaction cost less than outside it.)
  */
 export async function proposeAction(actor: Actor, input: ProposeActionInput): Promise<ProposalResult> {
   assertCan(actor, 'actions.propose');
@@ -38,7 +38,7 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
     traceId: proposal.traceId, paramsHash: proposal.paramsHash, requesterAssertion: proposal.requesterAssertion, now,
   };
 
-  const snapshot = databaseTarget().provider === 'postgresql'
+  const snapshot = await commitsWritesApart()
     ? await runOutsideTransaction((runner) => loadGateFacts(runner, request, { counters: false }))
     : null;
   const outcome = snapshot && !countsUsage(snapshot.facts.grant)

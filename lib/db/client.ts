@@ -10,6 +10,7 @@ import { databaseTarget } from '../env';
 import { createPgPool } from './pg-pool';
 import { PgReader } from './pg-reader';
 import { startCheckpointer } from './sqlite-checkpointer';
+import { SqliteWorkerConnection } from './sqlite-worker-connection';
 
 /**
  * The one Prisma client of the process. Both generated clients have the same API (they come from one schema);
@@ -34,6 +35,8 @@ export type SqliteConnection = {
   batch: Promise<void> | null;
   /** The WAL file, held open for the group commit's fsync (lib/db/sqlite-group-commit.ts). */
   walFd?: number;
+  /** The hot path's own connection, on a worker thread (lib/db/sqlite-worker-connection.ts). */
+  worker: SqliteWorkerConnection;
 };
 
 class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
@@ -44,6 +47,7 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
   async close(): Promise<void> {
     const walFd = this.connection?.walFd;
     if (walFd !== undefined) closeSync(walFd);
+    await this.connection?.worker.stop();
     this.connection = undefined;
     await this.checkpointer?.terminate();
     this.checkpointer = undefined;
@@ -54,15 +58,17 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
     await adapter.executeScript(SQLITE_PRAGMAS);
     const client = (adapter as unknown as { client: SqliteHandle }).client;
     beginImmediately({ client });
-    const connection: SqliteConnection = { adapter, client, batch: null };
+    void this.connection?.worker.stop(); // a reconnect: the old connection's workers go
+    void this.checkpointer?.terminate();
+    const connection: SqliteConnection = { adapter, client, batch: null, worker: new SqliteWorkerConnection(client.name, { autocheckpoint: false }) };
     waitForOpenBatches(adapter, connection);
     this.connection = connection;
     const pragma = (sql: string) => (client.prepare(sql) as { run(): unknown }).run();
     pragma('PRAGMA wal_autocheckpoint = 0');
-    void this.checkpointer?.terminate(); // a reconnect: the old connection's worker goes
     this.checkpointer = startCheckpointer(client.name, (error) => {
       if (this.connection !== connection) return; // its connection was closed or replaced on purpose
-      console.error('[warden] WAL checkpoints are back on the main thread:', error);
+      console.error('[warden] WAL checkpoints are back on the connections that commit:', error);
+      connection.worker.checkpointAsItCommits();
       try {
         pragma('PRAGMA wal_autocheckpoint = 1000');
       } catch {

@@ -3,6 +3,7 @@ import { databaseTarget } from '../env';
 import { gatePool, gateReader, sqliteConnection, type Tx } from './client';
 import { commitWritesGrouped, pgRunner, pgTransaction } from './pg-transaction';
 import { sqliteRunner, sqliteTransaction } from './sqlite-group-commit';
+import type { SqliteWorkerConnection } from './sqlite-worker-connection';
 
 /**
  * The gate's hot path speaks plain SQL through this, on the database's own driver: on SQLite straight on the
@@ -58,12 +59,25 @@ export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>):
  * atomically, and nothing is answered before they do. On PostgreSQL the writes of every caller in one turn of the
  * event loop share one transaction, sent in one write with its BEGIN and COMMIT: per proposal, a round trip and a
  * WAL flush less. Should that transaction fail, each caller's writes go again in a transaction of their own, so only
- * the failing one fails. On SQLite they join the group commit like any transaction.
+ * the failing one fails. On SQLite they commit on the worker's connection (lib/db/sqlite-worker-connection.ts),
+ * grouped the same way; should the worker have failed, they join the main connection's group commit.
  */
 export async function commitWrites(statements: Prisma.Sql[]): Promise<number[]> {
   const pool = gatePool();
-  if (!pool) return inTransaction((runner) => runner.executeLast(statements));
-  return commitWritesGrouped(pool, statements);
+  if (pool) return commitWritesGrouped(pool, statements);
+  const sqlite = await sqliteConnection();
+  if (sqlite?.worker.available) return sqlite.worker.commit(statements);
+  return inTransaction((runner) => runner.executeLast(statements));
+}
+
+/**
+ * Whether `commitWrites` commits apart from the server's own transactions (PostgreSQL; SQLite while its worker
+ * connection runs). Then a decision that needs no lock is cheaper taken on facts read outside a transaction and recorded with
+ * `commitWrites`; otherwise reading inside the group commit's transaction costs less.
+ */
+export async function commitsWritesApart(): Promise<boolean> {
+  if (gatePool()) return true;
+  return (await sqliteConnection())?.worker.available ?? false;
 }
 
 /** Statements outside any transaction, each on its own (reads on the hot path, e.g. the key lookup). */
@@ -72,5 +86,14 @@ export async function runOutsideTransaction<T>(work: (runner: SqlRunner) => Prom
   if (reader) return work(pgRunner(reader));
   const sqlite = await sqliteConnection();
   if (!sqlite) throw new Error('no database connection');
-  return work(sqliteRunner(sqlite.client));
+  return work(sqlite.worker.available ? workerRunner(sqlite.worker) : sqliteRunner(sqlite.client));
+}
+
+function workerRunner(worker: SqliteWorkerConnection): SqlRunner {
+  return {
+    dialect: 'sqlite',
+    query: (statement) => worker.query(statement),
+    execute: async (statement) => (await worker.commit([statement]))[0],
+    executeLast: (statements) => worker.commit(statements),
+  };
 }

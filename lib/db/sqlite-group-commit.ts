@@ -13,7 +13,7 @@ type SqliteClient = {
 };
 
 /** Values as Prisma's SQLite adapter stores them, so rows written here read back the same through Prisma. */
-function sqliteValue(value: unknown): unknown {
+export function sqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value === undefined ? null : value;

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db, SqliteConnection } from './client';
+
+/**
+ * The hot path's worker connection on a real SQLite file, through the app's own client: `commitWrites` and
+ * `runOutsideTransaction` go to it, callers of one moment share a commit without sharing a failure, what it commits
+ * is what the server's own connection reads next, and once it is gone the hot path runs on the main connection.
+ */
+describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'warden-worker-connection-'));
+  let client: Db;
+  let runner: typeof import('./sql-runner');
+  let connection: SqliteConnection;
+  let disconnect: () => Promise<void>;
+
+  beforeAll(async () => {
+    process.env.DATABASE_URL = `file:${path.join(dir, 'hot-path.db')}`;
+    vi.resetModules();
+    const { migrateDatabase } = await import('./migrate');
+    await migrateDatabase();
+    const clientModule = await import('./client');
+    client = clientModule.db();
+    disconnect = clientModule.disconnectDb;
+    runner = await import('./sql-runner');
+    connection = (await clientModule.sqliteConnection())!;
+  });
+  afterAll(async () => {
+    await disconnect?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const insertSwitch = (id: string, engaged = false) =>
+    runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${id}, ${engaged}, ${new Date('2026-11-26T00:00:00Z')})`;
+  const readSwitch = (id: string) => runner.sql`SELECT "id", "engaged", "changedAt" FROM "Switch" WHERE "id" = ${id}`;
+
+  it('commits on the worker; the main connection reads the rows as Prisma wrote them', async () => {
+    expect(await runner.commitsWritesApart()).toBe(true);
+    expect(await runner.commitWrites([insertSwitch('w-one', true), insertSwitch('w-two')])).toEqual([1, 1]);
+    // Read on the server's connection (Prisma), not the worker's: the commit is visible there once answered.
+    const stored = await client.switch.findMany({ where: { id: { startsWith: 'w-' } }, orderBy: { id: 'asc' } });
+    expect(stored.map((row) => [row.id, row.engaged, row.changedAt.toISOString()])).toEqual([
+      ['w-one', true, '2026-11-26T00:00:00.000Z'],
+      ['w-two', false, '2026-11-26T00:00:00.000Z'],
+    ]);
+  });
+
+  it('reads on the worker see what the server committed a moment before', async () => {
+    await client.switch.create({ data: { id: 'prisma-first', engaged: true } });
+    const rows = await runner.runOutsideTransaction((r) => r.query<{ id: string; engaged: number }>(readSwitch('prisma-first')));
+    expect(rows).toEqual([expect.objectContaining({ id: 'prisma-first', engaged: 1 })]);
+  });
+
+  it('callers of one moment share a commit; a failing caller keeps none of its rows and fails alone', async () => {
+    const callers = Array.from({ length: 10 }, (_, i) =>
+      // Caller 4 writes a row, then one whose key exists already: neither may stay.
+      i === 4 ? [insertSwitch('batch-4'), insertSwitch('w-one')] : [insertSwitch(`batch-${i}`)],
+    );
+    const results = await Promise.allSettled(callers.map((statements) => runner.commitWrites(statements)));
+    expect(results.map((r) => r.status)).toEqual(callers.map((_, i) => (i === 4 ? 'rejected' : 'fulfilled')));
+    expect(String((results[4] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed: Switch.id/);
+    const stored = await client.switch.findMany({ where: { id: { startsWith: 'batch-' } } });
+    expect(stored.map((row) => row.id).sort()).toEqual(callers.map((_, i) => `batch-${i}`).filter((id) => id !== 'batch-4').sort());
+  });
+
+  it('a read that fails rejects with the database message; the worker serves on', async () => {
+    await expect(runner.runOutsideTransaction((r) => r.query(runner.sql`SELECT 1 FROM "Nope"`))).rejects.toThrow(/no such table: Nope/);
+    expect(await runner.runOutsideTransaction((r) => r.query(readSwitch('w-two')))).toHaveLength(1);
+  });
+
+  it('once the worker is gone, callers in flight fail and the hot path runs on the main connection', async () => {
+    const inFlight = connection.worker.commit([insertSwitch('in-flight')]);
+    const stopped = connection.worker.stop();
+    await expect(inFlight).rejects.toThrow(/stopped/);
+    await stopped;
+    expect(connection.worker.available).toBe(false);
+    expect(await runner.commitsWritesApart()).toBe(false);
+    expect(await runner.commitWrites([insertSwitch('after-stop')])).toEqual([1]);
+    const rows = await runner.runOutsideTransaction((r) => r.query<{ id: string }>(readSwitch('after-stop')));
+    expect(rows.map((row) => row.id)).toEqual(['after-stop']);
+  });
+});

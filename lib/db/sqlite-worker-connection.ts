@@ -1,0 +1,205 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Prisma } from '../generated/sqlite/client';
+import { sqliteValue } from './sqlite-group-commit';
+
+/**
+ * The agent API's hot path on SQLite, on a connection of its own in a worker thread. On the server's connection a
+ * proposal's SQLite work cost the one thread that serves every request more than all the rest of the request: the
+ * statements themselves, the WAL frames its commit writes, the fsync's system calls, and a cold CPU cache each time
+ * (the same statements cost a third as much in a process that does nothing else). Here the key lookups and the
+ * gate's reads (`runOutsideTransaction`) and the writes that read nothing (`commitWrites`: the gate's record of a
+ * decision, the Idempotency-Key claims and replies) run on the worker; the server's thread only posts and receives
+ * messages. Measured in docs/BENCHMARKS.md, round 4.
+ *
+ * A read runs as it arrives. Writes are grouped: everything that arrives within GATHER_MS commits as one
+ * transaction, each caller's statements under a savepoint of their own (a failing caller rolls back alone); the WAL
+ * is then fsynced and only then are the callers answered, so nothing is acknowledged before it is on disk (what
+ * synchronous=FULL gives). The COMMIT runs at NORMAL and the sync after it, so the write lock is not held through
+ * the sync: the server's own transactions (console, claims, counted grants) wait for it no longer than the
+ * statements take. Both connections take the lock with BEGIN IMMEDIATE, so neither can deadlock the other.
+ *
+ * Should the worker fail, its callers in flight are told (fail closed) and the hot path goes back to the server's
+ * connection (`available` turns false).
+ */
+
+// Plain CommonJS run by the worker: not bundled, so better-sqlite3 is loaded from the app's node_modules at run time.
+// Messages both ways are arrays, one per turn of the sender's event loop. A statement travels as a number once its
+// text has been sent (`ref`), so a message carries values, not the same SQL over and over.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createRequire } = require('node:module');
+const { fsync, openSync } = require('node:fs');
+const Database = createRequire(workerData.resolveFrom)('better-sqlite3');
+const db = new Database(workerData.file, { timeout: 5000 });
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
+db.pragma('foreign_keys = ON');
+db.pragma('temp_store = MEMORY');
+db.pragma('wal_autocheckpoint = ' + workerData.autocheckpoint);
+const byRef = new Map();
+const statement = ({ ref, sql }) => {
+  let s = byRef.get(ref);
+  if (!s) { s = db.prepare(sql); if (ref !== undefined) byRef.set(ref, s); }
+  return s;
+};
+const control = (sql) => statement({ ref: sql, sql });
+let walFd;
+let replies = [];
+let unsynced = [];
+let syncing = false;
+parentPort.on('message', (requests) => {
+  const writes = [];
+  for (const request of requests) {
+    if (request.kind === 'query') replies.push(query(request));
+    else if (request.kind === 'write') writes.push(request);
+    else if (request.kind === 'autocheckpoint') db.pragma('wal_autocheckpoint = ' + request.pages);
+  }
+  if (writes.length > 0) commit(writes);
+  if (replies.length > 0) { parentPort.postMessage(replies); replies = []; }
+});
+function query({ id, statement: s }) {
+  try {
+    return { id, rows: statement(s).all(...s.values) };
+  } catch (error) {
+    return { id, error: failure('read', error) };
+  }
+}
+function commit(batch) {
+  const outcomes = [];
+  try {
+    control('BEGIN IMMEDIATE').run();
+    for (const job of batch) {
+      control('SAVEPOINT write_job').run();
+      try {
+        const counts = job.statements.map((s) => statement(s).run(...s.values).changes);
+        control('RELEASE write_job').run();
+        outcomes.push({ id: job.id, counts });
+      } catch (error) {
+        control('ROLLBACK TO write_job').run();
+        control('RELEASE write_job').run();
+        outcomes.push({ id: job.id, error: failure('written', error) });
+      }
+    }
+    control('COMMIT').run();
+    walFd ??= openSync(workerData.file + '-wal', 'r');
+  } catch (error) {
+    try { if (db.inTransaction) db.prepare('ROLLBACK').run(); } catch {}
+    for (const job of batch) replies.push({ id: job.id, error: failure('committed', error) });
+    return;
+  }
+  unsynced.push(...outcomes);
+  if (!syncing) sync();
+}
+// One fsync at a time: the commits made while one runs are answered after the next, which covers them all.
+function sync() {
+  const batch = unsynced;
+  unsynced = [];
+  syncing = true;
+  fsync(walFd, (error) => {
+    syncing = false;
+    parentPort.postMessage(error ? batch.map((job) => ({ id: job.id, error: failure('synced', error) })) : batch);
+    if (unsynced.length > 0) sync();
+  });
+}
+const failure = (step, error) => ({ message: 'could not be ' + step + ': ' + String(error && error.message), code: error && error.code });
+`;
+
+/** Distinct statement texts the worker keeps by number; beyond them a statement travels with its text each time. */
+const MAX_REFS = 1000;
+
+type WireStatement = { ref?: number; sql?: string; values: unknown[] };
+type Request = { id: number; kind: 'query'; statement: WireStatement } | { id: number; kind: 'write'; statements: WireStatement[] } | { id: 0; kind: 'autocheckpoint'; pages: number };
+type Reply = { id: number; counts?: number[]; rows?: unknown[]; error?: { message: string; code?: string } };
+type Pending = { resolve: (result: never) => void; reject: (error: Error) => void };
+
+export class SqliteWorkerConnection {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly refs = new Map<string, number>();
+  private outbox: Request[] = [];
+  private nextId = 1;
+  private failure: Error | null = null;
+
+  constructor(file: string, options: { autocheckpoint: boolean }) {
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, autocheckpoint: options.autocheckpoint ? 1000 : 0, resolveFrom: path.join(process.cwd(), 'package.json') },
+    });
+    this.worker.unref(); // never keeps the process alive
+    this.worker.on('message', (replies: Reply[]) => {
+      for (const reply of replies) {
+        const caller = this.pending.get(reply.id);
+        this.pending.delete(reply.id);
+        if (!caller) continue;
+        if (reply.error) caller.reject(Object.assign(new Error(`SQLite: ${reply.error.message}`), { code: reply.error.code }));
+        else caller.resolve((reply.rows ?? reply.counts) as never);
+      }
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`the SQLite worker connection exited with ${code}`)));
+  }
+
+  /** False once the worker has failed or was stopped: the hot path then runs on the main connection. */
+  get available(): boolean {
+    return this.failure === null;
+  }
+
+  /** The rows of one read, outside any transaction. */
+  query<T>(statement: Prisma.Sql): Promise<T[]> {
+    return this.send<T[]>((id) => ({ id, kind: 'query', statement: this.wire(statement) }));
+  }
+
+  /** The statements' row counts, once committed and synced; rejects (and commits none of them) if any fails. */
+  commit(statements: Prisma.Sql[]): Promise<number[]> {
+    return this.send<number[]>((id) => ({ id, kind: 'write', statements: statements.map((s) => this.wire(s)) }));
+  }
+
+  /** When the WAL checkpointer fails, the worker checkpoints as it commits (SQLite's default of 1,000 pages). */
+  checkpointAsItCommits(): void {
+    if (!this.failure) this.post({ id: 0, kind: 'autocheckpoint', pages: 1000 });
+  }
+
+  async stop(): Promise<void> {
+    this.fail(new Error('the SQLite worker connection was stopped'));
+    await this.worker.terminate();
+  }
+
+  private send<T>(request: (id: number) => Request): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
+      this.post(request(id));
+    });
+  }
+
+  /** Requests of one turn of the event loop go as one message: a message costs more than its contents. */
+  private post(request: Request): void {
+    if (this.outbox.push(request) > 1) return;
+    setImmediate(() => {
+      const requests = this.outbox;
+      this.outbox = [];
+      if (!this.failure) this.worker.postMessage(requests);
+    });
+  }
+
+  private wire(statement: Prisma.Sql): WireStatement {
+    const values = statement.values.map(sqliteValue);
+    const ref = this.refs.get(statement.sql);
+    if (ref !== undefined) return { ref, values };
+    if (this.refs.size >= MAX_REFS) return { sql: statement.sql, values };
+    this.refs.set(statement.sql, this.refs.size + 1);
+    return { ref: this.refs.size, sql: statement.sql, values };
+  }
+
+  private fail(error: Error): void {
+    if (!this.failure) {
+      this.failure = error;
+      if (!/was stopped/.test(error.message)) console.error('[warden] the SQLite worker connection failed; the hot path goes back to the main connection:', error);
+    }
+    // Callers whose writes were in flight cannot know whether they committed: they fail (closed).
+    for (const caller of this.pending.values()) caller.reject(this.failure);
+    this.pending.clear();
+  }
+}
