@@ -129,7 +129,8 @@ export class SqliteWorkerConnection {
       eval: true,
       workerData: { file, autocheckpoint: options.autocheckpoint ? 1000 : 0, resolveFrom: path.join(process.cwd(), 'package.json') },
     });
-    this.worker.unref(); // never keeps the process alive
+    // Idle, it never keeps the process alive; with callers waiting it does (a script's last await may be on it).
+    this.worker.unref();
     this.worker.on('message', (replies: Reply[]) => {
       for (const reply of replies) {
         const caller = this.pending.get(reply.id);
@@ -138,6 +139,7 @@ export class SqliteWorkerConnection {
         if (reply.error) caller.reject(Object.assign(new Error(`SQLite: ${reply.error.message}`), { code: reply.error.code }));
         else caller.resolve((reply.rows ?? reply.counts) as never);
       }
+      if (this.pending.size === 0) this.worker.unref();
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the SQLite worker connection exited with ${code}`)));
@@ -172,6 +174,7 @@ export class SqliteWorkerConnection {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
       this.post(request(id));
     });
