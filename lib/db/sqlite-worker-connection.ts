@@ -31,7 +31,7 @@ import { sqliteValue } from './sqlite-group-commit';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createRequire } = require('node:module');
-const { fsync, openSync } = require('node:fs');
+const { closeSync, fsync, openSync } = require('node:fs');
 const Database = createRequire(workerData.resolveFrom)('better-sqlite3');
 const db = new Database(workerData.file, { timeout: 5000 });
 db.pragma('journal_mode = WAL');
@@ -40,11 +40,14 @@ db.pragma('foreign_keys = ON');
 db.pragma('temp_store = MEMORY');
 db.pragma('wal_autocheckpoint = ' + workerData.autocheckpoint);
 const byRef = new Map();
+const texts = new Map();
 const statement = ({ ref, sql }) => {
   let s = byRef.get(ref);
-  if (!s) { s = db.prepare(sql); if (ref !== undefined) byRef.set(ref, s); }
+  if (!s) { s = db.prepare(sql ?? texts.get(ref)); if (ref !== undefined) byRef.set(ref, s); }
   return s;
 };
+// A statement's text comes with its first use; learn it before running anything of the message, whatever the order.
+const learn = (s) => { if (s.ref !== undefined && s.sql !== undefined) texts.set(s.ref, s.sql); };
 const control = (sql) => statement({ ref: sql, sql });
 let walFd;
 let unsynced = [];
@@ -52,7 +55,9 @@ let syncing = false;
 parentPort.on('message', (requests) => {
   const answers = [];
   const writes = [];
+  for (const request of requests) (request.statements ?? [request.statement]).forEach((s) => s && learn(s));
   for (const request of requests) {
+    if (request.kind === 'close') { db.close(); if (walFd !== undefined) closeSync(walFd); process.exit(0); }
     if (request.kind === 'query') answers.push(query(request));
     else if (request.kind === 'write') writes.push(request);
     else if (request.kind === 'autocheckpoint') db.pragma('wal_autocheckpoint = ' + request.pages);
@@ -112,7 +117,10 @@ const failure = (step, error) => ({ message: 'could not be ' + step + ': ' + Str
 const MAX_REFS = 1000;
 
 type WireStatement = { ref?: number; sql?: string; values: unknown[] };
-type Request = { id: number; kind: 'query'; statement: WireStatement } | { id: number; kind: 'write'; statements: WireStatement[] } | { id: 0; kind: 'autocheckpoint'; pages: number };
+type Request =
+  | { id: number; kind: 'query'; statement: WireStatement }
+  | { id: number; kind: 'write'; statements: WireStatement[] }
+  | { id: 0; kind: 'autocheckpoint'; pages: number };
 type Reply = { id: number; counts?: number[]; rows?: unknown[]; error?: { message: string; code?: string } };
 type Pending = { resolve: (result: never) => void; reject: (error: Error) => void };
 
@@ -123,6 +131,8 @@ export class SqliteWorkerConnection {
   private outbox: Request[] = [];
   private nextId = 1;
   private failure: Error | null = null;
+  private readonly exited: Promise<void>;
+  private stopping: Promise<void> | null = null;
 
   constructor(file: string, options: { autocheckpoint: boolean }) {
     this.worker = new Worker(WORKER_SOURCE, {
@@ -141,6 +151,7 @@ export class SqliteWorkerConnection {
       }
       if (this.pending.size === 0) this.worker.unref();
     });
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the SQLite worker connection exited with ${code}`)));
   }
@@ -165,9 +176,15 @@ export class SqliteWorkerConnection {
     if (!this.failure) this.post({ id: 0, kind: 'autocheckpoint', pages: 1000 });
   }
 
+  /** Callers still waiting fail; the worker closes its connection (and the WAL file it syncs) and ends. */
   async stop(): Promise<void> {
     this.fail(new Error('the SQLite worker connection was stopped'));
-    await this.worker.terminate();
+    if (!this.stopping) {
+      this.worker.postMessage([{ id: 0, kind: 'close' }]);
+      const timer = setTimeout(() => void this.worker.terminate(), 2_000);
+      this.stopping = this.exited.then(() => clearTimeout(timer));
+    }
+    await this.stopping;
   }
 
   private send<T>(request: (id: number) => Request): Promise<T> {
