@@ -5,6 +5,7 @@ import { MainNav } from '@/components/shell/main-nav';
 import { UserMenu } from '@/components/shell/user-menu';
 import { countPendingActions } from '@/lib/actions/count-pending-actions';
 import { getGlobalStop } from '@/lib/kill-switches/get-global-stop';
+import { canReadNotifications } from '@/lib/notifications/can-read-notifications';
 import { requireUser } from './require-user';
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
@@ -21,7 +22,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span className="text-lg tracking-tight">Warden</span>
           </Link>
           <UserMenu name={actor.name} email={actor.email} roles={actor.roles} className="ml-auto lg:order-last lg:mt-auto lg:ml-0" />
-          <MainNav pendingCount={pendingCount} className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto" />
+          <MainNav pendingCount={pendingCount} hide={canReadNotifications(actor) ? [] : ['/notifications']} className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto" />
         </header>
       </div>
       <div className="min-w-0">

@@ -17,15 +17,15 @@ const LINKS = [
   { href: '/api-reference', label: 'API reference', icon: BookOpen, matches: ['/api-reference'] },
 ];
 
-/** The console's sections; a row of tabs on phones, a column in the sidebar on wide screens. */
-export function MainNav({ pendingCount: rendered, className }: { pendingCount: number; className?: string }) {
+/** The console's sections (less those the user's roles cannot open); tabs on phones, a sidebar column on wide screens. */
+export function MainNav({ pendingCount: rendered, hide = [], className }: { pendingCount: number; hide?: string[]; className?: string }) {
   const pathname = usePathname();
   // Kept fresh by the live queue's events (one shared connection per tab); the server's count until the first one.
   const pendingCount = useQueueEvents().pending ?? rendered;
   return (
     <nav aria-label="Main" className={cn('border-t border-gray-100 lg:border-t-0', className)}>
       <ul className="flex gap-1 overflow-x-auto px-3 py-2 lg:flex-col lg:px-0 lg:py-0">
-        {LINKS.map(({ href, label, icon: Icon, matches }) => {
+        {LINKS.filter(({ href }) => !hide.includes(href)).map(({ href, label, icon: Icon, matches }) => {
           const active = matches.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
           return (
             <li key={href}>

@@ -77,7 +77,7 @@ test('an admin adds a webhook channel (secret shown once), sends a test, and see
   await receiver.close();
 });
 
-test('a reviewer reads the delivery log but cannot manage channels; a viewer is told the page is not for them', async ({ page, browser }) => {
+test('a reviewer reads the delivery log but cannot manage channels; a viewer has no link to it and is told the page is not for them', async ({ page, browser }) => {
   test.slow(); // two users signed in, in two browser contexts
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   await signIn(page, reviewer.email, reviewer.password);
@@ -92,6 +92,9 @@ test('a reviewer reads the delivery log but cannot manage channels; a viewer is 
   const context = await browser.newContext();
   const viewerPage = await context.newPage();
   await signIn(viewerPage, viewer.email, viewer.password);
+  await viewerPage.goto('/queue');
+  await expect(viewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' })).toBeVisible();
+  await expect(viewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' })).toHaveCount(0);
   await viewerPage.goto('/notifications');
   await expect(viewerPage.getByText('Not available to your role')).toBeVisible();
   await context.close();

@@ -1,5 +1,6 @@
-import { assertCan, can, type Actor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { assertCanReadNotifications } from './can-read-notifications';
 import { toChannelView, type ChannelView } from './channel-view';
 
 export type ChannelListRow = ChannelView & { pending: number; failed: number };
@@ -9,7 +10,7 @@ export type ChannelListRow = ChannelView & { pending: number; failed: number };
  * log); only admins change channels. Also the reviewer groups, for the console's group menu.
  */
 export async function listChannels(actor: Actor) {
-  if (!can(actor, 'reviewers.manage')) assertCan(actor, 'actions.decide');
+  assertCanReadNotifications(actor);
   const [channels, counts, groups] = await Promise.all([
     db().notificationChannel.findMany({ orderBy: { name: 'asc' }, include: { group: { select: { name: true } } } }),
     db().notificationDelivery.groupBy({ by: ['channelId', 'status'], where: { status: { in: ['pending', 'failed'] } }, _count: { _all: true } }),

@@ -1,5 +1,6 @@
-import { assertCan, can, type Actor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { assertCanReadNotifications } from './can-read-notifications';
 import { deliveryFilterSchema, type DeliveryFilter, type DeliveryStatus } from './schemas';
 
 export const DELIVERY_PAGE_SIZE = 100;
@@ -22,7 +23,7 @@ export type DeliveryListRow = {
 
 /** The delivery log, newest first (the latest 100), optionally of one channel and/or one status. */
 export async function listDeliveries(actor: Actor, filter: DeliveryFilter = {}): Promise<DeliveryListRow[]> {
-  if (!can(actor, 'reviewers.manage')) assertCan(actor, 'actions.decide');
+  assertCanReadNotifications(actor);
   const { channelId, status } = deliveryFilterSchema.parse(filter);
   const rows = await db().notificationDelivery.findMany({
     where: { ...(channelId ? { channelId } : {}), ...(status ? { status } : {}) },

@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/actor';
+import { canReadNotifications } from '@/lib/notifications/can-read-notifications';
 import { listChannels } from '@/lib/notifications/list-channels';
 import { listDeliveries } from '@/lib/notifications/list-deliveries';
 import { deliveryFilterSchema } from '@/lib/notifications/schemas';
@@ -21,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireUser();
   const canManage = can(actor, 'reviewers.manage');
-  if (!canManage && !can(actor, 'actions.decide')) {
+  if (!canReadNotifications(actor)) {
     return (
       <>
         <PageHeader title="Notifications" />
