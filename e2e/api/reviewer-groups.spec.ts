@@ -2,6 +2,7 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction } from '../fixtures/audit';
 import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, SETUP, uniqueName } from '../fixtures/factories';
+import { gateLib } from '../fixtures/gate-factories';
 import { createTestGroup, financeAndSecurity } from '../fixtures/group-factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { lib } from '../fixtures/warden-lib';
@@ -211,5 +212,41 @@ test.describe('grants name only existing reviewer groups', () => {
 
     const saved = await lib.updateGrant()(agent.owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { ...rules, reviewGroupId: finance.id, escalationLadder: [rules.escalationLadder[0]] } });
     expect(saved.version).toBe(2);
+  });
+});
+
+test.describe('deleting a reviewer group', () => {
+  test('refused while a grant, a waiting action or a channel relies on it, naming each; then deleted with its members, audited', async ({ baseURL }) => {
+    const admin = await createTestUser(['admin']);
+    const rita = await createTestUser(['reviewer'], 'Rita Reviewer');
+    const group = await createTestGroup('Payments', [rita]);
+    const other = await createTestGroup('Other');
+    const required = await agentWithGrant({ requiredGroups: [other.id, group.id] }, baseURL!);
+    const { grant: laddered } = await agentWithGrant({ reviewGroupId: other.id, escalationLadder: [{ afterMinutes: 5, groupId: group.id }] }, baseURL!);
+    const { channel } = await lib.notifications().createChannel(admin.actor, { name: uniqueName('payments-pager'), kind: 'webhook', url: 'https://hooks.example.com/payments', groupId: group.id });
+    const waitingId = await proposeTicket(required.client, required.tool, 'pending_review');
+
+    const refusal = groups().delete(admin.actor, { groupId: group.id });
+    await expect(refusal).rejects.toMatchObject({ code: 'conflict', status: 409 });
+    const message = String(await refusal.catch((error: Error) => error.message));
+    expect(message).toContain(`grant ${required.agent.name} → ${required.tool.name}`);
+    expect(message.match(/grant /g), 'the grant that escalates to it is named too').toHaveLength(2);
+    expect(message).toContain('1 action waiting for review');
+    expect(message).toContain(`notification channel ${channel.name}`);
+    expect((await groups().list(admin.actor)).some((g) => g.id === group.id)).toBe(true);
+
+    // Clear every use: reject the waiting action, revoke one grant, re-point the other, remove the channel's group.
+    await lib.rejectAction()(rita.actor, { actionId: waitingId, comment: 'not needed' });
+    await gateLib.revokeGrant()(SETUP, required.grant.id);
+    await lib.updateGrant()(SETUP, { grantId: laddered.id, expectedVersion: laddered.version, rules: { approvals: 1, reviewGroupId: other.id } });
+    await lib.db().db().notificationChannel.update({ where: { id: channel.id }, data: { groupId: other.id } });
+
+    await expect(groups().delete(rita.actor, { groupId: group.id })).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+    await expect(groups().delete(admin.actor, { groupId: '' })).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'groupId' }] } });
+    expect(await groups().delete(admin.actor, { groupId: group.id })).toEqual({ id: group.id, name: group.name });
+    expect((await groups().list(admin.actor)).some((g) => g.id === group.id)).toBe(false);
+    expect(await lib.db().db().reviewerGroupMember.count({ where: { groupId: group.id } })).toBe(0);
+    expect((await groupAuditEvents(group.name)).at(-1)).toEqual({ type: 'review_group.deleted', actorType: 'user', payload: { name: group.name, members: [rita.email] } });
+    await expect(groups().delete(admin.actor, { groupId: group.id })).rejects.toMatchObject({ code: 'not_found', status: 404 });
   });
 });

@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, uniqueName, type TestUser } from '../fixtures/factories';
+import { createTestGroup } from '../fixtures/group-factories';
 import { REFUND_OVER_LIMIT, seedOwnedRefundAgent } from '../fixtures/owner-factories';
 import { signIn } from '../fixtures/sign-in';
 
@@ -103,4 +104,30 @@ test('an admin builds Finance and Security, an owner requires both on a grant, a
     await page.goto(`/agents/${agent.id}/grants/${grant.id}`);
     await expect(page.getByRole('region', { name: 'Rules' })).toContainText(`one from each of ${finance} and ${renamed}`);
   });
+});
+
+test('an admin deletes a group nothing uses after confirming; a group a grant requires is kept, with the grant named', async ({ page }, testInfo) => {
+  const admin = await createTestUser(['admin'], 'Ada Admin');
+  const unused = await createTestGroup('Temporary');
+  const used = await createTestGroup('Payments');
+  const { agent, tool } = await seedOwnedRefundAgent({ approvals: 1, requiredGroups: [used.id] });
+
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/reviewers');
+  const usedCard = page.getByRole('region', { name: used.name });
+  await usedCard.getByRole('button', { name: 'Delete group' }).click();
+  await expect(page.getByRole('alertdialog', { name: `Delete ${used.name}?` })).toBeVisible();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete group' }).click();
+  await expect(usedCard.getByRole('alert')).toContainText(`${used.name} is still used by grant ${agent.name} → ${tool.name}. Change those first.`);
+  await usedCard.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('reviewers-delete-refused.png'), fullPage: false });
+
+  const unusedCard = page.getByRole('region', { name: unused.name });
+  await unusedCard.getByRole('button', { name: 'Delete group' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(unusedCard).toBeVisible();
+  await unusedCard.getByRole('button', { name: 'Delete group' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete group' }).click();
+  await expect(page.getByRole('region', { name: unused.name })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: used.name })).toBeVisible();
 });

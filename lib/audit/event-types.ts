@@ -44,6 +44,7 @@ export type AuditPayloads = {
   'review_group.updated': { name: string; before: unknown; after: unknown };
   'review_group.member_added': { group: string; email: string };
   'review_group.member_removed': { group: string; email: string };
+  'review_group.deleted': { name: string; members: string[] };
   'notification_channel.created': { name: string; kind: string; group: string | null };
   'notification_channel.updated': { name: string; before: unknown; after: unknown };
   'notification_channel.tested': { name: string };
@@ -89,6 +90,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'review_group.updated': 'Reviewer group changed',
   'review_group.member_added': 'Reviewer added to group',
   'review_group.member_removed': 'Reviewer removed from group',
+  'review_group.deleted': 'Reviewer group deleted',
   'notification_channel.created': 'Notification channel created',
   'notification_channel.updated': 'Notification channel changed',
   'notification_channel.tested': 'Notification channel tested',

@@ -23,3 +23,6 @@ export const groupMemberSchema = z
   .strict()
   .refine((input) => (input.userId === undefined) !== (input.email === undefined), { message: 'name the user by id or by e-mail, not both', path: ['userId'] });
 export type GroupMemberInput = z.input<typeof groupMemberSchema>;
+
+export const deleteReviewerGroupSchema = z.object({ groupId: z.string().min(1, 'which group') }).strict();
+export type DeleteReviewerGroupInput = z.input<typeof deleteReviewerGroupSchema>;

@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { addGroupMember } from '@/lib/review-groups/add-group-member';
 import { createReviewerGroup } from '@/lib/review-groups/create-reviewer-group';
+import { deleteReviewerGroup } from '@/lib/review-groups/delete-reviewer-group';
 import { removeGroupMember } from '@/lib/review-groups/remove-group-member';
-import { createReviewerGroupSchema, groupMemberSchema, updateReviewerGroupSchema } from '@/lib/review-groups/schemas';
+import { createReviewerGroupSchema, deleteReviewerGroupSchema, groupMemberSchema, updateReviewerGroupSchema } from '@/lib/review-groups/schemas';
 import { updateReviewerGroup } from '@/lib/review-groups/update-reviewer-group';
 import type { z } from 'zod';
 import { runAsUser } from '../run-as-user';
@@ -39,5 +40,13 @@ export async function removeGroupMemberAction(input: z.input<typeof groupMemberS
     const removed = await removeGroupMember(actor, groupMemberSchema.parse(input));
     revalidatePath('/reviewers');
     return removed;
+  });
+}
+
+export async function deleteReviewerGroupAction(input: z.input<typeof deleteReviewerGroupSchema>) {
+  return runAsUser(async (actor) => {
+    const deleted = await deleteReviewerGroup(actor, deleteReviewerGroupSchema.parse(input));
+    revalidatePath('/reviewers');
+    return deleted;
   });
 }

@@ -1,12 +1,13 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { ReviewerGroupView } from '@/lib/review-groups/list-reviewer-groups';
+import { DeleteGroupButton } from './delete-group-button';
 import { EditGroupForm } from './edit-group-form';
 import { AddMemberForm, RemoveMemberButton } from './member-controls';
 
 type Candidate = { id: string; name: string; email: string };
 
-/** One group: its members, how many calls wait for it, and (for admins) add, remove, rename. */
+/** One group: its members, how many calls wait for it, and (for admins) add, remove, rename, delete. */
 export function GroupCard({ group, canManage, candidates }: { group: ReviewerGroupView; canManage: boolean; candidates: Candidate[] }) {
   const headingId = `group-${group.id}`;
   return (
@@ -43,6 +44,7 @@ export function GroupCard({ group, canManage, candidates }: { group: ReviewerGro
         )}
         {canManage ? <AddMemberForm groupId={group.id} groupName={group.name} candidates={candidates} /> : null}
         {canManage ? <EditGroupForm key={`${group.name}\n${group.description}`} groupId={group.id} name={group.name} description={group.description} /> : null}
+        {canManage ? <DeleteGroupButton groupId={group.id} groupName={group.name} memberCount={group.memberCount} /> : null}
       </CardBody>
     </Card>
   );
