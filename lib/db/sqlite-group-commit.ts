@@ -137,8 +137,20 @@ async function commitBatch(sqlite: Sqlite, batch: Job[]): Promise<void> {
       else job.reject(outcome.error);
     }),
     // Committed, but not known to be on disk: nobody may act on it as if it were (fail closed).
-    (error) => batch.forEach((job) => job.reject(error)),
+    (error) => {
+      batch.forEach((job) => job.reject(error));
+      stopServingAfterFailedSync(String(error));
+    },
   );
+}
+
+/**
+ * After a failed fsync the kernel may have dropped the WAL frames and will not report it again, so no later commit on
+ * the file could be trusted to be on disk. Like PostgreSQL, stop serving rather than acknowledge writes that may be lost.
+ */
+export function stopServingAfterFailedSync(failure: string): never {
+  console.error(`[warden] the SQLite WAL could not be synced (${failure}); stopping: no later commit could be trusted to be on disk`);
+  process.exit(1);
 }
 
 function restoreFullSync(client: SqliteClient): void {

@@ -70,13 +70,52 @@ describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () =>
     expect(await runner.runOutsideTransaction((r) => r.query(readSwitch('w-two')))).toHaveLength(1);
   });
 
-  it('once the worker is gone, callers in flight fail and the hot path runs on the main connection', async () => {
+  it('while the main connection holds the write lock, reads on the worker are answered and its writes wait', async () => {
+    let releaseLock = () => {};
+    const lockHeld = new Promise<void>((resolve) => (releaseLock = resolve));
+    let wrote = () => {};
+    const mainWrote = new Promise<void>((resolve) => (wrote = resolve));
+    // A Prisma transaction on the main connection: BEGIN IMMEDIATE, a write, then it waits, holding the lock.
+    const mainTransaction = client.$transaction(async (tx) => {
+      await tx.switch.create({ data: { id: 'lock-holder', engaged: false } });
+      wrote();
+      await lockHeld;
+    }, { timeout: 10_000 });
+    await mainWrote;
+    const write = runner.commitWrites([insertSwitch('behind-the-lock')]);
+    let written = false;
+    void write.then(() => (written = true));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the worker has tried to take the lock by now
+    expect(written, 'the write waits for the lock').toBe(false);
+    const read = runner.runOutsideTransaction((r) => r.query<{ id: string }>(readSwitch('w-one')));
+    const answered = await Promise.race([read.then((rows) => rows.map((row) => row.id)), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1_000))]);
+    expect(answered, 'a read sent meanwhile does not wait for the lock').toEqual(['w-one']);
+    releaseLock();
+    await mainTransaction;
+    expect(await write).toEqual([1]);
+    expect(await client.switch.count({ where: { id: { in: ['lock-holder', 'behind-the-lock'] } } })).toBe(2);
+  });
+
+  it('a value SQLite cannot store is refused before anything is sent; the statements sent later still run', async () => {
+    // A statement text not used before (columns in another order), so that its first use is the failing call.
+    const insertReordered = (id: string, at: Date) => runner.sql`INSERT INTO "Switch" ("changedAt", "id", "engaged") VALUES (${at}, ${id}, ${false})`;
+    const invalid = runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${'bad-date'}, ${false}, ${new Date(Number.NaN)})`;
+    await expect(runner.commitWrites([insertReordered('before-bad-date', new Date()), invalid])).rejects.toThrow(RangeError);
+    // The first statement's text was not sent then: its next use must still carry it.
+    expect(await runner.commitWrites([insertReordered('after-bad-date', new Date())])).toEqual([1]);
+    expect(await client.switch.count({ where: { id: { in: ['before-bad-date', 'bad-date'] } } })).toBe(0);
+  });
+
+  it('stopping answers what was already sent, then the hot path runs on the main connection', async () => {
     const inFlight = connection.worker.commit([insertSwitch('in-flight')]);
     const stopped = connection.worker.stop();
-    await expect(inFlight).rejects.toThrow(/stopped/);
-    await stopped;
     expect(connection.worker.available).toBe(false);
+    expect(await inFlight, 'a write already on its way commits and is answered as committed').toEqual([1]);
+    await stopped;
+    await connection.worker.stop(); // stopping twice is harmless
+    expect(await client.switch.count({ where: { id: 'in-flight' } })).toBe(1);
     expect(await runner.commitsWritesApart()).toBe(false);
+    await expect(connection.worker.commit([insertSwitch('refused')])).rejects.toThrow(/stopped/);
     expect(await runner.commitWrites([insertSwitch('after-stop')])).toEqual([1]);
     const rows = await runner.runOutsideTransaction((r) => r.query<{ id: string }>(readSwitch('after-stop')));
     expect(rows.map((row) => row.id)).toEqual(['after-stop']);

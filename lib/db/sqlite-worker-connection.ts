@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Prisma } from '../generated/sqlite/client';
-import { sqliteValue } from './sqlite-group-commit';
+import { sqliteValue, stopServingAfterFailedSync } from './sqlite-group-commit';
 
 /**
  * The agent API's hot path on SQLite, on a connection of its own in a worker thread. On the server's connection a
@@ -15,30 +15,39 @@ import { sqliteValue } from './sqlite-group-commit';
  * The server posts what its callers asked in one turn of its event loop as one message. The worker answers the
  * reads at once; the writes of one message commit as one transaction, each caller's statements under a savepoint of
  * their own (a failing caller rolls back alone). One fsync of the WAL is in flight at a time; callers are answered
- * only after the fsync that began after their COMMIT, so nothing is acknowledged before it is on disk (what
- * synchronous=FULL gives), and the commits made while one fsync runs share the next. The COMMIT itself runs at
- * NORMAL, so the write lock is not held through the sync: the server's own transactions (console, claims, counted
- * grants) wait for it no longer than the statements take. Both connections take the lock with BEGIN IMMEDIATE, so
- * neither can deadlock the other.
+ * only after the fsync that began after their COMMIT, so nothing is acknowledged before it is on disk, and the
+ * commits made while one fsync runs share the next. (Other readers may see rows a moment before that fsync ends, as
+ * with the main connection's group commit: acknowledging is what waits.) A failed fsync stops the server.
+ *
+ * Both connections take the write lock with BEGIN IMMEDIATE, so neither can deadlock the other. The worker holds it
+ * only while it writes and commits (the COMMIT runs at NORMAL; the fsync follows, outside the lock); a transaction
+ * of the server's connection that meets it waits in SQLite's busy handler, which sleeps on the server's thread (a
+ * millisecond or more). When the server's connection holds the lock, the worker does not wait in that handler: it
+ * retries from its event loop, answering reads meanwhile, and fails the waiting writes after BUSY_MS.
  *
  * Should the worker fail, its callers in flight are told (fail closed) and the hot path goes back to the server's
- * connection (`available` turns false).
+ * connection (`available` turns false). Stopping it lets it finish what it was sent first.
  */
+
+/** As the server's connection (SQLITE_PRAGMAS in lib/db/client.ts). */
+const BUSY_MS = 5000;
 
 // Plain CommonJS run by the worker: not bundled, so better-sqlite3 is loaded from the app's node_modules at run time.
 // Messages both ways are arrays, one per turn of the sender's event loop. A statement travels as a number once its
 // text has been sent (`ref`), so a message carries values, not the same SQL over and over.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { createRequire } = require('node:module');
 const { closeSync, fsync, openSync } = require('node:fs');
+const { createRequire } = require('node:module');
 const Database = createRequire(workerData.resolveFrom)('better-sqlite3');
-const db = new Database(workerData.file, { timeout: 5000 });
+const db = new Database(workerData.file, { timeout: BUSY_MS });
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
 db.pragma('temp_store = MEMORY');
 db.pragma('wal_autocheckpoint = ' + workerData.autocheckpoint);
+// Open before any commit: failing to open it must not report a committed batch as failed.
+const walFd = openSync(workerData.file + '-wal', 'r');
 const byRef = new Map();
 const texts = new Map();
 const statement = ({ ref, sql }) => {
@@ -49,23 +58,30 @@ const statement = ({ ref, sql }) => {
 // A statement's text comes with its first use; learn it before running anything of the message, whatever the order.
 const learn = (s) => { if (s.ref !== undefined && s.sql !== undefined) texts.set(s.ref, s.sql); };
 const control = (sql) => statement({ ref: sql, sql });
-let walFd;
-let unsynced = [];
+const failure = (step, error) => ({ message: 'could not be ' + step + ': ' + String(error && error.message), code: error && error.code });
+
+let waiting = [];       // writes not yet committed (held while another connection has the write lock)
+let busySince = null;
+let retryTimer = null;
+let unsynced = [];      // committed, answered after the next fsync
 let syncing = false;
+let closing = false;
+
 parentPort.on('message', (requests) => {
   const answers = [];
-  const writes = [];
   for (const request of requests) (request.statements ?? [request.statement]).forEach((s) => s && learn(s));
   for (const request of requests) {
-    if (request.kind === 'close') { db.close(); if (walFd !== undefined) closeSync(walFd); process.exit(0); }
     if (request.kind === 'query') answers.push(query(request));
-    else if (request.kind === 'write') writes.push(request);
+    else if (request.kind === 'write') waiting.push(request);
     else if (request.kind === 'autocheckpoint') db.pragma('wal_autocheckpoint = ' + request.pages);
+    else if (request.kind === 'close') closing = true;
   }
   // Reads are answered before the writes commit: they need not wait for them.
   if (answers.length > 0) parentPort.postMessage(answers);
-  if (writes.length > 0) commit(writes);
+  if (retryTimer === null) commitWaiting();
+  closeWhenDone();
 });
+
 function query({ id, statement: s }) {
   try {
     return { id, rows: statement(s).all(...s.values) };
@@ -73,10 +89,31 @@ function query({ id, statement: s }) {
     return { id, error: failure('read', error) };
   }
 }
-function commit(batch) {
-  const outcomes = [];
+
+function commitWaiting() {
+  retryTimer = null;
+  if (waiting.length === 0) return;
+  // Take the write lock without waiting: while the server's connection holds it, retry from the event loop so that
+  // reads keep being answered meanwhile; give up (the callers fail) after the busy timeout.
+  control('PRAGMA busy_timeout = 0').get();
   try {
     control('BEGIN IMMEDIATE').run();
+  } catch (error) {
+    const busy = error && error.code === 'SQLITE_BUSY';
+    busySince ??= Date.now();
+    if (busy && Date.now() - busySince < BUSY_MS) { retryTimer = setTimeout(retry, 1); return; }
+    parentPort.postMessage(waiting.map((job) => ({ id: job.id, error: failure('committed', error) })));
+    waiting = [];
+    busySince = null;
+    return;
+  } finally {
+    control('PRAGMA busy_timeout = BUSY_MS').get();
+  }
+  busySince = null;
+  const batch = waiting;
+  waiting = [];
+  const outcomes = [];
+  try {
     for (const job of batch) {
       control('SAVEPOINT write_job').run();
       try {
@@ -90,7 +127,6 @@ function commit(batch) {
       }
     }
     control('COMMIT').run();
-    walFd ??= openSync(workerData.file + '-wal', 'r');
   } catch (error) {
     try { if (db.inTransaction) db.prepare('ROLLBACK').run(); } catch {}
     parentPort.postMessage(batch.map((job) => ({ id: job.id, error: failure('committed', error) })));
@@ -99,6 +135,12 @@ function commit(batch) {
   unsynced.push(...outcomes);
   if (!syncing) sync();
 }
+
+function retry() {
+  commitWaiting();
+  closeWhenDone();
+}
+
 // One fsync at a time: the commits made while one runs are answered after the next, which covers them all.
 function sync() {
   const batch = unsynced;
@@ -106,12 +148,27 @@ function sync() {
   syncing = true;
   fsync(walFd, (error) => {
     syncing = false;
-    parentPort.postMessage(error ? batch.map((job) => ({ id: job.id, error: failure('synced', error) })) : batch);
+    if (error) {
+      // After a failed fsync the kernel may have dropped the frames and will not say so again: no later commit on
+      // this file can be trusted to be on disk. Tell the callers, and the server, which stops serving.
+      parentPort.postMessage(batch.map((job) => ({ id: job.id, error: failure('synced', error) })));
+      parentPort.postMessage([{ id: 0, fatal: failure('synced', error) }]);
+      return;
+    }
+    parentPort.postMessage(batch);
     if (unsynced.length > 0) sync();
+    closeWhenDone();
   });
 }
-const failure = (step, error) => ({ message: 'could not be ' + step + ': ' + String(error && error.message), code: error && error.code });
-`;
+
+// Asked to close, the worker first finishes what it was sent (commits and their fsync), then closes its files.
+function closeWhenDone() {
+  if (!closing || waiting.length > 0 || syncing || unsynced.length > 0 || retryTimer !== null) return;
+  db.close();
+  closeSync(walFd);
+  parentPort.close();
+}
+`.replaceAll('BUSY_MS', String(BUSY_MS));
 
 /** Distinct statement texts the worker keeps by number; beyond them a statement travels with its text each time. */
 const MAX_REFS = 1000;
@@ -120,8 +177,10 @@ type WireStatement = { ref?: number; sql?: string; values: unknown[] };
 type Request =
   | { id: number; kind: 'query'; statement: WireStatement }
   | { id: number; kind: 'write'; statements: WireStatement[] }
-  | { id: 0; kind: 'autocheckpoint'; pages: number };
-type Reply = { id: number; counts?: number[]; rows?: unknown[]; error?: { message: string; code?: string } };
+  | { id: 0; kind: 'autocheckpoint'; pages: number }
+  | { id: 0; kind: 'close' };
+type Failure = { message: string; code?: string };
+type Reply = { id: number; counts?: number[]; rows?: unknown[]; error?: Failure; fatal?: Failure };
 type Pending = { resolve: (result: never) => void; reject: (error: Error) => void };
 
 export class SqliteWorkerConnection {
@@ -143,6 +202,7 @@ export class SqliteWorkerConnection {
     this.worker.unref();
     this.worker.on('message', (replies: Reply[]) => {
       for (const reply of replies) {
+        if (reply.fatal) stopServingAfterFailedSync(reply.fatal.message);
         const caller = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if (!caller) continue;
@@ -163,12 +223,12 @@ export class SqliteWorkerConnection {
 
   /** The rows of one read, outside any transaction. */
   query<T>(statement: Prisma.Sql): Promise<T[]> {
-    return this.send<T[]>((id) => ({ id, kind: 'query', statement: this.wire(statement) }));
+    return this.send<T[]>([statement], (id, [wired]) => ({ id, kind: 'query', statement: wired }));
   }
 
-  /** The statements' row counts, once committed and synced; rejects (and commits none of them) if any fails. */
+  /** The statements' row counts, once committed and synced; rejects if any fails, and then commits none of them. */
   commit(statements: Prisma.Sql[]): Promise<number[]> {
-    return this.send<number[]>((id) => ({ id, kind: 'write', statements: statements.map((s) => this.wire(s)) }));
+    return this.send<number[]>(statements, (id, wired) => ({ id, kind: 'write', statements: wired }));
   }
 
   /** When the WAL checkpointer fails, the worker checkpoints as it commits (SQLite's default of 1,000 pages). */
@@ -176,55 +236,71 @@ export class SqliteWorkerConnection {
     if (!this.failure) this.post({ id: 0, kind: 'autocheckpoint', pages: 1000 });
   }
 
-  /** Callers still waiting fail; the worker closes its connection (and the WAL file it syncs) and ends. */
+  /**
+   * New calls go to the main connection at once; what was already sent is committed, synced and answered, then the
+   * worker closes its database and WAL file and ends. (Were callers failed at once, writes already on their way
+   * would commit all the same, reported as failed.)
+   */
   async stop(): Promise<void> {
-    this.fail(new Error('the SQLite worker connection was stopped'));
     if (!this.stopping) {
+      this.failure ??= new Error('the SQLite worker connection was stopped');
+      this.flush();
       this.worker.postMessage([{ id: 0, kind: 'close' }]);
-      const timer = setTimeout(() => void this.worker.terminate(), 2_000);
+      const timer = setTimeout(() => void this.worker.terminate(), 10_000);
       this.stopping = this.exited.then(() => clearTimeout(timer));
     }
     await this.stopping;
+    this.fail(this.failure!); // anything the worker could not answer before it ended
   }
 
-  private send<T>(request: (id: number) => Request): Promise<T> {
+  private send<T>(statements: Prisma.Sql[], request: (id: number, wired: WireStatement[]) => Request): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
+    let wired: WireStatement[];
+    try {
+      wired = this.wire(statements); // may throw (a value SQLite cannot store): then nothing is registered or sent
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
-      this.post(request(id));
+      this.post(request(id, wired));
     });
   }
 
   /** Requests of one turn of the event loop go as one message: a message costs more than its contents. */
   private post(request: Request): void {
-    if (this.outbox.push(request) > 1) return;
-    const flush = () => {
-      const requests = this.outbox;
-      this.outbox = [];
-      if (!this.failure) this.worker.postMessage(requests);
-    };
     // At the end of the turn, not at the end of the current task: that sent one message per caller (measured worse).
-    setImmediate(flush);
+    if (this.outbox.push(request) === 1) setImmediate(() => this.flush());
   }
 
-  private wire(statement: Prisma.Sql): WireStatement {
-    const values = statement.values.map(sqliteValue);
-    const ref = this.refs.get(statement.sql);
-    if (ref !== undefined) return { ref, values };
-    if (this.refs.size >= MAX_REFS) return { sql: statement.sql, values };
-    this.refs.set(statement.sql, this.refs.size + 1);
-    return { ref: this.refs.size, sql: statement.sql, values };
+  private flush(): void {
+    const requests = this.outbox;
+    this.outbox = [];
+    if (requests.length > 0) this.worker.postMessage(requests);
+  }
+
+  /** Values first (converting one may throw), then statement numbers: a number is only given with its text. */
+  private wire(statements: Prisma.Sql[]): WireStatement[] {
+    const values = statements.map((statement) => statement.values.map(sqliteValue));
+    return statements.map((statement, index) => {
+      const ref = this.refs.get(statement.sql);
+      if (ref !== undefined) return { ref, values: values[index] };
+      if (this.refs.size >= MAX_REFS) return { sql: statement.sql, values: values[index] };
+      this.refs.set(statement.sql, this.refs.size + 1);
+      return { ref: this.refs.size, sql: statement.sql, values: values[index] };
+    });
   }
 
   private fail(error: Error): void {
     if (!this.failure) {
       this.failure = error;
-      if (!/was stopped/.test(error.message)) console.error('[warden] the SQLite worker connection failed; the hot path goes back to the main connection:', error);
+      console.error('[warden] the SQLite worker connection failed; the hot path goes back to the main connection:', error);
     }
     // Callers whose writes were in flight cannot know whether they committed: they fail (closed).
     for (const caller of this.pending.values()) caller.reject(this.failure);
     this.pending.clear();
   }
 }
+
