@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Db, SqliteConnection } from './client';
+import { describe, expect, it } from 'vitest';
+import { useSqliteTestDatabase } from './sqlite-test-database';
 
 /**
  * The hot path's worker connection on a real SQLite file, through the app's own client: `commitWrites` and
@@ -10,37 +7,17 @@ import type { Db, SqliteConnection } from './client';
  * is what the server's own connection reads next, and once it is gone the hot path runs on the main connection.
  */
 describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'warden-worker-connection-'));
-  let client: Db;
-  let runner: typeof import('./sql-runner');
-  let connection: SqliteConnection;
-  let disconnect: () => Promise<void>;
-
-  beforeAll(async () => {
-    process.env.DATABASE_URL = `file:${path.join(dir, 'hot-path.db')}`;
-    vi.resetModules();
-    const { migrateDatabase } = await import('./migrate');
-    await migrateDatabase();
-    const clientModule = await import('./client');
-    client = clientModule.db();
-    disconnect = clientModule.disconnectDb;
-    runner = await import('./sql-runner');
-    connection = (await clientModule.sqliteConnection())!;
-  });
-  afterAll(async () => {
-    await disconnect?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const database = useSqliteTestDatabase('warden-worker-connection-');
 
   const insertSwitch = (id: string, engaged = false) =>
-    runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${id}, ${engaged}, ${new Date('2026-11-26T00:00:00Z')})`;
-  const readSwitch = (id: string) => runner.sql`SELECT "id", "engaged", "changedAt" FROM "Switch" WHERE "id" = ${id}`;
+    database.runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${id}, ${engaged}, ${new Date('2026-11-26T00:00:00Z')})`;
+  const readSwitch = (id: string) => database.runner.sql`SELECT "id", "engaged", "changedAt" FROM "Switch" WHERE "id" = ${id}`;
 
   it('commits on the worker; the main connection reads the rows as Prisma wrote them', async () => {
-    expect(await runner.commitsWritesApart()).toBe(true);
-    expect(await runner.commitWrites([insertSwitch('w-one', true), insertSwitch('w-two')])).toEqual([1, 1]);
+    expect(await database.runner.commitsWritesApart()).toBe(true);
+    expect(await database.runner.commitWrites([insertSwitch('w-one', true), insertSwitch('w-two')])).toEqual([1, 1]);
     // Read on the server's connection (Prisma), not the worker's: the commit is visible there once answered.
-    const stored = await client.switch.findMany({ where: { id: { startsWith: 'w-' } }, orderBy: { id: 'asc' } });
+    const stored = await database.client.switch.findMany({ where: { id: { startsWith: 'w-' } }, orderBy: { id: 'asc' } });
     expect(stored.map((row) => [row.id, row.engaged, row.changedAt.toISOString()])).toEqual([
       ['w-one', true, '2026-11-26T00:00:00.000Z'],
       ['w-two', false, '2026-11-26T00:00:00.000Z'],
@@ -48,8 +25,8 @@ describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () =>
   });
 
   it('reads on the worker see what the server committed a moment before', async () => {
-    await client.switch.create({ data: { id: 'prisma-first', engaged: true } });
-    const rows = await runner.runOutsideTransaction((r) => r.query<{ id: string; engaged: number }>(readSwitch('prisma-first')));
+    await database.client.switch.create({ data: { id: 'prisma-first', engaged: true } });
+    const rows = await database.runner.runOutsideTransaction((r) => r.query<{ id: string; engaged: number }>(readSwitch('prisma-first')));
     expect(rows).toEqual([expect.objectContaining({ id: 'prisma-first', engaged: 1 })]);
   });
 
@@ -58,16 +35,16 @@ describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () =>
       // Caller 4 writes a row, then one whose key exists already: neither may stay.
       i === 4 ? [insertSwitch('batch-4'), insertSwitch('w-one')] : [insertSwitch(`batch-${i}`)],
     );
-    const results = await Promise.allSettled(callers.map((statements) => runner.commitWrites(statements)));
+    const results = await Promise.allSettled(callers.map((statements) => database.runner.commitWrites(statements)));
     expect(results.map((r) => r.status)).toEqual(callers.map((_, i) => (i === 4 ? 'rejected' : 'fulfilled')));
     expect(String((results[4] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed: Switch.id/);
-    const stored = await client.switch.findMany({ where: { id: { startsWith: 'batch-' } } });
+    const stored = await database.client.switch.findMany({ where: { id: { startsWith: 'batch-' } } });
     expect(stored.map((row) => row.id).sort()).toEqual(callers.map((_, i) => `batch-${i}`).filter((id) => id !== 'batch-4').sort());
   });
 
   it('a read that fails rejects with the database message; the worker serves on', async () => {
-    await expect(runner.runOutsideTransaction((r) => r.query(runner.sql`SELECT 1 FROM "Nope"`))).rejects.toThrow(/no such table: Nope/);
-    expect(await runner.runOutsideTransaction((r) => r.query(readSwitch('w-two')))).toHaveLength(1);
+    await expect(database.runner.runOutsideTransaction((r) => r.query(database.runner.sql`SELECT 1 FROM "Nope"`))).rejects.toThrow(/no such table: Nope/);
+    expect(await database.runner.runOutsideTransaction((r) => r.query(readSwitch('w-two')))).toHaveLength(1);
   });
 
   it('while the main connection holds the write lock, reads on the worker are answered and its writes wait', async () => {
@@ -76,48 +53,49 @@ describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () =>
     let wrote = () => {};
     const mainWrote = new Promise<void>((resolve) => (wrote = resolve));
     // A Prisma transaction on the main connection: BEGIN IMMEDIATE, a write, then it waits, holding the lock.
-    const mainTransaction = client.$transaction(async (tx) => {
+    const mainTransaction = database.client.$transaction(async (tx) => {
       await tx.switch.create({ data: { id: 'lock-holder', engaged: false } });
       wrote();
       await lockHeld;
     }, { timeout: 10_000 });
     await mainWrote;
-    const write = runner.commitWrites([insertSwitch('behind-the-lock')]);
+    const write = database.runner.commitWrites([insertSwitch('behind-the-lock')]);
     let written = false;
     void write.then(() => (written = true));
     await new Promise((resolve) => setTimeout(resolve, 50)); // the worker has tried to take the lock by now
     expect(written, 'the write waits for the lock').toBe(false);
-    const read = runner.runOutsideTransaction((r) => r.query<{ id: string }>(readSwitch('w-one')));
+    const read = database.runner.runOutsideTransaction((r) => r.query<{ id: string }>(readSwitch('w-one')));
     const answered = await Promise.race([read.then((rows) => rows.map((row) => row.id)), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1_000))]);
     expect(answered, 'a read sent meanwhile does not wait for the lock').toEqual(['w-one']);
     releaseLock();
     await mainTransaction;
     expect(await write).toEqual([1]);
-    expect(await client.switch.count({ where: { id: { in: ['lock-holder', 'behind-the-lock'] } } })).toBe(2);
+    expect(await database.client.switch.count({ where: { id: { in: ['lock-holder', 'behind-the-lock'] } } })).toBe(2);
   });
 
   it('a value SQLite cannot store is refused before anything is sent; the statements sent later still run', async () => {
     // A statement text not used before (columns in another order), so that its first use is the failing call.
-    const insertReordered = (id: string, at: Date) => runner.sql`INSERT INTO "Switch" ("changedAt", "id", "engaged") VALUES (${at}, ${id}, ${false})`;
-    const invalid = runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${'bad-date'}, ${false}, ${new Date(Number.NaN)})`;
-    await expect(runner.commitWrites([insertReordered('before-bad-date', new Date()), invalid])).rejects.toThrow(RangeError);
+    const insertReordered = (id: string, at: Date) => database.runner.sql`INSERT INTO "Switch" ("changedAt", "id", "engaged") VALUES (${at}, ${id}, ${false})`;
+    const invalid = database.runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${'bad-date'}, ${false}, ${new Date(Number.NaN)})`;
+    await expect(database.runner.commitWrites([insertReordered('before-bad-date', new Date()), invalid])).rejects.toThrow(RangeError);
     // The first statement's text was not sent then: its next use must still carry it.
-    expect(await runner.commitWrites([insertReordered('after-bad-date', new Date())])).toEqual([1]);
-    expect(await client.switch.count({ where: { id: { in: ['before-bad-date', 'bad-date'] } } })).toBe(0);
+    expect(await database.runner.commitWrites([insertReordered('after-bad-date', new Date())])).toEqual([1]);
+    expect(await database.client.switch.count({ where: { id: { in: ['before-bad-date', 'bad-date'] } } })).toBe(0);
   });
 
   it('stopping answers what was already sent, then the hot path runs on the main connection', async () => {
-    const inFlight = connection.worker.commit([insertSwitch('in-flight')]);
-    const stopped = connection.worker.stop();
-    expect(connection.worker.available).toBe(false);
+    const worker = (await database.clientModule.sqliteConnection())!.worker;
+    const inFlight = worker.commit([insertSwitch('in-flight')]);
+    const stopped = worker.stop();
+    expect(worker.available).toBe(false);
     expect(await inFlight, 'a write already on its way commits and is answered as committed').toEqual([1]);
     await stopped;
-    await connection.worker.stop(); // stopping twice is harmless
-    expect(await client.switch.count({ where: { id: 'in-flight' } })).toBe(1);
-    expect(await runner.commitsWritesApart()).toBe(false);
-    await expect(connection.worker.commit([insertSwitch('refused')])).rejects.toThrow(/stopped/);
-    expect(await runner.commitWrites([insertSwitch('after-stop')])).toEqual([1]);
-    const rows = await runner.runOutsideTransaction((r) => r.query<{ id: string }>(readSwitch('after-stop')));
+    await worker.stop(); // stopping twice is harmless
+    expect(await database.client.switch.count({ where: { id: 'in-flight' } })).toBe(1);
+    expect(await database.runner.commitsWritesApart()).toBe(false);
+    await expect(worker.commit([insertSwitch('refused')])).rejects.toThrow(/stopped/);
+    expect(await database.runner.commitWrites([insertSwitch('after-stop')])).toEqual([1]);
+    const rows = await database.runner.runOutsideTransaction((r) => r.query<{ id: string }>(readSwitch('after-stop')));
     expect(rows.map((row) => row.id)).toEqual(['after-stop']);
   });
 });
