@@ -33,36 +33,19 @@ export async function deleteReviewerGroup(actor: Actor, input: DeleteReviewerGro
 
 /** What still refers to the group, in words ("grant Refund bot → payments.refund", "2 actions waiting for review"). */
 async function findUses(tx: Tx, groupId: string): Promise<string[]> {
-  // The JSON columns hold ids among other text: a substring match finds candidates, parsing confirms them.
+  // Group ids are UUIDs (create-reviewer-group.ts): inside the JSON columns a substring match finds exactly the id.
   const [grants, waiting, channels] = await Promise.all([
     tx.grant.findMany({
       where: { OR: [{ reviewGroupId: groupId }, { requiredGroups: { contains: groupId } }, { escalationLadder: { contains: groupId } }] },
-      select: { reviewGroupId: true, requiredGroups: true, escalationLadder: true, agent: { select: { name: true } }, tool: { select: { name: true } } },
+      select: { agent: { select: { name: true } }, tool: { select: { name: true } } },
       orderBy: { createdAt: 'asc' },
     }),
-    tx.action.findMany({
-      where: { status: 'pending_review', OR: [{ assignedGroupId: groupId }, { requiredGroups: { contains: groupId } }] },
-      select: { assignedGroupId: true, requiredGroups: true },
-    }),
+    tx.action.count({ where: { status: 'pending_review', OR: [{ assignedGroupId: groupId }, { requiredGroups: { contains: groupId } }] } }),
     tx.notificationChannel.findMany({ where: { groupId }, select: { name: true }, orderBy: { name: 'asc' } }),
   ]);
-  const grantUses = grants
-    .filter((grant) => grant.reviewGroupId === groupId || idsIn(grant.requiredGroups).includes(groupId) || ladderIds(grant.escalationLadder).includes(groupId))
-    .map((grant) => `grant ${grant.agent.name} → ${grant.tool.name}`);
-  const waitingCount = waiting.filter((action) => action.assignedGroupId === groupId || idsIn(action.requiredGroups).includes(groupId)).length;
   return [
-    ...grantUses,
-    ...(waitingCount > 0 ? [`${waitingCount} action${waitingCount === 1 ? '' : 's'} waiting for review`] : []),
+    ...grants.map((grant) => `grant ${grant.agent.name} → ${grant.tool.name}`),
+    ...(waiting > 0 ? [`${waiting} action${waiting === 1 ? '' : 's'} waiting for review`] : []),
     ...channels.map((channel) => `notification channel ${channel.name}`),
   ];
-}
-
-function idsIn(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
-}
-
-function ladderIds(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.map((step) => (step as { groupId?: unknown })?.groupId).filter((id): id is string => typeof id === 'string') : [];
 }
