@@ -72,8 +72,8 @@ export async function commitWrites(statements: Prisma.Sql[]): Promise<number[]> 
 
 /**
  * Whether `commitWrites` commits apart from the server's own transactions (PostgreSQL; SQLite while its worker
- * connection runs). Then a decision that needs no lock is cheaper taken on facts read outside a transaction and recorded with
- * `commitWrites`; otherwise reading inside the group commit's transaction costs less.
+ * connection runs). Then a decision that needs no lock is cheaper taken on facts read outside a transaction and
+ * recorded with `commitWrites`; otherwise reading inside the group commit's transaction costs less.
  */
 export async function commitsWritesApart(): Promise<boolean> {
   if (gatePool()) return true;

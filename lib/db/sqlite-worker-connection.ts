@@ -31,7 +31,6 @@ import { WORKER_SOURCE } from './sqlite-worker-source';
  * connection (`available` turns false). Stopping it lets it finish what it was sent first.
  */
 
-
 /** Distinct statement texts the worker keeps by number; beyond them a statement travels with its text each time. */
 const MAX_REFS = 1000;
 
@@ -73,9 +72,11 @@ export class SqliteWorkerConnection {
       }
       if (this.pending.size === 0) this.worker.unref();
     });
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`the SQLite worker connection exited with ${code}`)));
+    this.exited = new Promise((resolve) => this.worker.once('exit', (code) => {
+      this.fail(new Error(`the SQLite worker connection exited with ${code}`));
+      resolve();
+    }));
   }
 
   /** False once the worker has failed or was stopped: the hot path then runs on the main connection. */
@@ -101,7 +102,7 @@ export class SqliteWorkerConnection {
   /**
    * New calls go to the main connection at once; what was already sent is committed, synced and answered, then the
    * worker closes its database and WAL file and ends. (Were callers failed at once, writes already on their way
-   * would commit all the same, reported as failed.)
+   * would commit all the same, reported as failed.) Anything it could not answer fails when it exits (`fail`).
    */
   async stop(): Promise<void> {
     if (!this.stopping) {
@@ -112,7 +113,6 @@ export class SqliteWorkerConnection {
       this.stopping = this.exited.then(() => clearTimeout(timer));
     }
     await this.stopping;
-    this.fail(this.failure!); // anything the worker could not answer before it ended
   }
 
   private send<T>(statements: Prisma.Sql[], request: (id: number, wired: WireStatement[]) => Request): Promise<T> {
