@@ -45,23 +45,30 @@ type Reply = { id: number; counts?: number[]; rows?: unknown[]; error?: Failure;
 type Pending = { resolve: (result: never) => void; reject: (error: Error) => void };
 
 export class SqliteWorkerConnection {
-  private readonly worker: Worker;
+  /** Started on first use: a process that never proposes (the admin CLI, a migration) starts no thread. */
+  private thread: { worker: Worker; exited: Promise<void> } | null = null;
   private readonly pending = new Map<number, Pending>();
   private readonly refs = new Map<string, number>();
   private outbox: Request[] = [];
   private nextId = 1;
   private failure: Error | null = null;
-  private readonly exited: Promise<void>;
   private stopping: Promise<void> | null = null;
 
-  constructor(file: string, options: { autocheckpoint: boolean }) {
-    this.worker = new Worker(WORKER_SOURCE, {
+  private autocheckpoint: boolean;
+
+  constructor(private readonly file: string, options: { autocheckpoint: boolean }) {
+    this.autocheckpoint = options.autocheckpoint;
+  }
+
+  private start(): Worker {
+    if (this.thread) return this.thread.worker;
+    const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file, autocheckpoint: options.autocheckpoint ? 1000 : 0, resolveFrom: path.join(process.cwd(), 'package.json') },
+      workerData: { file: this.file, autocheckpoint: this.autocheckpoint ? 1000 : 0, resolveFrom: path.join(process.cwd(), 'package.json') },
     });
     // Idle, it never keeps the process alive; with callers waiting it does (a script's last await may be on it).
-    this.worker.unref();
-    this.worker.on('message', (replies: Reply[]) => {
+    worker.unref();
+    worker.on('message', (replies: Reply[]) => {
       for (const reply of replies) {
         if (reply.fatal) stopServingAfterFailedSync(reply.fatal.message);
         const caller = this.pending.get(reply.id);
@@ -70,13 +77,15 @@ export class SqliteWorkerConnection {
         if (reply.error) caller.reject(Object.assign(new Error(`SQLite: ${reply.error.message}`), { code: reply.error.code }));
         else caller.resolve((reply.rows ?? reply.counts) as never);
       }
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) worker.unref();
     });
-    this.worker.on('error', (error) => this.fail(error));
-    this.exited = new Promise((resolve) => this.worker.once('exit', (code) => {
+    worker.on('error', (error) => this.fail(error));
+    const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
       this.fail(new Error(`the SQLite worker connection exited with ${code}`));
       resolve();
     }));
+    this.thread = { worker, exited };
+    return worker;
   }
 
   /** False once the worker has failed or was stopped: the hot path then runs on the main connection. */
@@ -96,7 +105,8 @@ export class SqliteWorkerConnection {
 
   /** When the WAL checkpointer fails, the worker checkpoints as it commits (SQLite's default of 1,000 pages). */
   checkpointAsItCommits(): void {
-    if (!this.failure) this.post({ id: 0, kind: 'autocheckpoint', pages: 1000 });
+    if (!this.thread) this.autocheckpoint = true; // it starts so
+    else if (!this.failure) this.post({ id: 0, kind: 'autocheckpoint', pages: 1000 });
   }
 
   /**
@@ -105,12 +115,14 @@ export class SqliteWorkerConnection {
    * would commit all the same, reported as failed.) Anything it could not answer fails when it exits (`fail`).
    */
   async stop(): Promise<void> {
+    this.failure ??= new Error('the SQLite worker connection was stopped');
+    if (!this.thread) return;
     if (!this.stopping) {
-      this.failure ??= new Error('the SQLite worker connection was stopped');
+      const { worker, exited } = this.thread;
       this.flush();
-      this.worker.postMessage([{ id: 0, kind: 'close' }]);
-      const timer = setTimeout(() => void this.worker.terminate(), 10_000);
-      this.stopping = this.exited.then(() => clearTimeout(timer));
+      worker.postMessage([{ id: 0, kind: 'close' }]);
+      const timer = setTimeout(() => void worker.terminate(), 10_000);
+      this.stopping = exited.then(() => clearTimeout(timer));
     }
     await this.stopping;
   }
@@ -124,8 +136,9 @@ export class SqliteWorkerConnection {
       return Promise.reject(error);
     }
     const id = this.nextId++;
+    const worker = this.start();
     return new Promise<T>((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref();
+      if (this.pending.size === 0) worker.ref();
       this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
       this.post(request(id, wired));
     });
@@ -140,7 +153,7 @@ export class SqliteWorkerConnection {
   private flush(): void {
     const requests = this.outbox;
     this.outbox = [];
-    if (requests.length > 0) this.worker.postMessage(requests);
+    if (requests.length > 0) this.thread?.worker.postMessage(requests);
   }
 
   /** Values first (converting one may throw), then statement numbers: a number is only given with its text. */
