@@ -145,3 +145,30 @@ test('approving a whole trace after a confirmation that lists each action; appro
     expect(approved).toEqual({ status: 'approved', reviewerId: reviewer.id });
   });
 });
+
+test('on a busy queue a click on a row opens the action while proposals keep arriving', async ({ page }) => {
+  const reviewer = await createTestUser(['reviewer'], 'Bea Busy');
+  const { tool, client } = await seedTicketAgent();
+  const first = (await client.propose({ tool: tool.name, params: { title: 'Open me', priority: 1 } })).body.id as string;
+  await signIn(page, reviewer.email, reviewer.password);
+  await page.goto(`/queue?tool=${tool.name}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible(LIVE);
+
+  // Another agent proposes every 50 ms: each proposal is a change the open queue hears about and refreshes for.
+  let busy = true;
+  const noise = (async () => {
+    for (let n = 0; busy; n++) {
+      await client.propose({ tool: tool.name, params: { title: `Noise ${n}`, priority: 5 } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  try {
+    await expect(page.locator('tr[data-row-id]')).not.toHaveCount(1, LIVE); // the noise is arriving
+    await page.getByRole('link', { name: 'Open ticket "Open me" at priority 1' }).click();
+    await expect(page).toHaveURL(new RegExp(`/actions/${first}$`));
+    await expect(page.getByRole('heading', { name: 'Parameters' })).toBeVisible();
+  } finally {
+    busy = false;
+    await noise;
+  }
+});

@@ -1,23 +1,37 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useTransition } from 'react';
+import { useEffect, useRef, useTransition } from 'react';
 import { useQueueEvents } from '@/components/shell/queue-events';
 import { cn } from '@/components/ui/cn';
 
+/** At most one refresh per this many ms, however fast changes arrive. */
+const REFRESH_GAP_MS = 1000;
+
 /**
- * Keeps the server-rendered queue current: on every change announced by /queue/events (any app instance), and when
+ * Keeps the server-rendered queue current: on changes announced by /queue/events (any app instance), and when
  * the earliest deadline passes, it asks the server for the page again (router.refresh keeps client state such as
  * the keyboard selection and an open dialog). Shows whether the live connection is up.
+ *
+ * Refreshes are coalesced: one at a time, a gap between them, the changes heard meanwhile folded into the next. On a
+ * busy queue a refresh per event would keep a render always pending, and a click on a row would wait behind them
+ * instead of opening the action.
  */
 export function LiveQueue({ nextExpiry }: { nextExpiry: string | null }) {
   const router = useRouter();
   const { connected, everConnected, changes } = useQueueEvents();
-  const [, startTransition] = useTransition();
+  const [refreshing, startTransition] = useTransition();
+  const shown = useRef({ changes: 0, at: 0 });
 
   useEffect(() => {
-    if (changes > 0) startTransition(() => router.refresh());
-  }, [changes, router]);
+    if (changes === shown.current.changes || refreshing) return;
+    const wait = Math.max(0, shown.current.at + REFRESH_GAP_MS - Date.now());
+    const timer = setTimeout(() => {
+      shown.current = { changes, at: Date.now() };
+      startTransition(() => router.refresh());
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [changes, refreshing, router]);
 
   useEffect(() => {
     if (!nextExpiry) return;
