@@ -4,6 +4,9 @@
 //      on a fresh SQLite file, and on PostgreSQL when WARDEN_BENCH_POSTGRES_URL names a database it may wipe;
 //      then the same with an Idempotency-Key on each call (reported, not part of the ratio);
 //  (c) the pure decision function decideProposal, per call.
+// Baseline and proposals are measured in pairs, back to back, ROUNDS times (WARDEN_BENCH_ROUNDS, default 3): a shared
+// virtual machine's speed drifts from one minute to the next by more than the differences measured, and a pair sees
+// the same machine. Every round is printed; the table shows the median round (by ratio) of each database.
 // Each server is the production build started as `npm start` would (node scripts/start.mjs) on a free port 3400–3499
 // (WARDEN_BENCH_PORT_BASE moves that range).
 // The last line is machine-readable: `ratio sqlite=<r> postgresql=<r|n/a>` (proposals/s ÷ baseline req/s).
@@ -20,6 +23,7 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 const CONNECTIONS = 16;
 const DURATION_S = Number(process.env.WARDEN_BENCH_SECONDS ?? 10);
 const WARMUP_S = 3;
+const ROUNDS = Math.max(1, Number(process.env.WARDEN_BENCH_ROUNDS ?? 3));
 const PORT_BASE = Number(process.env.WARDEN_BENCH_PORT_BASE ?? 3400);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
@@ -45,15 +49,24 @@ async function main() {
   console.log(`\n${cpus().length} vCPU, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up; latencies in ms`);
   console.log('| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio | CPU ms/req (server + db) |');
   console.log('|------------|------------------------------|---------:|-----:|-----:|--------:|------:|-------------------------:|');
+  const row = (provider, name, r, ratio) =>
+    console.log(`| ${provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} | ${cpuText(r).padStart(24)} |`);
   for (const run of runs) {
-    for (const [name, r] of [['GET /api/v1/health (no DB)', run.baseline], ['POST /api/v1/actions', run.proposals], ['  … with Idempotency-Key', run.keyed]]) {
-      const ratio = r === run.baseline ? '1.00' : (r.rps / run.baseline.rps).toFixed(2);
-      console.log(`| ${run.provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} | ${cpuText(r).padStart(24)} |`);
-    }
+    run.rounds.forEach((round, index) => {
+      const median = round === run.median ? ' (median)' : '';
+      row(run.provider, `round ${index + 1}${median}: health`, round.baseline, '1.00');
+      row(run.provider, `round ${index + 1}${median}: proposals`, round.proposals, round.ratio.toFixed(2));
+    });
+    row(run.provider, '  … with Idempotency-Key', run.keyed, (run.keyed.rps / run.median.baseline.rps).toFixed(2));
   }
+  console.log('Rounds: GET /api/v1/health (no DB), then POST /api/v1/actions, back to back; ratio = proposals/s ÷ the same round\'s baseline req/s.');
   console.log('CPU ms/req: CPU time the server process group (and, on PostgreSQL, the database\'s backends) spent per answered request during the measured run — steadier than req/s on a busy machine.');
   console.log(`decideProposal: p50 ${decide.p50.toFixed(2)} µs, p99 ${decide.p99.toFixed(2)} µs per call (${decide.calls} calls, batches of ${decide.batch})`);
-  const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.ratio.toFixed(2) ?? 'n/a';
+  for (const run of runs) {
+    const { baseline, proposals, ratio } = run.median;
+    console.log(`${run.provider}, median round: baseline ${baseline.rps.toFixed(0)} req/s (p99 ${fmt(baseline.p99).trim()} ms); proposals ${proposals.rps.toFixed(0)}/s, p50 ${fmt(proposals.p50).trim()} ms, p99 ${fmt(proposals.p99).trim()} ms; ratio ${ratio.toFixed(2)}`);
+  }
+  const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.median.ratio.toFixed(2) ?? 'n/a';
   console.log(`ratio sqlite=${ratioOf('sqlite')} postgresql=${ratioOf('postgresql')}`);
 }
 
@@ -103,29 +116,40 @@ async function benchDatabase(provider, databaseUrl) {
     if (check.status !== 201 || checked.decision?.outcome !== 'approved') throw new Error(`a bench proposal was not auto-approved: ${check.status} ${JSON.stringify(checked)}`);
 
     const cpu = cpuMeter(server.pid, provider === 'postgresql' ? databaseUrl : null);
-    const baseline = await load(`${base}/api/v1/health`, {}, cpu);
     let n = 0;
-    const proposals = await load(`${base}/api/v1/actions`, {
+    const health = [`${base}/api/v1/health`, {}];
+    const propose = [`${base}/api/v1/actions`, {
       // autocannon applies setupRequest only inside `requests`. A different customer each call, so nothing could be
       // served from a cache or trip a repeat detector.
       requests: [{
         method: 'POST', headers: agentHeaders(key),
         setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...proposal, params: { customerId: `C-${++n}` } }) }),
       }],
-    }, cpu);
+    }];
+    await warmUp(...health);
+    await warmUp(...propose);
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const baseline = await measure(...health, cpu);
+      const proposals = await measure(...propose, cpu);
+      rounds.push({ baseline, proposals, ratio: proposals.rps / baseline.rps });
+    }
     // The same with an Idempotency-Key (what an agent that retries sends): two more writes per call. Not in the ratio.
     let k = 0;
-    const keyed = await load(`${base}/api/v1/actions`, {
+    const keyedRoute = [`${base}/api/v1/actions`, {
       requests: [{
         method: 'POST', headers: agentHeaders(key),
         setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${++k}` }, body: JSON.stringify({ ...proposal, params: { customerId: `K-${k}` } }) }),
       }],
-    }, cpu);
+    }];
+    await warmUp(...keyedRoute);
+    const keyed = await measure(...keyedRoute, cpu);
     // Errors are cheaper than decisions: a run where many failed would flatter the ratio.
-    for (const [name, r] of [['proposals', proposals], ['keyed proposals', keyed]]) {
+    for (const [name, r] of [...rounds.map((round, i) => [`proposals (round ${i + 1})`, round.proposals]), ['keyed proposals', keyed]]) {
       if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} failed; see above`);
     }
-    return { provider, baseline, proposals, keyed, ratio: proposals.rps / baseline.rps };
+    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
+    return { provider, rounds, median, keyed };
   } finally {
     // Stop the whole group we started (start.mjs and its next server) and let it go before the next one starts.
     const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -134,12 +158,14 @@ async function benchDatabase(provider, databaseUrl) {
   }
 }
 
-/** autocannon after a warm-up run (Next compiles and caches routes on first use; the JIT needs a moment). */
-async function load(url, options, cpu) {
-  const run = (duration) => autocannon({ url, connections: CONNECTIONS, duration, ...options });
-  await run(WARMUP_S);
+const run = (url, options, duration) => autocannon({ url, connections: CONNECTIONS, duration, ...options });
+
+/** Next compiles and caches routes on first use; the JIT needs a moment. */
+const warmUp = (url, options) => run(url, options, WARMUP_S);
+
+async function measure(url, options, cpu) {
   const before = await cpu.sample();
-  const result = await run(DURATION_S);
+  const result = await run(url, options, DURATION_S);
   const after = await cpu.sample();
   const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}×${code}`);
   if (result.errors + result.timeouts > 0) failures.push(`${result.errors} errors, ${result.timeouts} timeouts`);
