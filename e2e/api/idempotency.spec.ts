@@ -3,6 +3,7 @@ import { test, expect } from '../fixtures/test';
 import { auditEventsOfAgent } from '../fixtures/audit';
 import { SETUP } from '../fixtures/factories';
 import { countActionsOfAgent, gateLib, proposeWithKey, refund, seedGrantedAgent } from '../fixtures/gate-factories';
+import { lib } from '../fixtures/warden-lib';
 
 // lib/http/idempotency.ts: the same key and body replay the first response; the same key with another body → 422;
 // the same key while the first request still runs → 409; 409, 429 and 5xx answers are not kept.
@@ -120,6 +121,28 @@ test.describe('Idempotency-Key on POST /api/v1/actions', () => {
     expect(passed.status).toBe(201);
     expect(passed.headers.get('idempotent-replayed')).toBeNull();
     expect(await countActionsOfAgent(agent.id)).toBe(2);
+  });
+
+  test('a key whose first request never recorded its outcome stays refused, and after five minutes the 409 says why', async ({ baseURL }) => {
+    const { agent, tool, key } = await seedGrantedAgent();
+    const idem = idempotencyKey();
+    const body = { tool: tool.name, params: refund(20) };
+    expect((await proposeWithKey(baseURL!, key, idem, body)).status).toBe(201);
+    // As if the server had failed between the gate's commit and recording the answer: the claim is left "running".
+    const records = lib.db().db().idempotencyRecord;
+    const lose = (createdAt: Date) => records.update({ where: { agentId_key: { agentId: agent.id, key: idem } }, data: { state: 'running', statusCode: null, responseBody: null, createdAt } });
+
+    await lose(new Date());
+    const running = await proposeWithKey(baseURL!, key, idem, body);
+    expect(running.status).toBe(409);
+    expect(running.body.error.message).toBe('A request with this Idempotency-Key is still being processed.');
+
+    const began = new Date(Date.now() - 6 * 60_000);
+    await lose(began);
+    const lost = await proposeWithKey(baseURL!, key, idem, body);
+    expect(lost.status).toBe(409);
+    expect(lost.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining(`began at ${began.toISOString()} and its outcome was never recorded`) });
+    expect(await countActionsOfAgent(agent.id)).toBe(1); // nothing ran twice
   });
 
   test('a malformed key gets 422 and nothing runs', async ({ baseURL }) => {

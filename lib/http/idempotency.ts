@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rawDate } from '../db/raw-values';
 import { commitWrites, runOutsideTransaction, sql } from '../db/sql-runner';
 import { WardenError } from '../errors';
 import { canonicalJson } from '../policy/canonical-json';
@@ -7,6 +8,8 @@ import { toErrorPayload } from './error-response';
 export type Reply = { status: number; body: unknown; replayed?: boolean };
 
 const KEEP_MS = 48 * 3600_000; // keys are honoured for at least 24 h (IETF draft); purged after 48 h
+/** A proposal is answered in well under a second; a claim still "running" after this lost its outcome. */
+const LOST_AFTER_MS = 5 * 60_000;
 
 /**
  * Idempotency-Key for agent requests (Stripe's rules): the same key and body replay the first response; the same key
@@ -51,16 +54,22 @@ async function claimKey(agentId: string, key: string, requestHash: string): Prom
   return inserted === 1;
 }
 
-type StoredRecord = { requestHash: string; state: string; statusCode: number | null; responseBody: string | null };
+type StoredRecord = { requestHash: string; state: string; statusCode: number | null; responseBody: string | null; createdAt: unknown };
 
 async function replay(agentId: string, key: string, requestHash: string): Promise<Reply> {
   const [record] = await runOutsideTransaction((runner) => runner.query<StoredRecord>(sql`
-    SELECT "requestHash", "state", "statusCode", "responseBody" FROM "IdempotencyRecord" WHERE "agentId" = ${agentId} AND "key" = ${key}`));
+    SELECT "requestHash", "state", "statusCode", "responseBody", "createdAt" FROM "IdempotencyRecord" WHERE "agentId" = ${agentId} AND "key" = ${key}`));
   if (!record) throw new WardenError('conflict', 'A request with this Idempotency-Key just failed; retry it.');
   if (record.requestHash !== requestHash) {
     throw new WardenError('invalid_input', 'This Idempotency-Key was used with a different request body.', { issues: [{ path: 'Idempotency-Key', message: 'reused with another body' }] });
   }
   if (record.state !== 'done' || record.statusCode === null || record.responseBody === null) {
+    // The first request may have taken effect while its answer was never recorded (the server failed in between):
+    // running it again could do it twice, so the key stays refused, with a message that says so (fail closed).
+    const began = rawDate(record.createdAt) ?? new Date(0);
+    if (Date.now() - began.getTime() > LOST_AFTER_MS) {
+      throw new WardenError('conflict', `The request with this Idempotency-Key began at ${began.toISOString()} and its outcome was never recorded, so whether it took effect is unknown. Check the agent's recent actions in the console before retrying with a new Idempotency-Key.`);
+    }
     throw new WardenError('conflict', 'A request with this Idempotency-Key is still being processed.');
   }
   return { status: Number(record.statusCode), body: JSON.parse(record.responseBody), replayed: true };

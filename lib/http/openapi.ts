@@ -99,7 +99,7 @@ export function buildOpenApiDocument() {
               headers: { 'Idempotent-Replayed': { description: 'true when this is a stored response replayed.', schema: { type: 'string', enum: ['true'] } } },
             },
             '401': UNAUTHENTICATED,
-            '409': error('A request with this Idempotency-Key is still being processed.'),
+            '409': error('A request with this Idempotency-Key is still being processed, or never recorded its outcome (then the key stays refused: use a new one once you know whether it took effect).'),
             '422': error("Invalid body, params not matching the tool's schema, or an Idempotency-Key reused with another body."),
             '429': { ...error('Throttled by the grant (rate, per-trace or pending-queue limits); nothing was recorded.'), headers: { 'Retry-After': { schema: { type: 'string' } } } },
           },
