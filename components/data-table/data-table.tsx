@@ -28,6 +28,8 @@ type DataTableProps<Row> = {
 /**
  * A table with client-side sorting: each sortable column's header is a real button (aria-sort on the <th>).
  * Filtering and paging happen on the server; this only orders what it was given.
+ * `columns` must keep their identity between renders (define them at module level): TanStack renders each cell
+ * function as a component, so new functions remount every cell, losing focus, hover and clicks in flight.
  */
 export function DataTable<Row>({ columns, data, initialSorting = [], empty, caption, getRowId, rowProps }: DataTableProps<Row>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);

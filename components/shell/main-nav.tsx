@@ -1,9 +1,9 @@
 'use client';
 
 import { Bell, BookOpen, Bot, ChartColumn, Inbox, ScrollText, UsersRound, Wrench } from 'lucide-react';
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
+import { IntentPrefetchLink } from '../ui/intent-prefetch-link';
 import { useQueueEvents } from './queue-events';
 
 const LINKS = [
@@ -17,7 +17,10 @@ const LINKS = [
   { href: '/api-reference', label: 'API reference', icon: BookOpen, matches: ['/api-reference'] },
 ];
 
-/** The console's sections (less those the user's roles cannot open); tabs on phones, a sidebar column on wide screens. */
+/**
+ * The console's sections (less those the user's roles cannot open); tabs on phones, a sidebar column on wide screens.
+ * Each section is a data-heavy dynamic page: prefetched when reached for, not on every page view and live refresh.
+ */
 export function MainNav({ pendingCount: rendered, hide = [], className }: { pendingCount: number; hide?: string[]; className?: string }) {
   const pathname = usePathname();
   // Kept fresh by the live queue's events (one shared connection per tab); the server's count until the first one.
@@ -29,7 +32,7 @@ export function MainNav({ pendingCount: rendered, hide = [], className }: { pend
           const active = matches.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
           return (
             <li key={href}>
-              <Link
+              <IntentPrefetchLink
                 href={href}
                 aria-current={active ? 'page' : undefined}
                 className={cn(
@@ -45,7 +48,7 @@ export function MainNav({ pendingCount: rendered, hide = [], className }: { pend
                     <span className="sr-only"> pending</span>
                   </span>
                 ) : null}
-              </Link>
+              </IntentPrefetchLink>
             </li>
           );
         })}

@@ -19,6 +19,8 @@ export function Td({ className, ...props }: ComponentProps<'td'>) {
   return <td className={cn('border-b border-gray-100 px-3 py-2.5 align-top text-gray-800 first:pl-4 last:pr-4 sm:first:pl-5', className)} {...props} />;
 }
 
+export const TABLE_LINK_CLASS = 'font-medium text-indigo-700 hover:text-indigo-900 hover:underline';
+
 export function TableLink({ className, ...props }: ComponentProps<typeof Link>) {
-  return <Link className={cn('font-medium text-indigo-700 hover:text-indigo-900 hover:underline', className)} {...props} />;
+  return <Link className={cn(TABLE_LINK_CLASS, className)} {...props} />;
 }

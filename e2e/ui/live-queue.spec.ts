@@ -41,9 +41,12 @@ test('the open queue shows new proposals and decisions from elsewhere without re
     await expect(page.locator(`tr[data-row-id="${first}"]`)).toHaveAttribute('aria-selected', 'true', { timeout: 500 });
   }).toPass();
 
+  // The same <a> must survive the update: a row re-created on each refresh would lose a click landing mid-refresh.
+  await page.getByRole('link', { name: 'Open ticket "First live ticket" at priority 2' }).evaluate((link) => ((window as unknown as { firstLink: Element }).firstLink = link));
   const second = (await client.propose({ tool: tool.name, params: { title: 'Second live ticket', priority: 3 } })).body.id as string;
   await expect(page.locator(`tr[data-row-id="${second}"]`)).toBeVisible(LIVE);
   await expect(page.locator(`tr[data-row-id="${first}"]`)).toHaveAttribute('aria-selected', 'true');
+  expect(await page.evaluate(() => (window as unknown as { firstLink: Element }).firstLink.isConnected), 'the first row kept its link element').toBe(true);
 
   // Decided by another process on the same database (this test's worker): the row leaves, the selection moves on.
   const other = await createTestUser(['reviewer'], 'Otto Other');
@@ -144,6 +147,28 @@ test('approving a whole trace after a confirmation that lists each action; appro
     const approved = await lib.db().db().action.findUniqueOrThrow({ where: { id: single }, select: { status: true, reviewerId: true } });
     expect(approved).toEqual({ status: 'approved', reviewerId: reviewer.id });
   });
+});
+
+test("live updates do not prefetch every row again; a row's page is prefetched when the pointer reaches it", async ({ page }) => {
+  const reviewer = await createTestUser(['reviewer'], 'Petra Prefetch');
+  const { tool, client } = await seedTicketAgent();
+  const ids: string[] = [];
+  for (const title of ['One', 'Two', 'Three']) ids.push((await client.propose({ tool: tool.name, params: { title, priority: 2 } })).body.id);
+  await signIn(page, reviewer.email, reviewer.password);
+  const prefetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`/queue?tool=${tool.name}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible(LIVE);
+
+  const fourth = (await client.propose({ tool: tool.name, params: { title: 'Four', priority: 2 } })).body.id as string;
+  await expect(page.locator(`tr[data-row-id="${fourth}"]`)).toBeVisible(LIVE);
+  expect(prefetched.filter((path) => path.startsWith('/actions/')), 'no action page prefetched by viewing or refreshing').toEqual([]);
+
+  await page.getByRole('link', { name: 'Open ticket "Two" at priority 2' }).hover();
+  // Only that row's page (Next may fetch it in more than one request).
+  await expect.poll(() => [...new Set(prefetched.filter((path) => path.startsWith('/actions/')))]).toEqual([`/actions/${ids[1]}`]);
 });
 
 test('on a busy queue a click on a row opens the action while proposals keep arriving', async ({ page }) => {

@@ -2,14 +2,16 @@
 
 import { createColumnHelper } from '@tanstack/react-table';
 import { BadgeCheck, Layers, UserCheck } from 'lucide-react';
-import { useCallback, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { ActionLevelBadge } from '@/components/action-level-badge';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';
 import { InertText } from '@/components/inert-text';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { TableLink } from '@/components/ui/table';
+import { cn } from '@/components/ui/cn';
+import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link';
+import { TABLE_LINK_CLASS } from '@/components/ui/table';
 import type { PendingActionRow, ReviewQueue } from '@/lib/actions/list-pending-actions';
 import { ACTION_LEVELS } from '@/lib/policy/action-levels';
 import { AgeCell, useNow } from './age-cell';
@@ -17,6 +19,55 @@ import { DecideDialog, type DecideRequest } from './decide-dialog';
 import { QueueKeyboard } from './queue-keyboard';
 
 const column = createColumnHelper<PendingActionRow>();
+
+/** What the cells need beyond their row, and what changes between renders: read from context, not closed over. */
+type QueueCellContext = { canDecide: boolean; traces: ReviewQueue['traces']; openTrace: (id: string) => void; now: number };
+const CellContext = createContext<QueueCellContext | null>(null);
+function useCellContext(): QueueCellContext {
+  const context = useContext(CellContext);
+  if (!context) throw new Error('Queue cells render inside QueueTable.');
+  return context;
+}
+
+// Built once, at module level. TanStack renders a cell function as a component: a new function on every render is
+// a new component type, so every row's cells would remount on each live refresh, the link under the reviewer's
+// pointer would be replaced mid-click, and each new link would be prefetched again.
+const COLUMNS = [
+  column.accessor((row) => row.summary ?? row.tool, { id: 'summary', header: 'Action', cell: (info) => <ActionCell action={info.row.original} /> }),
+  column.accessor('actionLevel', {
+    header: 'Level',
+    // By impact (read … external), not alphabetically.
+    sortingFn: (a, b) => ACTION_LEVELS.indexOf(a.original.actionLevel!) - ACTION_LEVELS.indexOf(b.original.actionLevel!),
+    cell: (info) => <ActionLevelBadge level={info.getValue()} />,
+  }),
+  column.accessor('requester', {
+    header: 'Requester',
+    // The agent's claim: invisible characters shown, so "ceo@corp" cannot hide a right-to-left override.
+    cell: (info) => {
+      const requester = info.getValue();
+      if (!requester) return <span className="text-gray-500">—</span>;
+      return (
+        <span className="inline-flex items-center gap-1">
+          <InertText text={requester} className="break-words" />
+          {info.row.original.requesterVerified ? <BadgeCheck aria-label="verified" className="size-4 shrink-0 text-emerald-600" /> : null}
+        </span>
+      );
+    },
+  }),
+  column.accessor('approvals', {
+    header: 'Approvals',
+    cell: (info) => {
+      const row = info.row.original;
+      return (
+        <div className="whitespace-nowrap">
+          <span className="tabular-nums">{row.approvals} of {row.required}</span>
+          {row.assignedGroup ? <p className="text-xs text-gray-600">{row.assignedGroup}</p> : null}
+        </div>
+      );
+    },
+  }),
+  column.accessor('createdAt', { header: 'Age', cell: (info) => <AgeColumnCell createdAt={info.getValue()} expiresAt={info.row.original.expiresAt} /> }),
+];
 
 type Props = { actions: PendingActionRow[]; traces: ReviewQueue['traces']; filtered: boolean; canDecide: boolean };
 
@@ -33,67 +84,11 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
     const action = actions.find((candidate) => candidate.id === id);
     if (action) setRequest({ actions: [action], decision });
   }, [actions]);
-
-  const columns = [
-    column.accessor((row) => row.summary ?? row.tool, {
-      id: 'summary',
-      header: 'Action',
-      cell: (info) => {
-        const action = info.row.original;
-        const trace = canDecide ? traces[action.traceId] : undefined;
-        return (
-          <ActionCell action={action}>
-            {trace ? (
-              <Button variant="secondary" size="sm" className="mt-1.5 h-7 px-2 text-xs" onClick={() => openTrace(action.id)} aria-label={`Decide all ${trace.length} in trace ${action.traceId}`}>
-                <Layers aria-hidden className="size-3.5" />
-                {trace.length} in this trace…
-              </Button>
-            ) : null}
-          </ActionCell>
-        );
-      },
-    }),
-    column.accessor('actionLevel', {
-      header: 'Level',
-      // By impact (read … external), not alphabetically.
-      sortingFn: (a, b) => ACTION_LEVELS.indexOf(a.original.actionLevel!) - ACTION_LEVELS.indexOf(b.original.actionLevel!),
-      cell: (info) => <ActionLevelBadge level={info.getValue()} />,
-    }),
-    column.accessor('requester', {
-      header: 'Requester',
-      // The agent's claim: invisible characters shown, so "ceo@corp" cannot hide a right-to-left override.
-      cell: (info) => {
-        const requester = info.getValue();
-        if (!requester) return <span className="text-gray-500">—</span>;
-        return (
-          <span className="inline-flex items-center gap-1">
-            <InertText text={requester} className="break-words" />
-            {info.row.original.requesterVerified ? <BadgeCheck aria-label="verified" className="size-4 shrink-0 text-emerald-600" /> : null}
-          </span>
-        );
-      },
-    }),
-    column.accessor('approvals', {
-      header: 'Approvals',
-      cell: (info) => {
-        const row = info.row.original;
-        return (
-          <div className="whitespace-nowrap">
-            <span className="tabular-nums">{row.approvals} of {row.required}</span>
-            {row.assignedGroup ? <p className="text-xs text-gray-600">{row.assignedGroup}</p> : null}
-          </div>
-        );
-      },
-    }),
-    column.accessor('createdAt', {
-      header: 'Age',
-      cell: (info) => <AgeCell createdAt={info.getValue()} expiresAt={info.row.original.expiresAt} now={now} />,
-    }),
-  ];
+  const cellContext = useMemo(() => ({ canDecide, traces, openTrace, now }), [canDecide, traces, openTrace, now]);
 
   const table = (
     <DataTable
-      columns={columns}
+      columns={COLUMNS}
       data={actions}
       getRowId={(row) => row.id}
       rowProps={(row) => ({
@@ -116,25 +111,33 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
   // One tree whether or not rows remain: deciding the last row empties the queue, and the dialog showing that
   // decision's result must stay mounted (and keep its state) through the refresh.
   return (
-    <QueueKeyboard
-      hideHints={actions.length === 0}
-      selected={selected}
-      onSelect={setSelected}
-      onDecide={canDecide ? openDecision : undefined}
-      onTrace={canDecide && Object.keys(traces).length > 0 ? openTrace : undefined}
-    >
-      {table}
-      <DecideDialog request={request} onClose={() => setRequest(null)} />
-    </QueueKeyboard>
+    <CellContext value={cellContext}>
+      <QueueKeyboard
+        hideHints={actions.length === 0}
+        selected={selected}
+        onSelect={setSelected}
+        onDecide={canDecide ? openDecision : undefined}
+        onTrace={canDecide && Object.keys(traces).length > 0 ? openTrace : undefined}
+      >
+        {table}
+        <DecideDialog request={request} onClose={() => setRequest(null)} />
+      </QueueKeyboard>
+    </CellContext>
   );
 }
 
-function ActionCell({ action, children }: { action: PendingActionRow; children?: React.ReactNode }) {
+function AgeColumnCell({ createdAt, expiresAt }: { createdAt: string; expiresAt: string | null }) {
+  return <AgeCell createdAt={createdAt} expiresAt={expiresAt} now={useCellContext().now} />;
+}
+
+function ActionCell({ action }: { action: PendingActionRow }) {
+  const { canDecide, traces, openTrace } = useCellContext();
+  const trace = canDecide ? traces[action.traceId] : undefined;
   return (
     <div className="min-w-64 sm:min-w-72">
-      <TableLink href={`/actions/${action.id}`} className="break-words">
+      <IntentPrefetchLink href={`/actions/${action.id}`} className={cn(TABLE_LINK_CLASS, 'break-words')}>
         <InertText text={action.summary ?? action.tool} />
-      </TableLink>
+      </IntentPrefetchLink>
       <p className="mt-0.5 text-xs text-gray-600">
         {action.agent} · <span className="font-mono">{action.tool}</span>
       </p>
@@ -154,7 +157,12 @@ function ActionCell({ action, children }: { action: PendingActionRow; children?:
           ))}
         </div>
       ) : null}
-      {children}
+      {trace ? (
+        <Button variant="secondary" size="sm" className="mt-1.5 h-7 px-2 text-xs" onClick={() => openTrace(action.id)} aria-label={`Decide all ${trace.length} in trace ${action.traceId}`}>
+          <Layers aria-hidden className="size-3.5" />
+          {trace.length} in this trace…
+        </Button>
+      ) : null}
     </div>
   );
 }
