@@ -7,11 +7,11 @@ import type { ComponentProps } from 'react';
 type Props = Omit<ComponentProps<typeof Link>, 'href' | 'prefetch'> & { href: string };
 
 /**
- * A link that prefetches its page when the pointer or the focus reaches it, not when it scrolls into view.
+ * A link that prefetches its page when the pointer, a finger or the focus reaches it, not when it scrolls into view.
  * For long lists that refresh live (the review queue): Next re-prefetches every visible link after each refresh,
  * which on a busy queue meant rendering a dozen action pages a second for every open queue.
  */
-export function IntentPrefetchLink({ href, onMouseEnter, onFocus, ...props }: Props) {
+export function IntentPrefetchLink({ href, onMouseEnter, onFocus, onTouchStart, ...props }: Props) {
   const router = useRouter();
   return (
     <Link
@@ -24,6 +24,10 @@ export function IntentPrefetchLink({ href, onMouseEnter, onFocus, ...props }: Pr
       onFocus={(event) => {
         router.prefetch(href);
         onFocus?.(event);
+      }}
+      onTouchStart={(event) => {
+        router.prefetch(href);
+        onTouchStart?.(event);
       }}
       {...props}
     />
