@@ -158,14 +158,14 @@ async function benchDatabase(provider, databaseUrl) {
   }
 }
 
-const run = (url, options, duration) => autocannon({ url, connections: CONNECTIONS, duration, ...options });
+const runLoad = (url, options, duration) => autocannon({ url, connections: CONNECTIONS, duration, ...options });
 
 /** Next compiles and caches routes on first use; the JIT needs a moment. */
-const warmUp = (url, options) => run(url, options, WARMUP_S);
+const warmUp = (url, options) => runLoad(url, options, WARMUP_S);
 
 async function measure(url, options, cpu) {
   const before = await cpu.sample();
-  const result = await run(url, options, DURATION_S);
+  const result = await runLoad(url, options, DURATION_S);
   const after = await cpu.sample();
   const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}×${code}`);
   if (result.errors + result.timeouts > 0) failures.push(`${result.errors} errors, ${result.timeouts} timeouts`);

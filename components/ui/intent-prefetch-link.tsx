@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, SyntheticEvent } from 'react';
 
 type Props = Omit<ComponentProps<typeof Link>, 'href' | 'prefetch'> & { href: string };
 
@@ -13,22 +13,17 @@ type Props = Omit<ComponentProps<typeof Link>, 'href' | 'prefetch'> & { href: st
  */
 export function IntentPrefetchLink({ href, onMouseEnter, onFocus, onTouchStart, ...props }: Props) {
   const router = useRouter();
+  const prefetchThen = <E extends SyntheticEvent>(handler?: (event: E) => void) => (event: E) => {
+    router.prefetch(href);
+    handler?.(event);
+  };
   return (
     <Link
       href={href}
       prefetch={false}
-      onMouseEnter={(event) => {
-        router.prefetch(href);
-        onMouseEnter?.(event);
-      }}
-      onFocus={(event) => {
-        router.prefetch(href);
-        onFocus?.(event);
-      }}
-      onTouchStart={(event) => {
-        router.prefetch(href);
-        onTouchStart?.(event);
-      }}
+      onMouseEnter={prefetchThen(onMouseEnter)}
+      onFocus={prefetchThen(onFocus)}
+      onTouchStart={prefetchThen(onTouchStart)}
       {...props}
     />
   );
