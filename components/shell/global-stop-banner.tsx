@@ -1,6 +1,6 @@
 import { OctagonAlert } from 'lucide-react';
-import Link from 'next/link';
 import { formatUtc } from '../format-time';
+import { IntentPrefetchLink } from '../ui/intent-prefetch-link';
 
 /** Shown on every console page while the global stop is engaged: nobody should miss that agents are halted. */
 export function GlobalStopBanner({ changedAt, changedBy, canRelease }: { changedAt: string | null; changedBy: string | null; canRelease: boolean }) {
@@ -16,9 +16,9 @@ export function GlobalStopBanner({ changedAt, changedBy, canRelease }: { changed
           </p>
         </div>
         {canRelease ? (
-          <Link href="/agents" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
+          <IntentPrefetchLink href="/agents" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
             Manage stop
-          </Link>
+          </IntentPrefetchLink>
         ) : null}
       </div>
     </div>

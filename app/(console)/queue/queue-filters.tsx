@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link';
 import { Input, Label, Select } from '@/components/ui/field';
 import type { QueueCounts } from '@/lib/review/filter-queue';
 import { ACTION_LEVEL_LABELS, ACTION_LEVELS } from '@/lib/policy/action-levels';
@@ -84,7 +84,7 @@ export function QueueFilters({ agents, tools, selected, counts, canDecide }: Pro
             <Button type="submit" variant="secondary">Apply filters</Button>
           </noscript>
           {filtered ? (
-            <Link href={pathname} className="h-10 content-center text-sm font-medium whitespace-nowrap text-indigo-700 hover:underline">Clear filters</Link>
+            <IntentPrefetchLink href={pathname} className="h-10 content-center text-sm font-medium whitespace-nowrap text-indigo-700 hover:underline">Clear filters</IntentPrefetchLink>
           ) : null}
         </div>
       </form>
