@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -10,6 +10,7 @@ import { databaseTarget } from '../env';
 import { createPgPool } from './pg-pool';
 import { PgReader } from './pg-reader';
 import { startCheckpointer } from './sqlite-checkpointer';
+import { closeWal } from './sqlite-group-commit';
 import { SqliteWorkerConnection } from './sqlite-worker-connection';
 
 /**
@@ -35,6 +36,8 @@ export type SqliteConnection = {
   batch: Promise<void> | null;
   /** The WAL file, held open for the group commit's fsync (lib/db/sqlite-group-commit.ts). */
   walFd?: number;
+  /** The group commit's batches from their start until their fsync: the WAL file stays open while any runs. */
+  walUsers: Set<Promise<void>>;
   /** The hot path's own connection, on a worker thread (lib/db/sqlite-worker-connection.ts). */
   worker: SqliteWorkerConnection;
 };
@@ -45,10 +48,9 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
   checkpointer: Worker | undefined;
 
   async close(): Promise<void> {
-    const walFd = this.connection?.walFd;
-    if (walFd !== undefined) closeSync(walFd);
-    await this.connection?.worker.stop();
+    const connection = this.connection;
     this.connection = undefined;
+    if (connection) await retire(connection);
     await this.checkpointer?.terminate();
     this.checkpointer = undefined;
   }
@@ -58,9 +60,11 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
     await adapter.executeScript(SQLITE_PRAGMAS);
     const client = (adapter as unknown as { client: SqliteHandle }).client;
     beginImmediately({ client });
-    void this.connection?.worker.stop(); // a reconnect: the old connection's workers go
+    if (this.connection) void retire(this.connection); // a reconnect: the old connection's worker and WAL file go
     void this.checkpointer?.terminate();
-    const connection: SqliteConnection = { adapter, client, batch: null, worker: new SqliteWorkerConnection(client.name, { autocheckpoint: false }) };
+    const connection: SqliteConnection = {
+      adapter, client, batch: null, walUsers: new Set(), worker: new SqliteWorkerConnection(client.name, { autocheckpoint: false }),
+    };
     waitForOpenBatches(adapter, connection);
     this.connection = connection;
     const pragma = (sql: string) => (client.prepare(sql) as { run(): unknown }).run();
@@ -77,6 +81,11 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
     });
     return adapter;
   }
+}
+
+/** Lets a connection's work in flight finish, then closes what it holds beside Prisma's handle. */
+async function retire(connection: SqliteConnection): Promise<void> {
+  await Promise.all([connection.worker.stop(), closeWal(connection)]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fsync, openSync } from 'node:fs';
+import { closeSync, fsync, openSync } from 'node:fs';
 import type { Prisma } from '../generated/sqlite/client';
 import type { SqliteConnection } from './client';
 import type { SqlRunner } from './sql-runner';
@@ -90,6 +90,20 @@ async function flush(sqlite: Sqlite): Promise<void> {
 
 /** Returns once the batch is committed (not yet synced) and the lock released; callers are answered after the sync. */
 async function commitBatch(sqlite: Sqlite, batch: Job[]): Promise<void> {
+  let settled = () => {};
+  const inFlight = new Promise<void>((resolve) => (settled = resolve));
+  sqlite.walUsers.add(inFlight);
+  void inFlight.then(() => sqlite.walUsers.delete(inFlight));
+  try {
+    await commitAndSync(sqlite, batch, settled);
+  } catch (error) {
+    settled();
+    throw error;
+  }
+}
+
+/** Calls `settled` once the batch needs the WAL file no more: after its fsync, or when it could not commit. */
+async function commitAndSync(sqlite: Sqlite, batch: Job[], settled: () => void): Promise<void> {
   const { client } = sqlite;
   const runner = sqliteRunner(client);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
@@ -123,6 +137,7 @@ async function commitBatch(sqlite: Sqlite, batch: Job[]): Promise<void> {
       // a failed ROLLBACK leaves nothing committed either; the callers must still be answered
     }
     for (const job of batch) job.reject(error);
+    settled();
     return;
   } finally {
     restoreFullSync(client);
@@ -130,7 +145,7 @@ async function commitBatch(sqlite: Sqlite, batch: Job[]): Promise<void> {
     endBatch();
     await lock?.commit(); // releases the adapter's lock; COMMIT/ROLLBACK above already ended the transaction
   }
-  syncWal(sqlite).then(
+  syncWal(sqlite).finally(settled).then(
     () => batch.forEach((job, index) => {
       const outcome = outcomes[index];
       if (outcome.ok) job.resolve(outcome.value);
@@ -161,6 +176,17 @@ function restoreFullSync(client: SqliteClient): void {
     console.error('[warden] could not restore synchronous=FULL on the SQLite connection; exiting', error);
     process.exit(1);
   }
+}
+
+/**
+ * Closes the WAL file kept open for the group commit's fsyncs, once no batch still needs it. Closed under an fsync in
+ * flight, that fsync would fail (and the server stop, above); closed before one starts, its number could by then be
+ * another file's, and the sync would cover the wrong file while the commit is answered as durable.
+ */
+export async function closeWal(sqlite: Sqlite): Promise<void> {
+  while (sqlite.walUsers.size > 0) await Promise.all(sqlite.walUsers);
+  if (sqlite.walFd !== undefined) closeSync(sqlite.walFd);
+  sqlite.walFd = undefined;
 }
 
 /**
