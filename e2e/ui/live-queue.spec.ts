@@ -172,43 +172,6 @@ test("the open queue prefetches nothing while it updates live; a row's page is p
   await expect.poll(() => [...new Set(prefetched.filter((path) => path.startsWith('/actions/')))]).toEqual([`/actions/${ids[1]}`]);
 });
 
-test('new proposals wait behind a button while the pointer is on the list; decided rows still leave', async ({ page }) => {
-  const reviewer = await createTestUser(['reviewer'], 'Hana Hover');
-  const other = await createTestUser(['reviewer'], 'Oli Other');
-  const { tool, client } = await seedTicketAgent();
-  const propose = async (title: string) => (await client.propose({ tool: tool.name, params: { title, priority: 2 } })).body.id as string;
-  const leaving = await propose('Decided elsewhere');
-  const pointed = await propose('Under the pointer');
-  await signIn(page, reviewer.email, reviewer.password);
-  await page.goto(`/queue?tool=${tool.name}`);
-  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible(LIVE);
-  const rows = page.locator('tr[data-row-id]');
-  await expect(rows).toHaveCount(2);
-
-  await page.getByRole('link', { name: 'Open ticket "Under the pointer" at priority 2' }).hover();
-  const arrived = await propose('Arrived meanwhile');
-  const showNew = page.getByRole('button', { name: 'Show 1 new proposal' });
-  await expect(showNew).toBeVisible(LIVE);
-  await expect(page.locator(`tr[data-row-id="${arrived}"]`)).toHaveCount(0);
-  await expect(rows.first(), 'the row under the pointer did not move').toHaveAttribute('data-row-id', pointed);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/queue-held.png` });
-
-  await lib.rejectAction()(other.actor, { actionId: leaving, comment: 'handled by hand' });
-  await expect(page.locator(`tr[data-row-id="${leaving}"]`)).toHaveCount(0, LIVE);
-
-  await showNew.click();
-  await expect(page.locator(`tr[data-row-id="${arrived}"]`)).toBeVisible();
-  await expect(showNew).toHaveCount(0);
-
-  // Still on the list: the next arrival waits too, until the pointer leaves.
-  const later = await propose('Arrived later');
-  await expect(page.getByRole('button', { name: 'Show 1 new proposal' })).toBeVisible(LIVE);
-  await page.mouse.move(1, 1);
-  await expect(page.locator(`tr[data-row-id="${later}"]`)).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Show \d+ new/ })).toHaveCount(0);
-  await expect(rows).toHaveCount(3);
-});
-
 test('on a busy queue a click on a row opens the action while proposals keep arriving', async ({ page }) => {
   const reviewer = await createTestUser(['reviewer'], 'Bea Busy');
   const { tool, client } = await seedTicketAgent();

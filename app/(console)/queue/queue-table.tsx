@@ -1,7 +1,7 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
-import { ArrowUp, BadgeCheck, Layers, UserCheck } from 'lucide-react';
+import { BadgeCheck, Layers, UserCheck } from 'lucide-react';
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { ActionLevelBadge } from '@/components/action-level-badge';
 import { DataTable } from '@/components/data-table/data-table';
@@ -17,7 +17,6 @@ import { ACTION_LEVELS } from '@/lib/policy/action-levels';
 import { AgeCell, useNow } from './age-cell';
 import { DecideDialog, type DecideRequest } from './decide-dialog';
 import { QueueKeyboard } from './queue-keyboard';
-import { useHeldArrivals } from './use-held-arrivals';
 
 const column = createColumnHelper<PendingActionRow>();
 
@@ -76,7 +75,6 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   const [request, setRequest] = useState<DecideRequest | null>(null);
   const now = useNow(30_000);
-  const { visible, waiting, showWaiting, holdHandlers } = useHeldArrivals(actions);
 
   const openTrace = useCallback((id: string) => {
     const traceId = actions.find((action) => action.id === id)?.traceId;
@@ -91,7 +89,7 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
   const table = (
     <DataTable
       columns={COLUMNS}
-      data={visible}
+      data={actions}
       getRowId={(row) => row.id}
       rowProps={(row) => ({
         'data-row-id': row.id,
@@ -115,23 +113,13 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
   return (
     <CellContext value={cellContext}>
       <QueueKeyboard
-        hideHints={visible.length === 0}
+        hideHints={actions.length === 0}
         selected={selected}
         onSelect={setSelected}
         onDecide={canDecide ? openDecision : undefined}
         onTrace={canDecide && Object.keys(traces).length > 0 ? openTrace : undefined}
       >
-        <div className="relative" {...holdHandlers}>
-          {waiting > 0 ? (
-            <div className="pointer-events-none absolute inset-x-0 top-1.5 z-10 flex justify-center">
-              <Button size="sm" className="pointer-events-auto shadow-md" onClick={showWaiting}>
-                <ArrowUp aria-hidden className="size-3.5" />
-                Show {waiting} new {waiting === 1 ? 'proposal' : 'proposals'}
-              </Button>
-            </div>
-          ) : null}
-          {table}
-        </div>
+        {table}
         <DecideDialog request={request} onClose={() => setRequest(null)} />
       </QueueKeyboard>
     </CellContext>
