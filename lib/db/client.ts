@@ -60,7 +60,9 @@ class DurableSqliteAdapterFactory extends PrismaBetterSqlite3 {
     await adapter.executeScript(SQLITE_PRAGMAS);
     const client = (adapter as unknown as { client: SqliteHandle }).client;
     beginImmediately({ client });
-    if (this.connection) void retire(this.connection); // a reconnect: the old connection's worker and WAL file go
+    // A reconnect: the old connection's worker and WAL file go. Not awaited, so a failure to close is logged here
+    // rather than left as an unhandled rejection, which would stop the server.
+    if (this.connection) retire(this.connection).catch((error) => console.error('[warden] closing the replaced SQLite connection failed:', error));
     void this.checkpointer?.terminate();
     const connection: SqliteConnection = {
       adapter, client, batch: null, walUsers: new Set(), worker: new SqliteWorkerConnection(client.name, { autocheckpoint: false }),
