@@ -29,10 +29,11 @@ export async function expireIfOverdue(
 }
 
 /**
- * Expires every overdue pending action (a batch at a time). Called where pending actions are read, so the queue never
- * shows an action past its deadline and a waiting agent is answered at the deadline even if nobody looks.
+ * Expires overdue pending actions, a batch at a time: a step of the background loop (lib/notifications/
+ * background-worker.ts), never of a read. Until it runs, reads show such an action as expired already
+ * (lib/policy/effective-status.ts), and no decision can approve it (each decision expires it first).
  */
-export async function expireOverdueActions(limit = 100): Promise<number> {
+export async function expireOverdueActions(limit = 500): Promise<number> {
   const now = new Date();
   const overdue = await db().action.findMany({
     where: { status: 'pending_review', expiresAt: { lte: now } },

@@ -1,8 +1,8 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
-import { nextActionChange, notifyActionChanged } from '../realtime/action-changes';
-import { expireIfOverdue } from './expire-action';
+import { effectiveStatus } from '../policy/effective-status';
+import { nextActionChange } from '../realtime/action-changes';
 import { toActionView, type ActionView } from './action-view';
 
 /** How often a long-poll re-reads the database, to see decisions made by other app instances. */
@@ -25,13 +25,14 @@ export async function getAgentAction(
       include: { reviewer: { select: { email: true, name: true } } },
     });
     if (!action) throw new WardenError('not_found', 'No such action.');
-    // At its review deadline a pending action expires, and the waiting agent is answered at once.
-    if (await db().$transaction((tx) => expireIfOverdue(tx, action))) {
-      notifyActionChanged(action.id);
-      continue;
-    }
+    // At its review deadline a pending action is expired, and the waiting agent is answered at once; reading writes
+    // nothing: the background job commits the expiry (its audit event, the notifications) within a tick.
+    const status = effectiveStatus(action);
     const remaining = deadline - Date.now();
-    if (action.status !== 'pending_review' || remaining <= 0 || input.signal?.aborted) return toActionView(action);
+    if (status !== 'pending_review' || remaining <= 0 || input.signal?.aborted) {
+      if (status === action.status) return toActionView(action);
+      return toActionView({ ...action, status, decisionReason: `no decision before the deadline ${action.expiresAt!.toISOString()}` });
+    }
     const untilExpiry = action.expiresAt ? Math.max(action.expiresAt.getTime() - Date.now(), 0) : Infinity;
     await nextActionChange(action.id, Math.min(remaining, REREAD_MS, untilExpiry), input.signal);
   }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { escalateOverdueActions } from '../actions/escalate-by-ladder';
+import { expireOverdueActions } from '../actions/expire-action';
 import { deliverDueNotifications } from './deliver-due-notifications';
 import { fanOutNotifications } from './fan-out-notifications';
 import { workerSettings } from './worker-settings';
 
 /**
- * The background loop of one server process: take due escalation steps, turn new audit events into deliveries, send
+ * The background loop of one server process: expire what passed its review deadline, take due escalation steps, turn new audit events into deliveries, send
  * what is due. Every step is safe to run in several processes at once (compare-and-set and leases), so each app
  * instance runs its own loop. A failing step is logged and the loop goes on: the worker never takes the server down.
  * Runs are chained (the next starts an interval after the previous ended), so runs never overlap in one process.
@@ -49,6 +50,7 @@ export async function stopBackgroundWorker(): Promise<void> {
 /** One pass. Exported for tests and the CLI; each step's failure is contained. */
 export async function runOnce(owner: string): Promise<void> {
   const settings = workerSettings();
+  await step('review deadlines', () => expireOverdueActions());
   await step('escalation ladder', () => escalateOverdueActions());
   await step('notification fan-out', () => fanOutNotifications(owner, { baseUrl: settings.publicBaseUrl, gapGraceMs: settings.gapGraceMs }));
   await step('notification delivery', () => deliverDueNotifications({ retry: settings.retry, timeoutMs: settings.timeoutMs }));

@@ -16,7 +16,7 @@ export function notifyActionChanged(actionId: string): void {
 }
 
 /** Calls `listener` on every change this instance makes to any action; returns the unsubscribe. */
-export function onAnyActionChange(listener: () => void): () => void {
+export function onAnyActionChange(listener: (actionId: string) => void): () => void {
   emitter.on(ANY_ACTION, listener);
   return () => emitter.off(ANY_ACTION, listener);
 }

@@ -5,21 +5,21 @@ import { onAnyActionChange } from './action-changes';
 const POLL_MS = 500;
 /**
  * Sequence numbers are taken when an INSERT runs but become visible at COMMIT, so on PostgreSQL event 11 can appear
- * before event 10. The marker counts the events in a window below the newest one: a late commit inside it changes
- * the count even when the maximum does not move. Transactions are short; a window of 1000 events is plenty.
+ * before event 10. Each poll re-reads the events of a window below the newest one it has seen and reports those it
+ * had not: a late commit inside the window is still caught. Transactions are short; 1000 events are plenty.
  */
 const LATE_COMMIT_WINDOW = 1000;
 
-type Listener = () => void;
+/** Called with the ids of the actions that changed (created, approved, decided, expired, edited…). */
+type Listener = (actionIds: ReadonlySet<string>) => void;
 const globalForWatch = globalThis as unknown as { wardenActionWatch?: { listeners: Set<Listener>; stop?: () => void } };
 const watch = (globalForWatch.wardenActionWatch ??= { listeners: new Set() });
 
 /**
- * Calls `listener` whenever any action is created or changes state, in this instance (at once, through the
- * in-process emitter) or in another app instance on the same database (within ~0.5 s, by polling a cheap marker over
- * the audit log: every change of an action writes an audit event in its transaction). One poller per process, running
- * only while somebody listens. Calls may be spurious or coalesced; listeners re-read what they show. Returns the
- * unsubscribe.
+ * Calls `listener` with the ids of actions created or changed, in this instance (at once, through the in-process
+ * emitter) or in another app instance on the same database (within ~0.5 s, read from the audit log: every change of
+ * an action writes an audit event in its transaction). One poller per process, running only while somebody listens.
+ * An id may be reported twice (here, then by the poll); listeners re-read what they show. Returns the unsubscribe.
  */
 export function watchActionChanges(listener: Listener): () => void {
   watch.listeners.add(listener);
@@ -33,10 +33,10 @@ export function watchActionChanges(listener: Listener): () => void {
   };
 }
 
-function broadcast(): void {
+function broadcast(actionIds: ReadonlySet<string>): void {
   for (const listener of [...watch.listeners]) {
     try {
-      listener();
+      listener(actionIds);
     } catch (error) {
       console.error('A watcher of action changes failed', error);
     }
@@ -44,26 +44,33 @@ function broadcast(): void {
 }
 
 function startWatching(): () => void {
-  const unsubscribe = onAnyActionChange(broadcast);
+  const unsubscribe = onAnyActionChange((actionId) => broadcast(new Set([actionId])));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let floor: number | undefined;
-  let last: { floor: number; top: number; n: number } | undefined;
+  let top: number | undefined;
+  /** Sequence numbers already reported, within the window below `top`. */
+  const seen = new Set<number>();
 
   async function poll() {
     try {
-      if (floor === undefined) {
+      let known = -Infinity;
+      if (top === undefined) {
         const [row] = await db().$queryRaw<{ top: unknown }[]>`SELECT MAX("seq") AS "top" FROM "AuditEvent"`;
-        floor = Number(row?.top ?? 0) - LATE_COMMIT_WINDOW;
+        top = known = Number(row?.top ?? 0);
       }
-      const [row] = await db().$queryRaw<{ top: unknown; n: unknown }[]>`
-        SELECT MAX("seq") AS "top", COUNT(*) AS "n" FROM "AuditEvent" WHERE "seq" > ${floor} AND "actionId" IS NOT NULL`;
-      const now = { floor, top: Number(row?.top ?? 0), n: Number(row?.n ?? 0) };
-      // A count is comparable only over the same window; the window moves rarely (every LATE_COMMIT_WINDOW events).
-      const changed = last !== undefined && (now.top !== last.top || (now.floor === last.floor && now.n !== last.n));
-      if (changed && !stopped) broadcast();
-      last = now;
-      if (now.top - floor > 2 * LATE_COMMIT_WINDOW) floor = now.top - LATE_COMMIT_WINDOW;
+      const rows = await db().$queryRaw<{ seq: unknown; actionId: string }[]>`
+        SELECT "seq", "actionId" FROM "AuditEvent" WHERE "seq" > ${top - LATE_COMMIT_WINDOW} AND "actionId" IS NOT NULL`;
+      const changed = new Set<string>();
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        if (seen.has(seq)) continue;
+        seen.add(seq);
+        top = Math.max(top, seq);
+        // The first read only learns what was there when watching began.
+        if (seq > known) changed.add(row.actionId);
+      }
+      for (const seq of seen) if (seq <= top - LATE_COMMIT_WINDOW) seen.delete(seq);
+      if (changed.size > 0 && !stopped) broadcast(changed);
     } catch (error) {
       // A database hiccup must not end the watch; the next poll tries again.
       console.error('Polling for action changes failed', error);

@@ -23,6 +23,7 @@ export const queueFilterSchema = z.object({
   requester: text(200).catch(undefined),
   age: z.preprocess(first, z.enum(Object.keys(QUEUE_AGES) as [QueueAge, ...QueueAge[]]).optional()).catch(undefined),
   mine: z.preprocess(first, z.literal('1').optional()).catch(undefined).transform((value) => value === '1'),
+  trace: text(100).catch(undefined),
 });
 export type QueueFilter = {
   agent?: string;
@@ -33,6 +34,8 @@ export type QueueFilter = {
   age?: QueueAge;
   /** Only actions waiting for me. */
   mine?: boolean;
+  /** Only the actions of one trace (the agent's run), e.g. to decide them together. */
+  trace?: string;
 };
 
 export const batchDecisionSchema = z.object({

@@ -1,0 +1,10 @@
+/**
+ * The status to show and to act on: a pending action past its review deadline is expired, whether or not the
+ * background job has committed that yet (it does within a tick: lib/actions/expire-action.ts). Pure, so reads never
+ * write: the queue, the card and the agent's long-poll all say "expired" at the deadline, and nothing can approve it.
+ */
+export function effectiveStatus(action: { status: string; expiresAt: Date | string | null }, now = Date.now()): string {
+  if (action.status !== 'pending_review' || action.expiresAt === null) return action.status;
+  const deadline = typeof action.expiresAt === 'string' ? Date.parse(action.expiresAt) : action.expiresAt.getTime();
+  return deadline <= now ? 'expired' : action.status;
+}
