@@ -9,7 +9,7 @@ const row = (id: string, over: Partial<QueueFacts> = {}): QueueFacts & { id: str
 });
 const rows = [
   row('a'),
-  row('b', { agent: 'support-bot', tool: 'send_email', actionLevel: 'external', riskCodes: ['external', 'no_sources'], createdAt: ago(20) }),
+  row('b', { agent: 'support-bot', tool: 'send_email', actionLevel: 'external', riskCodes: ['instruction_text', 'no_sources'], createdAt: ago(20) }),
   row('c', { agent: 'support-bot', requester: 'Dana@Corp.test', riskCodes: ['unverified_requester'], createdAt: ago(90), waitingForMe: false }),
   row('d', { actionLevel: null, tool: 'gone', riskCodes: ['no_sources'], createdAt: ago(300) }),
 ];
@@ -38,7 +38,7 @@ describe('countQueue', () => {
   it('counts every agent and risk flag overall', () => {
     expect(countQueue(rows, filter(), NOW)).toEqual({
       byAgent: [{ name: 'billing-bot', count: 2 }, { name: 'support-bot', count: 2 }],
-      byRisk: { external: 1, no_sources: 2, unverified_requester: 1 },
+      byRisk: { instruction_text: 1, no_sources: 2, unverified_requester: 1 },
       waitingForMe: 3,
     });
   });
@@ -47,15 +47,15 @@ describe('countQueue', () => {
     const counts = countQueue(rows, filter({ agent: 'support-bot', risk: 'no_sources' }), NOW);
     // Agents: under risk=no_sources only (b, d); risks: under agent=support-bot only (b, c).
     expect(counts.byAgent).toEqual([{ name: 'billing-bot', count: 1 }, { name: 'support-bot', count: 1 }]);
-    expect(counts.byRisk).toEqual({ external: 1, no_sources: 1, unverified_requester: 1 });
+    expect(counts.byRisk).toEqual({ instruction_text: 1, no_sources: 1, unverified_requester: 1 });
     expect(counts.waitingForMe).toBe(1);
   });
 });
 
 describe('queueFilterSchema', () => {
   it('reads the URL, dropping unknown choices instead of failing', () => {
-    expect(queueFilterSchema.parse({ agent: ['x', 'y'], level: 'nuclear', risk: 'external', age: '2d', requester: '  ', mine: '1' })).toEqual({
-      agent: 'x', tool: undefined, level: undefined, risk: 'external', requester: undefined, age: undefined, mine: true,
+    expect(queueFilterSchema.parse({ agent: ['x', 'y'], level: 'nuclear', risk: 'instruction_text', age: '2d', requester: '  ', mine: '1' })).toEqual({
+      agent: 'x', tool: undefined, level: undefined, risk: 'instruction_text', requester: undefined, age: undefined, mine: true,
     });
     expect(queueFilterSchema.parse({})).toEqual({ agent: undefined, tool: undefined, level: undefined, risk: undefined, requester: undefined, age: undefined, mine: false });
     expect(queueFilterSchema.parse({ mine: 'yes', requester: 'x'.repeat(201) }).mine).toBe(false);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ACTION_LEVELS, type ActionLevel } from '../policy/action-levels';
-import { RISK_FLAGS, type RiskFlagCode } from './assess-risk';
+import { RISK_FLAG_CODES, type RiskFlagCode } from './assess-risk';
 
 /** The review queue's filters and its batch decision. Client-safe: zod and pure constants only. */
 export const QUEUE_AGES = { '15m': 15, '1h': 60, '4h': 240 } as const;
 export type QueueAge = keyof typeof QUEUE_AGES;
 export const QUEUE_AGE_LABELS: Record<QueueAge, string> = { '15m': 'Older than 15 min', '1h': 'Older than 1 h', '4h': 'Older than 4 h' };
 
-const RISK_CODES = Object.keys(RISK_FLAGS) as [RiskFlagCode, ...RiskFlagCode[]];
+const RISK_CODES = RISK_FLAG_CODES as [RiskFlagCode, ...RiskFlagCode[]];
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = (max: number) => z.preprocess(first, z.string().trim().max(max).optional()).transform((value) => value || undefined);
 
