@@ -32,7 +32,7 @@ test.describe('review queue: live events', () => {
 
       let started = Date.now();
       const id = await propose(client, tool);
-      const afterProposal = await events.until((event) => event.pending >= 1, 3000);
+      const afterProposal = await events.untilChanged((event) => event.pending >= 1, 3000);
       const proposalDelay = Date.now() - started;
 
       // This test's worker is a second Warden process on the same database: only the poll can see its decision.
@@ -41,7 +41,7 @@ test.describe('review queue: live events', () => {
       // Other workers add proposals meanwhile, so the count need not fall below the one seen before: wait for a drop
       // against the highest count since the decision. (e2e/ui/live-queue.spec.ts watches the very row instead.)
       let highest = afterProposal.pending;
-      await events.until((event) => {
+      await events.untilChanged((event) => {
         highest = Math.max(highest, event.pending);
         return event.pending < highest;
       }, 5000);
@@ -55,12 +55,53 @@ test.describe('review queue: live events', () => {
   });
 });
 
-/** Reads `event: changed` messages off a server-sent-event stream. */
+test.describe('review queue: live deltas', () => {
+  test('/queue/live sends a new proposal as a row, and a decision by another process as a removal naming the decider', async ({ baseURL, request }) => {
+    const ann = await createTestUser(['reviewer'], 'Ann Delta');
+    const bob = await createTestUser(['reviewer'], 'Bob Decider');
+    const { client, tool } = await seed();
+    await signInWithRequest(request, ann.email, ann.password);
+    const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const refused = await fetch(new URL(`/queue/live?tool=${tool.name}`, baseURL), { redirect: 'manual' });
+    expect(refused.status).toBe(401);
+    await refused.text();
+
+    const abort = new AbortController();
+    const response = await fetch(new URL(`/queue/live?tool=${tool.name}`, baseURL), { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events = eventReader(response.body!);
+    try {
+      await events.until((event) => event.type === 'ready', 5000);
+      const id = await propose(client, tool, { sources: [{ title: 'ticket' }] });
+      const added = await events.until((event) => event.type === 'delta' && event.data.upserted.some((row: { id: string }) => row.id === id), 5000);
+      expect(added.data.upserted.find((row: { id: string }) => row.id === id)).toMatchObject({ id, tool: tool.name, waitingForMe: true, riskFlags: [] });
+      const facets = await events.until((event) => event.type === 'facets' && event.data.matching >= 1, 5000);
+      expect(facets.data.matching).toBe(1);
+
+      // This test's worker is another Warden process on the same database: only the audit-log poll sees the decision.
+      await lib.rejectAction()(bob.actor, { actionId: id, comment: 'elsewhere' });
+      const removed = await events.until((event) => event.type === 'delta' && event.data.removed.some((gone: { id: string }) => gone.id === id), 5000);
+      expect(removed.data.removed.find((gone: { id: string }) => gone.id === id)).toEqual({ id, status: 'rejected', decidedBy: bob.name });
+      // A proposal for another tool is not this view's business.
+      const elsewhere = await seed();
+      const unrelated = await propose(elsewhere.client, elsewhere.tool);
+      const marker = await propose(client, tool);
+      const seen = await events.until((event) => event.type === 'delta' && event.data.upserted.some((row: { id: string }) => row.id === marker), 5000);
+      expect(seen.data.upserted.map((row: { id: string }) => row.id)).not.toContain(unrelated);
+      await lib.rejectAction()(bob.actor, { actionId: marker, comment: 'cleanup' });
+    } finally {
+      abort.abort();
+    }
+  });
+});
+
+/** Reads server-sent events off a stream: `next`/`until` give `changed` events' data; `until` on `all` gives every event. */
 function eventReader(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  async function next(ms: number): Promise<{ pending: number }> {
+  async function nextEvent(ms: number): Promise<{ type: string; data: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+
     const deadline = Date.now() + ms;
     for (;;) {
       const end = buffer.indexOf('\n\n');
@@ -68,7 +109,8 @@ function eventReader(body: ReadableStream<Uint8Array>) {
         const message = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = message.split('\n').find((line) => line.startsWith('data: '));
-        if (message.includes('event: changed') && data) return JSON.parse(data.slice(6));
+        const type = message.split('\n').find((line) => line.startsWith('event: '))?.slice(7);
+        if (type && data) return { type, data: JSON.parse(data.slice(6)) };
         continue;
       }
       const left = deadline - Date.now();
@@ -78,12 +120,26 @@ function eventReader(body: ReadableStream<Uint8Array>) {
       buffer += decoder.decode(chunk.value, { stream: true });
     }
   }
-  async function until(predicate: (event: { pending: number }) => boolean, ms: number) {
+  async function next(ms: number): Promise<{ pending: number }> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const event = await nextEvent(Math.max(deadline - Date.now(), 1));
+      if (event.type === 'changed') return event.data;
+    }
+  }
+  async function untilChanged(predicate: (event: { pending: number }) => boolean, ms: number) {
     const deadline = Date.now() + ms;
     for (;;) {
       const event = await next(Math.max(deadline - Date.now(), 1));
       if (predicate(event)) return event;
     }
   }
-  return { next, until };
+  async function until(predicate: (event: { type: string; data: any }) => boolean, ms: number) { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const event = await nextEvent(Math.max(deadline - Date.now(), 1));
+      if (predicate(event)) return event;
+    }
+  }
+  return { next, untilChanged, until };
 }

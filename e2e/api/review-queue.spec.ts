@@ -9,7 +9,12 @@ import { signInWithRequest } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
-const queueOf = (user: TestUser, filter: Parameters<ReturnType<typeof lib.listPendingActions>>[1] = {}) => lib.listPendingActions()(user.actor, filter);
+type Filter = Parameters<ReturnType<typeof lib.countPendingFacets>>[1];
+/** One page of the queue (ample: other specs share the database) and its counts, as the queue page reads them. */
+async function queueOf(user: TestUser, filter: Filter = {}) {
+  const [page, counts] = await Promise.all([lib.listPendingActions()(user.actor, { filter, sort: 'newest', limit: 200 }), lib.countPendingFacets()(user.actor, filter)]);
+  return { actions: page.rows, counts, canDecide: page.canDecide };
+}
 
 test.describe('review queue: filters and counts', () => {
   test('filters by agent, tool, action level, risk flag, requester and age; counts per agent and risk', async () => {
@@ -30,25 +35,26 @@ test.describe('review queue: filters and counts', () => {
     expect(mine((await queueOf(reviewer, { level: 'external' })).actions)).toEqual([mail]);
     expect(mine((await queueOf(reviewer, { level: 'create' })).actions)).toEqual([cited, uncited].sort());
     expect(mine((await queueOf(reviewer, { risk: 'no_sources' })).actions)).toEqual([uncited]);
-    expect(mine((await queueOf(reviewer, { risk: 'external' })).actions)).toEqual([mail]);
+    expect(mine((await queueOf(reviewer, { risk: 'unverified_requester' })).actions)).toEqual([cited]);
     expect(mine((await queueOf(reviewer, { requester: 'dana.requester@' })).actions)).toEqual([cited]);
     expect(mine((await queueOf(reviewer, { age: '1h' })).actions)).toEqual([uncited]);
     expect(mine((await queueOf(reviewer, { age: '4h' })).actions)).toEqual([]);
 
     const byTool = await queueOf(reviewer, { tool: writer.tool.name });
     expect(byTool.counts.byAgent).toEqual([{ name: writer.agent.name, count: 2 }]);
-    expect(byTool.counts.byRisk).toMatchObject({ no_sources: 1, irreversible: 2 });
-    expect(byTool.counts.byRisk.external).toBeUndefined();
+    expect(byTool.counts.byRisk).toEqual({ no_sources: 1, unverified_requester: 1 });
+    expect(byTool.counts.matching).toBe(2);
     // Faceted: with an agent chosen, the agent counts still show every agent under the other filters.
     const chosen = await queueOf(reviewer, { tool: writer.tool.name, agent: writer.agent.name, risk: 'no_sources' });
     expect(ids(chosen.actions)).toEqual([uncited]);
     expect(chosen.counts.byAgent).toEqual([{ name: writer.agent.name, count: 1 }]);
-    expect(chosen.counts.byRisk).toMatchObject({ no_sources: 1, irreversible: 2 });
+    expect(chosen.counts.byRisk).toEqual({ no_sources: 1, unverified_requester: 1 });
 
     const row = (await queueOf(reviewer, { tool: writer.tool.name })).actions.find((action) => action.id === uncited)!;
     expect(row).toMatchObject({ agent: writer.agent.name, tool: writer.tool.name, actionLevel: 'create', approvals: 0, required: 1, waitingForMe: true });
     expect(Date.parse(row.expiresAt!) - Date.parse(row.createdAt)).toBeGreaterThan(60 * 60_000);
-    expect(row.riskFlags.map((flag) => flag.code)).toEqual(['no_sources', 'irreversible']);
+    expect(row.riskFlags.map((flag) => flag.code)).toEqual(['no_sources']);
+    expect(row).toMatchObject({ supportsRollback: false, traceSize: 1 });
   });
 
   test("rows show the tool's summary, with sensitive values masked for roles that may not see them", async () => {
@@ -156,8 +162,9 @@ test.describe('review queue: decisions per trace', () => {
     const lone = await propose(client, tool);
 
     const queue = await queueOf(ann, { tool: tool.name });
-    expect(ids(queue.traces[traceId])).toEqual([first, second, third].sort());
-    expect(Object.values(queue.traces).flat().map((row) => row.id)).not.toContain(lone);
+    expect(queue.actions.filter((row) => row.traceId === traceId).map((row) => row.traceSize)).toEqual([3, 3, 3]);
+    expect(queue.actions.find((row) => row.id === lone)?.traceSize).toBe(1);
+    expect(ids((await queueOf(ann, { trace: traceId })).actions)).toEqual([first, second, third].sort());
 
     await lib.rejectAction()(bob.actor, { actionId: second, comment: 'not this one' });
     const results = await lib.decideActionBatch()(ann.actor, { actionIds: [first, second, third], decision: 'approved', comment: 'whole trace' });

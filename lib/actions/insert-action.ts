@@ -1,4 +1,5 @@
 import { sql } from '../db/sql-runner';
+import type { RiskColumns } from '../review/risk-columns';
 
 type Sql = ReturnType<typeof sql>;
 
@@ -23,14 +24,16 @@ export type NewAction = {
   requiredGroups: string;
   assignedGroupId: string | null;
   currentValues: string | null;
-};
+} & RiskColumns;
 
 /** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts), for the caller to run. */
 export function insertActionStatement(a: NewAction): Sql {
   const now = new Date();
   return sql`
     INSERT INTO "Action" ("id", "agentId", "toolId", "toolName", "params", "paramsHash", "reason", "sources", "requester",
-      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "requiredGroups", "assignedGroupId", "currentValues", "createdAt", "updatedAt")
+      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "requiredGroups", "assignedGroupId", "currentValues",
+      "riskFlags", "riskMask", "riskWeight", "riskVersion", "createdAt", "updatedAt")
     VALUES (${a.id}, ${a.agentId}, ${a.toolId}, ${a.toolName}, ${a.params}, ${a.paramsHash}, ${a.reason}, ${a.sources}, ${a.requester},
-      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${a.requiredGroups}, ${a.assignedGroupId}, ${a.currentValues}, ${now}, ${now})`;
+      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${a.requiredGroups}, ${a.assignedGroupId}, ${a.currentValues},
+      ${a.riskFlags}, ${a.riskMask}, ${a.riskWeight}, ${a.riskVersion}, ${now}, ${now})`;
 }

@@ -3,7 +3,9 @@ import { auditEventsStatement } from '../audit/record-audit-event';
 import type { sql } from '../db/sql-runner';
 import type { FieldIssue } from '../errors';
 import { uuidV7 } from '../ids/time-ordered-id';
+import type { ActionLevel } from '../policy/action-levels';
 import { decideProposal, type Outcome } from '../policy/decide-proposal';
+import { riskColumns } from '../review/risk-columns';
 import { validateParams } from '../tools/validate-params';
 import { insertActionStatement } from './insert-action';
 import type { loadGateFacts } from './load-gate-facts';
@@ -48,6 +50,17 @@ export function planProposal(
   const id = uuidV7(proposal.now);
   const pending = decision.outcome === 'pending_review';
   const requester = facts.requester.status === 'verified' ? facts.requester.subject : null;
+  // Stored with the action, so the queue filters, counts and orders by risk in the database.
+  const risk = riskColumns({
+    actionLevel: (tool?.actionLevel as ActionLevel | undefined) ?? null,
+    gateReasons: decision.reasons,
+    params: proposal.params,
+    reason: proposal.reason ?? null,
+    sources: proposal.sources,
+    requester: requester ?? proposal.requester ?? null,
+    requesterVerified: requester !== null,
+    currentValues: proposal.currentValues ?? null,
+  });
   const writes = [
     insertActionStatement({
       id,
@@ -69,6 +82,7 @@ export function planProposal(
       requiredGroups: pending ? JSON.stringify(facts.grant?.requiredGroups ?? []) : '[]',
       assignedGroupId: pending ? facts.grant?.reviewGroupId ?? null : null,
       currentValues: proposal.currentValues ? JSON.stringify(proposal.currentValues) : null,
+      ...risk,
     }),
     auditEventsStatement([
       { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId: proposal.traceId, requester: requester ?? proposal.requester ?? null } },

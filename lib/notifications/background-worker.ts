@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { escalateOverdueActions } from '../actions/escalate-by-ladder';
 import { expireOverdueActions } from '../actions/expire-action';
+import { reassessPendingRisk } from '../actions/reassess-pending-risk';
 import { deliverDueNotifications } from './deliver-due-notifications';
 import { fanOutNotifications } from './fan-out-notifications';
 import { workerSettings } from './worker-settings';
@@ -51,6 +52,7 @@ export async function stopBackgroundWorker(): Promise<void> {
 export async function runOnce(owner: string): Promise<void> {
   const settings = workerSettings();
   await step('review deadlines', () => expireOverdueActions());
+  await step('risk of older pending actions', () => reassessPendingRisk());
   await step('escalation ladder', () => escalateOverdueActions());
   await step('notification fan-out', () => fanOutNotifications(owner, { baseUrl: settings.publicBaseUrl, gapGraceMs: settings.gapGraceMs }));
   await step('notification delivery', () => deliverDueNotifications({ retry: settings.retry, timeoutMs: settings.timeoutMs }));

@@ -159,3 +159,9 @@ function shorten(value: unknown): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/**
+ * The version of these rules. Stored with each action's flags (Action.riskVersion): when the rules change, bump it,
+ * and the background job re-assesses the pending actions assessed under an older one.
+ */
+export const RISK_RULES_VERSION = 1;

@@ -1,56 +1,162 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useTransition } from 'react';
-import { useQueueEvents } from '@/components/shell/queue-events';
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import type { QueueFacets } from '@/lib/actions/count-pending-facets';
+import type { PendingActionRow } from '@/lib/actions/read-queue-rows';
+import type { QueueDelta } from '@/lib/actions/watch-review-queue';
+import { queueSearchParams, type QueueQuery } from '@/lib/review/queue-query';
+import { initialQueueState, queueReducer, type QueueState } from '@/lib/review/queue-state';
 
-/** At most one refresh per this many ms, however fast changes arrive. */
-const REFRESH_GAP_MS = 1000;
+type Connection = 'connecting' | 'live' | 'reconnecting';
+type LiveQueueContext = {
+  state: QueueState;
+  query: Pick<QueueQuery, 'filter' | 'sort'>;
+  canDecide: boolean;
+  connection: Connection;
+  /** Show the held new rows now. */
+  release: () => void;
+  loadMore: () => Promise<void>;
+  loadingMore: boolean;
+  /** Props for the list's container: while the pointer or focus is on it, new rows are held instead of shown. */
+  engagementProps: {
+    onPointerEnter: (event: React.PointerEvent) => void;
+    onPointerLeave: () => void;
+    onFocus: () => void;
+    onBlur: (event: React.FocusEvent) => void;
+  };
+};
+
+const Context = createContext<LiveQueueContext | null>(null);
+
+export function useLiveQueue(): LiveQueueContext {
+  const context = useContext(Context);
+  if (!context) throw new Error('useLiveQueue is used inside LiveQueueProvider.');
+  return context;
+}
+
+type Props = {
+  query: Pick<QueueQuery, 'filter' | 'sort'>;
+  rows: PendingActionRow[];
+  nextCursor: string | null;
+  facets: QueueFacets;
+  canDecide: boolean;
+  children: React.ReactNode;
+};
 
 /**
- * Keeps the server-rendered queue current: on changes announced by /queue/events (any app instance), and when
- * the earliest deadline passes, it asks the server for the page again (router.refresh keeps client state such as
- * the keyboard selection and an open dialog). Shows whether the live connection is up.
- *
- * Refreshes are coalesced: one at a time, a gap between them, the changes heard meanwhile folded into the next. On a
- * busy queue a refresh per event would keep a render always pending, and a click on a row would wait behind them
- * instead of opening the action.
+ * The open queue, kept current by deltas: /queue/live streams the rows that changed (added, changed, gone, with who
+ * decided) and the counts; this applies them to the rows it holds. Nothing re-renders the page from the server, so
+ * a row under the reviewer's pointer never moves or remounts: while the pointer (a mouse or pen, not a finger) or
+ * the keyboard focus is on the list, new rows wait behind "Show N new proposals"; they join when it leaves.
+ * Keyed by the query: changing a filter or the order starts afresh from the server's first page.
  */
-export function LiveQueue({ nextExpiry }: { nextExpiry: string | null }) {
-  const router = useRouter();
-  const { connected, everConnected, changes } = useQueueEvents();
-  const [refreshing, startTransition] = useTransition();
-  const shown = useRef({ changes: 0, at: 0 });
+export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, children }: Props) {
+  const [state, dispatch] = useReducer(queueReducer, undefined, () => initialQueueState(query.sort, rows, nextCursor, facets));
+  const [connection, setConnection] = useState<Connection>('connecting');
+  const [loadingMore, setLoadingMore] = useState(false);
+  const pointer = useRef(false);
+  const focus = useRef(false);
+  const engaged = () => pointer.current || focus.current;
+  const search = queueSearchParams(query).toString();
 
   useEffect(() => {
-    if (changes === shown.current.changes || refreshing) return;
-    const wait = Math.max(0, shown.current.at + REFRESH_GAP_MS - Date.now());
-    const timer = setTimeout(() => {
-      shown.current = { changes, at: Date.now() };
-      startTransition(() => router.refresh());
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [changes, refreshing, router]);
+    const source = new EventSource(`/queue/live${search ? `?${search}` : ''}`);
+    let closed = false;
+    source.addEventListener('ready', () => {
+      setConnection('live');
+      // Catch up on what changed between the page's render (or the last connection) and now.
+      void fetchPage(search).then((page) => {
+        if (!closed && page) dispatch({ type: 'resync', rows: page.rows, nextCursor: page.nextCursor, hold: engaged() });
+      });
+    });
+    source.addEventListener('delta', (event) => {
+      const delta = JSON.parse((event as MessageEvent<string>).data) as QueueDelta;
+      dispatch({ type: 'delta', upserted: delta.upserted, removed: delta.removed, hold: engaged() });
+    });
+    source.addEventListener('facets', (event) => dispatch({ type: 'facets', facets: JSON.parse((event as MessageEvent<string>).data) as QueueFacets }));
+    source.addEventListener('error', () => setConnection((now) => (now === 'connecting' ? 'connecting' : 'reconnecting')));
+    return () => {
+      closed = true;
+      source.close();
+    };
+  }, [search]);
 
-  useEffect(() => {
-    if (!nextExpiry) return;
-    // Past the deadline the server expires the action when the page is read; a second's grace for clock skew.
-    const wait = Math.min(Math.max(Date.parse(nextExpiry) - Date.now() + 1000, 1000), 2 ** 31 - 1);
-    const timer = setTimeout(() => startTransition(() => router.refresh()), wait);
-    return () => clearTimeout(timer);
-  }, [nextExpiry, router]);
+  const release = useCallback(() => dispatch({ type: 'release' }), []);
+  const releaseWhenIdle = useCallback(() => {
+    if (!pointer.current && !focus.current) dispatch({ type: 'release' });
+  }, []);
+  const engagementProps = useMemo(
+    () => ({
+      onPointerEnter: (event: React.PointerEvent) => {
+        // A finger has no hover: a tap is over before anything could move under it.
+        if (event.pointerType !== 'touch') pointer.current = true;
+      },
+      onPointerLeave: () => {
+        pointer.current = false;
+        releaseWhenIdle();
+      },
+      onFocus: () => {
+        focus.current = true;
+      },
+      onBlur: (event: React.FocusEvent) => {
+        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+        focus.current = false;
+        releaseWhenIdle();
+      },
+    }),
+    [releaseWhenIdle],
+  );
 
+  const cursor = state.nextCursor;
+  const loadMore = useCallback(async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await fetchPage(queueSearchParams({ ...query, after: cursor }).toString());
+      if (page) dispatch({ type: 'more', rows: page.rows, nextCursor: page.nextCursor });
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [cursor, query]);
+
+  const value = useMemo(
+    () => ({ state, query, canDecide, connection, release, loadMore, loadingMore, engagementProps }),
+    [state, query, canDecide, connection, release, loadMore, loadingMore, engagementProps],
+  );
+  return <Context value={value}>{children}</Context>;
+}
+
+async function fetchPage(search: string): Promise<{ rows: PendingActionRow[]; nextCursor: string | null } | null> {
+  const response = await fetch(`/queue/rows${search ? `?${search}` : ''}`, { cache: 'no-store' });
+  return response.ok ? ((await response.json()) as { rows: PendingActionRow[]; nextCursor: string | null }) : null;
+}
+
+/** Whether the live connection is up. */
+export function LiveStatus() {
+  const { connection } = useLiveQueue();
   return (
-    <p role="status" className="flex items-center gap-2 text-sm" title={connected ? 'New proposals and decisions appear without reloading' : undefined}>
-      <span aria-hidden className={cn('size-2.5 rounded-full', connected ? 'bg-emerald-500 shadow-[0_0_0_3px_var(--color-emerald-100)]' : everConnected ? 'bg-amber-500' : 'bg-gray-300')} />
-      {connected ? (
+    <p role="status" className="flex items-center gap-2 text-sm" title={connection === 'live' ? 'New proposals and decisions appear without reloading' : undefined}>
+      <span aria-hidden className={cn('size-2.5 rounded-full', connection === 'live' ? 'bg-emerald-500 shadow-[0_0_0_3px_var(--color-emerald-100)]' : connection === 'reconnecting' ? 'bg-amber-500' : 'bg-gray-300')} />
+      {connection === 'live' ? (
         <span className="font-medium text-emerald-800">Live</span>
-      ) : everConnected ? (
+      ) : connection === 'reconnecting' ? (
         <span className="text-amber-900">Reconnecting… the list may be out of date</span>
       ) : (
         <span className="text-gray-600">Connecting…</span>
       )}
     </p>
+  );
+}
+
+/** "12 pending · 3 waiting for you", from the live counts. */
+export function QueueCountLine({ filtered }: { filtered: boolean }) {
+  const { state, canDecide } = useLiveQueue();
+  const { facets } = state;
+  return (
+    <span className="whitespace-nowrap font-medium text-gray-800" data-testid="queue-count">
+      {filtered ? `${facets.matching} of ${facets.total} pending` : `${facets.total} pending`}
+      {canDecide ? ` · ${facets.waitingForMe} waiting for you` : null}
+    </span>
   );
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/page-header';
+import { countPendingFacets } from '@/lib/actions/count-pending-facets';
 import { listPendingActions } from '@/lib/actions/list-pending-actions';
-import { queueFilterSchema } from '@/lib/review/schemas';
+import { parseQueueQuery, queueSearchParams } from '@/lib/review/queue-query';
 import { requireUser } from '../require-user';
-import { LiveQueue } from './live-queue';
+import { LiveQueueProvider, LiveStatus, QueueCountLine } from './live-queue';
 import { QueueFilters } from './queue-filters';
 import { QueueTable } from './queue-table';
 
@@ -14,30 +15,28 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireUser();
-  const filter = queueFilterSchema.parse(await searchParams);
-  const queue = await listPendingActions(actor, filter);
+  // A deep link names the filters and the order; a page always starts at the top.
+  const { filter, sort } = parseQueueQuery(await searchParams);
+  const query = { filter, sort };
+  const [page, facets] = await Promise.all([listPendingActions(actor, query), countPendingFacets(actor, filter)]);
   const filtered = Object.values(filter).some(Boolean);
-  const deadlines = queue.actions.map((action) => action.expiresAt).filter((at): at is string => at !== null).sort();
 
   return (
-    <>
+    <LiveQueueProvider key={queueSearchParams(query).toString()} query={query} rows={page.rows} nextCursor={page.nextCursor} facets={facets} canDecide={page.canDecide}>
       <PageHeader
         title="Review queue"
         description={
           <>
-            Actions your agents proposed that wait for a person to approve or reject them, newest first.{' '}
-            <span className="whitespace-nowrap font-medium text-gray-800">
-              {filtered ? `${queue.actions.length} of ${queue.total} pending` : `${queue.total} pending`}
-              {queue.canDecide ? ` · ${queue.counts.waitingForMe} waiting for you` : null}
-            </span>
+            Actions your agents proposed that wait for a person to approve or reject them.{' '}
+            <QueueCountLine filtered={filtered} />
           </>
         }
-        actions={<LiveQueue nextExpiry={deadlines[0] ?? null} />}
+        actions={<LiveStatus />}
       />
       <Card>
-        <QueueFilters agents={queue.agents} tools={queue.tools} selected={filter} counts={queue.counts} canDecide={queue.canDecide} />
-        <QueueTable actions={queue.actions} traces={queue.traces} filtered={filtered} canDecide={queue.canDecide} />
+        <QueueFilters />
+        <QueueTable filtered={filtered} />
       </Card>
-    </>
+    </LiveQueueProvider>
   );
 }

@@ -1,27 +1,29 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
-import { BadgeCheck, Layers, UserCheck } from 'lucide-react';
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { ArrowUp, BadgeCheck, Layers, UserCheck } from 'lucide-react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ActionLevelBadge } from '@/components/action-level-badge';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';
 import { InertText } from '@/components/inert-text';
+import { RiskFlagBadge } from '@/components/risk-flag-badge';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link';
 import { TABLE_LINK_CLASS } from '@/components/ui/table';
-import type { PendingActionRow, ReviewQueue } from '@/lib/actions/list-pending-actions';
-import { ACTION_LEVELS } from '@/lib/policy/action-levels';
+import type { PendingActionRow } from '@/lib/actions/read-queue-rows';
+import type { QueueRemoval } from '@/lib/actions/watch-review-queue';
 import { AgeCell, useNow } from './age-cell';
 import { DecideDialog, type DecideRequest } from './decide-dialog';
+import { useLiveQueue } from './live-queue';
 import { QueueKeyboard } from './queue-keyboard';
 
 const column = createColumnHelper<PendingActionRow>();
 
 /** What the cells need beyond their row, and what changes between renders: read from context, not closed over. */
-type QueueCellContext = { canDecide: boolean; traces: ReviewQueue['traces']; openTrace: (id: string) => void; now: number };
+type QueueCellContext = { canDecide: boolean; openTrace: (row: PendingActionRow) => void; now: number };
 const CellContext = createContext<QueueCellContext | null>(null);
 function useCellContext(): QueueCellContext {
   const context = useContext(CellContext);
@@ -30,32 +32,25 @@ function useCellContext(): QueueCellContext {
 }
 
 // Built once, at module level. TanStack renders a cell function as a component: a new function on every render is
-// a new component type, so every row's cells would remount on each live refresh, the link under the reviewer's
-// pointer would be replaced mid-click, and each new link would be prefetched again.
+// a new component type, so every row's cells would remount on each live update, the link under the reviewer's
+// pointer would be replaced mid-click, and each new link would be prefetched again. The order is the server's
+// (newest, oldest or riskiest first), so the columns do not sort on the client.
 const COLUMNS = [
-  column.accessor((row) => row.summary ?? row.tool, { id: 'summary', header: 'Action', cell: (info) => <ActionCell action={info.row.original} /> }),
+  column.accessor((row) => row.summary ?? row.tool, { id: 'summary', header: 'Action', enableSorting: false, cell: (info) => <ActionCell action={info.row.original} /> }),
   column.accessor('actionLevel', {
     header: 'Level',
-    // By impact (read … external), not alphabetically.
-    sortingFn: (a, b) => ACTION_LEVELS.indexOf(a.original.actionLevel!) - ACTION_LEVELS.indexOf(b.original.actionLevel!),
-    cell: (info) => <ActionLevelBadge level={info.getValue()} />,
+    enableSorting: false,
+    cell: (info) => <ActionLevelBadge level={info.getValue()} supportsRollback={info.row.original.supportsRollback} />,
   }),
   column.accessor('requester', {
     header: 'Requester',
+    enableSorting: false,
     // The agent's claim: invisible characters shown, so "ceo@corp" cannot hide a right-to-left override.
-    cell: (info) => {
-      const requester = info.getValue();
-      if (!requester) return <span className="text-gray-500">—</span>;
-      return (
-        <span className="inline-flex items-center gap-1">
-          <InertText text={requester} className="break-words" />
-          {info.row.original.requesterVerified ? <BadgeCheck aria-label="verified" className="size-4 shrink-0 text-emerald-600" /> : null}
-        </span>
-      );
-    },
+    cell: (info) => <RequesterCell row={info.row.original} />,
   }),
   column.accessor('approvals', {
     header: 'Approvals',
+    enableSorting: false,
     cell: (info) => {
       const row = info.row.original;
       return (
@@ -66,30 +61,46 @@ const COLUMNS = [
       );
     },
   }),
-  column.accessor('createdAt', { header: 'Age', cell: (info) => <AgeColumnCell createdAt={info.getValue()} expiresAt={info.row.original.expiresAt} /> }),
+  column.accessor('createdAt', { header: 'Age', enableSorting: false, cell: (info) => <AgeColumnCell createdAt={info.getValue()} expiresAt={info.row.original.expiresAt} /> }),
 ];
 
-type Props = { actions: PendingActionRow[]; traces: ReviewQueue['traces']; filtered: boolean; canDecide: boolean };
+// On a phone the table becomes a list of compact cards: no header row, each row a block, each cell a line.
+const PHONE_CARDS =
+  'max-sm:[&_thead]:sr-only max-sm:[&_tr]:block max-sm:[&_tr]:border-b max-sm:[&_tr]:border-gray-200 max-sm:[&_tr]:py-2 max-sm:[&_td]:block max-sm:[&_td]:border-0 max-sm:[&_td]:py-0.5 max-sm:[&_td:nth-child(n+3)]:inline-block max-sm:[&_td:nth-child(n+3)]:pr-1 max-sm:[&_td:nth-child(n+3)]:text-xs';
 
-export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
+export function QueueTable({ filtered }: { filtered: boolean }) {
+  const { state, canDecide, release, loadMore, loadingMore, engagementProps } = useLiveQueue();
+  const { rows, held, gone } = state;
   const [selected, setSelected] = useState<string | null>(null);
   const [request, setRequest] = useState<DecideRequest | null>(null);
   const now = useNow(30_000);
 
-  const openTrace = useCallback((id: string) => {
-    const traceId = actions.find((action) => action.id === id)?.traceId;
-    if (traceId && traces[traceId]) setRequest({ actions: traces[traceId], decision: null, traceId });
-  }, [actions, traces]);
-  const openDecision = useCallback((id: string, decision: 'approved' | 'rejected') => {
-    const action = actions.find((candidate) => candidate.id === id);
-    if (action) setRequest({ actions: [action], decision });
-  }, [actions]);
-  const cellContext = useMemo(() => ({ canDecide, traces, openTrace, now }), [canDecide, traces, openTrace, now]);
+  const openTrace = useCallback((row: PendingActionRow) => setRequest({ actions: [row], decision: null, traceId: row.traceId }), []);
+  const openDecision = useCallback(
+    (id: string, decision: 'approved' | 'rejected') => {
+      const action = rows.find((candidate) => candidate.id === id);
+      if (action) setRequest({ actions: [action], decision });
+    },
+    [rows],
+  );
+  const openTraceOf = useCallback(
+    (id: string) => {
+      const action = rows.find((candidate) => candidate.id === id);
+      if (action && action.traceSize > 1) openTrace(action);
+    },
+    [rows, openTrace],
+  );
+  const cellContext = useMemo(() => ({ canDecide, openTrace, now }), [canDecide, openTrace, now]);
+  // The selected row left (decided elsewhere): the selection moves on to the row in its place, and this says why.
+  const [left, setLeft] = useState<QueueRemoval | null>(null);
+  useEffect(() => {
+    if (selected && gone[selected]) setLeft(gone[selected]);
+  }, [gone, selected]);
 
   const table = (
     <DataTable
       columns={COLUMNS}
-      data={actions}
+      data={rows}
       getRowId={(row) => row.id}
       rowProps={(row) => ({
         'data-row-id': row.id,
@@ -99,7 +110,6 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
         className: row.id === selected ? 'bg-indigo-50 hover:bg-indigo-50 [&>td:first-child]:shadow-[inset_3px_0_0_var(--color-indigo-600)]' : undefined,
       })}
       caption="Actions pending review"
-      initialSorting={[{ id: 'createdAt', desc: true }]}
       empty={
         <EmptyState
           title="Nothing waiting for review"
@@ -109,20 +119,51 @@ export function QueueTable({ actions, traces, filtered, canDecide }: Props) {
     />
   );
   // One tree whether or not rows remain: deciding the last row empties the queue, and the dialog showing that
-  // decision's result must stay mounted (and keep its state) through the refresh.
+  // decision's result must stay mounted (and keep its state) through the update.
   return (
     <CellContext value={cellContext}>
-      <QueueKeyboard
-        hideHints={actions.length === 0}
-        selected={selected}
-        onSelect={setSelected}
-        onDecide={canDecide ? openDecision : undefined}
-        onTrace={canDecide && Object.keys(traces).length > 0 ? openTrace : undefined}
-      >
-        {table}
-        <DecideDialog request={request} onClose={() => setRequest(null)} />
-      </QueueKeyboard>
+      <div {...engagementProps} data-testid="queue-list">
+        {held.length > 0 ? (
+          <div className="sticky top-0 z-10 flex justify-center border-b border-indigo-100 bg-indigo-50/95 px-4 py-1.5">
+            <Button size="sm" variant="secondary" onClick={release}>
+              <ArrowUp aria-hidden className="size-4" />
+              Show {held.length} new {held.length === 1 ? 'proposal' : 'proposals'}
+            </Button>
+          </div>
+        ) : null}
+        {left ? <LeftNotice status={left.status} decidedBy={left.decidedBy} /> : null}
+        <QueueKeyboard
+          hideHints={rows.length === 0}
+          selected={selected}
+          onSelect={setSelected}
+          onDecide={canDecide ? openDecision : undefined}
+          onTrace={canDecide ? openTraceOf : undefined}
+        >
+          <div className={PHONE_CARDS}>{table}</div>
+          {state.nextCursor ? (
+            <div className="flex justify-center border-t border-gray-200 px-4 py-3">
+              <Button variant="secondary" size="sm" onClick={() => void loadMore()} disabled={loadingMore}>
+                {loadingMore ? 'Loading…' : 'Show more'}
+              </Button>
+            </div>
+          ) : null}
+          <DecideDialog request={request} gone={gone} onClose={() => setRequest(null)} />
+        </QueueKeyboard>
+      </div>
     </CellContext>
+  );
+}
+
+/** The selected row left the queue: say why, and who decided, instead of silently selecting another. */
+function LeftNotice({ status, decidedBy }: { status: string; decidedBy: string | null }) {
+  const what = status === 'approved' || status === 'executing' || status === 'succeeded' || status === 'failed'
+    ? 'approved'
+    : status === 'rejected' ? 'rejected' : status === 'expired' ? 'expired' : status === 'pending_review' || status === 'left' ? 'no longer in this view' : status;
+  return (
+    <p role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950 sm:px-5">
+      The action you had selected was {what}
+      {decidedBy && (what === 'approved' || what === 'rejected') ? ` by ${decidedBy}` : ''} just now.
+    </p>
   );
 }
 
@@ -130,11 +171,21 @@ function AgeColumnCell({ createdAt, expiresAt }: { createdAt: string; expiresAt:
   return <AgeCell createdAt={createdAt} expiresAt={expiresAt} now={useCellContext().now} />;
 }
 
-function ActionCell({ action }: { action: PendingActionRow }) {
-  const { canDecide, traces, openTrace } = useCellContext();
-  const trace = canDecide ? traces[action.traceId] : undefined;
+function RequesterCell({ row }: { row: PendingActionRow }) {
+  if (!row.requester) return <span className="text-gray-500 max-sm:hidden">—</span>;
   return (
-    <div className="min-w-64 sm:min-w-72">
+    <span className="inline-flex items-center gap-1">
+      <span className="sm:hidden text-gray-600">for </span>
+      <InertText text={row.requester} className="break-words" />
+      {row.requesterVerified ? <BadgeCheck aria-label="verified" className="size-4 shrink-0 text-emerald-600" /> : null}
+    </span>
+  );
+}
+
+function ActionCell({ action }: { action: PendingActionRow }) {
+  const { canDecide, openTrace } = useCellContext();
+  return (
+    <div className="min-w-0 sm:min-w-72">
       <IntentPrefetchLink href={`/actions/${action.id}`} className={cn(TABLE_LINK_CLASS, 'break-words')}>
         <InertText text={action.summary ?? action.tool} />
       </IntentPrefetchLink>
@@ -150,28 +201,25 @@ function ActionCell({ action }: { action: PendingActionRow }) {
             </Badge>
           ) : null}
           {uniqueFlags(action).map((flag) => (
-            <Badge key={flag.code} tone="amber" title={flag.causes.join('\n')} data-risk={flag.code}>
-              {flag.label}
-              {flag.causes.length > 1 ? ` ×${flag.causes.length}` : null}
-            </Badge>
+            <RiskFlagBadge key={flag.code} code={flag.code} label={flag.causes.length > 1 ? `${flag.label} ×${flag.causes.length}` : flag.label} severity={flag.severity} causes={flag.causes} />
           ))}
         </div>
       ) : null}
-      {trace ? (
-        <Button variant="secondary" size="sm" className="mt-1.5 h-7 px-2 text-xs" onClick={() => openTrace(action.id)} aria-label={`Decide all ${trace.length} in trace ${action.traceId}`}>
+      {canDecide && action.traceSize > 1 ? (
+        <Button variant="secondary" size="sm" className="mt-1.5 h-7 px-2 text-xs" onClick={() => openTrace(action)} aria-label={`Decide all ${action.traceSize} in trace ${action.traceId}`}>
           <Layers aria-hidden className="size-3.5" />
-          {trace.length} in this trace…
+          {action.traceSize} in this trace…
         </Button>
       ) : null}
     </div>
   );
 }
 
-/** One badge per kind of risk, its causes on hover (the review card lists them in full). */
+/** One badge per kind of risk, most severe first (as stored), its causes on hover (the card lists them in full). */
 function uniqueFlags(action: PendingActionRow) {
-  const byCode = new Map<string, { code: string; label: string; causes: string[] }>();
+  const byCode = new Map<string, { code: PendingActionRow['riskFlags'][number]['code']; label: string; severity: PendingActionRow['riskFlags'][number]['severity']; causes: string[] }>();
   for (const flag of action.riskFlags) {
-    const entry = byCode.get(flag.code) ?? { code: flag.code, label: flag.label, causes: [] };
+    const entry = byCode.get(flag.code) ?? { code: flag.code, label: flag.label, severity: flag.severity, causes: [] };
     entry.causes.push(flag.cause);
     byCode.set(flag.code, entry);
   }

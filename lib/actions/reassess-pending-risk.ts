@@ -1,0 +1,40 @@
+import { db } from '../db/client';
+import type { ActionLevel } from '../policy/action-levels';
+import { RISK_RULES_VERSION } from '../review/assess-risk';
+import { riskColumns } from '../review/risk-columns';
+
+/**
+ * Pending actions whose stored risk predates the current rules (written before this version, or before risk was
+ * stored at all) get it computed again, a batch at a time: a step of the background loop. Only the risk columns
+ * change, compared-and-set on the version read, so an edit in between wins; no audit event: nothing a person or
+ * an agent did changed, and the flags are derived from what the audit already holds.
+ */
+export async function reassessPendingRisk(limit = 200): Promise<number> {
+  const stale = await db().action.findMany({
+    where: { status: 'pending_review', riskVersion: { lt: RISK_RULES_VERSION } },
+    select: {
+      id: true, params: true, editedParams: true, paramsVersion: true, reason: true, sources: true, requester: true, requesterVerified: true,
+      gateReasons: true, currentValues: true, tool: { select: { actionLevel: true } },
+    },
+    take: limit,
+  });
+  let updated = 0;
+  for (const action of stale) {
+    const risk = riskColumns({
+      actionLevel: (action.tool?.actionLevel as ActionLevel | undefined) ?? null,
+      gateReasons: JSON.parse(action.gateReasons) as string[],
+      params: JSON.parse(action.editedParams ?? action.params),
+      reason: action.reason,
+      sources: JSON.parse(action.sources) as unknown[],
+      requester: action.requester,
+      requesterVerified: action.requesterVerified,
+      currentValues: action.currentValues ? (JSON.parse(action.currentValues) as Record<string, unknown>) : null,
+    });
+    const { count } = await db().action.updateMany({
+      where: { id: action.id, paramsVersion: action.paramsVersion, riskVersion: { lt: RISK_RULES_VERSION } },
+      data: risk,
+    });
+    updated += count;
+  }
+  return updated;
+}
