@@ -66,13 +66,13 @@ test('an e-mail is previewed as the recipient reads it, inert, its hostile parts
     for (const [code, text] of [
       ['hostile_text', 'Hidden or markup textparams.body: contains an HTML <script> tag, a right-to-left override (U+202E)'],
       ['no_sources', 'No sourcesa write action that cites no source'],
-      ['external', 'Leaves the companysends or publishes outside Warden (external action)'],
-      ['irreversible', 'Cannot be rolled backthe tool does not support rollback'],
       ['unverified_requester', 'Requester not verified"ann@example.com" was named by the agent, not signed'],
     ]) {
-      await expect(risks.locator(`[data-risk="${code}"]`), code).toHaveText(text);
+      await expect(risks.getByRole('listitem').filter({ has: page.locator(`[data-risk="${code}"]`) }), code).toHaveText(text);
     }
     await expect(page.getByRole('heading', { name: 'Risk' })).toBeVisible();
+    // Leaving the company and having no rollback hold for every call of the tool: they are on its level badge.
+    await expect(page.locator('[data-level="external"]')).toHaveText('External, no rollback');
   });
 
   await test.step('a write without sources is marked as such', async () => {

@@ -16,7 +16,7 @@ export async function getActionForEdit(actor: Actor, actionId: string) {
     where: { id: actionId },
     include: {
       agent: { select: { id: true, name: true } },
-      tool: { select: { actionLevel: true, description: true, parameters: true, sensitiveFields: true, summaryTemplate: true } },
+      tool: { select: { actionLevel: true, supportsRollback: true, description: true, parameters: true, sensitiveFields: true, summaryTemplate: true } },
     },
   });
   if (!row) throw new WardenError('not_found', 'No such action.');
@@ -39,6 +39,7 @@ export async function getActionForEdit(actor: Actor, actionId: string) {
     },
     agent: row.agent,
     actionLevel: (row.tool?.actionLevel as ActionLevel | undefined) ?? null,
+    supportsRollback: row.tool?.supportsRollback ?? null,
     toolDescription: row.tool?.description ?? null,
     /** The tool's JSON Schema for params; null when the tool is unknown (such an action cannot be pending). */
     schema: row.tool ? (JSON.parse(row.tool.parameters) as Record<string, unknown>) : null,

@@ -4,7 +4,7 @@ import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { isWriteLevel, type ActionLevel } from '../policy/action-levels';
 import { quorumProgress } from '../policy/review-quorum';
-import { assessRisk } from '../review/assess-risk';
+import { assessRiskForViewer } from '../review/assess-risk-for-viewer';
 import { diffValues } from '../review/diff-values';
 import { emailPreview } from '../review/email-preview';
 import { MASK, maskParams, renderSummary } from '../tools/present-params';
@@ -83,6 +83,8 @@ export async function getActionForReview(actor: Actor, actionId: string) {
     action,
     agent: row.agent,
     actionLevel,
+    /** Whether the tool can undo a call (null: no such tool); shown with the level, since it holds for every call. */
+    supportsRollback: row.tool?.supportsRollback ?? null,
     toolDescription: row.tool?.description ?? null,
     summary: row.tool?.summaryTemplate ? renderSummary(row.tool.summaryTemplate, effective) : null,
     paramsMasked: hidden.length > 0,
@@ -94,16 +96,20 @@ export async function getActionForReview(actor: Actor, actionId: string) {
     email: row.tool ? emailPreview(JSON.parse(row.tool.parameters) as unknown, effective) : null,
     /** The record's values as the agent read them, beside the values that will be written. */
     diff: currentValues ? diffValues(currentValues, effectiveRaw, { sensitive: hidden, mask: MASK }) : null,
-    risks: assessRisk({
-      actionLevel,
-      supportsRollback: row.tool?.supportsRollback ?? false,
-      gateReasons: view.decision.reasons,
-      params: action.params,
-      reason: view.reason,
-      sources: view.sources,
-      requester: view.requester,
-      requesterVerified: view.requesterVerified,
-    }),
+    /** Flags of the version that would run; found on the real values, quoting only what this viewer may see. */
+    risks: assessRiskForViewer(
+      {
+        actionLevel,
+        gateReasons: view.decision.reasons,
+        params: effectiveRaw,
+        reason: view.reason,
+        sources: view.sources,
+        requester: view.requester,
+        requesterVerified: view.requesterVerified,
+        currentValues,
+      },
+      { params: effective, currentValues: currentValues && mask(currentValues) },
+    ),
     isWrite: actionLevel !== null && isWriteLevel(actionLevel),
     gateReasons: view.decision.reasons,
     review: review

@@ -13,7 +13,7 @@ export async function getGrantDetail(actor: Actor, input: { agentId: string; gra
   assertCan(actor, 'agents.read');
   const grant = await db().grant.findUnique({
     where: { id: input.grantId },
-    include: { agent: { select: { id: true, name: true, ownerId: true, environment: true } }, tool: { select: { name: true, actionLevel: true, enabled: true, parameters: true } } },
+    include: { agent: { select: { id: true, name: true, ownerId: true, environment: true } }, tool: { select: { name: true, actionLevel: true, enabled: true, supportsRollback: true, parameters: true } } },
   });
   if (!grant || grant.agentId !== input.agentId) throw new WardenError('not_found', 'No such grant.');
   const [changes, reviewerGroups] = await Promise.all([
@@ -25,7 +25,7 @@ export async function getGrantDetail(actor: Actor, input: { agentId: string; gra
     version: grant.version,
     rules: toGrantPolicy(grant)!,
     agent: { id: grant.agent.id, name: grant.agent.name, environment: grant.agent.environment },
-    tool: { name: grant.tool.name, actionLevel: grant.tool.actionLevel, enabled: grant.tool.enabled, parameters: JSON.parse(grant.tool.parameters) as Record<string, unknown> },
+    tool: { name: grant.tool.name, actionLevel: grant.tool.actionLevel, supportsRollback: grant.tool.supportsRollback, enabled: grant.tool.enabled, parameters: JSON.parse(grant.tool.parameters) as Record<string, unknown> },
     changes,
     /** Every reviewer group, for the editor's choices; also names the groups in the rules and in their history. */
     reviewerGroups: reviewerGroups.map((group) => ({ id: group.id, name: group.name, memberCount: group._count.members })),

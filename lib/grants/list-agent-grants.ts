@@ -10,7 +10,7 @@ export async function listAgentGrants(actor: Actor, agentId: string) {
   const [agent, tools, groupNames] = await Promise.all([
     db().agent.findUnique({
       where: { id: agentId },
-      include: { grants: { include: { tool: { select: { name: true, actionLevel: true, enabled: true } } }, orderBy: { tool: { name: 'asc' } } } },
+      include: { grants: { include: { tool: { select: { name: true, actionLevel: true, enabled: true, supportsRollback: true } } }, orderBy: { tool: { name: 'asc' } } } },
     }),
     db().tool.findMany({ orderBy: { name: 'asc' }, select: { name: true, enabled: true } }),
     readGroupNames(db()),
@@ -21,6 +21,7 @@ export async function listAgentGrants(actor: Actor, agentId: string) {
       id: grant.id,
       tool: grant.tool.name,
       actionLevel: grant.tool.actionLevel,
+      supportsRollback: grant.tool.supportsRollback,
       toolEnabled: grant.tool.enabled,
       version: grant.version,
       updatedAt: grant.updatedAt.toISOString(),

@@ -17,7 +17,7 @@ const PATH_CHARS = 32;
 
 // Whitespace (any run, across lines) and an optional article or filler between the words of a phrase.
 const _ = String.raw`\s+`;
-const REVIEW = String.raw`(?:review(?:ing)?|checks?|checking|verification|verifying|approval|scrutiny|question(?:ing)?|hesitation)`;
+const REVIEW = String.raw`(?:review(?:ing)?|checks?|checking|verification|verifying|approval|scrutiny|question(?:ing)?|hesitation|reading|looking|thinking)`;
 const AUTHORITY = String.raw`(?:legal|compliance|finance|management|security|(?:the${_})?(?:ceo|cfo|cto|coo|board|owner|admin(?:istrator)?|manager|director))`;
 const MODEL = String.raw`(?:ai|assistant|model|llm|language${_}model|agent|bot|reviewer|approver|moderator|operator)`;
 

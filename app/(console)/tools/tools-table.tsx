@@ -15,7 +15,7 @@ const columns = [
     header: 'Name',
     cell: (info) => <TableLink href={`/tools/${info.row.original.id}`} className="font-mono text-[13px] whitespace-nowrap">{info.getValue()}</TableLink>,
   }),
-  column.accessor('actionLevel', { header: 'Level', cell: (info) => <ActionLevelBadge level={info.getValue()} /> }),
+  column.accessor('actionLevel', { header: 'Level', cell: (info) => <ActionLevelBadge level={info.getValue()} supportsRollback={info.row.original.supportsRollback} /> }),
   column.accessor('description', {
     header: 'Description',
     enableSorting: false,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ActionLevelBadge } from '@/components/action-level-badge';
 import { InertText } from '@/components/inert-text';
 import { PageHeader } from '@/components/page-header';
 import { StatusBadge } from '@/components/status-badge';
@@ -42,7 +43,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             <StatusBadge status={action.status} />
             <p>
               The agent <span className="font-medium text-gray-900">{agent.name}</span> wants to call{' '}
-              <code className="font-mono text-gray-900"><InertText text={action.tool} /></code> ({actionLevel ?? 'unknown tool'})
+              <code className="font-mono text-gray-900"><InertText text={action.tool} /></code>{' '}
+              <ActionLevelBadge level={actionLevel} supportsRollback={review.supportsRollback} />
             </p>
           </div>
         }

@@ -33,7 +33,7 @@ export async function GrantsAndSimulator({ actor, agentId, canControl }: Props) 
                     <code className="font-mono text-[13px]">{grant.tool}</code>
                     {grant.toolEnabled ? null : <Badge tone="gray" className="ml-2">Tool disabled</Badge>}
                   </Td>
-                  <Td><ActionLevelBadge level={grant.actionLevel} /></Td>
+                  <Td><ActionLevelBadge level={grant.actionLevel} supportsRollback={grant.supportsRollback} /></Td>
                   <Td className="min-w-64">{describeGrantRules(grant.rules, groupNames).join(' · ')}</Td>
                   {canControl ? (
                     <Td className="text-right whitespace-nowrap">

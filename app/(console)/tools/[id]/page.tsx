@@ -29,7 +29,7 @@ export default async function ToolPage({ params }: { params: Promise<{ id: strin
         title={tool.name}
         description={
           <div className="flex flex-wrap items-center gap-2">
-            <ActionLevelBadge level={tool.actionLevel} />
+            <ActionLevelBadge level={tool.actionLevel} supportsRollback={tool.supportsRollback} />
             {tool.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
           </div>
         }

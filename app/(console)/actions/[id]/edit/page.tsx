@@ -92,7 +92,7 @@ function ProposedAction({ edit }: { edit: ActionForEdit }) {
           <Fact term="Tool">
             <span className="flex flex-wrap items-center gap-2">
               <code className="font-mono break-all text-gray-900">{action.tool}</code>
-              <ActionLevelBadge level={edit.actionLevel} />
+              <ActionLevelBadge level={edit.actionLevel} supportsRollback={edit.supportsRollback} />
             </span>
             {edit.toolDescription ? <span className="mt-1 block text-gray-600">{edit.toolDescription}</span> : null}
           </Fact>

@@ -28,7 +28,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
         title={`Grant: ${grant.tool.name}`}
         description={
           <div className="flex flex-wrap items-center gap-2">
-            <ActionLevelBadge level={grant.tool.actionLevel} />
+            <ActionLevelBadge level={grant.tool.actionLevel} supportsRollback={grant.tool.supportsRollback} />
             {grant.tool.enabled ? null : <Badge tone="gray">Tool disabled</Badge>}
             <span>to {grant.agent.name} ({grant.agent.environment}) · version {grant.version}</span>
           </div>
