@@ -104,7 +104,9 @@ export function DecideDialog({ request, gone, onClose }: { request: DecideReques
                       {action.required > 1 ? ` · ${action.approvals} of ${action.required} approvals` : null}
                     </p>
                   </div>
-                  {results && !gone[action.id] ? <ResultBadge result={results.find((result) => result.actionId === action.id)} /> : null}
+                  {results && !(gone[action.id] && !results.some((result) => result.actionId === action.id)) ? (
+                    <ResultBadge result={results.find((result) => result.actionId === action.id)} />
+                  ) : null}
                 </div>
                 {results ? <ResultNote result={results.find((result) => result.actionId === action.id)} /> : null}
                 {gone[action.id] && !results?.some((result) => result.actionId === action.id) ? <GoneNote removal={gone[action.id]} /> : null}

@@ -20,9 +20,9 @@ type LiveQueueContext = {
   loadingMore: boolean;
   /** Props for the list's container: while the pointer or focus is on it, new rows are held instead of shown. */
   engagementProps: {
+    ref: React.RefObject<HTMLDivElement | null>;
     onPointerEnter: (event: React.PointerEvent) => void;
     onPointerLeave: () => void;
-    onFocus: () => void;
     onBlur: (event: React.FocusEvent) => void;
   };
 };
@@ -56,8 +56,10 @@ export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, 
   const [connection, setConnection] = useState<Connection>('connecting');
   const [loadingMore, setLoadingMore] = useState(false);
   const pointer = useRef(false);
-  const focus = useRef(false);
-  const engaged = () => pointer.current || focus.current;
+  const list = useRef<HTMLDivElement | null>(null);
+  // Focus is read from the document, not tracked: a focused element that is removed (the "Show N new" button after
+  // its click) fires no blur.
+  const engaged = () => pointer.current || Boolean(list.current?.contains(document.activeElement));
   const search = queueSearchParams(query).toString();
 
   useEffect(() => {
@@ -83,11 +85,13 @@ export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, 
   }, [search]);
 
   const release = useCallback(() => dispatch({ type: 'release' }), []);
-  const releaseWhenIdle = useCallback(() => {
-    if (!pointer.current && !focus.current) dispatch({ type: 'release' });
+  const releaseWhenIdle = useCallback((focusGoesTo?: Element | null) => {
+    const focused = focusGoesTo === undefined ? document.activeElement : focusGoesTo;
+    if (!pointer.current && !list.current?.contains(focused)) dispatch({ type: 'release' });
   }, []);
   const engagementProps = useMemo(
     () => ({
+      ref: list,
       onPointerEnter: (event: React.PointerEvent) => {
         // A finger has no hover: a tap is over before anything could move under it.
         if (event.pointerType !== 'touch') pointer.current = true;
@@ -96,14 +100,7 @@ export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, 
         pointer.current = false;
         releaseWhenIdle();
       },
-      onFocus: () => {
-        focus.current = true;
-      },
-      onBlur: (event: React.FocusEvent) => {
-        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
-        focus.current = false;
-        releaseWhenIdle();
-      },
+      onBlur: (event: React.FocusEvent) => releaseWhenIdle(event.relatedTarget as Element | null),
     }),
     [releaseWhenIdle],
   );

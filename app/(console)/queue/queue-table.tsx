@@ -96,6 +96,11 @@ export function QueueTable({ filtered }: { filtered: boolean }) {
   useEffect(() => {
     if (selected && gone[selected]) setLeft(gone[selected]);
   }, [gone, selected]);
+  useEffect(() => {
+    if (!left) return;
+    const timer = setTimeout(() => setLeft(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [left]);
 
   const table = (
     <DataTable
@@ -122,10 +127,11 @@ export function QueueTable({ filtered }: { filtered: boolean }) {
   // decision's result must stay mounted (and keep its state) through the update.
   return (
     <CellContext value={cellContext}>
-      <div {...engagementProps} data-testid="queue-list">
+      <div {...engagementProps} data-testid="queue-list" className="relative">
         {held.length > 0 ? (
-          <div className="sticky top-0 z-10 flex justify-center border-b border-indigo-100 bg-indigo-50/95 px-4 py-1.5">
-            <Button size="sm" variant="secondary" onClick={release}>
+          // Over the table's header, not above it: nothing in the list moves when it appears.
+          <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex justify-center pt-0.5">
+            <Button size="sm" className="pointer-events-auto h-7 shadow-md" onClick={release}>
               <ArrowUp aria-hidden className="size-4" />
               Show {held.length} new {held.length === 1 ? 'proposal' : 'proposals'}
             </Button>
@@ -160,7 +166,8 @@ function LeftNotice({ status, decidedBy }: { status: string; decidedBy: string |
     ? 'approved'
     : status === 'rejected' ? 'rejected' : status === 'expired' ? 'expired' : status === 'pending_review' || status === 'left' ? 'no longer in this view' : status;
   return (
-    <p role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950 sm:px-5">
+    // Fixed, like a toast: a notice pushed in above the rows would move them under the pointer.
+    <p role="status" className="fixed bottom-4 left-1/2 z-30 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 shadow-lg">
       The action you had selected was {what}
       {decidedBy && (what === 'approved' || what === 'rejected') ? ` by ${decidedBy}` : ''} just now.
     </p>
