@@ -62,7 +62,7 @@ test.describe('review queue: live deltas', () => {
     const { client, tool } = await seed();
     await signInWithRequest(request, ann.email, ann.password);
     const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const refused = await fetch(new URL(`/queue/live?tool=${tool.name}`, baseURL), { redirect: 'manual' });
+    const refused = await fetch(new URL(`/queue/live?tool=${tool.name}`, baseURL), { redirect: 'manual', headers: { cookie: 'next-auth.session-token=forged' } });
     expect(refused.status).toBe(401);
     await refused.text();
 
