@@ -1,6 +1,7 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
+import { stayOnCardAfterDeciding } from '../fixtures/review-card';
 import { signIn } from '../fixtures/sign-in';
 
 test('a reviewer selects, opens and approves an action with the keyboard alone', async ({ page, baseURL }) => {
@@ -11,6 +12,7 @@ test('a reviewer selects, opens and approves an action with the keyboard alone',
   const newer = (await agent.propose({ tool: tool.name, params: { ...VALID_TICKET, title: 'Newer ticket' } })).body;
   expect([older.status, newer.status]).toEqual(['pending_review', 'pending_review']);
 
+  await stayOnCardAfterDeciding(page);
   await signIn(page, reviewer.email, reviewer.password);
   // Only this test's tool, so other specs' pending actions cannot shift the rows.
   await page.goto(`/queue?tool=${tool.name}`);
@@ -77,8 +79,12 @@ test('a reviewer selects, opens and approves an action with the keyboard alone',
     expect((await agent.getAction(older.id)).body.status).toBe('pending_review');
   });
 
-  await test.step('a approves, with the comment typed', async () => {
+  await test.step('a approves through the confirmation (focus on Cancel, Tab to confirm), with the comment typed', async () => {
     await page.keyboard.press('a');
+    await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Approve and release' })).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
     const decided = await agent.getAction(older.id);
     expect(decided.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.email, reason: 'a rush job' } });

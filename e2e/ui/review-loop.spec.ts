@@ -1,6 +1,7 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool } from '../fixtures/factories';
+import { approveWithConfirmation, stayOnCardAfterDeciding } from '../fixtures/review-card';
 import { signIn } from '../fixtures/sign-in';
 
 const PROPOSAL = {
@@ -15,6 +16,7 @@ test('a proposal is reviewed in the console, executed by the agent, audited, and
   const { agent: agentRow, tool, key } = await seedAgentWithTool({ approvalRequired: true });
   const agent = agentClient(baseURL!, key);
 
+  await stayOnCardAfterDeciding(page);
   await signIn(page, reviewer.email, reviewer.password);
   const proposed = await agent.propose({ tool: tool.name, ...PROPOSAL });
   expect(proposed.body.status).toBe('pending_review');
@@ -35,7 +37,7 @@ test('a proposal is reviewed in the console, executed by the agent, audited, and
   await test.step("the reviewer approves, and the agent's long-poll returns the approval", async () => {
     const longPoll = agent.waitForDecision(actionId, 30);
     await page.getByLabel('Comment').fill('Verified the double charge.');
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await approveWithConfirmation(page);
     await expect(page.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
     const decided = await longPoll;
     expect(decided.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.email, reason: 'Verified the double charge.' } });
@@ -46,17 +48,17 @@ test('a proposal is reviewed in the console, executed by the agent, audited, and
     expect((await agent.reportResult(actionId, { ok: true, downstreamRef: 'refund-77' })).body.status).toBe('succeeded');
   });
 
-  await test.step('the audit log, filtered to the action, shows all five steps', async () => {
+  await test.step('the audit log, filtered to the action, shows all six steps', async () => {
     await page.goto('/audit');
     await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
     await page.getByLabel('Action').fill(actionId);
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(new RegExp(`action=${actionId}`));
     const log = page.getByRole('table');
-    for (const step of ['Proposed by agent', 'Gate decided', 'Approved by reviewer', 'Claimed for execution', 'Reported success']) {
+    for (const step of ['Proposed by agent', 'Gate decided', 'Opened by reviewer', 'Approved by reviewer', 'Claimed for execution', 'Reported success']) {
       await expect(log.getByText(step, { exact: true }), step).toHaveCount(1);
     }
-    await expect(log.getByRole('row')).toHaveCount(6); // the header and the five events of this action, nothing else
+    await expect(log.getByRole('row')).toHaveCount(7); // the header and the six events of this action, nothing else
   });
 
   await test.step("an admin pauses the agent from its page, and the agent's next proposal is blocked", async () => {

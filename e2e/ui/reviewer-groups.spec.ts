@@ -4,6 +4,7 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, uniqueName, type TestUser } from '../fixtures/factories';
 import { createTestGroup } from '../fixtures/group-factories';
 import { REFUND_OVER_LIMIT, seedOwnedRefundAgent } from '../fixtures/owner-factories';
+import { approveWithConfirmation, stayOnCardAfterDeciding } from '../fixtures/review-card';
 import { signIn } from '../fixtures/sign-in';
 
 async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
@@ -72,8 +73,9 @@ test('an admin builds Finance and Security, an owner requires both on a grant, a
 
   await test.step('Fiona (Finance) approves: 1 of 2, the action waits for Security', async () => {
     const fionaPage = await signedInPage(browser, fiona);
+    await stayOnCardAfterDeciding(fionaPage);
     await fionaPage.goto(`/actions/${actionId}`);
-    await fionaPage.getByRole('button', { name: 'Approve' }).click();
+    await approveWithConfirmation(fionaPage);
     await expect(fionaPage.getByRole('status').filter({ hasText: '1 of 2' })).toBeVisible();
     expect((await client.getAction(actionId)).body.status).toBe('pending_review');
     await fionaPage.screenshot({ path: testInfo.outputPath('first-approval.png'), fullPage: true });
@@ -82,8 +84,9 @@ test('an admin builds Finance and Security, an owner requires both on a grant, a
 
   await test.step('Sara (Security) approves: the action is approved and the agent may run it', async () => {
     const saraPage = await signedInPage(browser, sara);
+    await stayOnCardAfterDeciding(saraPage);
     await saraPage.goto(`/actions/${actionId}`);
-    await saraPage.getByRole('button', { name: 'Approve' }).click();
+    await approveWithConfirmation(saraPage);
     await expect(saraPage.getByText(`Approved by ${sara.name}`, { exact: true })).toBeVisible();
     await saraPage.screenshot({ path: testInfo.outputPath('approved.png'), fullPage: true });
     await saraPage.context().close();

@@ -67,6 +67,7 @@ export async function getActionForReview(actor: Actor, actionId: string) {
   const requiredGroups = JSON.parse(row.requiredGroups) as string[];
   const groupIds = [...requiredGroups, ...row.approvals.flatMap((a) => (a.groupId ? [a.groupId] : [])), ...(row.assignedGroupId ? [row.assignedGroupId] : [])];
   const viewerCanDecide = action.status === 'pending_review' && can(actor, 'actions.decide');
+  const viewerApproved = actor.type === 'user' && row.approvals.some((approval) => approval.reviewerId === actor.id);
   const [reviewers, groups] = await Promise.all([
     db().user.findMany({ where: { id: { in: row.approvals.map((approval) => approval.reviewerId) } }, select: { id: true, name: true, email: true } }),
     // Every group when the viewer may escalate (to choose from), else only the ones this action names.
@@ -134,6 +135,15 @@ export async function getActionForReview(actor: Actor, actionId: string) {
     escalationGroups: viewerCanDecide ? groups.filter((group) => group.id !== row.assignedGroupId) : [],
     events,
     viewerCanDecide,
+    /**
+     * The viewer's own approval of this still-pending action (a quorum waits for others): they are not offered
+     * Approve or Reject again, but told how many approvals and which groups are still missing.
+     */
+    viewerApproval: viewerCanDecide && viewerApproved
+      ? { remaining: Math.max(0, progress.required - progress.approvals), missingGroups: progress.groups.filter((g) => !g.approved).map((g) => groupName(g.groupId)) }
+      : null,
+    /** Approved with a reviewer's edit of the parameters: the version released is not the one the agent proposed. */
+    approvedWithEdits: review?.type === 'action.approved' && row.editedParams !== null,
   };
 }
 

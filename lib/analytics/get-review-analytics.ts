@@ -5,6 +5,8 @@ import { summarizeDecisions, type ApprovalRow, type DecidedActionRow, type Decis
 
 /** Rows read per query; past this the page says the numbers cover only the most recent decisions. */
 export const ANALYTICS_ROW_CAP = 20_000;
+/** Opens read: a few reviewers per decision; past this the oldest decisions fall back to the proposal time. */
+const OPEN_ROW_CAP = 4 * ANALYTICS_ROW_CAP;
 
 export type ReviewAnalytics = DecisionSummary & {
   range: ReviewRange;
@@ -16,14 +18,15 @@ export type ReviewAnalytics = DecisionSummary & {
 
 /**
  * How people review: time to decision, approval rates and fast decisions on high-impact actions, overall, per tool and
- * per reviewer. Reads the few columns needed and computes in JS (summarizeDecisions): percentiles are not portable SQL
+ * per reviewer. A decision is fast by the time since its reviewer first opened the card (audit `action.opened`), or
+ * since the proposal when no open was recorded. Reads the few columns needed and computes in JS (summarizeDecisions): percentiles are not portable SQL
  * between SQLite and PostgreSQL, and a range rarely holds more than a few thousand decisions.
  */
 export async function getReviewAnalytics(actor: Actor, range: ReviewRange): Promise<ReviewAnalytics> {
   assertCan(actor, 'audit.read');
   const window = { gte: range.from, lt: range.to };
 
-  const [actionRows, approvalRows, expired] = await Promise.all([
+  const [actionRows, approvalRows, expired, openRows] = await Promise.all([
     // People's decisions only: an action the gate let through has no reviewer.
     db().action.findMany({
       where: { reviewerId: { not: null }, decidedAt: window },
@@ -42,7 +45,21 @@ export async function getReviewAnalytics(actor: Actor, range: ReviewRange): Prom
     }),
     // Expiry stamps decidedAt with the moment it happened (lib/actions/expire-action.ts) and sets no reviewer.
     db().action.count({ where: { status: 'expired', decidedAt: window } }),
+    // Reviewers' opens of the actions decided or approved in the range: the fast-decision clock starts there.
+    db().auditEvent.findMany({
+      where: { type: 'action.opened', actorType: 'user', action: { OR: [{ decidedAt: window }, { approvals: { some: { createdAt: window } } }] } },
+      select: { actionId: true, actorId: true, at: true },
+      orderBy: { seq: 'asc' },
+      take: OPEN_ROW_CAP,
+    }),
   ]);
+  const firstOpen = new Map<string, Date>();
+  for (const open of openRows) {
+    const key = `${open.actionId}\n${open.actorId}`;
+    const earlier = firstOpen.get(key);
+    if (!earlier || open.at < earlier) firstOpen.set(key, open.at);
+  }
+  const openedAt = (actionId: string, reviewerId: string) => firstOpen.get(`${actionId}\n${reviewerId}`) ?? null;
 
   const capped = actionRows.length > ANALYTICS_ROW_CAP || approvalRows.length > ANALYTICS_ROW_CAP;
   const actions: DecidedActionRow[] = actionRows.slice(0, ANALYTICS_ROW_CAP).map((row) => ({
@@ -54,6 +71,7 @@ export async function getReviewAnalytics(actor: Actor, range: ReviewRange): Prom
     status: row.status,
     reviewerId: row.reviewerId!,
     reviewerName: row.reviewer?.name ?? row.reviewerId!,
+    openedAt: openedAt(row.id, row.reviewerId!),
   }));
 
   // ActionApproval has no relation to User: look the approvers' names up in one query.
@@ -68,6 +86,7 @@ export async function getReviewAnalytics(actor: Actor, range: ReviewRange): Prom
     createdAt: row.createdAt,
     actionCreatedAt: row.action.createdAt,
     actionLevel: row.action.tool?.actionLevel ?? null,
+    openedAt: openedAt(row.actionId, row.reviewerId),
   }));
 
   return { range, capped, expired, ...summarizeDecisions(actions, approvalsIn, range) };

@@ -11,11 +11,11 @@ function action(id: string, after: number, over: Partial<DecidedActionRow> = {})
   const createdAt = over.createdAt ?? at(0);
   return {
     id, toolName: 'refund.issue', actionLevel: 'external', status: 'approved', reviewerId: 'ann', reviewerName: 'Ann',
-    createdAt, decidedAt: new Date(createdAt.getTime() + after * 1000), ...over,
+    createdAt, decidedAt: new Date(createdAt.getTime() + after * 1000), openedAt: null, ...over,
   };
 }
-const approval = (actionId: string, reviewerId: string, after: number, actionLevel: string | null = 'external'): ApprovalRow => ({
-  actionId, reviewerId, reviewerName: reviewerId === 'ann' ? 'Ann' : 'Bob', createdAt: at(after), actionCreatedAt: at(0), actionLevel,
+const approval = (actionId: string, reviewerId: string, after: number, actionLevel: string | null = 'external', openedAt: Date | null = null): ApprovalRow => ({
+  actionId, reviewerId, reviewerName: reviewerId === 'ann' ? 'Ann' : 'Bob', createdAt: at(after), actionCreatedAt: at(0), actionLevel, openedAt,
 });
 const RANGE = { from: new Date(Date.UTC(2026, 10, 1)), to: new Date(Date.UTC(2026, 10, 4)), fastSeconds: 5 };
 
@@ -105,6 +105,26 @@ describe('summarizeDecisions', () => {
     expect(summarizeDecisions([], [], RANGE)).toMatchObject({
       decisions: 0, approvalRate: null, medianSeconds: null, p90Seconds: null, fastHighImpact: 0, perTool: [], perReviewer: [],
     });
+  });
+});
+
+describe('the fast clock starts when the reviewer opened the card', () => {
+  // Proposed at T0, opened at +3600 s, decided at +3602 s: waited an hour, looked at for two seconds.
+  const opened = at(3600);
+  it.each<[string, DecidedActionRow[], ApprovalRow[], number, number]>([
+    ['approval 2 s after opening is fast, though an hour after the proposal', [], [approval('a1', 'ann', 3602, 'external', opened)], 1, 0],
+    ['rejection 2 s after opening is fast', [action('a1', 3602, { status: 'rejected', openedAt: opened })], [], 1, 0],
+    ['approval 60 s after opening is not fast', [], [approval('a1', 'ann', 3660, 'external', opened)], 0, 0],
+    ['no open recorded: timed from the proposal (an hour: not fast), and counted as such', [], [approval('a1', 'ann', 3602)], 0, 1],
+    ['no open recorded, decided 2 s after the proposal: fast', [], [approval('a1', 'ann', 2)], 1, 1],
+    ['a read is never high-impact, opened or not', [], [approval('a1', 'ann', 3602, 'read', opened)], 0, 0],
+  ])('%s', (_name, actions, approvals, fast, timedFromProposal) => {
+    const summary = summarizeDecisions(actions, approvals, RANGE);
+    expect([summary.fastHighImpact, summary.highImpactTimedFromProposal]).toEqual([fast, timedFromProposal]);
+  });
+
+  it('the time to decision still runs from the proposal', () => {
+    expect(summarizeDecisions([action('a1', 3602, { openedAt: opened })], [], RANGE).medianSeconds).toBe(3602);
   });
 });
 

@@ -12,6 +12,8 @@ export type DecidedActionRow = {
   status: string;
   reviewerId: string;
   reviewerName: string;
+  /** When the deciding reviewer first opened the card (audit `action.opened`); null when no open was recorded. */
+  openedAt: Date | null;
 };
 
 /** One reviewer's approval of an action (ActionApproval): with a quorum, several per action. */
@@ -22,6 +24,8 @@ export type ApprovalRow = {
   createdAt: Date;
   actionCreatedAt: Date;
   actionLevel: string | null;
+  /** When this reviewer first opened the card; null when no open was recorded. */
+  openedAt: Date | null;
 };
 
 export type SummaryOptions = {
@@ -39,14 +43,25 @@ export type ReviewerSummary = OutcomeCounts &
   DurationStats & { reviewerId: string; name: string; highImpactDecisions: number; fastHighImpact: number; fastShare: number | null; flagged: boolean };
 export type DaySummary = { day: string; approved: number; rejected: number };
 export type DecisionSummary = OutcomeCounts &
-  DurationStats & { fastHighImpact: number; perTool: ToolSummary[]; perReviewer: ReviewerSummary[]; perDay: DaySummary[] };
+  DurationStats & {
+    fastHighImpact: number;
+    /** High-impact decisions with no recorded open (e.g. made before opens were recorded): timed from the proposal. */
+    highImpactTimedFromProposal: number;
+    perTool: ToolSummary[];
+    perReviewer: ReviewerSummary[];
+    perDay: DaySummary[];
+  };
 
 /** A reviewer is flagged when at least half of their high-impact decisions were fast, out of at least three (one is noise). */
 export const FLAG_FAST_SHARE = 0.5;
 export const FLAG_MIN_HIGH_IMPACT = 3;
 
 type Outcome = 'approved' | 'rejected';
-type ReviewerDecision = { reviewerId: string; name: string; outcome: Outcome; seconds: number; highImpact: boolean };
+/**
+ * `seconds`: from the proposal (how long the action waited). `reviewSeconds`: from this reviewer's first open of the
+ * card (how long they looked before deciding), or from the proposal when no open was recorded (`opened` false).
+ */
+type ReviewerDecision = { reviewerId: string; name: string; outcome: Outcome; seconds: number; reviewSeconds: number; opened: boolean; highImpact: boolean };
 
 const DAY_MS = 86_400_000;
 const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
@@ -65,6 +80,8 @@ export function toReviewerDecisions(actions: readonly DecidedActionRow[], approv
     name: a.reviewerName,
     outcome: 'approved' as const,
     seconds: seconds(a.actionCreatedAt, a.createdAt),
+    reviewSeconds: seconds(a.openedAt ?? a.actionCreatedAt, a.createdAt),
+    opened: a.openedAt !== null,
     highImpact: isHighImpact(a.actionLevel),
   }));
   const fromActions = actions
@@ -74,6 +91,8 @@ export function toReviewerDecisions(actions: readonly DecidedActionRow[], approv
       name: a.reviewerName,
       outcome: outcomeOf(a.status),
       seconds: seconds(a.createdAt, a.decidedAt),
+      reviewSeconds: seconds(a.openedAt ?? a.createdAt, a.decidedAt),
+      opened: a.openedAt !== null,
       highImpact: isHighImpact(a.actionLevel),
     }));
   return [...fromApprovals, ...fromActions];
@@ -82,7 +101,8 @@ export function toReviewerDecisions(actions: readonly DecidedActionRow[], approv
 export function summarizeDecisions(actions: readonly DecidedActionRow[], approvals: readonly ApprovalRow[], options: SummaryOptions): DecisionSummary {
   const decided = actions.map((a) => ({ toolName: a.toolName, outcome: outcomeOf(a.status), seconds: seconds(a.createdAt, a.decidedAt), day: a.decidedAt.toISOString().slice(0, 10) }));
   const reviewerDecisions = toReviewerDecisions(actions, approvals);
-  const fast = (d: ReviewerDecision) => d.highImpact && d.seconds < options.fastSeconds;
+  // A rubber stamp is measured from when the reviewer opened the card: an action may wait hours before anyone looks.
+  const fast = (d: ReviewerDecision) => d.highImpact && d.reviewSeconds < options.fastSeconds;
 
   const perTool = [...groupBy(decided, (d) => d.toolName)].map(([toolName, rows]) => ({ toolName, ...outcomes(rows), ...durations(rows) }));
   const perReviewer = [...groupBy(reviewerDecisions, (d) => d.reviewerId)].map(([reviewerId, rows]) => {
@@ -97,6 +117,7 @@ export function summarizeDecisions(actions: readonly DecidedActionRow[], approva
     ...outcomes(decided),
     ...durations(decided),
     fastHighImpact: reviewerDecisions.filter(fast).length,
+    highImpactTimedFromProposal: reviewerDecisions.filter((d) => d.highImpact && !d.opened).length,
     perTool: perTool.sort((a, b) => b.decisions - a.decisions || a.toolName.localeCompare(b.toolName)),
     perReviewer: perReviewer.sort((a, b) => b.decisions - a.decisions || a.name.localeCompare(b.name)),
     perDay: perDay(decided, options.from, options.to),

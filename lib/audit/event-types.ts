@@ -48,6 +48,8 @@ export type AuditPayloads = {
   'notification_channel.created': { name: string; kind: string; group: string | null };
   'notification_channel.updated': { name: string; before: unknown; after: unknown };
   'notification_channel.tested': { name: string };
+  // A reviewer who may decide opened the pending action's card (first time only): where their review clock starts.
+  'action.opened': Record<string, never>;
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -94,4 +96,5 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'notification_channel.created': 'Notification channel created',
   'notification_channel.updated': 'Notification channel changed',
   'notification_channel.tested': 'Notification channel tested',
+  'action.opened': 'Opened by reviewer',
 };

@@ -12,7 +12,13 @@ const column = createColumnHelper<AgentListRow>();
 const columns = [
   column.accessor('name', {
     header: 'Name',
-    cell: (info) => <TableLink href={`/agents/${info.row.original.id}`} className="whitespace-nowrap">{info.getValue()}</TableLink>,
+    // On a phone the Status column is scrolled out of view: the status rides under the name there.
+    cell: (info) => (
+      <div className="flex flex-col items-start gap-1">
+        <TableLink href={`/agents/${info.row.original.id}`} className="whitespace-nowrap">{info.getValue()}</TableLink>
+        <span className="sm:hidden" data-testid="agent-status-under-name"><AgentStatusBadge status={info.row.original.status} /></span>
+      </div>
+    ),
   }),
   column.accessor((agent) => agent.owner.name, { id: 'owner', header: 'Owner', cell: (info) => <span className="block min-w-28">{info.getValue()}</span> }),
   column.accessor('purpose', {

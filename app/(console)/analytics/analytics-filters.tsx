@@ -24,7 +24,7 @@ export function AnalyticsFilters({ values, isDefault }: { values: RangeForm; isD
         {isDefault ? null : <Link href="/analytics" className="h-10 content-center text-sm font-medium whitespace-nowrap text-indigo-700 hover:underline">Last 30 days</Link>}
       </div>
       <p id="analytics-utc-note" className="text-xs text-gray-600 sm:col-span-3 lg:col-span-4">
-        Days are UTC, From and To both included. A decision on a create, update or external action taken faster than the threshold counts as fast.
+        Days are UTC, From and To both included. A decision on a create, update or external action taken faster than the threshold after its reviewer opened the action counts as fast (from the proposal when no open was recorded).
       </p>
     </form>
   );

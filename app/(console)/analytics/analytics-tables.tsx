@@ -80,9 +80,10 @@ export function ReviewerTable({ reviewers, fastSeconds }: { reviewers: ReviewerS
         </tbody>
       </Table>
       <p className="border-t border-gray-200 px-4 py-3 text-xs text-gray-600 sm:px-5">
-        Fast high-impact: decisions on create, update or external actions taken in under {fastSeconds} s, of the reviewer&apos;s
-        high-impact decisions. Highlighted when at least {formatPercent(FLAG_FAST_SHARE)} of {FLAG_MIN_HIGH_IMPACT} or more were fast.
-        Each approval of a multi-reviewer action counts for its reviewer, timed from the proposal.
+        Fast high-impact: decisions on create, update or external actions taken in under {fastSeconds} s after the reviewer first
+        opened the action (from the proposal when no open was recorded), of the reviewer&apos;s high-impact decisions. Highlighted
+        when at least {formatPercent(FLAG_FAST_SHARE)} of {FLAG_MIN_HIGH_IMPACT} or more were fast. Each approval of a
+        multi-reviewer action counts for its reviewer. Median and p90 run from the proposal.
       </p>
     </>
   );

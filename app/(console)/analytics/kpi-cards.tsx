@@ -13,7 +13,8 @@ export function KpiCards({ analytics }: { analytics: ReviewAnalytics }) {
       id: 'fast',
       term: 'Fast high-impact decisions',
       value: String(analytics.fastHighImpact),
-      hint: `reviewer decisions under ${analytics.range.fastSeconds} s on create, update or external actions`,
+      hint: `reviewer decisions on create, update or external actions under ${analytics.range.fastSeconds} s after the reviewer opened the action`
+        + (analytics.highImpactTimedFromProposal > 0 ? ` (${analytics.highImpactTimedFromProposal} with no recorded open: timed from the proposal)` : ''),
     },
     { id: 'expiries', term: 'Expiries', value: String(analytics.expired), hint: 'actions that expired unanswered' },
   ];

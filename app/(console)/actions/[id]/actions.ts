@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { approveAction } from '@/lib/actions/approve-action';
 import { escalateAction } from '@/lib/actions/escalate-action';
+import { findNextPendingAction } from '@/lib/actions/find-next-pending-action';
+import { recordActionOpened } from '@/lib/actions/record-action-opened';
 import { rejectAction } from '@/lib/actions/reject-action';
 import { decisionSchema, escalateActionSchema } from '@/lib/actions/schemas';
 import { getUserActor } from '@/lib/auth/get-user-actor';
@@ -49,6 +51,33 @@ export async function escalateActionForm(_previous: FormResult, formData: FormDa
     revalidatePath(`/actions/${input.actionId}`);
     revalidatePath('/queue');
     return { ok: true, message: `Escalated to ${groupName}.` };
+  } catch (error) {
+    return toFormError(error);
+  }
+}
+
+const nextActionSchema = z.object({ actionId: z.string().min(1), createdAt: z.iso.datetime() });
+
+/** After a decision: the next pending action for this reviewer (lib/actions/find-next-pending-action.ts), or none. */
+export async function nextPendingAction(input: { actionId: string; createdAt: string }): Promise<{ ok: true; nextId: string | null } | { ok: false; error: string }> {
+  try {
+    const actor = await getUserActor();
+    if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
+    const { actionId, createdAt } = nextActionSchema.parse(input);
+    const next = await findNextPendingAction(actor, { after: { id: actionId, createdAt: new Date(createdAt) } });
+    return { ok: true, nextId: next?.id ?? null };
+  } catch (error) {
+    return toFormError(error);
+  }
+}
+
+/** The card, on screen for a reviewer who may decide, records that they opened it (once; the domain decides). */
+export async function recordOpened(input: { actionId: string }): Promise<FormResult> {
+  try {
+    const actor = await getUserActor();
+    if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
+    await recordActionOpened(actor, z.object({ actionId: z.string().min(1) }).parse(input));
+    return { ok: true };
   } catch (error) {
     return toFormError(error);
   }

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { ActionLevelBadge } from '@/components/action-level-badge';
 import { InertText } from '@/components/inert-text';
 import { PageHeader } from '@/components/page-header';
-import { StatusBadge } from '@/components/status-badge';
 import { getActionForReview } from '@/lib/actions/get-action-for-review';
 import { getAgentTrackRecord } from '@/lib/agents/get-agent-track-record';
+import { ACTION_LEVEL_LABELS } from '@/lib/policy/action-levels';
+import { approvalNeedsConfirmation } from '@/lib/policy/approval-confirmation';
 import { visibleText } from '@/lib/review/inspect-text';
 import { orNotFound } from '../../errors';
 import { requireUser } from '../../require-user';
@@ -12,11 +13,15 @@ import { ActionFacts } from './action-facts';
 import { AgentHistory } from './agent-history';
 import { AgentReason } from './agent-reason';
 import { AuditTrail } from './audit-trail';
+import { CardStatus } from './card-status';
+import { DecidedFlash } from './decided-flash';
+import { DecisionProvider } from './decision-context';
 import { DecisionPanel } from './decision-panel';
 import { EmailPreviewCard } from './email-preview-card';
 import { ParametersCard } from './parameters-card';
 import { RiskPanel } from './risk-panel';
 import { SourcesCard } from './sources-card';
+import { StickyDecisionBar } from './sticky-decision-bar';
 import { ValuesDiffCard } from './values-diff-card';
 
 export const metadata: Metadata = { title: 'Action' };
@@ -32,15 +37,30 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const { action, agent, actionLevel } = review;
   const history = await getAgentTrackRecord(actor, agent.id, { exclude: action.id });
   const version = review.edited ? `the reviewer's edit, version ${review.edited.version}` : 'as submitted';
+  const summary = {
+    tool: visibleText(action.tool),
+    agent: agent.name,
+    level: actionLevel ? ACTION_LEVEL_LABELS[actionLevel] : null,
+    risks: review.risks.map((risk) => risk.label),
+    reason: action.reason,
+    requester: action.requester,
+    requesterVerified: action.requesterVerified,
+  };
 
   return (
-    <>
+    <DecisionProvider
+      action={{ id: action.id, createdAt: action.createdAt, pending: action.status === 'pending_review' }}
+      viewer={{ id: actor.id, canDecide: review.viewerCanDecide && !review.viewerApproval }}
+      summary={summary}
+      needsConfirmation={approvalNeedsConfirmation(actionLevel)}
+    >
+      <DecidedFlash actionId={action.id} />
       <PageHeader
         // The tool name is as the agent asked for it (it may name no tool at all): hidden characters made visible.
         title={visibleText(action.tool)}
         description={
           <div className="flex flex-wrap items-center gap-2">
-            <StatusBadge status={action.status} />
+            <CardStatus status={action.status} approvedWithEdits={review.approvedWithEdits} />
             <p>
               The agent <span className="font-medium text-gray-900">{agent.name}</span> wants to call{' '}
               <code className="font-mono text-gray-900"><InertText text={action.tool} /></code>{' '}
@@ -65,6 +85,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
         </div>
       </div>
       <AuditTrail events={review.events} className="mt-6" />
-    </>
+      <StickyDecisionBar />
+    </DecisionProvider>
   );
 }

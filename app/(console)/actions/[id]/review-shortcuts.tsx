@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { KeyboardHint, shortcutKey } from '@/components/keyboard-shortcuts';
+import { useDecision } from './decision-context';
 
 /** The decision form marks its controls with data-review-shortcut="comment|approve|reject" (see decision-form.tsx). */
 function control(name: 'comment' | 'approve' | 'reject') {
@@ -10,15 +11,16 @@ function control(name: 'comment' | 'approve' | 'reject') {
 }
 
 /**
- * a approves (the same button, so the same server action and comment); u or Esc goes back to the queue.
- * Rejecting stays deliberate: r only moves the cursor into the comment box, and Enter there rejects
- * (Shift+Enter is a new line, Esc or leaving the box cancels).
+ * a approves as the Approve button does: at once for a read or a draft, through the confirmation for anything that
+ * changes the world (never one keystroke). Rejecting stays deliberate: r only moves the cursor into the comment box,
+ * and Enter there rejects (Shift+Enter is a new line, Esc or leaving the box cancels). u or Esc goes back to the queue.
  */
-export function ReviewShortcuts({ canDecide }: { canDecide: boolean }) {
+export function ReviewShortcuts() {
   const router = useRouter();
-  const [rejecting, setRejecting] = useState(false);
+  const { canDecide, needsConfirmation, requestApprove, startReject, rejecting, setRejecting } = useDecision();
 
-  useEffect(() => {
+  // A layout effect: the keys work from the moment the enabled buttons are on screen, not a paint later.
+  useLayoutEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const comment = control('comment');
       if (rejecting && comment && event.target === comment) {
@@ -38,18 +40,17 @@ export function ReviewShortcuts({ canDecide }: { canDecide: boolean }) {
       if (key === 'u' || key === 'Escape') {
         event.preventDefault();
         router.push('/queue');
-      } else if (key === 'a' && control('approve')) {
+      } else if (key === 'a' && canDecide) {
         event.preventDefault();
-        control('approve')!.click();
-      } else if (key === 'r' && comment) {
+        requestApprove();
+      } else if (key === 'r' && canDecide) {
         event.preventDefault(); // or the "r" would be typed into the box it focuses
-        comment.focus();
-        setRejecting(true);
+        startReject();
       }
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [rejecting, router]);
+  }, [rejecting, setRejecting, canDecide, requestApprove, startReject, router]);
 
   useEffect(() => {
     const comment = control('comment');
@@ -57,7 +58,7 @@ export function ReviewShortcuts({ canDecide }: { canDecide: boolean }) {
     const cancel = () => setRejecting(false);
     comment.addEventListener('blur', cancel);
     return () => comment.removeEventListener('blur', cancel);
-  }, [rejecting]);
+  }, [rejecting, setRejecting]);
 
   return (
     <div className="flex flex-col gap-2">
@@ -69,7 +70,7 @@ export function ReviewShortcuts({ canDecide }: { canDecide: boolean }) {
       ) : null}
       <KeyboardHint
         hints={[
-          ...(canDecide ? [{ keys: ['a'], label: 'approve' }, { keys: ['r'], label: 'reject' }] : []),
+          ...(canDecide ? [{ keys: ['a'], label: needsConfirmation ? 'approve (then confirm)' : 'approve' }, { keys: ['r'], label: 'reject' }] : []),
           { keys: ['u', 'Esc'], label: 'back to queue' },
         ]}
       />
