@@ -61,7 +61,9 @@ export async function watchActionDecision(actor: Actor, actionId: string, onDeci
       void check();
     }, COALESCE_MS);
   }
-  const unwatch = watchActionChanges(schedule);
+  const unwatch = watchActionChanges((changed) => {
+    if (changed.has(actionId)) schedule();
+  });
   function stop() {
     if (closed) return;
     closed = true;

@@ -4,10 +4,11 @@ const HEARTBEAT_MS = 15_000;
 export type SendEvent = (event: string, data: unknown) => void;
 
 /**
- * A server-sent-events response: `start` begins sending (`send(event, data)` writes one JSON event) and returns how
- * to stop; it stops when the client goes away. The browser's EventSource reconnects by itself after `retry` ms.
+ * A server-sent-events response: `start` begins sending (`send(event, data)` writes one JSON event; `end()` closes
+ * the stream) and returns how to stop; it stops when the client goes away or `end` is called. The browser's
+ * EventSource reconnects by itself after `retry` ms.
  */
-export function eventStream(request: Request, start: (send: SendEvent) => () => void): Response {
+export function eventStream(request: Request, start: (send: SendEvent, end: () => void) => () => void): Response {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true;
@@ -37,8 +38,9 @@ export function eventStream(request: Request, start: (send: SendEvent) => () => 
     start(streamController) {
       controller = streamController;
       write('retry: 3000\n\n');
-      stopWork = start((event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
-      if (!open) stopWork();
+      const work = start((event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`), () => stop());
+      if (open) stopWork = work;
+      else work();
     },
     cancel: stop,
   });
