@@ -3,7 +3,7 @@ import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { RISK_FLAG_CODES, RISK_FLAGS, type RiskFlagCode } from '../review/assess-risk';
 import type { QueueFilter } from '../review/schemas';
-import { filterPredicate, loadQueueReviewer, openPending, riskPredicate, waitingPredicate } from './queue-sql';
+import { filterPredicate, loadQueueReviewer, openPending, waitingPredicate } from './queue-sql';
 
 const sql = Prisma.sql;
 
@@ -23,47 +23,59 @@ export type QueueFacets = {
 };
 
 /**
- * The queue's counts, in the database: one pass over the pending actions for the totals, the risk facets and
- * "waiting for me" (conditional sums), one grouped by agent, and the menus' choices from the pending indexes.
+ * The queue's counts, in the database. One grouped read by (agent, risk mask) under every filter but those two
+ * answers the matching count, the per-agent and the per-risk facets (a mask holds every flag of an action); it reads
+ * only the columns of the queue's covering index unless a filter needs more. "Waiting for me" is a count of its
+ * own (its rule reads the approvals); the total and the menus' choices come from the indexes alone.
  */
 export async function countPendingFacets(actor: Actor, filter: QueueFilter): Promise<QueueFacets> {
   assertCan(actor, 'actions.read');
   const now = new Date();
   const reviewer = await loadQueueReviewer(actor);
   const open = openPending(now);
-  const when = (predicate: Prisma.Sql, alias: string) => sql`SUM(CASE WHEN ${predicate} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"${alias}"`)}`;
-  const exceptRisk = filterPredicate(filter, reviewer, now, 'risk');
-  const sums = [
-    sql`COUNT(*) AS "total"`,
-    when(filterPredicate(filter, reviewer, now), 'matching'),
-    when(sql`${filterPredicate(filter, reviewer, now, 'mine')} AND ${waitingPredicate(reviewer)}`, 'waiting'),
-    ...RISK_FLAG_CODES.map((code) => when(sql`${exceptRisk} AND ${riskPredicate(RISK_FLAGS[code].bit)}`, `risk_${code}`)),
-  ];
+  const agentId = filter.agent
+    ? ((await db().agent.findUnique({ where: { name: filter.agent }, select: { id: true } }))?.id ?? null)
+    : undefined;
 
-  const [[totals], byAgentId, agents, tools] = await Promise.all([
-    db().$queryRaw<Record<string, unknown>[]>(sql`SELECT ${Prisma.join(sums, ', ')} FROM "Action" a WHERE ${open}`),
-    db().$queryRaw<{ name: string; n: unknown }[]>(sql`
-      SELECT ag."name", c."n" FROM (
-        SELECT a."agentId", COUNT(*) AS "n" FROM "Action" a WHERE ${open} AND ${filterPredicate(filter, reviewer, now, 'agent')} GROUP BY a."agentId"
-      ) c JOIN "Agent" ag ON ag."id" = c."agentId"`),
-    db().$queryRaw<{ name: string }[]>(sql`
-      SELECT ag."name" FROM "Agent" ag WHERE ag."id" IN (SELECT a."agentId" FROM "Action" a WHERE a."status" = 'pending_review') ORDER BY ag."name"`),
-    db().$queryRaw<{ toolName: string }[]>(sql`
-      SELECT DISTINCT a."toolName" FROM "Action" a WHERE a."status" = 'pending_review' ORDER BY a."toolName"`),
+  const groups = await db().$queryRaw<{ agentId: string; riskMask: unknown; n: unknown }[]>(sql`
+    SELECT a."agentId", a."riskMask", COUNT(*) AS "n" FROM "Action" a
+    WHERE ${open} AND ${filterPredicate(filter, reviewer, now, ['agent', 'risk'])}
+    GROUP BY a."agentId", a."riskMask"`);
+  const [[{ n: total }], waiting, names, tools] = await Promise.all([
+    db().$queryRaw<{ n: unknown }[]>(sql`SELECT COUNT(*) AS "n" FROM "Action" a WHERE ${open}`),
+    filter.mine
+      ? null // then every counted action waits for me: the matching count says it
+      : db().$queryRaw<{ n: unknown }[]>(sql`SELECT COUNT(*) AS "n" FROM "Action" a WHERE ${open} AND ${filterPredicate(filter, reviewer, now, 'mine')} AND ${waitingPredicate(reviewer)}`),
+    db().$queryRaw<{ id: string; name: string }[]>(sql`
+      SELECT ag."id", ag."name" FROM "Agent" ag WHERE ag."id" IN (SELECT a."agentId" FROM "Action" a WHERE a."status" = 'pending_review') ORDER BY ag."name"`),
+    db().$queryRaw<{ toolName: string }[]>(sql`SELECT DISTINCT a."toolName" FROM "Action" a WHERE a."status" = 'pending_review' ORDER BY a."toolName"`),
   ]);
 
+  const riskBit = filter.risk ? RISK_FLAGS[filter.risk].bit : 0;
+  const agentOk = (id: string) => agentId === undefined || id === agentId;
+  const riskOk = (mask: number) => riskBit === 0 || (mask & riskBit) !== 0;
+  const nameOf = new Map(names.map((agent) => [agent.id, agent.name]));
+  let matching = 0;
+  const perAgent = new Map<string, number>();
   const byRisk: Partial<Record<RiskFlagCode, number>> = {};
-  for (const code of RISK_FLAG_CODES) {
-    const count = Number(totals?.[`risk_${code}`] ?? 0);
-    if (count > 0) byRisk[code] = count;
+  for (const group of groups) {
+    const mask = Number(group.riskMask);
+    const n = Number(group.n);
+    if (agentOk(group.agentId) && riskOk(mask)) matching += n;
+    if (riskOk(mask)) perAgent.set(group.agentId, (perAgent.get(group.agentId) ?? 0) + n);
+    if (agentOk(group.agentId)) {
+      for (const code of RISK_FLAG_CODES) if (mask & RISK_FLAGS[code].bit) byRisk[code] = (byRisk[code] ?? 0) + n;
+    }
   }
   return {
-    total: Number(totals?.total ?? 0),
-    matching: Number(totals?.matching ?? 0),
-    byAgent: byAgentId.map((row) => ({ name: row.name, count: Number(row.n) })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    total: Number(total),
+    matching,
+    byAgent: [...perAgent]
+      .map(([id, count]) => ({ name: nameOf.get(id) ?? id, count }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     byRisk,
-    waitingForMe: Number(totals?.waiting ?? 0),
-    agents: agents.map((row) => row.name),
+    waitingForMe: waiting ? Number(waiting[0]?.n ?? 0) : matching,
+    agents: names.map((agent) => agent.name),
     tools: tools.map((row) => row.toolName),
   };
 }

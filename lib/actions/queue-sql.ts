@@ -9,7 +9,7 @@ import type { ReviewerFacts } from '../policy/waiting-for-reviewer';
 /**
  * The review queue's SQL: the filters and "waiting for me" as predicates over `"Action" a`, portable between SQLite
  * and PostgreSQL, so the database filters, counts and pages 100,000 pending actions instead of the server reading
- * them all. The status is a literal (not a parameter) so both planners use the partial indexes on pending actions.
+ * them all. The status is a literal (not a parameter), the first column of the (status, …, id) indexes they read.
  */
 const sql = Prisma.sql;
 const raw = Prisma.raw;
@@ -30,17 +30,18 @@ export async function loadQueueReviewer(actor: Actor): Promise<ReviewerFacts | n
   return { id: actor.id, email: actor.email, canDecide: can(actor, 'actions.decide'), isAdmin: isAdmin(actor), groupIds: groups.map((g) => g.groupId) };
 }
 
-/** Every filter but `skip` (for faceted counts: each dimension counted under the others), ANDed. */
-export function filterPredicate(filter: QueueFilter, reviewer: ReviewerFacts | null, now: Date, skip?: QueueDimension): Prisma.Sql {
+/** Every filter but those in `skip` (for faceted counts: each dimension counted under the others), ANDed. */
+export function filterPredicate(filter: QueueFilter, reviewer: ReviewerFacts | null, now: Date, skip?: QueueDimension | QueueDimension[]): Prisma.Sql {
+  const skipped = new Set(Array.isArray(skip) ? skip : skip ? [skip] : []);
   const parts: Prisma.Sql[] = [];
-  if (skip !== 'agent' && filter.agent) parts.push(sql`a."agentId" IN (SELECT "id" FROM "Agent" WHERE "name" = ${filter.agent})`);
-  if (skip !== 'tool' && filter.tool) parts.push(sql`a."toolName" = ${filter.tool}`);
-  if (skip !== 'level' && filter.level) parts.push(sql`a."toolId" IN (SELECT "id" FROM "Tool" WHERE "actionLevel" = ${filter.level})`);
-  if (skip !== 'risk' && filter.risk) parts.push(riskPredicate(RISK_FLAGS[filter.risk].bit));
-  if (skip !== 'requester' && filter.requester) parts.push(sql`LOWER(a."requester") LIKE ${`%${escapeLike(filter.requester.toLowerCase())}%`} ESCAPE '\\'`);
-  if (skip !== 'age' && filter.age) parts.push(sql`a."createdAt" <= ${new Date(now.getTime() - QUEUE_AGES[filter.age] * 60_000)}`);
-  if (skip !== 'mine' && filter.mine) parts.push(waitingPredicate(reviewer));
-  if (skip !== 'trace' && filter.trace) parts.push(sql`a."traceId" = ${filter.trace}`);
+  if (!skipped.has('agent') && filter.agent) parts.push(sql`a."agentId" = (SELECT "id" FROM "Agent" WHERE "name" = ${filter.agent})`);
+  if (!skipped.has('tool') && filter.tool) parts.push(sql`a."toolName" = ${filter.tool}`);
+  if (!skipped.has('level') && filter.level) parts.push(sql`a."toolId" IN (SELECT "id" FROM "Tool" WHERE "actionLevel" = ${filter.level})`);
+  if (!skipped.has('risk') && filter.risk) parts.push(riskPredicate(RISK_FLAGS[filter.risk].bit));
+  if (!skipped.has('requester') && filter.requester) parts.push(sql`LOWER(a."requester") LIKE ${`%${escapeLike(filter.requester.toLowerCase())}%`} ESCAPE '\\'`);
+  if (!skipped.has('age') && filter.age) parts.push(sql`a."createdAt" <= ${new Date(now.getTime() - QUEUE_AGES[filter.age] * 60_000)}`);
+  if (!skipped.has('mine') && filter.mine) parts.push(waitingPredicate(reviewer));
+  if (!skipped.has('trace') && filter.trace) parts.push(sql`a."traceId" = ${filter.trace}`);
   return parts.length ? Prisma.join(parts, ' AND ') : TRUE;
 }
 

@@ -104,13 +104,16 @@ export async function readQueueRows(
   });
 }
 
-/** How many actions are pending in each of these traces (through the (agentId, traceId) index). */
+/**
+ * How many actions are pending in each of these traces, read through the (agentId, traceId) index: the status is
+ * counted, not filtered on, or the planner would walk every pending action by the (status, agentId) index instead.
+ */
 async function countPendingInTraces(keys: { agentId: string; traceId: string }[]): Promise<Map<string, number>> {
   const agents = [...new Set(keys.map((key) => key.agentId))];
   const traces = [...new Set(keys.map((key) => key.traceId))];
   const counts = await db().$queryRaw<{ traceId: string; n: unknown }[]>(sql`
-    SELECT a."traceId", COUNT(*) AS "n" FROM "Action" a
-    WHERE a."agentId" IN (${Prisma.join(agents)}) AND a."traceId" IN (${Prisma.join(traces)}) AND a."status" = 'pending_review'
+    SELECT a."traceId", SUM(CASE WHEN a."status" = 'pending_review' THEN 1 ELSE 0 END) AS "n" FROM "Action" a
+    WHERE a."agentId" IN (${Prisma.join(agents)}) AND a."traceId" IN (${Prisma.join(traces)})
     GROUP BY a."traceId"`);
   return new Map(counts.map((row) => [row.traceId, Number(row.n)]));
 }
