@@ -88,7 +88,12 @@ class SqliteBulkWriter implements BulkWriter {
   async prepareForLoad() {
     // A rollback journal instead of WAL: pages appended by a transaction need no journal, so a bulk load writes each
     // page once instead of twice (WAL, then checkpoint). Not durable until finish(); the seed is rerun if it dies.
-    this.db.pragma('journal_mode = DELETE');
+    // Another connection on the file (a server left running) keeps it in WAL: then the load is only slower.
+    try {
+      this.db.pragma('journal_mode = DELETE');
+    } catch {
+      console.error('[seed:scale] the database is open elsewhere: loading in WAL mode');
+    }
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -262144');
   }
@@ -97,6 +102,7 @@ class SqliteBulkWriter implements BulkWriter {
     this.db.pragma('synchronous = FULL');
     // The app opens the file in WAL mode (lib/db/client.ts); the mode is stored in the file.
     this.db.pragma('journal_mode = WAL');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async begin() {

@@ -20,25 +20,32 @@ export async function writeHistory(plans: Plan[], builder: HistoryBuilder, write
   let approvals: Row[] = [];
   let events: Row[] = [];
   let flushes = 0;
+  // One batch is written while the next is generated: on PostgreSQL the server inserts as this process computes.
+  let inFlight: Promise<void> = Promise.resolve();
 
   const flush = async () => {
-    if (flushes === 0) await writer.begin();
-    await writer.insert(ACTION_TABLE, actions);
-    await writer.insert(APPROVAL_TABLE, approvals);
-    await writer.insert(AUDIT_TABLE, events);
+    const batch = { actions, approvals, events, begin: flushes === 0, commit: ++flushes === FLUSHES_PER_TRANSACTION };
+    if (batch.commit) flushes = 0;
     counts.actions += actions.length;
     counts.approvals += approvals.length;
     counts.events += events.length;
     actions = [];
     approvals = [];
     events = [];
-    if (++flushes === FLUSHES_PER_TRANSACTION) {
-      await writer.commit();
-      flushes = 0;
-    }
+    await inFlight;
+    inFlight = (async () => {
+      if (batch.begin) await writer.begin();
+      await writer.insert(ACTION_TABLE, batch.actions);
+      await writer.insert(APPROVAL_TABLE, batch.approvals);
+      await writer.insert(AUDIT_TABLE, batch.events);
+      if (batch.commit) await writer.commit();
+    })();
+    inFlight.catch(() => undefined); // awaited (and thrown) at the next flush or at the end
   };
 
   for (const [index, plan] of plans.entries()) {
+    // Let the driver take the answer to one statement and send the next while rows are being generated.
+    if (index % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
     while (later.peek() !== undefined && later.peek()!.at <= plan.at) events.push(later.pop()!.row);
     const built = builder.build(plan);
     if (built.action) {
@@ -56,6 +63,7 @@ export async function writeHistory(plans: Plan[], builder: HistoryBuilder, write
   }
   while (later.peek() !== undefined) events.push(later.pop()!.row);
   await flush();
+  await inFlight;
   if (flushes > 0) await writer.commit();
   onProgress(plans.length);
   return counts;
