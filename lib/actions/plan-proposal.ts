@@ -20,6 +20,9 @@ export type GateOutcome =
 /** What the gate will write for one proposal, and what it answers once that is written. */
 export type ProposalPlan = { outcome: GateOutcome; writes: ReturnType<typeof sql>[]; pauseAgent: boolean };
 
+/** The stored risk of an action that never waits in the queue (riskVersion 0; nothing reads it). */
+const NOT_ASSESSED = { riskFlags: '[]', riskMask: 0, riskWeight: 0, riskVersion: 0 };
+
 type Proposal = z.output<typeof proposeActionSchema> & { traceId: string; paramsHash: string; now: number };
 
 /**
@@ -50,17 +53,20 @@ export function planProposal(
   const id = uuidV7(proposal.now);
   const pending = decision.outcome === 'pending_review';
   const requester = facts.requester.status === 'verified' ? facts.requester.subject : null;
-  // Stored with the action, so the queue filters, counts and orders by risk in the database.
-  const risk = riskColumns({
-    actionLevel: (tool?.actionLevel as ActionLevel | undefined) ?? null,
-    gateReasons: decision.reasons,
-    params: proposal.params,
-    reason: proposal.reason ?? null,
-    sources: proposal.sources,
-    requester: requester ?? proposal.requester ?? null,
-    requesterVerified: requester !== null,
-    currentValues: proposal.currentValues ?? null,
-  });
+  // Stored with a pending action, so the queue filters, counts and orders by risk in the database. Only the queue
+  // reads these columns (the card assesses afresh), so the calls that never wait for a person skip the cost.
+  const risk = pending
+    ? riskColumns({
+        actionLevel: (tool?.actionLevel as ActionLevel | undefined) ?? null,
+        gateReasons: decision.reasons,
+        params: proposal.params,
+        reason: proposal.reason ?? null,
+        sources: proposal.sources,
+        requester: requester ?? proposal.requester ?? null,
+        requesterVerified: requester !== null,
+        currentValues: proposal.currentValues ?? null,
+      })
+    : NOT_ASSESSED;
   const writes = [
     insertActionStatement({
       id,

@@ -36,53 +36,74 @@ const CHUNK = 500;
 export function watchReviewQueue(actor: Actor, query: Pick<QueueQuery, 'filter' | 'sort'>, watcher: QueueWatcher): () => void {
   assertCan(actor, 'actions.read');
   let closed = false;
-  let running = false;
-  let pendingIds = new Set<string>();
-  let facetsDue = true;
-  let lastFacets = 0;
-  let timer: NodeJS.Timeout | undefined;
   const reviewer = loadQueueReviewer(actor);
+  let changed = new Set<string>();
 
-  async function update() {
+  // Two loops that never wait for each other: a row reaches the reviewer without waiting for a count.
+  const deltas = coalesced(COALESCE_MS, async () => {
+    const ids = [...changed];
+    changed = new Set();
+    for (let start = 0; start < ids.length && !closed; start += CHUNK) {
+      const delta = await readDelta(actor, await reviewer, query, ids.slice(start, start + CHUNK));
+      if (!closed && (delta.upserted.length || delta.removed.length)) watcher.onDelta(delta);
+    }
+  });
+  const facets = coalesced(FACETS_GAP_MS, async () => {
+    const counts = await countPendingFacets(actor, query.filter);
+    if (!closed) watcher.onFacets(counts);
+  });
+
+  const unwatch = watchActionChanges((ids) => {
+    for (const id of ids) changed.add(id);
+    deltas.request();
+    facets.request();
+  });
+  facets.request(0);
+  return () => {
+    closed = true;
+    deltas.stop();
+    facets.stop();
+    unwatch();
+  };
+}
+
+/**
+ * Runs `work` after requests, one run at a time, runs starting at least `gapMs` apart: requests during a run or a
+ * gap fold into the next run. A failing run is logged; the next request runs it again.
+ */
+function coalesced(gapMs: number, work: () => Promise<void>) {
+  let running = false;
+  let wanted = false;
+  let stopped = false;
+  let lastStart = -Infinity;
+  let timer: NodeJS.Timeout | undefined;
+  const run = async () => {
+    timer = undefined;
     running = true;
-    const ids = [...pendingIds];
-    pendingIds = new Set();
+    wanted = false;
+    lastStart = Date.now();
     try {
-      for (let start = 0; start < ids.length && !closed; start += CHUNK) {
-        const delta = await readDelta(actor, await reviewer, query, ids.slice(start, start + CHUNK));
-        if (!closed && (delta.upserted.length || delta.removed.length)) watcher.onDelta(delta);
-      }
-      if (facetsDue && Date.now() - lastFacets >= FACETS_GAP_MS && !closed) {
-        facetsDue = false;
-        lastFacets = Date.now();
-        const facets = await countPendingFacets(actor, query.filter);
-        if (!closed) watcher.onFacets(facets);
-      }
+      await work();
     } catch (error) {
       console.error('Reading the review queue for a live update failed', error);
     } finally {
       running = false;
-      if (!closed && (pendingIds.size > 0 || facetsDue)) schedule(facetsDue && pendingIds.size === 0 ? lastFacets + FACETS_GAP_MS - Date.now() : COALESCE_MS);
+      if (wanted && !stopped) request();
     }
+  };
+  function request(wait?: number) {
+    wanted = true;
+    if (running || timer || stopped) return;
+    // A burst of changes is gathered for COALESCE_MS; a run starts no sooner than `gapMs` after the previous one.
+    const delay = wait ?? Math.max(COALESCE_MS, gapMs - (Date.now() - lastStart));
+    timer = setTimeout(() => void run(), delay);
   }
-  function schedule(wait = COALESCE_MS) {
-    if (timer || closed || running) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void update();
-    }, Math.max(wait, 0));
-  }
-
-  const unwatch = watchActionChanges((changed) => {
-    for (const id of changed) pendingIds.add(id);
-    facetsDue = true;
-    schedule();
-  });
-  schedule(0);
-  return () => {
-    closed = true;
-    clearTimeout(timer);
-    unwatch();
+  return {
+    request,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
   };
 }
 

@@ -127,7 +127,9 @@ function createClient(): Db {
     return new SqliteClient({ adapter: factory });
   }
   // Prisma's pool is ours (not the adapter's own) so that its connections coalesce their writes too (lib/db/pg-pool.ts).
-  globalForDb.wardenPrismaPool = createPgPool({ connectionString: target.url, max: 10 });
+  // JIT off: the console's counts over 100,000 pending actions are costed high enough for PostgreSQL to compile
+  // them, which took ~1 s of each ~1.3 s "waiting for me" count (docs/BENCHMARKS.md, queue round 1).
+  globalForDb.wardenPrismaPool = createPgPool({ connectionString: target.url, max: 10, options: '-c jit=off' });
   const client = new PostgresClient({ adapter: new PrismaPg(globalForDb.wardenPrismaPool) });
   return client as unknown as Db;
 }
