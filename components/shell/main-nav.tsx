@@ -44,7 +44,7 @@ export function MainNav({ pendingCount: rendered, hide = [], className }: { pend
                 {label}
                 {href === '/queue' && pendingCount > 0 ? (
                   <span className="ml-auto rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 tabular-nums">
-                    {pendingCount}
+                    {pendingCount.toLocaleString('en-US')}
                     <span className="sr-only"> pending</span>
                   </span>
                 ) : null}

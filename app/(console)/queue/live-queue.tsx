@@ -152,8 +152,13 @@ export function QueueCountLine({ filtered }: { filtered: boolean }) {
   const { facets } = state;
   return (
     <span className="whitespace-nowrap font-medium text-gray-800" data-testid="queue-count">
-      {filtered ? `${facets.matching} of ${facets.total} pending` : `${facets.total} pending`}
-      {canDecide ? ` · ${facets.waitingForMe} waiting for you` : null}
+      {filtered ? `${count(facets.matching)} of ${count(facets.total)} pending` : `${count(facets.total)} pending`}
+      {canDecide ? ` · ${count(facets.waitingForMe)} waiting for you` : null}
     </span>
   );
+}
+
+/** 100,140 rather than 100140: counts at scale are read at a glance. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
 }

@@ -9,10 +9,10 @@ import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link';
 import { Input, Label, Select } from '@/components/ui/field';
 import type { QueueFacets } from '@/lib/actions/count-pending-facets';
 import { ACTION_LEVEL_LABELS, ACTION_LEVELS } from '@/lib/policy/action-levels';
-import { RISK_FLAG_CODES, RISK_FLAGS } from '@/lib/review/assess-risk';
+import { RISK_FLAG_CODES, RISK_FLAGS, type RiskSeverity } from '@/lib/review/assess-risk';
 import { QUEUE_SORT_LABELS, QUEUE_SORTS } from '@/lib/review/queue-query';
 import { QUEUE_AGE_LABELS, type QueueAge, type QueueFilter } from '@/lib/review/schemas';
-import { useLiveQueue } from './live-queue';
+import { count, useLiveQueue } from './live-queue';
 
 type Name = 'agent' | 'tool' | 'level' | 'risk' | 'requester' | 'age' | 'mine' | 'sort' | 'trace';
 
@@ -72,13 +72,13 @@ export function QueueFilters() {
       </div>
       <form id="queue-filter-form" method="get" className={cn('grid-cols-2 gap-3 px-4 py-3 sm:grid sm:px-5 lg:grid-cols-4', expanded ? 'grid' : 'hidden')} onSubmit={(event) => event.preventDefault()}>
         <FilterSelect name="agent" label="Agent" value={selected.agent} onChange={apply}
-          options={withSelected(agents, selected.agent).map((agent) => ({ value: agent, label: `${agent} (${agentCount(agent)})` }))} />
+          options={withSelected(agents, selected.agent).map((agent) => ({ value: agent, label: `${agent} (${count(agentCount(agent))})` }))} />
         <FilterSelect name="tool" label="Tool" value={selected.tool} onChange={apply}
           options={withSelected(tools, selected.tool).map((tool) => ({ value: tool, label: tool }))} />
         <FilterSelect name="level" label="Action level" value={selected.level} onChange={apply}
           options={ACTION_LEVELS.map((level) => ({ value: level, label: ACTION_LEVEL_LABELS[level] }))} />
         <FilterSelect name="risk" label="Risk flag" value={selected.risk} onChange={apply}
-          options={RISK_FLAG_CODES.map((code) => ({ value: code, label: `${RISK_FLAGS[code].label} (${counts.byRisk[code] ?? 0})` }))} />
+          options={RISK_FLAG_CODES.map((code) => ({ value: code, label: `${RISK_FLAGS[code].label} (${count(counts.byRisk[code] ?? 0)})` }))} />
         <div>
           <Label htmlFor="filter-requester">Requester</Label>
           <Input id="filter-requester" name="requester" type="search" placeholder="Name or email" value={requester}
@@ -95,7 +95,7 @@ export function QueueFilters() {
               {/* Uncontrolled, so it ticks at once; the key resets it to the URL's value when that changes. */}
               <input key={String(Boolean(selected.mine))} type="checkbox" name="mine" value="1" defaultChecked={Boolean(selected.mine)} className="size-4 accent-indigo-600"
                 onChange={(event) => apply('mine', event.target.checked ? '1' : '')} />
-              Waiting for me ({counts.waitingForMe})
+              Waiting for me ({count(counts.waitingForMe)})
             </label>
           ) : null}
           <noscript>
@@ -129,7 +129,7 @@ function FacetCounts({ counts, selected, onToggle }: { counts: QueueFacets; sele
       {risks.length > 0 ? (
         <FacetRow label="Per risk">
           {risks.map((code) => (
-            <Chip key={code} tone={RISK_FLAGS[code].severity === 'high' ? 'high' : 'risk'} pressed={selected.risk === code} onClick={() => onToggle('risk', selected.risk === code ? '' : code)} label={RISK_FLAGS[code].label} count={counts.byRisk[code] ?? 0} />
+            <Chip key={code} tone={RISK_FLAGS[code].severity} pressed={selected.risk === code} onClick={() => onToggle('risk', selected.risk === code ? '' : code)} label={RISK_FLAGS[code].label} count={counts.byRisk[code] ?? 0} />
           ))}
         </FacetRow>
       ) : null}
@@ -146,15 +146,16 @@ function FacetRow({ label, children }: { label: string; children: React.ReactNod
   );
 }
 
-function Chip({ label, count, pressed, onClick, tone }: { label: string; count: number; pressed: boolean; onClick: () => void; tone?: 'risk' | 'high' }) {
+/** A facet chip; a risk's chip takes its severity's colour, as its badge in the rows does. */
+function Chip({ label, count: n, pressed, onClick, tone }: { label: string; count: number; pressed: boolean; onClick: () => void; tone?: RiskSeverity }) {
   const idle = tone === 'high'
     ? 'bg-red-50 text-red-900 ring-red-200 hover:bg-red-100'
-    : tone === 'risk' ? 'bg-amber-50 text-amber-900 ring-amber-200 hover:bg-amber-100' : 'bg-gray-50 text-gray-800 ring-gray-200 hover:bg-gray-100';
+    : tone === 'medium' ? 'bg-amber-50 text-amber-900 ring-amber-200 hover:bg-amber-100' : 'bg-gray-50 text-gray-800 ring-gray-200 hover:bg-gray-100';
   return (
     <button type="button" aria-pressed={pressed} onClick={onClick}
       className={cn('inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-indigo-600', pressed ? 'bg-indigo-600 text-white ring-indigo-600' : idle)}>
       {label}
-      <span className="font-semibold tabular-nums">{count}</span>
+      <span className="font-semibold tabular-nums">{count(n)}</span>
     </button>
   );
 }

@@ -66,7 +66,7 @@ const COLUMNS = [
 
 // On a phone the table becomes a list of compact cards: no header row, each row a block, each cell a line.
 const PHONE_CARDS =
-  'max-sm:[&_thead]:sr-only max-sm:[&_tr]:block max-sm:[&_tr]:border-b max-sm:[&_tr]:border-gray-200 max-sm:[&_tr]:py-2 max-sm:[&_td]:block max-sm:[&_td]:border-0 max-sm:[&_td]:py-0.5 max-sm:[&_td:nth-child(n+3)]:inline-block max-sm:[&_td:nth-child(n+3)]:pr-1 max-sm:[&_td:nth-child(n+3)]:text-xs';
+  'max-sm:[&_thead]:sr-only max-sm:[&_tr]:block max-sm:[&_tr]:border-b max-sm:[&_tr]:border-gray-200 max-sm:[&_tr]:py-2 max-sm:[&_td]:block max-sm:[&_td]:border-0 max-sm:[&_td]:px-4 max-sm:[&_td]:py-0.5 max-sm:[&_td:nth-child(n+3)]:inline-block max-sm:[&_td:nth-child(n+3)]:pr-1 max-sm:[&_td:nth-child(n+3)]:text-xs';
 
 export function QueueTable({ filtered }: { filtered: boolean }) {
   const { state, canDecide, release, loadMore, loadingMore, engagementProps } = useLiveQueue();
