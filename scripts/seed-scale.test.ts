@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import type { ActionLevel } from '@/lib/policy/action-levels';
-import { riskColumns } from '@/lib/review/risk-columns';
+import { riskColumnsOfStored } from '@/lib/review/risk-columns';
 import { validateParams } from '@/lib/tools/validate-params';
 import { SCALE_REVIEWER_EMAIL } from './scale/workspace';
 
@@ -82,16 +81,7 @@ describe.each(engines)('seed:scale on $name', ({ name, url }) => {
     const flagged = actions.filter((action) => action.riskMask !== 0);
     expect(flagged.length).toBeGreaterThan(0);
     for (const action of actions) {
-      const expected = riskColumns({
-        actionLevel: (action.tool?.actionLevel as ActionLevel | undefined) ?? null,
-        gateReasons: JSON.parse(action.gateReasons) as string[],
-        params: JSON.parse(action.editedParams ?? action.params),
-        reason: action.reason,
-        sources: JSON.parse(action.sources) as unknown[],
-        requester: action.requester,
-        requesterVerified: action.requesterVerified,
-        currentValues: action.currentValues ? (JSON.parse(action.currentValues) as Record<string, unknown>) : null,
-      });
+      const expected = riskColumnsOfStored(action, action.tool?.actionLevel, JSON.parse(action.editedParams ?? action.params));
       expect({ riskFlags: action.riskFlags, riskMask: action.riskMask, riskWeight: action.riskWeight, riskVersion: action.riskVersion }).toEqual(expected);
     }
   });

@@ -5,10 +5,9 @@ import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { toGrantPolicy } from '../grants/to-grant-policy';
 import { canonicalJson } from '../policy/canonical-json';
 import { checkConstraint } from '../policy/check-constraint';
-import type { ActionLevel } from '../policy/action-levels';
 import { diffParams } from '../policy/diff-params';
 import { notifyActionChanged } from '../realtime/action-changes';
-import { riskColumns } from '../review/risk-columns';
+import { riskColumnsOfStored } from '../review/risk-columns';
 import { keepMaskedParams } from '../tools/present-params';
 import { validateParams } from '../tools/validate-params';
 import { expireIfOverdue } from './expire-action';
@@ -58,7 +57,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
       const next = version + 1;
       const { count } = await tx.action.updateMany({
         where: { id: actionId, status: 'pending_review', paramsVersion: version },
-        data: { editedParams: JSON.stringify(params), paramsVersion: next, paramsHash: hash, ...risk(action, action.tool.actionLevel, params) },
+        data: { editedParams: JSON.stringify(params), paramsVersion: next, paramsHash: hash, ...riskColumnsOfStored(action, action.tool.actionLevel, params) },
       });
       if (count !== 1) throw await raced(tx, actionId, version);
       const refs = { actor, actionId, agentId: action.agentId };
@@ -80,20 +79,6 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
   notifyActionChanged(actionId);
   if (!result) throw new WardenError('conflict', 'This action expired before it was decided: its review deadline has passed.', { status: 'expired' });
   return result;
-}
-
-/** The edited version's risk: the stored flags always describe the parameters that would run. */
-function risk(action: { gateReasons: string; reason: string | null; sources: string; requester: string | null; requesterVerified: boolean; currentValues: string | null }, actionLevel: string, params: Record<string, unknown>) {
-  return riskColumns({
-    actionLevel: actionLevel as ActionLevel,
-    gateReasons: JSON.parse(action.gateReasons) as string[],
-    params,
-    reason: action.reason,
-    sources: JSON.parse(action.sources) as unknown[],
-    requester: action.requester,
-    requesterVerified: action.requesterVerified,
-    currentValues: action.currentValues ? (JSON.parse(action.currentValues) as Record<string, unknown>) : null,
-  });
 }
 
 /** Sensitive fields the reviewer saw masked keep their values; a change to one is refused (this role cannot see it). */

@@ -1,7 +1,6 @@
 import { db } from '../db/client';
-import type { ActionLevel } from '../policy/action-levels';
 import { RISK_RULES_VERSION } from '../review/assess-risk';
-import { riskColumns } from '../review/risk-columns';
+import { riskColumnsOfStored } from '../review/risk-columns';
 
 /**
  * Pending actions whose stored risk predates the current rules (written before this version, or before risk was
@@ -20,16 +19,7 @@ export async function reassessPendingRisk(limit = 200): Promise<number> {
   });
   let updated = 0;
   for (const action of stale) {
-    const risk = riskColumns({
-      actionLevel: (action.tool?.actionLevel as ActionLevel | undefined) ?? null,
-      gateReasons: JSON.parse(action.gateReasons) as string[],
-      params: JSON.parse(action.editedParams ?? action.params),
-      reason: action.reason,
-      sources: JSON.parse(action.sources) as unknown[],
-      requester: action.requester,
-      requesterVerified: action.requesterVerified,
-      currentValues: action.currentValues ? (JSON.parse(action.currentValues) as Record<string, unknown>) : null,
-    });
+    const risk = riskColumnsOfStored(action, action.tool?.actionLevel, JSON.parse(action.editedParams ?? action.params));
     const { count } = await db().action.updateMany({
       where: { id: action.id, paramsVersion: action.paramsVersion, riskVersion: { lt: RISK_RULES_VERSION } },
       data: risk,

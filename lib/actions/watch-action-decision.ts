@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { coalescedRunner, COALESCE_MS } from '../realtime/coalesced-runner';
 import { watchActionChanges } from '../realtime/watch-action-changes';
 
 export type ActionDecision = {
@@ -11,8 +12,6 @@ export type ActionDecision = {
   at: string | null;
 };
 
-/** Changes arriving this close together make one read. */
-const COALESCE_MS = 100;
 
 /**
  * For a review card left open: calls `onDecided` once, when the action is no longer pending review (decided by
@@ -25,51 +24,25 @@ export async function watchActionDecision(actor: Actor, actionId: string, onDeci
   const exists = await db().action.findUnique({ where: { id: actionId }, select: { id: true } });
   if (!exists) throw new WardenError('not_found', 'No such action.');
   let closed = false;
-  let running = false;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
-
-  async function check() {
-    if (running) {
-      again = true;
-      return;
+  const checker = coalescedRunner('Reading an action for a live decision update', COALESCE_MS, async () => {
+    const row = await db().action.findUnique({
+      where: { id: actionId },
+      select: { status: true, decidedAt: true, reviewer: { select: { id: true, name: true } } },
+    });
+    if (row && row.status !== 'pending_review' && !closed) {
+      stop();
+      onDecided({ status: row.status, by: row.reviewer, at: row.decidedAt?.toISOString() ?? null });
     }
-    running = true;
-    try {
-      const row = await db().action.findUnique({
-        where: { id: actionId },
-        select: { status: true, decidedAt: true, reviewer: { select: { id: true, name: true } } },
-      });
-      if (row && row.status !== 'pending_review' && !closed) {
-        stop();
-        onDecided({ status: row.status, by: row.reviewer, at: row.decidedAt?.toISOString() ?? null });
-      }
-    } catch (error) {
-      console.error('Reading an action for a live decision update failed', error);
-    } finally {
-      running = false;
-      if (again && !closed) {
-        again = false;
-        schedule();
-      }
-    }
-  }
-  function schedule() {
-    if (timer || closed) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void check();
-    }, COALESCE_MS);
-  }
+  });
   const unwatch = watchActionChanges((changed) => {
-    if (changed.has(actionId)) schedule();
+    if (changed.has(actionId)) checker.request();
   });
   function stop() {
     if (closed) return;
     closed = true;
-    clearTimeout(timer);
+    checker.stop();
     unwatch();
   }
-  void check();
+  checker.request(0);
   return stop;
 }

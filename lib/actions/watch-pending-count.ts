@@ -1,9 +1,10 @@
 import { assertCan, type Actor } from '../auth/actor';
+import { coalescedRunner } from '../realtime/coalesced-runner';
 import { watchActionChanges } from '../realtime/watch-action-changes';
 import { countPendingActions } from './count-pending-actions';
 
-/** Changes arriving this close together (a batch decision, a burst of proposals) make one update. */
-const COALESCE_MS = 250;
+/** Counts at most this often, however fast changes arrive (the navigation's number, not a list). */
+const GAP_MS = 250;
 
 /**
  * For the console's navigation: calls `onCount` with the number of pending actions now, then again after changes
@@ -13,42 +14,15 @@ const COALESCE_MS = 250;
 export function watchPendingCount(actor: Actor, onCount: (pending: number) => void): () => void {
   assertCan(actor, 'actions.read');
   let closed = false;
-  let running = false;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
-
-  async function update() {
-    running = true;
-    try {
-      const pending = await countPendingActions(actor);
-      if (!closed) onCount(pending);
-    } catch (error) {
-      console.error('Counting the review queue for a live update failed', error);
-    } finally {
-      running = false;
-      if (again && !closed) {
-        again = false;
-        schedule();
-      }
-    }
-  }
-  function schedule() {
-    if (running) {
-      again = true;
-      return;
-    }
-    if (timer || closed) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void update();
-    }, COALESCE_MS);
-  }
-
-  const unwatch = watchActionChanges(schedule);
-  void update();
+  const counter = coalescedRunner('Counting the review queue for a live update', GAP_MS, async () => {
+    const pending = await countPendingActions(actor);
+    if (!closed) onCount(pending);
+  });
+  const unwatch = watchActionChanges(() => counter.request());
+  counter.request(0);
   return () => {
     closed = true;
-    clearTimeout(timer);
+    counter.stop();
     unwatch();
   };
 }

@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/sqlite/client';
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { coalescedRunner, COALESCE_MS } from '../realtime/coalesced-runner';
 import { watchActionChanges } from '../realtime/watch-action-changes';
 import type { QueueQuery } from '../review/queue-query';
 import { countPendingFacets, type QueueFacets } from './count-pending-facets';
@@ -20,8 +21,6 @@ export type QueueWatcher = {
   onFacets: (facets: QueueFacets) => void;
 };
 
-/** Changes arriving this close together (a batch decision, a burst of proposals) make one delta. */
-const COALESCE_MS = 100;
 /** Counts scan the pending actions: at most once a second, however fast changes come. */
 const FACETS_GAP_MS = 1000;
 /** Ids read in one query. */
@@ -40,7 +39,7 @@ export function watchReviewQueue(actor: Actor, query: Pick<QueueQuery, 'filter' 
   let changed = new Set<string>();
 
   // Two loops that never wait for each other: a row reaches the reviewer without waiting for a count.
-  const deltas = coalesced(COALESCE_MS, async () => {
+  const deltas = coalescedRunner('Reading changed rows for a live queue', COALESCE_MS, async () => {
     const ids = [...changed];
     changed = new Set();
     for (let start = 0; start < ids.length && !closed; start += CHUNK) {
@@ -48,7 +47,7 @@ export function watchReviewQueue(actor: Actor, query: Pick<QueueQuery, 'filter' 
       if (!closed && (delta.upserted.length || delta.removed.length)) watcher.onDelta(delta);
     }
   });
-  const facets = coalesced(FACETS_GAP_MS, async () => {
+  const facets = coalescedRunner('Counting the queue for a live queue', FACETS_GAP_MS, async () => {
     const counts = await countPendingFacets(actor, query.filter);
     if (!closed) watcher.onFacets(counts);
   });
@@ -64,46 +63,6 @@ export function watchReviewQueue(actor: Actor, query: Pick<QueueQuery, 'filter' 
     deltas.stop();
     facets.stop();
     unwatch();
-  };
-}
-
-/**
- * Runs `work` after requests, one run at a time, runs starting at least `gapMs` apart: requests during a run or a
- * gap fold into the next run. A failing run is logged; the next request runs it again.
- */
-function coalesced(gapMs: number, work: () => Promise<void>) {
-  let running = false;
-  let wanted = false;
-  let stopped = false;
-  let lastStart = -Infinity;
-  let timer: NodeJS.Timeout | undefined;
-  const run = async () => {
-    timer = undefined;
-    running = true;
-    wanted = false;
-    lastStart = Date.now();
-    try {
-      await work();
-    } catch (error) {
-      console.error('Reading the review queue for a live update failed', error);
-    } finally {
-      running = false;
-      if (wanted && !stopped) request();
-    }
-  };
-  function request(wait?: number) {
-    wanted = true;
-    if (running || timer || stopped) return;
-    // A burst of changes is gathered for COALESCE_MS; a run starts no sooner than `gapMs` after the previous one.
-    const delay = wait ?? Math.max(COALESCE_MS, gapMs - (Date.now() - lastStart));
-    timer = setTimeout(() => void run(), delay);
-  }
-  return {
-    request,
-    stop: () => {
-      stopped = true;
-      clearTimeout(timer);
-    },
   };
 }
 
