@@ -76,6 +76,28 @@ test.describe('review queue: filters and counts', () => {
     expect((await queueOf(viewer, { tool: tool.name })).actions[0].summary).toBe('Ticket •••••• at priority 2');
   });
 
+  test("a risk flag's cause never quotes a sensitive value to a role that sees it masked", async () => {
+    const reviewer = await createTestUser(['reviewer']);
+    const viewer = await createTestUser(['viewer']);
+    const agent = await createTestAgent();
+    const tool = await lib.createTool()(SETUP, {
+      name: `${agent.name.replaceAll('-', '_')}_payout`,
+      description: 'changes a payout account',
+      actionLevel: 'update',
+      parameters: { type: 'object', properties: { iban: { type: 'string' } } },
+      sensitiveFields: ['iban'],
+    });
+    await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
+    const client = agentClient(test.info().project.use.baseURL!, (await createTestAgentKey(agent)).key);
+    const reply = await client.propose({ tool: tool.name, params: { iban: 'DE89370400440532013000' }, currentValues: { iban: 'GB29NWBK60161331926819' }, sources: [{ title: 'ticket' }] });
+    expect(reply.body.status).toBe('pending_review');
+    const payee = (rows: { riskFlags: { code: string; cause: string }[] }[]) => rows[0].riskFlags.filter((flag) => flag.code === 'changed_payee');
+    expect(payee((await queueOf(reviewer, { tool: tool.name })).actions)[0].cause).toContain('DE89370400440532013000');
+    const masked = payee((await queueOf(viewer, { tool: tool.name })).actions);
+    expect(masked).toHaveLength(1);
+    expect(JSON.stringify(masked)).not.toMatch(/DE8937|GB29NW/);
+  });
+
   test('a viewer sees the queue but nothing waits for them', async () => {
     const viewer = await createTestUser(['viewer']);
     const { client, tool } = await seed();

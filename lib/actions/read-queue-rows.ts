@@ -5,6 +5,7 @@ import { rawBool, rawDate, rawInt, rawText } from '../db/raw-values';
 import type { ActionLevel } from '../policy/action-levels';
 import type { ReviewerFacts } from '../policy/waiting-for-reviewer';
 import type { RiskFlag } from '../review/assess-risk';
+import { assessRiskForViewer } from '../review/assess-risk-for-viewer';
 import { maskParams, renderSummary } from '../tools/present-params';
 import { separationOfDuties, waitingPredicate } from './queue-sql';
 
@@ -55,6 +56,7 @@ export async function readQueueRows(
 ): Promise<PendingActionRow[]> {
   const rows = await db().$queryRaw<Record<string, unknown>[]>(sql`
     SELECT a."id", a."toolName", a."agentId", a."params", a."editedParams", a."reason", a."requester", a."requesterVerified",
+      a."gateReasons", a."sources", a."currentValues",
       a."traceId", a."approvalsRequired", a."requiredGroups", a."assignedGroupId", a."riskFlags", a."riskWeight",
       a."createdAt", a."expiresAt", ag."name" AS "agentName", t."actionLevel", t."supportsRollback", t."sensitiveFields",
       t."summaryTemplate", rg."name" AS "groupName",
@@ -75,7 +77,9 @@ export async function readQueueRows(
   return rows.map((row) => {
     const params = JSON.parse(String(row.editedParams ?? row.params)) as Record<string, unknown>;
     const template = rawText(row.summaryTemplate);
-    const shown = seeSensitive ? params : maskParams(params, JSON.parse(rawText(row.sensitiveFields) ?? '[]') as string[]);
+    const sensitive = JSON.parse(rawText(row.sensitiveFields) ?? '[]') as string[];
+    const masked = !seeSensitive && sensitive.length > 0;
+    const shown = masked ? maskParams(params, sensitive) : params;
     const reason = rawText(row.reason);
     const waiting = rawInt(row.waiting) === 1;
     const requiredGroups = (JSON.parse(String(row.requiredGroups)) as string[]).length;
@@ -86,7 +90,9 @@ export async function readQueueRows(
       agent: String(row.agentName),
       actionLevel: (rawText(row.actionLevel) as ActionLevel | null) ?? null,
       supportsRollback: rawBool(row.supportsRollback),
-      riskFlags: JSON.parse(String(row.riskFlags)) as RiskFlag[],
+      // The stored causes quote real values; for a viewer who sees some of them masked, they are found again on the
+      // real values and quoted as this viewer may see them (as on the card).
+      riskFlags: masked ? maskedRisk(row, params, sensitive) : (JSON.parse(String(row.riskFlags)) as RiskFlag[]),
       riskWeight: rawInt(row.riskWeight) ?? 0,
       reason: reason && reason.length > REASON_PREVIEW ? `${reason.slice(0, REASON_PREVIEW)}…` : reason,
       requester: rawText(row.requester),
@@ -102,6 +108,23 @@ export async function readQueueRows(
       override: waiting && reviewer !== null && reviewer.isAdmin && rawInt(row.conflict) === 1,
     };
   });
+}
+
+function maskedRisk(row: Record<string, unknown>, params: Record<string, unknown>, sensitive: string[]): RiskFlag[] {
+  const currentValues = row.currentValues ? (JSON.parse(String(row.currentValues)) as Record<string, unknown>) : null;
+  return assessRiskForViewer(
+    {
+      actionLevel: (rawText(row.actionLevel) as ActionLevel | null) ?? null,
+      gateReasons: JSON.parse(String(row.gateReasons)) as string[],
+      params,
+      reason: rawText(row.reason),
+      sources: JSON.parse(String(row.sources)) as unknown[],
+      requester: rawText(row.requester),
+      requesterVerified: rawBool(row.requesterVerified),
+      currentValues,
+    },
+    { params: maskParams(params, sensitive), currentValues: currentValues && maskParams(currentValues, sensitive) },
+  );
 }
 
 /**
