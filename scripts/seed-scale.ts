@@ -31,8 +31,9 @@ printed at the end.
   --help
 
 Refuses a database that already holds people or actions unless --force is given: the data set needs its own
-names, and its counts are exact only on its own. Pending actions are dated relative to now: a set older than about
-12 hours has actions reaching their deadline (the app expires them); seed again with --force.`;
+names, and its counts are exact only on its own. Pending actions are dated relative to now, each at least 6 hours
+(grants with a 1-day review timeout) to 12 hours before its deadline: after that the oldest start to expire (the
+queue leaves them out, the app's background job expires them); seed again with --force.`;
 
 const SEEDER: Actor = { type: 'cli', id: 'cli:seed-scale' };
 

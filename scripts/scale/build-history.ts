@@ -237,14 +237,14 @@ export class HistoryBuilder {
       .sort((a, b) => a.order - b.order);
     for (const { user } of candidates) {
       const state = { ...quorum, approvals: approvals.map((a) => ({ reviewerId: a.reviewerId, groupId: a.groupId, groups: inGroups(users.get(a.reviewerId)!) })) };
-      const plan = planApproval(state, user.id, inGroups(user));
-      if (!plan.ok || plan.complete !== final) continue;
+      const approval = planApproval(state, user.id, inGroups(user));
+      if (!approval.ok || approval.complete !== final) continue;
       // The app re-matches earlier approvers to groups as approvals arrive; their rows follow.
-      for (const moved of plan.assignments) {
+      for (const moved of approval.assignments) {
         const earlier = approvals.find((a) => a.reviewerId === moved.reviewerId);
         if (earlier) earlier.groupId = moved.groupId;
       }
-      const given = { reviewerId: user.id, groupId: plan.groupId, comment: r.pick(APPROVE_COMMENTS), at };
+      const given = { reviewerId: user.id, groupId: approval.groupId, comment: r.pick(APPROVE_COMMENTS), at };
       approvals.push(given);
       return given;
     }
