@@ -1,8 +1,22 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestAgent, createTestAgentKey, createTestUser, SETUP, TICKET_SCHEMA, uniqueName } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
+
+// Any error in the page fails the test: a hydration mismatch (React #418) re-creates the whole tree, and a click in
+// flight on a row is lost with it — the cause of CI's swallowed clicks, an age rounding to another minute between the
+// server's render and hydration.
+const pageErrors = new WeakMap<Page, string[]>();
+test.beforeEach(({ page }) => {
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+});
+test.afterEach(({ page }) => {
+  expect(pageErrors.get(page), 'errors in the page').toEqual([]);
+});
 
 // A live update is a round trip through a busy test machine (Chromium, three servers): allow seconds, not one.
 const LIVE = { timeout: 10_000 };

@@ -5,10 +5,16 @@ import { useEffect, useState } from 'react';
 import { formatUtc } from '@/components/format-time';
 import { cn } from '@/components/ui/cn';
 
-/** Re-renders every `ms`, so ages and countdowns move without a reload. */
-export function useNow(ms: number): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * Re-renders every `ms`, so ages and countdowns move without a reload. It starts at `renderedAt`, the server's clock
+ * when it rendered the page, so hydration renders the very text the server sent: an age that rounded to another
+ * minute in between was a hydration mismatch, on which React replaces the whole tree — and a click in flight on a
+ * row's link landed on a removed element and was lost (CI's review-loop failures).
+ */
+export function useNow(ms: number, renderedAt: number): number {
+  const [now, setNow] = useState(renderedAt);
   useEffect(() => {
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), ms);
     return () => clearInterval(timer);
   }, [ms]);

@@ -18,6 +18,8 @@ type LiveQueueContext = {
   release: () => void;
   loadMore: () => Promise<void>;
   loadingMore: boolean;
+  /** The server's clock when it rendered the page: the first render of ages, so hydration matches (age-cell.tsx). */
+  renderedAt: number;
   /** Props for the list's container: while the pointer or focus is on it, new rows are held instead of shown. */
   engagementProps: {
     ref: React.RefObject<HTMLDivElement | null>;
@@ -41,6 +43,7 @@ type Props = {
   nextCursor: string | null;
   facets: QueueFacets;
   canDecide: boolean;
+  renderedAt: number;
   children: React.ReactNode;
 };
 
@@ -51,7 +54,7 @@ type Props = {
  * the keyboard focus is on the list, new rows wait behind "Show N new proposals"; they join when it leaves.
  * Keyed by the query: changing a filter or the order starts afresh from the server's first page.
  */
-export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, children }: Props) {
+export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, renderedAt, children }: Props) {
   const [state, dispatch] = useReducer(queueReducer, undefined, () => initialQueueState(query.sort, rows, nextCursor, facets));
   const [connection, setConnection] = useState<Connection>('connecting');
   const [loadingMore, setLoadingMore] = useState(false);
@@ -118,8 +121,8 @@ export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, 
   }, [cursor, query]);
 
   const value = useMemo(
-    () => ({ state, query, canDecide, connection, release, loadMore, loadingMore, engagementProps }),
-    [state, query, canDecide, connection, release, loadMore, loadingMore, engagementProps],
+    () => ({ state, query, canDecide, connection, release, loadMore, loadingMore, renderedAt, engagementProps }),
+    [state, query, canDecide, connection, release, loadMore, loadingMore, renderedAt, engagementProps],
   );
   return <Context value={value}>{children}</Context>;
 }

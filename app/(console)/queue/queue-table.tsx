@@ -69,11 +69,11 @@ const PHONE_CARDS =
   'max-sm:[&_thead]:sr-only max-sm:[&_tr]:block max-sm:[&_tr]:border-b max-sm:[&_tr]:border-gray-200 max-sm:[&_tr]:py-2 max-sm:[&_td]:block max-sm:[&_td]:border-0 max-sm:[&_td]:px-4 max-sm:[&_td]:py-0.5 max-sm:[&_td:nth-child(n+3)]:inline-block max-sm:[&_td:nth-child(n+3)]:pr-1 max-sm:[&_td:nth-child(n+3)]:text-xs';
 
 export function QueueTable({ filtered }: { filtered: boolean }) {
-  const { state, canDecide, release, loadMore, loadingMore, engagementProps } = useLiveQueue();
+  const { state, canDecide, release, loadMore, loadingMore, engagementProps, renderedAt } = useLiveQueue();
   const { rows, held, gone } = state;
   const [selected, setSelected] = useState<string | null>(null);
   const [request, setRequest] = useState<DecideRequest | null>(null);
-  const now = useNow(30_000);
+  const now = useNow(30_000, renderedAt);
 
   const openTrace = useCallback((row: PendingActionRow) => setRequest({ actions: [row], decision: null, traceId: row.traceId }), []);
   const openDecision = useCallback(
