@@ -2,6 +2,9 @@ import { db } from '../db/client';
 import { RISK_RULES_VERSION } from '../review/assess-risk';
 import { riskColumnsOfStored } from '../review/risk-columns';
 
+const QUIET_MS = 10 * 60_000;
+let quietUntil = 0;
+
 /**
  * Pending actions whose stored risk predates the current rules (written before this version, or before risk was
  * stored at all) get it computed again, a batch at a time: a step of the background loop. Only the risk columns
@@ -9,6 +12,9 @@ import { riskColumnsOfStored } from '../review/risk-columns';
  * an agent did changed, and the flags are derived from what the audit already holds.
  */
 export async function reassessPendingRisk(limit = 200): Promise<number> {
+  // Stale rows exist only after an upgrade (or while an older instance still runs): once a pass finds none, the
+  // next looks again after a while, not on every tick — at 100,000 pending each look reads them all.
+  if (Date.now() < quietUntil) return 0;
   const stale = await db().action.findMany({
     where: { status: 'pending_review', riskVersion: { lt: RISK_RULES_VERSION } },
     select: {
@@ -17,6 +23,7 @@ export async function reassessPendingRisk(limit = 200): Promise<number> {
     },
     take: limit,
   });
+  if (stale.length === 0) quietUntil = Date.now() + QUIET_MS;
   let updated = 0;
   for (const action of stale) {
     const risk = riskColumnsOfStored(action, action.tool?.actionLevel, JSON.parse(action.editedParams ?? action.params));
