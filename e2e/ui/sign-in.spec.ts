@@ -28,4 +28,17 @@ test.describe('signing in', () => {
     await page.goto('/queue');
     await expect(page).toHaveURL(/\/sign-in/);
   });
+
+  for (const callbackUrl of ['%2F%09%2Fevil.example%2Fphish', '%2F%0A%2Fevil.example', '%2F%0D%0A%2Fevil.example', '%2F%2Fevil.example']) {
+    test(`a callbackUrl of ${callbackUrl} cannot send the person off the site after signing in`, async ({ page, baseURL }) => {
+      const reviewer = await createTestUser(['reviewer']);
+      const response = await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      expect(response?.status()).toBe(200);
+      await page.getByLabel('Email').fill(reviewer.email);
+      await page.getByLabel('Password').fill(reviewer.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(`${baseURL}/queue`);
+      await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
+    });
+  }
 });
