@@ -8,7 +8,7 @@ import type { Row } from './bulk-writer';
 import { required, type Plan } from './plan-history';
 import type { Random } from './random';
 import { APPROVE_COMMENTS, ESCALATION_NOTES, FAILURES, HOSTILE_SNIPPETS, makeStaff, makeSubjects, REJECT_COMMENTS, STEERING_REASONS } from './texts';
-import type { Call, Subject, ToolSpec } from './tool-catalog';
+import type { Call, Subject, ToolSpec } from './tool-spec';
 import type { AgentInfo, GrantInfo, ToolInfo, UserInfo, Workspace } from './workspace';
 
 /**

@@ -1,5 +1,5 @@
 import type { Random } from './random';
-import type { Subject } from './tool-catalog';
+import type { Subject } from './tool-spec';
 
 /** The people calls are about, the words reviewers write, and what a hostile agent slips into its text. */
 

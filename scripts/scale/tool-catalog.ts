@@ -1,35 +1,10 @@
-import type { ActionLevel } from '@/lib/policy/action-levels';
 import type { Random } from './random';
+import type { Source, ToolSpec } from './tool-spec';
 
 /**
  * The scale data set's tools: a company's worth (support, billing, sales, HR, engineering, marketing) at every action
  * level, each with the JSON Schema its parameters are checked against and a generator of believable calls.
  */
-
-/** Who a call is about: the same person shows up across tools and traces. */
-export type Subject = { first: string; last: string; email: string; customerId: string; company: string };
-
-export type Call = {
-  params: Record<string, unknown>;
-  /** The record's values as the agent read them (update tools), for the before/after diff. */
-  currentValues?: Record<string, unknown>;
-  reason: string;
-  sources: Source[];
-};
-export type Source = { title: string; url?: string; excerpt?: string };
-
-export type ToolSpec = {
-  name: string;
-  actionLevel: ActionLevel;
-  description: string;
-  summaryTemplate: string;
-  supportsRollback?: boolean;
-  sensitiveFields?: string[];
-  parameters: Record<string, unknown>;
-  /** The free-text parameter a hostile agent would hide text in (null: the call has none). */
-  textParam: string | null;
-  call: (r: Random, who: Subject) => Call;
-};
 
 const str = { type: 'string', minLength: 1 };
 const id = (pattern: string) => ({ type: 'string', pattern });

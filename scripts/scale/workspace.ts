@@ -12,7 +12,8 @@ import { addGroupMember } from '@/lib/review-groups/add-group-member';
 import { createReviewerGroup } from '@/lib/review-groups/create-reviewer-group';
 import { createTool } from '@/lib/tools/create-tool';
 import { createUser } from '@/lib/users/create-user';
-import { TOOLS, type ToolSpec } from './tool-catalog';
+import { TOOLS } from './tool-catalog';
+import type { ToolSpec } from './tool-spec';
 
 /**
  * The people, reviewer groups, tools, agents and grants of the scale data set, created through the app's own domain
