@@ -3,6 +3,8 @@ import { createTestUser } from '../fixtures/factories';
 import { proposePending as propose, seedQueueAgent as seed } from '../fixtures/queue-factories';
 import { signInWithRequest } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
+import type { QueueFacets } from '@/lib/actions/count-pending-facets';
+import type { QueueDelta } from '@/lib/actions/watch-review-queue';
 
 // The queue's server-sent events (app/(console)/queue/events/route.ts): who may listen, and how fast changes arrive.
 test.describe('review queue: live events', () => {
@@ -71,23 +73,23 @@ test.describe('review queue: live deltas', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = eventReader(response.body!);
     try {
-      await events.until((event) => event.type === 'ready', 5000);
+      await events.until('ready', () => true, 5000);
       const id = await propose(client, tool, { sources: [{ title: 'ticket' }] });
-      const added = await events.until((event) => event.type === 'delta' && event.data.upserted.some((row: { id: string }) => row.id === id), 5000);
-      expect(added.data.upserted.find((row: { id: string }) => row.id === id)).toMatchObject({ id, tool: tool.name, waitingForMe: true, riskFlags: [] });
-      const facets = await events.until((event) => event.type === 'facets' && event.data.matching >= 1, 5000);
-      expect(facets.data.matching).toBe(1);
+      const added = await events.until('delta', (delta) => delta.upserted.some((row) => row.id === id), 5000);
+      expect(added.upserted.find((row) => row.id === id)).toMatchObject({ id, tool: tool.name, waitingForMe: true, riskFlags: [] });
+      const facets = await events.until('facets', (counts) => counts.matching >= 1, 5000);
+      expect(facets.matching).toBe(1);
 
       // This test's worker is another Warden process on the same database: only the audit-log poll sees the decision.
       await lib.rejectAction()(bob.actor, { actionId: id, comment: 'elsewhere' });
-      const removed = await events.until((event) => event.type === 'delta' && event.data.removed.some((gone: { id: string }) => gone.id === id), 5000);
-      expect(removed.data.removed.find((gone: { id: string }) => gone.id === id)).toEqual({ id, status: 'rejected', decidedBy: bob.name });
+      const removed = await events.until('delta', (delta) => delta.removed.some((gone) => gone.id === id), 5000);
+      expect(removed.removed.find((gone) => gone.id === id)).toEqual({ id, status: 'rejected', decidedBy: bob.name });
       // A proposal for another tool is not this view's business.
       const elsewhere = await seed();
       const unrelated = await propose(elsewhere.client, elsewhere.tool);
       const marker = await propose(client, tool);
-      const seen = await events.until((event) => event.type === 'delta' && event.data.upserted.some((row: { id: string }) => row.id === marker), 5000);
-      expect(seen.data.upserted.map((row: { id: string }) => row.id)).not.toContain(unrelated);
+      const seen = await events.until('delta', (delta) => delta.upserted.some((row) => row.id === marker), 5000);
+      expect(seen.upserted.map((row) => row.id)).not.toContain(unrelated);
       await lib.rejectAction()(bob.actor, { actionId: marker, comment: 'cleanup' });
     } finally {
       abort.abort();
@@ -95,13 +97,21 @@ test.describe('review queue: live deltas', () => {
   });
 });
 
-/** Reads server-sent events off a stream: `next`/`until` give `changed` events' data; `until` on `all` gives every event. */
+/** The events of /queue/events (changed) and /queue/live (ready, delta, facets). */
+type StreamEvent =
+  | { type: 'changed'; data: { pending: number } }
+  | { type: 'ready'; data: Record<string, never> }
+  | { type: 'delta'; data: QueueDelta }
+  | { type: 'facets'; data: QueueFacets };
+
+type DataOf<T extends StreamEvent['type']> = Extract<StreamEvent, { type: T }>['data'];
+
+/** Reads server-sent events off a stream: `next`/`untilChanged` give `changed` events' data, `until` a given type's. */
 function eventReader(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  async function nextEvent(ms: number): Promise<{ type: string; data: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-
+  async function nextEvent(ms: number): Promise<StreamEvent> {
     const deadline = Date.now() + ms;
     for (;;) {
       const end = buffer.indexOf('\n\n');
@@ -110,7 +120,7 @@ function eventReader(body: ReadableStream<Uint8Array>) {
         buffer = buffer.slice(end + 2);
         const data = message.split('\n').find((line) => line.startsWith('data: '));
         const type = message.split('\n').find((line) => line.startsWith('event: '))?.slice(7);
-        if (type && data) return { type, data: JSON.parse(data.slice(6)) };
+        if (type && data) return { type, data: JSON.parse(data.slice(6)) } as StreamEvent;
         continue;
       }
       const left = deadline - Date.now();
@@ -134,11 +144,14 @@ function eventReader(body: ReadableStream<Uint8Array>) {
       if (predicate(event)) return event;
     }
   }
-  async function until(predicate: (event: { type: string; data: any }) => boolean, ms: number) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The data of the first `type` event that `predicate` accepts. */
+  async function until<T extends StreamEvent['type']>(type: T, predicate: (data: DataOf<T>) => boolean, ms: number): Promise<DataOf<T>> {
     const deadline = Date.now() + ms;
     for (;;) {
       const event = await nextEvent(Math.max(deadline - Date.now(), 1));
-      if (predicate(event)) return event;
+      // The type was just compared: this event's data is that type's.
+      const data = event.data as unknown as DataOf<T>;
+      if (event.type === type && predicate(data)) return data;
     }
   }
   return { next, untilChanged, until };
