@@ -1,6 +1,6 @@
 import { test, expect } from '../fixtures/test';
-import { agentClient } from '../fixtures/agent-client';
-import { createTestAgent, createTestAgentKey, createTestUser, SETUP, TICKET_SCHEMA, uniqueName } from '../fixtures/factories';
+import { createTestUser, uniqueName } from '../fixtures/factories';
+import { seedTicketAgent as seedTicketToolAgent } from '../fixtures/queue-factories';
 import { signIn } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
 
@@ -9,20 +9,8 @@ const SHOTS = process.env.WARDEN_SCREENSHOTS; // a directory: set it to keep scr
 const LIVE = { timeout: 10_000 };
 test.describe.configure({ timeout: 120_000 });
 
-/** An agent with a key and a ticket tool whose summary names the ticket, so rows read like the real thing. */
-async function seedTicketAgent(actionLevel: 'create' | 'external' = 'create') {
-  const agent = await createTestAgent();
-  const tool = await lib.createTool()(SETUP, {
-    name: uniqueName('ticket').replaceAll('-', '_'),
-    description: 'opens a ticket',
-    actionLevel,
-    parameters: { ...TICKET_SCHEMA },
-    summaryTemplate: 'Open ticket "{title}" at priority {priority}',
-  });
-  await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
-  const { key } = await createTestAgentKey(agent);
-  return { agent, tool, client: agentClient(test.info().project.use.baseURL!, key) };
-}
+/** The queue's ticket agent, its rows reading 'Open ticket "…" at priority N'. */
+const seedTicketAgent = (actionLevel: 'create' | 'external' = 'create') => seedTicketToolAgent(actionLevel, 'Open ticket "{title}" at priority {priority}');
 
 test('the open queue shows new proposals and decisions from elsewhere without reloading, keeping the selection', async ({ page }) => {
   const reviewer = await createTestUser(['reviewer'], 'Lena Live');

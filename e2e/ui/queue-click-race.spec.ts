@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
-import { agentClient } from '../fixtures/agent-client';
-import { createTestAgent, createTestAgentKey, createTestUser, SETUP, TICKET_SCHEMA, uniqueName } from '../fixtures/factories';
+import { createTestUser } from '../fixtures/factories';
+import { seedTicketAgent } from '../fixtures/queue-factories';
 import { signIn } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
 
@@ -21,19 +21,6 @@ test.afterEach(({ page }) => {
 // A live update is a round trip through a busy test machine (Chromium, three servers): allow seconds, not one.
 const LIVE = { timeout: 10_000 };
 
-async function seedTicketAgent() {
-  const agent = await createTestAgent();
-  const tool = await lib.createTool()(SETUP, {
-    name: uniqueName('race').replaceAll('-', '_'),
-    description: 'opens a ticket',
-    actionLevel: 'create',
-    parameters: { ...TICKET_SCHEMA },
-    summaryTemplate: 'Ticket "{title}"',
-  });
-  await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
-  const { key } = await createTestAgentKey(agent);
-  return { tool, client: agentClient(test.info().project.use.baseURL!, key) };
-}
 
 // The click that was swallowed (CI's review-loop failures): a live update landing while a reviewer clicks a row.
 // The test decides when updates happen: one between the button's press and its release, another while the action
