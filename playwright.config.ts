@@ -5,7 +5,8 @@ import { sqliteTestUrl } from './e2e/fixtures/test-databases.cjs';
 // The global stop halts every agent of a server, so its specs run alone, in a project of their own that the other
 // API specs of that server wait for. The API specs run in two workers: SQLite transactions begin IMMEDIATE, so
 // processes writing the same file queue instead of failing (see e2e/api/shared-database-writers.spec.ts).
-const GLOBAL_STOP_SPECS = /global-stop\.spec\.ts$/;
+// Specs that engage the global stop run alone, before the other API specs of their server.
+const GLOBAL_STOP_SPECS = /(global-stop|authorization-matrix)\.spec\.ts$/;
 const NEXTAUTH_SECRET = 'warden-e2e-test-secret-not-for-production';
 const CHROMIUM = {
   ...devices['Desktop Chrome'],

@@ -1,5 +1,8 @@
 import { redirect } from 'next/navigation';
+import { requireUser } from './(console)/require-user';
 
-export default function Home() {
+/** The console starts at the queue; like every page, this one checks the session itself first. */
+export default async function Home() {
+  await requireUser();
   redirect('/queue');
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/empty-state';
+import { AccessDenied } from '@/components/access-denied';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/actor';
@@ -23,12 +23,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await requireUser();
   const canManage = can(actor, 'reviewers.manage');
   if (!canReadNotifications(actor)) {
-    return (
-      <>
-        <PageHeader title="Notifications" />
-        <Card><EmptyState title="Not available to your role" description="Admins and reviewers see the notification channels and their delivery log." /></Card>
-      </>
-    );
+    return <AccessDenied title="Notifications">Admins and reviewers see the notification channels and their delivery log.</AccessDenied>;
   }
 
   const params = await searchParams;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AccessDenied } from '@/components/access-denied';
 import { PageHeader } from '@/components/page-header';
-import { ErrorAlert } from '@/components/ui/alert';
 import { Card, CardBody } from '@/components/ui/card';
 import { can } from '@/lib/auth/actor';
 import { requireUser } from '../../require-user';
@@ -11,13 +11,14 @@ export const metadata: Metadata = { title: 'New tool' };
 
 export default async function NewToolPage() {
   const actor = await requireUser();
+  if (!can(actor, 'tools.manage')) return <AccessDenied title="New tool">Only admins create tools.</AccessDenied>;
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/tools" className="text-indigo-700 hover:underline">← Tools</Link></p>
       <PageHeader title="New tool" description="Agents can call it only once it is granted to them." />
       <Card>
         <CardBody>
-          {can(actor, 'tools.manage') ? <ToolForm initial={EMPTY_TOOL} /> : <ErrorAlert>Only admins can create tools.</ErrorAlert>}
+          <ToolForm initial={EMPTY_TOOL} />
         </CardBody>
       </Card>
     </>

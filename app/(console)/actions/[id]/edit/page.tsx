@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AccessDenied } from '@/components/access-denied';
 import { ActionLevelBadge } from '@/components/action-level-badge';
 import { EmptyState } from '@/components/empty-state';
 import { InertText } from '@/components/inert-text';
 import { PageHeader } from '@/components/page-header';
 import { RelativeTime } from '@/components/relative-time';
 import { StatusBadge } from '@/components/status-badge';
-import { ErrorAlert } from '@/components/ui/alert';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/actor';
 import { getActionForEdit, type ActionForEdit } from '@/lib/actions/get-action-for-edit';
@@ -25,10 +25,9 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   if (!can(actor, 'actions.decide')) {
     return (
-      <>
-        <PageHeader title="Edit and approve" />
-        <ErrorAlert>Your role cannot approve actions, so it cannot edit them either. <Link href={`/actions/${encodeURIComponent(id)}`} className="underline">Back to the action</Link></ErrorAlert>
-      </>
+      <AccessDenied title="Edit and approve">
+        Your role cannot approve actions, so it cannot edit them either. <Link href={`/actions/${encodeURIComponent(id)}`} className="underline">Back to the action</Link>
+      </AccessDenied>
     );
   }
   const edit = await orNotFound(getActionForEdit(actor, id));

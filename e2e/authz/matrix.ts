@@ -1,0 +1,97 @@
+// Who may call each endpoint of the build. Every page, route handler and server action must appear here: the
+// matrix spec discovers them from Next's manifests and fails on one this table does not name (or names but the
+// build lacks). `allow` lists the callers that get through; every other caller must be refused.
+import type { CallerName } from './callers';
+import type { Subject } from './subject';
+
+const READERS: CallerName[] = ['viewer', 'reviewer', 'otherOwner', 'owner', 'admin'];
+const DECIDERS: CallerName[] = ['reviewer', 'admin'];
+const CONTROLLERS: CallerName[] = ['owner', 'admin'];
+const ADMINS: CallerName[] = ['admin'];
+const EVERYONE = 'everyone' as const;
+const AGENT: CallerName[] = ['agentKey'];
+
+export type RouteRule = {
+  allow: CallerName[] | typeof EVERYONE;
+  /** How the route is called; pages and console routes are GETs. */
+  method?: 'GET' | 'POST';
+  body?: (subject: Subject) => unknown;
+  /** A console stream (server-sent events): only the status and headers are read. */
+  stream?: boolean;
+};
+
+export const ROUTES: Record<string, RouteRule> = {
+  '/': { allow: READERS },
+  '/sign-in': { allow: EVERYONE },
+  '/actions/[id]': { allow: READERS },
+  '/actions/[id]/edit': { allow: DECIDERS },
+  '/actions/[id]/events': { allow: READERS, stream: true },
+  '/agents': { allow: READERS },
+  '/agents/[id]': { allow: READERS },
+  '/agents/[id]/grants/[grantId]': { allow: READERS },
+  '/analytics': { allow: READERS },
+  '/api-reference': { allow: READERS },
+  '/audit': { allow: READERS },
+  '/notifications': { allow: DECIDERS },
+  '/queue': { allow: READERS },
+  '/queue/events': { allow: READERS, stream: true },
+  '/queue/live': { allow: READERS, stream: true },
+  '/queue/rows': { allow: READERS },
+  '/reviewers': { allow: READERS },
+  '/tools': { allow: READERS },
+  '/tools/[id]': { allow: READERS },
+  '/tools/new': { allow: ADMINS },
+  '/api/auth/[...nextauth]': { allow: EVERYONE },
+  '/api/v1/health': { allow: EVERYONE },
+  '/api/v1/openapi.json': { allow: EVERYONE },
+  '/api/v1/agent': { allow: AGENT },
+  '/api/v1/actions': { allow: AGENT, method: 'POST', body: (s) => ({ tool: s.toolName, params: { title: 'matrix', priority: 1 } }) },
+  '/api/v1/actions/[id]': { allow: AGENT },
+  '/api/v1/actions/[id]/claim': { allow: AGENT, method: 'POST' },
+  '/api/v1/actions/[id]/result': { allow: AGENT, method: 'POST', body: () => ({ ok: true }) },
+};
+
+/** A server action's arguments: JSON values, or a form (sent as the browser sends `action(previousState, formData)`). */
+export type ActionArgs = { json: unknown[] } | { form: Record<string, string> };
+
+export type ServerActionRule = { allow: CallerName[]; args: (subject: Subject) => ActionArgs };
+
+const json = (...args: unknown[]): ActionArgs => ({ json: args });
+const A = 'app/(console)';
+const RULES = { approvals: 1, constraints: [] };
+
+export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
+  [`${A}/actions/[id]/actions.ts#decideAction`]: { allow: DECIDERS, args: (s) => ({ form: { actionId: s.actionId, decision: 'reject', comment: 'matrix' } }) },
+  [`${A}/actions/[id]/actions.ts#escalateActionForm`]: { allow: DECIDERS, args: (s) => ({ form: { actionId: s.actionId, groupId: s.groupId, note: 'matrix' } }) },
+  [`${A}/actions/[id]/actions.ts#nextPendingAction`]: { allow: READERS, args: (s) => json({ actionId: s.actionId, createdAt: s.actionCreatedAt }) },
+  [`${A}/actions/[id]/actions.ts#recordOpened`]: { allow: DECIDERS, args: (s) => json({ actionId: s.actionId }) },
+  [`${A}/actions/[id]/edit/actions.ts#editAndApprove`]: { allow: DECIDERS, args: (s) => ({ form: { actionId: s.actionId, version: '1', params: JSON.stringify({ title: 'edited', priority: 3 }) } }) },
+  [`${A}/agents/[id]/actions.ts#setAgentModeAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, to: 'draft_only' }) },
+  [`${A}/agents/[id]/actions.ts#setAgentStatusAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, to: 'paused' }) },
+  [`${A}/agents/[id]/grant-actions.ts#addGrantAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, tool: s.toolName }) },
+  [`${A}/agents/[id]/grants/[grantId]/actions.ts#checkGrantImpactAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, grantId: s.grantId, rules: RULES, days: 7 }) },
+  [`${A}/agents/[id]/grants/[grantId]/actions.ts#revokeGrantAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, grantId: s.grantId }) },
+  [`${A}/agents/[id]/grants/[grantId]/actions.ts#saveGrantAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, grantId: s.grantId, expectedVersion: 1, rules: { ...RULES, approvals: 2 } }) },
+  [`${A}/agents/[id]/key-actions.ts#createKeyAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, label: 'matrix' }) },
+  [`${A}/agents/[id]/key-actions.ts#revokeKeyAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, keyId: s.keyId }) },
+  [`${A}/agents/[id]/key-actions.ts#rotateKeyAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, keyId: s.keyId, overlapMinutes: 0 }) },
+  [`${A}/agents/[id]/key-actions.ts#setRequesterKeyAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, key: null }) },
+  [`${A}/agents/[id]/simulator-actions.ts#simulateCallAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, tool: s.toolName, params: { title: 'matrix', priority: 1 } }) },
+  [`${A}/agents/actions.ts#releaseAllAgents`]: { allow: ADMINS, args: () => json() },
+  [`${A}/agents/actions.ts#stopAllAgents`]: { allow: ADMINS, args: () => json() },
+  [`${A}/notifications/actions.ts#createChannelAction`]: { allow: ADMINS, args: () => json({ name: `matrix-${Date.now()}`, kind: 'webhook', url: 'https://hooks.example.test/new', groupId: null }) },
+  [`${A}/notifications/actions.ts#sendTestNotificationAction`]: { allow: ADMINS, args: (s) => json({ channelId: s.channelId }) },
+  [`${A}/notifications/actions.ts#setChannelEnabledAction`]: { allow: ADMINS, args: (s) => json({ channelId: s.channelId, enabled: false }) },
+  [`${A}/queue/actions.ts#decideActions`]: { allow: DECIDERS, args: (s) => json({ actionIds: [s.actionId], decision: 'rejected', comment: 'matrix' }) },
+  [`${A}/reviewers/actions.ts#addGroupMemberAction`]: { allow: ADMINS, args: (s) => json({ groupId: s.groupId, userId: s.memberId }) },
+  [`${A}/reviewers/actions.ts#createReviewerGroupAction`]: { allow: ADMINS, args: () => json({ name: `matrix-${Date.now()}` }) },
+  [`${A}/reviewers/actions.ts#deleteReviewerGroupAction`]: { allow: ADMINS, args: (s) => json({ groupId: s.groupId }) },
+  [`${A}/reviewers/actions.ts#removeGroupMemberAction`]: { allow: ADMINS, args: (s) => json({ groupId: s.groupId, userId: s.memberId }) },
+  [`${A}/reviewers/actions.ts#updateReviewerGroupAction`]: { allow: ADMINS, args: (s) => json({ groupId: s.groupId, description: 'changed by the matrix' }) },
+  [`${A}/tools/actions.ts#createToolAction`]: {
+    allow: ADMINS,
+    args: () => json({ name: `matrix_${Date.now()}`, description: 'matrix tool', actionLevel: 'read', parameters: { type: 'object' } }),
+  },
+  [`${A}/tools/actions.ts#setToolEnabledAction`]: { allow: ADMINS, args: (s) => json({ toolId: s.toolId, enabled: false }) },
+  [`${A}/tools/actions.ts#updateToolAction`]: { allow: ADMINS, args: (s) => json({ toolId: s.toolId, fields: { description: 'changed', actionLevel: 'create', parameters: { type: 'object' } } }) },
+};

@@ -1,0 +1,54 @@
+// What the matrix's requests act on: an agent of the matrix's owner with a key, a granted tool, a pending action,
+// a reviewer group and a notification channel. A server action gets a fresh subject, since an allowed call changes it.
+import { agentClient } from '../fixtures/agent-client';
+import { createTestAgent, createTestAgentKey, createTestTool, grantTestTool, SETUP, uniqueName, type TestUser } from '../fixtures/factories';
+import { proposeTicket } from '../fixtures/scenarios';
+import { lib } from '../fixtures/warden-lib';
+
+export type Subject = {
+  agentId: string;
+  toolId: string;
+  toolName: string;
+  grantId: string;
+  actionId: string;
+  actionCreatedAt: string;
+  keyId: string;
+  groupId: string;
+  channelId: string;
+  memberId: string;
+};
+
+export async function createSubject(baseURL: string, owner: TestUser, member: TestUser): Promise<Subject> {
+  const agent = await createTestAgent({ owner });
+  const tool = await createTestTool();
+  const grant = await grantTestTool(agent, tool, true);
+  const { key, keyId } = await createTestAgentKey(agent);
+  const actionId = await proposeTicket(agentClient(baseURL, key), tool, 'pending_review');
+  const action = await lib.db().db().action.findUniqueOrThrow({ where: { id: actionId } });
+  const group = await lib.reviewGroups().create(SETUP, { name: uniqueName('matrix'), description: 'authorization matrix' });
+  await lib.reviewGroups().addMember(SETUP, { groupId: group.id, userId: member.id });
+  const { channel } = await lib.notifications().createChannel(SETUP, { name: uniqueName('matrix-channel'), kind: 'webhook', url: 'https://hooks.example.test/warden', groupId: null });
+  return {
+    agentId: agent.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
+    keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
+  };
+}
+
+/** Which subject id fills a route's dynamic segment, by the route's first segment. */
+const SEGMENT_IDS: Record<string, Record<string, keyof Subject>> = {
+  actions: { '[id]': 'actionId' },
+  agents: { '[id]': 'agentId', '[grantId]': 'grantId' },
+  tools: { '[id]': 'toolId' },
+  api: { '[id]': 'actionId', '[...nextauth]': 'actionId' },
+};
+
+/** `/agents/[id]/grants/[grantId]` → `/agents/<agentId>/grants/<grantId>`; throws for a segment the table lacks. */
+export function fillPath(pattern: string, subject: Subject): string {
+  if (pattern === '/api/auth/[...nextauth]') return '/api/auth/session';
+  const first = pattern.split('/')[1];
+  return pattern.replace(/\[[^\]]+\]/g, (segment) => {
+    const key = SEGMENT_IDS[first]?.[segment];
+    if (!key) throw new Error(`The authorization matrix does not know what fills ${segment} in ${pattern}: add it to SEGMENT_IDS`);
+    return encodeURIComponent(subject[key]);
+  });
+}
