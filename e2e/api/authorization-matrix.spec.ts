@@ -6,7 +6,7 @@ import { test, expect } from '../fixtures/test';
 import { SETUP } from '../fixtures/factories';
 import { lib } from '../fixtures/warden-lib';
 import { CALLERS, createCallers, createPeople, type Caller, type People } from '../authz/callers';
-import { isLetThrough, isRefused, send, serverActionInit, type Answer, type EndpointKind } from '../authz/call-endpoint';
+import { isLetThrough, isRefused, NAVIGATION_FROM_QUEUE, send, serverActionInit, type Answer, type EndpointKind } from '../authz/call-endpoint';
 import { discoverRoutes, discoverServerActions } from '../authz/discover-endpoints';
 import { ROUTES, SERVER_ACTIONS } from '../authz/matrix';
 import { createSubject, fillPath, type Subject } from '../authz/subject';
@@ -59,6 +59,23 @@ test('pages and route handlers answer each caller as the matrix says', async ({ 
       answers.push([caller, await send(baseURL!, caller, path, init)]);
     }
     for (const verdict of verdicts(baseURL!, route.kind, rule.allow, answers)) if (!verdict.ok) failures.push({ route: route.pattern, ...verdict });
+  }
+  expect(failures).toEqual([]);
+});
+
+test('console pages check the session themselves, also when a navigation renders only the page', async ({ baseURL }) => {
+  const failures: unknown[] = [];
+  for (const route of discoverRoutes().filter((r) => r.kind === 'page' && r.pattern !== '/queue' && ROUTES[r.pattern].allow !== 'everyone')) {
+    const rule = ROUTES[route.pattern];
+    const path = fillPath(route.pattern, shared);
+    const answers: [Caller, Answer][] = [];
+    for (const caller of callers) {
+      let answer = await send(baseURL!, caller, path, { headers: NAVIGATION_FROM_QUEUE });
+      // Next first sends an RSC request to the same URL with its cache-busting `_rsc` parameter, as the router does.
+      if (answer.status === 307 && answer.location?.includes('_rsc=')) answer = await send(baseURL!, caller, answer.location, { headers: NAVIGATION_FROM_QUEUE });
+      answers.push([caller, answer]);
+    }
+    for (const verdict of verdicts(baseURL!, 'page', rule.allow, answers)) if (!verdict.ok) failures.push({ route: route.pattern, ...verdict });
   }
   expect(failures).toEqual([]);
 });

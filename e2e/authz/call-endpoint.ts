@@ -4,8 +4,8 @@ import type { ActionArgs } from './matrix';
 
 export type Answer = { status: number; location: string | null; text: string };
 
-/** What a page renders for a role that may not use it (components/access-denied.tsx). */
-const PAGE_REFUSAL = 'data-access="denied"';
+/** What a page renders for a role that may not use it (components/access-denied.tsx), in HTML or in an RSC payload. */
+const PAGE_REFUSAL = /data-access(="|":")denied/;
 
 /** Server actions' messages that mean "you may not" (or "you are not signed in"), as opposed to any other answer. */
 const ACTION_REFUSALS = [
@@ -15,6 +15,19 @@ const ACTION_REFUSALS = [
   /Only admins/,
   /Only a signed-in/,
 ];
+
+/**
+ * The headers of a client-side navigation from the queue: Next then renders only the segments that differ, not the
+ * console's layout, so a page that left the session check to the layout would render for anyone (issue 12, item 8).
+ */
+export const NAVIGATION_FROM_QUEUE = {
+  RSC: '1',
+  'Next-Url': '/queue',
+  // As Chromium sent it when a link was clicked on /queue (Next 16.4): the tree the browser already has.
+  'Next-Router-State-Tree': encodeURIComponent(
+    JSON.stringify(['', { children: ['(console)', { children: ['queue', { children: ['__PAGE__', {}, null, null, 0] }, null, null, 0] }, null, null, 4] }, null, null, 24]),
+  ),
+};
 
 export async function send(baseURL: string, caller: Caller, path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit; stream?: boolean } = {}): Promise<Answer> {
   const abort = new AbortController();
@@ -43,7 +56,11 @@ export function serverActionInit(actionId: string, args: ActionArgs): { method: 
   return { method: 'POST', headers, body: form };
 }
 
+/** In an RSC payload, `redirect('/sign-in…')` arrives as an error row with this digest instead of an HTTP redirect. */
+const RSC_SIGN_IN_REDIRECT = /"digest":"NEXT_REDIRECT;[a-z]+;\/sign-in[?;]/;
+
 export function redirectsToSignIn(answer: Answer, baseURL: string): boolean {
+  if (RSC_SIGN_IN_REDIRECT.test(answer.text)) return true;
   return answer.status >= 300 && answer.status < 400 && answer.location !== null && new URL(answer.location, baseURL).pathname === '/sign-in';
 }
 
@@ -52,7 +69,7 @@ export type EndpointKind = 'page' | 'route' | 'server action';
 /** A refusal: sent to sign-in, an HTTP refusal, the page's "not available to your role", or an action's message. */
 export function isRefused(answer: Answer, baseURL: string, kind: EndpointKind): boolean {
   if (redirectsToSignIn(answer, baseURL) || [401, 403, 404].includes(answer.status)) return true;
-  if (kind === 'page') return answer.text.includes(PAGE_REFUSAL);
+  if (kind === 'page') return PAGE_REFUSAL.test(answer.text);
   return kind === 'server action' && ACTION_REFUSALS.some((refusal) => refusal.test(answer.text));
 }
 
