@@ -22,8 +22,8 @@ export const userCommands: Command[] = [
       });
       console.log(`created user ${user.email} (${user.roles.join(', ')})`);
       if (password) {
-        console.log(`must be changed at the first sign-in; expires ${passwordExpiresAt?.toISOString()}`);
-        console.log(`one-time password: ${password}`);
+        console.log(`one-time password (must be changed at the first sign-in; expires ${passwordExpiresAt?.toISOString()}):`);
+        console.log(password);
       }
     },
   },
