@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
+import { can } from '@/lib/auth/actor';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { listUsers } from '@/lib/users/list-users';
 import { requireUser } from '../require-user';
@@ -11,6 +13,14 @@ export const metadata: Metadata = { title: 'Users' };
 /** Admins manage people here: invite, roles, disable, reset password, sign out everywhere (lib/users/*). */
 export default async function UsersPage() {
   const actor = await requireUser();
+  if (!can(actor, 'users.manage')) {
+    return (
+      <>
+        <PageHeader title="Users" />
+        <Card><EmptyState title="Not available to your role" description="Admins manage users. Your own password and sessions are on your account page." /></Card>
+      </>
+    );
+  }
   const users = await listUsers(actor);
   return (
     <>
