@@ -1,6 +1,6 @@
 'use client';
 
-import { Bell, BookOpen, Bot, ChartColumn, Inbox, ScrollText, UsersRound, Wrench } from 'lucide-react';
+import { Bell, BookOpen, Bot, ChartColumn, Inbox, ScrollText, UserCog, UsersRound, Wrench } from 'lucide-react';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
 import { IntentPrefetchLink } from '../ui/intent-prefetch-link';
@@ -15,6 +15,7 @@ const LINKS = [
   { href: '/notifications', label: 'Notifications', icon: Bell, matches: ['/notifications'] },
   { href: '/analytics', label: 'Analytics', icon: ChartColumn, matches: ['/analytics'] },
   { href: '/api-reference', label: 'API reference', icon: BookOpen, matches: ['/api-reference'] },
+  { href: '/users', label: 'Users', icon: UserCog, matches: ['/users'] },
 ];
 
 /**

@@ -50,6 +50,13 @@ export type AuditPayloads = {
   'notification_channel.tested': { name: string };
   // A reviewer who may decide opened the pending action's card (first time only): where their review clock starts.
   'action.opened': Record<string, never>;
+  // People (issue 12): who changed whom; never a password, only that one was issued.
+  'user.roles_changed': { email: string; before: string[]; after: string[] };
+  'user.disabled': { email: string };
+  'user.enabled': { email: string };
+  'user.password_reset': { email: string; expiresAt: string };
+  'user.password_changed': { email: string };
+  'user.signed_out_everywhere': { email: string };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -97,4 +104,10 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'notification_channel.updated': 'Notification channel changed',
   'notification_channel.tested': 'Notification channel tested',
   'action.opened': 'Opened by reviewer',
+  'user.roles_changed': 'User roles changed',
+  'user.disabled': 'User disabled',
+  'user.enabled': 'User enabled',
+  'user.password_reset': 'User password reset',
+  'user.password_changed': 'User changed their password',
+  'user.signed_out_everywhere': 'User signed out everywhere',
 };

@@ -4,11 +4,13 @@ import { openApiDocument } from '@/lib/http/openapi';
 import { OperationCard } from './operation-card';
 import { SchemaCard } from './schema-card';
 import { listOperations } from './operations';
+import { requireUser } from '../require-user';
 
 export const metadata: Metadata = { title: 'API reference' };
 
 /** The agent API, rendered from the same OpenAPI document agents can fetch (itself generated from the zod schemas). */
-export default function ApiReferencePage() {
+export default async function ApiReferencePage() {
+  await requireUser();
   const apiDocument = openApiDocument();
   const operations = listOperations(apiDocument);
 

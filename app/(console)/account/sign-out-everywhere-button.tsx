@@ -1,0 +1,21 @@
+'use client';
+
+import { ConfirmDialog } from '@/components/ui/alert-dialog';
+import { signOutMyselfEverywhereAction } from './actions';
+
+/** Every session of yours ends (a lost laptop, a shared computer); then this browser goes to sign-in. */
+export function SignOutEverywhereButton() {
+  return (
+    <ConfirmDialog
+      triggerLabel="Sign out everywhere"
+      triggerVariant="secondary"
+      title="Sign out everywhere?"
+      description="Every session of yours ends, on every device, this one included."
+      confirmLabel="Sign out everywhere"
+      onConfirm={async () => {
+        const result = await signOutMyselfEverywhereAction();
+        if (result.ok) window.location.assign('/sign-in');
+      }}
+    />
+  );
+}

@@ -1,0 +1,97 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { sqliteTestUrl } from '../fixtures/test-databases.cjs';
+import { test, expect } from '../fixtures/test';
+import { contextWithSessionCookie, isSignedIn, postCredentials, sessionCookieOf } from '../fixtures/people';
+import { signInWithRequest } from '../fixtures/sign-in';
+
+/**
+ * A server of this spec's own (port base+7, its own SQLite file), started with a 6-second absolute session lifetime
+ * and a 2-second lockout, its output captured: the shared servers' settings and logs cannot be changed per spec.
+ */
+const root = path.resolve(__dirname, '../..');
+const port = Number(process.env.WARDEN_TEST_PORT_BASE ?? 3100) + 7;
+const baseURL = `http://localhost:${port}`;
+const databaseUrl = sqliteTestUrl('e2e-session-lifetime');
+const LIFETIME_SECONDS = 6;
+const PASSWORD = 'a-long-enough-password';
+
+let server: ChildProcess;
+let output = '';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, [path.join(root, 'e2e/fixtures/start-test-server.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, WARDEN_SEED: 'none', WARDEN_SKIP_BUILD: '1',
+      NEXTAUTH_SECRET: 'warden-e2e-session-lifetime-secret', NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1',
+      WARDEN_SESSION_MAX_AGE_SECONDS: String(LIFETIME_SECONDS), WARDEN_SIGNIN_LOCKOUT_BASE_SECONDS: '2',
+    },
+  });
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  const probe = await playwrightRequest.newContext({ baseURL });
+  await expect.poll(async () => (await probe.get('/api/auth/csrf').catch(() => null))?.status() ?? 0, { timeout: 60_000 }).toBe(200);
+  await probe.dispose();
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+function createUser(email: string) {
+  const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/warden.ts', 'user', 'create', '--email', email, '--name', 'Lifetime', '--role', 'reviewer', '--password', PASSWORD], {
+    cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+}
+
+async function newContext(): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL });
+}
+
+test('/api/auth/session renews the cookie but never past the absolute lifetime', async () => {
+  createUser('lifetime@warden.test');
+  const context = await newContext();
+  const signedInAt = Date.now();
+  await signInWithRequest(context, 'lifetime@warden.test', PASSWORD);
+  const copied = await contextWithSessionCookie(baseURL, await sessionCookieOf(context));
+
+  // Polled (each poll asks /api/auth/session, which renews the cookie) until the session is gone.
+  await expect.poll(() => isSignedIn(context), { timeout: (LIFETIME_SECONDS + 10) * 1000, intervals: [500] }).toBe(false);
+  const endedAfter = (Date.now() - signedInAt) / 1000;
+  expect(endedAfter).toBeGreaterThanOrEqual(LIFETIME_SECONDS - 1);
+  expect(endedAfter).toBeLessThan(LIFETIME_SECONDS + 5);
+  expect(await isSignedIn(copied)).toBe(false);
+  await Promise.all([context.dispose(), copied.dispose()]);
+});
+
+test('junk session cookies are signed out without a stack trace in the server log, and without a flood', async () => {
+  const before = output.length;
+  for (let i = 0; i < 20; i++) {
+    const context = await contextWithSessionCookie(baseURL, i % 2 ? `junk-${i}` : 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z');
+    expect(await isSignedIn(context)).toBe(false);
+    const page = await context.get('/api-reference', { headers: { RSC: '1' }, maxRedirects: 0 });
+    expect(await page.text()).not.toContain('/v1/actions');
+    await context.dispose();
+  }
+  const logged = output.slice(before);
+  expect(logged).not.toMatch(/^\s+at /m);
+  expect(logged.split('\n').filter((line) => line.includes('JWT_SESSION_ERROR')).length).toBeLessThanOrEqual(1);
+});
+
+test('after a lockout expires, the right password signs in; during it, it did not', async () => {
+  createUser('lockout@warden.test');
+  const context = await newContext();
+  for (let attempt = 0; attempt < 5; attempt++) expect(await postCredentials(context, 'lockout@warden.test', 'wrong-password')).toBe(401);
+  const lockedAt = Date.now();
+  expect(await postCredentials(context, 'lockout@warden.test', PASSWORD)).toBe(429);
+
+  await expect.poll(() => postCredentials(context, 'lockout@warden.test', PASSWORD), { timeout: 15_000, intervals: [250] }).toBe(200);
+  expect(Date.now() - lockedAt).toBeGreaterThanOrEqual(1000);
+  expect(await isSignedIn(context)).toBe(true);
+  await context.dispose();
+});
