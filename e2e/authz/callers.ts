@@ -10,13 +10,22 @@ export type CallerName = (typeof CALLERS)[number];
 
 export type Caller = { name: CallerName; headers: Record<string, string> };
 
-/** Signs in through next-auth's endpoints and returns the cookie header the browser would send. */
-async function sessionCookie(baseURL: string, user: TestUser): Promise<string> {
+/**
+ * Signs in through next-auth's endpoints and returns the cookie header the browser would send. With `thenSignOut`,
+ * the session is then ended the way the browser's "Sign out" does: the copied cookie must stop working.
+ */
+async function sessionCookie(baseURL: string, user: TestUser, thenSignOut = false): Promise<string> {
   const context = await playwrightRequest.newContext({ baseURL });
   try {
     await signInWithRequest(context, user.email, user.password);
     const { cookies } = await context.storageState();
-    return cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+    const cookie = cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+    if (thenSignOut) {
+      const { csrfToken } = (await (await context.get('/api/auth/csrf')).json()) as { csrfToken: string };
+      const signOut = await context.post('/api/auth/signout', { form: { csrfToken, json: 'true' }, maxRedirects: 0 });
+      if (signOut.status() >= 400) throw new Error(`Sign-out answered ${signOut.status()}`);
+    }
+    return cookie;
   } finally {
     await context.dispose();
   }
@@ -36,26 +45,20 @@ export async function createPeople(): Promise<People> {
 }
 
 /**
- * One caller per name. The disabled user and the revoked session are admins, so that only the disabling or the
- * revocation can explain a refusal: their cookies were valid when taken.
+ * One caller per name. The disabled user and the signed-out session are admins, so that only the disabling or the
+ * sign-out can explain a refusal: their cookies were valid when taken.
  */
 export async function createCallers(baseURL: string, people: People, agentKeyOf: { id: string }): Promise<Caller[]> {
   const disabled = await createTestUser(['admin'], 'Matrix Disabled Admin');
   const revoked = await createTestUser(['admin'], 'Matrix Revoked Admin');
-  const cookies = Object.fromEntries(
-    await Promise.all(
-      (Object.entries({ ...people, disabledUser: disabled, revokedSession: revoked }) as [string, TestUser][]).map(
-        async ([name, user]) => [name, await sessionCookie(baseURL, user)] as const,
-      ),
-    ),
-  ) as Record<Exclude<CallerName, 'signedOut' | 'agentKey'>, string>;
-  const users = lib.db().db().user;
-  await users.update({ where: { id: disabled.id }, data: { disabled: true } });
-  await users.update({ where: { id: revoked.id }, data: { sessionVersion: { increment: 1 } } });
+  const cookies: Record<string, string> = {};
+  for (const [name, user] of Object.entries({ ...people, disabledUser: disabled }) as [string, TestUser][]) cookies[name] = await sessionCookie(baseURL, user);
+  cookies.revokedSession = await sessionCookie(baseURL, revoked, true);
+  await lib.db().db().user.update({ where: { id: disabled.id }, data: { disabled: true } });
   const { key } = await createTestAgentKey(agentKeyOf);
   return CALLERS.map((name): Caller => {
     if (name === 'signedOut') return { name, headers: {} };
     if (name === 'agentKey') return { name, headers: { authorization: `Bearer ${key}` } };
-    return { name, headers: { cookie: cookies[name] } };
+    return { name, headers: { cookie: cookies[name]! } };
   });
 }

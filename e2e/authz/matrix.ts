@@ -41,6 +41,10 @@ export const ROUTES: Record<string, RouteRule> = {
   '/tools': { allow: READERS },
   '/tools/[id]': { allow: READERS },
   '/tools/new': { allow: ADMINS },
+  '/users': { allow: ADMINS },
+  '/account': { allow: READERS },
+  // Where a one-time password is replaced: a signed-in person who need not change theirs is sent to /account.
+  '/change-password': { allow: READERS },
   '/api/auth/[...nextauth]': { allow: EVERYONE },
   '/api/v1/health': { allow: EVERYONE },
   '/api/v1/openapi.json': { allow: EVERYONE },
@@ -54,7 +58,12 @@ export const ROUTES: Record<string, RouteRule> = {
 /** A server action's arguments: JSON values, or a form (sent as the browser sends `action(previousState, formData)`). */
 export type ActionArgs = { json: unknown[] } | { form: Record<string, string> };
 
-export type ServerActionRule = { allow: CallerName[]; args: (subject: Subject) => ActionArgs };
+export type ServerActionRule = {
+  allow: CallerName[];
+  args: (subject: Subject) => ActionArgs;
+  /** The action ends the caller's own sessions: it gets callers of its own, so the others' cookies stay valid. */
+  endsOwnSessions?: boolean;
+};
 
 const json = (...args: unknown[]): ActionArgs => ({ json: args });
 const A = 'app/(console)';
@@ -88,6 +97,17 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
   [`${A}/reviewers/actions.ts#deleteReviewerGroupAction`]: { allow: ADMINS, args: (s) => json({ groupId: s.groupId }) },
   [`${A}/reviewers/actions.ts#removeGroupMemberAction`]: { allow: ADMINS, args: (s) => json({ groupId: s.groupId, userId: s.memberId }) },
   [`${A}/reviewers/actions.ts#updateReviewerGroupAction`]: { allow: ADMINS, args: (s) => json({ groupId: s.groupId, description: 'changed by the matrix' }) },
+  [`${A}/users/actions.ts#inviteUserAction`]: { allow: ADMINS, args: () => json({ email: `matrix-${Date.now()}@warden.test`, name: 'Matrix Invitee', roles: ['viewer'] }) },
+  [`${A}/users/actions.ts#setUserRolesAction`]: { allow: ADMINS, args: (s) => json({ userId: s.memberId, roles: ['reviewer', 'viewer'] }) },
+  [`${A}/users/actions.ts#setUserDisabledAction`]: { allow: ADMINS, args: (s) => json({ userId: s.memberId, disabled: false }) },
+  [`${A}/users/actions.ts#resetUserPasswordAction`]: { allow: ADMINS, args: (s) => json({ userId: s.memberId }) },
+  [`${A}/users/actions.ts#signOutEverywhereAction`]: { allow: ADMINS, args: (s) => json({ userId: s.memberId }) },
+  // Every signed-in person, about themselves.
+  [`${A}/account/actions.ts#signOutMyselfEverywhereAction`]: { allow: READERS, args: () => json(), endsOwnSessions: true },
+  ['app/(auth)/change-password/actions.ts#changeOwnPasswordAction']: {
+    allow: READERS,
+    args: () => json({ currentPassword: 'not-the-password', newPassword: 'a-new-password-for-the-matrix', confirmPassword: 'a-new-password-for-the-matrix' }),
+  },
   [`${A}/tools/actions.ts#createToolAction`]: {
     allow: ADMINS,
     args: () => json({ name: `matrix_${Date.now()}`, description: 'matrix tool', actionLevel: 'read', parameters: { type: 'object' } }),

@@ -1,7 +1,7 @@
 // What the matrix's requests act on: an agent of the matrix's owner with a key, a granted tool, a pending action,
 // a reviewer group and a notification channel. A server action gets a fresh subject, since an allowed call changes it.
 import { agentClient } from '../fixtures/agent-client';
-import { createTestAgent, createTestAgentKey, createTestTool, grantTestTool, SETUP, uniqueName, type TestUser } from '../fixtures/factories';
+import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, grantTestTool, SETUP, uniqueName, type TestUser } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { lib } from '../fixtures/warden-lib';
 
@@ -18,7 +18,9 @@ export type Subject = {
   memberId: string;
 };
 
-export async function createSubject(baseURL: string, owner: TestUser, member: TestUser): Promise<Subject> {
+/** `member` is a reviewer of the subject's own, in its group: the people actions change them, not a caller. */
+export async function createSubject(baseURL: string, owner: TestUser): Promise<Subject> {
+  const member = await createTestUser(['reviewer'], 'Matrix Member');
   const agent = await createTestAgent({ owner });
   const tool = await createTestTool();
   const grant = await grantTestTool(agent, tool, true);

@@ -18,8 +18,10 @@ const schema = z.object({
   WARDEN_SIGNIN_WINDOW_SECONDS: seconds(60 * 60),
   WARDEN_SIGNIN_LOCKOUT_BASE_SECONDS: seconds(30),
   WARDEN_SIGNIN_LOCKOUT_MAX_SECONDS: seconds(15 * 60),
-  // Password hashes (scrypt, ~50 ms of CPU each) computed at once per process; the rest are refused at once.
+  // Password hashes (scrypt, ~50 ms of CPU each) computed at once per process, and how many more may wait their turn;
+  // beyond both, a sign-in is refused at once (429).
   WARDEN_PASSWORD_HASH_CONCURRENCY: seconds(4),
+  WARDEN_PASSWORD_HASH_QUEUE: seconds(32),
 });
 
 export type AuthSettings = z.infer<typeof schema>;

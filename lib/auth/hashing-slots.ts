@@ -1,19 +1,28 @@
 import { authSettings } from './auth-settings';
 
 let inUse = 0;
+const waiting: Array<() => void> = [];
 
 /**
- * A non-blocking semaphore over password hashing: each scrypt costs tens of milliseconds of CPU, so a flood of
- * sign-ins queued behind each other would starve every other request. Returns a release function, or null when all
- * slots are taken (the caller refuses at once instead of queueing).
+ * A semaphore over password hashing with a short, bounded queue: each scrypt costs tens of milliseconds on the
+ * thread pool, so an unbounded pile of sign-ins would starve every other request. A burst (a team signing in, a
+ * test suite) waits its turn; past the queue's length the caller gets null and refuses at once (429).
  */
-export function tryAcquireHashingSlot(): (() => void) | null {
-  if (inUse >= authSettings().WARDEN_PASSWORD_HASH_CONCURRENCY) return null;
-  inUse += 1;
+export async function acquireHashingSlot(): Promise<(() => void) | null> {
+  const { WARDEN_PASSWORD_HASH_CONCURRENCY: slots, WARDEN_PASSWORD_HASH_QUEUE: queue } = authSettings();
+  if (inUse >= slots) {
+    if (waiting.length >= queue) return null;
+    // Woken by a release that hands its slot over (inUse stays the same).
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    inUse += 1;
+  }
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    inUse -= 1;
+    const next = waiting.shift();
+    if (next) next();
+    else inUse -= 1;
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AccessDenied } from '@/components/access-denied';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { can } from '@/lib/auth/actor';
@@ -14,12 +15,7 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   const actor = await requireUser();
   if (!can(actor, 'users.manage')) {
-    return (
-      <>
-        <PageHeader title="Users" />
-        <Card><EmptyState title="Not available to your role" description="Admins manage users. Your own password and sessions are on your account page." /></Card>
-      </>
-    );
+    return <AccessDenied title="Users">Admins manage users. Your own password and sessions are on your account page.</AccessDenied>;
   }
   const users = await listUsers(actor);
   return (
