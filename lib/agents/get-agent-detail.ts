@@ -1,4 +1,4 @@
-import { assertCan, type Actor } from '../auth/actor';
+import { assertCan, can, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import type { ActionStatus } from '../policy/action-status';
@@ -35,7 +35,12 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
     id: agent.id,
     name: agent.name,
     purpose: agent.purpose,
-    environment: agent.environment,
+    environment: agent.environment as 'test' | 'production',
+    monitoringNote: agent.monitoringNote,
+    shutoffContact: agent.shutoffContact,
+    archivedAt: agent.archivedAt?.toISOString() ?? null,
+    /** The compare-and-set token an edit sends back. */
+    version: agent.version,
     status: agent.status as 'active' | 'paused',
     mode: agent.mode as 'live' | 'draft_only',
     createdAt: agent.createdAt.toISOString(),
@@ -68,6 +73,8 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
       ? { at: pause.at.toISOString(), actorType: pause.actorType, reason: (JSON.parse(pause.payload) as { reason: string | null }).reason }
       : null,
     viewerCanControl: canControlAgent(actor, agent),
+    /** Transfer, environment, mode by edit, archive: admins, while the agent is not archived. */
+    viewerCanManage: can(actor, 'agents.manage') && !agent.archivedAt,
   };
 }
 
