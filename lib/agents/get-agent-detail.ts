@@ -30,6 +30,11 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
   const pause = agent.status === 'paused'
     ? await db().auditEvent.findFirst({ where: { agentId: agent.id, type: 'agent.paused' }, orderBy: { seq: 'desc' } })
     : null;
+  // What archiving would close: the confirmation names it.
+  const [pendingReview, approved] = await Promise.all([
+    db().action.count({ where: { agentId: agent.id, status: 'pending_review' } }),
+    db().action.count({ where: { agentId: agent.id, status: 'approved' } }),
+  ]);
 
   return {
     id: agent.id,
@@ -69,6 +74,7 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
       requester: action.requester,
       createdAt: action.createdAt.toISOString(),
     })),
+    waiting: { pendingReview, approved },
     pausedBecause: pause
       ? { at: pause.at.toISOString(), actorType: pause.actorType, reason: (JSON.parse(pause.payload) as { reason: string | null }).reason }
       : null,
