@@ -24,7 +24,7 @@ test.describe('agents managed in the product', () => {
     const name = uniqueName('onboarded');
 
     const bad = await console.call('createAgentAction', { name: 'Not A Name', ownerId: owner.id });
-    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('name may hold only lowercase letters') });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('Invalid input: name may hold only lowercase letters') });
     const created = await console.call('createAgentAction', { name, ownerId: owner.id, purpose: 'files tickets', environment: 'test', monitoringNote: 'ops board' });
     const { agentId } = dataOf<{ agentId: string }>(created);
     expect(await agentRow(agentId)).toMatchObject({ name, ownerId: owner.id, environment: 'test', mode: 'live', shutoffContact: owner.email, version: 1, archivedAt: null });

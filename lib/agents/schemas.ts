@@ -3,16 +3,16 @@ import { z } from 'zod';
 export const agentNameSchema = z
   .string()
   .trim()
-  .min(2, 'name must have at least 2 characters')
-  .max(60, 'name must have at most 60 characters')
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'name may hold only lowercase letters, digits and dashes, starting with a letter or digit');
+  .min(2, 'must have at least 2 characters')
+  .max(60, 'must have at most 60 characters')
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'may hold only lowercase letters, digits and dashes, starting with a letter or digit');
 
 export const AGENT_ENVIRONMENTS = ['test', 'production'] as const;
 export const AGENT_MODES = ['live', 'draft_only'] as const;
 
-const purpose = z.string().trim().max(500, 'purpose must have at most 500 characters');
-const monitoringNote = z.string().trim().max(1000, 'monitoring note must have at most 1000 characters');
-const shutoffContact = z.string().trim().max(200, 'shutoff contact must have at most 200 characters');
+const purpose = z.string().trim().max(500, 'must have at most 500 characters');
+const monitoringNote = z.string().trim().max(1000, 'must have at most 1000 characters');
+const shutoffContact = z.string().trim().max(200, 'must have at most 200 characters');
 
 /**
  * The owner by id (console) or by e-mail (CLI); which user it must be is checked against the database
@@ -20,7 +20,7 @@ const shutoffContact = z.string().trim().max(200, 'shutoff contact must have at 
  */
 const ownerRef = {
   ownerId: z.string().trim().min(1, 'choose an owner').optional(),
-  ownerEmail: z.string().trim().min(1, 'owner: give an e-mail').optional(),
+  ownerEmail: z.string().trim().min(1, 'give an e-mail').optional(),
 };
 
 export const createAgentSchema = z
@@ -43,7 +43,7 @@ export const OWNER_EDITABLE_FIELDS = ['purpose', 'monitoringNote', 'shutoffConta
 export const updateAgentSchema = z.object({
   purpose: purpose.optional(),
   monitoringNote: monitoringNote.optional(),
-  shutoffContact: shutoffContact.min(1, 'shutoff contact: say who can shut this agent off').optional(),
+  shutoffContact: shutoffContact.min(1, 'say who can shut this agent off').optional(),
   environment: z.enum(AGENT_ENVIRONMENTS).optional(),
   mode: z.enum(AGENT_MODES).optional(),
   ...ownerRef,

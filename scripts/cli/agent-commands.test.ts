@@ -46,8 +46,8 @@ describe('warden agent create|edit|archive', () => {
   }, 30_000);
 
   it.each([
-    [['--name', 'Support Bot', '--owner', 'olga@cli.test'], '--name: name may hold only lowercase letters'],
-    [['--name', 'x', '--owner', 'olga@cli.test'], '--name: name must have at least 2 characters'],
+    [['--name', 'Support Bot', '--owner', 'olga@cli.test'], '--name: may hold only lowercase letters'],
+    [['--name', 'x', '--owner', 'olga@cli.test'], '--name: must have at least 2 characters'],
     [['--name', 'viewer-bot', '--owner', 'vic@cli.test'], 'owner: the owner must be an enabled user with the owner or admin role'],
     [['--name', 'ghost-bot', '--owner', 'nobody@cli.test'], 'owner: the owner must be an enabled user'],
     [['--name', 'mode-bot', '--owner', 'olga@cli.test', '--mode', 'yolo'], '--mode:'],
@@ -76,7 +76,7 @@ describe('warden agent create|edit|archive', () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('Someone else changed agent "support-bot" first (now version 3)');
     expect(warden('agent', 'edit', '--agent', 'support-bot').code).toBe(2);
-    expect(warden('agent', 'edit', '--agent', 'support-bot', '--shutoff-contact', '').stderr).toContain('--shutoff-contact: shutoff contact: say who can shut this agent off');
+    expect(warden('agent', 'edit', '--agent', 'support-bot', '--shutoff-contact', '').stderr).toContain('--shutoff-contact: say who can shut this agent off');
     expect(warden('agent', 'edit', '--agent', 'nope-bot', '--purpose', 'x')).toMatchObject({ code: 1, stderr: 'warden: No agent named "nope-bot".' });
   }, 60_000);
 

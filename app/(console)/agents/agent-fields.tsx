@@ -16,9 +16,11 @@ type Props<K extends keyof AgentFieldValues> = {
   fields: readonly K[];
   owners?: AgentOwnerOption[];
   shutoffHint: string;
+  /** Editing: a contact must stay; creating: empty means the owner's e-mail. */
+  shutoffRequired?: boolean;
 };
 
-export function AgentFields<K extends keyof AgentFieldValues>({ idPrefix, values, set, fields, owners, shutoffHint }: Props<K>) {
+export function AgentFields<K extends keyof AgentFieldValues>({ idPrefix, values, set, fields, owners, shutoffHint, shutoffRequired = false }: Props<K>) {
   const has = (field: keyof AgentFieldValues) => (fields as readonly string[]).includes(field);
   const id = (field: string) => `${idPrefix}-${field}`;
   return (
@@ -66,7 +68,7 @@ export function AgentFields<K extends keyof AgentFieldValues>({ idPrefix, values
       {has('shutoffContact') ? (
         <div className="md:col-span-2">
           <Label htmlFor={id('shutoff')}>Shutoff contact</Label>
-          <Input id={id('shutoff')} maxLength={200} value={values.shutoffContact} onChange={(e) => set({ shutoffContact: e.target.value })} placeholder="Person, rota or phone that can stop it outside Warden" />
+          <Input id={id('shutoff')} required={shutoffRequired} maxLength={200} value={values.shutoffContact} onChange={(e) => set({ shutoffContact: e.target.value })} placeholder="Person, rota or phone that can stop it outside Warden" />
           <p className="mt-1 text-xs text-gray-600">{shutoffHint}</p>
         </div>
       ) : null}

@@ -63,6 +63,7 @@ export function AgentDetailsForm({ agentId, version, initial, owners }: Props) {
           set={(patch) => setValues((current) => ({ ...current, ...patch }))}
           fields={owners ? ADMIN_FIELDS : OWNER_FIELDS}
           owners={owners ?? undefined}
+          shutoffRequired
           shutoffHint="Required. It follows a transfer when it was the previous owner's e-mail."
         />
       </fieldset>

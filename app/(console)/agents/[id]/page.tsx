@@ -75,7 +75,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           <Card aria-labelledby="agent-edit">
             <CardHeader
               id="agent-edit"
-              title="Edit details"
+              title="Edit agent"
               description={owners ? 'Changing the owner transfers the agent: the new owner controls it, the previous one no longer does.' : 'As its owner you can change the purpose, monitoring note and shutoff contact; an admin changes the rest.'}
             />
             <CardBody>
