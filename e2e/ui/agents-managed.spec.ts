@@ -63,7 +63,7 @@ test('an admin creates an agent, edits and transfers it, then archives it behind
     await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
     await page.getByRole('link', { name: 'Show archived agents' }).click();
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
-    await expect(row.getByText('Archived', { exact: true }).first()).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'Archived', exact: true })).toBeVisible();
   });
 });
 
