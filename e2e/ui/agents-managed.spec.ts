@@ -42,6 +42,7 @@ test('an admin creates an agent, edits and transfers it, then archives it behind
     const details = page.getByRole('region', { name: 'Details', exact: true });
     await expect(details).toContainText(`${next.name} (${next.email})`);
     await expect(details).toContainText('Sorts and routes support tickets');
+    await expect(edit.getByLabel('Shutoff contact')).toHaveValue(next.email);
     await page.screenshot({ path: testInfo.outputPath('agent-page.png'), fullPage: true });
   });
 

@@ -28,10 +28,11 @@ export function AgentDetailsForm({ agentId, version, initial, owners }: Props) {
   const [values, setValues] = useState(initial);
   const [basedOn, setBasedOn] = useState(version);
   const [shown, setShown] = useState({ version, initial });
-  // The page re-rendered with a newer version (this save, or the mode switch above): untouched fields follow it;
-  // unsaved edits stay on the version they were made on, so saving them is refused rather than overwriting.
+  // The page re-rendered with a newer version. After this form's own save (version === basedOn) or with no unsaved
+  // edits, the fields take the server's values (a transfer may have moved the shutoff contact); unsaved edits stay on
+  // the version they were made on, so saving them is refused rather than overwriting.
   if (shown.version !== version) {
-    const untouched = same(values, shown.initial) || same(values, initial);
+    const untouched = version === basedOn || same(values, shown.initial) || same(values, initial);
     setShown({ version, initial });
     if (untouched) {
       setValues(initial);
