@@ -20,4 +20,14 @@ describe('who controls an agent', () => {
     if (allowed) expect(() => assertCanControlAgent(actor, agent)).not.toThrow();
     else expect(() => assertCanControlAgent(actor, agent)).toThrow();
   });
+
+  it.each<[string, Actor]>([
+    ['its owner', user('olga', 'owner')],
+    ['an admin', user('ada', 'admin')],
+    ['the CLI', { type: 'cli', id: 'cli' }],
+  ])('nobody changes an archived agent, not even %s', (_name, actor) => {
+    const archived = { ownerId: 'olga', name: 'old-bot', archivedAt: new Date() };
+    expect(canControlAgent(actor, archived)).toBe(false);
+    expect(() => assertCanControlAgent(actor, archived)).toThrow('Agent "old-bot" is archived: it is read-only.');
+  });
 });

@@ -1,4 +1,4 @@
-import { assertCan, type Actor } from '../auth/actor';
+import { assertCan, can, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import type { ActionStatus } from '../policy/action-status';
@@ -30,12 +30,22 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
   const pause = agent.status === 'paused'
     ? await db().auditEvent.findFirst({ where: { agentId: agent.id, type: 'agent.paused' }, orderBy: { seq: 'desc' } })
     : null;
+  // What archiving would close: the confirmation names it.
+  const [pendingReview, approved] = await Promise.all([
+    db().action.count({ where: { agentId: agent.id, status: 'pending_review' } }),
+    db().action.count({ where: { agentId: agent.id, status: 'approved' } }),
+  ]);
 
   return {
     id: agent.id,
     name: agent.name,
     purpose: agent.purpose,
-    environment: agent.environment,
+    environment: agent.environment as 'test' | 'production',
+    monitoringNote: agent.monitoringNote,
+    shutoffContact: agent.shutoffContact,
+    archivedAt: agent.archivedAt?.toISOString() ?? null,
+    /** The compare-and-set token an edit sends back. */
+    version: agent.version,
     status: agent.status as 'active' | 'paused',
     mode: agent.mode as 'live' | 'draft_only',
     createdAt: agent.createdAt.toISOString(),
@@ -64,10 +74,13 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
       requester: action.requester,
       createdAt: action.createdAt.toISOString(),
     })),
+    waiting: { pendingReview, approved },
     pausedBecause: pause
       ? { at: pause.at.toISOString(), actorType: pause.actorType, reason: (JSON.parse(pause.payload) as { reason: string | null }).reason }
       : null,
     viewerCanControl: canControlAgent(actor, agent),
+    /** Transfer, environment, mode by edit, archive: admins, while the agent is not archived. */
+    viewerCanManage: can(actor, 'agents.manage') && !agent.archivedAt,
   };
 }
 

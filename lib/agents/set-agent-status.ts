@@ -16,7 +16,7 @@ async function setAgentStatus(actor: Actor, ref: AgentRef, to: 'active' | 'pause
     const agent = await findAgentOrThrow(tx, ref);
     assertCanControlAgent(actor, agent);
     const from = to === 'paused' ? 'active' : 'paused';
-    const { count } = await tx.agent.updateMany({ where: { id: agent.id, status: from }, data: { status: to } });
+    const { count } = await tx.agent.updateMany({ where: { id: agent.id, status: from, archivedAt: null }, data: { status: to } });
     if (count === 1) {
       await recordAuditEvent(tx, to === 'paused'
         ? { actor, agentId: agent.id, type: 'agent.paused', payload: { reason: reason ?? null } }

@@ -13,7 +13,7 @@ export type AuditPayloads = {
   'action.claim_blocked': { reasons: string[] };
   'action.succeeded': { downstreamRef: string | null };
   'action.failed': { error: string | null; downstreamRef: string | null };
-  'agent.created': { name: string; ownerId: string };
+  'agent.created': { name: string; ownerId: string; after?: Record<string, unknown> };
   'agent.paused': { reason: string | null };
   'agent.resumed': Record<string, never>;
   'agent.mode_changed': { from: string; to: string };
@@ -57,6 +57,12 @@ export type AuditPayloads = {
   'user.password_reset': { email: string; expiresAt: string };
   'user.password_changed': { email: string };
   'user.signed_out_everywhere': { email: string };
+  // Agents managed in the product (lib/agents/update-agent.ts, archive-agent.ts): before/after of what changed.
+  'agent.updated': { name: string; version: number; before: Record<string, unknown>; after: Record<string, unknown> };
+  'agent.ownership_transferred': { name: string; version: number; from: { id: string; email: string }; to: { id: string; email: string } };
+  'agent.archived': { name: string; version: number; revokedKeys: string[]; rejectedActions: number; blockedActions: number };
+  // An action still waiting when its agent was archived: pending → rejected, approved → blocked.
+  'action.closed_agent_archived': { from: string; to: string; reason: string };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -110,4 +116,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'user.password_reset': 'User password reset',
   'user.password_changed': 'User changed their password',
   'user.signed_out_everywhere': 'User signed out everywhere',
+  'agent.updated': 'Agent changed',
+  'agent.ownership_transferred': 'Agent ownership transferred',
+  'agent.archived': 'Agent archived',
+  'action.closed_agent_archived': 'Closed: agent archived',
 };

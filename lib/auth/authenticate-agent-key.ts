@@ -7,8 +7,8 @@ import { AGENT_KEY_PREFIX, hashAgentKey } from './agent-key';
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * Bearer key → agent actor. Missing, unknown, expired and revoked keys all get the same 401, so a caller learns nothing
- * about which keys exist. A revoked key is refused on its very next request (no cache).
+ * Bearer key → agent actor. Missing, unknown, expired and revoked keys (and any key of an archived agent) all get the
+ * same 401, so a caller learns nothing about which keys exist. A revoked key is refused on its very next request (no cache).
  */
 export async function authenticateAgentKey(authorization: string | null): Promise<Extract<Actor, { type: 'agent' }>> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
@@ -20,7 +20,7 @@ export async function authenticateAgentKey(authorization: string | null): Promis
     runner.query<{ id: string; revokedAt: unknown; expiresAt: unknown; lastUsedAt: unknown; agentId: string; agentName: string }>(sql`
       SELECT k."id", k."revokedAt", k."expiresAt", k."lastUsedAt", a."id" AS "agentId", a."name" AS "agentName"
       FROM "AgentKey" k JOIN "Agent" a ON a."id" = k."agentId"
-      WHERE k."hash" = ${hashAgentKey(key)}`));
+      WHERE k."hash" = ${hashAgentKey(key)} AND a."archivedAt" IS NULL`));
   const found = rows[0];
   const record = found && {
     id: found.id,

@@ -4,6 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { AgentModeBadge, AgentStatusBadge } from '@/components/agent-state-badges';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';
+import { Badge } from '@/components/ui/badge';
 import { TableLink } from '@/components/ui/table';
 import type { AgentListRow } from '@/lib/agents/list-agents';
 
@@ -16,7 +17,7 @@ const columns = [
     cell: (info) => (
       <div className="flex flex-col items-start gap-1">
         <TableLink href={`/agents/${info.row.original.id}`} className="whitespace-nowrap">{info.getValue()}</TableLink>
-        <span className="sm:hidden" data-testid="agent-status-under-name"><AgentStatusBadge status={info.row.original.status} /></span>
+        <span className="sm:hidden" data-testid="agent-status-under-name"><AgentState agent={info.row.original} /></span>
       </div>
     ),
   }),
@@ -27,7 +28,7 @@ const columns = [
     cell: (info) => <p className="line-clamp-2 max-w-64 min-w-40 text-gray-700">{info.getValue()}</p>,
   }),
   column.accessor('environment', { header: 'Environment', cell: (info) => <span className="capitalize">{info.getValue()}</span> }),
-  column.accessor('status', { header: 'Status', cell: (info) => <AgentStatusBadge status={info.getValue()} /> }),
+  column.accessor('status', { header: 'Status', cell: (info) => <AgentState agent={info.row.original} /> }),
   column.accessor('mode', { header: 'Mode', cell: (info) => <AgentModeBadge mode={info.getValue()} /> }),
   column.accessor('grantCount', { header: 'Grants', cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
   column.accessor('pendingCount', {
@@ -36,7 +37,12 @@ const columns = [
   }),
 ];
 
-export function AgentsTable({ agents }: { agents: AgentListRow[] }) {
+/** An archived agent's pause state no longer matters: it is read-only and its keys are revoked. */
+function AgentState({ agent }: { agent: AgentListRow }) {
+  return agent.archivedAt ? <Badge tone="gray">Archived</Badge> : <AgentStatusBadge status={agent.status} />;
+}
+
+export function AgentsTable({ agents, canCreate }: { agents: AgentListRow[]; canCreate: boolean }) {
   return (
     <DataTable
       columns={columns}
@@ -44,7 +50,12 @@ export function AgentsTable({ agents }: { agents: AgentListRow[] }) {
       getRowId={(agent) => agent.id}
       caption="Agents"
       initialSorting={[{ id: 'name', desc: false }]}
-      empty={<EmptyState title="No agents yet" description="Agents appear here once an admin creates them." />}
+      empty={
+        <EmptyState
+          title="No agents yet"
+          description={canCreate ? 'Create the first one with "New agent"; then give it a key and grant it tools.' : 'Agents appear here once an admin creates them.'}
+        />
+      }
     />
   );
 }

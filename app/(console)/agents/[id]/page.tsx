@@ -3,11 +3,15 @@ import Link from 'next/link';
 import { AgentModeBadge, AgentStatusBadge } from '@/components/agent-state-badges';
 import { PageHeader } from '@/components/page-header';
 import { UtcTime } from '@/components/relative-time';
+import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { getAgentDetail } from '@/lib/agents/get-agent-detail';
+import { listAgentOwners } from '@/lib/agents/list-agent-owners';
 import { orNotFound } from '../../errors';
 import { requireUser } from '../../require-user';
 import { AgentControls } from './agent-controls';
+import { AgentDetailsForm } from './agent-details-form';
+import { ArchiveAgentControl } from './archive-agent-control';
 import { RecentActionsTable } from './agent-tables';
 import { GrantsAndSimulator } from './grants-section';
 import { KeysSection } from './keys-section';
@@ -19,6 +23,8 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const actor = await requireUser();
   const { id } = await params;
   const agent = await orNotFound(getAgentDetail(actor, id));
+  const owners = agent.viewerCanManage ? await listAgentOwners(actor) : null;
+  const activeKeys = agent.keys.filter((key) => !key.revokedAt && (!key.expiresAt || new Date(key.expiresAt).getTime() > Date.now())).length;
 
   return (
     <>
@@ -29,12 +35,17 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
         title={agent.name}
         description={
           <div className="flex flex-wrap items-center gap-2">
-            <AgentStatusBadge status={agent.status} />
+            {agent.archivedAt ? <Badge tone="gray">Archived</Badge> : <AgentStatusBadge status={agent.status} />}
             <AgentModeBadge mode={agent.mode} />
           </div>
         }
       />
       <div className="flex flex-col gap-6">
+        {agent.archivedAt ? (
+          <p role="note" className="rounded-md border border-gray-300 bg-gray-50 px-4 py-3 text-sm text-gray-800">
+            Archived <UtcTime iso={agent.archivedAt} />. This agent is read-only: its keys are revoked and its name cannot be used again.
+          </p>
+        ) : null}
         <Card aria-labelledby="agent-details">
           <CardHeader id="agent-details" title="Details" />
           <CardBody className="flex flex-col gap-5">
@@ -51,11 +62,35 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
               </Fact>
               <Fact term="Mode">{agent.mode === 'draft_only' ? 'Draft-only' : 'Live'}</Fact>
               <Fact term="Created"><UtcTime iso={agent.createdAt} /></Fact>
-              <Fact term="Purpose" wide>{agent.purpose}</Fact>
+              <Fact term="Shutoff contact">{agent.shutoffContact || <span className="text-gray-500">None recorded</span>}</Fact>
+              <Fact term="Purpose" wide>{agent.purpose || <span className="text-gray-500">None recorded</span>}</Fact>
+              <Fact term="Monitoring note" wide>
+                {agent.monitoringNote ? <span className="whitespace-pre-line">{agent.monitoringNote}</span> : <span className="text-gray-500">None recorded</span>}
+              </Fact>
             </dl>
             {agent.viewerCanControl ? <AgentControls agentId={agent.id} status={agent.status} mode={agent.mode} /> : null}
           </CardBody>
         </Card>
+        {agent.viewerCanControl ? (
+          <Card aria-labelledby="agent-edit">
+            <CardHeader
+              id="agent-edit"
+              title="Edit agent"
+              description={owners ? 'Changing the owner transfers the agent: the new owner controls it, the previous one no longer does.' : 'As its owner you can change the purpose, monitoring note and shutoff contact; an admin changes the rest.'}
+            />
+            <CardBody>
+              <AgentDetailsForm
+                agentId={agent.id}
+                version={agent.version}
+                owners={owners}
+                initial={{
+                  purpose: agent.purpose, monitoringNote: agent.monitoringNote, shutoffContact: agent.shutoffContact,
+                  ownerId: agent.owner.id, environment: agent.environment, mode: agent.mode,
+                }}
+              />
+            </CardBody>
+          </Card>
+        ) : null}
         <GrantsAndSimulator actor={actor} agentId={agent.id} canControl={agent.viewerCanControl} />
         <KeysSection agentId={agent.id} keys={agent.keys} canControl={agent.viewerCanControl} />
         {agent.viewerCanControl ? <RequesterKeySection actor={actor} agentId={agent.id} /> : null}
@@ -63,6 +98,17 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           <CardHeader id="agent-actions" title="Recent actions" />
           <RecentActionsTable actions={agent.recentActions} />
         </Card>
+        {agent.viewerCanManage ? (
+          <Card aria-labelledby="agent-archive">
+            <CardHeader id="agent-archive" title="Archive" description="For an agent that is retired: it ends its keys and its waiting actions, and keeps its history." />
+            <CardBody>
+              <ArchiveAgentControl
+                agentId={agent.id} name={agent.name} version={agent.version}
+                activeKeys={activeKeys} pendingReview={agent.waiting.pendingReview} approved={agent.waiting.approved}
+              />
+            </CardBody>
+          </Card>
+        ) : null}
       </div>
     </>
   );
