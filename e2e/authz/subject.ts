@@ -7,6 +7,7 @@ import { lib } from '../fixtures/warden-lib';
 
 export type Subject = {
   agentId: string;
+  ownerId: string;
   toolId: string;
   toolName: string;
   grantId: string;
@@ -31,7 +32,7 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   await lib.reviewGroups().addMember(SETUP, { groupId: group.id, userId: member.id });
   const { channel } = await lib.notifications().createChannel(SETUP, { name: uniqueName('matrix-channel'), kind: 'webhook', url: 'https://hooks.example.test/warden', groupId: null });
   return {
-    agentId: agent.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
+    agentId: agent.id, ownerId: owner.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
     keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
   };
 }
