@@ -30,7 +30,8 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   const action = await lib.db().db().action.findUniqueOrThrow({ where: { id: actionId } });
   const group = await lib.reviewGroups().create(SETUP, { name: uniqueName('matrix'), description: 'authorization matrix' });
   await lib.reviewGroups().addMember(SETUP, { groupId: group.id, userId: member.id });
-  const { channel } = await lib.notifications().createChannel(SETUP, { name: uniqueName('matrix-channel'), kind: 'webhook', url: 'https://hooks.example.test/warden', groupId: null });
+  // Scoped to the subject's own group: a channel for every group would be sent every other spec's proposals.
+  const { channel } = await lib.notifications().createChannel(SETUP, { name: uniqueName('matrix-channel'), kind: 'webhook', url: 'https://hooks.example.test/warden', groupId: group.id });
   return {
     agentId: agent.id, ownerId: owner.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
     keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
