@@ -21,7 +21,7 @@ export type AuditPayloads = {
   'agent_key.revoked': { keyId: string; prefix: string };
   'tool.created': { name: string; actionLevel: string };
   'grant.created': { tool: string; version: number; after: unknown };
-  'grant.updated': { tool: string; version: number; before: unknown; after: unknown };
+  'grant.updated': { tool: string; version: number; before: unknown; after: unknown; loosened?: string[]; changeRequestId?: string };
   'grant.revoked': { tool: string; before: unknown };
   'gate.throttled': { tool: string; reasons: string[] };
   'action.approval_recorded': { comment: string | null; approvals: number; required: number; group?: string; override?: string };
@@ -50,6 +50,12 @@ export type AuditPayloads = {
   'notification_channel.tested': { name: string };
   // A reviewer who may decide opened the pending action's card (first time only): where their review clock starts.
   'action.opened': Record<string, never>;
+  // Admin floors and held grant changes (lib/floors, lib/grants): a loosening by an owner waits for an admin.
+  'floor.set': { scope: string; before: number | null; after: number | null };
+  'grant.change_held': { tool: string; changeRequestId: string; baseVersion: number; loosened: string[]; before: unknown; after: unknown };
+  'grant.change_approved': { tool: string; changeRequestId: string; version: number; requestedBy: string };
+  'grant.change_rejected': { tool: string; changeRequestId: string; note: string | null };
+  'grant.change_stale': { tool: string; changeRequestId: string; baseVersion: number; version: number | null };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -97,4 +103,9 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'notification_channel.updated': 'Notification channel changed',
   'notification_channel.tested': 'Notification channel tested',
   'action.opened': 'Opened by reviewer',
+  'floor.set': 'Admin floor set',
+  'grant.change_held': 'Grant change held for an admin',
+  'grant.change_approved': 'Held grant change approved',
+  'grant.change_rejected': 'Held grant change rejected',
+  'grant.change_stale': 'Held grant change stale',
 };

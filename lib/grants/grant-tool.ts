@@ -6,6 +6,8 @@ import { WardenError } from '../errors';
 import { assertCanControlAgent } from '../agents/assert-can-control-agent';
 import { findAgentOrThrow } from '../agents/find-agent';
 import type { AgentRef } from '../agents/set-agent-status';
+import { canGovernGrants } from '../floors/can-govern-grants';
+import { assertConditionParamsKnown, assertMeetsFloor } from './assert-grant-fits-tool';
 import { assertReviewGroupsExist } from './assert-review-groups-exist';
 import { grantRulesSchema, type GrantRulesInput } from './schemas';
 import { toGrantColumns } from './to-grant-policy';
@@ -18,7 +20,10 @@ export type GrantToolInput = {
   rules?: Partial<GrantRulesInput>;
 };
 
-/** Authority is defined before the tool is available: an agent can use a tool only through a grant. */
+/**
+ * Authority is defined before the tool is available: an agent can use a tool only through a grant. An owner's new
+ * grant must meet the admin floor (a grant at or above it is not held: every call still gets the floor's reviews).
+ */
 export async function grantTool(actor: Actor, input: GrantToolInput) {
   const rules = grantRulesSchema.parse({ approvals: input.approvalRequired === false ? 0 : 1, ...input.rules });
   return db().$transaction(async (tx) => {
@@ -30,6 +35,8 @@ export async function grantTool(actor: Actor, input: GrantToolInput) {
       throw new WardenError('conflict', `${agent.name} already has a grant for ${tool.name}.`);
     }
     await assertReviewGroupsExist(tx, rules);
+    assertConditionParamsKnown(tool, rules);
+    if (!canGovernGrants(actor)) await assertMeetsFloor(tx, tool, rules);
     const byId = actor.type === 'user' ? actor.id : null;
     const grant = await tx.grant.create({
       data: { id: randomUUID(), agentId: agent.id, toolId: tool.id, ...toGrantColumns(rules), createdById: byId, updatedById: byId },
