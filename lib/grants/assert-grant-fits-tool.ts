@@ -21,5 +21,5 @@ export function assertConditionParamsKnown(tool: ToolRow, rules: Pick<GrantRules
 /** Owners cannot go below the admin floor for the tool: 422 naming the floor. */
 export async function assertMeetsFloor(tx: Tx, tool: ToolRow, rules: Pick<GrantRules, 'approvals' | 'requiredGroups'>): Promise<void> {
   const violation = floorViolation(rules, await readToolFloor(tx, tool));
-  if (violation) throw invalidInput(`${violation[0].toUpperCase()}${violation.slice(1)}.`, [{ path: 'approvals', message: violation }]);
+  if (violation) throw invalidInput(`${violation}.`, [{ path: 'approvals', message: violation }]);
 }
