@@ -30,7 +30,7 @@ export function AddToolFloorForm({ tools }: { tools: { name: string; actionLevel
         });
       }}
     >
-      <div className="min-w-0 flex-1 sm:flex-none">
+      <div className="w-full sm:w-auto">
         <Label htmlFor="tool-floor-tool">Tool</Label>
         <Select id="tool-floor-tool" value={tool} onChange={(e) => setTool(e.target.value)} className="w-full sm:w-64">
           <option value="">Choose a tool</option>

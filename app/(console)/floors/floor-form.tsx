@@ -27,20 +27,20 @@ export function FloorForm({ target, label, initial, saveLabel, clearLabel, id }:
 
   return (
     <form
-      className="flex flex-wrap items-end gap-2"
+      className="flex flex-col gap-1"
       onSubmit={(event) => {
         event.preventDefault();
         submit(value.trim() === '' ? null : Number(value));
       }}
     >
-      <div>
-        <Label htmlFor={id}>{label}</Label>
+      <Label htmlFor={id} className="break-words">{label}</Label>
+      <div className="flex flex-wrap items-center gap-2">
         <Input id={id} type="number" min={0} max={5} step={1} inputMode="numeric" className="w-24" value={value} onChange={(e) => setValue(e.target.value)} />
+        <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>{saveLabel}</Button>
+        {clearLabel ? <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => submit(null)}>{clearLabel}</Button> : null}
       </div>
-      <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>{saveLabel}</Button>
-      {clearLabel ? <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => submit(null)}>{clearLabel}</Button> : null}
-      {message?.ok ? <p role="status" className="w-full text-sm text-emerald-800">{message.text}</p> : null}
-      {message && !message.ok ? <ErrorAlert className="w-full">{message.text}</ErrorAlert> : null}
+      {message?.ok ? <p role="status" className="text-sm text-emerald-800">{message.text}</p> : null}
+      {message && !message.ok ? <ErrorAlert>{message.text}</ErrorAlert> : null}
     </form>
   );
 }

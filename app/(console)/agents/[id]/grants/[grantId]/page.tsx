@@ -42,7 +42,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
           <CardHeader id="grant-rules" title="Rules" description={describeGrantRules(grant.rules, grant.groupNames).join(' · ')} />
           <CardBody>
             <p className="mb-4 text-sm text-gray-700">
-              Admin floor: {grant.floor.message}.{' '}
+              Admin floor: {grant.floor.message.replace(' (admin floor)', '')}.{' '}
               {grant.viewerCanGovern ? <Link href="/floors" className="text-indigo-700 hover:underline">Change floors</Link> : 'Changes that loosen this grant wait for an admin.'}
             </p>
             {grant.viewerCanControl ? (
