@@ -37,6 +37,9 @@ test("an owner's loosening is named, confirmed and held; the floor refuses appro
   await expect(held.getByRole('button', { name: 'Approve change' })).toHaveCount(0);
   await expect(page.getByText(`to ${agent.name} (production) · version 1`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('held-banner.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await held.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('held-banner-phone.png') });
 
   await test.step('item 7: approvals 0 is refused by the floor', async () => {
     await page.getByLabel('Approvals required').fill('0');
