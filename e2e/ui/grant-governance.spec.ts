@@ -48,6 +48,9 @@ test("an owner's loosening is named, confirmed and held; the floor refuses appro
     await expect(page.getByRole('alert').filter({ hasText: 'external tools need at least 1 approval (admin floor).' })).toBeVisible();
   });
 
+  await page.goto(`/agents/${agent.id}`);
+  await expect(page.getByRole('region', { name: 'Grants' }).getByRole('row', { name: new RegExp(tool.name) })).toContainText('Change waiting for admin approval');
+
   const waiting = await agentClient(baseURL!, key).propose({ tool: tool.name, params: MILLION_GBP });
   expect(waiting.body.status, 'the agent still needs review while the change is held').toBe('pending_review');
 
