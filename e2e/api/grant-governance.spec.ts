@@ -87,6 +87,12 @@ test.describe('admin floors', () => {
     const grant = await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 0 } });
     try {
       await floorLib.setApprovalFloor()(admin.actor, { scope: 'level', actionLevel: 'classify', minApprovals: 2 });
+      const listed = await floorLib.listApprovalFloors()(admin.actor);
+      expect(listed.levels.find((row) => row.level === 'classify')).toEqual({ level: 'classify', minApprovals: 2, isDefault: false, defaultMin: 0 });
+      expect(listed.belowFloor.filter((row) => row.grantId === grant.id), 'the existing grant is named as below its floor').toEqual([
+        { grantId: grant.id, agent: { id: agent.id, name: agent.name }, tool: tool.name, approvals: 0, floor: 2 },
+      ]);
+      expect((await floorLib.listApprovalFloors()(owner.actor)).belowFloor, 'only admins get the list').toEqual([]);
       await expect(lib.updateGrant()(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } })).rejects.toMatchObject({
         code: 'invalid_input', message: 'classify tools need at least 2 approvals (admin floor).',
       });

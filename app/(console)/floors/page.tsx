@@ -47,6 +47,21 @@ export default async function FloorsPage() {
         ) : (
           <p className="text-sm text-gray-700">Only admins can change floors. Your grants must meet them.</p>
         )}
+        {floors.viewerCanChange && floors.belowFloor.length > 0 ? (
+          <Card aria-labelledby="below-floor">
+            <CardHeader id="below-floor" title="Grants below their floor" description="Saved before the floor was raised: they keep working as they are, and their next change must meet the floor." />
+            <ul className="divide-y divide-gray-100">
+              {floors.belowFloor.map((grant) => (
+                <li key={grant.grantId} className="px-4 py-3 text-sm sm:px-5">
+                  <Link href={`/agents/${grant.agent.id}/grants/${grant.grantId}`} className="font-medium text-indigo-700 hover:underline">
+                    {`${grant.agent.name} → ${grant.tool}`}
+                  </Link>
+                  <span className="text-gray-700">{`: ${approvalsWord(grant.approvals)}, floor ${grant.floor}`}</span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
         <Card aria-labelledby="level-floors">
           <CardHeader id="level-floors" title="Action levels" description="Every grant of a tool at this level requires at least this many approvals." />
           <CardBody>
