@@ -20,7 +20,7 @@ test('an owner adds a review condition and an expiry, checks the impact, saves, 
     await page.getByRole('button', { name: 'Add condition' }).click();
     const condition = page.getByRole('group', { name: 'Condition 1' });
     await condition.getByLabel('Kind').selectOption({ label: 'Number range' });
-    await condition.getByLabel('Parameter').fill('amount');
+    await condition.getByLabel('Parameter').selectOption('amount');
     await condition.getByLabel('Maximum').fill('500');
     await condition.getByLabel('Effect').selectOption({ label: 'Review' });
     await page.getByLabel('Expires at (UTC)').fill('2030-12-31T00:00');

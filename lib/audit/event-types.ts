@@ -21,7 +21,7 @@ export type AuditPayloads = {
   'agent_key.revoked': { keyId: string; prefix: string };
   'tool.created': { name: string; actionLevel: string };
   'grant.created': { tool: string; version: number; after: unknown };
-  'grant.updated': { tool: string; version: number; before: unknown; after: unknown };
+  'grant.updated': { tool: string; version: number; before: unknown; after: unknown; loosened?: string[]; changeRequestId?: string };
   'grant.revoked': { tool: string; before: unknown };
   'gate.throttled': { tool: string; reasons: string[] };
   'action.approval_recorded': { comment: string | null; approvals: number; required: number; group?: string; override?: string };
@@ -63,6 +63,12 @@ export type AuditPayloads = {
   'agent.archived': { name: string; version: number; revokedKeys: string[]; rejectedActions: number; blockedActions: number };
   // An action still waiting when its agent was archived: pending → rejected, approved → blocked.
   'action.closed_agent_archived': { from: string; to: string; reason: string };
+  // Admin floors and held grant changes (lib/floors, lib/grants): a loosening by an owner waits for an admin.
+  'floor.set': { scope: string; before: number | null; after: number | null };
+  'grant.change_held': { tool: string; changeRequestId: string; baseVersion: number; loosened: string[]; before: unknown; after: unknown };
+  'grant.change_approved': { tool: string; changeRequestId: string; version: number; requestedBy: string };
+  'grant.change_rejected': { tool: string; changeRequestId: string; note: string | null };
+  'grant.change_stale': { tool: string; changeRequestId: string; baseVersion: number; version: number | null };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -120,4 +126,9 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'agent.ownership_transferred': 'Agent ownership transferred',
   'agent.archived': 'Agent archived',
   'action.closed_agent_archived': 'Closed: agent archived',
+  'floor.set': 'Admin floor set',
+  'grant.change_held': 'Grant change held for an admin',
+  'grant.change_approved': 'Held grant change approved',
+  'grant.change_rejected': 'Held grant change rejected',
+  'grant.change_stale': 'Held grant change stale',
 };

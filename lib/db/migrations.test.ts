@@ -50,6 +50,11 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   const cursor = { id: `cursor-${suffix}`, position: 42, leaseOwner: 'instance-1', leaseUntil: at };
   const idempotency = { agentId: agent.id, key: `idem-${suffix}`, requestHash: 'rh', state: 'done', statusCode: 201, responseBody: '{}' };
   const switchRow = { id: `switch-${suffix}`, engaged: true, changedById: user.id, changedAt: at };
+  const floor = { id: `tool:${tool.id}`, toolId: tool.id, actionLevel: null, minApprovals: 2, updatedById: user.id };
+  const heldChange = {
+    id: `hc-${suffix}`, grantId: grant.id, agentId: agent.id, toolName: tool.name, baseVersion: 1, rules: '{"approvals":1}',
+    loosened: '["approvals required 2 → 1"]', status: 'pending', requestedById: user.id, requestedAt: at,
+  };
 
   await client.user.create({ data: user });
   await client.agent.create({ data: agent });
@@ -65,6 +70,8 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   await client.workerCursor.create({ data: cursor });
   await client.idempotencyRecord.create({ data: idempotency });
   await client.switch.create({ data: switchRow });
+  await client.approvalFloor.create({ data: floor });
+  await client.grantChangeRequest.create({ data: heldChange });
   const first = await client.auditEvent.create({ data: { actorType: 'user', actorId: user.id, actionId: action.id, type: 'action.approved' } });
   const second = await client.auditEvent.create({ data: { actorType: 'agent', actorId: agent.id, agentId: agent.id, type: 'action.claimed', payload: '{"b":1}' } });
 
@@ -81,6 +88,8 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   expect(await client.workerCursor.findUniqueOrThrow({ where: { id: cursor.id } })).toMatchObject(cursor);
   expect(await client.idempotencyRecord.findUniqueOrThrow({ where: { agentId_key: { agentId: agent.id, key: idempotency.key } } })).toMatchObject(idempotency);
   expect(await client.switch.findUniqueOrThrow({ where: { id: switchRow.id } })).toMatchObject(switchRow);
+  expect(await client.approvalFloor.findUniqueOrThrow({ where: { toolId: tool.id } })).toMatchObject(floor);
+  expect(await client.grantChangeRequest.findUniqueOrThrow({ where: { id: heldChange.id } })).toMatchObject({ ...heldChange, decidedAt: null, note: null });
   expect(await client.switch.findUniqueOrThrow({ where: { id: 'global_stop' } }), 'the first migration creates the released global stop').toMatchObject({ engaged: false });
   expect(second.seq).toBeGreaterThan(first.seq);
   expect(await client.auditEvent.findMany({ where: { seq: { in: [first.seq, second.seq] } }, orderBy: { seq: 'asc' } })).toMatchObject([
@@ -91,6 +100,7 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   return [
     'User', 'Agent', 'AgentKey', 'Tool', 'Grant', 'Action', 'ActionApproval', 'IdempotencyRecord', 'Switch', 'AuditEvent',
     'ReviewerGroup', 'ReviewerGroupMember', 'NotificationChannel', 'NotificationDelivery', 'WorkerCursor',
+    'ApprovalFloor', 'GrantChangeRequest',
   ];
 }
 

@@ -6,6 +6,9 @@ import { WardenError } from '../errors';
 import { assertCanControlAgent } from '../agents/assert-can-control-agent';
 import { findAgentOrThrow } from '../agents/find-agent';
 import type { AgentRef } from '../agents/set-agent-status';
+import { canGovernGrants } from '../floors/can-govern-grants';
+import { readToolFloor } from '../floors/read-tool-floor';
+import { assertConditionParamsKnown, assertMeetsFloor } from './assert-grant-fits-tool';
 import { assertReviewGroupsExist } from './assert-review-groups-exist';
 import { grantRulesSchema, type GrantRulesInput } from './schemas';
 import { toGrantColumns } from './to-grant-policy';
@@ -13,14 +16,18 @@ import { toGrantColumns } from './to-grant-policy';
 export type GrantToolInput = {
   agent: AgentRef;
   tool: string;
-  /** Shorthand for `rules.approvals` 1 / 0 when no other rule is needed. */
+  /** Shorthand for `rules.approvals` 1 / 0 when no other rule is needed; neither: 1, or the admin floor if higher. */
   approvalRequired?: boolean;
   rules?: Partial<GrantRulesInput>;
 };
 
-/** Authority is defined before the tool is available: an agent can use a tool only through a grant. */
+/**
+ * Authority is defined before the tool is available: an agent can use a tool only through a grant. An owner's new
+ * grant must meet the admin floor (a grant at or above it is not held: every call still gets the floor's reviews).
+ */
 export async function grantTool(actor: Actor, input: GrantToolInput) {
-  const rules = grantRulesSchema.parse({ approvals: input.approvalRequired === false ? 0 : 1, ...input.rules });
+  const parsed = grantRulesSchema.parse({ approvals: input.approvalRequired === false ? 0 : 1, ...input.rules });
+  const approvalsGiven = input.approvalRequired !== undefined || input.rules?.approvals !== undefined;
   return db().$transaction(async (tx) => {
     const agent = await findAgentOrThrow(tx, input.agent);
     assertCanControlAgent(actor, agent);
@@ -29,7 +36,11 @@ export async function grantTool(actor: Actor, input: GrantToolInput) {
     if (await tx.grant.findUnique({ where: { agentId_toolId: { agentId: agent.id, toolId: tool.id } } })) {
       throw new WardenError('conflict', `${agent.name} already has a grant for ${tool.name}.`);
     }
+    // Unsaid, a new grant starts at one approval or at the admin floor when that is higher.
+    const rules = approvalsGiven ? parsed : { ...parsed, approvals: Math.max(parsed.approvals, (await readToolFloor(tx, tool)).minApprovals) };
     await assertReviewGroupsExist(tx, rules);
+    assertConditionParamsKnown(tool, rules);
+    if (!canGovernGrants(actor)) await assertMeetsFloor(tx, tool, rules);
     const byId = actor.type === 'user' ? actor.id : null;
     const grant = await tx.grant.create({
       data: { id: randomUUID(), agentId: agent.id, toolId: tool.id, ...toGrantColumns(rules), createdById: byId, updatedById: byId },

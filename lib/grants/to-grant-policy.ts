@@ -52,6 +52,11 @@ export function toReviewSettings(grant: GrantRow | null): Pick<GrantPolicy, 'rev
   };
 }
 
+/** Validated rules (dates as dates) → the shape the pure decision and the loosening check read. */
+export function rulesToPolicy<T extends { expiresAt: Date | null }>(rules: T): Omit<T, 'expiresAt'> & { expiresAt: number | null } {
+  return { ...rules, expiresAt: rules.expiresAt?.getTime() ?? null };
+}
+
 /** The inverse: grant rules (validated) → the columns that store them. */
 export function toGrantColumns(rules: {
   approvals: number; constraints: Constraint[]; rateLimit: { count: number; windowSeconds: number } | null; maxCallsPerTrace: number | null;

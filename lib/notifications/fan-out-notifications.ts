@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '../db/client';
 import { joinSql, sql } from '../db/sql-runner';
 import { notificationBody, notificationSummary, type NotificationFacts } from './notification-message';
+import { planGrantChangeDeliveries } from './plan-grant-change-deliveries';
 import type { ChannelKind, NotificationEvent } from './schemas';
 
 export const NOTIFIER_CURSOR = 'notifier';
@@ -17,9 +18,9 @@ const LEASE_MS = 30_000;
  */
 const gapsSeen = ((globalThis as unknown as { wardenNotifierGaps?: Map<number, number> }).wardenNotifierGaps ??= new Map());
 
-type AuditRow = { seq: number; at: Date; type: string; actionId: string | null; payload: string };
+export type AuditRow = { seq: number; at: Date; type: string; actionId: string | null; payload: string };
 type Channel = { id: string; name: string; kind: string; groupId: string | null };
-type NewDelivery = { id: string; channelId: string; eventSeq: number; actionId: string | null; event: NotificationEvent; body: string };
+export type NewDelivery = { id: string; channelId: string; eventSeq: number; actionId: string | null; event: NotificationEvent; body: string };
 
 /**
  * The notifier: reads the audit log after its cursor (the audit log is the outbox, so the gate's hot path writes
@@ -43,7 +44,7 @@ export async function fanOutNotifications(owner: string, options: { now?: Date; 
   const ready = contiguousPrefix(cursor.position, events, now.getTime(), options.gapGraceMs);
   if (ready.length === 0) return 0;
   const position = ready.at(-1)!.seq;
-  const deliveries = await plannedDeliveries(ready, options.baseUrl);
+  const deliveries = [...await plannedDeliveries(ready, options.baseUrl), ...await planGrantChangeDeliveries(ready, options.baseUrl)];
 
   try {
     await db().$transaction(async (tx) => {

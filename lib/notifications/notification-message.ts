@@ -18,6 +18,8 @@ export type NotificationFacts = {
     escalationLevel: number;
   };
   escalation: null | { fromGroup: string | null; toGroup: string; level: number | null; automatic: boolean; note: string | null };
+  /** An owner's grant change that loosens review, held for an admin (lib/grants/update-grant.ts). */
+  grantChange?: { url: string; agent: { id: string; name: string }; tool: string; loosened: string[] };
 };
 
 const MAX_SUMMARY = 300;
@@ -45,6 +47,7 @@ const HEADLINES: Record<NotificationEvent, string> = {
   review_requested: 'Review requested',
   escalated: 'Review escalated',
   test: 'Test notification',
+  grant_change_held: 'Grant change waits for an admin',
 };
 
 /** The exact bytes sent (and signed): built once when the delivery is queued, so every retry sends the same body. */
@@ -57,7 +60,8 @@ function webhookPayload(facts: NotificationFacts) {
     event: facts.event,
     eventSeq: facts.eventSeq,
     occurredAt: facts.occurredAt.toISOString(),
-    ...(facts.action ? { action: facts.action } : { message: `Test notification for channel "${facts.channelName}".` }),
+    ...(facts.grantChange ? { grantChange: facts.grantChange }
+      : facts.action ? { action: facts.action } : { message: `Test notification for channel "${facts.channelName}".` }),
     ...(facts.escalation ? { escalation: facts.escalation } : {}),
   };
 }
@@ -65,7 +69,11 @@ function webhookPayload(facts: NotificationFacts) {
 /** Slack's incoming-webhook format: `text` (the notification's fallback) and Block Kit `blocks`. */
 function slackMessage(facts: NotificationFacts) {
   const headline = HEADLINES[facts.event];
-  const { action } = facts;
+  const { action, grantChange } = facts;
+  if (grantChange) {
+    const text = `${headline}: agent ${slackEscape(grantChange.agent.name)}, tool \`${slackEscape(grantChange.tool)}\` — ${slackEscape(grantChange.loosened.join('; '))}. <${grantChange.url}|Open in Warden>`;
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
   if (!action) {
     const text = `${headline} from Warden for channel "${slackEscape(facts.channelName)}". Deliveries to this channel work.`;
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };

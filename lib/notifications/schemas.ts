@@ -8,7 +8,7 @@ export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The events a channel receives. */
-export type NotificationEvent = 'review_requested' | 'escalated' | 'test';
+export type NotificationEvent = 'review_requested' | 'escalated' | 'test' | 'grant_change_held';
 
 const channelName = z.string().trim().min(1, 'name is required').max(80, 'name is at most 80 characters');
 const channelUrl = z

@@ -7,11 +7,11 @@ import { runAsUser } from '../../run-as-user';
 
 const addGrantSchema = z.object({ agentId: z.string().min(1), tool: z.string().trim().min(1, 'choose a tool') });
 
-/** "Add grant": one approval required to start with; the owner then sets the rules on the grant's page. */
+/** "Add grant": one approval required to start with (or the admin floor, if higher); the owner then sets the rules on the grant's page. */
 export async function addGrantAction(input: z.input<typeof addGrantSchema>) {
   return runAsUser(async (actor) => {
     const { agentId, tool } = addGrantSchema.parse(input);
-    const grant = await grantTool(actor, { agent: { id: agentId }, tool, rules: { approvals: 1 } });
+    const grant = await grantTool(actor, { agent: { id: agentId }, tool });
     revalidatePath(`/agents/${agentId}`);
     return { grantId: grant.id };
   });

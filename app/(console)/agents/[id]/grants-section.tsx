@@ -32,6 +32,7 @@ export async function GrantsAndSimulator({ actor, agentId, canControl }: Props) 
                   <Td>
                     <code className="font-mono text-[13px]">{grant.tool}</code>
                     {grant.toolEnabled ? null : <Badge tone="gray" className="ml-2">Tool disabled</Badge>}
+                    {grant.changeHeld ? <Badge tone="amber" className="ml-2">Change waiting for admin approval</Badge> : null}
                   </Td>
                   <Td><ActionLevelBadge level={grant.actionLevel} supportsRollback={grant.supportsRollback} /></Td>
                   <Td className="min-w-64">{describeGrantRules(grant.rules, groupNames).join(' · ')}</Td>

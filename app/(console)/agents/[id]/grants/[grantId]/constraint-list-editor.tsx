@@ -12,15 +12,14 @@ import { ConstraintRow } from './constraint-row';
 export function ConstraintListEditor({ value, params, onChange }: { value: ConstraintDraft[]; params: string[]; onChange: (next: ConstraintDraft[]) => void }) {
   return (
     <div className="flex flex-col gap-3">
-      <datalist id="grant-tool-params">
-        {params.map((param) => <option key={param} value={param} />)}
-      </datalist>
+      {params.length === 0 ? <p className="text-sm text-gray-600">This tool&apos;s schema names no parameters, so no condition can be set.</p> : null}
       {value.length === 0 ? <p className="text-sm text-gray-600">No conditions: any parameters the tool accepts are allowed.</p> : null}
       {value.map((draft, index) => (
         <ConstraintRow
           key={draft.key}
           index={index}
           draft={draft}
+          params={params}
           onChange={(next) => onChange(value.map((item) => (item.key === draft.key ? next : item)))}
           onRemove={() => onChange(value.filter((item) => item.key !== draft.key))}
         />

@@ -4,10 +4,10 @@ import { Button } from '@/components/ui/button';
 import { Input, Label, Select } from '@/components/ui/field';
 import { CONSTRAINT_KINDS, type ConstraintDraft, type ConstraintKind } from './grant-form-model';
 
-type Props = { index: number; draft: ConstraintDraft; onChange: (next: ConstraintDraft) => void; onRemove: () => void };
+type Props = { index: number; draft: ConstraintDraft; params: string[]; onChange: (next: ConstraintDraft) => void; onRemove: () => void };
 
-/** One condition on one parameter; which inputs show depends on its kind. */
-export function ConstraintRow({ index, draft, onChange, onRemove }: Props) {
+/** One condition on one parameter of the tool (chosen from its JSON Schema); which inputs show depends on its kind. */
+export function ConstraintRow({ index, draft, params, onChange, onRemove }: Props) {
   const id = `grant-condition-${draft.key}`;
   const set = (patch: Partial<ConstraintDraft>) => onChange({ ...draft, ...patch });
   const field = (name: keyof ConstraintDraft, label: string, extra: React.ComponentProps<typeof Input> = {}) => (
@@ -27,7 +27,15 @@ export function ConstraintRow({ index, draft, onChange, onRemove }: Props) {
             {Object.entries(CONSTRAINT_KINDS).map(([kind, label]) => <option key={kind} value={kind}>{label}</option>)}
           </Select>
         </div>
-        {field('param', 'Parameter', { list: 'grant-tool-params', placeholder: 'e.g. amount', autoComplete: 'off' })}
+        <div>
+          <Label htmlFor={`${id}-param`}>Parameter</Label>
+          {/* Only the tool's own parameters: a typed name could be misspelt and check nothing. */}
+          <Select id={`${id}-param`} value={draft.param} onChange={(e) => set({ param: e.target.value })}>
+            <option value="">Choose a parameter</option>
+            {params.map((param) => <option key={param} value={param}>{param}</option>)}
+            {draft.param && !params.includes(draft.param) ? <option value={draft.param}>{`${draft.param} (not a parameter of this tool)`}</option> : null}
+          </Select>
+        </div>
         {draft.kind === 'range' ? (
           <>
             {field('min', 'Minimum', { type: 'number', step: 'any' })}

@@ -5,6 +5,8 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { grantRulesSchema, type GrantRulesInput } from '@/lib/grants/schemas';
+import { rulesToPolicy } from '@/lib/grants/to-grant-policy';
+import { describeLoosening } from '@/lib/policy/grant-loosening';
 import type { GrantPolicy } from '@/lib/policy/grant-policy';
 import { saveGrantAction } from './actions';
 import { ConstraintListEditor } from './constraint-list-editor';
@@ -12,17 +14,26 @@ import { toFormState, toRulesInput, type GrantFormState } from './grant-form-mod
 import { GrantReviewGroupFields, type GroupOption } from './grant-review-group-fields';
 import { GrantLimitFields, GrantRequesterFields, GrantScopeFields } from './grant-rule-fields';
 import { ImpactCheck } from './impact-check';
+import { LooseningConfirmDialog } from './loosening-confirm-dialog';
 
-type Props = { agentId: string; grantId: string; version: number; rules: GrantPolicy; params: string[]; groups: GroupOption[] };
+type Props = {
+  agentId: string; grantId: string; version: number; rules: GrantPolicy; params: string[]; groups: GroupOption[];
+  /** An admin: a confirmed loosening applies; an owner's is held for an admin. */
+  canGovern: boolean;
+};
 type Outcome = { ok: true; message: string } | { ok: false; error: string; stale?: boolean } | null;
 
-/** Every rule of one grant; "Check impact" before "Save grant", which refuses to overwrite a newer version. */
-export function GrantEditor({ agentId, grantId, version: startVersion, rules, params, groups }: Props) {
+/**
+ * Every rule of one grant; "Check impact" before "Save grant", which refuses to overwrite a newer version. A change
+ * that loosens the saved rules is named and confirmed first (lib/policy/grant-loosening.ts; the server checks again).
+ */
+export function GrantEditor({ agentId, grantId, version: startVersion, rules, params, groups, canGovern }: Props) {
   const router = useRouter();
   const [state, setState] = useState<GrantFormState>(() => toFormState(rules));
   const [version, setVersion] = useState(startVersion);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
+  const [loosened, setLoosened] = useState<string[]>([]);
   const change = (patch: Partial<GrantFormState>) => setState((current) => ({ ...current, ...patch }));
 
   /** The edited rules, checked here first so mistakes are named before anything is sent. */
@@ -37,11 +48,23 @@ export function GrantEditor({ agentId, grantId, version: startVersion, rules, pa
   const save = () => {
     const edited = editedRules();
     if (!edited) return;
+    const loosening = describeLoosening(rules, rulesToPolicy(grantRulesSchema.parse(edited)));
+    if (loosening.length > 0) return setLoosened(loosening.map((l) => l.words));
+    send(edited, false);
+  };
+
+  const send = (edited: GrantRulesInput, confirmLoosening: boolean) => {
     startTransition(async () => {
-      const result = await saveGrantAction({ agentId, grantId, expectedVersion: version, rules: edited });
+      const result = await saveGrantAction({ agentId, grantId, expectedVersion: version, rules: edited, confirmLoosening });
+      setLoosened([]);
       if (!result.ok) return setOutcome({ ok: false, error: result.error, stale: result.error.includes('changed by someone else') });
-      setVersion(result.data.version);
-      setOutcome({ ok: true, message: `Grant saved (version ${result.data.version}).` });
+      setOutcome({
+        ok: true,
+        message: result.data.held
+          ? `Sent for admin approval: the grant stays at version ${result.data.version} until an admin approves the change.`
+          : `Grant saved (version ${result.data.version}).`,
+      });
+      if (!result.data.held) setVersion(result.data.version);
       router.refresh();
     });
   };
@@ -71,6 +94,16 @@ export function GrantEditor({ agentId, grantId, version: startVersion, rules, pa
         <div>
           <Button onClick={save} disabled={pending} aria-busy={pending}>Save grant</Button>
         </div>
+        <LooseningConfirmDialog
+          loosened={loosened}
+          heldForAdmin={!canGovern}
+          pending={pending}
+          onCancel={() => setLoosened([])}
+          onConfirm={() => {
+            const edited = editedRules();
+            if (edited) send(edited, true);
+          }}
+        />
       </div>
     </div>
   );

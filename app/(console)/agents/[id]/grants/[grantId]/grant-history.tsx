@@ -22,6 +22,7 @@ export function GrantHistory({ changes, groupNames }: { changes: AuditEventView[
             <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-gray-800">
               {before ? <Rules term="Before" rules={describeGrantRules(before, groupNames)} /> : null}
               {after ? <Rules term="After" rules={describeGrantRules(after, groupNames)} highlight={before ? describeGrantRules(before, groupNames) : []} /> : null}
+              {loosenedOf(change.payload) ? <Rules term="Loosens" rules={loosenedOf(change.payload)!} /> : null}
             </dl>
           </li>
         );
@@ -48,4 +49,10 @@ function Rules({ term, rules, highlight }: { term: string; rules: string[]; high
       </dd>
     </>
   );
+}
+
+/** What a change loosened (held, or applied by an admin), as recorded. */
+function loosenedOf(payload: Record<string, unknown>): string[] | null {
+  const loosened = payload.loosened;
+  return Array.isArray(loosened) && loosened.length > 0 ? loosened.map(String) : null;
 }

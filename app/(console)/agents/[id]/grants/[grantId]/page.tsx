@@ -10,6 +10,7 @@ import { orNotFound } from '../../../../errors';
 import { requireUser } from '../../../../require-user';
 import { GrantEditor } from './grant-editor';
 import { GrantHistory } from './grant-history';
+import { HeldChanges } from './held-changes';
 import { RevokeGrantButton } from './revoke-grant-button';
 
 export const metadata: Metadata = { title: 'Grant' };
@@ -36,17 +37,23 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
         actions={grant.viewerCanControl ? <RevokeGrantButton agentId={grant.agent.id} grantId={grant.id} tool={grant.tool.name} /> : null}
       />
       <div className="flex flex-col gap-6">
+        <HeldChanges agentId={grant.agent.id} changes={grant.heldChanges} canDecide={grant.viewerCanGovern} />
         <Card aria-labelledby="grant-rules">
           <CardHeader id="grant-rules" title="Rules" description={describeGrantRules(grant.rules, grant.groupNames).join(' · ')} />
           <CardBody>
+            <p className="mb-4 text-sm text-gray-700">
+              Admin floor: {grant.floor.message.replace(' (admin floor)', '')}.{' '}
+              {grant.viewerCanGovern ? <Link href="/floors" className="text-indigo-700 hover:underline">Change floors</Link> : 'Changes that loosen this grant wait for an admin.'}
+            </p>
             {grant.viewerCanControl ? (
               <GrantEditor
                 agentId={grant.agent.id}
                 grantId={grant.id}
                 version={grant.version}
                 rules={grant.rules}
-                params={parameterPaths(grant.tool.parameters)}
+                params={grant.paramPaths}
                 groups={grant.reviewerGroups}
+                canGovern={grant.viewerCanGovern}
               />
             ) : (
               <p className="text-sm text-gray-700">Only the agent&apos;s owner or an admin can change this grant.</p>
@@ -60,14 +67,4 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
       </div>
     </>
   );
-}
-
-/** The tool's parameter names (nested ones dotted), offered as suggestions for conditions. */
-function parameterPaths(schema: Record<string, unknown>, prefix = ''): string[] {
-  const properties = schema.properties;
-  if (!properties || typeof properties !== 'object') return [];
-  return Object.entries(properties as Record<string, Record<string, unknown>>).flatMap(([name, child]) => [
-    prefix + name,
-    ...(prefix === '' && child && typeof child === 'object' ? parameterPaths(child, `${name}.`) : []),
-  ]);
 }
