@@ -50,6 +50,8 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   const cursor = { id: `cursor-${suffix}`, position: 42, leaseOwner: 'instance-1', leaseUntil: at };
   const idempotency = { agentId: agent.id, key: `idem-${suffix}`, requestHash: 'rh', state: 'done', statusCode: 201, responseBody: '{}' };
   const switchRow = { id: `switch-${suffix}`, engaged: true, changedById: user.id, changedAt: at };
+  const session = { id: `s-${suffix}`, userId: user.id, expiresAt: at };
+  const attempt = { id: `la-${suffix}`, email: user.email, address: '203.0.113.7', succeeded: false, at };
   const floor = { id: `tool:${tool.id}`, toolId: tool.id, actionLevel: null, minApprovals: 2, updatedById: user.id };
   const heldChange = {
     id: `hc-${suffix}`, grantId: grant.id, agentId: agent.id, toolName: tool.name, baseVersion: 1, rules: '{"approvals":1}',
@@ -72,11 +74,13 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   await client.switch.create({ data: switchRow });
   await client.approvalFloor.create({ data: floor });
   await client.grantChangeRequest.create({ data: heldChange });
+  await client.userSession.create({ data: session });
+  await client.loginAttempt.create({ data: attempt });
   const first = await client.auditEvent.create({ data: { actorType: 'user', actorId: user.id, actionId: action.id, type: 'action.approved' } });
   const second = await client.auditEvent.create({ data: { actorType: 'agent', actorId: agent.id, agentId: agent.id, type: 'action.claimed', payload: '{"b":1}' } });
 
-  expect(await client.user.findUniqueOrThrow({ where: { email: user.email } })).toMatchObject({ ...user, disabled: false, sessionVersion: 0 });
-  expect(await client.agent.findUniqueOrThrow({ where: { name: agent.name } })).toMatchObject({ ...agent, status: 'active', environment: 'production' });
+  expect(await client.user.findUniqueOrThrow({ where: { email: user.email } })).toMatchObject({ ...user, disabled: false, sessionVersion: 0, mustChangePassword: false, lastSignInAt: null });
+  expect(await client.agent.findUniqueOrThrow({ where: { name: agent.name } })).toMatchObject({ ...agent, status: 'active', environment: 'production', archivedAt: null, version: 1, monitoringNote: '', shutoffContact: '' });
   expect(await client.agentKey.findUniqueOrThrow({ where: { hash: agentKey.hash } })).toMatchObject({ ...agentKey, revokedAt: null });
   expect(await client.tool.findUniqueOrThrow({ where: { name: tool.name } })).toMatchObject({ ...tool, enabled: true });
   expect(await client.grant.findUniqueOrThrow({ where: { agentId_toolId: { agentId: agent.id, toolId: tool.id } } })).toMatchObject(grant);
@@ -90,6 +94,8 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   expect(await client.switch.findUniqueOrThrow({ where: { id: switchRow.id } })).toMatchObject(switchRow);
   expect(await client.approvalFloor.findUniqueOrThrow({ where: { toolId: tool.id } })).toMatchObject(floor);
   expect(await client.grantChangeRequest.findUniqueOrThrow({ where: { id: heldChange.id } })).toMatchObject({ ...heldChange, decidedAt: null, note: null });
+  expect(await client.userSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ ...session, endedAt: null });
+  expect(await client.loginAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject(attempt);
   expect(await client.switch.findUniqueOrThrow({ where: { id: 'global_stop' } }), 'the first migration creates the released global stop').toMatchObject({ engaged: false });
   expect(second.seq).toBeGreaterThan(first.seq);
   expect(await client.auditEvent.findMany({ where: { seq: { in: [first.seq, second.seq] } }, orderBy: { seq: 'asc' } })).toMatchObject([
@@ -100,7 +106,7 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   return [
     'User', 'Agent', 'AgentKey', 'Tool', 'Grant', 'Action', 'ActionApproval', 'IdempotencyRecord', 'Switch', 'AuditEvent',
     'ReviewerGroup', 'ReviewerGroupMember', 'NotificationChannel', 'NotificationDelivery', 'WorkerCursor',
-    'ApprovalFloor', 'GrantChangeRequest',
+    'ApprovalFloor', 'GrantChangeRequest', 'UserSession', 'LoginAttempt',
   ];
 }
 
