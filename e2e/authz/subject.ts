@@ -17,6 +17,8 @@ export type Subject = {
   groupId: string;
   channelId: string;
   memberId: string;
+  /** The owner's held loosening of the grant (approvals 1 → 0), waiting for an admin. */
+  changeRequestId: string;
 };
 
 /** `member` is a reviewer of the subject's own, in its group: the people actions change them, not a caller. */
@@ -32,7 +34,10 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   await lib.reviewGroups().addMember(SETUP, { groupId: group.id, userId: member.id });
   // Scoped to the subject's own group: a channel for every group would be sent every other spec's proposals.
   const { channel } = await lib.notifications().createChannel(SETUP, { name: uniqueName('matrix-channel'), kind: 'webhook', url: 'https://hooks.example.test/warden', groupId: group.id });
+  await lib.updateGrant()(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 }, confirmLoosening: true });
+  const held = await lib.db().db().grantChangeRequest.findFirstOrThrow({ where: { grantId: grant.id, status: 'pending' } });
   return {
+    changeRequestId: held.id,
     agentId: agent.id, ownerId: owner.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
     keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
   };

@@ -89,7 +89,7 @@ test('an owner edits only the purpose, monitoring note and shutoff contact of th
   await expect(page.getByRole('region', { name: 'Details', exact: true })).toContainText('+44 20 7946 0000 (support on-call)');
 
   await page.goto('/agents/new');
-  await expect(page.getByRole('alert').filter({ hasText: 'Only admins can create agents.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Only admins create agents.' })).toBeVisible();
 });
 
 test('at 390×844 the new-agent form, the agent page and the archive dialog fit the screen', async ({ page }, testInfo) => {
