@@ -50,6 +50,14 @@ export type AuditPayloads = {
   'notification_channel.tested': { name: string };
   // A reviewer who may decide opened the pending action's card (first time only): where their review clock starts.
   'action.opened': Record<string, never>;
+  // The tamper-evident chain (lib/audit/chain/). Started: the first sealed event; earlier events are sealed after it.
+  'audit.chain_started': { earlierEvents: number };
+  // The sealer found the chain not as it left it; a new segment follows, anchored in a signed checkpoint.
+  'audit.chain_broken': { reason: string; headChainIndex: number | null; headSeq: number | null };
+  // An instance runs with its sealer switched off (WARDEN_AUDIT_SEALER=off): its events wait for another sealer.
+  'audit.chain_disabled': { instance: string };
+  // A verification failed (recorded once per distinct first bad event).
+  'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -97,4 +105,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'notification_channel.updated': 'Notification channel changed',
   'notification_channel.tested': 'Notification channel tested',
   'action.opened': 'Opened by reviewer',
+  'audit.chain_started': 'Audit chain started',
+  'audit.chain_broken': 'Audit chain broken',
+  'audit.chain_disabled': 'Audit sealing disabled',
+  'audit.verification_failed': 'Audit verification failed',
 };
