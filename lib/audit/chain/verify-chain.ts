@@ -54,8 +54,10 @@ export async function verifyChain(snapshot: ChainSnapshot, options: VerifyOption
   });
   const bad = (seq: number, reason: string) => result({ seq, afterSeq: null, reason });
 
+  // Keyset paging from the lowest index stored, not from 1: a row moved below 1 must be read (and named) too.
+  let after = Number.MIN_SAFE_INTEGER;
   for (;;) {
-    const page = await snapshot.sealedPage(expected - 1, pageSize);
+    const page = await snapshot.sealedPage(after, pageSize);
     for (const event of page) {
       const index = event.chainIndex!;
       if (!head) return bad(event.seq, 'sealed events but no signed head');
@@ -84,6 +86,7 @@ export async function verifyChain(snapshot: ChainSnapshot, options: VerifyOption
       expected += 1;
     }
     if (page.length < pageSize) break;
+    after = expected - 1;
   }
 
   const end = expected - 1;
