@@ -32,6 +32,21 @@ test('the Audit page shows the chain verified up to an event; an admin verifies 
     await page.screenshot({ path: test.info().outputPath('audit-chain-phone.png'), fullPage: false });
   });
 
+  await test.step('a recorded failure names the first bad event; verifying again (the chain is intact) clears it', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // As a failing check records it (lib/audit/chain/record-audit-verification.ts); the tamper trials prove the verifier.
+    await lib.db().db().auditVerification.update({
+      where: { id: 'last' },
+      data: { ok: false, firstBadSeq: seq, verifiedThroughSeq: seq - 1, problem: 'its fields do not match its hash' },
+    });
+    await page.goto('/audit');
+    await expect(page.getByRole('heading', { name: `Chain broken at event #${seq}` })).toBeVisible();
+    await expect(page.getByText('its fields do not match its hash.')).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('audit-chain-broken.png'), fullPage: false });
+    await page.getByRole('button', { name: 'Verify now' }).click();
+    await expect(page.getByRole('heading', { name: /^Chain verified up to event #\d+$/ })).toBeVisible();
+  });
+
   await test.step('a viewer sees the state but no button', async () => {
     await page.context().clearCookies();
     await signIn(page, viewer.email, viewer.password);

@@ -10,11 +10,12 @@ import { verifyChain, type ChainVerification, type ExportedCheckpoint } from './
  */
 export async function verifyAuditChain(options: { target?: DatabaseTarget; pinned?: ExportedCheckpoint[] } = {}): Promise<ChainVerification> {
   const trustedKeys = trustedPublicKeys();
-  if (trustedKeys.size === 0 && !options.pinned?.length) {
-    throw new Error('no audit signing key here to verify against: set WARDEN_AUDIT_SIGNING_KEY or WARDEN_AUDIT_TRUSTED_KEYS, or pass --checkpoints FILE');
-  }
   const snapshot = await openChainSnapshot(options.target);
   try {
+    // Before the first seal there is no key yet, and nothing signed to check it against.
+    if (trustedKeys.size === 0 && !options.pinned?.length && (await snapshot.head())) {
+      throw new Error('no audit signing key here to verify against: set WARDEN_AUDIT_SIGNING_KEY or WARDEN_AUDIT_TRUSTED_KEYS, or pass --checkpoints FILE');
+    }
     return await verifyChain(snapshot, { trustedKeys, pinned: options.pinned });
   } finally {
     await snapshot.close();

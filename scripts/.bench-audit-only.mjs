@@ -1,0 +1,367 @@
+// `npm run bench`: what the agent-facing hot path costs on this machine, in one run.
+//  (a) baseline: GET /api/v1/health, a Next route handler that touches no database;
+//  (b) auto-approved proposals end to end over HTTP (POST /api/v1/actions, granted read tool, no approval),
+//      on a fresh SQLite file, and on PostgreSQL when WARDEN_BENCH_POSTGRES_URL names a database it may wipe;
+//      then the same with an Idempotency-Key on each call (reported, not part of the ratio);
+//  (c) the pure decision function decideProposal, per call;
+//  (d) audit chain verification (`audit verify`), events/s over a sealed SQLite log of WARDEN_BENCH_AUDIT_EVENTS
+//      (default 200,000) events, best of 3, and the sealer's throughput sealing them (absolute figures, no ratio).
+// Baseline and proposals are measured in pairs, back to back, ROUNDS times (WARDEN_BENCH_ROUNDS, default 3): a shared
+// virtual machine's speed drifts from one minute to the next by more than the differences measured, and a pair sees
+// the same machine. Every round is printed; the table shows the median round (by ratio) of each database.
+// Each server is the production build started as `npm start` would (node scripts/start.mjs) on a free port 3400–3499
+// (WARDEN_BENCH_PORT_BASE moves that range).
+// The last line is machine-readable: `ratio sqlite=<r> postgresql=<r|n/a>` (proposals/s ÷ baseline req/s).
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const CONNECTIONS = 16;
+const DURATION_S = Number(process.env.WARDEN_BENCH_SECONDS ?? 10);
+const WARMUP_S = 3;
+const ROUNDS = Math.max(1, Number(process.env.WARDEN_BENCH_ROUNDS ?? 3));
+const PORT_BASE = Number(process.env.WARDEN_BENCH_PORT_BASE ?? 3400);
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+async function main() {
+  mkdirSync(path.join(root, 'data/bench'), { recursive: true });
+  ensureBuild();
+  const loadBefore = loadavg()[0];
+  const decide = decisionMicroBenchmark();
+  const audit = auditVerifyBenchmark();
+  const sqliteFile = path.join(root, 'data/bench', `bench-${Date.now()}.db`);
+  const runs = [];
+  try {
+    runs.push(await benchDatabase('sqlite', `file:${sqliteFile}`));
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true });
+  }
+  const postgresUrl = process.env.WARDEN_BENCH_POSTGRES_URL;
+  if (postgresUrl) {
+    await wipePostgres(postgresUrl);
+    runs.push(await benchDatabase('postgresql', postgresUrl));
+  }
+
+  // Load generator and server share the machine; other work on it skews every figure, so say how busy it was.
+  console.log(`\n${cpus().length} vCPU, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up; latencies in ms`);
+  console.log('| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio | CPU ms/req (server + db) |');
+  console.log('|------------|------------------------------|---------:|-----:|-----:|--------:|------:|-------------------------:|');
+  const row = (provider, name, r, ratio) =>
+    console.log(`| ${provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} | ${cpuText(r).padStart(24)} |`);
+  for (const run of runs) {
+    run.rounds.forEach((round, index) => {
+      const median = round === run.median ? ' (median)' : '';
+      row(run.provider, `round ${index + 1}${median}: health`, round.baseline, '1.00');
+      row(run.provider, `round ${index + 1}${median}: proposals`, round.proposals, round.ratio.toFixed(2));
+    });
+    row(run.provider, '  … with Idempotency-Key', run.keyed, (run.keyed.rps / run.median.baseline.rps).toFixed(2));
+  }
+  console.log('Rounds: GET /api/v1/health (no DB), then POST /api/v1/actions, back to back; ratio = proposals/s ÷ the same round\'s baseline req/s.');
+  console.log('CPU ms/req: CPU time the server process group (and, on PostgreSQL, the database\'s backends) spent per answered request during the measured run — steadier than req/s on a busy machine.');
+  console.log(`decideProposal: p50 ${decide.p50.toFixed(2)} µs, p99 ${decide.p99.toFixed(2)} µs per call (${decide.calls} calls, batches of ${decide.batch})`);
+  console.log(`audit verify: ${audit.verifyPerSecond.toFixed(0)} events/s (${audit.events} sealed events, ${audit.checkpoints} checkpoints, SQLite, best of ${audit.runs}; goal ≥ 200000); sealing: ${audit.sealPerSecond.toFixed(0)} events/s`);
+  for (const run of runs) {
+    const { baseline, proposals, ratio } = run.median;
+    console.log(`${run.provider}, median round: baseline ${baseline.rps.toFixed(0)} req/s (p99 ${fmt(baseline.p99).trim()} ms); proposals ${proposals.rps.toFixed(0)}/s, p50 ${fmt(proposals.p50).trim()} ms, p99 ${fmt(proposals.p99).trim()} ms; ratio ${ratio.toFixed(2)}`);
+  }
+  const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.median.ratio.toFixed(2) ?? 'n/a';
+  console.log(`ratio sqlite=${ratioOf('sqlite')} postgresql=${ratioOf('postgresql')}`);
+}
+
+const fmt = (ms) => String(Math.round(ms)).padStart(4);
+const cpuText = (r) => (r.cpu ? `${r.cpu.server.toFixed(2)} + ${r.cpu.database.toFixed(2)}` : 'n/a');
+
+/**
+ * Only builds when there is no build at all, and never while another `next build` runs: others may be serving
+ * this .next. A build older than the sources is used as is, with a warning (it may not match the database schema).
+ */
+function ensureBuild() {
+  const buildId = path.join(root, '.next/BUILD_ID');
+  if (existsSync(buildId)) {
+    const newer = ['app', 'lib', 'components', 'prisma/schema.prisma'].filter((entry) => newestMtime(path.join(root, entry)) > statSync(buildId).mtimeMs);
+    if (newer.length > 0) console.error(`[bench] warning: the build is older than ${newer.join(', ')}; run \`npx next build\` for figures of the current code`);
+    return;
+  }
+  // A running build shows up as `next build` while starting and as `next-build` once it renames its process.
+  while (spawnSync('pgrep', ['-f', 'next[ -]build']).status === 0) {
+    console.error('[bench] waiting for another next build to finish…');
+    spawnSync('sleep', ['10']);
+  }
+  if (existsSync(path.join(root, '.next/BUILD_ID'))) return;
+  console.error('[bench] no build found: running next build');
+  execFileSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' });
+}
+
+function newestMtime(file) {
+  if (!existsSync(file)) return 0;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(file).filter((name) => !name.endsWith('.test.ts')).map((name) => newestMtime(path.join(file, name))));
+}
+
+async function benchDatabase(provider, databaseUrl) {
+  const port = await freePort(PORT_BASE, PORT_BASE + 99);
+  const base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: '127.0.0.1', WARDEN_SEED: 'none', WARDEN_SKIP_BUILD: '1' };
+  console.error(`[bench] ${provider}: starting the server on port ${port}`);
+  const server = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  try {
+    await waitForHealth(base, server);
+    const key = seedAgent(env);
+    const proposal = { tool: 'bench.lookup', params: { customerId: 'C-1' }, reason: 'benchmark' };
+    const check = await fetch(`${base}/api/v1/actions`, { method: 'POST', headers: agentHeaders(key), body: JSON.stringify(proposal) });
+    const checked = await check.json();
+    if (check.status !== 201 || checked.decision?.outcome !== 'approved') throw new Error(`a bench proposal was not auto-approved: ${check.status} ${JSON.stringify(checked)}`);
+
+    const cpu = cpuMeter(server.pid, provider === 'postgresql' ? databaseUrl : null);
+    let n = 0;
+    const health = [`${base}/api/v1/health`, {}];
+    const propose = [`${base}/api/v1/actions`, {
+      // autocannon applies setupRequest only inside `requests`. A different customer each call, so nothing could be
+      // served from a cache or trip a repeat detector.
+      requests: [{
+        method: 'POST', headers: agentHeaders(key),
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...proposal, params: { customerId: `C-${++n}` } }) }),
+      }],
+    }];
+    await warmUp(...health);
+    await warmUp(...propose);
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const baseline = await measure(...health, cpu);
+      const proposals = await measure(...propose, cpu);
+      rounds.push({ baseline, proposals, ratio: proposals.rps / baseline.rps });
+    }
+    // The same with an Idempotency-Key (what an agent that retries sends): two more writes per call. Not in the ratio.
+    let k = 0;
+    const keyedRoute = [`${base}/api/v1/actions`, {
+      requests: [{
+        method: 'POST', headers: agentHeaders(key),
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${++k}` }, body: JSON.stringify({ ...proposal, params: { customerId: `K-${k}` } }) }),
+      }],
+    }];
+    await warmUp(...keyedRoute);
+    const keyed = await measure(...keyedRoute, cpu);
+    // Errors are cheaper than decisions: a run where many failed would flatter the ratio.
+    for (const [name, r] of [...rounds.map((round, i) => [`proposals (round ${i + 1})`, round.proposals]), ['keyed proposals', keyed]]) {
+      if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} failed; see above`);
+    }
+    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
+    return { provider, rounds, median, keyed };
+  } finally {
+    // Stop the whole group we started (start.mjs and its next server) and let it go before the next one starts.
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+}
+
+const runLoad = (url, options, duration) => autocannon({ url, connections: CONNECTIONS, duration, ...options });
+
+/** Next compiles and caches routes on first use; the JIT needs a moment. */
+const warmUp = (url, options) => runLoad(url, options, WARMUP_S);
+
+async function measure(url, options, cpu) {
+  const before = await cpu.sample();
+  const result = await runLoad(url, options, DURATION_S);
+  const after = await cpu.sample();
+  const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}×${code}`);
+  if (result.errors + result.timeouts > 0) failures.push(`${result.errors} errors, ${result.timeouts} timeouts`);
+  if (failures.length > 0) console.error(`[bench] ${url}: ${failures.join(', ')}`);
+  const answered = Math.max(1, result.requests.total);
+  const cpuPerRequest = before && after && { server: cpuSpent(before.server, after.server) / answered, database: cpuSpent(before.database, after.database) / answered };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, total: result.requests.total, cpu: cpuPerRequest };
+}
+
+/**
+ * CPU time (ms) of the server's process group and of the PostgreSQL backends serving the bench database, from
+ * /proc (Linux only; elsewhere the column reads n/a). Backends are listed at each sample: the pools open lazily.
+ */
+function cpuMeter(serverGroup, postgresUrl) {
+  const TICK_MS = 10; // USER_HZ is 100 on Linux
+  const stats = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
+      return [{ pid: Number(pid), group: Number(fields[2]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS }];
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
+  let backends = new Set();
+  const listBackends = async () => {
+    if (!postgresUrl) return;
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await client.end();
+    for (const row of rows) backends.add(row.pid);
+  };
+  return {
+    async sample() {
+      if (!existsSync('/proc/self/stat')) return null;
+      await listBackends();
+      const all = stats();
+      return { server: new Map(all.filter((p) => p.group === serverGroup).map((p) => [p.pid, p.ms])), database: new Map(all.filter((p) => backends.has(p.pid)).map((p) => [p.pid, p.ms])) };
+    },
+  };
+}
+
+/** CPU ms spent between two samples, process by process (a process that appeared meanwhile counts from zero). */
+function cpuSpent(before, after) {
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
+}
+
+const agentHeaders = (key) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
+
+/** Agent, tool, grant (no approval) and key, through the same lib functions the console and CLI use. */
+function seedAgent(env) {
+  const script = `
+    import { createUser } from '@/lib/users/create-user';
+    import { createAgent } from '@/lib/agents/create-agent';
+    import { createTool } from '@/lib/tools/create-tool';
+    import { grantTool } from '@/lib/grants/grant-tool';
+    import { createAgentKey } from '@/lib/agents/create-agent-key';
+    import { disconnectDb } from '@/lib/db/client';
+    const actor = { type: 'cli', id: 'bench' } as const;
+    async function main() {
+    const { user } = await createUser(actor, { email: 'bench-owner@bench.local', name: 'Bench Owner', roles: ['owner'] });
+    const agent = await createAgent(actor, { name: 'bench-agent', purpose: 'Load benchmark', ownerId: user.id });
+    await createTool(actor, { name: 'bench.lookup', actionLevel: 'read', description: 'Look up a customer (benchmark).',
+      parameters: { type: 'object', required: ['customerId'], properties: { customerId: { type: 'string', minLength: 1 } }, additionalProperties: false } });
+    await grantTool(actor, { agent: { id: agent.id }, tool: 'bench.lookup', approvalRequired: false });
+    const { key } = await createAgentKey(actor, { id: agent.id });
+    await disconnectDb();
+    console.log(key);
+    }
+    main().catch((error) => { console.error(error); process.exit(1); });
+  `;
+  return runTypeScript('seed-agent', script, env);
+}
+
+/** decideProposal per call, timed in batches so the timer's own cost (~50 ns) does not swamp microseconds. */
+function decisionMicroBenchmark() {
+  const script = `
+    import { decideProposal } from '@/lib/policy/decide-proposal';
+    import { facts } from '@/lib/policy/gate-fixtures';
+    const inputs = [facts(), facts({ grant: { approvals: 1 } }), facts({ grant: { constraints: [{ kind: 'range', param: 'amount', max: 50, effect: 'review' }] } })];
+    const BATCH = 1000, BATCHES = 300;
+    let sink = 0;
+    for (let i = 0; i < 50_000; i++) sink += decideProposal(inputs[i % 3]).reasons.length;
+    const perCall: number[] = [];
+    for (let b = 0; b < BATCHES; b++) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < BATCH; i++) sink += decideProposal(inputs[i % 3]).reasons.length;
+      perCall.push(Number(process.hrtime.bigint() - start) / BATCH / 1000);
+    }
+    perCall.sort((a, b) => a - b);
+    const at = (q: number) => perCall[Math.min(perCall.length - 1, Math.floor(q * perCall.length))];
+    console.log(JSON.stringify({ p50: at(0.5), p99: at(0.99), calls: BATCH * BATCHES, batch: BATCH, sink }));
+  `;
+  return JSON.parse(runTypeScript('decide-proposal', script, process.env));
+}
+
+/**
+ * Verification speed of the audit chain on a fresh SQLite file: events written in bulk (realistic sizes), sealed by
+ * the app's sealer, then verified by the same function `audit verify` runs. The file and its key are removed after.
+ */
+function auditVerifyBenchmark() {
+  const events = Number(process.env.WARDEN_BENCH_AUDIT_EVENTS ?? 200_000);
+  const dir = path.join(root, 'data/bench', `audit-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  const script = `
+    import Database from 'better-sqlite3';
+    import { migrateDatabase } from '@/lib/db/migrate';
+    import { disconnectDb } from '@/lib/db/client';
+    import { sealAuditEvents } from '@/lib/audit/chain/seal-audit-events';
+    import { verifyAuditChain } from '@/lib/audit/chain/verify-audit-chain';
+    async function main() {
+    await migrateDatabase();
+    const file = process.env.DATABASE_URL!.slice('file:'.length);
+    const raw = new Database(file);
+    const insert = raw.prepare('INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES (?, ?, ?, NULL, ?, ?, ?)');
+    raw.transaction(() => {
+      for (let i = 0; i < ${events}; i++) {
+        const at = new Date(Date.UTC(2026, 0, 1) + i * 10).toISOString().replace('Z', '+00:00');
+        if (i % 2 === 0) insert.run(at, 'agent', 'agent-' + (i % 50), 'agent-' + (i % 50), 'action.proposed', JSON.stringify({ tool: 'bench.lookup', traceId: '0190a1b2-c3d4-7e5f-8a9b-' + String(i).padStart(12, '0'), requester: null }));
+        else insert.run(at, 'system', 'gate', 'agent-' + (i % 50), 'gate.decided', JSON.stringify({ outcome: 'approved', reasons: ['granted: bench.lookup needs no approval'] }));
+      }
+    })();
+    raw.close();
+    const sealStart = process.hrtime.bigint();
+    let sealed = 0;
+    for (;;) {
+      const n = await sealAuditEvents('bench', { maxBatches: 1000 });
+      if (!n) break;
+      sealed += n;
+    }
+    const sealSeconds = Number(process.hrtime.bigint() - sealStart) / 1e9;
+    await disconnectDb();
+    let best = Infinity, result;
+    for (let run = 0; run < 3; run++) {
+      const start = process.hrtime.bigint();
+      result = await verifyAuditChain();
+      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+      if (!result.ok) throw new Error('the bench chain did not verify: ' + JSON.stringify(result.problem));
+    }
+    console.log(JSON.stringify({ events: result!.events, checkpoints: result!.checkpoints, runs: 3, verifyPerSecond: result!.events / best, sealPerSecond: sealed / sealSeconds }));
+    }
+    main().catch((error) => { console.error(error); process.exit(1); });
+  `;
+  try {
+    const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'audit.db')}`, WARDEN_DATA_DIR: dir };
+    return JSON.parse(runTypeScript('audit-verify', script, env));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a snippet that imports lib/ (TypeScript, `@/` paths) with tsx; returns its last line of output. */
+function runTypeScript(name, source, env) {
+  const file = path.join(root, 'data/bench', `${name}.ts`);
+  writeFileSync(file, `// written by scripts/bench.mjs on each run\n${source.replace(/^ {4}/gm, '')}`);
+  const out = execFileSync(tsx, [file], { cwd: root, env, encoding: 'utf8' });
+  return out.trim().split('\n').pop();
+}
+
+/** The bench database is disposable by contract: drop and recreate schema public. */
+async function wipePostgres(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await client.end();
+}
+
+async function waitForHealth(base, server) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    const status = await fetch(`${base}/api/v1/health`).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    if (status === 404) throw new Error('GET /api/v1/health is 404: the build predates it; rebuild with `npx next build`.');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the server did not answer within 2 minutes');
+}
+
+async function freePort(from, to) {
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise((resolve) => {
+      const probe = createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)));
+      probe.listen(port, '127.0.0.1');
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${to}`);
+}
+
+console.log(JSON.stringify(auditVerifyBenchmark()));
