@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { databaseTarget, type DatabaseTarget } from '../../env';
-import { atMillis, type SealedEvent } from './canonical-event';
+import { atMillis, atMsSql, type SealedEvent } from './canonical-event';
 
 export type HeadRow = { chainIndex: number; seq: number; hash: string; floorSeq: number; sealedAtMs: number; keyId: string; publicKey: string; signature: string };
 export type CheckpointRow = { chainIndex: number; seq: number; hash: string; signedAtMs: number; keyId: string; publicKey: string; signature: string };
@@ -28,14 +28,11 @@ export async function openChainSnapshot(target: DatabaseTarget = databaseTarget(
   return target.provider === 'sqlite' ? openSqliteSnapshot(target.file) : openPostgresSnapshot(target.url);
 }
 
-type RawEvent = Omit<SealedEvent, 'atMs'> & { at: unknown };
-
 export function openSqliteSnapshot(file: string): ChainSnapshot {
   const conn = new Database(file, { readonly: true, fileMustExist: true });
   conn.pragma('busy_timeout = 5000');
   conn.exec('BEGIN');
-  const page = conn.prepare(`SELECT ${EVENT_COLUMNS}, "at" FROM "AuditEvent" WHERE "chainIndex" > ? ORDER BY "chainIndex" LIMIT ?`);
-  const toEvent = (row: RawEvent): SealedEvent => ({ ...row, atMs: atMillis(row.at) });
+  const page = conn.prepare(`SELECT ${EVENT_COLUMNS}, ${atMsSql('sqlite')} AS "atMs" FROM "AuditEvent" WHERE "chainIndex" > ? ORDER BY "chainIndex" LIMIT ?`);
   const dated = <T extends Record<string, unknown>>(row: T, field: string, as: string) => ({ ...row, [as]: atMillis(row[field]) });
   return {
     async head() {
@@ -47,7 +44,7 @@ export function openSqliteSnapshot(file: string): ChainSnapshot {
       return rows.map((row) => dated(row, 'signedAt', 'signedAtMs') as unknown as CheckpointRow);
     },
     async sealedPage(afterIndex, limit) {
-      return (page.all(afterIndex, limit) as RawEvent[]).map(toEvent);
+      return page.all(afterIndex, limit) as SealedEvent[];
     },
     async unsealed(floorSeq) {
       const count = (conn.prepare(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "chainIndex" IS NULL`).get() as { n: number }).n;
@@ -65,7 +62,7 @@ async function openPostgresSnapshot(url: string): Promise<ChainSnapshot> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  // Milliseconds computed by the server: "at" is a timestamp without time zone (UTC), which `pg` would read as local.
+  // Milliseconds computed by the server: these are timestamps without time zone (UTC), which `pg` would read as local.
   const ms = (column: string) => `CAST(EXTRACT(EPOCH FROM "${column}") * 1000 AS DOUBLE PRECISION)`;
   return {
     async head() {
@@ -78,7 +75,7 @@ async function openPostgresSnapshot(url: string): Promise<ChainSnapshot> {
     },
     async sealedPage(afterIndex, limit) {
       const { rows } = await client.query({
-        text: `SELECT ${EVENT_COLUMNS}, ${ms('at')} AS "atMs" FROM "AuditEvent" WHERE "chainIndex" > $1 ORDER BY "chainIndex" LIMIT $2`,
+        text: `SELECT ${EVENT_COLUMNS}, ${atMsSql('postgresql')} AS "atMs" FROM "AuditEvent" WHERE "chainIndex" > $1 ORDER BY "chainIndex" LIMIT $2`,
         values: [afterIndex, limit],
       });
       return rows as SealedEvent[];
