@@ -55,7 +55,7 @@ export async function verifyChain(snapshot: ChainSnapshot, options: VerifyOption
   const bad = (seq: number, reason: string) => result({ seq, afterSeq: null, reason });
 
   // Keyset paging from the lowest index stored, not from 1: a row moved below 1 must be read (and named) too.
-  let after = Number.MIN_SAFE_INTEGER;
+  let after = -2_147_483_648; // the least INTEGER: PostgreSQL refuses a lower parameter for that column
   for (;;) {
     const page = await snapshot.sealedPage(after, pageSize);
     for (const event of page) {
