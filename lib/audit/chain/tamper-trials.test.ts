@@ -259,6 +259,28 @@ describe('tamper trials', () => {
     expect((await verifyCopy(exported)).problem).toMatchObject({ seq: null, afterSeq: lastKept });
   });
 
+  test('a head or checkpoint re-signed with another key is refused, named at its event', async () => {
+    const { generateKeyPairSync, sign } = await import('node:crypto');
+    const { rawPublicKey, headMessage, checkpointMessage } = await import('./signing-key');
+    const { privateKey, publicKey: otherPublic } = generateKeyPairSync('ed25519');
+    const forger = rawPublicKey(otherPublic);
+    const forge = (message: string) => sign(null, Buffer.from(message), privateKey).toString('base64');
+
+    let conn = open();
+    const head = conn.prepare(`SELECT * FROM "AuditChainHead"`).get() as { chainIndex: number; seq: number; hash: string; floorSeq: number; sealedAt: string };
+    conn.prepare(`UPDATE "AuditChainHead" SET "publicKey" = ?, "signature" = ?`)
+      .run(forger, forge(headMessage({ ...head, sealedAtMs: Date.parse(head.sealedAt) })));
+    conn.close();
+    expect((await verifyCopy()).problem).toMatchObject({ seq: head.seq, reason: expect.stringContaining('untrusted key') });
+
+    conn = open();
+    const checkpoint = exported[3];
+    conn.prepare(`UPDATE "AuditCheckpoint" SET "publicKey" = ?, "signature" = ? WHERE "chainIndex" = ?`)
+      .run(forger, forge(checkpointMessage({ ...checkpoint, signedAtMs: Date.parse(checkpoint.signedAt) })), checkpoint.chainIndex);
+    conn.close();
+    expect((await verifyCopy()).problem).toMatchObject({ seq: checkpoint.seq, reason: expect.stringContaining('untrusted key') });
+  });
+
   test('the CLI: `audit verify` exits 0 with the counts on the copy, non-zero naming the seq on an edited one', () => {
     const cli = (file: string, ...args: string[]) => spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/warden.ts', 'audit', 'verify', ...args], {
       env: { ...process.env, DATABASE_URL: `file:${file}`, WARDEN_DATA_DIR: path.dirname(database.file) }, encoding: 'utf8',
