@@ -42,6 +42,19 @@ describe('the audit sealer', () => {
     expect(await sealAuditEvents('test-owner')).toBe(1);
   });
 
+  test('with nothing new to seal, a checkpoint is signed at the tip once the last one is M minutes old', async () => {
+    await record(3);
+    const { sealAuditEvents } = await import('./seal-audit-events');
+    expect(await sealAuditEvents('test-owner')).toBe(3);
+    const head = await database.client.auditChainHead.findUniqueOrThrow({ where: { id: 'main' } });
+    expect(await database.client.auditCheckpoint.count({ where: { chainIndex: head.chainIndex } })).toBe(0);
+    expect(await sealAuditEvents('test-owner', { now: new Date(Date.now() + 4 * 60_000) })).toBe(0);
+    expect(await database.client.auditCheckpoint.count({ where: { chainIndex: head.chainIndex } })).toBe(0);
+    expect(await sealAuditEvents('test-owner', { now: new Date(Date.now() + 6 * 60_000) })).toBe(0);
+    expect(await database.client.auditCheckpoint.count({ where: { chainIndex: head.chainIndex } })).toBe(1);
+    expect((await verify()).ok).toBe(true);
+  });
+
   test('a head event changed behind its back: the sealer records audit.chain_broken, starts a new segment, and verify names the changed seq', async () => {
     const head = await database.client.auditChainHead.findUniqueOrThrow({ where: { id: 'main' } });
     const edit = new Database(database.file);
