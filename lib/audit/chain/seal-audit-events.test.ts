@@ -19,20 +19,21 @@ async function verify() {
 }
 
 describe('the audit sealer', () => {
-  test('starts the chain with audit.chain_started, seals every committed event and the verifier agrees', async () => {
-    process.env.WARDEN_AUDIT_CHECKPOINT_EVENTS = '10';
-    await record(25);
+  test('starts the chain with audit.chain_started (first even behind a backlog larger than a batch), seals every committed event and the verifier agrees', async () => {
+    process.env.WARDEN_AUDIT_CHECKPOINT_EVENTS = '100';
+    await record(1500);
     const { sealAuditEvents } = await import('./seal-audit-events');
-    expect(await sealAuditEvents('test-owner')).toBe(26);
+    expect(await sealAuditEvents('test-owner')).toBe(1501);
     const first = await database.client.auditEvent.findFirstOrThrow({ where: { chainIndex: 1 } });
     expect(first.type).toBe('audit.chain_started');
-    expect(JSON.parse(first.payload)).toEqual({ earlierEvents: 25 });
+    expect(JSON.parse(first.payload)).toEqual({ earlierEvents: 1500 });
 
     await record(7);
     expect(await sealAuditEvents('test-owner')).toBe(7);
     const result = await verify();
-    expect(result).toMatchObject({ ok: true, events: 33, unsealed: 0, problem: null });
-    expect(result.checkpoints).toBeGreaterThanOrEqual(4); // the start, and every 10 events
+    expect(result).toMatchObject({ ok: true, events: 1508, unsealed: 0, problem: null });
+    expect(result.checkpoints).toBe(16); // the start, and every 100 events
+    process.env.WARDEN_AUDIT_CHECKPOINT_EVENTS = '10';
   });
 
   test('another owner gets no lease while it is held', async () => {

@@ -181,8 +181,11 @@ async function readEvents(tx: Tx, where: ReturnType<typeof sql>, limit = BATCH):
 
 /** This batch's events: the chain's own event (started / broken) first, then the others in seq order. */
 async function unsealedEvents(tx: Tx, floor: number, firsts: number[]): Promise<RawEvent[]> {
-  const rows = await readEvents(tx, sql`"seq" > ${floor} AND "chainIndex" IS NULL`);
-  return [...rows.filter((r) => firsts.includes(r.seq)), ...rows.filter((r) => !firsts.includes(r.seq))];
+  if (firsts.length === 0) return readEvents(tx, sql`"seq" > ${floor} AND "chainIndex" IS NULL`);
+  // Read apart: with a backlog (an existing database's events), the newest seq would not be in the first batch.
+  const own = await readEvents(tx, sql`"seq" IN (${joinSql(firsts)})`);
+  const others = await readEvents(tx, sql`"seq" > ${floor} AND "chainIndex" IS NULL AND "seq" NOT IN (${joinSql(firsts)})`, BATCH - own.length);
+  return [...own, ...others];
 }
 
 /** Every N events, at a break or a start, and at the batch's end once the last checkpoint is M minutes old. */
