@@ -24,7 +24,7 @@ export function ChainStatus({ state }: { state: AuditVerificationView }) {
               Checked {utc(last.checkedAt)}.
             </p>
           ) : (
-            <p className="text-gray-700">The background check runs hourly{state.canVerify ? '; or verify now' : ''}.</p>
+            <p className="text-gray-700">No check has been recorded yet{state.canVerify ? ': verify now, or wait for the background check' : ''}.</p>
           )}
           <p className="text-gray-600">
             {unsealed === 0 ? 'Every event is sealed' : `${unsealed} ${unsealed === 1 ? 'event waits' : 'events wait'} to be sealed`}
