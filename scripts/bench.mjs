@@ -3,7 +3,9 @@
 //  (b) auto-approved proposals end to end over HTTP (POST /api/v1/actions, granted read tool, no approval),
 //      on a fresh SQLite file, and on PostgreSQL when WARDEN_BENCH_POSTGRES_URL names a database it may wipe;
 //      then the same with an Idempotency-Key on each call (reported, not part of the ratio);
-//  (c) the pure decision function decideProposal, per call.
+//  (c) the pure decision function decideProposal, per call;
+//  (d) audit chain verification (`audit verify`), events/s over a sealed SQLite log of WARDEN_BENCH_AUDIT_EVENTS
+//      (default 200,000) events, best of 3, and the sealer's throughput sealing them (absolute figures, no ratio).
 // Baseline and proposals are measured in pairs, back to back, ROUNDS times (WARDEN_BENCH_ROUNDS, default 3): a shared
 // virtual machine's speed drifts from one minute to the next by more than the differences measured, and a pair sees
 // the same machine. Every round is printed; the table shows the median round (by ratio) of each database.
@@ -32,6 +34,7 @@ async function main() {
   ensureBuild();
   const loadBefore = loadavg()[0];
   const decide = decisionMicroBenchmark();
+  const audit = auditVerifyBenchmark();
   const sqliteFile = path.join(root, 'data/bench', `bench-${Date.now()}.db`);
   const runs = [];
   try {
@@ -62,6 +65,7 @@ async function main() {
   console.log('Rounds: GET /api/v1/health (no DB), then POST /api/v1/actions, back to back; ratio = proposals/s ÷ the same round\'s baseline req/s.');
   console.log('CPU ms/req: CPU time the server process group (and, on PostgreSQL, the database\'s backends) spent per answered request during the measured run — steadier than req/s on a busy machine.');
   console.log(`decideProposal: p50 ${decide.p50.toFixed(2)} µs, p99 ${decide.p99.toFixed(2)} µs per call (${decide.calls} calls, batches of ${decide.batch})`);
+  console.log(`audit verify: ${audit.verifyPerSecond.toFixed(0)} events/s (${audit.events} sealed events, ${audit.checkpoints} checkpoints, SQLite, best of ${audit.runs}; goal ≥ 200000); sealing: ${audit.sealPerSecond.toFixed(0)} events/s`);
   for (const run of runs) {
     const { baseline, proposals, ratio } = run.median;
     console.log(`${run.provider}, median round: baseline ${baseline.rps.toFixed(0)} req/s (p99 ${fmt(baseline.p99).trim()} ms); proposals ${proposals.rps.toFixed(0)}/s, p50 ${fmt(proposals.p50).trim()} ms, p99 ${fmt(proposals.p99).trim()} ms; ratio ${ratio.toFixed(2)}`);
@@ -263,6 +267,61 @@ function decisionMicroBenchmark() {
     console.log(JSON.stringify({ p50: at(0.5), p99: at(0.99), calls: BATCH * BATCHES, batch: BATCH, sink }));
   `;
   return JSON.parse(runTypeScript('decide-proposal', script, process.env));
+}
+
+/**
+ * Verification speed of the audit chain on a fresh SQLite file: events written in bulk (realistic sizes), sealed by
+ * the app's sealer, then verified by the same function `audit verify` runs. The file and its key are removed after.
+ */
+function auditVerifyBenchmark() {
+  const events = Number(process.env.WARDEN_BENCH_AUDIT_EVENTS ?? 200_000);
+  const dir = path.join(root, 'data/bench', `audit-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  const script = `
+    import Database from 'better-sqlite3';
+    import { migrateDatabase } from '@/lib/db/migrate';
+    import { disconnectDb } from '@/lib/db/client';
+    import { sealAuditEvents } from '@/lib/audit/chain/seal-audit-events';
+    import { verifyAuditChain } from '@/lib/audit/chain/verify-audit-chain';
+    async function main() {
+    await migrateDatabase();
+    const file = process.env.DATABASE_URL!.slice('file:'.length);
+    const raw = new Database(file);
+    const insert = raw.prepare('INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES (?, ?, ?, NULL, ?, ?, ?)');
+    raw.transaction(() => {
+      for (let i = 0; i < ${events}; i++) {
+        const at = new Date(Date.UTC(2026, 0, 1) + i * 10).toISOString().replace('Z', '+00:00');
+        if (i % 2 === 0) insert.run(at, 'agent', 'agent-' + (i % 50), 'agent-' + (i % 50), 'action.proposed', JSON.stringify({ tool: 'bench.lookup', traceId: '0190a1b2-c3d4-7e5f-8a9b-' + String(i).padStart(12, '0'), requester: null }));
+        else insert.run(at, 'system', 'gate', 'agent-' + (i % 50), 'gate.decided', JSON.stringify({ outcome: 'approved', reasons: ['granted: bench.lookup needs no approval'] }));
+      }
+    })();
+    raw.close();
+    const sealStart = process.hrtime.bigint();
+    let sealed = 0;
+    for (;;) {
+      const n = await sealAuditEvents('bench', { maxBatches: 1000 });
+      if (!n) break;
+      sealed += n;
+    }
+    const sealSeconds = Number(process.hrtime.bigint() - sealStart) / 1e9;
+    await disconnectDb();
+    let best = Infinity, result;
+    for (let run = 0; run < 3; run++) {
+      const start = process.hrtime.bigint();
+      result = await verifyAuditChain();
+      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+      if (!result.ok) throw new Error('the bench chain did not verify: ' + JSON.stringify(result.problem));
+    }
+    console.log(JSON.stringify({ events: result!.events, checkpoints: result!.checkpoints, runs: 3, verifyPerSecond: result!.events / best, sealPerSecond: sealed / sealSeconds }));
+    }
+    main().catch((error) => { console.error(error); process.exit(1); });
+  `;
+  try {
+    const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'audit.db')}`, WARDEN_DATA_DIR: dir };
+    return JSON.parse(runTypeScript('audit-verify', script, env));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs a snippet that imports lib/ (TypeScript, `@/` paths) with tsx; returns its last line of output. */

@@ -69,6 +69,14 @@ export type AuditPayloads = {
   'grant.change_approved': { tool: string; changeRequestId: string; version: number; requestedBy: string };
   'grant.change_rejected': { tool: string; changeRequestId: string; note: string | null };
   'grant.change_stale': { tool: string; changeRequestId: string; baseVersion: number; version: number | null };
+  // The tamper-evident chain (lib/audit/chain/). Started: the first sealed event; earlier events are sealed after it.
+  'audit.chain_started': { earlierEvents: number };
+  // The sealer found the chain not as it left it; a new segment follows, anchored in a signed checkpoint.
+  'audit.chain_broken': { reason: string; headChainIndex: number | null; headSeq: number | null };
+  // An instance runs with its sealer switched off (WARDEN_AUDIT_SEALER=off): its events wait for another sealer.
+  'audit.chain_disabled': { instance: string };
+  // A verification failed (recorded once per distinct first bad event).
+  'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -131,4 +139,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'grant.change_approved': 'Held grant change approved',
   'grant.change_rejected': 'Held grant change rejected',
   'grant.change_stale': 'Held grant change stale',
+  'audit.chain_started': 'Audit chain started',
+  'audit.chain_broken': 'Audit chain broken',
+  'audit.chain_disabled': 'Audit sealing disabled',
+  'audit.verification_failed': 'Audit verification failed',
 };

@@ -97,6 +97,19 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
   expect(await client.userSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ ...session, endedAt: null });
   expect(await client.loginAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject(attempt);
   expect(await client.switch.findUniqueOrThrow({ where: { id: 'global_stop' } }), 'the first migration creates the released global stop').toMatchObject({ engaged: false });
+  // The audit chain's tables (lib/audit/chain/).
+  const chainHead = { id: `head-${suffix}`, chainIndex: 2, seq: second.seq, hash: 'b'.repeat(64), floorSeq: second.seq, sealedAt: at, keyId: 'k1', publicKey: 'pk', signature: 'sig' };
+  const checkpoint = { chainIndex: 1_000_000 + first.seq, seq: first.seq, hash: 'a'.repeat(64), signedAt: at, keyId: 'k1', publicKey: 'pk', signature: 'sig' };
+  const verification = { id: `v-${suffix}`, checkedAt: at, ok: false, events: 2, checkpoints: 1, unsealed: 0, verifiedThroughSeq: first.seq, firstBadSeq: second.seq, problem: 'p' };
+  await client.auditChainHead.create({ data: chainHead });
+  await client.auditCheckpoint.create({ data: checkpoint });
+  await client.auditVerification.create({ data: verification });
+  await client.auditEvent.update({ where: { seq: first.seq }, data: { chainIndex: 1_000_000 + first.seq, prevHash: '0'.repeat(64), hash: 'a'.repeat(64) } });
+  expect(await client.auditChainHead.findUniqueOrThrow({ where: { id: chainHead.id } })).toMatchObject(chainHead);
+  expect(await client.auditCheckpoint.findUniqueOrThrow({ where: { chainIndex: checkpoint.chainIndex } })).toMatchObject(checkpoint);
+  expect(await client.auditVerification.findUniqueOrThrow({ where: { id: verification.id } })).toMatchObject(verification);
+  expect(await client.auditEvent.findUniqueOrThrow({ where: { chainIndex: 1_000_000 + first.seq } })).toMatchObject({ seq: first.seq, hash: 'a'.repeat(64) });
+
   expect(second.seq).toBeGreaterThan(first.seq);
   expect(await client.auditEvent.findMany({ where: { seq: { in: [first.seq, second.seq] } }, orderBy: { seq: 'asc' } })).toMatchObject([
     { type: 'action.approved', payload: '{}' },
@@ -107,6 +120,7 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
     'User', 'Agent', 'AgentKey', 'Tool', 'Grant', 'Action', 'ActionApproval', 'IdempotencyRecord', 'Switch', 'AuditEvent',
     'ReviewerGroup', 'ReviewerGroupMember', 'NotificationChannel', 'NotificationDelivery', 'WorkerCursor',
     'ApprovalFloor', 'GrantChangeRequest', 'UserSession', 'LoginAttempt',
+    'AuditChainHead', 'AuditCheckpoint', 'AuditVerification',
   ];
 }
 

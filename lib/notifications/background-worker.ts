@@ -3,6 +3,10 @@ import { hostname } from 'node:os';
 import { escalateOverdueActions } from '../actions/escalate-by-ladder';
 import { expireOverdueActions } from '../actions/expire-action';
 import { reassessPendingRisk } from '../actions/reassess-pending-risk';
+import { chainSettings } from '../audit/chain/chain-settings';
+import { verifyAuditChainIfDue } from '../audit/chain/record-audit-verification';
+import { recordChainDisabled } from '../audit/chain/record-chain-disabled';
+import { sealSoon, startAuditSealer, stopAuditSealer } from '../audit/chain/sealer-loop';
 import { deliverDueNotifications } from './deliver-due-notifications';
 import { fanOutNotifications } from './fan-out-notifications';
 import { workerSettings } from './worker-settings';
@@ -18,8 +22,12 @@ const globalForWorker = globalThis as unknown as { wardenWorker?: Worker };
 
 export function startBackgroundWorker(): void {
   const settings = workerSettings();
-  if (settings.disabled || globalForWorker.wardenWorker) return;
+  if (globalForWorker.wardenWorker) return;
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  // The audit sealer runs beside the loop (within a second of each commit); this process not sealing is itself audited.
+  if (settings.disabled || !chainSettings().sealerEnabled) void step('audit chain disabled', () => recordChainDisabled(owner));
+  else startAuditSealer(owner, (error) => logFailure('audit sealing', error));
+  if (settings.disabled) return;
   const worker: Worker = { timer: null, running: null, stopped: false };
   globalForWorker.wardenWorker = worker;
 
@@ -40,6 +48,7 @@ export function startBackgroundWorker(): void {
 
 /** Stops the loop and waits for a run in progress to finish (its writes are each one transaction either way). */
 export async function stopBackgroundWorker(): Promise<void> {
+  await stopAuditSealer();
   const worker = globalForWorker.wardenWorker;
   if (!worker) return;
   worker.stopped = true;
@@ -56,6 +65,9 @@ export async function runOnce(owner: string): Promise<void> {
   await step('escalation ladder', () => escalateOverdueActions());
   await step('notification fan-out', () => fanOutNotifications(owner, { baseUrl: settings.publicBaseUrl, gapGraceMs: settings.gapGraceMs }));
   await step('notification delivery', () => deliverDueNotifications({ retry: settings.retry, timeoutMs: settings.timeoutMs }));
+  const chain = chainSettings();
+  if (chain.sealerEnabled) await step('audit sealing', () => sealSoon(owner)); // the backstop of the sealer's own loop
+  await step('audit verification', () => verifyAuditChainIfDue(chain.verifyMs));
 }
 
 const lastLogged = new Map<string, number>();
@@ -64,10 +76,14 @@ async function step(name: string, work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    // At most one line a minute per step: a database outage must not flood the log at the loop's pace.
-    const now = Date.now();
-    if (now - (lastLogged.get(name) ?? 0) < 60_000) return;
-    lastLogged.set(name, now);
-    console.error(`[warden worker] ${name} failed; will retry:`, error instanceof Error ? error.message : error);
+    logFailure(name, error);
   }
+}
+
+/** At most one line a minute per step: a database outage must not flood the log at the loop's pace. */
+function logFailure(name: string, error: unknown): void {
+  const now = Date.now();
+  if (now - (lastLogged.get(name) ?? 0) < 60_000) return;
+  lastLogged.set(name, now);
+  console.error(`[warden worker] ${name} failed; will retry:`, error instanceof Error ? error.message : error);
 }

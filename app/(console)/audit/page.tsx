@@ -3,22 +3,25 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/page-header';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
+import { getAuditVerification } from '@/lib/audit/chain/get-audit-verification';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit/list-audit-events';
 import { requireUser } from '../require-user';
 import { AuditFilters } from './audit-filters';
 import { auditPageHref, parseAuditQuery, type AuditSearchParams } from './audit-query';
 import { AuditTable } from './audit-table';
+import { ChainStatus } from './chain-status';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditSearchParams> }) {
   const actor = await requireUser();
   const { filter, form, problems, paged } = parseAuditQuery(await searchParams);
-  const { events, agents, olderCursor, newerCursor } = await listAuditEvents(actor, filter);
+  const [{ events, agents, olderCursor, newerCursor }, verification] = await Promise.all([listAuditEvents(actor, filter), getAuditVerification(actor)]);
 
   return (
     <>
       <PageHeader title="Audit log" description={`Every recorded event, newest first, ${AUDIT_PAGE_SIZE} per page. Times are UTC.`} />
+      <ChainStatus state={verification} />
       <Card>
         <AuditFilters agents={agents} values={form} />
         {problems.length > 0 ? <ErrorAlert className="mx-4 mt-3 sm:mx-5">{problems.join(' ')}</ErrorAlert> : null}

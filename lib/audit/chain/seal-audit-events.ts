@@ -1,0 +1,240 @@
+import type { Actor } from '../../auth/actor';
+import { databaseTarget } from '../../env';
+import { db, type Tx } from '../../db/client';
+import { Prisma } from '../../generated/sqlite/client';
+import { joinSql, sql } from '../../db/sql-runner';
+import { recordAuditEventReturningSeq } from '../record-audit-event';
+import { atMillis, atMsSql, eventHash, GENESIS_HASH, type ChainEvent } from './canonical-event';
+import { chainSettings } from './chain-settings';
+import { checkpointMessage, headMessage, loadSigningKey, signMessage, trustedPublicKeys, verifyMessage, type SigningKey } from './signing-key';
+
+export const SEALER_CURSOR = 'audit-sealer';
+export const HEAD_ID = 'main';
+const BATCH = 1000;
+const LEASE_MS = 30_000;
+const SEALER: Actor = { type: 'system', id: 'audit-sealer' };
+
+/** Holes in the sequence first seen at (ms), as the notifier keeps them: a hole may be a PostgreSQL insert in flight. */
+const holesSeen = ((globalThis as unknown as { wardenSealerHoles?: Map<number, number> }).wardenSealerHoles ??= new Map());
+
+type Head = { chainIndex: number; seq: number; hash: string; floorSeq: number; sealedAt: Date; publicKey: string; signature: string };
+type Sealed = { seq: number; chainIndex: number; prevHash: string; hash: string };
+
+/**
+ * The sealer: takes committed, unsealed audit events in the order it sees them (seq order among those visible) and
+ * gives each the next chain index, its predecessor's hash and its own, in one transaction per batch that moves the
+ * signed head by compare-and-set on (chainIndex, hash). Writers of events (the gate's hot path included) do nothing
+ * for the chain: sealing runs after their commits, off their path. One sealer at a time across instances holds the
+ * WorkerCursor lease; a lapsed lease loses the compare-and-set and its batch rolls back.
+ * Before extending, it checks that the head is as it left it (the event there still hashes to the signed head, nothing
+ * sealed beyond it); if not, it records `audit.chain_broken` and goes on in a new segment from the highest sealed
+ * event, with a checkpoint signed at the break. Returns how many events it sealed, or null without the lease.
+ */
+export async function sealAuditEvents(owner: string, options: { now?: Date; maxBatches?: number } = {}): Promise<number | null> {
+  const now = options.now ?? new Date();
+  const floor = (await db().auditChainHead.findUnique({ where: { id: HEAD_ID }, select: { floorSeq: true } }))?.floorSeq ?? 0;
+  if (!(await anyUnsealed(floor)) && !(await checkpointDue(now))) return 0;
+  if (!(await leaseSealer(owner, now))) return null;
+  const key = loadSigningKey({ create: true })!;
+  let total = 0;
+  for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
+    let sealed: number;
+    try {
+      sealed = await db().$transaction((tx) => sealBatch(tx, owner, key, now), { timeout: 30_000 });
+    } catch (error) {
+      if (error instanceof LostLeaseError) return total === 0 ? null : total;
+      throw error;
+    }
+    total += sealed;
+    if (sealed < BATCH) break;
+  }
+  return total;
+}
+
+/**
+ * Only events above the floor are sealed: every seq at or below it was sealed already, so an unsealed one there was
+ * written behind the sealer's back. It stays unsealed — sealing it would make it look legitimate — and verification
+ * names it. (Also what keeps these reads a short range of the primary key however long the log.)
+ */
+async function anyUnsealed(floor: number): Promise<boolean> {
+  const rows = await db().$queryRaw<unknown[]>(sql`SELECT "seq" FROM "AuditEvent" WHERE "seq" > ${floor} AND "chainIndex" IS NULL LIMIT 1`);
+  return rows.length > 0;
+}
+
+/** A time checkpoint is due when events were sealed after the last checkpoint, and that one is older than M minutes. */
+async function checkpointDue(now: Date): Promise<boolean> {
+  const [head, last] = await Promise.all([
+    db().auditChainHead.findUnique({ where: { id: HEAD_ID }, select: { chainIndex: true } }),
+    db().auditCheckpoint.findFirst({ orderBy: { chainIndex: 'desc' }, select: { chainIndex: true, signedAt: true } }),
+  ]);
+  if (!head) return false;
+  if (!last) return true;
+  return head.chainIndex > last.chainIndex && now.getTime() - last.signedAt.getTime() >= chainSettings().checkpointMs;
+}
+
+class LostLeaseError extends Error {}
+
+/** As the notifier's lease: created on first use; a lease still good for over half its length is not renewed (no write). */
+async function leaseSealer(owner: string, now: Date): Promise<boolean> {
+  const cursor = await db().workerCursor.findUnique({ where: { id: SEALER_CURSOR } });
+  if (!cursor) await db().$executeRaw(sql`INSERT INTO "WorkerCursor" ("id", "position") VALUES (${SEALER_CURSOR}, 0) ON CONFLICT ("id") DO NOTHING`);
+  if (cursor?.leaseOwner === owner && cursor.leaseUntil && cursor.leaseUntil.getTime() - now.getTime() > LEASE_MS / 2) return true;
+  const { count } = await db().workerCursor.updateMany({
+    where: { id: SEALER_CURSOR, OR: [{ leaseOwner: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  return count === 1;
+}
+
+async function sealBatch(tx: Tx, owner: string, key: SigningKey, now: Date): Promise<number> {
+  const settings = chainSettings();
+  const head = await tx.auditChainHead.findUnique({ where: { id: HEAD_ID } });
+  let broken = await brokenReason(tx, head);
+  let base = head && !broken ? { index: head.chainIndex, hash: head.hash } : await highestSealed(tx);
+  if (!head && base.index === 0) broken = null; // a fresh chain, not a broken one
+
+  const firsts: number[] = [];
+  if (!head && base.index === 0) {
+    const earlier = await tx.auditEvent.count({ where: { chainIndex: null } });
+    firsts.push(await recordAuditEventReturningSeq(tx, { actor: SEALER, type: 'audit.chain_started', payload: { earlierEvents: earlier } }));
+  } else if (broken) {
+    firsts.push(await recordAuditEventReturningSeq(tx, {
+      actor: SEALER, type: 'audit.chain_broken', payload: { reason: broken, headChainIndex: head?.chainIndex ?? null, headSeq: head?.seq ?? null },
+    }));
+  }
+  const events = await unsealedEvents(tx, head?.floorSeq ?? 0, firsts);
+  if (events.length === 0 && !head) return 0;
+
+  const sealed: Sealed[] = [];
+  for (const event of events) {
+    const chainIndex = base.index + 1;
+    const hash = eventHash(event, chainIndex, base.hash);
+    sealed.push({ seq: event.seq, chainIndex, prevHash: base.hash, hash });
+    base = { index: chainIndex, hash };
+  }
+  // One UPDATE per 200 events, rows found by primary key, values picked by CASE: portable, and no join for SQLite's
+  // planner to turn into a scan of the table (UPDATE … FROM (VALUES …) did: ~60 events/s on 200,000 rows).
+  for (let i = 0; i < sealed.length; i += 200) {
+    const chunk = sealed.slice(i, i + 200);
+    const pick = (value: (s: Sealed) => unknown, type: 'INTEGER' | 'TEXT') =>
+      sql`CASE "seq" ${joinSql(chunk.map((s) => sql`WHEN ${s.seq} THEN CAST(${value(s)} AS ${type === 'INTEGER' ? sql`INTEGER` : sql`TEXT`})`), ' ')} END`;
+    const count = await tx.$executeRaw(sql`
+      UPDATE "AuditEvent" SET "chainIndex" = ${pick((s) => s.chainIndex, 'INTEGER')}, "prevHash" = ${pick((s) => s.prevHash, 'TEXT')}, "hash" = ${pick((s) => s.hash, 'TEXT')}
+      WHERE "seq" IN (${joinSql(chunk.map((s) => s.seq))}) AND "chainIndex" IS NULL`);
+    if (count !== chunk.length) throw new Error('audit sealer: events were sealed by another sealer meanwhile');
+  }
+
+  await signCheckpoints(tx, key, sealed, firsts.length > 0, now, settings);
+  const tip = sealed.at(-1) ?? (head ? { seq: head.seq, chainIndex: head.chainIndex, hash: head.hash } : null);
+  if (!tip) return 0;
+  const floorSeq = await advanceFloor(tx, head?.floorSeq ?? 0, now.getTime(), settings.gapGraceMs);
+  const next = { chainIndex: tip.chainIndex, seq: tip.seq, hash: tip.hash, floorSeq, sealedAt: now, keyId: key.keyId, publicKey: key.publicKey };
+  const signed = { ...next, signature: signMessage(key, headMessage({ ...next, sealedAtMs: now.getTime() })) };
+  if (!head) {
+    await tx.auditChainHead.create({ data: { id: HEAD_ID, ...signed } });
+  } else {
+    // Compare-and-set on the head as read: a second sealer that got here first makes this one roll back.
+    const { count } = await tx.auditChainHead.updateMany({ where: { id: HEAD_ID, chainIndex: head.chainIndex, hash: head.hash }, data: signed });
+    if (count !== 1) throw new Error('audit sealer: the head moved meanwhile');
+  }
+  const { count } = await tx.workerCursor.updateMany({
+    where: { id: SEALER_CURSOR, leaseOwner: owner },
+    data: { position: tip.chainIndex, leaseUntil: new Date(Date.now() + LEASE_MS) },
+  });
+  if (count !== 1) throw new LostLeaseError(); // another instance took the lease: this batch rolls back
+  return sealed.length;
+}
+
+/**
+ * Why the chain is not as the sealer left it, or null. The head must be signed by a trusted key, the event at its
+ * index must still hash to it, and nothing may be sealed beyond it. With no head, any sealed event is a break.
+ */
+async function brokenReason(tx: Tx, head: Head | null): Promise<string | null> {
+  if (!head) {
+    const sealed = await tx.auditEvent.count({ where: { chainIndex: { not: null } } });
+    return sealed > 0 ? 'the signed head is missing while sealed events exist' : null;
+  }
+  if (!trustedPublicKeys().has(head.publicKey) || !verifyMessage(head.publicKey, headMessage({ ...head, sealedAtMs: head.sealedAt.getTime() }), head.signature)) {
+    return 'the head is not signed by a trusted key';
+  }
+  const [tip] = await readEvents(tx, sql`"chainIndex" = ${head.chainIndex}`);
+  if (!tip || tip.seq !== head.seq || tip.hash !== head.hash || eventHash(tip, head.chainIndex, tip.prevHash ?? '') !== head.hash) {
+    return `the event at the head (chain index ${head.chainIndex}, seq ${head.seq}) is missing or changed`;
+  }
+  const beyond = await tx.auditEvent.count({ where: { chainIndex: { gt: head.chainIndex } } });
+  return beyond > 0 ? `${beyond} events are sealed beyond the signed head` : null;
+}
+
+async function highestSealed(tx: Tx): Promise<{ index: number; hash: string }> {
+  const top = await tx.auditEvent.findFirst({ where: { chainIndex: { not: null } }, orderBy: { chainIndex: 'desc' }, select: { chainIndex: true, hash: true } });
+  return top ? { index: top.chainIndex!, hash: top.hash ?? GENESIS_HASH } : { index: 0, hash: GENESIS_HASH };
+}
+
+type RawEvent = ChainEvent & { prevHash: string | null; hash: string | null };
+
+async function readEvents(tx: Tx, where: ReturnType<typeof sql>, limit = BATCH): Promise<RawEvent[]> {
+  const rows = await tx.$queryRaw<(Omit<RawEvent, 'atMs'> & { atMs: unknown; seq: number | bigint })[]>(sql`
+    SELECT "seq", ${Prisma.raw(atMsSql(databaseTarget().provider))} AS "atMs", "actorType", "actorId", "actionId", "agentId", "type", "payload", "prevHash", "hash"
+    FROM "AuditEvent" WHERE ${where} ORDER BY "seq" LIMIT ${limit}`);
+  return rows.map((row) => ({ ...row, seq: Number(row.seq), atMs: atMillis(row.atMs) }));
+}
+
+/** This batch's events: the chain's own event (started / broken) first, then the others in seq order. */
+async function unsealedEvents(tx: Tx, floor: number, firsts: number[]): Promise<RawEvent[]> {
+  if (firsts.length === 0) return readEvents(tx, sql`"seq" > ${floor} AND "chainIndex" IS NULL`);
+  // Read apart: with a backlog (an existing database's events), the newest seq would not be in the first batch.
+  const own = await readEvents(tx, sql`"seq" IN (${joinSql(firsts)})`);
+  const others = await readEvents(tx, sql`"seq" > ${floor} AND "chainIndex" IS NULL AND "seq" NOT IN (${joinSql(firsts)})`, BATCH - own.length);
+  return [...own, ...others];
+}
+
+/** Every N events, at a break or a start, and at the batch's end once the last checkpoint is M minutes old. */
+async function signCheckpoints(tx: Tx, key: SigningKey, sealed: Sealed[], atFirst: boolean, now: Date, settings: { checkpointEvents: number; checkpointMs: number }) {
+  const last = await tx.auditCheckpoint.findFirst({ orderBy: { chainIndex: 'desc' }, select: { chainIndex: true, signedAt: true } });
+  let lastIndex = last?.chainIndex ?? 0;
+  const chosen: Sealed[] = [];
+  sealed.forEach((s, i) => {
+    if ((i === 0 && atFirst) || s.chainIndex - lastIndex >= settings.checkpointEvents) {
+      chosen.push(s);
+      lastIndex = s.chainIndex;
+    }
+  });
+  const tail = sealed.at(-1) ?? (await highestSealedEvent(tx));
+  const stale = !last || now.getTime() - last.signedAt.getTime() >= settings.checkpointMs;
+  if (tail && stale && tail.chainIndex > lastIndex) chosen.push(tail);
+  if (chosen.length === 0) return;
+  await tx.auditCheckpoint.createMany({
+    data: chosen.map((s) => ({
+      chainIndex: s.chainIndex, seq: s.seq, hash: s.hash, signedAt: now, keyId: key.keyId, publicKey: key.publicKey,
+      signature: signMessage(key, checkpointMessage({ chainIndex: s.chainIndex, seq: s.seq, hash: s.hash, signedAtMs: now.getTime() })),
+    })),
+  });
+}
+
+async function highestSealedEvent(tx: Tx): Promise<Sealed | null> {
+  const top = await tx.auditEvent.findFirst({ where: { chainIndex: { not: null } }, orderBy: { chainIndex: 'desc' }, select: { seq: true, chainIndex: true, prevHash: true, hash: true } });
+  return top ? { seq: top.seq, chainIndex: top.chainIndex!, prevHash: top.prevHash ?? '', hash: top.hash ?? '' } : null;
+}
+
+/**
+ * The floor: the highest seq with every seq up to it sealed. A hole is passed only once it has been open for the
+ * grace period (a rolled-back insert on PostgreSQL; a lower seq still in flight there commits within it).
+ */
+async function advanceFloor(tx: Tx, floor: number, now: number, graceMs: number): Promise<number> {
+  const rows = await tx.$queryRaw<{ seq: number | bigint; sealed: number | bigint | boolean }[]>(sql`
+    SELECT "seq", CASE WHEN "chainIndex" IS NULL THEN 0 ELSE 1 END AS "sealed" FROM "AuditEvent" WHERE "seq" > ${floor} ORDER BY "seq" LIMIT 5000`);
+  let expected = floor + 1;
+  for (const row of rows) {
+    const seq = Number(row.seq);
+    if (seq !== expected) {
+      const firstSeen = holesSeen.get(expected) ?? now;
+      holesSeen.set(expected, firstSeen);
+      if (now - firstSeen < graceMs) break;
+    }
+    if (Number(row.sealed) !== 1) break;
+    floor = seq;
+    expected = seq + 1;
+  }
+  for (const seq of holesSeen.keys()) if (seq <= floor) holesSeen.delete(seq);
+  return floor;
+}
