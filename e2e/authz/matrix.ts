@@ -95,6 +95,7 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
   [`${A}/agents/[id]/actions.ts#archiveAgentAction`]: { allow: ADMINS, args: (s) => json({ agentId: s.agentId, expectedVersion: 1 }) },
   [`${A}/agents/actions.ts#releaseAllAgents`]: { allow: ADMINS, args: () => json() },
   [`${A}/agents/actions.ts#stopAllAgents`]: { allow: ADMINS, args: () => json() },
+  [`${A}/audit/actions.ts#verifyAuditChainNow`]: { allow: ADMINS, args: () => json() },
   [`${A}/floors/actions.ts#setApprovalFloorAction`]: { allow: ADMINS, args: (s) => json({ scope: 'tool', tool: s.toolName, minApprovals: 1 }) },
   [`${A}/notifications/actions.ts#createChannelAction`]: { allow: ADMINS, args: (s) => json({ name: `matrix-${Date.now()}`, kind: 'webhook', url: 'https://hooks.example.test/new', groupId: s.groupId }) },
   [`${A}/notifications/actions.ts#sendTestNotificationAction`]: { allow: ADMINS, args: (s) => json({ channelId: s.channelId }) },

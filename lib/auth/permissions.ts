@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'reviewers.manage', // reviewer groups and their members, notification channels
   'switches.manage', // global stop and release
   'audit.read',
+  'audit.verify', // run a verification of the audit chain now (the background check runs anyway)
   'users.manage',
 ] as const;
 
@@ -27,7 +28,7 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     'actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'agents.control', 'agents.manage', 'tools.manage',
-    'reviewers.manage', 'switches.manage', 'audit.read', 'users.manage',
+    'reviewers.manage', 'switches.manage', 'audit.read', 'audit.verify', 'users.manage',
   ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
   reviewer: ['actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'audit.read'],

@@ -1,4 +1,4 @@
-import { assertCan, isAdmin, type Actor } from '../../auth/actor';
+import { assertCan, can, type Actor } from '../../auth/actor';
 import { db } from '../../db/client';
 import { HEAD_ID } from './seal-audit-events';
 import { VERIFICATION_ID } from './record-audit-verification';
@@ -19,5 +19,5 @@ export async function getAuditVerification(actor: Actor): Promise<AuditVerificat
     db().auditEvent.count({ where: { chainIndex: null } }),
     db().auditChainHead.findUnique({ where: { id: HEAD_ID }, select: { seq: true, sealedAt: true } }),
   ]);
-  return { last, unsealed, head, canVerify: isAdmin(actor) };
+  return { last, unsealed, head, canVerify: can(actor, 'audit.verify') };
 }
