@@ -74,8 +74,8 @@ test.describe('agent API: a fixed corpus of bad input', () => {
       [{ tool: f.toolName, params: VALID_TICKET, sources: 'x' }, 'sources'],
       [{ tool: f.toolName, params: VALID_TICKET, sources: [{ title: 'a', url: 'javascript:alert(1)' }] }, 'sources.0.url'],
       [{ tool: f.toolName, params: { ...VALID_TICKET, priority: '2' } }, 'priority'],
-      [{ tool: f.toolName, params: { ...VALID_TICKET, '\u202egnp.exe': 1 } }, '(params)'],
-      [{ tool: f.toolName, params: { ...VALID_TICKET, 'a\u0007\u001b[31m': 1 } }, '(params)'],
+      [{ tool: f.toolName, params: { ...VALID_TICKET, '\u202egnp.exe': 1 } }, 'params.\u202egnp.exe'],
+      [{ tool: f.toolName, params: { ...VALID_TICKET, 'a\u0007\u001b[31m': 1 } }, 'is not a parameter of this tool'],
       [{ tool: f.toolName, params: { title: '\u200b\u200b', priority: 99 } }, 'priority'],
       [{ tool: f.toolName, params: VALID_TICKET, traceId: 'x'.repeat(201) }, 'traceId'],
     ];
@@ -107,7 +107,7 @@ test.describe('agent API: a fixed corpus of bad input', () => {
     const f = await seedFuzzedAgent(baseURL!);
     const ids = ['x', 'x'.repeat(5000), encodeURIComponent('\u202e\u0000é😀'), '%2e%2e%2fagent', `${f.pendingId}%00`, encodeURIComponent(`${f.pendingId}'--`)];
     const queries = ['?wait=-1', '?wait=61', '?wait=abc', '?wait=1e400', '?wait=1.5', `?wait=${'9'.repeat(400)}`];
-    const keys = ['', 'x', 'wk_' + 'a'.repeat(5000), `${f.key} `, 'Bearer', 'é'];
+    const keys = ['', 'x', 'wk_' + 'a'.repeat(5000), `${f.key}x`, f.key.slice(0, -1), 'Bearer', 'é'];
     await expectFootprintUnchanged(f.agentId, async () => {
       for (const id of ids) expectRefused(await sendRaw(baseURL!, { method: 'GET', path: `/api/v1/actions/${id}`, key: f.key }), `id ${id.slice(0, 40)}`);
       for (const query of queries) expectRefused(await sendRaw(baseURL!, { method: 'GET', path: `/api/v1/actions/${f.pendingId}${query}`, key: f.key }), query);
@@ -156,7 +156,8 @@ test.describe(`agent API: ${CASES} generated bad inputs per endpoint`, () => {
 
   test('GET /api/v1/agent refuses every generated key', async ({ baseURL }) => {
     const f = await seedFuzzedAgent(baseURL!);
-    const headerSafe = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 300 });
+    // Any byte a header value may carry (fetch refuses DEL and controls before sending).
+    const headerSafe = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), maxLength: 300 });
     await expectFootprintUnchanged(f.agentId, async () => {
       await fc.assert(
         fc.asyncProperty(headerSafe, fc.constantFrom('Bearer ', 'bearer ', 'Basic ', ''), async (key, scheme) => {

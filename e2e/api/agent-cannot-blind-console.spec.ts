@@ -18,9 +18,10 @@ test.describe('size and depth limits before parsing', () => {
     expect(await agentFootprint(agent.id)).toEqual(before);
   });
 
-  test('a proposal just under the limit is accepted', async ({ baseURL }) => {
+  test('a proposal just under the limit is accepted (strings up to 100,000 characters each)', async ({ baseURL }) => {
     const { tool, key } = await seedGrantedAgent({ approvals: 1 });
-    const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: refund(5, 'x'.repeat(250 * 1024)) });
+    const long = 'x'.repeat(85_000);
+    const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: refund(5, long, { currency: long, recipient: long }) });
     expect(reply.status).toBe(201);
   });
 
@@ -31,7 +32,7 @@ test.describe('size and depth limits before parsing', () => {
     expect(deep.status).toBe(422);
     expect(deep.body.error.issues).toEqual([{ path: `params.orderId${'.0'.repeat(30)}`, message: 'nested deeper than 32 levels' }]);
 
-    const result = await client.reportRaw('01900000-0000-7000-8000-000000000000', '{"ok":true,"output":' + '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000) + '}');
+    const result = await client.reportRaw('01900000-0000-7000-8000-000000000000', '{"ok":true,"output":' + '{"a":'.repeat(40_000) + '1' + '}'.repeat(40_000) + '}');
     expect(result.status).toBe(422);
     expect(result.body.error.issues[0].message).toBe('nested deeper than 32 levels');
     expect(await countActionsOfAgent(agent.id)).toBe(0);
