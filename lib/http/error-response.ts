@@ -17,5 +17,12 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 
 export function errorResponse(error: unknown): Response {
   const { status, body } = toErrorPayload(error);
-  return Response.json(body, { status, headers: status === 429 ? { 'Retry-After': '1' } : undefined });
+  return Response.json(body, { status, headers: HEADERS_BY_STATUS[status] });
 }
+
+const HEADERS_BY_STATUS: Record<number, Record<string, string>> = {
+  429: { 'Retry-After': '1' },
+  // The body was not read to its end: the connection cannot carry another request (HTTP/1.1 §9.6), so close it
+  // rather than leave the client a socket the server will drop.
+  413: { Connection: 'close' },
+};
