@@ -1,5 +1,5 @@
 import { PencilLine } from 'lucide-react';
-import { clipText, ShowAllButton } from '@/components/clipped-text';
+import { ClippedText, clipText, ShowAllButton } from '@/components/clipped-text';
 import { HostileTextFlags } from '@/components/hostile-text-flags';
 import { InertText } from '@/components/inert-text';
 import { UtcTime } from '@/components/relative-time';
@@ -34,10 +34,10 @@ export function ParametersCard({ params, summary, masked, maskedPaths, edited, s
         description={masked ? 'As submitted by the agent; fields the tool marks sensitive are hidden from your role.' : 'Exactly as submitted by the agent.'}
       />
       {summary ? (
-        <p className="border-b border-gray-200 bg-indigo-50/50 px-4 py-2.5 text-sm break-words text-gray-900 sm:px-5">
+        <div className="border-b border-gray-200 bg-indigo-50/50 px-4 py-2.5 text-sm break-words text-gray-900 sm:px-5">
           <span className="font-medium text-gray-600">{edited ? `In short (version ${edited.version}, edited): ` : 'In short: '}</span>
-          <InertText text={summary} />
-        </p>
+          <ClippedText text={summary} showKey="summary" shown={show === 'summary'} limit={SUMMARY_LIMIT} />
+        </div>
       ) : null}
       <HostileTextFlags flagged={inspectValue(params, 'params')} className="mx-4 my-3 sm:mx-5" />
       {edited ? <EditNotice edited={edited} /> : null}
@@ -81,6 +81,9 @@ function EditNotice({ edited }: { edited: NonNullable<ActionForReview['edited']>
     </div>
   );
 }
+
+/** "In short" is one line: the fields below show every value. */
+const SUMMARY_LIMIT = 300;
 
 /** Raw JSON runs long (indented): it is clipped at twice the display limit. */
 const RAW_LIMIT = 4000;
