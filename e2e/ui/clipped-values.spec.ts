@@ -24,7 +24,7 @@ test('a near-limit proposal: the card and the queue stay small; Show all reveals
     expect(html).not.toContain('END');
     await expect(page.getByRole('heading', { name: 'Parameters' })).toBeVisible();
     await expect(page.locator('[data-field="title"]')).toContainText('START');
-    await expect(page.getByRole('button', { name: /^Show all/ })).toHaveCount(3); // the field, the raw JSON, the excerpt
+    await expect(page.getByRole('button', { name: /^Show all/ })).toHaveCount(4); // the summary, the field, the raw JSON, the excerpt
     await page.screenshot({ path: 'test-results/clipped-card.png', fullPage: false });
   });
 
@@ -32,7 +32,7 @@ test('a near-limit proposal: the card and the queue stay small; Show all reveals
     await page.locator('[data-field="title"]').getByRole('button', { name: /^Show all/ }).click();
     await expect(page).toHaveURL(/show=field%3Atitle/);
     await expect(page.locator('[data-field="title"]')).toContainText('END');
-    await expect(page.getByRole('button', { name: /^Show all/ })).toHaveCount(2);
+    await expect(page.getByRole('button', { name: /^Show all/ })).toHaveCount(3);
     await expect(page.getByText('excerpt-end')).toHaveCount(0);
   });
 
