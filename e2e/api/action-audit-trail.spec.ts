@@ -39,7 +39,7 @@ test.describe('every transition writes its audit event', () => {
     const events = await auditEventsOfAction(id);
     expect(events.map((e) => e.type)).toEqual(['action.proposed', 'gate.decided', 'action.rejected']);
     expect(events[2]).toMatchObject({ actorType: 'user', actorId: reviewer.id, payload: { comment: 'not today' } });
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'rejected', decision: { decidedBy: reviewer.email, reason: 'not today' } });
+    expect((await agent.getAction(id)).body).toMatchObject({ status: 'rejected', decision: { decidedBy: reviewer.name, reason: 'not today' } });
   });
 
   test('approved by the gate → claimed → failed', async ({ baseURL }) => {

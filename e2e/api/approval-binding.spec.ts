@@ -82,7 +82,7 @@ test.describe('quorum: a grant that needs two approvals', () => {
     expect(await lib.approveAction()(bob.actor, { actionId: id })).toEqual({ status: 'approved', approvals: 2, required: 2, missingGroups: [] });
     expect(await auditTypesOfAction(id)).toEqual(['action.proposed', 'gate.decided', 'action.approval_recorded', 'action.approved']);
     expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({ actorId: bob.id });
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: bob.email } });
+    expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: bob.name } });
     expect((await agent.claim(id)).status).toBe(200);
   });
 
@@ -94,7 +94,7 @@ test.describe('quorum: a grant that needs two approvals', () => {
     await lib.approveAction()(ann.actor, { actionId: id });
     expect(await lib.rejectAction()(bob.actor, { actionId: id, comment: 'not this order' })).toMatchObject({ status: 'rejected' });
     expect(await auditTypesOfAction(id)).toEqual(['action.proposed', 'gate.decided', 'action.approval_recorded', 'action.rejected']);
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'rejected', decision: { reason: 'not this order', decidedBy: bob.email } });
+    expect((await agent.getAction(id)).body).toMatchObject({ status: 'rejected', decision: { reason: 'not this order', decidedBy: bob.name } });
     expect((await agent.claim(id)).body.error.status).toBe('rejected');
   });
 
@@ -114,6 +114,6 @@ test.describe('quorum: a grant that needs two approvals', () => {
 
     expect((await auditEventsOfAction(id)).filter((e) => e.type === 'action.approved').map((e) => e.actorId)).toEqual([winner.id]);
     expect(await lib.db().db().actionApproval.count({ where: { actionId: id } }), "the loser's approval was rolled back").toBe(2);
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: winner.email } });
+    expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: winner.name } });
   });
 });

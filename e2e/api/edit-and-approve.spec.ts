@@ -47,7 +47,7 @@ test.describe('edit and approve', () => {
     const { body: view } = await client.getAction(id);
     expect(view).toMatchObject({
       status: 'approved', params: { orderId: 'ORD-7', amount: 40 }, paramsVersion: 2, edited: true, paramsHash: outcome.paramsHash,
-      originalParams: { orderId: 'ORD-7', amount: 80 }, decision: { reason: 'half is enough', decidedBy: ann.email },
+      originalParams: { orderId: 'ORD-7', amount: 80 }, decision: { reason: 'half is enough', decidedBy: ann.name },
     });
 
     const stale = await claimWithHash(client, id, originalHash);

@@ -51,7 +51,7 @@ test.describe('GET /api/v1/actions/{id}', () => {
     await lib.approveAction()(reviewer.actor, { actionId: proposed.id, comment: 'fine' });
     const reply = await longPoll;
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.email, reason: 'fine' } });
+    expect(reply.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.name, reason: 'fine' } });
   });
 
   test('wait gives back the still-pending action when nobody decides in time', async ({ baseURL }) => {

@@ -28,7 +28,7 @@ test.describe('review decisions (console domain functions)', () => {
     const approvals = (await auditEventsOfAction(id)).filter((event) => event.type === 'action.approved');
     expect(approvals).toHaveLength(1);
     expect(approvals[0].actorId).toBe(winner.id);
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: winner.email } });
+    expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: winner.name } });
   });
 
   test('approving after a rejection is refused with who rejected it', async ({ baseURL }) => {

@@ -40,7 +40,7 @@ test('a proposal is reviewed in the console, executed by the agent, audited, and
     await approveWithConfirmation(page);
     await expect(page.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
     const decided = await longPoll;
-    expect(decided.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.email, reason: 'Verified the double charge.' } });
+    expect(decided.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.name, reason: 'Verified the double charge.' } });
   });
 
   await test.step('the agent claims the action and reports success', async () => {

@@ -1,3 +1,4 @@
+import { reviewerIdentity } from '../http/reviewer-identity';
 import type { ActionStatus } from '../policy/action-status';
 import type { Source } from './schemas';
 
@@ -22,7 +23,7 @@ type ActionRow = {
   downstreamRef: string | null;
   createdAt: Date;
   updatedAt: Date;
-  reviewer?: { email: string; name: string } | null;
+  reviewer?: { id: string; name: string } | null;
 };
 
 /** What the agent API returns for an action (and what the console builds on). */
@@ -54,7 +55,8 @@ export function toActionView(row: ActionRow) {
       /** The latest reason given by a person (reviewer's comment) or by a block at claim time. */
       reason: row.decisionReason,
       decidedAt: row.decidedAt?.toISOString() ?? null,
-      decidedBy: row.reviewer ? row.reviewer.email : null,
+      /** Who decided, as agents may know them (a display name or an opaque id; never an e-mail address). */
+      decidedBy: reviewerIdentity(row.reviewer),
     },
     result: row.result === null ? null : (JSON.parse(row.result) as unknown),
     downstreamRef: row.downstreamRef,

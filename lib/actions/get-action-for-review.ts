@@ -27,7 +27,7 @@ export async function getActionForReview(actor: Actor, actionId: string) {
     include: {
       agent: { select: { id: true, name: true } },
       tool: { select: { actionLevel: true, description: true, sensitiveFields: true, summaryTemplate: true, parameters: true, supportsRollback: true } },
-      reviewer: { select: { email: true, name: true } },
+      reviewer: { select: { id: true, email: true, name: true } },
       events: { orderBy: { seq: 'asc' } },
       approvals: { orderBy: { createdAt: 'asc' } },
     },

@@ -22,7 +22,7 @@ export async function getAgentAction(
   for (;;) {
     const action = await db().action.findFirst({
       where: { id: input.actionId, agentId: actor.id },
-      include: { reviewer: { select: { email: true, name: true } } },
+      include: { reviewer: { select: { id: true, email: true, name: true } } },
     });
     if (!action) throw new WardenError('not_found', 'No such action.');
     // At its review deadline a pending action is expired, and the waiting agent is answered at once; reading writes

@@ -1,10 +1,12 @@
 import { verifyRequester } from '../auth/verify-requester';
 import type { SqlRunner } from '../db/sql-runner';
 import { toGrantPolicy } from '../grants/to-grant-policy';
+import { env } from '../env';
 import { WardenError } from '../errors';
 import type { ActionLevel } from '../policy/action-levels';
 import type { GateFacts, RequesterFacts } from '../policy/decide-proposal';
 import type { GrantPolicy } from '../policy/grant-policy';
+import { withDefaultPendingCap } from '../policy/pending-cap';
 import { countGateUsage } from './count-gate-usage';
 import { readGateRow } from './read-gate-row';
 
@@ -24,13 +26,17 @@ export type GateRequest = {
 /**
  * Everything the gate decides on, read with the caller's runner. Shared by the real gate and the simulator, so a
  * simulation answers exactly what a proposal would get. `counters: false` leaves the grant's counters at zero (they
- * are exact only inside a transaction: see count-gate-usage.ts); the caller then checks countsUsage(grant).
+ * are exact only inside a transaction: see count-gate-usage.ts) and the grant without the default pending cap; the
+ * caller then checks countsUsage(grant) and needsPendingCount(plan).
  */
 export async function loadGateFacts(runner: SqlRunner, request: GateRequest, options: { counters: boolean } = { counters: true }) {
   const row = await readGateRow(runner, request.agentId, request.tool);
   if (!row) throw new WardenError('not_found', 'No such agent.');
   const { globalStop, agent, tool } = row;
-  const grant = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(row.grant);
+  const stored = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(row.grant);
+  // With counters, every grant has a pending cap (its own or the default), so the count is read and exact. Without,
+  // the grant is as stored: the caller decides first, and counts only a proposal that would queue (needsPendingCount).
+  const grant = options.counters ? withDefaultPendingCap(stored, env().WARDEN_DEFAULT_MAX_PENDING) : stored;
   const requester: RequesterFacts = request.requesterAssertion
     ? await verifyRequester(request.requesterAssertion, agent, request.now)
     : { status: 'none' };

@@ -4,6 +4,7 @@ import { commitsWritesApart, commitWrites, inTransaction, runOutsideTransaction,
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { newTraceId } from '../ids/time-ordered-id';
 import type { Outcome } from '../policy/decide-proposal';
+import { needsPendingCount } from '../policy/pending-cap';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { countsUsage } from './count-gate-usage';
 import { loadGateFacts, type GateRequest } from './load-gate-facts';
@@ -24,7 +25,8 @@ export type ProposalResult = { id: string; status: Exclude<Outcome, 'throttled'>
  * path's worker connection, off the server's thread. Facts read a moment before the write are what a transaction at
  * READ COMMITTED sees too, and nothing runs on an approval without a claim, which checks the stop, the pause, the
  * tool and the grant again. A grant that counts is read again, counted and written in one transaction holding the
- * agent's counters (count-gate-usage.ts), so its limits stay exact under concurrency. (Should SQLite's worker be
+ * agent's counters (count-gate-usage.ts), so its limits stay exact under concurrency. So is a proposal that would
+ * queue: every agent has a pending cap (the grant's, or WARDEN_DEFAULT_MAX_PENDING: lib/policy/pending-cap.ts). (Should SQLite's worker be
  * gone, every proposal takes that path: reads inside the group commit's transaction cost less than outside it.)
  */
 export async function proposeAction(actor: Actor, input: ProposeActionInput): Promise<ProposalResult> {
@@ -41,8 +43,11 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
   const snapshot = await commitsWritesApart()
     ? await runOutsideTransaction((runner) => loadGateFacts(runner, request, { counters: false }))
     : null;
-  const outcome = snapshot && !countsUsage(snapshot.facts.grant)
-    ? await commitPlan(planProposal(actor, proposal, snapshot))
+  // A proposal that would queue is decided again with the pending count (every agent has a pending cap): only those
+  // pay for the transaction, so an open grant's calls that are approved, drafted or blocked keep the fast path.
+  const uncounted = snapshot && !countsUsage(snapshot.facts.grant) ? planProposal(actor, proposal, snapshot) : null;
+  const outcome = uncounted && !needsPendingCount(uncounted.outcome)
+    ? await commitPlan(uncounted)
     : await inTransaction(async (runner) => record(runner, actor, planProposal(actor, proposal, await loadGateFacts(runner, request))));
 
   if (outcome.kind === 'invalid') throw invalidParams(outcome.issues);

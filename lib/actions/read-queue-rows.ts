@@ -85,7 +85,7 @@ export async function readQueueRows(
     const requiredGroups = (JSON.parse(String(row.requiredGroups)) as string[]).length;
     return {
       id: String(row.id),
-      summary: template ? renderSummary(template, shown) : null,
+      summary: template ? clipSummary(renderSummary(template, shown)) : null,
       tool: String(row.toolName),
       agent: String(row.agentName),
       actionLevel: (rawText(row.actionLevel) as ActionLevel | null) ?? null,
@@ -139,4 +139,10 @@ async function countPendingInTraces(keys: { agentId: string; traceId: string }[]
     WHERE a."agentId" IN (${Prisma.join(agents)}) AND a."traceId" IN (${Prisma.join(traces)})
     GROUP BY a."traceId"`);
   return new Map(counts.map((row) => [row.traceId, Number(row.n)]));
+}
+
+/** A row's summary is one line: an agent's 256 KiB value in it would make every queue page carry it (the card shows it all). */
+const SUMMARY_LIMIT = 300;
+function clipSummary(summary: string): string {
+  return summary.length > SUMMARY_LIMIT ? `${summary.slice(0, SUMMARY_LIMIT)}… (${(summary.length - SUMMARY_LIMIT).toLocaleString('en')} more characters: open the action)` : summary;
 }

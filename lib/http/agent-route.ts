@@ -1,7 +1,10 @@
 import { authenticateAgentKey } from '../auth/authenticate-agent-key';
 import type { Actor } from '../auth/actor';
-import { WardenError } from '../errors';
+import { invalidInput, WardenError } from '../errors';
+import { agentBodyLimits, type BodyLimits } from './agent-limits';
 import { errorResponse } from './error-response';
+import { readBodyText } from './read-body';
+import { findJsonIssue } from './scan-json';
 
 type AgentActor = Extract<Actor, { type: 'agent' }>;
 type RouteContext<P> = { params: Promise<P> };
@@ -25,22 +28,30 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<P>) {
   };
 }
 
-/** Reads a JSON body, answering 422 (not 500) when it is not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new WardenError('invalid_input', 'The request body must be JSON.', { issues: [{ path: '(body)', message: 'not valid JSON' }] });
-  }
+/**
+ * Reads a JSON body within the limits, before anything is parsed: over the byte limit → 413 (reading stops at the
+ * limit); invalid UTF-8, nesting too deep, duplicate or prototype keys, lone surrogates, unrepresentable numbers →
+ * 422 naming the field (see scan-json.ts); not JSON → 422.
+ */
+export async function readJson(request: Request, limits: BodyLimits = agentBodyLimits()): Promise<unknown> {
+  const body = await readOptionalJson(request, limits);
+  if (body === null) throw notJson();
+  return body;
 }
 
-/** For endpoints whose body is optional: an empty body is `null`, anything else must be JSON. */
-export async function readOptionalJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+/** For endpoints whose body is optional: an empty body is `null`, anything else must be JSON within the limits. */
+export async function readOptionalJson(request: Request, limits: BodyLimits = agentBodyLimits()): Promise<unknown> {
+  const text = await readBodyText(request, limits.maxBytes);
   if (!text.trim()) return null;
+  const issue = findJsonIssue(text, limits);
+  if (issue) throw invalidInput(`Invalid request: ${issue.path}: ${issue.message}`, [issue]);
   try {
     return JSON.parse(text);
   } catch {
-    throw new WardenError('invalid_input', 'The request body must be JSON.', { issues: [{ path: '(body)', message: 'not valid JSON' }] });
+    throw notJson();
   }
+}
+
+function notJson(): WardenError {
+  return new WardenError('invalid_input', 'The request body must be JSON.', { issues: [{ path: '(body)', message: 'not valid JSON' }] });
 }

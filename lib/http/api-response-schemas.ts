@@ -26,7 +26,7 @@ export const actionViewSchema = z.object({
   decision: z.object({
     reasons: z.array(z.string()).meta({ description: "The gate's reasons at proposal time." }),
     reason: z.string().nullable().meta({ description: "The latest reason given by a person (the reviewer's comment) or by a block at claim time." }),
-    decidedBy: z.string().nullable().meta({ description: "The reviewer's e-mail; null for the gate's own decisions." }),
+    decidedBy: z.string().nullable().meta({ description: "The reviewer who decided, by display name or an opaque stable id (the instance's WARDEN_REVIEWER_IDENTITY); never an e-mail address. null for the gate's own decisions." }),
     decidedAt: z.iso.datetime().nullable(),
   }),
   result: z.unknown().nullable().meta({ description: 'What the agent reported: { ok, output, error }, or null.' }),
@@ -70,6 +70,7 @@ export const errorResponseSchema = z.object({
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().meta({ description: 'On 422: each failing field.' }),
     status: z.enum(ACTION_STATUSES).optional().meta({ description: "On 409: the action's current status." }),
     reasons: z.array(z.string()).optional().meta({ description: 'On 409 blocked at claim, and on 429: why.' }),
+    limitBytes: z.number().int().optional().meta({ description: 'On 413: the body limit in bytes.' }),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { fieldIssues, isWardenError } from '../errors';
+import { BodyTooLargeError } from './read-body';
 
 export type ErrorPayload = { status: number; body: { error: Record<string, unknown> } };
 
@@ -17,5 +18,7 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 
 export function errorResponse(error: unknown): Response {
   const { status, body } = toErrorPayload(error);
-  return Response.json(body, { status, headers: status === 429 ? { 'Retry-After': '1' } : undefined });
+  // A body left unread (too large even to drain) would be taken for the next request: close the connection.
+  const close = error instanceof BodyTooLargeError && !error.drained;
+  return Response.json(body, { status, headers: close ? { Connection: 'close' } : status === 429 ? { 'Retry-After': '1' } : undefined });
 }

@@ -107,7 +107,7 @@ const row = {
 describe('the response schemas', () => {
   it.each([
     ['pending, undecided', row],
-    ['rejected by a reviewer', { ...row, status: 'rejected', decisionReason: 'outside the window', decidedAt: new Date(), reviewer: { email: 'r@example.com', name: 'R' } }],
+    ['rejected by a reviewer', { ...row, status: 'rejected', decisionReason: 'outside the window', decidedAt: new Date(), reviewer: { id: 'u1', name: 'R' } }],
     ['succeeded with a result', { ...row, status: 'succeeded', result: JSON.stringify({ ok: true, output: { refundId: 're_1' }, error: null }), downstreamRef: 're_1', reviewer: null }],
     ['approved after a reviewer edited the parameters', { ...row, status: 'approved', editedParams: JSON.stringify({ orderId: 'ORD-1', amount: 10 }), paramsVersion: 2 }],
     ['gate-decided, no reason or sources', { ...row, status: 'approved', reason: null, requester: null, sources: '[]', approvalsRequired: 0 }],

@@ -54,7 +54,8 @@ const actionId = { name: 'id', in: 'path', required: true, schema: { type: 'stri
 
 const UNAUTHENTICATED = error('Missing, unknown, expired or revoked agent key.');
 const NOT_YOURS = error("No such action for this agent (another agent's action looks the same).");
-const INVALID = error('Invalid input; `error.issues` names each field.');
+const INVALID = error('Invalid input; `error.issues` names each field. Refused before parsing: invalid UTF-8, nesting deeper than 32 levels, a key twice in one object, the keys __proto__/constructor/prototype, U+0000, lone surrogates, numbers beyond ±1e308 or integers beyond ±2^53, more than 1,000 keys in an object, 10,000 items in an array or 100,000 characters in a string.');
+const TOO_LARGE = error('The body is over the limit (256 KiB by default; `error.limitBytes` says how many bytes). Nothing was recorded.');
 
 /** Request examples; the test parses each with the schema that validates the route, so they stay valid. */
 export const REQUEST_EXAMPLES = {
@@ -100,8 +101,9 @@ export function buildOpenApiDocument() {
             },
             '401': UNAUTHENTICATED,
             '409': error('A request with this Idempotency-Key is still being processed, or never recorded its outcome (then the key stays refused: use a new one once you know whether it took effect).'),
-            '422': error("Invalid body, params not matching the tool's schema, or an Idempotency-Key reused with another body."),
-            '429': { ...error('Throttled by the grant (rate, per-trace or pending-queue limits); nothing was recorded.'), headers: { 'Retry-After': { schema: { type: 'string' } } } },
+            '413': TOO_LARGE,
+            '422': error("Invalid body (see the other operations' 422), params not matching the tool's schema, or an Idempotency-Key reused with another body."),
+            '429': { ...error('Throttled by the grant (rate, per-trace or pending-queue limits; every agent has a pending cap, 1,000 unless its grant sets another); nothing was recorded.'), headers: { 'Retry-After': { schema: { type: 'string' } } } },
           },
         },
       },
@@ -121,7 +123,7 @@ export function buildOpenApiDocument() {
             '200': { description: 'Claimed: the action is executing.', content: json('ActionView') },
             '401': UNAUTHENTICATED, '404': NOT_YOURS,
             '409': error('Not claimable: `error.status` says why (pending_review, rejected, blocked with `reasons`, already executing…), or the params changed.'),
-            '422': INVALID,
+            '413': TOO_LARGE, '422': INVALID,
           },
         },
       },
@@ -132,7 +134,7 @@ export function buildOpenApiDocument() {
           requestBody: body('ReportResultRequest', REQUEST_EXAMPLES.ReportResultRequest),
           responses: {
             '200': { description: 'Recorded.', content: json('ActionView') },
-            '401': UNAUTHENTICATED, '404': NOT_YOURS, '409': error('The action is not executing.'), '422': INVALID,
+            '401': UNAUTHENTICATED, '404': NOT_YOURS, '409': error('The action is not executing.'), '413': TOO_LARGE, '422': INVALID,
           },
         },
       },

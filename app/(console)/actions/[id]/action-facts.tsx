@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { clipText, ShowAllButton } from '@/components/clipped-text';
 import { HostileTextFlags } from '@/components/hostile-text-flags';
 import { InertText } from '@/components/inert-text';
 import { UtcTime } from '@/components/relative-time';
@@ -7,7 +8,7 @@ import type { ActionForReview } from '@/lib/actions/get-action-for-review';
 import { inspectValue } from '@/lib/review/inspect-text';
 
 /** The bookkeeping: on whose behalf, which agent, when, and the ids that tie this action to other systems. */
-export function ActionFacts({ review }: { review: ActionForReview }) {
+export function ActionFacts({ review, show }: { review: ActionForReview; show: string | null }) {
   const { action, agent } = review;
   return (
     <Card aria-labelledby="details">
@@ -40,7 +41,7 @@ export function ActionFacts({ review }: { review: ActionForReview }) {
         {action.result !== null ? (
           <div className="mt-4">
             <h3 className="text-sm font-semibold text-gray-900">Result reported by the agent</h3>
-            <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-gray-100 p-2 font-mono text-xs text-gray-900"><InertText text={JSON.stringify(action.result, null, 2)} /></pre>
+            <ResultJson result={action.result} shown={show === 'result'} />
           </div>
         ) : null}
       </CardBody>
@@ -53,6 +54,21 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
     <>
       <dt className="text-gray-600">{term}</dt>
       <dd className="min-w-0 break-words text-gray-900">{children}</dd>
+    </>
+  );
+}
+
+/** The agent's result as JSON, clipped at the display limit unless the reviewer asked for all of it. */
+function ResultJson({ result, shown }: { result: unknown; shown: boolean }) {
+  const json = JSON.stringify(result, null, 2);
+  const { head, hidden } = shown ? { head: json, hidden: 0 } : clipText(json);
+  return (
+    <>
+      <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-gray-100 p-2 font-mono text-xs text-gray-900">
+        <InertText text={head} />
+        {hidden > 0 ? <span className="text-gray-500">…</span> : null}
+      </pre>
+      {hidden > 0 ? <ShowAllButton showKey="result" hidden={hidden} className="mt-1" /> : null}
     </>
   );
 }

@@ -30,9 +30,12 @@ export const metadata: Metadata = { title: 'Action' };
  * The review card. Reading order: what could be wrong (risk), what the agent claims (its reason, set apart), what
  * will happen (previews), what exactly runs (parameters), on what grounds (sources); beside it, the decision.
  */
-export default async function ActionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ActionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string | string[] }> }) {
   const actor = await requireUser();
   const { id } = await params;
+  // The one clipped agent value to render in full ("Show all"); every other long value stays clipped.
+  const shown = (await searchParams).show;
+  const show = typeof shown === 'string' ? shown : null;
   const review = await orNotFound(getActionForReview(actor, id));
   const { action, agent, actionLevel } = review;
   const history = await getAgentTrackRecord(actor, agent.id, { exclude: action.id });
@@ -75,12 +78,12 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
           <AgentReason reason={action.reason} />
           {review.email ? <EmailPreviewCard email={review.email} version={version} /> : null}
           {review.diff ? <ValuesDiffCard diff={review.diff} version={version} /> : null}
-          <ParametersCard params={action.params} summary={review.summary} masked={review.paramsMasked} maskedPaths={review.maskedPaths} edited={review.edited} />
-          <SourcesCard sources={action.sources} isWrite={review.isWrite} />
+          <ParametersCard params={action.params} summary={review.summary} masked={review.paramsMasked} maskedPaths={review.maskedPaths} edited={review.edited} show={show} />
+          <SourcesCard sources={action.sources} isWrite={review.isWrite} show={show} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <DecisionPanel review={review} />
-          <ActionFacts review={review} />
+          <ActionFacts review={review} show={show} />
           <AgentHistory agent={agent} record={history} />
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { ShowAllButton } from '@/components/clipped-text';
 import { InertText } from '@/components/inert-text';
 import { paramFields, type FieldType } from '@/lib/review/param-fields';
 import { ValueText } from './value-text';
@@ -13,11 +14,19 @@ const TYPE_STYLES: Record<FieldType, string> = {
   hidden: 'text-gray-700 bg-gray-100 ring-gray-300',
 };
 
-/** Each submitted field with its JSON type, so "42" (text) and 42 (a number) cannot be mistaken for one another. */
-export function ParamFieldsTable({ params, maskedPaths }: { params: Record<string, unknown>; maskedPaths: string[] }) {
-  const fields = paramFields(params, maskedPaths);
-  if (fields.length === 0) return <p className="px-4 py-3 text-sm text-gray-600 sm:px-5">No parameters.</p>;
+/** Fields listed before "Show all": an agent can send thousands, and the raw JSON below holds them all anyway. */
+const FIELD_LIMIT = 100;
+
+/**
+ * Each submitted field with its JSON type, so "42" (text) and 42 (a number) cannot be mistaken for one another. Long
+ * values and long lists are clipped; `show` names the one the reviewer asked to see in full (ClippedText).
+ */
+export function ParamFieldsTable({ params, maskedPaths, show }: { params: Record<string, unknown>; maskedPaths: string[]; show: string | null }) {
+  const all = paramFields(params, maskedPaths);
+  if (all.length === 0) return <p className="px-4 py-3 text-sm text-gray-600 sm:px-5">No parameters.</p>;
+  const fields = show === 'fields' ? all : all.slice(0, FIELD_LIMIT);
   return (
+    <>
     <table className="w-full text-sm sm:table-fixed" data-testid="param-fields">
       <caption className="sr-only">Parameters with their types</caption>
       <thead className="hidden border-b border-gray-200 bg-gray-50 text-left text-xs font-medium text-gray-600 sm:table-header-group">
@@ -38,11 +47,17 @@ export function ParamFieldsTable({ params, maskedPaths }: { params: Record<strin
               <span className={`inline-block rounded px-1.5 py-px font-mono text-[11px] ring-1 ring-inset ${TYPE_STYLES[field.type]}`}>{field.type}</span>
             </td>
             <td className="w-full min-w-0 align-top text-gray-900 sm:w-auto sm:px-3 sm:py-2">
-              {field.type === 'hidden' ? <span className="text-gray-500">hidden from your role</span> : <ValueText value={field.value} />}
+              {field.type === 'hidden' ? <span className="text-gray-500">hidden from your role</span> : <ValueText value={field.value} showKey={`field:${field.path}`} shown={show === `field:${field.path}`} />}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+    {all.length > fields.length ? (
+      <div className="border-t border-gray-100 px-4 py-2 sm:px-5">
+        <ShowAllButton showKey="fields" hidden={all.length - fields.length} unit="fields" />
+      </div>
+    ) : null}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { PencilLine } from 'lucide-react';
+import { ClippedText, clipText, ShowAllButton } from '@/components/clipped-text';
 import { HostileTextFlags } from '@/components/hostile-text-flags';
 import { InertText } from '@/components/inert-text';
 import { UtcTime } from '@/components/relative-time';
@@ -13,6 +14,8 @@ type Props = {
   masked: boolean;
   maskedPaths: string[];
   edited: ActionForReview['edited'];
+  /** The one clipped value the reviewer asked to see in full (`?show=`), if any. */
+  show: string | null;
 };
 
 /**
@@ -22,7 +25,7 @@ type Props = {
  * string (or key) carrying markup or hidden characters is listed by path above it. A reviewer's edit is shown beside
  * the submitted version, never instead of it.
  */
-export function ParametersCard({ params, summary, masked, maskedPaths, edited }: Props) {
+export function ParametersCard({ params, summary, masked, maskedPaths, edited, show }: Props) {
   return (
     <Card aria-labelledby="parameters">
       <CardHeader
@@ -31,22 +34,22 @@ export function ParametersCard({ params, summary, masked, maskedPaths, edited }:
         description={masked ? 'As submitted by the agent; fields the tool marks sensitive are hidden from your role.' : 'Exactly as submitted by the agent.'}
       />
       {summary ? (
-        <p className="border-b border-gray-200 bg-indigo-50/50 px-4 py-2.5 text-sm break-words text-gray-900 sm:px-5">
+        <div className="border-b border-gray-200 bg-indigo-50/50 px-4 py-2.5 text-sm break-words text-gray-900 sm:px-5">
           <span className="font-medium text-gray-600">{edited ? `In short (version ${edited.version}, edited): ` : 'In short: '}</span>
-          <InertText text={summary} />
-        </p>
+          <ClippedText text={summary} showKey="summary" shown={show === 'summary'} limit={SUMMARY_LIMIT} />
+        </div>
       ) : null}
       <HostileTextFlags flagged={inspectValue(params, 'params')} className="mx-4 my-3 sm:mx-5" />
       {edited ? <EditNotice edited={edited} /> : null}
       {edited ? <p className="border-t border-gray-200 px-4 pt-3 pb-1 text-xs font-medium tracking-wide text-gray-500 uppercase sm:px-5">Fields as submitted (version 1)</p> : null}
-      <ParamFieldsTable params={params} maskedPaths={maskedPaths} />
+      <ParamFieldsTable params={params} maskedPaths={maskedPaths} show={show} />
       {edited ? (
         <div className="grid border-t border-gray-800 bg-gray-950 md:grid-cols-2 md:divide-x md:divide-gray-800">
-          <RawJson label="As submitted by the agent (version 1)" params={params} />
-          <RawJson label={`Edited by a reviewer (version ${edited.version}): this version runs`} params={edited.params} />
+          <RawJson label="As submitted by the agent (version 1)" params={params} showKey="raw" show={show} />
+          <RawJson label={`Edited by a reviewer (version ${edited.version}): this version runs`} params={edited.params} showKey="raw-edited" show={show} />
         </div>
       ) : (
-        <RawJson label="Raw JSON" params={params} />
+        <RawJson label="Raw JSON" params={params} showKey="raw" show={show} />
       )}
     </Card>
   );
@@ -79,13 +82,23 @@ function EditNotice({ edited }: { edited: NonNullable<ActionForReview['edited']>
   );
 }
 
-function RawJson({ label, params }: { label: string; params: Record<string, unknown> }) {
+/** "In short" is one line: the fields below show every value. */
+const SUMMARY_LIMIT = 300;
+
+/** Raw JSON runs long (indented): it is clipped at twice the display limit. */
+const RAW_LIMIT = 4000;
+
+function RawJson({ label, params, showKey, show }: { label: string; params: Record<string, unknown>; showKey: string; show: string | null }) {
+  const json = JSON.stringify(params, null, 2);
+  const { head, hidden } = show === showKey ? { head: json, hidden: 0 } : clipText(json, RAW_LIMIT);
   return (
     <div className="min-w-0 bg-gray-950">
       <p className="px-4 pt-3 text-xs font-medium tracking-wide text-gray-400 uppercase sm:px-5">{label}</p>
       <pre className="max-h-[32rem] overflow-auto px-4 pt-1 pb-3 font-mono text-[13px] leading-relaxed text-gray-100 sm:px-5">
-        <InertText text={JSON.stringify(params, null, 2)} />
+        <InertText text={head} />
+        {hidden > 0 ? <span className="text-gray-400">…</span> : null}
       </pre>
+      {hidden > 0 ? <ShowAllButton showKey={showKey} hidden={hidden} className="px-4 pb-3 sm:px-5" /> : null}
     </div>
   );
 }

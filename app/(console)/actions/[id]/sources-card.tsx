@@ -1,4 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
+import { ClippedText } from '@/components/clipped-text';
 import { ExternalLink } from '@/components/external-link';
 import { HostileTextFlags } from '@/components/hostile-text-flags';
 import { InertText } from '@/components/inert-text';
@@ -7,7 +8,7 @@ import type { Source } from '@/lib/actions/schemas';
 import { inspectValue } from '@/lib/review/inspect-text';
 
 /** What the agent says it based the action on; titles and excerpts are the agent's text, links open elsewhere. */
-export function SourcesCard({ sources, isWrite }: { sources: Source[]; isWrite: boolean }) {
+export function SourcesCard({ sources, isWrite, show }: { sources: Source[]; isWrite: boolean; show: string | null }) {
   return (
     <Card aria-labelledby="sources">
       <CardHeader id="sources" title="Sources" description="Cited by the agent." />
@@ -29,7 +30,9 @@ export function SourcesCard({ sources, isWrite }: { sources: Source[]; isWrite: 
                 <li key={index} className="min-w-0 border-l-2 border-gray-200 pl-3">
                   <p className="text-sm font-medium break-words text-gray-900"><InertText text={source.title} /></p>
                   {source.excerpt ? (
-                    <p className="mt-1 text-sm break-words whitespace-pre-wrap text-gray-700"><InertText text={source.excerpt} /></p>
+                    <div className="mt-1 text-sm break-words whitespace-pre-wrap text-gray-700">
+                      <ClippedText text={source.excerpt} showKey={`source:${index}`} shown={show === `source:${index}`} />
+                    </div>
                   ) : null}
                   {source.url ? (
                     <p className="mt-1 text-sm">

@@ -5,10 +5,9 @@ import { withIdempotency } from '@/lib/http/idempotency';
 
 export const dynamic = 'force-dynamic';
 
+// A body refused before the gate runs (limits, shape) claims no Idempotency-Key: nothing started, nothing is kept.
 export const POST = agentRoute(async ({ actor, request }) => {
   const body = await readJson(request);
-  return withIdempotency(actor.id, request.headers.get('idempotency-key'), body, async () => {
-    const input = proposeActionSchema.parse(body);
-    return { status: 201, body: await proposeAction(actor, input) };
-  });
+  const input = proposeActionSchema.parse(body);
+  return withIdempotency(actor.id, request.headers.get('idempotency-key'), body, async () => ({ status: 201, body: await proposeAction(actor, input) }));
 });
