@@ -24,3 +24,17 @@ describe('validateParams', () => {
     expect(validateParams('{"type": 12}', {})).toEqual([{ path: '(schema)', message: 'the tool has an invalid parameter schema' }]);
   });
 });
+
+describe('validateParams: schema patterns run in linear time', () => {
+  const patterned = JSON.stringify({ type: 'object', properties: { note: { type: 'string', pattern: '^(\\w+\\s?)+$' } } });
+
+  it('a catastrophic pattern on a long value answers at once, and is still enforced', () => {
+    expect(validateParams(patterned, { note: `${'a'.repeat(5000)}!` })).toEqual([{ path: 'params.note', message: 'must match pattern "^(\\w+\\s?)+$"' }]);
+    expect(validateParams(patterned, { note: 'two words' })).toEqual([]);
+  });
+
+  it('a schema whose pattern RE2 cannot compile fails closed', () => {
+    const backreference = JSON.stringify({ type: 'object', properties: { a: { type: 'string', pattern: '(x)\\1' } } });
+    expect(validateParams(backreference, { a: 'xx' })).toEqual([{ path: '(schema)', message: 'the tool has an invalid parameter schema' }]);
+  });
+});
