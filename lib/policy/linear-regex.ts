@@ -9,13 +9,15 @@ import { RE2JS } from 're2js';
 /** Longer values are not tested at all: the check fails (closed), so a huge value cannot make the gate slow. */
 export const MAX_PATTERN_INPUT = 10_000;
 
-export type LinearRegex = { test: (text: string) => boolean };
+export type LinearRegex = { test: (text: string) => boolean; toString: () => string };
 
 /** Compiles `pattern` for whole-value (`anchored`) or search matching; throws a message naming what RE2 refuses. */
 export function compileLinearRegex(pattern: string, options: { anchored: boolean }): LinearRegex {
   const compiled = RE2JS.compile(pattern);
   return {
     test: (text) => text.length <= MAX_PATTERN_INPUT && (options.anchored ? compiled.matches(text) : compiled.matcher(text).find()),
+    // Ajv keys its compiled patterns by toString(): each pattern needs its own, or every schema would share the first.
+    toString: () => `/${pattern}/${options.anchored ? ' (whole value)' : ''}`,
   };
 }
 

@@ -38,3 +38,13 @@ describe('validateParams: schema patterns run in linear time', () => {
     expect(validateParams(backreference, { a: 'xx' })).toEqual([{ path: '(schema)', message: 'the tool has an invalid parameter schema' }]);
   });
 });
+
+describe('validateParams: each schema keeps its own pattern', () => {
+  it('two tools with different patterns, validated by the one shared engine, each check theirs', () => {
+    const invoice = JSON.stringify({ type: 'object', properties: { id: { type: 'string', pattern: '^INV-[0-9]{6}$' } } });
+    const phone = JSON.stringify({ type: 'object', properties: { phone: { type: 'string', pattern: '^\\+[0-9]{8,15}$' } } });
+    expect(validateParams(invoice, { id: 'INV-123456' })).toEqual([]);
+    expect(validateParams(phone, { phone: '+491712345678' })).toEqual([]);
+    expect(validateParams(phone, { phone: 'INV-123456' })).toEqual([{ path: 'params.phone', message: 'must match pattern "^\\+[0-9]{8,15}$"' }]);
+  });
+});
