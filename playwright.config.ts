@@ -8,6 +8,10 @@ import { sqliteTestUrl } from './e2e/fixtures/test-databases.cjs';
 // Specs that engage the global stop run alone, before the other API specs of their server.
 const GLOBAL_STOP_SPECS = /(global-stop|authorization-matrix)\.spec\.ts$/;
 const NEXTAUTH_SECRET = 'warden-e2e-test-secret-not-for-production';
+// The specs' webhook receivers listen on 127.0.0.1, which the egress policy refuses unless allowed (lib/egress). Set
+// here for the servers and for the workers, whose factories create channels in-process; nothing else on loopback.
+const EGRESS_ALLOW = '127.0.0.1';
+process.env.WARDEN_EGRESS_ALLOW = EGRESS_ALLOW;
 const CHROMIUM = {
   ...devices['Desktop Chrome'],
   launchOptions: {
@@ -81,6 +85,7 @@ export default defineConfig<{ databaseUrl: string }>({
       WARDEN_NOTIFY_RETRY_MAX_MS: '2000',
       WARDEN_NOTIFY_TIMEOUT_MS: '3000',
       WARDEN_NOTIFY_GAP_GRACE_MS: '2000',
+      WARDEN_EGRESS_ALLOW: EGRESS_ALLOW,
     },
   })),
 });

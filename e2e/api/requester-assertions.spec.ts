@@ -11,12 +11,20 @@ const ISSUER = 'https://idp.warden.test';
 const REJECTED = 'blocked: requester assertion rejected: ';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
-type Claims = { sub?: string; roles?: string[]; iss?: string; exp?: number | null; [claim: string]: unknown };
+type Claims = { sub?: string; roles?: string[]; iss?: string; exp?: number | null; aud?: string | null; iat?: number; [claim: string]: unknown };
+
+// Assertions are for this Warden: `aud` is the origin of its NEXTAUTH_URL, which is the test server's base URL.
+let audience = '';
+test.beforeEach(({ baseURL }) => {
+  audience = new URL(baseURL!).origin;
+});
 
 async function sign(privateKey: PrivateKey, claims: Claims = {}): Promise<string> {
-  const { exp = Math.floor(Date.now() / 1000) + 300, iss = ISSUER, sub = 'alice@customer.test', ...rest } = claims;
-  const jwt = new SignJWT({ roles: [], ...rest }).setProtectedHeader({ alg: 'ES256' }).setSubject(sub).setIssuer(iss).setIssuedAt();
+  const now = Math.floor(Date.now() / 1000);
+  const { exp = now + 300, iss = ISSUER, sub = 'alice@customer.test', aud = audience, iat = now, ...rest } = claims;
+  const jwt = new SignJWT({ roles: [], ...rest }).setProtectedHeader({ alg: 'ES256' }).setSubject(sub).setIssuer(iss).setIssuedAt(iat);
   if (exp !== null) jwt.setExpirationTime(exp);
+  if (aud !== null) jwt.setAudience(aud);
   return jwt.sign(privateKey);
 }
 
@@ -47,7 +55,7 @@ test.describe('requester assertions (POST /api/v1/actions with requesterAssertio
     expect((await agent.getAction(unverified.body.id)).body).toMatchObject({ requester: 'bob@customer.test', requesterVerified: false });
   });
 
-  test('a wrong signature, an expired assertion, a wrong issuer, no expiry or no JWT at all are blocked with the cause', async ({ baseURL }) => {
+  test('a wrong signature, an expired assertion, a wrong issuer, no expiry, no or another audience, an old or century-long assertion, or no JWT at all are blocked with the cause', async ({ baseURL }) => {
     const { tool, key, privateKey } = await seedWithRequesterKey();
     const agent = agentClient(baseURL!, key);
     const stranger = await generateKeyPair('ES256');
@@ -56,6 +64,10 @@ test.describe('requester assertions (POST /api/v1/actions with requesterAssertio
       [await sign(privateKey, { exp: Math.floor(Date.now() / 1000) - 3600 }), 'the assertion has expired'],
       [await sign(privateKey, { iss: 'https://other-idp.test' }), 'claim check failed: unexpected "iss" claim value'],
       [await sign(privateKey, { exp: null }), 'claim check failed: missing required "exp" claim'],
+      [await sign(privateKey, { aud: null }), 'claim check failed: missing required "aud" claim'],
+      [await sign(privateKey, { aud: 'https://another-service.test' }), 'claim check failed: unexpected "aud" claim value'],
+      [await sign(privateKey, { iat: Math.floor(Date.now() / 1000) - 900 }), 'the assertion has expired'],
+      [await sign(privateKey, { exp: Math.floor(Date.now() / 1000) + 100 * 365 * 86_400 }), 'the assertion lives longer than 5 minutes (exp too far after iat)'],
       ['not.a.jwt', 'not a valid JWT'],
     ];
     for (const [assertion, cause] of cases) {
@@ -70,7 +82,7 @@ test.describe('requester assertions (POST /api/v1/actions with requesterAssertio
     const { tool, key, agent: agentRow } = await seedWithRequesterKey();
     const row = await lib.db().db().agent.findUniqueOrThrow({ where: { id: agentRow.id } });
     const forged = await new SignJWT({ roles: ['finance'] })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject('mallory@evil.test').setIssuer(ISSUER).setExpirationTime('5m')
+      .setProtectedHeader({ alg: 'HS256' }).setSubject('mallory@evil.test').setIssuer(ISSUER).setAudience(audience).setIssuedAt().setExpirationTime('5m')
       .sign(new TextEncoder().encode(row.requesterKey!));
     const reply = await agentClient(baseURL!, key).request('POST', '/api/v1/actions', JSON.stringify({ tool: tool.name, params: refund(20), requesterAssertion: forged }));
     expect(reply.body.status).toBe('blocked');

@@ -66,7 +66,7 @@ test('an ordinary write with sources and a verified requester has no flags; its 
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   await gateLib.setRequesterKey()(SETUP, { id: agentRow.id }, { key: await exportSPKI(publicKey), issuer: ISSUER });
   const assertion = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'ES256' }).setSubject('ann@example.com').setIssuer(ISSUER)
-    .setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    .setAudience(new URL(baseURL!).origin).setIssuedAt().setExpirationTime('5m').sign(privateKey);
   const reply = await agentClient(baseURL!, key).request('POST', '/api/v1/actions', JSON.stringify({
     tool: tool.name,
     params: { vendorId: 'V-2', name: 'Acme Ltd' },

@@ -49,7 +49,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
     const current = JSON.parse(action.editedParams ?? action.params) as Record<string, unknown>;
     const sensitive = JSON.parse(action.tool.sensitiveFields) as string[];
     const params = can(actor, 'actions.read_sensitive') ? submitted : keepHidden(submitted, current, sensitive);
-    const issues = [...validateParams(action.tool.parameters, params), ...(await blockingViolations(tx, action, params))];
+    const issues = [...validateParams(action.tool.parameters, params), ...(await blockingViolations(tx, action, params, sensitive))];
     if (issues.length > 0) throw invalidInput('The edited parameters are not valid for this tool and grant.', issues);
 
     if (canonicalJson(params) !== canonicalJson(current)) {
@@ -93,13 +93,15 @@ function keepHidden(submitted: Record<string, unknown>, current: Record<string, 
 }
 
 /** The grant's constraints that block (not those that ask for review: a person is reviewing now). */
-async function blockingViolations(tx: Tx, action: { agentId: string; toolId: string | null }, params: Record<string, unknown>): Promise<FieldIssue[]> {
+async function blockingViolations(
+  tx: Tx, action: { agentId: string; toolId: string | null }, params: Record<string, unknown>, sensitive: string[],
+): Promise<FieldIssue[]> {
   if (!action.toolId) return [];
   const grant = toGrantPolicy(await tx.grant.findUnique({ where: { agentId_toolId: { agentId: action.agentId, toolId: action.toolId } } }));
   if (!grant) return [];
   return grant.constraints.flatMap((constraint) => {
     if (constraint.effect !== 'block') return [];
-    const violation = checkConstraint(constraint, params);
+    const violation = checkConstraint(constraint, params, sensitive);
     return violation ? [{ path: `params.${constraint.param}`, message: `the grant blocks this: ${violation}` }] : [];
   });
 }

@@ -46,7 +46,7 @@ export async function loadGateFacts(runner: SqlRunner, request: GateRequest, opt
   const facts: GateFacts = {
     now: request.now, globalStop, agent, grant, counters, requester,
     tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
-    proposal: { params: request.params, reason: request.reason },
+    proposal: { params: request.params, reason: request.reason, sensitiveFields: tool?.sensitiveFields ?? [] },
   };
   return { facts, tool, agent };
 }

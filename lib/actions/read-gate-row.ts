@@ -10,7 +10,7 @@ import type { GrantRow } from '../grants/to-grant-policy';
 export type GateRow = {
   globalStop: boolean;
   agent: { id: string; status: string; mode: string; environment: string; requesterKey: string | null; requesterIssuer: string | null };
-  tool: { id: string; name: string; actionLevel: string; enabled: boolean; parameters: string } | null;
+  tool: { id: string; name: string; actionLevel: string; enabled: boolean; parameters: string; sensitiveFields: string[] } | null;
   grant: GrantRow | null;
 };
 
@@ -21,7 +21,7 @@ export async function readGateRow(runner: SqlRunner, agentId: string, toolName: 
     SELECT
       (SELECT s."engaged" FROM "Switch" s WHERE s."id" = 'global_stop') AS "globalStop",
       a."id" AS "agentId", a."status", a."mode", a."environment", a."requesterKey", a."requesterIssuer",
-      t."id" AS "toolId", t."name" AS "toolName", t."actionLevel", t."enabled", t."parameters",
+      t."id" AS "toolId", t."name" AS "toolName", t."actionLevel", t."enabled", t."parameters", t."sensitiveFields",
       g."id" AS "grantId", g."approvals", g."constraints", g."rateLimitCount", g."rateLimitWindowSeconds",
       g."maxCallsPerTrace", g."maxPending", g."expiresAt", g."environment" AS "grantEnvironment", g."requireReason",
       g."requester" AS "grantRequester", g."loopMaxRepeats", g."loopWindowSeconds", g."loopPauseAgent",
@@ -41,6 +41,7 @@ export async function readGateRow(runner: SqlRunner, agentId: string, toolName: 
     },
     tool: row.toolId == null ? null : {
       id: String(row.toolId), name: String(row.toolName), actionLevel: String(row.actionLevel), enabled: bool(row.enabled), parameters: String(row.parameters),
+      sensitiveFields: JSON.parse(String(row.sensitiveFields)) as string[],
     },
     grant: row.grantId == null ? null : {
       approvals: int(row.approvals)!, constraints: String(row.constraints), rateLimitCount: int(row.rateLimitCount),

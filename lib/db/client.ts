@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -9,6 +7,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
 import { databaseTarget } from '../env';
 import { createPgPool } from './pg-pool';
 import { PgReader } from './pg-reader';
+import { preparePrivateSqliteFile } from './private-sqlite-file';
 import { startCheckpointer } from './sqlite-checkpointer';
 import { closeWal } from './sqlite-group-commit';
 import { SqliteWorkerConnection } from './sqlite-worker-connection';
@@ -121,7 +120,7 @@ function waitForOpenBatches(adapter: SqliteAdapter, connection: SqliteConnection
 function createClient(): Db {
   const target = databaseTarget();
   if (target.provider === 'sqlite') {
-    mkdirSync(path.dirname(target.file), { recursive: true });
+    preparePrivateSqliteFile(target.file);
     const factory = new DurableSqliteAdapterFactory({ url: `file:${target.file}`, timeout: 5000 });
     globalForDb.wardenSqliteFactory = factory;
     return new SqliteClient({ adapter: factory });

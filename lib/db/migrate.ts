@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { databaseTarget, type DatabaseTarget } from '../env';
+import { preparePrivateSqliteFile } from './private-sqlite-file';
 
 /**
  * Applies prisma/migrations/<provider>/*\/migration.sql: each file once, in name order, in its own transaction,
@@ -43,7 +44,7 @@ export async function migrateDatabase(target: DatabaseTarget = databaseTarget())
 }
 
 function migrateSqlite(file: string): string[] {
-  mkdirSync(path.dirname(file), { recursive: true });
+  preparePrivateSqliteFile(file);
   const sqlite = new Database(file, { timeout: 5000 });
   try {
     sqlite.pragma('journal_mode = WAL');

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import { can, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { assertCanControlAgent } from '../agents/assert-can-control-agent';
 import { WardenError } from '../errors';
@@ -6,6 +6,7 @@ import type { ActionLevel } from '../policy/action-levels';
 import { decideProposal, type GateFacts, type Outcome } from '../policy/decide-proposal';
 import type { GrantPolicy } from '../policy/grant-policy';
 import { grantRulesSchema, type GrantRulesInput } from './schemas';
+import { maskParams } from '../tools/present-params';
 import { toGrantPolicy } from './to-grant-policy';
 
 const MAX_ACTIONS = 5000;
@@ -18,6 +19,7 @@ export type BacktestChange = { actionId: string; createdAt: string; params: Reco
  * the current rules and the proposed ones, and reports how many outcomes would change, with examples.
  * Only the grant is varied: switches, pauses and tool state are taken as open, rate and loop counters are rebuilt
  * from the replayed history, and requesters count as verified-without-roles when they were verified.
+ * Examples show the parameters as this viewer may see them (the tool's sensitive fields masked), like the action pages.
  */
 export async function backtestGrant(actor: Actor, input: { grantId: string; rules: GrantRulesInput; days: number }) {
   const proposed = grantRulesSchema.parse(input.rules);
@@ -36,6 +38,8 @@ export async function backtestGrant(actor: Actor, input: { grantId: string; rule
   const current = toGrantPolicy(grant)!;
   const next: GrantPolicy = { ...proposed, expiresAt: proposed.expiresAt?.getTime() ?? null };
   const tool = { name: grant.tool.name, actionLevel: grant.tool.actionLevel as ActionLevel, enabled: true };
+  const sensitiveFields = JSON.parse(grant.tool.sensitiveFields) as string[];
+  const hidden = can(actor, 'actions.read_sensitive') ? [] : sensitiveFields;
 
   let changed = 0;
   const examples: BacktestChange[] = [];
@@ -44,7 +48,7 @@ export async function backtestGrant(actor: Actor, input: { grantId: string; rule
     const facts = (policy: GrantPolicy): GateFacts => ({
       now: action.createdAt.getTime(), globalStop: false, tool, grant: policy,
       agent: { status: 'active', mode: grant.agent.mode, environment: grant.agent.environment },
-      proposal: { params: JSON.parse(action.params) as Record<string, unknown>, reason: action.reason },
+      proposal: { params: JSON.parse(action.params) as Record<string, unknown>, reason: action.reason, sensitiveFields },
       counters: replayCounters(earlier, action, policy),
       requester: action.requesterVerified && action.requester ? { status: 'verified', subject: action.requester, roles: [], attributes: {} } : { status: 'none' },
     });
@@ -53,7 +57,7 @@ export async function backtestGrant(actor: Actor, input: { grantId: string; rule
     if (before.outcome !== after.outcome) {
       changed += 1;
       if (examples.length < MAX_EXAMPLES) {
-        examples.push({ actionId: action.id, createdAt: action.createdAt.toISOString(), params: JSON.parse(action.params), before: before.outcome, after: after.outcome, reasons: after.reasons });
+        examples.push({ actionId: action.id, createdAt: action.createdAt.toISOString(), params: maskParams(JSON.parse(action.params) as Record<string, unknown>, hidden), before: before.outcome, after: after.outcome, reasons: after.reasons });
       }
     }
   });

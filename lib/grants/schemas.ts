@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linearRegexProblem } from '../policy/linear-regex';
 
 /** What an owner may set on a grant. Client-safe: the console's form and the server action share it. */
 const paramPath = z.string().trim().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'param: a parameter name, dotted for nested ones');
@@ -10,7 +11,11 @@ export const constraintSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('record_type'), param: paramPath, effect, values: z.array(z.string().min(1)).min(1, 'list at least one record type') }),
   z.object({
     kind: z.literal('pattern'), param: paramPath, effect,
-    pattern: z.string().min(1).max(500).refine((p) => isRegex(p), 'pattern is not a valid regular expression'),
+    // Run by RE2 (lib/policy/linear-regex.ts): a pattern it cannot compile (backreference, lookaround) is refused here.
+    pattern: z.string().min(1).max(500).superRefine((p, ctx) => {
+      const problem = linearRegexProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   }),
   z
     .object({ kind: z.literal('range'), param: paramPath, effect, min: z.number().optional(), max: z.number().optional() })
@@ -52,12 +57,3 @@ export const grantRulesSchema = z
   .strict();
 export type GrantRulesInput = z.input<typeof grantRulesSchema>;
 export type GrantRules = z.output<typeof grantRulesSchema>;
-
-function isRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}

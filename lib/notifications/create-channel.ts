@@ -6,6 +6,7 @@ import { WardenError } from '../errors';
 import { toChannelView } from './channel-view';
 import { findGroupOrThrow } from './find-group';
 import { createChannelSchema, type CreateChannelInput } from './schemas';
+import { assertAllowedDestination } from '../egress/assert-allowed-destination';
 
 /**
  * A new notification channel with a fresh 256-bit signing secret. The secret is returned this once, for the admin to
@@ -14,6 +15,7 @@ import { createChannelSchema, type CreateChannelInput } from './schemas';
 export async function createChannel(actor: Actor, input: CreateChannelInput) {
   assertCan(actor, 'reviewers.manage');
   const data = createChannelSchema.parse(input);
+  assertAllowedDestination(data.url);
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   return db().$transaction(async (tx) => {
     const group = data.groupId ? await findGroupOrThrow(tx, data.groupId) : null;

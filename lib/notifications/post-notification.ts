@@ -1,3 +1,4 @@
+import { EgressRefusedError, postToAllowedAddress } from '../egress/post-to-allowed-address';
 import { signWardenPayload, SIGNATURE_HEADER } from './signature';
 
 export type PostOutcome = { ok: boolean; status: number | null; error: string | null };
@@ -5,9 +6,10 @@ export type PostOutcome = { ok: boolean; status: number | null; error: string | 
 /**
  * One HTTP attempt: POST the stored body. Webhooks are signed afresh each attempt (a new timestamp, so a retry an
  * hour later still passes the receiver's five-minute window); Slack verifies nothing, so it gets no signature.
- * Redirects are not followed (a receiver that moved must be re-pointed by an admin). 2xx is success; anything else,
- * a timeout or a network error is a failed attempt. Error texts never contain the URL (a Slack URL is a credential)
- * nor the secret.
+ * Only to an allowed address (lib/egress). Redirects are not followed (a receiver that moved must be re-pointed by an
+ * admin). 2xx is success; anything else, a timeout or a network error is a failed attempt. The stored error, which
+ * reviewers read, is the status code alone ("HTTP 500"), "network error" or "destination not allowed": no status text,
+ * no error code, no body, never the URL (a Slack URL is a credential) nor the secret. Details go to the server log.
  */
 export async function postNotification(input: {
   kind: string;
@@ -26,25 +28,19 @@ export async function postNotification(input: {
   };
   if (input.kind === 'webhook') headers[SIGNATURE_HEADER.toLowerCase()] = signWardenPayload(input.secret, input.body);
   try {
-    const response = await fetch(input.url, {
-      method: 'POST',
-      headers,
-      body: input.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(input.timeoutMs),
-    });
-    await response.body?.cancel().catch(() => undefined); // the receiver's answer is not needed; free the socket
-    if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status, error: null };
-    const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : '';
-    return { ok: false, status: response.status, error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${redirect}`.slice(0, 200) };
+    const status = await postToAllowedAddress(input.url, { headers, body: input.body, timeoutMs: input.timeoutMs });
+    if (status >= 200 && status < 300) return { ok: true, status, error: null };
+    const redirect = status >= 300 && status < 400 ? ' (redirects are not followed)' : '';
+    return { ok: false, status, error: `HTTP ${status}${redirect}` };
   } catch (error) {
-    return { ok: false, status: null, error: describeFailure(error, input.timeoutMs) };
+    console.warn(`[notifications] delivery ${input.deliveryId} failed: ${describeForServerLog(error)}`);
+    return { ok: false, status: null, error: error instanceof EgressRefusedError ? 'destination not allowed' : 'network error' };
   }
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  if (cause?.code) return `network error: ${cause.code}`;
-  return 'network error';
+/** The whole story, for the server's log only: the reviewers' delivery log must not become a port scanner's oracle. */
+function describeForServerLog(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code ?? (error.cause as { code?: string } | undefined)?.code;
+  return `${error.name}${code ? ` ${code}` : ''}: ${error.message}`;
 }

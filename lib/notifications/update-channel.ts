@@ -5,11 +5,13 @@ import { WardenError } from '../errors';
 import { auditedChannel, toChannelView } from './channel-view';
 import { findGroupOrThrow } from './find-group';
 import { updateChannelSchema, type UpdateChannelInput } from './schemas';
+import { assertAllowedDestination } from '../egress/assert-allowed-destination';
 
 /** Renames, re-points or re-scopes a channel: a compare-and-set on what was read, audited with before and after. */
 export async function updateChannel(actor: Actor, input: UpdateChannelInput) {
   assertCan(actor, 'reviewers.manage');
   const data = updateChannelSchema.parse(input);
+  if (data.url !== undefined) assertAllowedDestination(data.url);
   return db().$transaction(async (tx) => {
     const before = await tx.notificationChannel.findUnique({ where: { id: data.channelId }, include: { group: { select: { name: true } } } });
     if (!before) throw new WardenError('not_found', 'No such notification channel.');

@@ -21,7 +21,8 @@ export type GateFacts = {
   tool: { name: string; actionLevel: ActionLevel; enabled: boolean } | null;
   /** null when the agent holds no grant for the tool. */
   grant: GrantPolicy | null;
-  proposal: { params: Record<string, unknown>; reason: string | null };
+  /** `sensitiveFields`: the tool's sensitive paths (none when absent); reasons never quote their values (shown to every role). */
+  proposal: { params: Record<string, unknown>; reason: string | null; sensitiveFields?: readonly string[] };
   /** Earlier proposals, counted over the grant's own windows (see lib/actions/count-gate-usage.ts). */
   counters: { callsInWindow: number; callsInTrace: number; pending: number; repeatsInWindow: number };
   requester: RequesterFacts;
@@ -77,11 +78,11 @@ function requesterBlocks(grant: GrantPolicy, requester: RequesterFacts): string[
   return blocks;
 }
 
-function constraintReasons(grant: GrantPolicy, params: Record<string, unknown>) {
+function constraintReasons(grant: GrantPolicy, { params, sensitiveFields }: GateFacts['proposal']) {
   const block: string[] = [];
   const review: string[] = [];
   for (const constraint of grant.constraints) {
-    const violation = checkConstraint(constraint, params);
+    const violation = checkConstraint(constraint, params, sensitiveFields ?? []);
     if (violation) (constraint.effect === 'block' ? block : review).push(violation);
   }
   // Sorted, so the explanation does not depend on the order the owner wrote the rules in.
@@ -95,7 +96,7 @@ function decide(facts: GateFacts): Decision {
 
   blocks.push(...requesterBlocks(grant, facts.requester));
   if (grant.requireReason && !facts.proposal.reason?.trim()) blocks.push('grant requires a reason');
-  const constraints = constraintReasons(grant, facts.proposal.params);
+  const constraints = constraintReasons(grant, facts.proposal);
   blocks.push(...constraints.block);
   const { counters } = facts;
   let pauseAgent = false;

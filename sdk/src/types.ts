@@ -17,7 +17,10 @@ export type ProposeInput<P extends JsonObject = JsonObject> = {
   reason?: string;
   sources?: Source[];
   requester?: string;
-  /** A JWT from your backend naming the end user the agent acts for. */
+  /**
+   * A JWT from your backend naming the end user the agent acts for: `sub`, `aud` (the Warden's audience: its
+   * WARDEN_ASSERTION_AUDIENCE, else its public origin), `iat` and `exp` at most 5 minutes apart, made per proposal.
+   */
   requesterAssertion?: string;
   traceId?: string;
 };
