@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'agents.control', // pause/resume, draft-only mode, grants, keys, requester key (owners: only their own agents)
   'agents.manage', // create agents
   'tools.manage', // create, edit, enable and disable tools
+  'grants.govern', // set the admin floors; approve or reject an owner's held loosening of a grant
   'reviewers.manage', // reviewer groups and their members, notification channels
   'switches.manage', // global stop and release
   'audit.read',
@@ -27,7 +28,7 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
-    'actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'agents.control', 'agents.manage', 'tools.manage',
+    'actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'agents.control', 'agents.manage', 'tools.manage', 'grants.govern',
     'reviewers.manage', 'switches.manage', 'audit.read', 'audit.verify', 'users.manage',
   ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
