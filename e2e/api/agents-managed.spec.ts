@@ -23,9 +23,9 @@ test.describe('agents managed in the product', () => {
     const console = await consoleSession(baseURL!, admin);
     const name = uniqueName('onboarded');
 
-    const bad = await console.call('createAgentAction', { name: 'Not A Name', ownerId: owner.id });
+    const bad = await console.call('createAgentAction', { name: 'Not A Name', ownerId: owner.id }, '/agents/new');
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('Invalid input: name may hold only lowercase letters') });
-    const created = await console.call('createAgentAction', { name, ownerId: owner.id, purpose: 'files tickets', environment: 'test', monitoringNote: 'ops board' });
+    const created = await console.call('createAgentAction', { name, ownerId: owner.id, purpose: 'files tickets', environment: 'test', monitoringNote: 'ops board' }, '/agents/new');
     const { agentId } = dataOf<{ agentId: string }>(created);
     expect(await agentRow(agentId)).toMatchObject({ name, ownerId: owner.id, environment: 'test', mode: 'live', shutoffContact: owner.email, version: 1, archivedAt: null });
     expect((await lastEvent(agentId, 'agent.created'))?.actorId).toBe(admin.id);
@@ -35,13 +35,13 @@ test.describe('agents managed in the product', () => {
     await grantTestTool({ id: agentId }, tool, true);
     await proposeTicket(agentClient(baseURL!, dataOf<{ key: string }>(key).key), tool, 'pending_review');
 
-    const duplicate = await console.call('createAgentAction', { name, ownerId: owner.id });
+    const duplicate = await console.call('createAgentAction', { name, ownerId: owner.id }, '/agents/new');
     expect(duplicate).toMatchObject({ ok: false, error: expect.stringContaining(`an agent named "${name}" already exists`) });
-    const notAnOwner = await console.call('createAgentAction', { name: uniqueName('orphan'), ownerId: (await createTestUser(['reviewer'])).id });
+    const notAnOwner = await console.call('createAgentAction', { name: uniqueName('orphan'), ownerId: (await createTestUser(['reviewer'])).id }, '/agents/new');
     expect(notAnOwner).toMatchObject({ ok: false, error: expect.stringContaining('owner: the owner must be an enabled user with the owner or admin role') });
 
     const asOwner = await consoleSession(baseURL!, owner);
-    expect(await asOwner.call('createAgentAction', { name: uniqueName('by-owner'), ownerId: owner.id })).toMatchObject({ ok: false, error: expect.stringContaining('agents.manage') });
+    expect(await asOwner.call('createAgentAction', { name: uniqueName('by-owner'), ownerId: owner.id }, '/agents/new')).toMatchObject({ ok: false, error: expect.stringContaining('agents.manage') });
     await Promise.all([console.dispose(), asOwner.dispose()]);
   });
 
@@ -114,7 +114,7 @@ test.describe('agents managed in the product', () => {
       [pending]: ['rejected', 'agent archived'], [approved]: ['blocked', 'agent archived'],
     });
 
-    expect(await asAdmin.call('createAgentAction', { name: agent.name, ownerId: agent.owner.id })).toMatchObject({ ok: false, error: expect.stringContaining('names are never reused') });
+    expect(await asAdmin.call('createAgentAction', { name: agent.name, ownerId: agent.owner.id }, '/agents/new')).toMatchObject({ ok: false, error: expect.stringContaining('names are never reused') });
     expect((await refusal(lib.createAgent()(admin.actor, { name: agent.name, ownerId: agent.owner.id }))).status).toBe(409);
     // Read-only: no new key, no edit, no resume; history kept.
     expect(await asAdmin.call('createKeyAction', { agentId: agent.id }, `/agents/${agent.id}`)).toMatchObject({ ok: false, error: `Agent "${agent.name}" is archived: it is read-only.` });

@@ -1,52 +1,32 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { sqliteTestUrl } from '../fixtures/test-databases.cjs';
 import { test, expect } from '../fixtures/test';
+import { startOwnServer, type OwnServer } from '../fixtures/own-server';
 import { contextWithSessionCookie, isSignedIn, postCredentials, sessionCookieOf } from '../fixtures/people';
 import { signInWithRequest } from '../fixtures/sign-in';
 
 /**
- * A server of this spec's own (port base+7, its own SQLite file), started with a 6-second absolute session lifetime
- * and a 2-second lockout, its output captured: the shared servers' settings and logs cannot be changed per spec.
+ * A server of this spec's own, started with a 6-second absolute session lifetime and a 2-second lockout, its output
+ * captured: the shared servers' settings and logs cannot be changed per spec.
  */
-const root = path.resolve(__dirname, '../..');
-const port = Number(process.env.WARDEN_TEST_PORT_BASE ?? 3100) + 7;
-const baseURL = `http://localhost:${port}`;
-const databaseUrl = sqliteTestUrl('e2e-session-lifetime');
 const LIFETIME_SECONDS = 6;
 const PASSWORD = 'a-long-enough-password';
 
-let server: ChildProcess;
-let output = '';
+let server: OwnServer;
+let baseURL: string;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, [path.join(root, 'e2e/fixtures/start-test-server.mjs')], {
-    cwd: root,
-    env: {
-      ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, WARDEN_SEED: 'none', WARDEN_SKIP_BUILD: '1',
-      NEXTAUTH_SECRET: 'warden-e2e-session-lifetime-secret', NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: '1',
-      WARDEN_SESSION_MAX_AGE_SECONDS: String(LIFETIME_SECONDS), WARDEN_SIGNIN_LOCKOUT_BASE_SECONDS: '2',
-    },
-  });
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
-  const probe = await playwrightRequest.newContext({ baseURL });
-  await expect.poll(async () => (await probe.get('/api/auth/csrf').catch(() => null))?.status() ?? 0, { timeout: 60_000 }).toBe(200);
-  await probe.dispose();
+  server = await startOwnServer('session-lifetime', 7, { WARDEN_SESSION_MAX_AGE_SECONDS: String(LIFETIME_SECONDS), WARDEN_SIGNIN_LOCKOUT_BASE_SECONDS: '2' });
+  baseURL = server.baseURL;
 });
 
 test.afterAll(() => {
-  server?.kill('SIGTERM');
+  server?.stop();
 });
 
 function createUser(email: string) {
-  const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/warden.ts', 'user', 'create', '--email', email, '--name', 'Lifetime', '--role', 'reviewer', '--password', PASSWORD], {
-    cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
+  server.cli('user', 'create', '--email', email, '--name', 'Lifetime', '--role', 'reviewer', '--password', PASSWORD);
 }
 
 async function newContext(): Promise<APIRequestContext> {
@@ -70,7 +50,7 @@ test('/api/auth/session renews the cookie but never past the absolute lifetime',
 });
 
 test('junk session cookies are signed out without a stack trace in the server log, and without a flood', async () => {
-  const before = output.length;
+  const before = server.output().length;
   for (let i = 0; i < 20; i++) {
     const context = await contextWithSessionCookie(baseURL, i % 2 ? `junk-${i}` : 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z');
     expect(await isSignedIn(context)).toBe(false);
@@ -78,7 +58,7 @@ test('junk session cookies are signed out without a stack trace in the server lo
     expect(await page.text()).not.toContain('/v1/actions');
     await context.dispose();
   }
-  const logged = output.slice(before);
+  const logged = server.output().slice(before);
   expect(logged).not.toMatch(/^\s+at /m);
   expect(logged.split('\n').filter((line) => line.includes('JWT_SESSION_ERROR')).length).toBeLessThanOrEqual(1);
 });

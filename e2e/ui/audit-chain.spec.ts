@@ -1,23 +1,53 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
-import { createTestAgent, createTestUser } from '../fixtures/factories';
+import { startOwnServer, type OwnServer } from '../fixtures/own-server';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
 
-/** The newest audit event of an agent, and whether the server's sealer has chained it yet. */
-async function agentCreatedEvent(agentId: string) {
-  return lib.db().db().auditEvent.findFirstOrThrow({ where: { agentId, type: 'agent.created' }, select: { seq: true, chainIndex: true } });
+// Verification covers the whole chain, so this spec has a server and database of its own: other specs may edit
+// audit rows on purpose (analytics-opened-clock backdates an open), which the chain rightly reports as tampering.
+const PASSWORD = 'a-long-enough-password';
+let server: OwnServer;
+let database: Database.Database;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  server = await startOwnServer('audit-chain', 8);
+  database = new Database(path.resolve(__dirname, '../..', server.databaseUrl.slice('file:'.length)));
+  database.pragma('busy_timeout = 5000');
+  server.cli('user', 'create', '--email', 'ada@warden.test', '--name', 'Ada Admin', '--role', 'admin', '--password', PASSWORD);
+  server.cli('user', 'create', '--email', 'vic@warden.test', '--name', 'Vic Viewer', '--role', 'viewer', '--password', PASSWORD);
+});
+
+test.afterAll(() => {
+  database?.close();
+  server?.stop();
+});
+
+/** The agent's "created" event, and whether the server's sealer has chained it yet. */
+function agentCreatedEvent(name: string) {
+  return database.prepare(`SELECT "seq", "chainIndex" FROM "AuditEvent" WHERE "type" = 'agent.created' AND "payload" LIKE ?`).get(`%"name":"${name}"%`) as
+    | { seq: number; chainIndex: number | null }
+    | undefined;
 }
 
-test('the Audit page shows the chain verified up to an event; an admin verifies now, a viewer only reads', async ({ page }) => {
-  const admin = await createTestUser(['admin'], 'Ada Admin');
-  const viewer = await createTestUser(['viewer'], 'Vic Viewer');
-  const agent = await createTestAgent();
-  // The running server seals what this process committed: no request to it is needed.
-  await expect.poll(async () => (await agentCreatedEvent(agent.id)).chainIndex).not.toBeNull();
-  const { seq } = await agentCreatedEvent(agent.id);
+async function pageOnOwnServer(browser: Browser, email: string) {
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  const page = await context.newPage();
+  await signIn(page, email, PASSWORD);
+  return page;
+}
+
+test('the Audit page shows the chain verified up to an event; an admin verifies now, a viewer only reads', async ({ browser }) => {
+  server.cli('agent', 'create', '--name', 'chain-probe', '--owner', 'ada@warden.test');
+  // The running server seals what the CLI committed: no request to it is needed.
+  await expect.poll(() => agentCreatedEvent('chain-probe')?.chainIndex ?? null).not.toBeNull();
+  const { seq } = agentCreatedEvent('chain-probe')!;
+  const page = await pageOnOwnServer(browser, 'ada@warden.test');
 
   await test.step('an admin: "Verify now" records a verification that covers the new event', async () => {
-    await signIn(page, admin.email, admin.password);
     await page.goto('/audit');
     const status = page.getByRole('region', { name: /^Chain / });
     await expect(status).toBeVisible();
@@ -35,23 +65,23 @@ test('the Audit page shows the chain verified up to an event; an admin verifies 
   await test.step('a recorded failure names the first bad event; verifying again (the chain is intact) clears it', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     // As a failing check records it (lib/audit/chain/record-audit-verification.ts); the tamper trials prove the verifier.
-    await lib.db().db().auditVerification.update({
-      where: { id: 'last' },
-      data: { ok: false, firstBadSeq: seq, verifiedThroughSeq: seq - 1, problem: 'its fields do not match its hash' },
-    });
+    database
+      .prepare(`UPDATE "AuditVerification" SET "ok" = 0, "firstBadSeq" = ?, "verifiedThroughSeq" = ?, "problem" = ? WHERE "id" = 'last'`)
+      .run(seq, seq - 1, 'its fields do not match its hash');
     await page.goto('/audit');
     await expect(page.getByRole('heading', { name: `Chain broken at event #${seq}` })).toBeVisible();
     await expect(page.getByText('its fields do not match its hash.')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('audit-chain-broken.png'), fullPage: false });
     await page.getByRole('button', { name: 'Verify now' }).click();
     await expect(page.getByRole('heading', { name: /^Chain verified up to event #\d+$/ })).toBeVisible();
+    await page.context().close();
   });
 
   await test.step('a viewer sees the state but no button', async () => {
-    await page.context().clearCookies();
-    await signIn(page, viewer.email, viewer.password);
-    await page.goto('/audit');
-    await expect(page.getByRole('region', { name: /^Chain verified up to event #\d+$/ })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Verify now' })).toHaveCount(0);
+    const viewerPage = await pageOnOwnServer(browser, 'vic@warden.test');
+    await viewerPage.goto('/audit');
+    await expect(viewerPage.getByRole('region', { name: /^Chain verified up to event #\d+$/ })).toBeVisible();
+    await expect(viewerPage.getByRole('button', { name: 'Verify now' })).toHaveCount(0);
+    await viewerPage.context().close();
   });
 });
