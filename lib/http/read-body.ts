@@ -28,7 +28,10 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The client went away mid-body (a reset, a load generator stopping): its request, not a server fault.
+      throw new WardenError('invalid_input', 'The request body ended early: the connection was closed.', { issues: [{ path: '(body)', message: 'incomplete' }] });
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) throw new BodyTooLargeError(maxBytes, await drain(reader, true));
