@@ -99,6 +99,7 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
   [`${A}/floors/actions.ts#setApprovalFloorAction`]: { allow: ADMINS, args: (s) => json({ scope: 'tool', tool: s.toolName, minApprovals: 1 }) },
   [`${A}/notifications/actions.ts#createChannelAction`]: { allow: ADMINS, args: (s) => json({ name: `matrix-${Date.now()}`, kind: 'webhook', url: 'https://hooks.example.test/new', groupId: s.groupId }) },
   [`${A}/notifications/actions.ts#sendTestNotificationAction`]: { allow: ADMINS, args: (s) => json({ channelId: s.channelId }) },
+  [`${A}/notifications/actions.ts#setChannelOversightAction`]: { allow: ADMINS, args: (s) => json({ channelId: s.channelId, oversight: ['switches'] }) },
   [`${A}/notifications/actions.ts#setChannelEnabledAction`]: { allow: ADMINS, args: (s) => json({ channelId: s.channelId, enabled: false }) },
   [`${A}/queue/actions.ts#decideActions`]: { allow: DECIDERS, args: (s) => json({ actionIds: [s.actionId], decision: 'rejected', comment: 'matrix' }) },
   [`${A}/reviewers/actions.ts#addGroupMemberAction`]: { allow: ADMINS, args: (s) => json({ groupId: s.groupId, userId: s.memberId }) },

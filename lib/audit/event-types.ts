@@ -45,9 +45,11 @@ export type AuditPayloads = {
   'review_group.member_added': { group: string; email: string };
   'review_group.member_removed': { group: string; email: string };
   'review_group.deleted': { name: string; members: string[] };
-  'notification_channel.created': { name: string; kind: string; group: string | null };
+  'notification_channel.created': { name: string; kind: string; group: string | null; oversight?: string[] };
   'notification_channel.updated': { name: string; before: unknown; after: unknown };
   'notification_channel.tested': { name: string };
+  // A channel gave up on a delivery after its last attempt (status code only, never the receiver's answer).
+  'notification.delivery_failed': { channelId: string; channel: string; event: string; attempts: number; lastStatus: number | null };
   // A reviewer who may decide opened the pending action's card (first time only): where their review clock starts.
   'action.opened': Record<string, never>;
   // People (issue 12): who changed whom; never a password, only that one was issued.
@@ -123,6 +125,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'notification_channel.created': 'Notification channel created',
   'notification_channel.updated': 'Notification channel changed',
   'notification_channel.tested': 'Notification channel tested',
+  'notification.delivery_failed': 'Notification channel failing',
   'action.opened': 'Opened by reviewer',
   'user.roles_changed': 'User roles changed',
   'user.disabled': 'User disabled',

@@ -1,3 +1,5 @@
+import { parseOversight } from './oversight-events';
+
 /**
  * How a channel is shown and audited: never its secret, and never its full URL — a Slack incoming-webhook URL is
  * itself a credential (anyone holding it can post), so people see the origin only.
@@ -17,6 +19,7 @@ type ChannelRow = {
   kind: string;
   url: string;
   groupId: string | null;
+  oversight: string;
   enabled: boolean;
   createdAt: Date;
   group?: { name: string } | null;
@@ -32,6 +35,7 @@ export function toChannelView(row: ChannelRow) {
     url: displayUrl(row.url),
     groupId: row.groupId,
     groupName: row.group?.name ?? null,
+    oversight: parseOversight(row.oversight),
     enabled: row.enabled,
     createdAt: row.createdAt.toISOString(),
   };
@@ -39,5 +43,5 @@ export function toChannelView(row: ChannelRow) {
 
 /** The fields an audit event records before/after a change (no secret, no full URL). */
 export function auditedChannel(row: ChannelRow) {
-  return { name: row.name, kind: row.kind, url: displayUrl(row.url), group: row.group?.name ?? null, enabled: row.enabled };
+  return { name: row.name, kind: row.kind, url: displayUrl(row.url), group: row.group?.name ?? null, oversight: parseOversight(row.oversight), enabled: row.enabled };
 }

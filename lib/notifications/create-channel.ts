@@ -25,7 +25,7 @@ export async function createChannel(actor: Actor, input: CreateChannelInput) {
     const channel = await tx.notificationChannel
       .create({
         data: {
-          id: randomUUID(), name: data.name, kind: data.kind, url: data.url, secret, groupId: group?.id ?? null,
+          id: randomUUID(), name: data.name, kind: data.kind, url: data.url, secret, groupId: group?.id ?? null, oversight: JSON.stringify(data.oversight),
           createdById: actor.type === 'user' ? actor.id : null,
         },
         include: { group: { select: { name: true } } },
@@ -35,7 +35,7 @@ export async function createChannel(actor: Actor, input: CreateChannelInput) {
         if ((error as { code?: string }).code === 'P2002') throw new WardenError('conflict', `A channel named "${data.name}" already exists.`);
         throw new Error(`Could not create the notification channel (${(error as { code?: string }).code ?? 'database error'}).`);
       });
-    await recordAuditEvent(tx, { actor, type: 'notification_channel.created', payload: { name: channel.name, kind: channel.kind, group: group?.name ?? null } });
+    await recordAuditEvent(tx, { actor, type: 'notification_channel.created', payload: { name: channel.name, kind: channel.kind, group: group?.name ?? null, oversight: data.oversight } });
     return { channel: toChannelView(channel), secret };
   });
 }

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { retryDelayMs, type RetrySchedule } from '../policy/delivery-retry';
 import { postNotification, type PostOutcome } from './post-notification';
@@ -20,14 +21,14 @@ export async function deliverDueNotifications(options: { retry: RetrySchedule; t
     where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
     orderBy: { nextAttemptAt: 'asc' },
     take: BATCH,
-    select: { id: true, attempts: true, event: true, body: true, channel: { select: { kind: true, url: true, secret: true, enabled: true } } },
+    select: { id: true, attempts: true, event: true, body: true, channel: { select: { id: true, name: true, kind: true, url: true, secret: true, enabled: true } } },
   });
   const sent = await Promise.all(due.map((delivery) => attempt(delivery, options)));
   return sent.filter(Boolean).length;
 }
 
 async function attempt(
-  delivery: { id: string; attempts: number; event: string; body: string; channel: { kind: string; url: string; secret: string; enabled: boolean } },
+  delivery: { id: string; attempts: number; event: string; body: string; channel: { id: string; name: string; kind: string; url: string; secret: string; enabled: boolean } },
   options: { retry: RetrySchedule; timeoutMs: number },
 ): Promise<boolean> {
   const startedAt = new Date();
@@ -44,18 +45,30 @@ async function attempt(
 
   const finishedAt = new Date();
   const delay = outcome.ok || !delivery.channel.enabled ? null : retryDelayMs(attemptNumber, options.retry, Math.random());
-  await db().notificationDelivery.updateMany({
-    where: { id: delivery.id, status: 'pending', attempts: attemptNumber },
-    data: {
-      leaseUntil: null,
-      lastStatus: outcome.status,
-      lastError: outcome.error,
-      ...(outcome.ok
-        ? { status: 'delivered', deliveredAt: finishedAt }
-        : delay === null
-          ? { status: 'failed' }
-          : { nextAttemptAt: new Date(finishedAt.getTime() + delay) }),
-    },
+  const gaveUp = !outcome.ok && delay === null && delivery.channel.enabled;
+  await db().$transaction(async (tx) => {
+    const { count: recorded } = await tx.notificationDelivery.updateMany({
+      where: { id: delivery.id, status: 'pending', attempts: attemptNumber },
+      data: {
+        leaseUntil: null,
+        lastStatus: outcome.status,
+        lastError: outcome.error,
+        ...(outcome.ok
+          ? { status: 'delivered', deliveredAt: finishedAt }
+          : delay === null
+            ? { status: 'failed' }
+            : { nextAttemptAt: new Date(finishedAt.getTime() + delay) }),
+      },
+    });
+    // A channel that gave up on a delivery is an oversight event (other channels may subscribe to it). Not for a
+    // delivery that itself reported a failing channel: two failing channels would report each other forever.
+    if (recorded === 1 && gaveUp && delivery.event !== 'channel_failing') {
+      await recordAuditEvent(tx, {
+        actor: { type: 'system', id: 'notifier' },
+        type: 'notification.delivery_failed',
+        payload: { channelId: delivery.channel.id, channel: delivery.channel.name, event: delivery.event, attempts: attemptNumber, lastStatus: outcome.status },
+      });
+    }
   });
   return outcome.ok;
 }

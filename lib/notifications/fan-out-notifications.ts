@@ -3,6 +3,7 @@ import { db, type Tx } from '../db/client';
 import { joinSql, sql } from '../db/sql-runner';
 import { notificationBody, notificationSummary, type NotificationFacts } from './notification-message';
 import { planGrantChangeDeliveries } from './plan-grant-change-deliveries';
+import { planOversightDeliveries } from './plan-oversight-deliveries';
 import type { ChannelKind, NotificationEvent } from './schemas';
 
 export const NOTIFIER_CURSOR = 'notifier';
@@ -18,7 +19,7 @@ const LEASE_MS = 30_000;
  */
 const gapsSeen = ((globalThis as unknown as { wardenNotifierGaps?: Map<number, number> }).wardenNotifierGaps ??= new Map());
 
-export type AuditRow = { seq: number; at: Date; type: string; actionId: string | null; payload: string };
+export type AuditRow = { seq: number; at: Date; type: string; actorType: string; actorId: string | null; agentId: string | null; actionId: string | null; payload: string };
 type Channel = { id: string; name: string; kind: string; groupId: string | null };
 export type NewDelivery = { id: string; channelId: string; eventSeq: number; actionId: string | null; event: NotificationEvent; body: string };
 
@@ -39,12 +40,16 @@ export async function fanOutNotifications(owner: string, options: { now?: Date; 
     where: { seq: { gt: cursor.position } },
     orderBy: { seq: 'asc' },
     take: BATCH,
-    select: { seq: true, at: true, type: true, actionId: true, payload: true },
+    select: { seq: true, at: true, type: true, actorType: true, actorId: true, agentId: true, actionId: true, payload: true },
   });
   const ready = contiguousPrefix(cursor.position, events, now.getTime(), options.gapGraceMs);
   if (ready.length === 0) return 0;
   const position = ready.at(-1)!.seq;
-  const deliveries = [...await plannedDeliveries(ready, options.baseUrl), ...await planGrantChangeDeliveries(ready, options.baseUrl)];
+  const deliveries = [
+    ...await plannedDeliveries(ready, options.baseUrl),
+    ...await planGrantChangeDeliveries(ready, options.baseUrl),
+    ...await planOversightDeliveries(ready, options.baseUrl),
+  ];
 
   try {
     await db().$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { visibleText } from '../review/inspect-text';
 import { maskParams, renderSummary } from '../tools/present-params';
+import type { OversightKind } from './oversight-events';
 import type { ChannelKind, NotificationEvent } from './schemas';
 
 /** What one notification says, whichever the channel's format. Holds no parameter values other than the summary. */
@@ -20,6 +21,20 @@ export type NotificationFacts = {
   escalation: null | { fromGroup: string | null; toGroup: string; level: number | null; automatic: boolean; note: string | null };
   /** An owner's grant change that loosens review, held for an admin (lib/grants/update-grant.ts). */
   grantChange?: { url: string; agent: { id: string; name: string }; tool: string; loosened: string[] };
+  /** An oversight event (lib/notifications/oversight-events.ts): what happened, who did it, where to look. */
+  oversight?: OversightFacts;
+};
+
+export type OversightFacts = {
+  kind: OversightKind;
+  /** The audit event's type and its label, e.g. "agent.paused" / "Agent paused". */
+  type: string;
+  title: string;
+  /** One line in words: who, what, why (reasons are people's or the gate's words, never parameter values). */
+  detail: string;
+  actor: string;
+  agent: { id: string; name: string } | null;
+  url: string;
 };
 
 const MAX_SUMMARY = 300;
@@ -48,6 +63,8 @@ const HEADLINES: Record<NotificationEvent, string> = {
   escalated: 'Review escalated',
   test: 'Test notification',
   grant_change_held: 'Grant change waits for an admin',
+  oversight: 'Oversight',
+  channel_failing: 'Notification channel failing',
 };
 
 /** The exact bytes sent (and signed): built once when the delivery is queued, so every retry sends the same body. */
@@ -60,7 +77,8 @@ function webhookPayload(facts: NotificationFacts) {
     event: facts.event,
     eventSeq: facts.eventSeq,
     occurredAt: facts.occurredAt.toISOString(),
-    ...(facts.grantChange ? { grantChange: facts.grantChange }
+    ...(facts.oversight ? { oversight: facts.oversight }
+      : facts.grantChange ? { grantChange: facts.grantChange }
       : facts.action ? { action: facts.action } : { message: `Test notification for channel "${facts.channelName}".` }),
     ...(facts.escalation ? { escalation: facts.escalation } : {}),
   };
@@ -69,7 +87,12 @@ function webhookPayload(facts: NotificationFacts) {
 /** Slack's incoming-webhook format: `text` (the notification's fallback) and Block Kit `blocks`. */
 function slackMessage(facts: NotificationFacts) {
   const headline = HEADLINES[facts.event];
-  const { action, grantChange } = facts;
+  const { action, grantChange, oversight } = facts;
+  if (oversight) {
+    const agent = oversight.agent ? ` — agent ${slackEscape(oversight.agent.name)}` : '';
+    const text = `*${slackEscape(oversight.title)}*${agent}: ${slackEscape(oversight.detail)} (by ${slackEscape(oversight.actor)}). <${oversight.url}|Open in Warden>`;
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
   if (grantChange) {
     const text = `${headline}: agent ${slackEscape(grantChange.agent.name)}, tool \`${slackEscape(grantChange.tool)}\` — ${slackEscape(grantChange.loosened.join('; '))}. <${grantChange.url}|Open in Warden>`;
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OVERSIGHT_KINDS } from './oversight-events';
 
 /** What an admin may set on a notification channel. Client-safe: the console's form and the server actions share it. */
 export const CHANNEL_KINDS = ['webhook', 'slack'] as const;
@@ -8,7 +9,7 @@ export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The events a channel receives. */
-export type NotificationEvent = 'review_requested' | 'escalated' | 'test' | 'grant_change_held';
+export type NotificationEvent = 'review_requested' | 'escalated' | 'test' | 'grant_change_held' | 'oversight' | 'channel_failing';
 
 const channelName = z.string().trim().min(1, 'name is required').max(80, 'name is at most 80 characters');
 const channelUrl = z
@@ -23,6 +24,9 @@ const channelUrl = z
       return false;
     }
   }, 'URL must be an http:// or https:// address (without a user name or password in it)');
+/** The oversight events a channel also receives (none by default). */
+const oversight = z.array(z.enum(OVERSIGHT_KINDS, `oversight events are ${OVERSIGHT_KINDS.join(', ')}`)).max(OVERSIGHT_KINDS.length).transform((kinds) => OVERSIGHT_KINDS.filter((kind) => kinds.includes(kind)));
+
 /** A reviewer group id, or null/empty for "every review notification". */
 const groupId = z
   .string()
@@ -32,7 +36,7 @@ const groupId = z
   .transform((value) => value || null);
 
 export const createChannelSchema = z
-  .object({ name: channelName, kind: z.enum(CHANNEL_KINDS, 'kind must be webhook or slack'), url: channelUrl, groupId })
+  .object({ name: channelName, kind: z.enum(CHANNEL_KINDS, 'kind must be webhook or slack'), url: channelUrl, groupId, oversight: oversight.default([]) })
   .strict();
 export type CreateChannelInput = z.input<typeof createChannelSchema>;
 
@@ -43,6 +47,7 @@ export const updateChannelSchema = z
     name: channelName.optional(),
     url: channelUrl.optional(),
     groupId: z.string().trim().nullable().optional().transform((value) => (value === undefined ? undefined : value || null)),
+    oversight: oversight.optional(),
   })
   .strict();
 export type UpdateChannelInput = z.input<typeof updateChannelSchema>;

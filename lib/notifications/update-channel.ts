@@ -20,11 +20,12 @@ export async function updateChannel(actor: Actor, input: UpdateChannelInput) {
       throw new WardenError('conflict', `A channel named "${data.name}" already exists.`);
     }
     const { count } = await tx.notificationChannel.updateMany({
-      where: { id: before.id, name: before.name, url: before.url, groupId: before.groupId },
+      where: { id: before.id, name: before.name, url: before.url, groupId: before.groupId, oversight: before.oversight },
       data: {
         ...(data.name !== undefined ? { name: data.name } : {}),
         ...(data.url !== undefined ? { url: data.url } : {}),
         ...(data.groupId !== undefined ? { groupId: data.groupId } : {}),
+        ...(data.oversight !== undefined ? { oversight: JSON.stringify(data.oversight) } : {}),
       },
     });
     if (count !== 1) throw new WardenError('conflict', 'The channel was changed by someone else meanwhile. Reload and try again.');

@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createChannel } from '@/lib/notifications/create-channel';
-import { createChannelSchema } from '@/lib/notifications/schemas';
+import { createChannelSchema, updateChannelSchema } from '@/lib/notifications/schemas';
 import { sendTestNotification } from '@/lib/notifications/send-test-notification';
 import { setChannelEnabled } from '@/lib/notifications/set-channel-enabled';
+import { updateChannel } from '@/lib/notifications/update-channel';
 import { runAsUser } from '../run-as-user';
 
 const channelRef = z.object({ channelId: z.string().min(1) });
@@ -33,5 +34,16 @@ export async function sendTestNotificationAction(input: z.input<typeof channelRe
     const result = await sendTestNotification(actor, channelRef.parse(input));
     revalidatePath('/notifications');
     return result;
+  });
+}
+
+const oversightSchema = updateChannelSchema.pick({ channelId: true, oversight: true }).required({ oversight: true });
+
+/** Which oversight events the channel also receives (admins only: the domain checks); audited with before/after. */
+export async function setChannelOversightAction(input: z.input<typeof oversightSchema>) {
+  return runAsUser(async (actor) => {
+    const channel = await updateChannel(actor, oversightSchema.parse(input));
+    revalidatePath('/notifications');
+    return { oversight: channel.oversight };
   });
 }

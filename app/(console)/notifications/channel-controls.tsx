@@ -3,10 +3,12 @@
 import { Send } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import type { OversightKind } from '@/lib/notifications/oversight-events';
 import { sendTestNotificationAction, setChannelEnabledAction } from './actions';
+import { OversightEditor } from './oversight-editor';
 
 /** A channel row's admin buttons: send a test, and switch the channel off or on (no confirmation: both undo at once). */
-export function ChannelControls({ channelId, name, enabled }: { channelId: string; name: string; enabled: boolean }) {
+export function ChannelControls({ channelId, name, enabled, oversight }: { channelId: string; name: string; enabled: boolean; oversight: OversightKind[] }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const run = (work: () => Promise<{ ok: true } | { ok: false; error: string }>, done: string) =>
@@ -35,6 +37,7 @@ export function ChannelControls({ channelId, name, enabled }: { channelId: strin
       {message ? (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'text-xs text-gray-600' : 'text-xs text-red-700'}>{message.text}</p>
       ) : null}
+      <OversightEditor channelId={channelId} name={name} initial={oversight} />
     </div>
   );
 }

@@ -5,7 +5,12 @@ import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';
 import { Badge } from '@/components/ui/badge';
 import type { ChannelListRow } from '@/lib/notifications/list-channels';
+import type { OversightKind } from '@/lib/notifications/oversight-events';
 import { ChannelControls } from './channel-controls';
+
+const OVERSIGHT_SHORT: Record<OversightKind, string> = {
+  switches: 'switches', agent_pauses: 'pauses', expiries: 'expiries', channel_failures: 'failing channels', incidents: 'incidents',
+};
 
 const column = createColumnHelper<ChannelListRow>();
 
@@ -19,6 +24,13 @@ function columnsFor(canManage: boolean) {
       header: 'Group',
       cell: (info) => info.getValue() || <span className="text-gray-500">Every group</span>,
     }),
+    column.accessor((row) => row.oversight.length, {
+      id: 'oversight',
+      header: 'Oversight',
+      cell: ({ row }) => (row.original.oversight.length
+        ? <span className="block max-w-48 text-xs text-gray-700">{row.original.oversight.map((kind) => OVERSIGHT_SHORT[kind]).join(', ')}</span>
+        : <span className="text-gray-500">None</span>),
+    }),
     column.accessor('enabled', { header: 'State', cell: (info) => (info.getValue() ? <Badge tone="green">Enabled</Badge> : <Badge tone="gray">Disabled</Badge>) }),
     column.accessor((row) => row.pending + row.failed, {
       id: 'backlog',
@@ -30,7 +42,7 @@ function columnsFor(canManage: boolean) {
       ),
     }),
     ...(canManage
-      ? [column.display({ id: 'controls', header: () => <span className="sr-only">Controls</span>, cell: ({ row }) => <ChannelControls channelId={row.original.id} name={row.original.name} enabled={row.original.enabled} /> })]
+      ? [column.display({ id: 'controls', header: () => <span className="sr-only">Controls</span>, cell: ({ row }) => <ChannelControls channelId={row.original.id} name={row.original.name} enabled={row.original.enabled} oversight={row.original.oversight} /> })]
       : []),
   ];
 }

@@ -4,11 +4,13 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label, Select } from '@/components/ui/field';
+import type { OversightKind } from '@/lib/notifications/oversight-events';
 import type { ChannelKind } from '@/lib/notifications/schemas';
 import { createChannelAction } from './actions';
 import { OneTimeSecret } from './one-time-secret';
+import { OversightFieldset } from './oversight-fieldset';
 
-const EMPTY = { name: '', kind: 'webhook' as ChannelKind, url: '', groupId: '' };
+const EMPTY = { name: '', kind: 'webhook' as ChannelKind, url: '', groupId: '', oversight: [] as OversightKind[] };
 
 /** "Add channel": name, kind, URL and the group it listens to; a webhook's signing secret appears once, below. */
 export function CreateChannelForm({ groups }: { groups: { id: string; name: string }[] }) {
@@ -59,6 +61,9 @@ export function CreateChannelForm({ groups }: { groups: { id: string; name: stri
           </Select>
         </div>
         <Button type="submit" disabled={pending} aria-busy={pending}>Add channel</Button>
+        <div className="sm:col-span-2 lg:col-span-5">
+          <OversightFieldset idPrefix="new-channel-oversight" value={values.oversight} onChange={(oversight) => set({ oversight })} />
+        </div>
       </form>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {created ? <OneTimeSecret {...created} /> : null}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NotificationChannel" ADD COLUMN "oversight" TEXT NOT NULL DEFAULT '[]';
