@@ -99,3 +99,29 @@ test('a reviewer reads the delivery log but cannot manage channels; a viewer has
   await expect(viewerPage.getByText('Not available to your role')).toBeVisible();
   await context.close();
 });
+
+test('an admin subscribes a new channel to oversight events, then changes them on its row', async ({ page }) => {
+  const admin = await createTestUser(['admin'], 'Ada Admin');
+  const group = await createTestGroup('oncall');
+  const name = uniqueName('oncall-hook');
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/notifications');
+
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('URL').fill('https://hooks.example.test/oncall');
+  await page.getByLabel('Reviewer group').selectOption({ label: group.name });
+  await page.getByRole('group', { name: 'Oversight events' }).getByLabel('Agents paused or resumed (by a person or by the gate)').check();
+  await page.getByRole('group', { name: 'Oversight events' }).getByLabel('Kill switches engaged or released').check();
+  await page.getByRole('button', { name: 'Add channel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Channel ${name} created.` })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('switches, pauses');
+
+  await row.getByText(`Oversight events of ${name}`).click();
+  await row.getByLabel('Another channel failing its deliveries').check();
+  await row.getByLabel('Kill switches engaged or released').uncheck();
+  await row.getByRole('button', { name: 'Save oversight events' }).click();
+  await expect(row.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('row').filter({ hasText: name })).toContainText('pauses, failing channels');
+});

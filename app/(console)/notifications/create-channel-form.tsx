@@ -33,7 +33,7 @@ export function CreateChannelForm({ groups }: { groups: { id: string; name: stri
 
   return (
     <div className="flex flex-col gap-3">
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_9rem_minmax(0,1.5fr)_minmax(0,1fr)_auto] lg:items-end">
+      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_9rem_minmax(0,1.5fr)_minmax(0,1fr)] lg:items-end">
         <div>
           <Label htmlFor="channel-name">Name</Label>
           <Input id="channel-name" required maxLength={80} value={values.name} onChange={(e) => set({ name: e.target.value })} placeholder="e.g. finance-oncall" />
@@ -60,9 +60,11 @@ export function CreateChannelForm({ groups }: { groups: { id: string; name: stri
             {groups.map((group) => <option key={group.id} value={group.id}>{group.name}</option>)}
           </Select>
         </div>
-        <Button type="submit" disabled={pending} aria-busy={pending}>Add channel</Button>
-        <div className="sm:col-span-2 lg:col-span-5">
+        <div className="sm:col-span-2 lg:col-span-4">
           <OversightFieldset idPrefix="new-channel-oversight" value={values.oversight} onChange={(oversight) => set({ oversight })} />
+        </div>
+        <div className="sm:col-span-2 lg:col-span-4">
+          <Button type="submit" disabled={pending} aria-busy={pending}>Add channel</Button>
         </div>
       </form>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}

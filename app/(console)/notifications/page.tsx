@@ -35,7 +35,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <>
       <PageHeader
         title="Notifications"
-        description="Where Warden tells reviewers that an action waits for them (and when it is escalated): signed webhooks and Slack."
+        description="Where Warden tells reviewers that an action waits for them (and when it is escalated), and admins what they asked to hear at once — switches, pauses, expiries, failing channels: signed webhooks and Slack."
       />
       <div className="flex flex-col gap-6">
         <Card aria-labelledby="channels-heading">
