@@ -20,7 +20,7 @@ async function main() {
   try {
     const found = findCommand(argv);
     if (!found) throw new UsageError(argv[0] ? `unknown command "${argv.slice(0, 2).join(' ')}"` : 'no command given');
-    await migrateDatabase();
+    if (found.command.needsDatabase !== false) await migrateDatabase();
     await found.command.run(found.args);
   } catch (error) {
     process.exitCode = error instanceof UsageError ? 2 : 1;

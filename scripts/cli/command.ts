@@ -12,6 +12,8 @@ export type Command = {
   /** The flags after the name, for the usage text. */
   usage: string;
   run(args: string[]): Promise<void>;
+  /** False for commands that read only files (an offline check): no database is opened or migrated. */
+  needsDatabase?: false;
 };
 
 export const cliActor: Actor = { type: 'cli', id: `cli:${userInfo().username}` };

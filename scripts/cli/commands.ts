@@ -2,11 +2,12 @@
 import { agentCommands } from './agent-commands';
 import { auditCommands } from './audit-commands';
 import type { Command } from './command';
+import { evidenceCommands } from './evidence-commands';
 import { keyCommands } from './key-commands';
 import { stopCommands } from './stop-commands';
 import { userCommands } from './user-commands';
 
-export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...stopCommands];
+export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...evidenceCommands, ...stopCommands];
 
 export const USAGE = ['usage: npm run warden -- <command>', ...COMMANDS.map((c) => `  ${c.name} ${c.usage}`.trimEnd())].join('\n');
 

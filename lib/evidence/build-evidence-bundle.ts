@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { create as createTar } from 'tar';
+import { auditActor, type Actor } from '../auth/actor';
+import { loadSigningKey, signMessage } from '../audit/chain/signing-key';
+import { collectEvidence, type EvidenceInput } from './collect-evidence';
+import { DATA_FILES, EVIDENCE_FORMAT, MANIFEST, SIGNATURE, type EvidenceManifest } from './evidence-format';
+import { csvLine } from './to-csv';
+
+const CSV_COLUMNS = ['id', 'createdAt', 'agent', 'tool', 'status', 'summary', 'decidedBy', 'decidedAt', 'downstreamRef', 'traceId'] as const;
+
+/**
+ * Writes the evidence bundle of a window to `outFile` (see evidence-format.ts) and returns its manifest. The files are
+ * built in a private temporary directory, hashed, listed in the manifest, the manifest signed, then all packed.
+ */
+export async function buildEvidenceBundle(actor: Actor, input: EvidenceInput, outFile: string): Promise<EvidenceManifest> {
+  const { selection, actions, events } = await collectEvidence(actor, input);
+  const key = loadSigningKey({ create: true })!;
+  const files: Record<(typeof DATA_FILES)[number], string> = {
+    'actions.jsonl': actions.map((action) => `${JSON.stringify(action)}\n`).join(''),
+    'audit.jsonl': events.map((event) => `${JSON.stringify(event)}\n`).join(''),
+    'actions.csv': csvLine([...CSV_COLUMNS]) + actions.map((action) => csvLine(CSV_COLUMNS.map((column) => action[column]))).join(''),
+  };
+  const { actorType, actorId } = auditActor(actor);
+  const manifest: EvidenceManifest = {
+    format: EVIDENCE_FORMAT,
+    createdAt: new Date().toISOString(),
+    createdBy: `${actorType}:${actorId ?? ''}`,
+    selection,
+    counts: { actions: actions.length, auditEvents: events.length },
+    masking: 'sensitive fields masked',
+    files: DATA_FILES.map((name) => ({ name, bytes: Buffer.byteLength(files[name]), sha256: sha256(files[name]) })),
+    signer: { publicKey: key.publicKey, keyId: key.keyId },
+  };
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'warden-evidence-'));
+  try {
+    for (const name of DATA_FILES) writeFileSync(path.join(dir, name), files[name], { mode: 0o600 });
+    writeFileSync(path.join(dir, MANIFEST), manifestText, { mode: 0o600 });
+    writeFileSync(path.join(dir, SIGNATURE), `${signMessage(key, manifestText)}\n`, { mode: 0o600 });
+    await createTar({ file: outFile, cwd: dir, portable: true }, [MANIFEST, SIGNATURE, ...DATA_FILES]);
+    chmodSync(outFile, 0o600);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return manifest;
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
