@@ -41,9 +41,7 @@ export function ReadinessCard({ readiness, canFix }: { readiness: AgentReadiness
                   {row.gaps.map((gap) => (
                     <li key={gap.text} className="break-words text-gray-800">
                       {gap.text}{' '}
-                      <Link href={gap.href} className="whitespace-nowrap text-indigo-700 hover:underline">
-                        Fix<span className="sr-only">: {gap.text}</span>
-                      </Link>
+                      <Link href={gap.href} aria-label={`Fix: ${gap.text}`} className="whitespace-nowrap text-indigo-700 hover:underline">Fix</Link>
                     </li>
                   ))}
                 </ul>
