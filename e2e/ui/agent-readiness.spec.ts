@@ -67,6 +67,8 @@ test('an owner sees the readiness gaps with links, writes the manual fallback, a
     await expect(card).toBeVisible();
     await card.screenshot({ path: testInfo.outputPath('readiness-phone.png') });
     await page.goto('/agents');
+    // On a phone the Readiness column is scrolled out of view: the score rides under the name.
+    await expect(page.getByRole('row', { name: new RegExp(agent.name) }).getByRole('link', { name: /^Readiness \d of 8/ }).first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('agents-list-phone.png'), fullPage: true });
   });
 });

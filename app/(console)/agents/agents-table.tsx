@@ -23,6 +23,7 @@ const columns = [
       <div className="flex flex-col items-start gap-1">
         <TableLink href={`/agents/${info.row.original.id}`} className="whitespace-nowrap">{info.getValue()}</TableLink>
         <span className="sm:hidden" data-testid="agent-status-under-name"><AgentState agent={info.row.original} /></span>
+        <span className="text-xs sm:hidden"><ReadinessScoreCell agent={info.row.original} inline /></span>
       </div>
     ),
   }),
@@ -48,13 +49,13 @@ const columns = [
 ];
 
 /** The score in words as well as numbers, linking to the checklist where the owner sees what to fix. */
-function ReadinessScoreCell({ agent }: { agent: AgentListRow }) {
-  if (!agent.readiness) return <span className="text-gray-500">—</span>;
+function ReadinessScoreCell({ agent, inline = false }: { agent: AgentListRow; inline?: boolean }) {
+  if (!agent.readiness) return inline ? null : <span className="text-gray-500">—</span>;
   const { okCount, total } = agent.readiness;
   const ready = okCount === total;
   return (
-    <Link href={`/agents/${agent.id}#agent-readiness`} className="flex flex-col whitespace-nowrap hover:underline" aria-label={`Readiness ${okCount} of ${total}: ${ready ? 'ready' : `${total - okCount} areas to fix`}`}>
-      <span className="font-semibold tabular-nums text-gray-900">{okCount}/{total}</span>
+    <Link href={`/agents/${agent.id}#agent-readiness`} className={`flex whitespace-nowrap hover:underline ${inline ? 'gap-1' : 'flex-col'}`} aria-label={`Readiness ${okCount} of ${total}: ${ready ? 'ready' : `${total - okCount} areas to fix`}`}>
+      <span className="font-semibold tabular-nums text-gray-900">{inline ? 'Readiness ' : ''}{okCount}/{total}</span>
       <span className={ready ? 'text-xs text-emerald-800' : 'text-xs text-amber-800'}>{ready ? 'Ready' : `${total - okCount} to fix`}</span>
     </Link>
   );
