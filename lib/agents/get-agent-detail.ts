@@ -43,6 +43,7 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
     environment: agent.environment as 'test' | 'production',
     monitoringNote: agent.monitoringNote,
     shutoffContact: agent.shutoffContact,
+    manualFallback: agent.manualFallback,
     archivedAt: agent.archivedAt?.toISOString() ?? null,
     /** The compare-and-set token an edit sends back. */
     version: agent.version,

@@ -13,6 +13,7 @@ export const AGENT_MODES = ['live', 'draft_only'] as const;
 const purpose = z.string().trim().max(500, 'must have at most 500 characters');
 const monitoringNote = z.string().trim().max(1000, 'must have at most 1000 characters');
 const shutoffContact = z.string().trim().max(200, 'must have at most 200 characters');
+const manualFallback = z.string().trim().max(2000, 'must have at most 2000 characters');
 
 /**
  * The owner by id (console) or by e-mail (CLI); which user it must be is checked against the database
@@ -38,12 +39,14 @@ export const createAgentSchema = z
 export type CreateAgentInput = z.input<typeof createAgentSchema>;
 
 /** The fields an owner may change on their own agent; the rest of the identity is for admins. */
-export const OWNER_EDITABLE_FIELDS = ['purpose', 'monitoringNote', 'shutoffContact'] as const;
+export const OWNER_EDITABLE_FIELDS = ['purpose', 'monitoringNote', 'shutoffContact', 'manualFallback'] as const;
 
 export const updateAgentSchema = z.object({
   purpose: purpose.optional(),
   monitoringNote: monitoringNote.optional(),
   shutoffContact: shutoffContact.min(1, 'say who can shut this agent off').optional(),
+  /** What reviewers do by hand while the agent is stopped; empty = none written yet (a readiness gap). */
+  manualFallback: manualFallback.optional(),
   environment: z.enum(AGENT_ENVIRONMENTS).optional(),
   mode: z.enum(AGENT_MODES).optional(),
   ...ownerRef,

@@ -9,13 +9,13 @@ import { resolveAgentOwner } from './resolve-agent-owner';
 import { OWNER_EDITABLE_FIELDS, updateAgentSchema, type UpdateAgentInput } from './schemas';
 import type { AgentRef } from './set-agent-status';
 
-const FIELDS = ['purpose', 'monitoringNote', 'shutoffContact', 'environment', 'mode'] as const;
+const FIELDS = ['purpose', 'monitoringNote', 'shutoffContact', 'manualFallback', 'environment', 'mode'] as const;
 type Field = (typeof FIELDS)[number];
 
 export type AgentUpdate = { agentId: string; name: string; version: number; changed: boolean };
 
 /**
- * Edits an agent's identity: owners their own agent's purpose, monitoring note and shutoff contact; admins also its
+ * Edits an agent's identity: owners their own agent's purpose, monitoring note, shutoff contact and manual fallback; admins also its
  * environment, mode and owner (a transfer, audited with from/to). The name never changes. One compare-and-set on the
  * version: an edit based on a version someone else has moved on is a 409 with the current state, never a silent
  * overwrite. Fields sent unchanged are not changes; an edit that changes nothing writes nothing.
@@ -37,7 +37,7 @@ export async function updateAgent(actor: Actor, ref: AgentRef, input: UpdateAgen
 
     const adminOnly = [...Object.keys(changes).filter((field) => !(OWNER_EDITABLE_FIELDS as readonly string[]).includes(field)), ...(transfer ? ['owner'] : [])];
     if (adminOnly.length > 0 && !can(actor, 'agents.manage')) {
-      throw new WardenError('forbidden', `${adminOnly.join(', ')}: only an admin can change this; an owner may change the purpose, monitoring note and shutoff contact.`, {
+      throw new WardenError('forbidden', `${adminOnly.join(', ')}: only an admin can change this; an owner may change the purpose, monitoring note, shutoff contact and manual fallback.`, {
         issues: adminOnly.map((path) => ({ path, message: 'admins only' })),
       });
     }

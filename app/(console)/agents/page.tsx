@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { can } from '@/lib/auth/actor';
+import { listAgentReadiness } from '@/lib/agents/list-agent-readiness';
 import { listAgents } from '@/lib/agents/list-agents';
 import { getGlobalStop } from '@/lib/kill-switches/get-global-stop';
 import { requireUser } from '../require-user';
@@ -18,6 +19,9 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
   const includeArchived = (await searchParams).archived === 'show';
   const [agents, globalStop] = await Promise.all([listAgents(actor, { includeArchived }), getGlobalStop(actor)]);
   const admin = can(actor, 'agents.manage');
+  // One batch for the whole list: the scores never cost a query per agent.
+  const scores = await listAgentReadiness(actor, agents.filter((agent) => !agent.archivedAt).map((agent) => agent.id));
+  const rows = agents.map((agent) => ({ ...agent, readiness: scores[agent.id] ?? null }));
 
   return (
     <>
@@ -37,7 +41,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
           : <Link href="/agents?archived=show" className="text-indigo-700 hover:underline">Show archived agents</Link>}
       </p>
       <Card>
-        <AgentsTable agents={agents} canCreate={admin} />
+        <AgentsTable agents={rows} canCreate={admin} />
       </Card>
     </>
   );

@@ -19,6 +19,7 @@ import { DecisionProvider } from './decision-context';
 import { DecisionPanel } from './decision-panel';
 import { EmailPreviewCard } from './email-preview-card';
 import { ParametersCard } from './parameters-card';
+import { PausedAgentFallback } from './paused-agent-fallback';
 import { RiskPanel } from './risk-panel';
 import { SourcesCard } from './sources-card';
 import { StickyDecisionBar } from './sticky-decision-bar';
@@ -74,6 +75,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
+          <PausedAgentFallback actor={actor} agentId={agent.id} />
           <RiskPanel risks={review.risks} />
           <AgentReason reason={action.reason} />
           {review.email ? <EmailPreviewCard email={review.email} version={version} /> : null}

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Label, Textarea } from '@/components/ui/field';
 import type { AgentOwnerOption } from '@/lib/agents/list-agent-owners';
 import { AgentFields, type AgentFieldValues } from '../agent-fields';
 import { updateAgentAction } from './actions';
@@ -11,10 +12,13 @@ import { updateAgentAction } from './actions';
 const OWNER_FIELDS = ['purpose', 'monitoringNote', 'shutoffContact'] as const;
 const ADMIN_FIELDS = ['ownerId', 'environment', 'purpose', 'monitoringNote', 'shutoffContact'] as const;
 
+/** The shared agent fields, plus the manual fallback, which only an existing agent's page edits. */
+type DetailValues = AgentFieldValues & { manualFallback: string };
+
 type Props = {
   agentId: string;
   version: number;
-  initial: AgentFieldValues;
+  initial: DetailValues;
   /** Admins: also owner (a transfer) and environment. Mode stays on its switch above. */
   owners: AgentOwnerOption[] | null;
 };
@@ -67,6 +71,15 @@ export function AgentDetailsForm({ agentId, version, initial, owners }: Props) {
           shutoffRequired
           shutoffHint="Required. It follows a transfer when it was the previous owner's e-mail."
         />
+        <div className="md:col-span-2">
+          <Label htmlFor="agent-fallback">Manual fallback</Label>
+          <Textarea
+            id="agent-fallback" maxLength={2000} value={values.manualFallback}
+            onChange={(e) => setValues((current) => ({ ...current, manualFallback: e.target.value }))}
+            placeholder="What reviewers do by hand while this agent is stopped, e.g. where to issue refunds and who to tell"
+          />
+          <p className="mt-1 text-xs text-gray-600">Shown to reviewers on this agent&apos;s page and on its actions while it is paused.</p>
+        </div>
       </fieldset>
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
       {result?.ok ? <p role="status" className="text-sm text-emerald-800">{result.message}</p> : null}
@@ -75,6 +88,6 @@ export function AgentDetailsForm({ agentId, version, initial, owners }: Props) {
   );
 }
 
-function same(a: AgentFieldValues, b: AgentFieldValues): boolean {
-  return (Object.keys(a) as (keyof AgentFieldValues)[]).every((field) => a[field] === b[field]);
+function same(a: DetailValues, b: DetailValues): boolean {
+  return (Object.keys(a) as (keyof DetailValues)[]).every((field) => a[field] === b[field]);
 }

@@ -6,6 +6,7 @@ import { UtcTime } from '@/components/relative-time';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { getAgentDetail } from '@/lib/agents/get-agent-detail';
+import { getAgentReadiness } from '@/lib/agents/get-agent-readiness';
 import { listAgentOwners } from '@/lib/agents/list-agent-owners';
 import { orNotFound } from '../../errors';
 import { requireUser } from '../../require-user';
@@ -15,6 +16,7 @@ import { ArchiveAgentControl } from './archive-agent-control';
 import { RecentActionsTable } from './agent-tables';
 import { GrantsAndSimulator } from './grants-section';
 import { KeysSection } from './keys-section';
+import { ReadinessCard } from './readiness-card';
 import { RequesterKeySection } from './requester-key-section';
 
 export const metadata: Metadata = { title: 'Agent' };
@@ -23,7 +25,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const actor = await requireUser();
   const { id } = await params;
   const agent = await orNotFound(getAgentDetail(actor, id));
-  const owners = agent.viewerCanManage ? await listAgentOwners(actor) : null;
+  const [owners, readiness] = await Promise.all([agent.viewerCanManage ? listAgentOwners(actor) : null, getAgentReadiness(actor, agent.id)]);
   const activeKeys = agent.keys.filter((key) => !key.revokedAt && (!key.expiresAt || new Date(key.expiresAt).getTime() > Date.now())).length;
 
   return (
@@ -67,16 +69,20 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
               <Fact term="Monitoring note" wide>
                 {agent.monitoringNote ? <span className="whitespace-pre-line">{agent.monitoringNote}</span> : <span className="text-gray-500">None recorded</span>}
               </Fact>
+              <Fact term="Manual fallback" wide>
+                {agent.manualFallback ? <span className="whitespace-pre-line">{agent.manualFallback}</span> : <span className="text-gray-500">None written: reviewers have no instructions for when it is stopped</span>}
+              </Fact>
             </dl>
             {agent.viewerCanControl ? <AgentControls agentId={agent.id} status={agent.status} mode={agent.mode} /> : null}
           </CardBody>
         </Card>
+        {agent.archivedAt ? null : <ReadinessCard readiness={readiness} canFix={agent.viewerCanControl} />}
         {agent.viewerCanControl ? (
           <Card aria-labelledby="agent-edit">
             <CardHeader
               id="agent-edit"
               title="Edit agent"
-              description={owners ? 'Changing the owner transfers the agent: the new owner controls it, the previous one no longer does.' : 'As its owner you can change the purpose, monitoring note and shutoff contact; an admin changes the rest.'}
+              description={owners ? 'Changing the owner transfers the agent: the new owner controls it, the previous one no longer does.' : 'As its owner you can change the purpose, monitoring note, shutoff contact and manual fallback; an admin changes the rest.'}
             />
             <CardBody>
               <AgentDetailsForm
@@ -84,7 +90,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
                 version={agent.version}
                 owners={owners}
                 initial={{
-                  purpose: agent.purpose, monitoringNote: agent.monitoringNote, shutoffContact: agent.shutoffContact,
+                  purpose: agent.purpose, monitoringNote: agent.monitoringNote, shutoffContact: agent.shutoffContact, manualFallback: agent.manualFallback,
                   ownerId: agent.owner.id, environment: agent.environment, mode: agent.mode,
                 }}
               />

@@ -1,0 +1,87 @@
+import { parseRoles } from '../auth/roles';
+import { db } from '../db/client';
+import type { ActionLevel } from '../policy/action-levels';
+import type { ReadinessFacts, ReadinessGrant, RollbackDeclaration } from '../policy/agent-readiness';
+
+const ROLLBACKS: readonly string[] = ['none', 'manual', 'compensating'] satisfies RollbackDeclaration[];
+
+/**
+ * The readiness facts of several agents in four queries whatever their number (agents with their keys and grants,
+ * channels, groups, admins): the agents list scores a page of agents without a query per agent.
+ */
+export async function gatherReadinessFacts(agentIds: string[], now = new Date()): Promise<Map<string, ReadinessFacts>> {
+  if (agentIds.length === 0) return new Map();
+  const [agents, channels, groups, admins] = await Promise.all([
+    db().agent.findMany({
+      where: { id: { in: agentIds } },
+      include: {
+        owner: { select: { name: true, disabled: true } },
+        keys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { prefix: true, createdAt: true } },
+        grants: { include: { tool: true } },
+      },
+    }),
+    db().notificationChannel.findMany({ where: { enabled: true }, select: { name: true, groupId: true }, orderBy: { name: 'asc' } }),
+    db().reviewerGroup.findMany({ select: { id: true, name: true } }),
+    db().user.findMany({ where: { disabled: false, roles: { contains: 'admin' } }, select: { roles: true } }),
+  ]);
+  const activeAdmins = admins.filter((user) => parseRoles(user.roles).includes('admin')).length;
+  const groupNames = Object.fromEntries(groups.map((group) => [group.id, group.name]));
+
+  return new Map(agents.map((agent) => [agent.id, {
+    agentId: agent.id,
+    purpose: agent.purpose,
+    ownerName: agent.owner.name,
+    ownerDisabled: agent.owner.disabled,
+    shutoffContact: agent.shutoffContact,
+    monitoringNote: agent.monitoringNote,
+    manualFallback: agent.manualFallback,
+    activeKeys: agent.keys,
+    requesterKeyConfigured: Boolean(agent.requesterKey),
+    grants: agent.grants.map((grant): ReadinessGrant => {
+      const constraints = jsonArray(grant.constraints);
+      return {
+        id: grant.id,
+        toolId: grant.toolId,
+        toolName: grant.tool.name,
+        actionLevel: grant.tool.actionLevel as ActionLevel,
+        approvals: grant.approvals,
+        constraintCount: constraints.length,
+        hasReviewConstraint: constraints.some((c) => isRecord(c) && c.effect === 'review'),
+        maxPending: grant.maxPending,
+        rateLimitCount: grant.rateLimitCount,
+        reviewerGroupIds: [...new Set([
+          ...jsonArray(grant.requiredGroups).filter((id): id is string => typeof id === 'string'),
+          ...(grant.reviewGroupId ? [grant.reviewGroupId] : []),
+          ...jsonArray(grant.escalationLadder).flatMap((step) => (isRecord(step) && typeof step.groupId === 'string' ? [step.groupId] : [])),
+        ])],
+        rollback: rollbackOf(grant.tool),
+      };
+    }),
+    channels,
+    groupNames,
+    activeAdmins,
+    now,
+  }]));
+}
+
+/**
+ * How the tool declares its effects undone. Read defensively: the declaration is a column another change adds; until
+ * it is there (or when it holds anything else) the tool counts as not declared.
+ */
+function rollbackOf(tool: object): RollbackDeclaration | undefined {
+  const value = (tool as { rollback?: unknown }).rollback;
+  return typeof value === 'string' && ROLLBACKS.includes(value) ? (value as RollbackDeclaration) : undefined;
+}
+
+function jsonArray(text: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

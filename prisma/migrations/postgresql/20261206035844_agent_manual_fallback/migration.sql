@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Agent" ADD COLUMN     "manualFallback" TEXT NOT NULL DEFAULT '';
