@@ -55,7 +55,7 @@ test('a reviewer in New York finds one agent\'s proposal by filters, in local ti
     const row = page.getByRole('row').filter({ hasText: 'Proposed by agent' });
     await expect(row.getByRole('link', { name: 'Refund 129.9 EUR on order ORD-77' })).toHaveAttribute('href', `/actions/${id}`);
     await expect(row.getByText(`…${id.slice(-8)}`)).toBeVisible();
-    await expect(row.getByRole('button', { name: `Copy action id ${id}` })).toBeVisible();
+    await expect(row.getByRole('button', { name: `Copy id ${id}` })).toBeVisible();
     const time = row.locator('time');
     await expect(time).toHaveText(new RegExp(`^${local.shown} E[SD]T$`));
     await expect(time).toHaveAttribute('title', `${event.at.toISOString().slice(0, 10)} ${event.at.toISOString().slice(11, 19)} UTC`);

@@ -68,7 +68,7 @@ function ActionId({ id }: { id: string }) {
       <button
         type="button"
         className="rounded px-1 font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
-        aria-label={`Copy action id ${id}`}
+        aria-label={`Copy id ${id}`}
         onClick={() => void navigator.clipboard.writeText(id).then(() => setCopied(true), () => setCopied(false))}
       >
         {copied ? 'Copied' : 'Copy id'}
