@@ -60,7 +60,7 @@ test('a viewer exports one action as CSV: the header, its rows, the summary mask
 
 test('a reviewer exports JSONL: one JSON object a line, the summary as a reviewer sees it, the filters applied', async ({ baseURL, playwright }) => {
   const { id, agent } = await seedProposal(baseURL!);
-  const { request } = await signedIn(playwright, baseURL!, ['reviewer']);
+  const { user, request } = await signedIn(playwright, baseURL!, ['reviewer']);
 
   // The distinguishing end of the id finds the action, narrowed to one event type and the agent.
   const response = await request.get(`/audit/export?format=jsonl&action=${id.slice(-8)}&type=action.proposed&agent=${agent.id}`);
@@ -75,6 +75,16 @@ test('a reviewer exports JSONL: one JSON object a line, the summary as a reviewe
   const group = await request.get(`/audit/export?format=jsonl&action=${id.slice(0, 13)}&type=gate.*&agent=${agent.id}`);
   const types = (await group.text()).split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { type: string }).type);
   expect(types).toEqual(['gate.decided']);
+
+  // Tool, trace, outcome and actor narrow by the action and who acted (the gate decides on the agent's call, as the agent).
+  const proposal = await lib.db().db().action.findUniqueOrThrow({ where: { id } });
+  const narrowed = await request.get(`/audit/export?format=jsonl&tool=${proposal.toolName}&trace=${proposal.traceId}&outcome=pending_review&actor=agent:${agent.id}`);
+  const events = (await narrowed.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { type: string; actionId: string });
+  expect(events.map((event) => [event.type, event.actionId])).toEqual([['gate.decided', id], ['action.proposed', id]]);
+  const otherOutcome = await request.get(`/audit/export?format=jsonl&trace=${proposal.traceId}&outcome=approved`);
+  expect(await otherOutcome.text()).toBe('');
+  const otherActor = await request.get(`/audit/export?format=jsonl&trace=${proposal.traceId}&actor=user:${user.id}`);
+  expect(await otherActor.text()).toBe('');
   await request.dispose();
 });
 
