@@ -1,3 +1,4 @@
+import { describeGrantRules, type RulesLike } from '@/components/grant-rule-summary';
 import { AUDIT_EVENT_LABELS, type AuditEventType } from '@/lib/audit/event-types';
 
 const MAX_VALUE_CHARS = 160;
@@ -8,7 +9,8 @@ export function auditEventLabel(type: string): string {
 
 /**
  * One line per event: "outcome: pending_review · reasons: …". Values are plain text, shortened, never markup.
- * An id kept beside its name for machines (toGroupId next to toGroup) is left out.
+ * An id kept beside its name for machines (toGroupId next to toGroup) is left out. A grant's rules (before/after)
+ * read as people write them ("1 approval · amount ≤ 500 else review"), not as stored settings.
  */
 export function summarizePayload(payload: Record<string, unknown>): string {
   return Object.entries(payload)
@@ -20,9 +22,10 @@ export function summarizePayload(payload: Record<string, unknown>): string {
 
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : isChange(item) ? formatChange(item) : JSON.stringify(item))).join('; ');
+  if (Array.isArray(value)) return value.map(formatItem).join('; ');
+  if (isGrantRules(value)) return describeGrantRules(value).join(' · ');
   if (value && typeof value === 'object') {
-    // Nested settings (a grant's rules): only what is set, as "name=value".
+    // Other nested settings: only what is set, as "name=value".
     return Object.entries(value)
       .filter(([, inner]) => inner !== null && inner !== undefined && !(Array.isArray(inner) && inner.length === 0))
       .map(([key, inner]) => `${key}=${typeof inner === 'string' ? inner : JSON.stringify(inner)}`)
@@ -31,11 +34,29 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-/** A parameter edit ({ path, before, after }, lib/policy/diff-params.ts) as "amount: 80 → 40"; "(absent)" for none. */
-function isChange(item: unknown): item is { path: string; before?: unknown; after?: unknown } {
-  return item !== null && typeof item === 'object' && typeof (item as { path?: unknown }).path === 'string';
+function formatItem(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (isChange(item)) return formatChange(item);
+  // A validation problem ({ path, message }, lib/tools/validate-params.ts): the message the agent was given.
+  if (isIssue(item)) return item.path ? `${item.path}: ${item.message}` : item.message;
+  return JSON.stringify(item);
 }
 
+/** A grant's rules as stored in grant.* payloads: always carry a number of approvals and the constraints. */
+function isGrantRules(value: unknown): value is RulesLike {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { approvals?: unknown }).approvals === 'number' && 'constraints' in value;
+}
+
+/** A parameter edit ({ path, before, after }, lib/policy/diff-params.ts): it has a before or an after (or both). */
+function isChange(item: unknown): item is { path: string; before?: unknown; after?: unknown } {
+  return item !== null && typeof item === 'object' && typeof (item as { path?: unknown }).path === 'string' && ('before' in item || 'after' in item);
+}
+
+function isIssue(item: unknown): item is { path: string; message: string } {
+  return item !== null && typeof item === 'object' && typeof (item as { message?: unknown }).message === 'string';
+}
+
+/** "amount: 80 → 40"; "(absent)" for a side that has no value. */
 function formatChange({ path, before, after }: { path: string; before?: unknown; after?: unknown }): string {
   const show = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
   return `${path}: ${show(before)} → ${show(after)}`;

@@ -79,6 +79,8 @@ export type AuditPayloads = {
   'audit.chain_disabled': { instance: string };
   // A verification failed (recorded once per distinct first bad event).
   'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
+  // Someone downloaded a filtered view of the log (lib/audit/export-audit-events.ts): which filter, which format.
+  'audit.exported': { format: string; filter: Record<string, string> };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -146,4 +148,5 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'audit.chain_broken': 'Audit chain broken',
   'audit.chain_disabled': 'Audit sealing disabled',
   'audit.verification_failed': 'Audit verification failed',
+  'audit.exported': 'Audit log exported',
 };

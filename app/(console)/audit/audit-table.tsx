@@ -1,19 +1,19 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
 import { auditEventLabel, summarizePayload } from '@/components/audit-event-format';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';
 import { InertText } from '@/components/inert-text';
-import { UtcTime } from '@/components/relative-time';
 import { TableLink } from '@/components/ui/table';
-import type { AuditEventView } from '@/lib/audit/audit-event-view';
+import type { AuditLogRow } from '@/lib/audit/list-audit-events';
+import { LocalTime } from './viewer-zone';
 
-const column = createColumnHelper<AuditEventView>();
+const column = createColumnHelper<AuditLogRow>();
 
 const columns = [
-  column.accessor('seq', { header: 'Seq', cell: (info) => <span className="font-mono text-xs text-gray-600 tabular-nums">{info.getValue()}</span> }),
-  column.accessor('at', { header: 'Time (UTC)', cell: (info) => <span className="whitespace-nowrap tabular-nums"><UtcTime iso={info.getValue()} zone={false} /></span> }),
+  column.accessor('at', { header: 'Time', cell: (info) => <span className="whitespace-nowrap tabular-nums"><LocalTime iso={info.getValue()} /></span> }),
   column.accessor('actorName', { header: 'Actor', cell: (info) => <span className="block min-w-28">{info.getValue()}</span> }),
   // The event and what it carried share a cell, so the log stays readable without scrolling sideways.
   column.accessor((event) => auditEventLabel(event.type), {
@@ -30,6 +30,22 @@ const columns = [
       );
     },
   }),
+  column.accessor('actionId', {
+    header: 'Action',
+    enableSorting: false,
+    cell: (info) => {
+      const id = info.getValue();
+      if (!id) return null;
+      const action = info.row.original.action;
+      return (
+        <div className="max-w-xs min-w-48">
+          {/* The tool's summary (masked as the queue masks it) names the action; the tool alone when it has none. */}
+          <TableLink href={`/actions/${id}`} className="break-words"><InertText text={action?.summary ?? action?.tool ?? 'Action'} /></TableLink>
+          <ActionId id={id} />
+        </div>
+      );
+    },
+  }),
   column.accessor('agentName', {
     header: 'Agent',
     cell: (info) =>
@@ -37,17 +53,31 @@ const columns = [
         <TableLink href={`/agents/${info.row.original.agentId}`} className="whitespace-nowrap">{info.getValue() ?? 'deleted agent'}</TableLink>
       ) : null,
   }),
-  column.accessor('actionId', {
-    header: 'Action',
-    enableSorting: false,
-    cell: (info) => {
-      const id = info.getValue();
-      return id ? <TableLink href={`/actions/${id}`} title={id} className="font-mono text-xs">{id.slice(0, 8)}</TableLink> : null;
-    },
-  }),
+  column.accessor('seq', { header: 'Seq', cell: (info) => <span className="font-mono text-xs text-gray-600 tabular-nums">{info.getValue()}</span> }),
 ];
 
-export function AuditTable({ events }: { events: AuditEventView[] }) {
+/**
+ * The end of the id, which tells actions apart (a UUIDv7 starts with its timestamp, so neighbours share the start),
+ * the whole id on hover and a button to copy it.
+ */
+function ActionId({ id }: { id: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <span className="mt-0.5 flex items-center gap-2 text-xs text-gray-600">
+      <span className="font-mono" title={id}>…{id.slice(-8)}</span>
+      <button
+        type="button"
+        className="rounded px-1 font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        aria-label={`Copy id ${id}`}
+        onClick={() => void navigator.clipboard.writeText(id).then(() => setCopied(true), () => setCopied(false))}
+      >
+        {copied ? 'Copied' : 'Copy id'}
+      </button>
+    </span>
+  );
+}
+
+export function AuditTable({ events }: { events: AuditLogRow[] }) {
   return (
     <DataTable
       columns={columns}

@@ -15,16 +15,28 @@ export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditSearchParams> }) {
   const actor = await requireUser();
-  const { filter, form, problems, paged } = parseAuditQuery(await searchParams);
-  const [{ events, agents, olderCursor, newerCursor }, verification] = await Promise.all([listAuditEvents(actor, filter), getAuditVerification(actor)]);
+  const { filter, cursor, form, problems, paged } = parseAuditQuery(await searchParams);
+  const [{ events, total, agents, users, tools, olderCursor, newerCursor }, verification] = await Promise.all([
+    listAuditEvents(actor, { ...filter, ...cursor }),
+    getAuditVerification(actor),
+  ]);
+  const exportHref = (format: 'csv' | 'jsonl') => auditPageHref(form, {}, '/audit/export', { format });
 
   return (
     <>
-      <PageHeader title="Audit log" description={`Every recorded event, newest first, ${AUDIT_PAGE_SIZE} per page. Times are UTC.`} />
+      <PageHeader title="Audit log" description={`Every recorded event, newest first, ${AUDIT_PAGE_SIZE} per page. Times are in your time zone; hover for UTC.`} />
       <ChainStatus state={verification} />
       <Card>
-        <AuditFilters agents={agents} values={form} />
+        <AuditFilters agents={agents} users={users} tools={tools} values={form} />
         {problems.length > 0 ? <ErrorAlert className="mx-4 mt-3 sm:mx-5">{problems.join(' ')}</ErrorAlert> : null}
+        <div className="flex flex-wrap items-center justify-between gap-3 px-4 pt-3 text-sm sm:px-5">
+          <p role="status" className="font-medium text-gray-900">{total.toLocaleString('en-US')} {total === 1 ? 'event' : 'events'}</p>
+          <p className="flex gap-3">
+            <span className="text-gray-600">Download these:</span>
+            <a href={exportHref('csv')} download className="font-medium text-indigo-700 hover:underline">CSV</a>
+            <a href={exportHref('jsonl')} download className="font-medium text-indigo-700 hover:underline">JSONL</a>
+          </p>
+        </div>
         <AuditTable events={events} />
         <nav aria-label="Audit log pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-200 px-4 py-3 text-sm sm:px-5">
           <div className="flex gap-2">
