@@ -30,8 +30,9 @@ export type AuditPayloads = {
   'tool.updated': { name: string; before: unknown; after: unknown };
   'tool.enabled': { name: string };
   'tool.disabled': { name: string };
-  'switch.global_stop_engaged': Record<string, never>;
-  'switch.global_stop_released': Record<string, never>;
+  // Since issue 13 with the reason (and, released from the CLI, breakGlass); earlier events carry nothing.
+  'switch.global_stop_engaged': { reason?: string };
+  'switch.global_stop_released': { reason?: string; breakGlass?: boolean };
   'user.created': { email: string; roles: string[] };
   // A reviewer changed the parameters before approving: a new version; the agent receives it at claim.
   'action.params_edited': { version: number; changes: { path: string; before: unknown; after: unknown }[]; paramsHash: string; comment: string | null };
@@ -77,6 +78,10 @@ export type AuditPayloads = {
   'audit.chain_disabled': { instance: string };
   // A verification failed (recorded once per distinct first bad event).
   'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
+  // Kill switches (issue 13 §1; the global stop keeps its own two events above). breakGlass: released from the CLI.
+  'switch.engaged': { switchId: string; scope: string; agentId: string | null; toolName: string | null; effect: string; reason: string };
+  'switch.released': { switchId: string; scope: string; effect: string; reason: string; breakGlass: boolean };
+  'switch.engage_unchanged': { switchId: string; scope: string; effect: string; reason: string };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -143,4 +148,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'audit.chain_broken': 'Audit chain broken',
   'audit.chain_disabled': 'Audit sealing disabled',
   'audit.verification_failed': 'Audit verification failed',
+  'switch.engaged': 'Switch engaged',
+  'switch.released': 'Switch released',
+  'switch.engage_unchanged': 'Switch already engaged (no change)',
 };

@@ -4,9 +4,10 @@ import { auditCommands } from './audit-commands';
 import type { Command } from './command';
 import { keyCommands } from './key-commands';
 import { stopCommands } from './stop-commands';
+import { switchCommands } from './switch-commands';
 import { userCommands } from './user-commands';
 
-export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...stopCommands];
+export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...stopCommands, ...switchCommands];
 
 export const USAGE = ['usage: npm run warden -- <command>', ...COMMANDS.map((c) => `  ${c.name} ${c.usage}`.trimEnd())].join('\n');
 
