@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../auth/actor';
+import { assertCan, can, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db/client';
 import { WardenError } from '../errors';
@@ -16,6 +16,8 @@ export type EngageResult = { id: string; changed: boolean };
  */
 export async function engageSwitch(actor: Actor, input: EngageSwitchInput): Promise<EngageResult> {
   if (actor.type === 'agent') throw new WardenError('forbidden', 'An agent cannot engage or release a switch.');
+  // Refuse who can never engage anything before reading the input; owners are checked against the agent below.
+  if (!can(actor, 'switches.manage')) assertCan(actor, 'agents.control');
   const data = engageSwitchSchema.parse(input);
   return db().$transaction(async (tx) => {
     const agent = data.agent ? await findAgent(tx, data.agent) : null;
@@ -68,6 +70,7 @@ function findAgent(tx: Tx, ref: string) {
 }
 
 /** Stop all agents: the global block switch. */
-export function engageGlobalStop(actor: Actor, reason = 'global stop') {
+export async function engageGlobalStop(actor: Actor, reason = 'global stop') {
+  assertCan(actor, 'switches.manage');
   return engageSwitch(actor, { scope: 'global', effect: 'block', reason });
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import { assertCan, can, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
@@ -17,6 +17,7 @@ export type ReleaseResult = { id: string; changed: boolean };
  */
 export async function releaseSwitch(actor: Actor, input: ReleaseSwitchInput, address = 'unknown'): Promise<ReleaseResult> {
   if (actor.type === 'agent') throw new WardenError('forbidden', 'An agent cannot engage or release a switch.');
+  if (!can(actor, 'switches.manage')) assertCan(actor, 'agents.control');
   const data = releaseSwitchSchema.parse(input);
   const row = await db().switch.findUnique({ where: { id: data.id } });
   if (!row) throw new WardenError('not_found', 'No such switch.');
