@@ -54,13 +54,15 @@ test.describe('global stop', () => {
 
   test('engaging and releasing are audited once each; repeating either changes nothing', async () => {
     const admin = await createTestUser(['admin']);
-    const events = () => lib.db().db().auditEvent.findMany({ where: { actorId: admin.id, type: { startsWith: 'switch.' } }, orderBy: { seq: 'asc' } });
+    const events = () => lib.db().db().auditEvent.findMany({ where: { actorId: admin.id, type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] } }, orderBy: { seq: 'asc' } });
 
     await lib.globalStop().engageGlobalStop(admin.actor);
     expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: false });
     await lib.globalStop().releaseGlobalStop(admin.actor);
     expect(await lib.globalStop().releaseGlobalStop(admin.actor)).toEqual({ changed: false });
     expect((await events()).map((e) => e.type)).toEqual(['switch.global_stop_engaged', 'switch.global_stop_released']);
+    // The repeated engage is audited as a no-op of its own.
+    expect(await lib.db().db().auditEvent.count({ where: { actorId: admin.id, type: 'switch.engage_unchanged' } })).toBe(1);
   });
 
   test('only an admin can engage it', async () => {
