@@ -70,7 +70,8 @@ function findAgent(tx: Tx, ref: string) {
 }
 
 /** Stop all agents: the global block switch. */
-export async function engageGlobalStop(actor: Actor, reason = 'global stop') {
+export async function engageGlobalStop(actor: Actor, reason = 'global stop'): Promise<{ changed: boolean }> {
   assertCan(actor, 'switches.manage');
-  return engageSwitch(actor, { scope: 'global', effect: 'block', reason });
+  const { changed } = await engageSwitch(actor, { scope: 'global', effect: 'block', reason });
+  return { changed };
 }

@@ -50,6 +50,7 @@ export async function releaseSwitch(actor: Actor, input: ReleaseSwitchInput, add
 }
 
 /** Release the global stop (the CLI's `release`; specs). */
-export function releaseGlobalStop(actor: Actor, reason = 'global stop released', password?: string, address?: string) {
-  return releaseSwitch(actor, { id: GLOBAL_STOP_ID, reason, password }, address);
+export async function releaseGlobalStop(actor: Actor, reason = 'global stop released', password?: string, address?: string): Promise<{ changed: boolean }> {
+  const { changed } = await releaseSwitch(actor, { id: GLOBAL_STOP_ID, reason, password }, address);
+  return { changed };
 }
