@@ -11,9 +11,9 @@ test('an owner engages a switch on their agent with a reason, and releases it wi
   await expect(page.getByRole('heading', { name: 'Controls' })).toBeVisible();
 
   await test.step('engage: scope, agent, effect and a required reason', async () => {
-    await page.getByLabel('Scope').selectOption({ label: 'One agent' });
-    await page.getByLabel('Agent').selectOption({ label: agent.name });
-    await page.getByLabel('Effect').selectOption({ label: 'Review all: every proposal goes to review' });
+    await page.getByLabel('Scope', { exact: true }).selectOption({ label: 'One agent' });
+    await page.getByLabel('Agent', { exact: true }).selectOption({ label: agent.name });
+    await page.getByLabel('Effect', { exact: true }).selectOption({ label: 'Review all: every proposal goes to review' });
     await page.getByLabel(/^Reason/).fill('Refunds look odd since 14:00');
     await page.getByRole('button', { name: 'Engage switch' }).click();
     await expect(page.getByRole('status')).toHaveText('Switch engaged.');

@@ -25,7 +25,8 @@ export function EngageSwitchForm({ admin, agents, tools }: Props) {
   const needsAgent = scope === 'agent' || scope === 'agent-tool';
   const needsTool = scope === 'tool' || scope === 'agent-tool';
 
-  function submit(form: FormData) {
+  function submit(formElement: HTMLFormElement) {
+    const form = new FormData(formElement);
     const input = {
       scope, effect: form.get('effect'), reason: form.get('reason'),
       ...(needsAgent ? { agent: form.get('agent') } : {}),
@@ -36,11 +37,13 @@ export function EngageSwitchForm({ admin, agents, tools }: Props) {
       setMessage(result.ok
         ? { ok: true, text: result.data.changed ? 'Switch engaged.' : 'That switch was already engaged: nothing changed.' }
         : { ok: false, text: result.error });
+      if (result.ok) formElement.reset();
     });
   }
 
   return (
-    <form action={submit} className="grid gap-4 sm:grid-cols-2">
+    // onSubmit, not action=: React resets an action form after each submit, and a refusal should not cost the input.
+    <form onSubmit={(event) => { event.preventDefault(); submit(event.currentTarget); }} className="grid gap-4 sm:grid-cols-2">
       <div className="flex flex-col gap-1">
         <Label htmlFor="switch-scope">Scope</Label>
         <Select id="switch-scope" name="scope" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>

@@ -20,7 +20,8 @@ export function ReleaseSwitchForm({ id, label }: { id: string; label: string }) 
   }
 
   return (
-    <form action={submit} aria-label={`Release ${label}`} className="flex w-full flex-col gap-2 lg:w-80">
+    // onSubmit, not action=: React resets an action form after each submit, and a refused password should not cost the reason.
+    <form onSubmit={(event) => { event.preventDefault(); submit(new FormData(event.currentTarget)); }} aria-label={`Release ${label}`} className="flex w-full flex-col gap-2 lg:w-80">
       <div className="flex flex-col gap-1">
         <Label htmlFor={`${fieldId}-reason`}>Release reason</Label>
         <Input id={`${fieldId}-reason`} name="reason" required maxLength={500} />
