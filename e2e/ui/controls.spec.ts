@@ -45,3 +45,16 @@ test('a reviewer is told the Controls page is not for their role', async ({ page
   await expect(page.getByText('Not available to your role')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Controls' })).toHaveCount(0);
 });
+
+test('pausing an agent asks why, and its page shows the reason', async ({ page }, testInfo) => {
+  const owner = await createTestUser(['owner'], 'Olga Owner');
+  const { agent } = await seedAgentWithTool({ owner });
+  await signIn(page, owner.email, owner.password);
+  await page.goto(`/agents/${agent.id}`);
+  await page.getByLabel('Reason for pausing').fill('Sent three refunds to one customer');
+  await page.getByRole('button', { name: 'Pause agent' }).click();
+  await expect(page.getByRole('button', { name: 'Resume agent' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Details', exact: true })).toContainText('Sent three refunds to one customer');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath('paused-phone.png'), fullPage: true });
+});
