@@ -24,7 +24,7 @@ test.describe('global stop', () => {
     expect(stopped.body).toMatchObject({ status: 'blocked', decision: { reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) } });
     expect((await auditEventsOfAction(stopped.body.id)).map((e) => e.type)).toEqual(['action.proposed', 'gate.decided']);
 
-    expect(await lib.globalStop().releaseGlobalStop(admin.actor)).toEqual({ changed: true });
+    expect(await lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).toEqual({ changed: true });
     expect((await agent.propose({ tool: tool.name, params: VALID_TICKET })).body.status).toBe('approved');
   });
 
@@ -41,7 +41,7 @@ test.describe('global stop', () => {
     expect(claim.status).toBe(409);
     expect(claim.body.error).toMatchObject({ code: 'conflict', status: 'blocked', reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) });
 
-    await lib.globalStop().releaseGlobalStop(admin.actor);
+    await lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password);
     expect(await actionStatusInDatabase(id)).toBe('blocked');
     const retry = await agent.claim(id);
     expect(retry.status).toBe(409);
@@ -54,13 +54,15 @@ test.describe('global stop', () => {
 
   test('engaging and releasing are audited once each; repeating either changes nothing', async () => {
     const admin = await createTestUser(['admin']);
-    const events = () => lib.db().db().auditEvent.findMany({ where: { actorId: admin.id, type: { startsWith: 'switch.' } }, orderBy: { seq: 'asc' } });
+    const events = () => lib.db().db().auditEvent.findMany({ where: { actorId: admin.id, type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] } }, orderBy: { seq: 'asc' } });
 
     await lib.globalStop().engageGlobalStop(admin.actor);
     expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: false });
-    await lib.globalStop().releaseGlobalStop(admin.actor);
-    expect(await lib.globalStop().releaseGlobalStop(admin.actor)).toEqual({ changed: false });
+    await lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password);
+    expect(await lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).toEqual({ changed: false });
     expect((await events()).map((e) => e.type)).toEqual(['switch.global_stop_engaged', 'switch.global_stop_released']);
+    // The repeated engage is audited as a no-op of its own.
+    expect(await lib.db().db().auditEvent.count({ where: { actorId: admin.id, type: 'switch.engage_unchanged' } })).toBe(1);
   });
 
   test('only an admin can engage it', async () => {

@@ -35,6 +35,7 @@ export const ROUTES: Record<string, RouteRule> = {
   '/audit': { allow: READERS },
   // The audit log's download (issue 13): whoever may read the log may take it away, masked as on screen.
   '/audit/export': { allow: READERS },
+  '/controls': { allow: ['otherOwner', 'owner', 'admin'] },
   '/floors': { allow: READERS },
   '/notifications': { allow: DECIDERS },
   '/queue': { allow: READERS },
@@ -95,8 +96,11 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
   [`${A}/agents/actions.ts#createAgentAction`]: { allow: ADMINS, args: (s) => json({ name: `matrix-${Date.now()}`, ownerId: s.ownerId, purpose: 'matrix' }) },
   [`${A}/agents/[id]/actions.ts#updateAgentAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, expectedVersion: 1, fields: { purpose: 'changed by the matrix' } }) },
   [`${A}/agents/[id]/actions.ts#archiveAgentAction`]: { allow: ADMINS, args: (s) => json({ agentId: s.agentId, expectedVersion: 1 }) },
-  [`${A}/agents/actions.ts#releaseAllAgents`]: { allow: ADMINS, args: () => json() },
-  [`${A}/agents/actions.ts#stopAllAgents`]: { allow: ADMINS, args: () => json() },
+  [`${A}/agents/actions.ts#stopAllAgents`]: { allow: ADMINS, args: () => json({ reason: 'matrix' }) },
+  // Kill switches (issue 13): owners engage on their own agents; releasing global_stop needs switches.manage (the
+  // wrong password answers the admin, which is a let-through, not a refusal).
+  [`${A}/controls/actions.ts#engageSwitchAction`]: { allow: CONTROLLERS, args: (s) => json({ scope: 'agent', agent: s.agentId, effect: 'review-all', reason: 'matrix' }) },
+  [`${A}/controls/actions.ts#releaseSwitchAction`]: { allow: ADMINS, args: () => json({ id: 'global_stop', reason: 'matrix', password: 'not-the-password' }) },
   [`${A}/audit/actions.ts#verifyAuditChainNow`]: { allow: ADMINS, args: () => json() },
   [`${A}/floors/actions.ts#setApprovalFloorAction`]: { allow: ADMINS, args: (s) => json({ scope: 'tool', tool: s.toolName, minApprovals: 1 }) },
   [`${A}/notifications/actions.ts#createChannelAction`]: { allow: ADMINS, args: (s) => json({ name: `matrix-${Date.now()}`, kind: 'webhook', url: 'https://hooks.example.test/new', groupId: s.groupId }) },

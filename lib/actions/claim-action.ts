@@ -2,7 +2,8 @@ import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
-import { readGlobalStop } from '../kill-switches/global-stop';
+import { holdSwitchesSteady, readEngagedSwitchesInTx, readGlobalStop } from '../kill-switches/global-stop';
+import { applicableSwitches } from '../policy/switch-effects';
 import type { ActionLevel } from '../policy/action-levels';
 import { claimBlockers } from '../policy/decide-proposal';
 import { toGrantPolicy } from '../grants/to-grant-policy';
@@ -29,13 +30,17 @@ export async function claimAction(actor: Actor, actionId: string, input: ClaimAc
     }
 
     // One connection per transaction: the reads go one after another (PostgreSQL's driver refuses overlapping queries).
+    await holdSwitchesSteady(tx);
     const globalStop = await readGlobalStop(tx);
     const agent = await tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true, mode: true, environment: true } });
     const tool = action.toolId ? await tx.tool.findUnique({ where: { id: action.toolId } }) : null;
+    const switches = applicableSwitches(await readEngagedSwitchesInTx(tx, actor.id), actor.id, tool?.name ?? null);
     const grant = action.toolId ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: action.toolId } } }) : null;
     const blockers = claimBlockers({
       now: Date.now(),
-      globalStop,
+      globalStop: globalStop.engaged,
+      globalStopReason: globalStop.reason,
+      switches,
       agent,
       tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
       grant: toGrantPolicy(grant),

@@ -8,6 +8,8 @@ import type { GateFacts, RequesterFacts } from '../policy/decide-proposal';
 import type { GrantPolicy } from '../policy/grant-policy';
 import { withDefaultPendingCap } from '../policy/pending-cap';
 import { countGateUsage } from './count-gate-usage';
+import { readEngagedSwitches } from '../kill-switches/global-stop';
+import { applicableSwitches } from '../policy/switch-effects';
 import { readGateRow } from './read-gate-row';
 
 export type GateRequest = {
@@ -32,7 +34,8 @@ export type GateRequest = {
 export async function loadGateFacts(runner: SqlRunner, request: GateRequest, options: { counters: boolean } = { counters: true }) {
   const row = await readGateRow(runner, request.agentId, request.tool);
   if (!row) throw new WardenError('not_found', 'No such agent.');
-  const { globalStop, agent, tool } = row;
+  const { globalStop, globalStopReason, agent, tool } = row;
+  const switches = applicableSwitches(await readEngagedSwitches(runner, agent.id), agent.id, tool?.name ?? null);
   const stored = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(row.grant);
   // With counters, every grant has a pending cap (its own or the default), so the count is read and exact. Without,
   // the grant is as stored: the caller decides first, and counts only a proposal that would queue (needsPendingCount).
@@ -44,7 +47,7 @@ export async function loadGateFacts(runner: SqlRunner, request: GateRequest, opt
     ? await countGateUsage(runner, { agentId: agent.id, toolId: tool.id, traceId: request.traceId, paramsHash: request.paramsHash, grant, now: request.now })
     : { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
   const facts: GateFacts = {
-    now: request.now, globalStop, agent, grant, counters, requester,
+    now: request.now, globalStop, globalStopReason, switches, agent, grant, counters, requester,
     tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
     proposal: { params: request.params, reason: request.reason, sensitiveFields: tool?.sensitiveFields ?? [] },
   };

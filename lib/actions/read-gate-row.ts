@@ -9,6 +9,7 @@ import type { GrantRow } from '../grants/to-grant-policy';
  */
 export type GateRow = {
   globalStop: boolean;
+  globalStopReason: string;
   agent: { id: string; status: string; mode: string; environment: string; requesterKey: string | null; requesterIssuer: string | null };
   tool: { id: string; name: string; actionLevel: string; enabled: boolean; parameters: string; sensitiveFields: string[] } | null;
   grant: GrantRow | null;
@@ -20,6 +21,7 @@ export async function readGateRow(runner: SqlRunner, agentId: string, toolName: 
   const rows = await runner.query<Raw>(sql`
     SELECT
       (SELECT s."engaged" FROM "Switch" s WHERE s."id" = 'global_stop') AS "globalStop",
+      (SELECT s."reason" FROM "Switch" s WHERE s."id" = 'global_stop') AS "globalStopReason",
       a."id" AS "agentId", a."status", a."mode", a."environment", a."requesterKey", a."requesterIssuer",
       t."id" AS "toolId", t."name" AS "toolName", t."actionLevel", t."enabled", t."parameters", t."sensitiveFields",
       g."id" AS "grantId", g."approvals", g."constraints", g."rateLimitCount", g."rateLimitWindowSeconds",
@@ -35,6 +37,7 @@ export async function readGateRow(runner: SqlRunner, agentId: string, toolName: 
   return {
     // No row for the switch reads as engaged: when Warden cannot tell, it stops (fail closed).
     globalStop: row.globalStop === null || row.globalStop === undefined ? true : bool(row.globalStop),
+    globalStopReason: text(row.globalStopReason) ?? '',
     agent: {
       id: String(row.agentId), status: String(row.status), mode: String(row.mode), environment: String(row.environment),
       requesterKey: text(row.requesterKey), requesterIssuer: text(row.requesterIssuer),

@@ -2,7 +2,9 @@ import { isAdmin, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Tx } from '../db/client';
 import { WardenError } from '../errors';
+import { holdSwitchesSteady, readEngagedSwitchesInTx, readGlobalStop } from '../kill-switches/global-stop';
 import { planApproval } from '../policy/review-quorum';
+import { applicableSwitches, switchBlocks } from '../policy/switch-effects';
 import { separationOfDutiesConflicts } from '../policy/waiting-for-reviewer';
 import { transitionAction } from './transition-action';
 
@@ -19,6 +21,22 @@ export type DecisionOutcome = { status: string; approvals: number; required: num
  * (lib/policy/review-quorum.ts). The approval is bound to the hash of the parameters current at that moment.
  * The caller has checked the action is pending and not overdue; this function locks it first.
  */
+/**
+ * Waiting for review while a block switch holds: frozen. Nobody approves it until the switch is released (a
+ * rejection stays possible: it only makes things safer).
+ */
+async function refuseWhileBlocked(tx: Tx, action: { agentId: string; toolName: string }) {
+  await holdSwitchesSteady(tx);
+  const stop = await readGlobalStop(tx);
+  const blocks = [
+    ...(stop.engaged ? [stop.reason ? `global stop is engaged: ${stop.reason}` : 'global stop is engaged'] : []),
+    ...switchBlocks(applicableSwitches(await readEngagedSwitchesInTx(tx, action.agentId), action.agentId, action.toolName), action.agentId, action.toolName),
+  ];
+  if (blocks.length > 0) {
+    throw new WardenError('conflict', `This action cannot be approved while a stop holds: ${blocks.join('; ')}.`, { reasons: blocks, frozen: true });
+  }
+}
+
 export async function recordReviewDecision(
   tx: Tx,
   actor: Reviewer,
@@ -38,6 +56,7 @@ export async function recordReviewDecision(
   let override: string | undefined;
 
   if (decision === 'approved') {
+    await refuseWhileBlocked(tx, action);
     override = await separationOfDuties(tx, actor, action);
     const given = await tx.actionApproval.findMany({ where: { actionId }, select: { reviewerId: true, groupId: true } });
     // Today's memberships of every approver in the required groups: the quorum re-matches approvers to groups.

@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { GLOBAL_STOP_ID } from '../kill-switches/global-stop';
 
 /** What the calling agent may do, before it acts: its state and every granted, enabled tool with its schema. */
 export async function getAgentAuthority(actor: Actor) {
@@ -10,7 +11,18 @@ export async function getAgentAuthority(actor: Actor) {
     where: { id: actor.id },
     include: { grants: { include: { tool: true }, orderBy: { tool: { name: 'asc' } } } },
   });
+  // The switches that reach this agent: everything global, every tool switch, and its own. A missing global stop
+  // row is reported engaged, as the gate treats it.
+  const switches = await db().switch.findMany({
+    where: { engaged: true, OR: [{ agentId: null }, { agentId: agent.id }] },
+    orderBy: [{ engagedAt: 'asc' }, { id: 'asc' }],
+  });
+  const globalRow = await db().switch.findUnique({ where: { id: GLOBAL_STOP_ID }, select: { id: true } });
   return {
+    switches: [
+      ...(globalRow ? [] : [{ id: GLOBAL_STOP_ID, scope: 'global', tool: null, effect: 'block', reason: 'the global stop record is missing', since: new Date(0).toISOString() }]),
+      ...switches.map((s) => ({ id: s.id, scope: s.scope, tool: s.toolName, effect: s.effect, reason: s.reason, since: (s.engagedAt ?? s.changedAt).toISOString() })),
+    ],
     agent: { id: agent.id, name: agent.name, status: agent.status, mode: agent.mode },
     tools: agent.grants
       .filter((grant) => grant.tool.enabled)

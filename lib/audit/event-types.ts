@@ -30,8 +30,9 @@ export type AuditPayloads = {
   'tool.updated': { name: string; before: unknown; after: unknown };
   'tool.enabled': { name: string };
   'tool.disabled': { name: string };
-  'switch.global_stop_engaged': Record<string, never>;
-  'switch.global_stop_released': Record<string, never>;
+  // Since issue 13 with the reason (and, released from the CLI, breakGlass); earlier events carry nothing.
+  'switch.global_stop_engaged': { reason?: string };
+  'switch.global_stop_released': { reason?: string; breakGlass?: boolean };
   'user.created': { email: string; roles: string[] };
   // A reviewer changed the parameters before approving: a new version; the agent receives it at claim.
   'action.params_edited': { version: number; changes: { path: string; before: unknown; after: unknown }[]; paramsHash: string; comment: string | null };
@@ -81,6 +82,10 @@ export type AuditPayloads = {
   'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
   // Someone downloaded a filtered view of the log (lib/audit/export-audit-events.ts): which filter, which format.
   'audit.exported': { format: string; filter: Record<string, string> };
+  // Kill switches (issue 13 §1; the global stop keeps its own two events above). breakGlass: released from the CLI.
+  'switch.engaged': { switchId: string; scope: string; agentId: string | null; toolName: string | null; effect: string; reason: string };
+  'switch.released': { switchId: string; scope: string; effect: string; reason: string; breakGlass: boolean };
+  'switch.engage_unchanged': { switchId: string; scope: string; effect: string; reason: string };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -149,4 +154,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'audit.chain_disabled': 'Audit sealing disabled',
   'audit.verification_failed': 'Audit verification failed',
   'audit.exported': 'Audit log exported',
+  'switch.engaged': 'Switch engaged',
+  'switch.released': 'Switch released',
+  'switch.engage_unchanged': 'Switch already engaged (no change)',
 };

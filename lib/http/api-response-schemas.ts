@@ -60,6 +60,16 @@ export const authoritySchema = z.object({
       approval: z.enum(['none', 'required']).meta({ description: 'Whether a human must approve each call.' }),
     }),
   ),
+  switches: z.array(
+    z.object({
+      id: z.string(),
+      scope: z.enum(['global', 'agent', 'tool', 'agent-tool']),
+      tool: z.string().nullable().meta({ description: 'The tool the switch is on (tool and agent-tool scopes).' }),
+      effect: z.enum(['block', 'review-all', 'draft-only']),
+      reason: z.string(),
+      since: z.string().meta({ description: 'When it was engaged (ISO 8601).' }),
+    }),
+  ).meta({ description: 'The engaged kill switches that apply to this agent: block refuses, review-all queues every proposal, draft-only turns writes into drafts.' }),
 });
 
 /** Every error: a code from lib/errors.ts plus safe details (`issues` on 422, `status`/`reasons` on 409, …). */

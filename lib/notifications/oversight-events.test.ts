@@ -6,6 +6,8 @@ describe('oversightKindOf', () => {
     ['switch.global_stop_engaged', 'switches'],
     ['switch.global_stop_released', 'switches'],
     ['switch.engaged', 'switches'],
+    ['switch.released', 'switches'],
+    ['switch.engage_unchanged', null],
     ['agent.paused', 'agent_pauses'],
     ['agent.resumed', 'agent_pauses'],
     ['action.expired', 'expiries'],

@@ -19,6 +19,8 @@ export const OVERSIGHT_KIND_LABELS: Record<OversightKind, string> = {
  * event type is sent without touching this list.
  */
 export function oversightKindOf(auditType: string): OversightKind | null {
+  // Engaging a switch that already holds changes nothing: not worth waking anyone.
+  if (auditType === 'switch.engage_unchanged') return null;
   if (auditType.startsWith('switch.')) return 'switches';
   if (auditType === 'agent.paused' || auditType === 'agent.resumed') return 'agent_pauses';
   if (auditType === 'action.expired') return 'expiries';

@@ -2,6 +2,7 @@ import { isWriteLevel, type ActionLevel } from './action-levels';
 import { checkConstraint } from './check-constraint';
 import { formatInstant, formatWindow, plural } from './format';
 import type { GrantPolicy } from './grant-policy';
+import { describeSwitch, type SwitchFact } from './switch-effects';
 
 /**
  * The gate's decision: a pure function of everything Warden knows at the moment of a proposal.
@@ -16,6 +17,8 @@ export type RequesterFacts =
 export type GateFacts = {
   now: number;
   globalStop: boolean;
+  /** Why the global stop was engaged, when it is and a reason was given. */
+  globalStopReason?: string;
   agent: { status: string; mode: string; environment: string };
   /** null when no tool of that name exists. */
   tool: { name: string; actionLevel: ActionLevel; enabled: boolean } | null;
@@ -26,6 +29,11 @@ export type GateFacts = {
   /** Earlier proposals, counted over the grant's own windows (see lib/actions/count-gate-usage.ts). */
   counters: { callsInWindow: number; callsInTrace: number; pending: number; repeatsInWindow: number };
   requester: RequesterFacts;
+  /**
+   * The engaged switches that apply to this (agent, tool) pair, besides the global stop (see switch-effects.ts:
+   * applicableSwitches). Absent means none.
+   */
+  switches?: readonly SwitchFact[];
 };
 
 /** `throttled` is answered with HTTP 429 and creates no action; every other outcome is recorded. */
@@ -45,9 +53,11 @@ const THROTTLED = 'throttled: ';
 const REVIEW = 'review: ';
 
 /** What forbids the agent from using the tool at all right now; also re-checked when an approved action is claimed. */
-export function authorityBlocks(facts: Pick<GateFacts, 'globalStop' | 'agent' | 'tool' | 'grant' | 'now'>): string[] {
+export function authorityBlocks(facts: Pick<GateFacts, 'globalStop' | 'globalStopReason' | 'agent' | 'tool' | 'grant' | 'now' | 'switches'>): string[] {
   const blocks: string[] = [];
-  if (facts.globalStop) blocks.push('global stop is engaged');
+  if (facts.globalStop) blocks.push(facts.globalStopReason ? `global stop is engaged: ${facts.globalStopReason}` : 'global stop is engaged');
+  // Any effect Warden does not know is read as a block (fail closed).
+  for (const fact of facts.switches ?? []) if (fact.effect !== 'review-all' && fact.effect !== 'draft-only') blocks.push(describeSwitch(fact));
   if (facts.agent.status !== 'active') blocks.push('agent is paused');
   if (!facts.tool) {
     blocks.push('tool does not exist');
@@ -108,13 +118,16 @@ function decide(facts: GateFacts): Decision {
     blocks.push(`trace already made ${counters.callsInTrace} of ${plural(grant.maxCallsPerTrace, 'allowed call')}`);
   }
 
-  const review: string[] = [];
+  const switches = facts.switches ?? [];
+  const review: string[] = switches.filter((fact) => fact.effect === 'review-all').map(describeSwitch);
   if (grant.approvals > 0) review.push(`grant requires ${grant.approvals === 1 ? 'approval' : `${grant.approvals} approvals`}`);
   if (grant.requiredGroups.length > 0) review.push(`grant requires an approval from each of ${plural(grant.requiredGroups.length, 'reviewer group')}`);
   review.push(...constraints.review);
   // Each required group's approval comes from a distinct reviewer, so groups raise the number too.
   const approvalsRequired = review.length > 0 ? Math.max(grant.approvals, grant.requiredGroups.length, 1) : 0;
-  const draft = facts.agent.mode !== 'live' && isWriteLevel(tool.actionLevel);
+  const draftSwitches = isWriteLevel(tool.actionLevel) ? switches.filter((fact) => fact.effect === 'draft-only').map(describeSwitch) : [];
+  const draftMode = facts.agent.mode !== 'live' && isWriteLevel(tool.actionLevel);
+  const draft = draftMode || draftSwitches.length > 0;
 
   const throttles: string[] = [];
   if (grant.rateLimit && counters.callsInWindow >= grant.rateLimit.count) {
@@ -128,7 +141,8 @@ function decide(facts: GateFacts): Decision {
   const reasons = [
     ...blocks.map((r) => BLOCKED + r),
     ...throttles.map((r) => THROTTLED + r),
-    ...(draft ? [`draft: agent is in draft-only mode and ${tool.actionLevel} actions write`] : []),
+    ...(draftMode ? [`draft: agent is in draft-only mode and ${tool.actionLevel} actions write`] : []),
+    ...draftSwitches.map((r) => `draft: ${r}`),
     ...review.map((r) => REVIEW + r),
   ];
   if (blocks.length > 0) return { outcome: 'blocked', reasons, approvalsRequired: 0, pauseAgent };
@@ -148,7 +162,7 @@ export function decideProposal(facts: GateFacts): Decision {
 }
 
 /** The claim-time re-check: an empty list means the approved action may start executing. */
-export function claimBlockers(facts: Pick<GateFacts, 'globalStop' | 'agent' | 'tool' | 'grant' | 'now'>): string[] {
+export function claimBlockers(facts: Pick<GateFacts, 'globalStop' | 'globalStopReason' | 'agent' | 'tool' | 'grant' | 'now' | 'switches'>): string[] {
   try {
     return authorityBlocks(facts);
   } catch {

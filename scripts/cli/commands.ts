@@ -5,9 +5,10 @@ import type { Command } from './command';
 import { evidenceCommands } from './evidence-commands';
 import { keyCommands } from './key-commands';
 import { stopCommands } from './stop-commands';
+import { switchCommands } from './switch-commands';
 import { userCommands } from './user-commands';
 
-export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...evidenceCommands, ...stopCommands];
+export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...evidenceCommands, ...stopCommands, ...switchCommands];
 
 export const USAGE = ['usage: npm run warden -- <command>', ...COMMANDS.map((c) => `  ${c.name} ${c.usage}`.trimEnd())].join('\n');
 

@@ -74,9 +74,21 @@ export type ToolAuthority = {
   approval: 'none' | 'required';
 };
 
+/** An engaged kill switch that applies to the agent: block refuses, review-all queues, draft-only drafts writes. */
+export type SwitchInForce = {
+  id: string;
+  scope: 'global' | 'agent' | 'tool' | 'agent-tool';
+  tool: string | null;
+  effect: 'block' | 'review-all' | 'draft-only';
+  reason: string;
+  /** ISO 8601. */
+  since: string;
+};
+
 export type Authority = {
   agent: { id: string; name: string; status: 'active' | 'paused'; mode: 'live' | 'draft_only' };
   tools: ToolAuthority[];
+  switches: SwitchInForce[];
 };
 
 export type ResultReport = { ok: boolean; output?: unknown; error?: string; downstreamRef?: string };

@@ -4,9 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { createAgent } from '@/lib/agents/create-agent';
 import { createAgentSchema } from '@/lib/agents/schemas';
 import { getUserActor } from '@/lib/auth/get-user-actor';
-import { engageGlobalStop, releaseGlobalStop } from '@/lib/kill-switches/set-global-stop';
+import { z } from 'zod';
+import { engageGlobalStop } from '@/lib/kill-switches/engage-switch';
 import { toFormError, type FormResult } from '../errors';
 import { runAsUser } from '../run-as-user';
+
+const stopSchema = z.object({ reason: z.string().max(500) });
 
 /** Admins only (the domain checks): a new agent with its owner; keys and grants come next, on its page. */
 export async function createAgentAction(input: unknown) {
@@ -17,23 +20,16 @@ export async function createAgentAction(input: unknown) {
   });
 }
 
-/** Stop all agents. Only admins may; the domain checks (the button's visibility is a convenience). */
-export async function stopAllAgents(): Promise<FormResult> {
-  return setStop(engageGlobalStop, 'All agents are stopped.', 'The global stop was already engaged.');
-}
-
-export async function releaseAllAgents(): Promise<FormResult> {
-  return setStop(releaseGlobalStop, 'The global stop is released.', 'The global stop was already released.');
-}
-
-async function setStop(change: typeof engageGlobalStop, done: string, unchanged: string): Promise<FormResult> {
+/** Stop all agents, with a reason. Only admins may; the domain checks (the button's visibility is a convenience). */
+export async function stopAllAgents(input: unknown): Promise<FormResult> {
   try {
     const actor = await getUserActor();
     if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
-    const { changed } = await change(actor);
+    const { reason } = stopSchema.parse(input);
+    const { changed } = await engageGlobalStop(actor, reason);
     // The banner is in the layout of every console page.
     revalidatePath('/', 'layout');
-    return { ok: true, message: changed ? done : unchanged };
+    return { ok: true, message: changed ? 'All agents are stopped.' : 'The global stop was already engaged.' };
   } catch (error) {
     return toFormError(error);
   }

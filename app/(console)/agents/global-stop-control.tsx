@@ -1,35 +1,45 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
+import { Input, Label } from '@/components/ui/field';
 import type { FormResult } from '../errors';
-import { releaseAllAgents, stopAllAgents } from './actions';
+import { stopAllAgents } from './actions';
 
-/** The admin's big red button, behind a confirmation; once engaged, the way back. */
+/**
+ * The admin's big red button, behind a confirmation that asks why (the reason is shown to every agent refused).
+ * Releasing is deliberate (a reason and the password again): it happens on the Controls page.
+ */
 export function GlobalStopControl({ engaged }: { engaged: boolean }) {
   const [result, setResult] = useState<FormResult>(null);
+  const [reason, setReason] = useState('');
+  if (engaged) {
+    return (
+      <Button asChild variant="secondary">
+        <Link href="/controls">Release on Controls</Link>
+      </Button>
+    );
+  }
   return (
     <div className="flex flex-col items-end gap-2">
-      {engaged ? (
-        <ConfirmDialog
-          triggerLabel="Release"
-          triggerVariant="secondary"
-          title="Release all agents?"
-          description="Agents may propose and run actions again, each within its own grants, pause and mode. Actions blocked during the stop stay blocked."
-          confirmLabel="Release all agents"
-          confirmVariant="primary"
-          onConfirm={async () => setResult(await releaseAllAgents())}
-        />
-      ) : (
-        <ConfirmDialog
-          triggerLabel="Stop all agents"
-          title="Stop all agents?"
-          description="Every agent's new proposals and every claim of an approved action will be blocked at once, until an admin releases the stop. Reviewers can keep working."
-          confirmLabel="Stop all agents"
-          onConfirm={async () => setResult(await stopAllAgents())}
-        />
-      )}
+      <ConfirmDialog
+        triggerLabel="Stop all agents"
+        title="Stop all agents?"
+        description={
+          <div className="flex flex-col gap-3">
+            <p>Every agent&apos;s new proposals, every claim of an approved action and every approval will be blocked at once, until an admin releases the stop. Drafts are untouched; reviewers can keep reading and rejecting.</p>
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="global-stop-reason">Reason (shown to every agent refused)</Label>
+              <Input id="global-stop-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+            </div>
+          </div>
+        }
+        confirmLabel="Stop all agents"
+        onConfirm={async () => setResult(await stopAllAgents({ reason }))}
+      />
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
     </div>
   );

@@ -11,7 +11,7 @@ import { updateAgent } from '@/lib/agents/update-agent';
 import { toFormError, type FormResult } from '../../errors';
 import { runAsUser } from '../../run-as-user';
 
-const statusChangeSchema = z.object({ agentId: z.string().min(1), to: z.enum(['paused', 'active']) });
+const statusChangeSchema = z.object({ agentId: z.string().min(1), to: z.enum(['paused', 'active']), reason: z.string().trim().max(500).optional() });
 const modeChangeSchema = z.object({ agentId: z.string().min(1), to: z.enum(['live', 'draft_only']) });
 const updateSchema = z.object({ agentId: z.string().min(1), expectedVersion: z.number().int().positive(), fields: updateAgentSchema.omit({ expectedVersion: true }) });
 const archiveSchema = z.object({ agentId: z.string().min(1), expectedVersion: z.number().int().positive() });
@@ -42,8 +42,8 @@ export async function archiveAgentAction(input: z.input<typeof archiveSchema>) {
 /** Pause or resume one agent. Owners may change only their own agents, admins any: the domain enforces it. */
 export async function setAgentStatusAction(input: z.input<typeof statusChangeSchema>): Promise<FormResult> {
   return run(async (actor) => {
-    const { agentId, to } = statusChangeSchema.parse(input);
-    const { changed } = await (to === 'paused' ? pauseAgent : resumeAgent)(actor, { id: agentId });
+    const { agentId, to, reason } = statusChangeSchema.parse(input);
+    const { changed } = to === 'paused' ? await pauseAgent(actor, { id: agentId }, reason || undefined) : await resumeAgent(actor, { id: agentId });
     return { agentId, message: changed ? (to === 'paused' ? 'Agent paused.' : 'Agent resumed.') : 'Nothing changed: the agent was already in that state.' };
   });
 }

@@ -5,6 +5,7 @@ import { Pause, Play } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Input, Label } from '@/components/ui/field';
 import type { FormResult } from '../../errors';
 import { setAgentModeAction, setAgentStatusAction } from './actions';
 
@@ -14,16 +15,24 @@ type Props = { agentId: string; status: 'active' | 'paused'; mode: 'live' | 'dra
 export function AgentControls({ agentId, status, mode }: Props) {
   const [result, setResult] = useState<FormResult>(null);
   const [pending, startTransition] = useTransition();
+  const [reason, setReason] = useState('');
   const run = (change: () => Promise<FormResult>) => startTransition(async () => setResult(await change()));
 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
         {status === 'active' ? (
-          <Button variant="danger" disabled={pending} onClick={() => run(() => setAgentStatusAction({ agentId, to: 'paused' }))}>
-            <Pause aria-hidden className="size-4" />
-            Pause agent
-          </Button>
+          <div className="flex w-full flex-col gap-2 sm:w-auto sm:flex-row sm:items-end">
+            {/* Why: shown on the agent's page and in the audit, so the next person knows what to check before resuming. */}
+            <div className="flex flex-col gap-1">
+              <Label htmlFor="pause-reason">Reason for pausing</Label>
+              <Input id="pause-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} className="sm:w-72" />
+            </div>
+            <Button variant="danger" disabled={pending} onClick={() => run(() => setAgentStatusAction({ agentId, to: 'paused', reason }))}>
+              <Pause aria-hidden className="size-4" />
+              Pause agent
+            </Button>
+          </div>
         ) : (
           <Button variant="primary" disabled={pending} onClick={() => run(() => setAgentStatusAction({ agentId, to: 'active' }))}>
             <Play aria-hidden className="size-4" />
