@@ -77,6 +77,12 @@ export type AuditPayloads = {
   'audit.chain_disabled': { instance: string };
   // A verification failed (recorded once per distinct first bad event).
   'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
+  // Drafts (lib/drafts/): a person promotes a draft (a new pending action, linked both ways) or discards it; a
+  // promotion the gate refuses now is recorded on the draft with the gate's reasons.
+  'draft.promoted': { promotedActionId: string; reasons: string[] };
+  'action.promoted_from_draft': { draftId: string; tool: string; traceId: string; outcome: string; reasons: string[] };
+  'draft.promotion_refused': { reasons: string[] };
+  'draft.discarded': Record<string, never>;
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -143,4 +149,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'audit.chain_broken': 'Audit chain broken',
   'audit.chain_disabled': 'Audit sealing disabled',
   'audit.verification_failed': 'Audit verification failed',
+  'draft.promoted': 'Draft promoted to review',
+  'action.promoted_from_draft': 'Queued for review from a draft',
+  'draft.promotion_refused': 'Draft promotion refused by the gate',
+  'draft.discarded': 'Draft discarded',
 };
