@@ -1,4 +1,4 @@
-import { can, type Actor } from '../auth/actor';
+import { assertCan, can, type Actor } from '../auth/actor';
 import { WardenError } from '../errors';
 
 type DraftAgent = { ownerId: string; name: string; archivedAt: Date | null };
@@ -14,9 +14,10 @@ export function canHandleDraft(actor: Actor, agent: DraftAgent): boolean {
 }
 
 export function assertCanHandleDraft(actor: Actor, agent: DraftAgent): void {
+  assertCan(actor, 'actions.read');
   if (actor.type !== 'user') throw new WardenError('forbidden', 'Only a signed-in person can promote or discard a draft.');
   if (agent.archivedAt) throw new WardenError('conflict', `Agent "${agent.name}" is archived: its drafts are read-only.`, { archived: true });
-  if (!canHandleDraft(actor, agent)) throw new WardenError('forbidden', 'Only a reviewer, an admin or the agent\'s owner can promote or discard its drafts.');
+  if (!canHandleDraft(actor, agent)) throw new WardenError('forbidden', 'Not allowed: this needs a reviewer, an admin or the owner of this agent.');
 }
 
 /** The 409 for a draft whose fate is already decided. */

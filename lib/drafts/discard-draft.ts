@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { notifyActionChanged } from '../realtime/action-changes';
@@ -8,6 +8,7 @@ import { draftIdSchema, type DraftIdInput } from './schemas';
 
 /** Discard a draft: its fate becomes `discarded` (a compare-and-set with its audit event); it stays `draft`. */
 export async function discardDraft(actor: Actor, input: DraftIdInput): Promise<{ id: string; fate: 'discarded' }> {
+  assertCan(actor, 'actions.read');
   const { draftId } = draftIdSchema.parse(input);
   const draft = await loadDraft(draftId);
   assertCanHandleDraft(actor, draft.agent);

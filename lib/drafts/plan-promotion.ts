@@ -31,7 +31,11 @@ export const PROMOTION_REVIEW_REASON = 'review: promoted from a draft: a person 
  */
 export function planPromotion(actor: Actor, draft: PromotedDraft, loaded: Awaited<ReturnType<typeof loadGateFacts>>, now: number): PromotionPlan {
   const { facts, tool } = loaded;
-  const decision = decideProposal({ ...facts, agent: { ...facts.agent, mode: 'live' } });
+  const live = { ...facts, agent: { ...facts.agent, mode: 'live' } };
+  const asDecided = decideProposal(live);
+  // Where the grant would approve on its own, the action still queues: decided as a grant asking for one approval,
+  // so the pending cap that protects reviewers holds for it too.
+  const decision = asDecided.outcome === 'approved' && live.grant ? decideProposal({ ...live, grant: { ...live.grant, approvals: 1 } }) : asDecided;
   const refs = { actor, agentId: draft.agentId };
   const refuse = (reasons: string[]): PromotionPlan => ({
     kind: 'refused', reasons,
@@ -43,7 +47,7 @@ export function planPromotion(actor: Actor, draft: PromotedDraft, loaded: Awaite
   const issues = tool ? validateParams(tool.parameters, params) : [];
   if (issues.length > 0) return refuse(issues.map((issue) => `invalid: ${issue.path} ${issue.message}`));
 
-  const reasons = decision.outcome === 'pending_review' ? decision.reasons : [PROMOTION_REVIEW_REASON];
+  const reasons = asDecided.outcome === 'pending_review' ? asDecided.reasons : [PROMOTION_REVIEW_REASON];
   const id = uuidV7(now);
   const risk = riskColumns({
     actionLevel: (tool?.actionLevel as ActionLevel | undefined) ?? null,

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import { assertCan, type Actor } from '../auth/actor';
 import { inTransaction, sql } from '../db/sql-runner';
 import { WardenError } from '../errors';
 import { loadGateFacts } from '../actions/load-gate-facts';
@@ -16,6 +16,7 @@ import { draftIdSchema, type DraftIdInput } from './schemas';
  * A promotion the gate refuses writes only its refusal and throws a 409 with the gate's reasons.
  */
 export async function promoteDraft(actor: Actor, input: DraftIdInput): Promise<{ id: string; status: 'pending_review'; reasons: string[] }> {
+  assertCan(actor, 'actions.read');
   const { draftId } = draftIdSchema.parse(input);
   const draft = await loadDraft(draftId);
   assertCanHandleDraft(actor, draft.agent);

@@ -7,7 +7,7 @@ import { promoteDraft } from '@/lib/drafts/promote-draft';
 import { draftIdSchema } from '@/lib/drafts/schemas';
 import { toFormError } from '../../errors';
 
-export type DraftResult = { ok: true; promotedActionId?: string } | { ok: false; error: string };
+export type DraftResult = { ok: true; data: { id: string; promotedActionId?: string } } | { ok: false; error: string };
 
 /** Send a draft to the review queue as a new pending action; the domain checks who may and what the gate says now. */
 export async function promoteDraftAction(input: { draftId: string }): Promise<DraftResult> {
@@ -19,7 +19,7 @@ export async function promoteDraftAction(input: { draftId: string }): Promise<Dr
     revalidatePath(`/actions/${draftId}`);
     revalidatePath('/drafts');
     revalidatePath('/queue');
-    return { ok: true, promotedActionId: promoted.id };
+    return { ok: true, data: { id: draftId, promotedActionId: promoted.id } };
   } catch (error) {
     return toFormError(error);
   }
@@ -34,7 +34,7 @@ export async function discardDraftAction(input: { draftId: string }): Promise<Dr
     await discardDraft(actor, { draftId });
     revalidatePath(`/actions/${draftId}`);
     revalidatePath('/drafts');
-    return { ok: true };
+    return { ok: true, data: { id: draftId } };
   } catch (error) {
     return toFormError(error);
   }

@@ -21,7 +21,7 @@ export function DraftControls({ draftId }: { draftId: string }) {
       const result = await promoteDraftAction({ draftId });
       if (!result.ok) return setError(result.error);
       setError(null);
-      router.push(`/actions/${result.promotedActionId}`);
+      router.push(`/actions/${result.data.promotedActionId}`);
     });
 
   return (
