@@ -20,6 +20,7 @@ test('a reviewer promotes a draft from the Drafts page into the review queue', a
   const { agent, tool, first, second } = await twoDrafts(baseURL!);
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   await signIn(page, reviewer.email, reviewer.password);
+  await page.goto('/queue');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Drafts' }).click();
   await expect(page.getByRole('heading', { name: 'Drafts', level: 1 })).toBeVisible();

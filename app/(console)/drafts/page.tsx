@@ -53,10 +53,12 @@ export default async function DraftsPage({ searchParams }: { searchParams: Searc
             </tbody>
           </Table>
         )}
-        <nav aria-label="Draft pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-200 px-4 py-3 text-sm sm:px-5">
-          {olderCursor ? <Link href={draftsHref(filter, olderCursor)} rel="next" className="font-medium text-indigo-700 hover:underline">Older drafts →</Link> : <span />}
-          {after ? <Link href={draftsHref(filter)} className="font-medium text-indigo-700 hover:underline">Back to newest</Link> : null}
-        </nav>
+        {olderCursor || after ? (
+          <nav aria-label="Draft pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-200 px-4 py-3 text-sm sm:px-5">
+            {olderCursor ? <Link href={draftsHref(filter, olderCursor)} rel="next" className="font-medium text-indigo-700 hover:underline">Older drafts →</Link> : <span />}
+            {after ? <Link href={draftsHref(filter)} className="font-medium text-indigo-700 hover:underline">Back to newest</Link> : null}
+          </nav>
+        ) : null}
       </Card>
     </>
   );
