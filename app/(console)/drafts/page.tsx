@@ -36,17 +36,23 @@ export default async function DraftsPage({ searchParams }: { searchParams: Searc
             <thead>
               <tr>
                 <Th>Tool</Th>
-                <Th>Agent</Th>
-                <Th>Drafted</Th>
+                {/* On a phone the agent and the time sit under the tool, so the fate stays in view. */}
+                <Th className="hidden sm:table-cell">Agent</Th>
+                <Th className="hidden sm:table-cell">Drafted</Th>
                 <Th>Fate</Th>
               </tr>
             </thead>
             <tbody>
               {drafts.map((draft) => (
                 <tr key={draft.id}>
-                  <Td><TableLink href={`/actions/${draft.id}`}>{draft.toolName}</TableLink></Td>
-                  <Td>{draft.agentName}</Td>
-                  <Td><RelativeTime iso={draft.createdAt.toISOString()} /></Td>
+                  <Td className="break-all">
+                    <TableLink href={`/actions/${draft.id}`}>{draft.toolName}</TableLink>
+                    <span className="block text-xs text-gray-600 sm:hidden">
+                      {draft.agentName} · <RelativeTime iso={draft.createdAt.toISOString()} />
+                    </span>
+                  </Td>
+                  <Td className="hidden sm:table-cell">{draft.agentName}</Td>
+                  <Td className="hidden sm:table-cell"><RelativeTime iso={draft.createdAt.toISOString()} /></Td>
                   <Td><FateCell fate={draft.fate} promotedActionId={draft.promotedActionId} /></Td>
                 </tr>
               ))}
