@@ -1,6 +1,6 @@
 'use client';
 
-import { Bell, BookOpen, Bot, ChartColumn, Inbox, OctagonPause, Scale, ScrollText, UserCog, UsersRound, Wrench } from 'lucide-react';
+import { Bell, BookOpen, Bot, ChartColumn, FilePen, Inbox, OctagonPause, Scale, ScrollText, UserCog, UsersRound, Wrench } from 'lucide-react';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
 import { IntentPrefetchLink } from '../ui/intent-prefetch-link';
@@ -8,6 +8,7 @@ import { useQueueEvents } from './queue-events';
 
 const LINKS = [
   { href: '/queue', label: 'Queue', icon: Inbox, matches: ['/queue', '/actions'] },
+  { href: '/drafts', label: 'Drafts', icon: FilePen, matches: ['/drafts'] },
   { href: '/agents', label: 'Agents', icon: Bot, matches: ['/agents'] },
   { href: '/tools', label: 'Tools', icon: Wrench, matches: ['/tools'] },
   { href: '/reviewers', label: 'Reviewers', icon: UsersRound, matches: ['/reviewers'] },

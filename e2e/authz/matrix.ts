@@ -26,6 +26,7 @@ export const ROUTES: Record<string, RouteRule> = {
   '/actions/[id]': { allow: READERS },
   '/actions/[id]/edit': { allow: DECIDERS },
   '/actions/[id]/events': { allow: READERS, stream: true },
+  '/drafts': { allow: READERS },
   '/agents': { allow: READERS },
   '/agents/new': { allow: ADMINS },
   '/agents/[id]': { allow: READERS },
@@ -78,6 +79,9 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
   [`${A}/actions/[id]/actions.ts#decideAction`]: { allow: DECIDERS, args: (s) => ({ form: { actionId: s.actionId, decision: 'reject', comment: 'matrix' } }) },
   [`${A}/actions/[id]/actions.ts#escalateActionForm`]: { allow: DECIDERS, args: (s) => ({ form: { actionId: s.actionId, groupId: s.groupId, note: 'matrix' } }) },
   [`${A}/actions/[id]/actions.ts#nextPendingAction`]: { allow: READERS, args: (s) => json({ actionId: s.actionId, createdAt: s.actionCreatedAt }) },
+  // Drafts (issue 13 §2): reviewers, admins and the agent's own owner; never another owner or a viewer.
+  [`${A}/actions/[id]/draft-actions.ts#promoteDraftAction`]: { allow: ['reviewer', 'owner', 'admin'], args: (s) => json({ draftId: s.draftId }) },
+  [`${A}/actions/[id]/draft-actions.ts#discardDraftAction`]: { allow: ['reviewer', 'owner', 'admin'], args: (s) => json({ draftId: s.draftId }) },
   [`${A}/actions/[id]/actions.ts#recordOpened`]: { allow: DECIDERS, args: (s) => json({ actionId: s.actionId }) },
   [`${A}/actions/[id]/edit/actions.ts#editAndApprove`]: { allow: DECIDERS, args: (s) => ({ form: { actionId: s.actionId, version: '1', params: JSON.stringify({ title: 'edited', priority: 3 }) } }) },
   [`${A}/agents/[id]/actions.ts#setAgentModeAction`]: { allow: CONTROLLERS, args: (s) => json({ agentId: s.agentId, to: 'draft_only' }) },

@@ -19,6 +19,8 @@ export type Subject = {
   memberId: string;
   /** The owner's held loosening of the grant (approvals 1 → 0), waiting for an admin. */
   changeRequestId: string;
+  /** A draft of a draft-only agent of the same owner, undecided. */
+  draftId: string;
 };
 
 /** `member` is a reviewer of the subject's own, in its group: the people actions change them, not a caller. */
@@ -36,8 +38,11 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   const { channel } = await lib.notifications().createChannel(SETUP, { name: uniqueName('matrix-channel'), kind: 'webhook', url: 'https://hooks.example.test/warden', groupId: group.id });
   await lib.updateGrant()(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 }, confirmLoosening: true });
   const held = await lib.db().db().grantChangeRequest.findFirstOrThrow({ where: { grantId: grant.id, status: 'pending' } });
+  const drafter = await createTestAgent({ owner, mode: 'draft_only' });
+  await grantTestTool(drafter, tool, true);
+  const draftId = await proposeTicket(agentClient(baseURL, (await createTestAgentKey(drafter)).key), tool, 'draft');
   return {
-    changeRequestId: held.id,
+    changeRequestId: held.id, draftId,
     agentId: agent.id, ownerId: owner.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
     keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
   };

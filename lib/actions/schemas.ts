@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_STATUSES } from '../policy/action-status';
 
 /** Request shapes of the agent API and the review forms. Client-safe: imports only zod. */
 export const sourceSchema = z.object({
@@ -62,3 +63,11 @@ export const escalateActionSchema = z.object({
   note: z.string().trim().min(1, 'say why you escalate: the next group reads this note').max(2000),
 });
 export type EscalateActionInput = z.input<typeof escalateActionSchema>;
+
+/** The agent's list of its own actions (GET /api/v1/actions): one status, keyset-paged by id, newest first. */
+export const listAgentActionsSchema = z.object({
+  status: z.enum(ACTION_STATUSES, { error: 'must be one of the action statuses' }),
+  after: z.string().trim().regex(/^[0-9a-zA-Z-]{1,100}$/, 'is not a cursor this endpoint returned').optional(),
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(50),
+});
+export type ListAgentActionsInput = z.input<typeof listAgentActionsSchema>;

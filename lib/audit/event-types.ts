@@ -86,6 +86,12 @@ export type AuditPayloads = {
   'switch.engaged': { switchId: string; scope: string; agentId: string | null; toolName: string | null; effect: string; reason: string };
   'switch.released': { switchId: string; scope: string; effect: string; reason: string; breakGlass: boolean };
   'switch.engage_unchanged': { switchId: string; scope: string; effect: string; reason: string };
+  // Drafts (lib/drafts/): a person promotes a draft (a new pending action, linked both ways) or discards it; a
+  // promotion the gate refuses now is recorded on the draft with the gate's reasons.
+  'draft.promoted': { promotedActionId: string; reasons: string[] };
+  'action.promoted_from_draft': { draftId: string; tool: string; traceId: string; outcome: string; reasons: string[] };
+  'draft.promotion_refused': { reasons: string[] };
+  'draft.discarded': Record<string, never>;
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -157,4 +163,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'switch.engaged': 'Switch engaged',
   'switch.released': 'Switch released',
   'switch.engage_unchanged': 'Switch already engaged (no change)',
+  'draft.promoted': 'Draft promoted to review',
+  'action.promoted_from_draft': 'Queued for review from a draft',
+  'draft.promotion_refused': 'Draft promotion refused by the gate',
+  'draft.discarded': 'Draft discarded',
 };

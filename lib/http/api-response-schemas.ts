@@ -84,9 +84,24 @@ export const errorResponseSchema = z.object({
   }),
 });
 
+/** GET /api/v1/actions?status=…: the agent's own actions of one status, newest first (lib/actions/list-agent-actions.ts). */
+export const agentActionListSchema = z.object({
+  actions: z.array(z.object({
+    id: z.string(),
+    tool: z.string(),
+    status: z.enum(ACTION_STATUSES),
+    createdAt: z.string().meta({ description: 'ISO 8601, UTC.' }),
+    fate: z.enum(['promoted', 'discarded']).nullable().meta({ description: "A draft's fate: null while no person has decided it; promoted (a new pending action was queued) or discarded." }),
+    promotedActionId: z.string().nullable().meta({ description: 'On a promoted draft: the pending action it became.' }),
+    promotedFromId: z.string().nullable().meta({ description: 'On an action promoted from a draft: that draft.' }),
+  })),
+  nextCursor: z.string().nullable().meta({ description: 'Pass as `after` for the next (older) page; null on the last page.' }),
+});
+
 export const healthSchema = z.object({ ok: z.literal(true) });
 
 export type ActionViewResponse = z.infer<typeof actionViewSchema>;
 export type ProposalResultResponse = z.infer<typeof proposalResultSchema>;
 export type AuthorityResponse = z.infer<typeof authoritySchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+export type AgentActionListResponse = z.infer<typeof agentActionListSchema>;

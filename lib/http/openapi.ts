@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { claimActionSchema, getActionQuerySchema, proposeActionSchema, reportResultSchema } from '../actions/schemas';
-import { actionViewSchema, authoritySchema, errorResponseSchema, healthSchema, proposalResultSchema } from './api-response-schemas';
+import { claimActionSchema, getActionQuerySchema, listAgentActionsSchema, proposeActionSchema, reportResultSchema } from '../actions/schemas';
+import { actionViewSchema, agentActionListSchema, authoritySchema, errorResponseSchema, healthSchema, proposalResultSchema } from './api-response-schemas';
 
 /**
  * The agent API as an OpenAPI 3.1 document. Request bodies are generated from the very zod schemas the routes parse
@@ -26,6 +26,9 @@ const REQUEST_DOCS = new Map<unknown, string>([
   [reportResultSchema.shape.error, 'Required when ok is false: what went wrong.'],
   [reportResultSchema.shape.downstreamRef, "The downstream system's id for what was done (refund id, message id…)."],
   [getActionQuerySchema.shape.wait, 'Seconds (0–60) to hold the request while the action is pending review.'],
+  [listAgentActionsSchema.shape.status, 'Required: the status to list (e.g. draft for drafts and their fate).'],
+  [listAgentActionsSchema.shape.after, 'The nextCursor of the previous page.'],
+  [listAgentActionsSchema.shape.limit, 'Actions per page, 1–100 (default 50).'],
 ]);
 
 /**
@@ -87,6 +90,11 @@ export function buildOpenApiDocument() {
         },
       },
       '/api/v1/actions': {
+        get: {
+          operationId: 'listActions', summary: "The agent's own actions of one status, newest first, a page at a time (e.g. ?status=draft: its drafts and their fate).",
+          parameters: queryParameters(listAgentActionsSchema).map((parameter) => (parameter.name === 'status' ? { ...parameter, required: true } : parameter)),
+          responses: { '200': { description: 'One page.', content: json('AgentActionList') }, '401': UNAUTHENTICATED, '422': INVALID },
+        },
         post: {
           operationId: 'proposeAction', summary: 'Propose a tool call; the gate decides at once.',
           parameters: [{
@@ -154,6 +162,7 @@ export function buildOpenApiDocument() {
         ProposalResult: toJsonSchema(proposalResultSchema),
         ActionView: toJsonSchema(actionViewSchema),
         Authority: toJsonSchema(authoritySchema),
+        AgentActionList: toJsonSchema(agentActionListSchema),
         Error: toJsonSchema(errorResponseSchema),
         Health: toJsonSchema(healthSchema),
       },

@@ -4,6 +4,7 @@ import { InertText } from '@/components/inert-text';
 import { PageHeader } from '@/components/page-header';
 import { getActionForReview } from '@/lib/actions/get-action-for-review';
 import { getAgentTrackRecord } from '@/lib/agents/get-agent-track-record';
+import { getDraftLinks } from '@/lib/drafts/get-draft-links';
 import { ACTION_LEVEL_LABELS } from '@/lib/policy/action-levels';
 import { approvalNeedsConfirmation } from '@/lib/policy/approval-confirmation';
 import { visibleText } from '@/lib/review/inspect-text';
@@ -17,6 +18,7 @@ import { CardStatus } from './card-status';
 import { DecidedFlash } from './decided-flash';
 import { DecisionProvider } from './decision-context';
 import { DecisionPanel } from './decision-panel';
+import { DraftPanel } from './draft-panel';
 import { EmailPreviewCard } from './email-preview-card';
 import { ParametersCard } from './parameters-card';
 import { PausedAgentFallback } from './paused-agent-fallback';
@@ -39,7 +41,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
   const show = typeof shown === 'string' ? shown : null;
   const review = await orNotFound(getActionForReview(actor, id));
   const { action, agent, actionLevel } = review;
-  const history = await getAgentTrackRecord(actor, agent.id, { exclude: action.id });
+  const [history, draftLinks] = await Promise.all([getAgentTrackRecord(actor, agent.id, { exclude: action.id }), getDraftLinks(actor, action.id)]);
   const version = review.edited ? `the reviewer's edit, version ${review.edited.version}` : 'as submitted';
   const summary = {
     tool: visibleText(action.tool),
@@ -84,6 +86,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
           <SourcesCard sources={action.sources} isWrite={review.isWrite} show={show} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
+          <DraftPanel actionId={action.id} links={draftLinks} />
           <DecisionPanel review={review} />
           <ActionFacts review={review} show={show} />
           <AgentHistory agent={agent} record={history} />

@@ -62,7 +62,10 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
                   </span>
                 ) : null}
               </Fact>
-              <Fact term="Mode">{agent.mode === 'draft_only' ? 'Draft-only' : 'Live'}</Fact>
+              <Fact term="Mode">
+                {agent.mode === 'draft_only' ? 'Draft-only' : 'Live'}{' '}
+                <Link href={`/drafts?agent=${encodeURIComponent(agent.name)}`} className="text-indigo-700 hover:underline">{`Drafts of ${agent.name}`}</Link>
+              </Fact>
               <Fact term="Created"><UtcTime iso={agent.createdAt} /></Fact>
               <Fact term="Shutoff contact">{agent.shutoffContact || <span className="text-gray-500">None recorded</span>}</Fact>
               <Fact term="Purpose" wide>{agent.purpose || <span className="text-gray-500">None recorded</span>}</Fact>
