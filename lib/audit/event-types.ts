@@ -77,6 +77,11 @@ export type AuditPayloads = {
   'audit.chain_disabled': { instance: string };
   // A verification failed (recorded once per distinct first bad event).
   'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
+  // Rollback (lib/rollback): a compensating proposal linked to the original (on both actions), a manual undo recorded
+  // by a responder, an agent's grants restored as of an earlier time (each changed grant also has its grant.updated).
+  'rollback.requested': { originalId: string; rollbackId: string; tool: string; outcome: string };
+  'rollback.recorded_manually': { note: string };
+  'grants.restored': { asOf: string; changed: string[] };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -143,4 +148,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'audit.chain_broken': 'Audit chain broken',
   'audit.chain_disabled': 'Audit sealing disabled',
   'audit.verification_failed': 'Audit verification failed',
+  'rollback.requested': 'Rollback requested',
+  'rollback.recorded_manually': 'Rolled back manually',
+  'grants.restored': 'Grants restored to an earlier time',
 };

@@ -20,6 +20,7 @@ import { DecisionPanel } from './decision-panel';
 import { EmailPreviewCard } from './email-preview-card';
 import { ParametersCard } from './parameters-card';
 import { RiskPanel } from './risk-panel';
+import { RollbackPanel } from './rollback-panel';
 import { SourcesCard } from './sources-card';
 import { StickyDecisionBar } from './sticky-decision-bar';
 import { ValuesDiffCard } from './values-diff-card';
@@ -83,6 +84,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <DecisionPanel review={review} />
+          <RollbackPanel actor={actor} actionId={action.id} />
           <ActionFacts review={review} show={show} />
           <AgentHistory agent={agent} record={history} />
         </div>
