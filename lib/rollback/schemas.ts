@@ -15,3 +15,8 @@ export const manualRollbackSchema = z.object({
   actionId: z.string().trim().min(1, 'actionId is required'),
   note: z.string().trim().min(1, 'say what was done to undo it').max(2000),
 });
+
+export const grantRestoreSchema = z.object({
+  agentId: z.string().trim().min(1, 'agentId is required'),
+  asOf: z.coerce.date({ error: 'asOf: a date and time' }),
+});

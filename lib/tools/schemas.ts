@@ -5,6 +5,9 @@ import { mappingSyntaxIssues } from '../policy/rollback-mapping';
 /** Tool definitions as admins write them. Client-safe: imports only zod. */
 const paramPath = z.string().trim().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'a parameter name, dotted for nested ones');
 
+export const ROLLBACK_KINDS = ['none', 'manual', 'compensating'] as const;
+export type RollbackKind = (typeof ROLLBACK_KINDS)[number];
+
 export const toolFieldsSchema = z.object({
   description: z.string().trim().min(1, 'describe what the tool does').max(500),
   actionLevel: z.enum(ACTION_LEVELS, { error: `action level must be one of ${ACTION_LEVELS.join(', ')}` }),
@@ -19,9 +22,6 @@ export const toolFieldsSchema = z.object({
   supportsRollback: z.boolean().default(false),
   ...rollbackFields(),
 });
-
-export const ROLLBACK_KINDS = ['none', 'manual', 'compensating'] as const;
-export type RollbackKind = (typeof ROLLBACK_KINDS)[number];
 
 /** How the tool's effects are undone (lib/rollback). Whether the compensating tool fits is checked against the database on save. */
 function rollbackFields() {
