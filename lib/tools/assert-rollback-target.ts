@@ -27,10 +27,11 @@ export async function assertRollbackTarget(tx: Tx, tool: RollbackDeclaration): P
   }
 }
 
-/** The columns a rollback declaration is stored in. */
-export function rollbackColumns(fields: { rollbackKind: string; rollbackInstructions: string; rollbackToolName: string | null; rollbackMapping: Record<string, string> }) {
+/** The columns a rollback declaration is stored in; a declared rollback also marks the tool as supporting one (the badge, the risk flags). */
+export function rollbackColumns(fields: { supportsRollback: boolean; rollbackKind: string; rollbackInstructions: string; rollbackToolName: string | null; rollbackMapping: Record<string, string> }) {
   const compensating = fields.rollbackKind === 'compensating';
   return {
+    supportsRollback: fields.supportsRollback || fields.rollbackKind !== 'none',
     rollbackKind: fields.rollbackKind,
     rollbackInstructions: fields.rollbackInstructions,
     rollbackToolName: compensating ? fields.rollbackToolName : null,

@@ -16,7 +16,8 @@ export async function RollbackPanel({ actor, actionId }: { actor: Actor; actionI
   const succeeded = attempts.find((a) => a.status === 'succeeded');
   const latest = attempts[0];
   const canRequest = viewerCanRollBack && kind === 'compensating' && (summary === 'none' || summary === 'failed');
-  const canRecordManual = viewerCanRollBack && !manual && summary !== 'rolled_back' && summary !== 'in_progress' && kind !== 'none';
+  // By hand: a manual tool's way, or the fallback once a compensation failed.
+  const canRecordManual = viewerCanRollBack && !manual && (kind === 'manual' ? summary === 'none' : summary === 'failed');
   if (!rollbackOf && attempts.length === 0 && !manual && !canRequest && !canRecordManual) return null;
 
   return (
