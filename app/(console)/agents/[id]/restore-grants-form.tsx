@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
@@ -10,15 +10,20 @@ type Preview = { changes: { tool: string; now: Record<string, unknown>; then: Re
 
 /** Pick a time (in your zone), see what each grant would go back to, apply. */
 export function RestoreGrantsForm({ agentId }: { agentId: string }) {
-  const [when, setWhen] = useState('');
+  // Read at click time, not mirrored in state: a time typed before the page hydrated still counts.
+  const whenInput = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const asOf = () => (when ? new Date(when).toISOString() : '');
+  const asOf = () => {
+    const when = whenInput.current?.value ?? '';
+    return when ? new Date(when).toISOString() : '';
+  };
 
   const showPreview = () =>
     startTransition(async () => {
       setMessage(null);
+      if (!asOf()) return setMessage({ ok: false, text: 'Pick the date and time to restore the grants to.' });
       const result = await previewGrantRestoreAction({ agentId, asOf: asOf() });
       if (!result.ok) return setMessage({ ok: false, text: result.error });
       setPreview(result.data);
@@ -36,9 +41,9 @@ export function RestoreGrantsForm({ agentId }: { agentId: string }) {
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div>
           <Label htmlFor="restore-grants-at">Restore grants as of</Label>
-          <Input id="restore-grants-at" type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setPreview(null))} />
+          <Input id="restore-grants-at" ref={whenInput} type="datetime-local" onChange={() => setPreview(null)} />
         </div>
-        <Button type="button" variant="secondary" disabled={!when || pending} onClick={showPreview}>Preview</Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={showPreview}>Preview</Button>
       </div>
       {preview ? (
         <div className="flex flex-col gap-2" aria-label="Grant changes to restore">
