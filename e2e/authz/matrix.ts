@@ -59,6 +59,8 @@ export const ROUTES: Record<string, RouteRule> = {
   '/api/v1/actions/[id]': { allow: AGENT },
   '/api/v1/actions/[id]/claim': { allow: AGENT, method: 'POST' },
   '/api/v1/actions/[id]/result': { allow: AGENT, method: 'POST', body: () => ({ ok: true }) },
+  // Rollback (issue 13 §4): the agent's own rollback actions.
+  '/api/v1/rollbacks': { allow: AGENT },
 };
 
 /** A server action's arguments: JSON values, or a form (sent as the browser sends `action(previousState, formData)`). */
@@ -133,5 +135,11 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
     args: () => json({ name: `matrix_${Date.now()}`, description: 'matrix tool', actionLevel: 'read', parameters: { type: 'object' } }),
   },
   [`${A}/tools/actions.ts#setToolEnabledAction`]: { allow: ADMINS, args: (s) => json({ toolId: s.toolId, enabled: false }) },
+  // Rollback (issue 13 §4): admins (actions.rollback). The subject's action is pending, so an admin gets the domain's
+  // "only an action that succeeded" and the grants have nothing to restore: let through, changing nothing.
+  [`${A}/actions/[id]/rollback-actions.ts#requestRollbackForm`]: { allow: ADMINS, args: (s) => ({ form: { actionId: s.actionId, note: 'matrix' } }) },
+  [`${A}/actions/[id]/rollback-actions.ts#recordManualRollbackForm`]: { allow: ADMINS, args: (s) => ({ form: { actionId: s.actionId, note: 'matrix' } }) },
+  [`${A}/agents/[id]/restore-grants-actions.ts#previewGrantRestoreAction`]: { allow: ADMINS, args: (s) => json({ agentId: s.agentId, asOf: new Date(Date.now() - 60_000).toISOString() }) },
+  [`${A}/agents/[id]/restore-grants-actions.ts#restoreGrantsAction`]: { allow: ADMINS, args: (s) => json({ agentId: s.agentId, asOf: new Date(Date.now() - 60_000).toISOString() }) },
   [`${A}/tools/actions.ts#updateToolAction`]: { allow: ADMINS, args: (s) => json({ toolId: s.toolId, fields: { description: 'changed', actionLevel: 'create', parameters: { type: 'object' } } }) },
 };

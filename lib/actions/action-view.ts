@@ -24,6 +24,7 @@ type ActionRow = {
   createdAt: Date;
   updatedAt: Date;
   reviewer?: { id: string; name: string } | null;
+  rollbackOfId?: string | null;
 };
 
 /** What the agent API returns for an action (and what the console builds on). */
@@ -62,5 +63,7 @@ export function toActionView(row: ActionRow) {
     downstreamRef: row.downstreamRef,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    /** Set on a compensating action Warden proposed to undo another (lib/rollback): the original's id. */
+    rollbackOf: row.rollbackOfId ?? null,
   };
 }

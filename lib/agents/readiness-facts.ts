@@ -3,7 +3,6 @@ import { db } from '../db/client';
 import type { ActionLevel } from '../policy/action-levels';
 import type { ReadinessFacts, ReadinessGrant, RollbackDeclaration } from '../policy/agent-readiness';
 
-const ROLLBACKS: readonly string[] = ['none', 'manual', 'compensating'] satisfies RollbackDeclaration[];
 
 /**
  * The readiness facts of several agents in four queries whatever their number (agents with their keys and grants,
@@ -68,9 +67,12 @@ export async function gatherReadinessFacts(agentIds: string[], now = new Date())
  * How the tool declares its effects undone. Read defensively: the declaration is a column another change adds; until
  * it is there (or when it holds anything else) the tool counts as not declared.
  */
-function rollbackOf(tool: object): RollbackDeclaration | undefined {
-  const value = (tool as { rollback?: unknown }).rollback;
-  return typeof value === 'string' && ROLLBACKS.includes(value) ? (value as RollbackDeclaration) : undefined;
+/**
+ * A tool's rollback declaration (lib/tools: rollbackKind). 'none' is also every tool's default, so it reads as "not
+ * declared": a write tool with no way back is the gap the checklist names, whether or not someone chose it.
+ */
+function rollbackOf(tool: { rollbackKind: string }): RollbackDeclaration | undefined {
+  return tool.rollbackKind === 'manual' || tool.rollbackKind === 'compensating' ? tool.rollbackKind : undefined;
 }
 
 function jsonArray(text: string): unknown[] {

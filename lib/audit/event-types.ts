@@ -92,6 +92,11 @@ export type AuditPayloads = {
   'action.promoted_from_draft': { draftId: string; tool: string; traceId: string; outcome: string; reasons: string[] };
   'draft.promotion_refused': { reasons: string[] };
   'draft.discarded': Record<string, never>;
+  // Rollback (lib/rollback): a compensating proposal linked to the original (on both actions), a manual undo recorded
+  // by a responder, an agent's grants restored as of an earlier time (each changed grant also has its grant.updated).
+  'rollback.requested': { originalId: string; rollbackId: string; tool: string; outcome: string };
+  'rollback.recorded_manually': { note: string };
+  'grants.restored': { asOf: string; changed: string[] };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -167,4 +172,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'action.promoted_from_draft': 'Queued for review from a draft',
   'draft.promotion_refused': 'Draft promotion refused by the gate',
   'draft.discarded': 'Draft discarded',
+  'rollback.requested': 'Rollback requested',
+  'rollback.recorded_manually': 'Rolled back manually',
+  'grants.restored': 'Grants restored to an earlier time',
 };

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'grants.govern', // set the admin floors; approve or reject an owner's held loosening of a grant
   'reviewers.manage', // reviewer groups and their members, notification channels
   'switches.manage', // global stop and release
+  'actions.rollback', // request the compensation of an executed action, record a manual rollback, restore grants as of a time
   'audit.read',
   'audit.verify', // run a verification of the audit chain now (the background check runs anyway)
   'users.manage',
@@ -29,7 +30,7 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     'actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'agents.control', 'agents.manage', 'tools.manage', 'grants.govern',
-    'reviewers.manage', 'switches.manage', 'audit.read', 'audit.verify', 'users.manage',
+    'reviewers.manage', 'switches.manage', 'audit.read', 'audit.verify', 'users.manage', 'actions.rollback',
   ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
   reviewer: ['actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'audit.read'],

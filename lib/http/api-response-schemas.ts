@@ -33,6 +33,7 @@ export const actionViewSchema = z.object({
   downstreamRef: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  rollbackOf: z.string().nullable().meta({ description: "Set when Warden proposed this action to undo another (a rollback): the original action's id. Claim and run it like any other." }),
 });
 
 export const proposalResultSchema = z.object({

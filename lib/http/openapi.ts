@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { claimActionSchema, getActionQuerySchema, listAgentActionsSchema, proposeActionSchema, reportResultSchema } from '../actions/schemas';
+import { listRollbacksQuerySchema } from '../rollback/schemas';
 import { actionViewSchema, agentActionListSchema, authoritySchema, errorResponseSchema, healthSchema, proposalResultSchema } from './api-response-schemas';
 
 /**
@@ -146,6 +147,13 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      '/api/v1/rollbacks': {
+        get: {
+          operationId: 'listRollbacks', summary: "The agent's rollback actions (compensations Warden proposed to undo an earlier action), oldest first; with status=approved, those to claim and run now.",
+          parameters: queryParameters(listRollbacksQuerySchema),
+          responses: { '200': { description: 'Up to 100 actions, each with rollbackOf.', content: json('ActionList') }, '401': UNAUTHENTICATED, '422': INVALID },
+        },
+      },
       '/api/v1/health': {
         get: { operationId: 'health', summary: 'Liveness; touches no database.', security: [], responses: { '200': { description: 'Up.', content: json('Health') } } },
       },
@@ -161,6 +169,7 @@ export function buildOpenApiDocument() {
         ReportResultRequest: { ...toJsonSchema(reportResultSchema), description: 'A failed result (ok: false) must carry error.' },
         ProposalResult: toJsonSchema(proposalResultSchema),
         ActionView: toJsonSchema(actionViewSchema),
+        ActionList: { type: 'object', properties: { actions: { type: 'array', items: { $ref: '#/components/schemas/ActionView' } } }, required: ['actions'] },
         Authority: toJsonSchema(authoritySchema),
         AgentActionList: toJsonSchema(agentActionListSchema),
         Error: toJsonSchema(errorResponseSchema),

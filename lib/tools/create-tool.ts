@@ -3,6 +3,7 @@ import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { assertRollbackTarget, rollbackColumns } from './assert-rollback-target';
 import { assertValidJsonSchema } from './assert-valid-json-schema';
 import { createToolSchema, type CreateToolInput } from './schemas';
 
@@ -12,8 +13,12 @@ export async function createTool(actor: Actor, input: CreateToolInput) {
   assertValidJsonSchema(data.parameters);
   return db().$transaction(async (tx) => {
     if (await tx.tool.findUnique({ where: { name: data.name } })) throw new WardenError('conflict', `A tool named "${data.name}" already exists.`);
+    await assertRollbackTarget(tx, data);
     const tool = await tx.tool.create({
-      data: { id: randomUUID(), ...data, parameters: JSON.stringify(data.parameters), sensitiveFields: JSON.stringify(data.sensitiveFields) },
+      data: {
+        id: randomUUID(), ...data, parameters: JSON.stringify(data.parameters), sensitiveFields: JSON.stringify(data.sensitiveFields),
+        ...rollbackColumns(data),
+      },
     });
     await recordAuditEvent(tx, { actor, type: 'tool.created', payload: { name: tool.name, actionLevel: tool.actionLevel } });
     return tool;

@@ -23,6 +23,10 @@ export async function getToolDetail(actor: Actor, toolId: string) {
     sensitiveFields: JSON.parse(tool.sensitiveFields) as string[],
     summaryTemplate: tool.summaryTemplate,
     supportsRollback: tool.supportsRollback,
+    rollbackKind: tool.rollbackKind,
+    rollbackInstructions: tool.rollbackInstructions,
+    rollbackToolName: tool.rollbackToolName,
+    rollbackMapping: JSON.parse(tool.rollbackMapping) as Record<string, string>,
     enabled: tool.enabled,
     updatedAt: tool.updatedAt.toISOString(),
     grants: tool.grants.map((grant) => ({

@@ -1,5 +1,5 @@
 import { WardenApiError, WardenBlockedError, WardenExpiredError } from './errors.js';
-import type { ActionView, ApiErrorBody, Authority, JsonObject, ProposalResult, ProposeInput, ResultReport } from './types.js';
+import type { ActionStatus, ActionView, ApiErrorBody, Authority, JsonObject, ProposalResult, ProposeInput, ResultReport } from './types.js';
 
 export type WardenClientOptions = {
   /** Where the console runs, e.g. `http://localhost:3000`. */
@@ -107,10 +107,60 @@ export function createWardenClient(options: WardenClientOptions) {
     },
 
     /** executing → succeeded / failed. A failed result needs `error`. */
-    async reportResult(id: string, result: ResultReport, callOptions: CallOptions = {}): Promise<ActionView> {
-      return (await request<ActionView>('POST', `/api/v1/actions/${encodeURIComponent(id)}/result`, { body: result, actionId: id, ...callOptions })).body;
+    reportResult,
+
+    /** The rollbacks Warden proposed for this agent (oldest first); `status: 'approved'` lists those to run now. */
+    listRollbacks,
+
+    /**
+     * Runs every approved rollback this agent has a handler for, oldest first: claim (bound to the approved params),
+     * run the handler with the params, report its output (or its error as a failed result). A rollback claimed
+     * elsewhere meanwhile, or blocked at claim, is skipped and reported in `skipped`. Rollbacks of tools without a
+     * handler are left for someone else.
+     */
+    async runPendingRollbacks(
+      handlers: Record<string, (params: JsonObject, action: ActionView) => Promise<unknown>>,
+      callOptions: CallOptions = {},
+    ): Promise<{ succeeded: string[]; failed: string[]; skipped: { id: string; reason: string }[] }> {
+      const outcome = { succeeded: [] as string[], failed: [] as string[], skipped: [] as { id: string; reason: string }[] };
+      for (const action of await listRollbacks({ ...callOptions, status: 'approved' })) {
+        const handler = handlers[action.tool];
+        if (!handler) continue;
+        let claimed: ActionView;
+        try {
+          claimed = await claimAction(action.id, action.paramsHash, callOptions.signal);
+        } catch (error) {
+          if (error instanceof WardenApiError && error.status === 409) {
+            outcome.skipped.push({ id: action.id, reason: error.message });
+            continue;
+          }
+          throw error;
+        }
+        try {
+          const output = await handler(claimed.params, claimed);
+          await reportResult(action.id, { ok: true, output: output as never }, callOptions);
+          outcome.succeeded.push(action.id);
+        } catch (error) {
+          await reportResult(action.id, { ok: false, error: (error as Error).message ?? String(error) }, callOptions);
+          outcome.failed.push(action.id);
+        }
+      }
+      return outcome;
     },
   };
+
+  async function reportResult(id: string, result: ResultReport, callOptions: CallOptions = {}): Promise<ActionView> {
+    return (await request<ActionView>('POST', `/api/v1/actions/${encodeURIComponent(id)}/result`, { body: result, actionId: id, ...callOptions })).body;
+  }
+
+  async function listRollbacks({ status, signal }: { status?: ActionStatus } & CallOptions = {}): Promise<ActionView[]> {
+    const query = status ? `?status=${encodeURIComponent(status)}` : '';
+    return (await request<{ actions: ActionView[] }>('GET', `/api/v1/rollbacks${query}`, { signal })).body.actions;
+  }
+
+  async function claimAction(id: string, paramsHash: string, signal?: AbortSignal): Promise<ActionView> {
+    return (await request<ActionView>('POST', `/api/v1/actions/${encodeURIComponent(id)}/claim`, { body: { paramsHash }, signal, actionId: id })).body;
+  }
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -59,7 +59,7 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
     const view: ActionView = {
       id: randomUUID(), status: outcome, tool: body.tool, params: body.params, paramsVersion: 1, edited: false, reason: null, sources: [], requester: null, requesterVerified: false,
       traceId: 'tr_peer', paramsHash: hashOf(body.params), approvalsRequired: 0,
-      decision: { reasons: [`gate: ${outcome}`], reason: null, decidedBy: null, decidedAt: null }, result: null, downstreamRef: null, createdAt: now, updatedAt: now,
+      decision: { reasons: [`gate: ${outcome}`], reason: null, decidedBy: null, decidedAt: null }, result: null, downstreamRef: null, createdAt: now, updatedAt: now, rollbackOf: null,
     };
     actions.set(view.id, view);
     const reply = { id: view.id, status: outcome, decision: { outcome, reasons: [`gate: ${outcome}`] } };

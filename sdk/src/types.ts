@@ -63,6 +63,8 @@ export type ActionView<P extends JsonObject = JsonObject> = {
   downstreamRef: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Set when Warden proposed this action to undo another (a rollback): the original action's id. */
+  rollbackOf: string | null;
 };
 
 export type ToolAuthority = {

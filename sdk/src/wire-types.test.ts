@@ -20,7 +20,7 @@ describe('the SDK wire types', () => {
       id: 'a1', status: 'approved', tool: 't', params: { a: 2 }, paramsVersion: 2, edited: true, originalParams: { a: 1 }, reason: null, sources: [{ title: 'x' }], requester: null,
       requesterVerified: false, traceId: 'tr', paramsHash: '0'.repeat(64), approvalsRequired: 0,
       decision: { reasons: ['allowed: granted t without approval'], reason: null, decidedBy: null, decidedAt: null }, result: null, downstreamRef: null,
-      createdAt: '2026-11-25T12:00:00.000Z', updatedAt: '2026-11-25T12:00:00.000Z',
+      createdAt: '2026-11-25T12:00:00.000Z', updatedAt: '2026-11-25T12:00:00.000Z', rollbackOf: null,
     };
     expect(actionViewSchema.parse(view)).toEqual(view);
   });

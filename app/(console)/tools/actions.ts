@@ -3,12 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createTool } from '@/lib/tools/create-tool';
-import { createToolSchema, toolFieldsSchema } from '@/lib/tools/schemas';
+import { createToolSchema, updateToolFieldsSchema } from '@/lib/tools/schemas';
 import { setToolEnabled } from '@/lib/tools/set-tool-enabled';
 import { updateTool } from '@/lib/tools/update-tool';
 import { runAsUser } from '../run-as-user';
 
-const updateSchema = z.object({ toolId: z.string().min(1), fields: toolFieldsSchema });
+const updateSchema = z.object({ toolId: z.string().min(1), fields: updateToolFieldsSchema });
 const enabledSchema = z.object({ toolId: z.string().min(1), enabled: z.boolean() });
 
 /** Admins only (the domain checks). An invalid JSON Schema comes back as the domain's message. */

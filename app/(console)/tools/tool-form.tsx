@@ -7,16 +7,17 @@ import { Button } from '@/components/ui/button';
 import { Input, Label, Select, Textarea } from '@/components/ui/field';
 import { ACTION_LEVEL_LABELS, ACTION_LEVELS, type ActionLevel } from '@/lib/policy/action-levels';
 import { createToolAction, updateToolAction } from './actions';
+import { EMPTY_ROLLBACK, RollbackFields, type RollbackFormValues } from './rollback-fields';
 import { SummaryPreview } from './summary-preview';
 
 export type ToolFormValues = {
   name: string; description: string; actionLevel: ActionLevel; parameters: string;
   sensitiveFields: string; summaryTemplate: string; supportsRollback: boolean;
-};
+} & RollbackFormValues;
 
 export const EMPTY_TOOL: ToolFormValues = {
   name: '', description: '', actionLevel: 'create', parameters: '{\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}',
-  sensitiveFields: '', summaryTemplate: '', supportsRollback: false,
+  sensitiveFields: '', summaryTemplate: '', supportsRollback: false, ...EMPTY_ROLLBACK,
 };
 
 /** Create (with a name) or edit a tool; the server checks the JSON Schema and its message is shown as is. */
@@ -35,10 +36,20 @@ export function ToolForm({ toolId, initial, disabled }: { toolId?: string; initi
     } catch (error) {
       return setResult({ ok: false, error: `The parameter schema is not valid JSON: ${(error as Error).message}` });
     }
+    let rollbackMapping: unknown = {};
+    if (values.rollbackKind === 'compensating') {
+      try {
+        rollbackMapping = JSON.parse(values.rollbackMapping || '{}');
+      } catch (error) {
+        return setResult({ ok: false, error: `The rollback mapping is not valid JSON: ${(error as Error).message}` });
+      }
+    }
     const fields = {
       description: values.description, actionLevel: values.actionLevel, parameters: parameters as Record<string, unknown>,
       sensitiveFields: values.sensitiveFields.split(',').map((field) => field.trim()).filter(Boolean),
       summaryTemplate: values.summaryTemplate, supportsRollback: values.supportsRollback,
+      rollbackKind: values.rollbackKind, rollbackInstructions: values.rollbackInstructions,
+      rollbackToolName: values.rollbackKind === 'compensating' ? values.rollbackToolName : null, rollbackMapping: rollbackMapping as Record<string, string>,
     };
     startTransition(async () => {
       if (toolId) {
@@ -91,6 +102,7 @@ export function ToolForm({ toolId, initial, disabled }: { toolId?: string; initi
           <input id="tool-supports-rollback" type="checkbox" className="size-4 accent-indigo-600" checked={values.supportsRollback} onChange={(e) => set({ supportsRollback: e.target.checked })} />
           <label htmlFor="tool-supports-rollback" className="text-sm font-medium text-gray-800">Supports rollback</label>
         </div>
+        <RollbackFields values={values} set={set} />
       </fieldset>
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
       {result?.ok ? <p role="status" className="text-sm text-emerald-800">{result.message}</p> : null}

@@ -23,6 +23,7 @@ import { EmailPreviewCard } from './email-preview-card';
 import { ParametersCard } from './parameters-card';
 import { PausedAgentFallback } from './paused-agent-fallback';
 import { RiskPanel } from './risk-panel';
+import { RollbackPanel } from './rollback-panel';
 import { SourcesCard } from './sources-card';
 import { StickyDecisionBar } from './sticky-decision-bar';
 import { ValuesDiffCard } from './values-diff-card';
@@ -88,6 +89,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
         <div className="flex min-w-0 flex-col gap-6">
           <DraftPanel actionId={action.id} links={draftLinks} />
           <DecisionPanel review={review} />
+          <RollbackPanel actor={actor} actionId={action.id} />
           <ActionFacts review={review} show={show} />
           <AgentHistory agent={agent} record={history} />
         </div>

@@ -18,6 +18,7 @@ import { GrantsAndSimulator } from './grants-section';
 import { KeysSection } from './keys-section';
 import { ReadinessCard } from './readiness-card';
 import { RequesterKeySection } from './requester-key-section';
+import { RestoreGrantsSection } from './restore-grants-section';
 
 export const metadata: Metadata = { title: 'Agent' };
 
@@ -101,6 +102,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           </Card>
         ) : null}
         <GrantsAndSimulator actor={actor} agentId={agent.id} canControl={agent.viewerCanControl} />
+        <RestoreGrantsSection actor={actor} agentId={agent.id} />
         <KeysSection agentId={agent.id} keys={agent.keys} canControl={agent.viewerCanControl} />
         {agent.viewerCanControl ? <RequesterKeySection actor={actor} agentId={agent.id} /> : null}
         <Card aria-labelledby="agent-actions">

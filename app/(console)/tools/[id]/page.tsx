@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Table, TableLink, Td, Th } from '@/components/ui/table';
 import { getToolDetail, type ToolDetail } from '@/lib/tools/get-tool-detail';
 import type { ActionLevel } from '@/lib/policy/action-levels';
+import type { RollbackKind } from '@/lib/tools/schemas';
 import { orNotFound } from '../../errors';
 import { requireUser } from '../../require-user';
 import { ToolForm } from '../tool-form';
@@ -78,5 +79,7 @@ function formValues(tool: ToolDetail) {
     name: tool.name, description: tool.description, actionLevel: tool.actionLevel as ActionLevel,
     parameters: JSON.stringify(tool.parameters, null, 2), sensitiveFields: tool.sensitiveFields.join(', '),
     summaryTemplate: tool.summaryTemplate, supportsRollback: tool.supportsRollback,
+    rollbackKind: tool.rollbackKind as RollbackKind, rollbackInstructions: tool.rollbackInstructions, rollbackToolName: tool.rollbackToolName ?? '',
+    rollbackMapping: JSON.stringify(tool.rollbackMapping, null, 2),
   };
 }
