@@ -3,6 +3,11 @@ import { proposeAction } from '@/lib/actions/propose-action';
 import { listAgentActionsSchema, proposeActionSchema } from '@/lib/actions/schemas';
 import { agentRoute, readJson } from '@/lib/http/agent-route';
 import { withIdempotency } from '@/lib/http/idempotency';
+import { listRollbackActions } from '@/lib/rollback/list-rollback-actions';
+import { listRollbacksQuerySchema } from '@/lib/rollback/schemas';
+import { z } from 'zod';
+
+const kindSchema = z.object({ kind: z.enum(['rollback'], { error: 'kind must be rollback (or left out)' }).optional() });
 
 export const dynamic = 'force-dynamic';
 
@@ -14,8 +19,11 @@ export const POST = agentRoute(async ({ actor, request }) => {
 });
 
 // ?status= one of the statuses (required), ?after= the previous page's nextCursor, ?limit= 1–100.
+// ?kind=rollback: the agent's rollback actions instead (as GET /api/v1/rollbacks), e.g. the approved ones to run now.
 export const GET = agentRoute(async ({ actor, request }) => {
   const query = new URL(request.url).searchParams;
+  const { kind } = kindSchema.parse({ kind: query.get('kind') ?? undefined });
+  if (kind === 'rollback') return { body: await listRollbackActions(actor, listRollbacksQuerySchema.parse({ status: query.get('status') ?? undefined })) };
   const input = listAgentActionsSchema.parse({
     status: query.get('status') ?? undefined, after: query.get('after') ?? undefined, limit: query.get('limit') ?? undefined,
   });
