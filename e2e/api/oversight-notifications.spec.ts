@@ -32,6 +32,8 @@ test('a pause and a resume reach the channel subscribed to agent pauses, naming 
     const mine = oversightOf(subscribed.receiver, 'oversight', (body) => (body.oversight.agent as { id?: string } | null)?.id === agent.id);
     return mine.length >= 2 ? mine : undefined;
   }, 20_000, 'the pause and the resume');
+  // Due deliveries are sent in parallel, so they may arrive in either order: read them in the log's order.
+  received.sort((a, b) => (a.body as { eventSeq: number }).eventSeq - (b.body as { eventSeq: number }).eventSeq);
 
   expect(received.every((r) => r.signature?.ok)).toBe(true);
   expect(received.map((r) => (r.body as { oversight: unknown }).oversight)).toEqual([
