@@ -1,6 +1,8 @@
 import { test, expect } from '../fixtures/test';
 import { createTestUser, seedAgentWithTool } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
+import { agentClient } from '../fixtures/agent-client';
+import { refund, seedGrantedAgent } from '../fixtures/gate-factories';
 
 // Agent-scoped switches only: a global one would stop the other specs' agents on this shared server.
 test('an owner engages a switch on their agent with a reason, and releases it with the password again', async ({ page }, testInfo) => {
@@ -54,7 +56,20 @@ test('pausing an agent asks why, and its page shows the reason', async ({ page }
   await page.getByLabel('Reason for pausing').fill('Sent three refunds to one customer');
   await page.getByRole('button', { name: 'Pause agent' }).click();
   await expect(page.getByRole('button', { name: 'Resume agent' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Details', exact: true })).toContainText('Sent three refunds to one customer');
+  await expect(page.getByRole('region', { name: 'Details', exact: true })).toContainText('Paused by Olga Owner: Sent three refunds to one customer');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath('paused-phone.png'), fullPage: true });
+});
+
+test('an agent the gate paused for looping is announced on its page, naming the gate', async ({ page, baseURL }) => {
+  const { agent: agentRow, tool, key } = await seedGrantedAgent({ loop: { maxRepeats: 1, windowSeconds: 600, pauseAgent: true } });
+  const agent = agentClient(baseURL!, key);
+  const same = refund(42, 'ORD-LOOP');
+  expect((await agent.propose({ tool: tool.name, params: same })).body.status).toBe('approved');
+  expect((await agent.propose({ tool: tool.name, params: same })).body.status).toBe('blocked');
+  const admin = await createTestUser(['admin'], 'Ada Admin');
+  await signIn(page, admin.email, admin.password);
+  await page.goto(`/agents/${agentRow.id}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'The gate paused this agent: loop detected by the gate' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Details', exact: true })).toContainText('Paused by the gate: loop detected by the gate');
 });

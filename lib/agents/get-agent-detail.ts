@@ -77,7 +77,14 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
     })),
     waiting: { pendingReview, approved },
     pausedBecause: pause
-      ? { at: pause.at.toISOString(), actorType: pause.actorType, reason: (JSON.parse(pause.payload) as { reason: string | null }).reason }
+      ? {
+          at: pause.at.toISOString(),
+          actorType: pause.actorType,
+          by: await pausedBy(pause),
+          /** The gate paused it (the loop rule, in the agent's own request): announced on the page, not just badged. */
+          byGate: pause.actorType === 'agent',
+          reason: (JSON.parse(pause.payload) as { reason: string | null }).reason,
+        }
       : null,
     viewerCanControl: canControlAgent(actor, agent),
     /** Transfer, environment, mode by edit, archive: admins, while the agent is not archived. */
@@ -86,3 +93,14 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
 }
 
 export type AgentDetail = Awaited<ReturnType<typeof getAgentDetail>>;
+
+/** Who paused the agent, in words: the person by name, the CLI, or the gate (whose loop pause the agent's request records). */
+async function pausedBy(event: { actorType: string; actorId: string | null }): Promise<string> {
+  if (event.actorType === 'user' && event.actorId) {
+    const user = await db().user.findUnique({ where: { id: event.actorId }, select: { name: true } });
+    return user?.name ?? 'a former user';
+  }
+  if (event.actorType === 'cli') return 'the admin CLI';
+  if (event.actorType === 'agent') return 'the gate';
+  return 'Warden';
+}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AgentModeBadge, AgentStatusBadge } from '@/components/agent-state-badges';
 import { PageHeader } from '@/components/page-header';
 import { UtcTime } from '@/components/relative-time';
+import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { getAgentDetail } from '@/lib/agents/get-agent-detail';
@@ -49,6 +50,12 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
             Archived <UtcTime iso={agent.archivedAt} />. This agent is read-only: its keys are revoked and its name cannot be used again.
           </p>
         ) : null}
+        {agent.status === 'paused' && agent.pausedBecause?.byGate ? (
+          <ErrorAlert>
+            The gate paused this agent: {agent.pausedBecause.reason ?? 'no reason recorded'} (<UtcTime iso={agent.pausedBecause.at} />). It stays paused
+            until someone who controls it resumes it; look at its recent actions first.
+          </ErrorAlert>
+        ) : null}
         <Card aria-labelledby="agent-details">
           <CardHeader id="agent-details" title="Details" />
           <CardBody className="flex flex-col gap-5">
@@ -59,7 +66,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
                 {agent.status === 'paused' ? 'Paused' : 'Active'}
                 {agent.pausedBecause ? (
                   <span className="block text-gray-600">
-                    {agent.pausedBecause.reason ?? `by ${agent.pausedBecause.actorType}`}, <UtcTime iso={agent.pausedBecause.at} />
+                    Paused by {agent.pausedBecause.by}{agent.pausedBecause.reason ? `: ${agent.pausedBecause.reason}` : ''}, <UtcTime iso={agent.pausedBecause.at} />
                   </span>
                 ) : null}
               </Fact>
