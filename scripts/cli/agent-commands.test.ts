@@ -1,30 +1,10 @@
 // The admin CLI's agent commands, run as an admin runs them: a child process on a SQLite file of its own.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliWorkspace } from './cli-workspace';
 
-const root = path.resolve(__dirname, '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'warden-cli-agents-'));
-const file = path.join(dir, 'cli.db');
-
-function warden(...args: string[]) {
-  const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/warden.ts', ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
-}
-
-function query<T>(statement: string, ...params: unknown[]): T[] {
-  const database = new Database(file, { readonly: true });
-  try {
-    return database.prepare(statement).all(...params) as T[];
-  } finally {
-    database.close();
-  }
-}
+const workspace = createCliWorkspace('agents');
+const warden = (...args: string[]) => workspace.warden(args);
+const query = workspace.query;
 
 const events = (type: string) => query<{ payload: string; actorType: string }>('SELECT "payload", "actorType" FROM "AuditEvent" WHERE "type" = ? ORDER BY "seq"', type)
   .map((row) => ({ actorType: row.actorType, payload: JSON.parse(row.payload) as Record<string, unknown> }));
@@ -35,7 +15,7 @@ beforeAll(() => {
   expect(warden('user', 'create', '--email', 'vic@cli.test', '--name', 'Vic', '--role', 'viewer', '--password', 'correct-horse-battery').code).toBe(0);
 }, 60_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(workspace.remove);
 
 describe('warden agent create|edit|archive', () => {
   it('creates an agent with its owner; the shutoff contact defaults to the owner', () => {

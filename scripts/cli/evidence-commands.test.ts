@@ -1,23 +1,15 @@
 // Evidence bundles, exported and verified as an admin does it: the CLI as a child process on a SQLite file of its own.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { list } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliWorkspace } from './cli-workspace';
 
-const root = path.resolve(__dirname, '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'warden-cli-evidence-'));
-const file = path.join(dir, 'cli.db');
+const workspace = createCliWorkspace('evidence');
+const { dir, file, warden } = workspace;
 const bundle = path.join(dir, 'evidence.tar');
-
-function warden(args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/warden.ts', ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `file:${file}`, WARDEN_DATA_DIR: dir, NEXT_TELEMETRY_DISABLED: '1', ...env },
-  });
-  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
-}
 
 async function entries(tarFile: string): Promise<Record<string, string>> {
   const found: Record<string, string> = {};
@@ -49,7 +41,7 @@ beforeAll(() => {
   database.close();
 }, 60_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(workspace.remove);
 
 describe('warden evidence export|verify', () => {
   it('exports one agent\'s window as a signed tar, sensitive fields masked, private to its owner', async () => {

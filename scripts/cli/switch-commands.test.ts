@@ -1,30 +1,10 @@
 // The admin CLI's switch commands, run as an admin runs them: a child process on a SQLite file of its own.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliWorkspace } from './cli-workspace';
 
-const root = path.resolve(__dirname, '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'warden-cli-switches-'));
-const file = path.join(dir, 'cli.db');
-
-function warden(...args: string[]) {
-  const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/warden.ts', ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
-}
-
-function query<T>(statement: string, ...params: unknown[]): T[] {
-  const database = new Database(file, { readonly: true });
-  try {
-    return database.prepare(statement).all(...params) as T[];
-  } finally {
-    database.close();
-  }
-}
+const workspace = createCliWorkspace('switches');
+const warden = (...args: string[]) => workspace.warden(args);
+const query = workspace.query;
 
 const eventTypes = () => query<{ type: string }>(`SELECT "type" FROM "AuditEvent" WHERE "type" LIKE 'switch.%' ORDER BY "seq"`).map((e) => e.type);
 const lastLine = (text: string) => text.split('\n').at(-1)!;
@@ -34,7 +14,7 @@ beforeAll(() => {
   expect(warden('agent', 'create', '--name', 'support-bot', '--owner', 'olga@cli.test', '--purpose', 'answers tickets').code).toBe(0);
 }, 60_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(workspace.remove);
 
 describe('warden switch engage|list|release', () => {
   it('engages a switch on one agent, prints its id last; engaging it again changes nothing and is audited as such', () => {
