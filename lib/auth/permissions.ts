@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'grants.govern', // set the admin floors; approve or reject an owner's held loosening of a grant
   'reviewers.manage', // reviewer groups and their members, notification channels
   'switches.manage', // global stop and release
+  'incidents.manage', // open, work and close incidents; request and approve the return to normal
   'actions.rollback', // request the compensation of an executed action, record a manual rollback, restore grants as of a time
   'audit.read',
   'audit.verify', // run a verification of the audit chain now (the background check runs anyway)
@@ -31,6 +32,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     'actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'agents.control', 'agents.manage', 'tools.manage', 'grants.govern',
     'reviewers.manage', 'switches.manage', 'audit.read', 'audit.verify', 'users.manage', 'actions.rollback',
+    'incidents.manage',
   ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
   reviewer: ['actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'audit.read'],

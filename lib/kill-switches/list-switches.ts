@@ -31,7 +31,7 @@ export async function listEngagedSwitches(actor: Actor): Promise<SwitchView[]> {
     rows.unshift({
       id: GLOBAL_STOP_ID, engaged: true, changedById: null, changedAt: new Date(0), scope: 'global', agentId: null, toolName: null, effect: 'block',
       engagedKey: null, reason: 'the global stop record is missing: Warden fails closed', engagedById: null, engagedAt: null,
-      releasedById: null, releasedAt: null, releaseReason: null,
+      releasedById: null, releasedAt: null, releaseReason: null, incidentId: null,
     });
   }
   const agentIds = [...new Set(rows.map((r) => r.agentId).filter((id): id is string => id !== null))];
