@@ -1,9 +1,9 @@
 import { assertCan, can, type Actor } from '../auth/actor';
-import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { assertCanManageSwitch } from './authorize-switch';
-import { GLOBAL_STOP_ID, lockSwitches } from './global-stop';
+import { GLOBAL_STOP_ID } from './global-stop';
+import { releaseSwitchInTx } from './release-switch-in-tx';
 import { releaseSwitchSchema, type ReleaseSwitchInput } from './schemas';
 import { verifyStepUp } from './verify-step-up';
 
@@ -28,25 +28,7 @@ export async function releaseSwitch(actor: Actor, input: ReleaseSwitchInput, add
   // Seam for the two-person rule (issue 13 §3): the global stop, and any switch opened by an incident, will need a
   // second admin's approval here for a console release; the CLI stays the audited break-glass path.
 
-  return db().$transaction(async (tx) => {
-    await lockSwitches(tx);
-    const now = new Date();
-    const byId = actor.type === 'user' ? actor.id : null;
-    const released = { engaged: false, releasedById: byId, releasedAt: now, releaseReason: data.reason, changedById: byId, changedAt: now };
-    if (row.id === GLOBAL_STOP_ID) {
-      const { count } = await tx.switch.updateMany({ where: { id: GLOBAL_STOP_ID, engaged: true }, data: released });
-      if (count === 1) await recordAuditEvent(tx, { actor, type: 'switch.global_stop_released', payload: { reason: data.reason, breakGlass } });
-      return { id: row.id, changed: count === 1 };
-    }
-    const { count } = await tx.switch.updateMany({ where: { id: row.id, engagedKey: { not: null } }, data: { ...released, engagedKey: null } });
-    if (count === 1) {
-      await recordAuditEvent(tx, {
-        actor, agentId: row.agentId, type: 'switch.released',
-        payload: { switchId: row.id, scope: row.scope, effect: row.effect, reason: data.reason, breakGlass },
-      });
-    }
-    return { id: row.id, changed: count === 1 };
-  });
+  return db().$transaction(async (tx) => ({ id: row.id, changed: await releaseSwitchInTx(tx, actor, row, { reason: data.reason, breakGlass }) }));
 }
 
 /** Release the global stop (the CLI's `release`; specs). */
