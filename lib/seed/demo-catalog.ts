@@ -45,9 +45,17 @@ export const DEMO_TOOLS = [
     summaryTemplate: 'E-mail {to}: "{subject}"',
     parameters: { type: 'object', required: ['to', 'subject', 'body'], properties: { to: { type: 'string', format: 'email' }, subject: string, body: string }, additionalProperties: false },
   },
+  // Before refund.issue: a compensating tool must exist when the tool that names it is saved.
+  {
+    name: 'refund.cancel', actionLevel: 'external', description: 'Cancel a refund at the payment provider before it settles.',
+    summaryTemplate: 'Cancel refund {refundId} of order {orderId}',
+    parameters: { type: 'object', required: ['refundId', 'orderId'], properties: { refundId: string, orderId: string }, additionalProperties: false },
+  },
   {
     name: 'refund.issue', actionLevel: 'external', description: 'Refund an order through the payment provider.',
     summaryTemplate: 'Refund {amount} {currency} to order {orderId}', sensitiveFields: ['cardLast4'],
+    rollbackKind: 'compensating', rollbackToolName: 'refund.cancel',
+    rollbackMapping: { refundId: '$.result.refundId', orderId: '$.params.orderId' },
     parameters: {
       type: 'object', required: ['orderId', 'amount', 'currency'], additionalProperties: false,
       properties: { orderId: string, amount: { type: 'number', exclusiveMinimum: 0 }, currency: { enum: ['EUR', 'USD', 'GBP'] }, cardLast4: { type: 'string', pattern: '^[0-9]{4}$' } },
@@ -89,6 +97,8 @@ export const DEMO_AGENTS: DemoAgent[] = [
           { kind: 'range', param: 'amount', max: 500, effect: 'review' },
         ],
       }],
+      // Compensations are always reviewed (lib/rollback); the grant only makes the tool available to the agent.
+      ['refund.cancel', { approvals: 1 }],
       // A changed payout account is a classic fraud path: Finance checks the business reason, Security the request.
       ['billing.change_payout_account', { approvals: 2, requireReason: true, requiredGroups: ['Finance', 'Security'], reviewGroupId: 'Finance', reviewTimeoutMinutes: 24 * 60 }],
     ],

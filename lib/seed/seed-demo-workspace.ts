@@ -9,6 +9,7 @@ import { createAgent } from '../agents/create-agent';
 import { db } from '../db/client';
 import { grantTool } from '../grants/grant-tool';
 import { createTool } from '../tools/create-tool';
+import { requestRollback } from '../rollback/request-rollback';
 import type { GrantRulesInput } from '../grants/schemas';
 import { addGroupMember } from '../review-groups/add-group-member';
 import { createReviewerGroup } from '../review-groups/create-reviewer-group';
@@ -51,6 +52,7 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
     agents[spec.name] = { type: 'agent', id: agent.id, name: agent.name, keyId: 'demo-seed' };
   }
 
+  const executed: { id: string; agent: Actor }[] = [];
   for (const proposal of DEMO_PROPOSALS) {
     const agent = agents[proposal.agent];
     const { id } = await proposeAction(agent, {
@@ -60,13 +62,26 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
       await approveAction(users.reviewer, { actionId: id, comment: 'Damage confirmed from the photo.' });
       await claimAction(agent, id);
       await reportActionResult(agent, id, { ok: true, output: { refundId: 're_demo_1' }, downstreamRef: 're_demo_1' });
+      executed.push({ id, agent });
     } else if (proposal.then === 'reject') {
       await rejectAction(users.reviewer, { actionId: id, comment: 'Outside the refund window; offer store credit instead.' });
     } else if (proposal.then === 'finance_approves') {
       await approveAction(users.reviewer, { actionId: id, comment: 'The customer record matches; Security should confirm the request came from them.' });
     }
   }
+  await rollBackFirstRefund(executed[0], users);
   return { accounts };
+}
+
+/**
+ * The duplicate refund was a mistake after all: an admin asks for its compensation (refund.cancel), Finance approves
+ * it, and the agent runs it like any other action, so the demo shows a rollback from request to "rolled back by".
+ */
+async function rollBackFirstRefund(refund: { id: string; agent: Actor }, users: Record<string, Extract<Actor, { type: 'user' }>>) {
+  const rollback = await requestRollback(users.admin, { actionId: refund.id, note: 'The customer was refunded twice by hand already.' });
+  await approveAction(users.reviewer, { actionId: rollback.id, comment: 'Confirmed with the payment provider.' });
+  await claimAction(refund.agent, rollback.id);
+  await reportActionResult(refund.agent, rollback.id, { ok: true, output: { cancelled: true }, downstreamRef: 'rc_demo_1' });
 }
 
 /** The catalog names reviewer groups; grants store their ids. */
