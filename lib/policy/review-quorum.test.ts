@@ -29,6 +29,28 @@ describe('planApproval', () => {
       state({ required: 3, requiredGroups: ['finance', 'security'] }),
       'r1', [], { ok: true, groupId: null, complete: false, approvals: 1 },
     ],
+    // Fiona approved for finance, then left it (her groups are re-matched as they are today: none).
+    [
+      'after an approver left their group, a security member is still taken',
+      state({ required: 2, requiredGroups: ['finance', 'security'], approvals: [{ reviewerId: 'fiona', groupId: 'finance', groups: [] }] }),
+      'sara', ['security'], { ok: true, groupId: 'security', complete: false, approvals: 2 },
+    ],
+    [
+      'and a finance member then completes it, past the number',
+      state({
+        required: 2, requiredGroups: ['finance', 'security'],
+        approvals: [{ reviewerId: 'fiona', groupId: 'finance', groups: [] }, { reviewerId: 'sara', groupId: 'security', groups: ['security'] }],
+      }),
+      'frank', ['finance'], { ok: true, groupId: 'finance', complete: true, approvals: 3 },
+    ],
+    [
+      'the refusal names the group actually uncovered, not the stored one',
+      state({
+        required: 2, requiredGroups: ['finance', 'security'],
+        approvals: [{ reviewerId: 'fiona', groupId: 'finance', groups: [] }, { reviewerId: 'sara', groupId: 'security', groups: ['security'] }],
+      }),
+      'olga', [], { ok: false, reason: 'needs_group', missingGroups: ['finance'] },
+    ],
     [
       'groups raise a lower number',
       state({ required: 1, requiredGroups: ['finance', 'security'], approvals: [{ reviewerId: 'r1', groupId: 'finance' }] }),

@@ -38,12 +38,19 @@ export function planApproval(state: QuorumState, reviewerId: string, reviewerGro
     ...state.approvals.map((a) => ({ reviewerId: a.reviewerId, groups: a.groups ?? (a.groupId ? [a.groupId] : []), current: a.groupId })),
     { reviewerId, groups: reviewerGroups, current: null },
   ];
+  const uncovered = (assignment: (string | null)[]) => {
+    const covered = new Set(assignment.filter((g) => g !== null));
+    return state.requiredGroups.filter((g) => !covered.has(g));
+  };
+  const missingBefore = uncovered(matchGroups(state.requiredGroups, approvers.slice(0, -1)));
   const assignment = matchGroups(state.requiredGroups, approvers);
-  const covered = new Set(assignment.filter((g) => g !== null));
-  const stillMissing = state.requiredGroups.filter((g) => !covered.has(g));
+  const stillMissing = uncovered(assignment);
   const approvals = approvers.length;
   const required = Math.max(state.required, state.requiredGroups.length, 1);
-  if (required - approvals < stillMissing.length) return { ok: false, reason: 'needs_group', missingGroups: missingGroups(state) };
+  // An approval that covers a missing group is always taken, even past the number: an earlier approver may have
+  // left their group since, and the action must not be stuck waiting for a group nobody is allowed to cover.
+  const coversAGroup = stillMissing.length < missingBefore.length;
+  if (!coversAGroup && required - approvals < stillMissing.length) return { ok: false, reason: 'needs_group', missingGroups: missingBefore };
   return {
     ok: true,
     groupId: assignment[approvals - 1],
