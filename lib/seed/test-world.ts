@@ -50,12 +50,15 @@ export async function reviewerGroup(prefix: string, members: UserActor[] = []) {
   return group;
 }
 
+/** The owner of the agents whose test does not care who owns them: one per suite (this module is loaded per suite). */
+let defaultOwner: Promise<UserActor> | undefined;
+
 /**
- * An agent (owned by `owner`, or by a new owner who reviews nothing) with a refund tool granted under `rules`
+ * An agent (owned by `owner`, or by the suite's owner who reviews nothing) with a refund tool granted under `rules`
  * (one approval unless said otherwise). The agent acts as the actor an agent key would resolve to.
  */
 export async function agentWithRefundTool(options: { rules?: Partial<GrantRulesInput>; owner?: UserActor; sensitiveFields?: string[] } = {}) {
-  const owner = options.owner ?? (await person(['owner'], 'Agent Owner'));
+  const owner = options.owner ?? (await (defaultOwner ??= person(['owner'], 'Agent Owner')));
   const row = await createAgent(SETUP, { name: uniqueName('agent'), purpose: 'domain test agent', ownerId: owner.id, mode: 'live' });
   const tool = await createTool(SETUP, {
     name: uniqueName('refund').replaceAll('-', '_'),
