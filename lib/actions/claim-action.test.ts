@@ -87,7 +87,7 @@ describe.each(TEST_DATABASES)('claimAction on %s', (kind) => {
     await rejectAction(reviewer, { actionId: rejected });
     const blocked = await w.propose(agent, { name: 'no_such_tool' }, 'blocked');
 
-    for (const [id, expected] of [[pending, 'pending_review'], [rejected, 'rejected'], [blocked, 'blocked']]) {
+    for (const [id, expected] of [[pending, 'pending_review'], [rejected, 'rejected'], [blocked, 'blocked']] as const) {
       await expect(claimAction(agent, id), expected).rejects.toMatchObject({ code: 'conflict', details: { status: expected } });
       expect(await status(id)).toBe(expected);
     }
