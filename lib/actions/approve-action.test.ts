@@ -91,6 +91,23 @@ describe.each(TEST_DATABASES)('approveAction on %s', (kind) => {
     expect(Object.fromEntries((await approvers(id)).map((a) => [a.reviewerId, a.groupId]))).toEqual({ [both.id]: security.id, [fiona.id]: finance.id });
   });
 
+  it('an approver who left their group since does not strand the action: the uncovered group is named and still taken', async () => {
+    const [fiona, sara, frank, olga] = [
+      await w.person(['reviewer'], 'Fiona'), await w.person(['reviewer'], 'Sara'), await w.person(['reviewer'], 'Frank'), await w.person(['reviewer'], 'Olga'),
+    ];
+    const finance = await w.reviewerGroup('Finance', [fiona, frank]);
+    const security = await w.reviewerGroup('Security', [sara]);
+    const { agent, tool } = await w.agentWithRefundTool({ rules: { requiredGroups: [finance.id, security.id] } });
+    const id = await w.propose(agent, tool, 'pending_review');
+    await approveAction(fiona, { actionId: id });
+    const { removeGroupMember } = await import('../review-groups/remove-group-member');
+    await removeGroupMember(w.SETUP, { groupId: finance.id, userId: fiona.id });
+
+    await expect(approveAction(olga, { actionId: id })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining(finance.name) });
+    expect(await approveAction(sara, { actionId: id })).toMatchObject({ status: 'pending_review', approvals: 2, missingGroups: [finance.name] });
+    expect(await approveAction(frank, { actionId: id })).toMatchObject({ status: 'approved', approvals: 3 });
+  });
+
   it("the agent's owner cannot approve its actions unless the grant lets owners; an admin owner overrides, on the record", async () => {
     const owner = await w.person(['owner', 'reviewer'], 'Owning Reviewer');
     const strict = await w.agentWithRefundTool({ owner });
