@@ -15,7 +15,8 @@ export type AuditPayloads = {
   'action.failed': { error: string | null; downstreamRef: string | null };
   'agent.created': { name: string; ownerId: string; after?: Record<string, unknown> };
   'agent.paused': { reason: string | null };
-  'agent.resumed': Record<string, never>;
+  // Resumed by a person, or by an incident's return to normal (which names its request and incident).
+  'agent.resumed': { returnToNormalRequestId?: string; incidentId?: string };
   'agent.mode_changed': { from: string; to: string };
   'agent_key.created': { keyId: string; prefix: string; label: string; expiresAt: string | null };
   'agent_key.revoked': { keyId: string; prefix: string };
@@ -97,6 +98,14 @@ export type AuditPayloads = {
   'rollback.requested': { originalId: string; rollbackId: string; tool: string; outcome: string };
   'rollback.recorded_manually': { note: string };
   'grants.restored': { asOf: string; changed: string[] };
+  // The return to normal (lib/return-to-normal/): a request names its target (an incident, or the global stop) and
+  // waits for ANOTHER admin before it expires; approving releases the target's switches and resumes the agents the
+  // incident paused, in the approval's transaction. singleAdmin: the only active admin released alone, password again.
+  'return_to_normal.requested': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; expiresAt: string };
+  'return_to_normal.approved': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; requestedBy: string | null; note: string | null; releasedSwitches: string[]; resumedAgents: string[]; stillPaused: string[] };
+  'return_to_normal.rejected': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; note: string | null };
+  'return_to_normal.cancelled': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string };
+  'return_to_normal.single_admin_released': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; singleAdmin: true; releasedSwitches: string[]; resumedAgents: string[]; stillPaused: string[] };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -175,4 +184,9 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'rollback.requested': 'Rollback requested',
   'rollback.recorded_manually': 'Rolled back manually',
   'grants.restored': 'Grants restored to an earlier time',
+  'return_to_normal.requested': 'Return to normal requested',
+  'return_to_normal.approved': 'Return to normal approved',
+  'return_to_normal.rejected': 'Return to normal rejected',
+  'return_to_normal.cancelled': 'Return to normal cancelled',
+  'return_to_normal.single_admin_released': 'Returned to normal by the only admin',
 };
