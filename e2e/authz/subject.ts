@@ -2,6 +2,7 @@
 // a reviewer group and a notification channel. A server action gets a fresh subject, since an allowed call changes it.
 import { agentClient } from '../fixtures/agent-client';
 import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, grantTestTool, SETUP, uniqueName, type TestUser } from '../fixtures/factories';
+import { openTestIncident, returnToNormal } from '../fixtures/return-to-normal';
 import { proposeTicket } from '../fixtures/scenarios';
 import { lib } from '../fixtures/warden-lib';
 
@@ -21,6 +22,9 @@ export type Subject = {
   changeRequestId: string;
   /** A draft of a draft-only agent of the same owner, undecided. */
   draftId: string;
+  /** An incident on another agent of the owner (review-all), with a return to normal asked by another admin, waiting. */
+  incidentId: string;
+  returnRequestId: string;
 };
 
 /** `member` is a reviewer of the subject's own, in its group: the people actions change them, not a caller. */
@@ -41,8 +45,12 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   const drafter = await createTestAgent({ owner, mode: 'draft_only' });
   await grantTestTool(drafter, tool, true);
   const draftId = await proposeTicket(agentClient(baseURL, (await createTestAgentKey(drafter)).key), tool, 'draft');
+  const contained = await createTestAgent({ owner });
+  const incident = await openTestIncident([contained], ['review-all']);
+  const requester = await createTestUser(['admin'], 'Matrix Requesting Admin');
+  const returnRequest = await returnToNormal().requestReturnToNormal(requester.actor, { target: { incidentId: incident.id }, reason: 'matrix' });
   return {
-    changeRequestId: held.id, draftId,
+    changeRequestId: held.id, draftId, incidentId: incident.id, returnRequestId: returnRequest.id,
     agentId: agent.id, ownerId: owner.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
     keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
   };
@@ -53,6 +61,7 @@ const SEGMENT_IDS: Record<string, Record<string, keyof Subject>> = {
   actions: { '[id]': 'actionId' },
   agents: { '[id]': 'agentId', '[grantId]': 'grantId' },
   tools: { '[id]': 'toolId' },
+  incidents: { '[id]': 'incidentId' },
   api: { '[id]': 'actionId', '[...nextauth]': 'actionId' },
 };
 

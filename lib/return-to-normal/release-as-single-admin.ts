@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { db } from '../db/client';
+import { db, type Tx } from '../db/client';
 import { WardenError } from '../errors';
 import { verifyStepUp } from '../kill-switches/verify-step-up';
 import { singleAdminReleaseAllowed } from '../policy/return-to-normal';
@@ -23,15 +23,14 @@ import { singleAdminReleaseSchema, type SingleAdminReleaseInput } from './schema
 export async function releaseAsSingleAdmin(actor: Actor, input: SingleAdminReleaseInput, address = 'unknown'): Promise<{ requestId: string } & AppliedReturn> {
   const person = assertPerson(actor);
   const data = singleAdminReleaseSchema.parse(input);
+  // Checked before the password too, so nobody types one (or spends a sign-in attempt) where it cannot help.
+  assertOnlyAdmin(await readActiveAdminIds(db() as unknown as Tx), person.id);
   await verifyStepUp(person, data.password, address);
   return db().$transaction(async (tx) => {
     const target = await resolveTarget(tx, data.target);
     await lockTarget(tx, target);
     await lockActiveAdmins(tx);
-    const admins = await readActiveAdminIds(tx);
-    if (!singleAdminReleaseAllowed(admins, person.id)) {
-      throw new WardenError('conflict', `This workspace has ${admins.length} active admins: another admin approves the return to normal. Request it and ask them.`);
-    }
+    assertOnlyAdmin(await readActiveAdminIds(tx), person.id);
     const now = new Date();
     await assertNoPendingRequest(tx, target, now);
     const plan = await readReturnPlan(tx, target);
@@ -50,4 +49,9 @@ export async function releaseAsSingleAdmin(actor: Actor, input: SingleAdminRelea
     });
     return { requestId: id, ...applied };
   });
+}
+
+function assertOnlyAdmin(admins: string[], personId: string): void {
+  if (singleAdminReleaseAllowed(admins, personId)) return;
+  throw new WardenError('conflict', `This workspace has ${admins.length} active admins: another admin approves the return to normal. Request it and ask them.`);
 }

@@ -11,7 +11,7 @@ export const returnTargetSchema = z.union([
 export type ReturnTarget = z.infer<typeof returnTargetSchema>;
 
 const reason = z.string().trim().min(1, 'a reason is required').max(500);
-const note = z.string().trim().max(500).optional().transform((value) => value || null);
+const note = z.string().trim().max(500).nullish().transform((value) => value || null);
 
 export const requestReturnSchema = z.object({ target: returnTargetSchema, reason });
 export type RequestReturnInput = z.input<typeof requestReturnSchema>;
