@@ -51,12 +51,15 @@ const STATUS_TONE: Record<RequestView['status'], BadgeTone> = { pending: 'amber'
  */
 export function ReturnRequestPanel({ noun, actions, pending, history, nothingToDo, viewer, ttlMinutes }: Props) {
   const title = noun === 'release' ? 'Release' : 'Return to normal';
+  // The latest request, when it expired unapproved, stays in view as such (until a new one is asked for).
+  const lastExpired = !pending && history[0]?.status === 'expired' ? history[0] : null;
+  const earlier = lastExpired ? history.slice(1) : history;
   return (
     <div className="flex flex-col gap-5">
-      {pending ? <PendingRequest noun={noun} actions={actions} request={pending} viewer={viewer} /> : null}
+      {pending ?? lastExpired ? <PendingRequest key={(pending ?? lastExpired)!.id} noun={noun} actions={actions} request={(pending ?? lastExpired)!} viewer={viewer} /> : null}
       {!pending && !nothingToDo ? <RequestForm noun={noun} actions={actions} ttlMinutes={ttlMinutes} /> : null}
       {!pending && !nothingToDo && viewer.singleAdmin ? <SingleAdminForm noun={noun} title={title} actions={actions} /> : null}
-      {history.length > 0 ? <History requests={history} /> : null}
+      {earlier.length > 0 ? <History requests={earlier} /> : null}
     </div>
   );
 }
@@ -82,16 +85,17 @@ function PendingRequest({ noun, actions, request, viewer }: { noun: Props['noun'
   const headingId = useId();
   const noteId = useId();
   const router = useRouter();
-  const [expired, setExpired] = useState(false);
+  const [expired, setExpired] = useState(request.status === 'expired');
   const { error, busy, run } = useSubmit();
   const [note, setNote] = useState('');
 
   // The request stops being approvable at expiresAt: say so then, and read the page again (the server agrees).
   useEffect(() => {
+    if (request.status !== 'pending') return;
     const left = Math.max(0, request.expiresAt.getTime() - Date.now());
     const timer = setTimeout(() => { setExpired(true); router.refresh(); }, Math.min(left + 250, 2 ** 31 - 1));
     return () => clearTimeout(timer);
-  }, [request.expiresAt, router]);
+  }, [request.expiresAt, request.status, router]);
 
   const approveLabel = noun === 'release' ? 'Approve release' : 'Approve the return to normal';
   return (

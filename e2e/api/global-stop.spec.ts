@@ -58,16 +58,17 @@ test.describe('global stop', () => {
 
   test('engaging and releasing are audited once each; repeating either changes nothing', async () => {
     const admin = await createTestUser(['admin']);
+    const cli = { type: 'cli', id: `global-stop-spec-${admin.id}` } as const;
     const events = () => lib.db().db().auditEvent.findMany({
-      where: { OR: [{ actorId: admin.id }, { actorType: 'cli', actorId: CLI.id }], type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] } }, orderBy: { seq: 'asc' },
+      where: { OR: [{ actorId: admin.id }, { actorType: 'cli', actorId: cli.id }], type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] } }, orderBy: { seq: 'asc' },
     });
 
     await lib.globalStop().engageGlobalStop(admin.actor);
     expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: false });
     // A person's release in the console is refused, pointing at the return to normal (before any password is asked).
     await expect(lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('return to normal') });
-    await lib.globalStop().releaseGlobalStop(CLI, 'spec done');
-    expect(await lib.globalStop().releaseGlobalStop(CLI, 'spec done')).toEqual({ changed: false });
+    await lib.globalStop().releaseGlobalStop(cli, 'spec done');
+    expect(await lib.globalStop().releaseGlobalStop(cli, 'spec done')).toEqual({ changed: false });
     expect((await events()).map((e) => e.type)).toEqual(['switch.global_stop_engaged', 'switch.global_stop_released']);
     // The repeated engage is audited as a no-op of its own.
     expect(await lib.db().db().auditEvent.count({ where: { actorId: admin.id, type: 'switch.engage_unchanged' } })).toBe(1);
