@@ -57,7 +57,8 @@ export function ReturnRequestPanel({ noun, actions, pending, history, nothingToD
   return (
     <div className="flex flex-col gap-5">
       {pending ?? lastExpired ? <PendingRequest key={(pending ?? lastExpired)!.id} noun={noun} actions={actions} request={(pending ?? lastExpired)!} viewer={viewer} /> : null}
-      {!pending && !nothingToDo ? <RequestForm noun={noun} actions={actions} ttlMinutes={ttlMinutes} /> : null}
+      {/* The only active admin has nobody to ask: a request could only expire. */}
+      {!pending && !nothingToDo && !viewer.singleAdmin ? <RequestForm noun={noun} actions={actions} ttlMinutes={ttlMinutes} /> : null}
       {!pending && !nothingToDo && viewer.singleAdmin ? <SingleAdminForm noun={noun} title={title} actions={actions} /> : null}
       {earlier.length > 0 ? <History requests={earlier} /> : null}
     </div>
