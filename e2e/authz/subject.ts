@@ -4,7 +4,7 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, grantTestTool, SETUP, uniqueName, type TestUser } from '../fixtures/factories';
 import { openTestIncident, returnToNormal } from '../fixtures/return-to-normal';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { lib, loadAppModule } from '../fixtures/warden-lib';
 
 export type Subject = {
   agentId: string;
@@ -22,8 +22,10 @@ export type Subject = {
   changeRequestId: string;
   /** A draft of a draft-only agent of the same owner, undecided. */
   draftId: string;
-  /** An incident on another agent of the owner (review-all), with a return to normal asked by another admin, waiting. */
+  /** An open incident on the subject's agent, with no containment (so the agent keeps working). */
   incidentId: string;
+  /** Another incident, on another agent of the owner (review-all), with a return to normal asked by another admin. */
+  returnIncidentId: string;
   returnRequestId: string;
 };
 
@@ -45,12 +47,13 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   const drafter = await createTestAgent({ owner, mode: 'draft_only' });
   await grantTestTool(drafter, tool, true);
   const draftId = await proposeTicket(agentClient(baseURL, (await createTestAgentKey(drafter)).key), tool, 'draft');
-  const contained = await createTestAgent({ owner });
-  const incident = await openTestIncident([contained], ['review-all']);
+  const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>('lib/incidents/open-incident.ts');
+  const incident = await openIncident(SETUP, { title: uniqueName('matrix incident'), agents: [agent.id], windowStart: new Date(Date.now() - 3600_000) });
+  const contained = await openTestIncident([await createTestAgent({ owner })], ['review-all']);
   const requester = await createTestUser(['admin'], 'Matrix Requesting Admin');
-  const returnRequest = await returnToNormal().requestReturnToNormal(requester.actor, { target: { incidentId: incident.id }, reason: 'matrix' });
+  const returnRequest = await returnToNormal().requestReturnToNormal(requester.actor, { target: { incidentId: contained.id }, reason: 'matrix' });
   return {
-    changeRequestId: held.id, draftId, incidentId: incident.id, returnRequestId: returnRequest.id,
+    changeRequestId: held.id, draftId, incidentId: incident.id, returnIncidentId: contained.id, returnRequestId: returnRequest.id,
     agentId: agent.id, ownerId: owner.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
     keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
   };
