@@ -13,7 +13,7 @@ import { releaseSwitchAction } from './actions';
  */
 export function ReleaseSwitchForm({ id, label }: { id: string; label: string }) {
   if (id === 'global_stop') {
-    return <p className="text-sm text-gray-700 lg:w-80">Released through a request another admin approves: see “Release the global stop” below.</p>;
+    return <p className="text-sm text-gray-700 lg:w-80">Released through the return to normal: see “Release the global stop” below (another admin approves; a workspace’s only admin uses their password).</p>;
   }
   return <ReleaseFields id={id} label={label} />;
 }
