@@ -14,6 +14,8 @@ const schema = z.object({
   WARDEN_DEFAULT_MAX_PENDING: z.coerce.number().int().min(1).default(1000),
   /** How agents are told who decided: the reviewer's display name, or an opaque stable id. Never the e-mail. */
   WARDEN_REVIEWER_IDENTITY: z.enum(['name', 'opaque']).default('name'),
+  /** How long a return-to-normal request waits for a second admin (lib/return-to-normal/); fractions allowed. */
+  WARDEN_RETURN_TO_NORMAL_TTL_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(60),
 });
 
 export type Env = z.infer<typeof schema>;

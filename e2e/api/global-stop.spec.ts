@@ -8,6 +8,10 @@ import { lib } from '../fixtures/warden-lib';
 // The global stop halts every agent on the server: these specs run alone, one after the other (see playwright.config.ts).
 test.describe.configure({ mode: 'serial' });
 
+// A person releases the global stop through the return to normal (two admins; e2e/ui/return-to-normal.spec.ts); here
+// the CLI's break-glass release, which is what these specs are about: what a stop does, not who lifts it.
+const CLI = { type: 'cli', id: 'global-stop-spec' } as const;
+
 test.describe('global stop', () => {
   test.afterEach(async () => {
     await lib.globalStop().releaseGlobalStop({ type: 'cli', id: 'test' });
@@ -24,7 +28,7 @@ test.describe('global stop', () => {
     expect(stopped.body).toMatchObject({ status: 'blocked', decision: { reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) } });
     expect((await auditEventsOfAction(stopped.body.id)).map((e) => e.type)).toEqual(['action.proposed', 'gate.decided']);
 
-    expect(await lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).toEqual({ changed: true });
+    expect(await lib.globalStop().releaseGlobalStop(CLI, 'spec done')).toEqual({ changed: true });
     expect((await agent.propose({ tool: tool.name, params: VALID_TICKET })).body.status).toBe('approved');
   });
 
@@ -41,7 +45,7 @@ test.describe('global stop', () => {
     expect(claim.status).toBe(409);
     expect(claim.body.error).toMatchObject({ code: 'conflict', status: 'blocked', reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) });
 
-    await lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password);
+    await lib.globalStop().releaseGlobalStop(CLI, 'spec done');
     expect(await actionStatusInDatabase(id)).toBe('blocked');
     const retry = await agent.claim(id);
     expect(retry.status).toBe(409);
@@ -54,12 +58,17 @@ test.describe('global stop', () => {
 
   test('engaging and releasing are audited once each; repeating either changes nothing', async () => {
     const admin = await createTestUser(['admin']);
-    const events = () => lib.db().db().auditEvent.findMany({ where: { actorId: admin.id, type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] } }, orderBy: { seq: 'asc' } });
+    const cli = { type: 'cli', id: `global-stop-spec-${admin.id}` } as const;
+    const events = () => lib.db().db().auditEvent.findMany({
+      where: { OR: [{ actorId: admin.id }, { actorType: 'cli', actorId: cli.id }], type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] } }, orderBy: { seq: 'asc' },
+    });
 
     await lib.globalStop().engageGlobalStop(admin.actor);
     expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: false });
-    await lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password);
-    expect(await lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).toEqual({ changed: false });
+    // A person's release in the console is refused, pointing at the return to normal (before any password is asked).
+    await expect(lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('return to normal') });
+    await lib.globalStop().releaseGlobalStop(cli, 'spec done');
+    expect(await lib.globalStop().releaseGlobalStop(cli, 'spec done')).toEqual({ changed: false });
     expect((await events()).map((e) => e.type)).toEqual(['switch.global_stop_engaged', 'switch.global_stop_released']);
     // The repeated engage is audited as a no-op of its own.
     expect(await lib.db().db().auditEvent.count({ where: { actorId: admin.id, type: 'switch.engage_unchanged' } })).toBe(1);

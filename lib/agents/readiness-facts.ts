@@ -2,6 +2,7 @@ import { parseRoles } from '../auth/roles';
 import { db } from '../db/client';
 import type { ActionLevel } from '../policy/action-levels';
 import type { ReadinessFacts, ReadinessGrant, RollbackDeclaration } from '../policy/agent-readiness';
+import { isActiveAdmin } from '../policy/return-to-normal';
 
 
 /**
@@ -21,9 +22,10 @@ export async function gatherReadinessFacts(agentIds: string[], now = new Date())
     }),
     db().notificationChannel.findMany({ where: { enabled: true }, select: { name: true, groupId: true }, orderBy: { name: 'asc' } }),
     db().reviewerGroup.findMany({ select: { id: true, name: true } }),
-    db().user.findMany({ where: { disabled: false, roles: { contains: 'admin' } }, select: { roles: true } }),
+    db().user.findMany({ where: { disabled: false, roles: { contains: 'admin' } }, select: { roles: true, disabled: true } }),
   ]);
-  const activeAdmins = admins.filter((user) => parseRoles(user.roles).includes('admin')).length;
+  // The return to normal's own count (lib/policy/return-to-normal.ts): one active admin means nobody can approve.
+  const activeAdmins = admins.filter((user) => isActiveAdmin({ roles: parseRoles(user.roles), disabled: user.disabled })).length;
   const groupNames = Object.fromEntries(groups.map((group) => [group.id, group.name]));
 
   return new Map(agents.map((agent) => [agent.id, {

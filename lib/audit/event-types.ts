@@ -15,7 +15,8 @@ export type AuditPayloads = {
   'action.failed': { error: string | null; downstreamRef: string | null };
   'agent.created': { name: string; ownerId: string; after?: Record<string, unknown> };
   'agent.paused': { reason: string | null };
-  'agent.resumed': Record<string, never>;
+  // Resumed by a person, or by an incident's return to normal (which names its request and incident).
+  'agent.resumed': { returnToNormalRequestId?: string; incidentId?: string };
   'agent.mode_changed': { from: string; to: string };
   'agent_key.created': { keyId: string; prefix: string; label: string; expiresAt: string | null };
   'agent_key.revoked': { keyId: string; prefix: string };
@@ -97,6 +98,21 @@ export type AuditPayloads = {
   'rollback.requested': { originalId: string; rollbackId: string; tool: string; outcome: string };
   'rollback.recorded_manually': { note: string };
   'grants.restored': { asOf: string; changed: string[] };
+  // Incidents (lib/incidents): opened with its containment (switches engaged, agents paused, keys revoked, each also
+  // audited on its own), notes, the manual fallback, closed with its resolution. `title`/`summary` read well in
+  // oversight notifications; a note's body is for the audit log, not for channels.
+  'incident.opened': { incidentId: string; title: string; severity: string; allAgents: boolean; agents: string[]; windowStart: string; containment: string[]; switchIds: string[]; pausedAgents: string[]; revokedKeys: number };
+  'incident.closed': { incidentId: string; title: string; summary: string; windowEnd: string };
+  'incident.note_added': { incidentId: string; title: string; noteId: string; body: string };
+  'incident.fallback_set': { incidentId: string; title: string; before: string; after: string };
+  // The return to normal (lib/return-to-normal/): a request names its target (an incident, or the global stop) and
+  // waits for ANOTHER admin before it expires; approving releases the target's switches and resumes the agents the
+  // incident paused, in the approval's transaction. singleAdmin: the only active admin released alone, password again.
+  'return_to_normal.requested': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; expiresAt: string };
+  'return_to_normal.approved': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; requestedBy: string | null; note: string | null; releasedSwitches: string[]; resumedAgents: string[]; stillPaused: string[] };
+  'return_to_normal.rejected': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; note: string | null };
+  'return_to_normal.cancelled': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string };
+  'return_to_normal.single_admin_released': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; singleAdmin: true; releasedSwitches: string[]; resumedAgents: string[]; stillPaused: string[] };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -175,4 +191,13 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'rollback.requested': 'Rollback requested',
   'rollback.recorded_manually': 'Rolled back manually',
   'grants.restored': 'Grants restored to an earlier time',
+  'incident.opened': 'Incident opened',
+  'incident.closed': 'Incident closed',
+  'incident.note_added': 'Incident note added',
+  'incident.fallback_set': 'Incident manual fallback set',
+  'return_to_normal.requested': 'Return to normal requested',
+  'return_to_normal.approved': 'Return to normal approved',
+  'return_to_normal.rejected': 'Return to normal rejected',
+  'return_to_normal.cancelled': 'Return to normal cancelled',
+  'return_to_normal.single_admin_released': 'Returned to normal by the only admin',
 };

@@ -24,11 +24,25 @@ export async function releaseSwitch(actor: Actor, input: ReleaseSwitchInput, add
   const agent = row.agentId ? await db().agent.findUnique({ where: { id: row.agentId }, select: { ownerId: true, name: true } }) : null;
   assertCanManageSwitch(actor, { scope: row.scope, agent });
   const breakGlass = actor.type !== 'user';
-  if (actor.type === 'user') await verifyStepUp(actor, data.password, address);
-  // Seam for the two-person rule (issue 13 §3): the global stop, and any switch opened by an incident, will need a
-  // second admin's approval here for a console release; the CLI stays the audited break-glass path.
+  if (actor.type === 'user') {
+    // The two-person rule (issue 13 §3): a person releases these only through the return to normal
+    // (lib/return-to-normal/); the CLI, run on the server itself, stays the audited break-glass path.
+    const refusal = await twoPersonRefusal(row);
+    if (refusal) throw new WardenError('conflict', refusal, { returnToNormal: row.incidentId ? `/incidents/${row.incidentId}/recovery` : '/controls' });
+    await verifyStepUp(actor, data.password, address);
+  }
 
   return db().$transaction(async (tx) => ({ id: row.id, changed: await releaseSwitchInTx(tx, actor, row, { reason: data.reason, breakGlass }) }));
+}
+
+/** Why a person may not release this switch on its own in the console, or null. */
+async function twoPersonRefusal(row: { id: string; incidentId: string | null }): Promise<string | null> {
+  if (row.id === GLOBAL_STOP_ID) {
+    return 'The global stop is released through the return to normal: "Request release" on Controls, then another admin approves (a workspace\'s only admin releases with their password there).';
+  }
+  if (!row.incidentId) return null;
+  const incident = await db().incident.findUnique({ where: { id: row.incidentId }, select: { title: true } });
+  return `This switch was engaged by incident "${incident?.title ?? row.incidentId}": it is released with the incident's return to normal, which another admin approves (Incidents › Return to normal, /incidents/${row.incidentId}/recovery).`;
 }
 
 /** Release the global stop (the CLI's `release`; specs). */

@@ -10,6 +10,7 @@ import { listEngagedSwitches } from '@/lib/kill-switches/list-switches';
 import { listTools } from '@/lib/tools/list-tools';
 import { requireUser } from '../require-user';
 import { EngageSwitchForm } from './engage-switch-form';
+import { GlobalStopReturn } from './global-stop-return';
 import { ReleaseSwitchForm } from './release-switch-form';
 
 export const metadata: Metadata = { title: 'Controls' };
@@ -55,6 +56,7 @@ export default async function ControlsPage() {
           </ul>
         ) : null}
       </Card>
+      <GlobalStopReturn />
       <Card>
         <CardHeader title="Engage a switch" description={admin ? 'Any scope.' : 'Owners: on their own agents (agent or agent and tool).'} />
         <CardBody>

@@ -6,8 +6,19 @@ import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
 import { releaseSwitchAction } from './actions';
 
-/** Releasing is deliberate: a reason and the person's password again (the session alone is not enough). */
+/**
+ * Releasing is deliberate: a reason and the person's password again (the session alone is not enough). The global
+ * stop is released through its request below (two admins); a switch an incident engaged is refused by the domain with
+ * a pointer at the incident's return to normal, shown here as the error.
+ */
 export function ReleaseSwitchForm({ id, label }: { id: string; label: string }) {
+  if (id === 'global_stop') {
+    return <p className="text-sm text-gray-700 lg:w-80">Released through the return to normal: see “Release the global stop” below (another admin approves; a workspace’s only admin uses their password).</p>;
+  }
+  return <ReleaseFields id={id} label={label} />;
+}
+
+function ReleaseFields({ id, label }: { id: string; label: string }) {
   const fieldId = useId();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
