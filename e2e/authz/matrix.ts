@@ -64,6 +64,8 @@ export const ROUTES: Record<string, RouteRule> = {
   // Incidents (issue 13 §3): admins (incidents.manage) only.
   '/incidents': { allow: ADMINS },
   '/incidents/[id]/notes': { allow: ADMINS },
+  // The incident's signed evidence bundle (incidents.manage and audit.verify: admins).
+  '/incidents/[id]/evidence': { allow: ADMINS },
   // The return to normal of an incident (issue 13 §3): admins (incidents.manage).
   '/incidents/[id]/recovery': { allow: ADMINS },
 };

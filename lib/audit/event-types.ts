@@ -83,6 +83,8 @@ export type AuditPayloads = {
   'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
   // Someone downloaded a filtered view of the log (lib/audit/export-audit-events.ts): which filter, which format.
   'audit.exported': { format: string; filter: Record<string, string> };
+  // An evidence bundle was built (lib/evidence/build-evidence-bundle.ts): what it selected, how much, its manifest's hash.
+  'evidence.exported': { selection: Record<string, unknown>; counts: Record<string, number>; manifestSha256: string };
   // Kill switches (issue 13 §1; the global stop keeps its own two events above). breakGlass: released from the CLI.
   'switch.engaged': { switchId: string; scope: string; agentId: string | null; toolName: string | null; effect: string; reason: string };
   'switch.released': { switchId: string; scope: string; effect: string; reason: string; breakGlass: boolean };
@@ -181,6 +183,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'audit.chain_disabled': 'Audit sealing disabled',
   'audit.verification_failed': 'Audit verification failed',
   'audit.exported': 'Audit log exported',
+  'evidence.exported': 'Evidence bundle exported',
   'switch.engaged': 'Switch engaged',
   'switch.released': 'Switch released',
   'switch.engage_unchanged': 'Switch already engaged (no change)',

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { create as createTar } from 'tar';
 import { auditActor, type Actor } from '../auth/actor';
 import { loadSigningKey, signMessage } from '../audit/chain/signing-key';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db } from '../db/client';
 import { collectEvidence, type EvidenceInput } from './collect-evidence';
 import type { IncidentRecord } from './collect-incident-record';
 import { DATA_FILES, EVIDENCE_FORMAT, INCIDENT_FILE, MANIFEST, SIGNATURE, type EvidenceManifest } from './evidence-format';
@@ -40,6 +42,10 @@ export async function buildEvidenceBundle(actor: Actor, input: EvidenceInput, ou
     signer: { publicKey: key.publicKey, keyId: key.keyId },
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  // Recorded before the file is written, like audit exports: a bundle that leaves the box is never unaccounted for.
+  await db().$transaction((tx) => recordAuditEvent(tx, {
+    actor, type: 'evidence.exported', payload: { selection, counts: manifest.counts, manifestSha256: sha256(manifestText) },
+  }));
 
   const dir = mkdtempSync(path.join(tmpdir(), 'warden-evidence-'));
   try {

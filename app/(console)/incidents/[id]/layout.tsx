@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { AccessDenied } from '@/components/access-denied';
 import { AgentStatusBadge } from '@/components/agent-state-badges';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Card, CardBody } from '@/components/ui/card';
 import { can } from '@/lib/auth/actor';
 import { getIncident } from '@/lib/incidents/get-incident';
@@ -41,7 +42,13 @@ export default async function IncidentLayout({ children, params }: { children: R
             </span>
           </p>
         </div>
-        {incident.status === 'open' ? <CloseIncidentForm id={incident.id} version={incident.version} /> : null}
+        <div className="flex flex-wrap items-start gap-2">
+          {/* The signed bundle (actions, audit, CSV, manifest): `warden evidence verify FILE` checks it offline. */}
+          <Button asChild variant="secondary">
+            <a href={`/incidents/${incident.id}/evidence`} download>Download evidence</a>
+          </Button>
+          {incident.status === 'open' ? <CloseIncidentForm id={incident.id} version={incident.version} /> : null}
+        </div>
       </div>
       <Card className="mb-4">
         <CardBody>
