@@ -1,6 +1,7 @@
 import { CirclePause } from 'lucide-react';
 import type { UserActor } from '@/lib/auth/get-user-actor';
 import { getPausedAgentFallback } from '@/lib/agents/get-paused-agent-fallback';
+import { listAgentIncidentFallbacks } from '@/lib/incidents/list-agent-incident-fallbacks';
 
 /**
  * While the agent is paused, the reviewer reads what to do by hand instead (its owner's manual fallback). Nothing is
@@ -9,6 +10,9 @@ import { getPausedAgentFallback } from '@/lib/agents/get-paused-agent-fallback';
 export async function PausedAgentFallback({ actor, agentId }: { actor: UserActor; agentId: string }) {
   const paused = await getPausedAgentFallback(actor, agentId);
   if (!paused) return null;
+  // An open incident's fallback (shown just above) is the instruction then; "none written" would contradict it.
+  const incidentSaysWhatToDo = (await listAgentIncidentFallbacks(actor, agentId)).some((incident) => incident.manualFallback);
+  if (!paused.manualFallback && incidentSaysWhatToDo) return null;
   return (
     <section aria-labelledby="paused-fallback" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
       <h2 id="paused-fallback" className="flex items-center gap-2 font-semibold">
