@@ -97,6 +97,8 @@ export type AuditPayloads = {
   'rollback.requested': { originalId: string; rollbackId: string; tool: string; outcome: string };
   'rollback.recorded_manually': { note: string };
   'grants.restored': { asOf: string; changed: string[] };
+  // Incident workbench (lib/incidents/mark-incident-actions.ts): a responder's mark on one action, and the mark it replaced.
+  'incident.marked': { incidentId: string; mark: string; note: string; previous: string | null };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -175,4 +177,5 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'rollback.requested': 'Rollback requested',
   'rollback.recorded_manually': 'Rolled back manually',
   'grants.restored': 'Grants restored to an earlier time',
+  'incident.marked': 'Marked in an incident',
 };
