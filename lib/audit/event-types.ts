@@ -97,6 +97,13 @@ export type AuditPayloads = {
   'rollback.requested': { originalId: string; rollbackId: string; tool: string; outcome: string };
   'rollback.recorded_manually': { note: string };
   'grants.restored': { asOf: string; changed: string[] };
+  // Incidents (lib/incidents): opened with its containment (switches engaged, agents paused, keys revoked, each also
+  // audited on its own), notes, the manual fallback, closed with its resolution. `title`/`summary` read well in
+  // oversight notifications; a note's body is for the audit log, not for channels.
+  'incident.opened': { incidentId: string; title: string; severity: string; allAgents: boolean; agents: string[]; windowStart: string; containment: string[]; switchIds: string[]; pausedAgents: string[]; revokedKeys: number };
+  'incident.closed': { incidentId: string; title: string; summary: string; windowEnd: string };
+  'incident.note_added': { incidentId: string; title: string; noteId: string; body: string };
+  'incident.fallback_set': { incidentId: string; title: string; before: string; after: string };
   // Incident workbench (lib/incidents/mark-incident-actions.ts): a responder's mark on one action, and the mark it replaced.
   'incident.marked': { incidentId: string; mark: string; note: string; previous: string | null };
 };
@@ -177,5 +184,9 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'rollback.requested': 'Rollback requested',
   'rollback.recorded_manually': 'Rolled back manually',
   'grants.restored': 'Grants restored to an earlier time',
+  'incident.opened': 'Incident opened',
+  'incident.closed': 'Incident closed',
+  'incident.note_added': 'Incident note added',
+  'incident.fallback_set': 'Incident manual fallback set',
   'incident.marked': 'Marked in an incident',
 };

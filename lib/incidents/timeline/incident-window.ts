@@ -1,11 +1,12 @@
 import type { Prisma } from '../../generated/sqlite/client';
 import { db } from '../../db/client';
-import { WardenError } from '../../errors';
+import { actionWhere, auditEventWhere, incidentWindow, loadIncidentScope, type IncidentScope } from '../incident-scope';
 
 export type IncidentWindow = {
   id: string;
   title: string;
   status: string;
+  scope: IncidentScope;
   /** null = every agent (allAgents). */
   agentIds: string[] | null;
   start: Date;
@@ -13,33 +14,24 @@ export type IncidentWindow = {
   end: Date;
 };
 
-/** The incident's agents and window as the workbench reads them: `[windowStart, windowEnd ?? now]`. */
+/** The incident's agents and window as the workbench reads them (lib/incidents/incident-scope.ts), with its title and status. */
 export async function loadIncidentWindow(incidentId: string, now = new Date()): Promise<IncidentWindow> {
-  const incident = await db().incident.findUnique({
-    where: { id: incidentId },
-    select: { id: true, title: true, status: true, allAgents: true, windowStart: true, windowEnd: true, agents: { select: { agentId: true } } },
-  });
-  if (!incident) throw new WardenError('not_found', 'No such incident.');
-  return {
-    id: incident.id,
-    title: incident.title,
-    status: incident.status,
-    agentIds: incident.allAgents ? null : incident.agents.map((a) => a.agentId),
-    start: incident.windowStart,
-    end: incident.windowEnd ?? now,
-  };
+  const scope = await loadIncidentScope(db(), incidentId);
+  const incident = await db().incident.findUniqueOrThrow({ where: { id: incidentId }, select: { title: true, status: true } });
+  const { start, end } = incidentWindow(scope, now);
+  return { id: incidentId, title: incident.title, status: incident.status, scope, agentIds: scope.allAgents ? null : scope.agentIds, start, end };
 }
 
-/** Audit events of the incident's agents inside its window: one agent's day reads through the (agentId, at) index. */
+/**
+ * Audit events of the incident's agents inside its window: one agent's day reads through the (agentId, at) index.
+ * Events of no agent are left out here (the timeline adds the workspace-wide switch and tool events itself).
+ */
 export function agentEventsWhere(window: IncidentWindow): Prisma.AuditEventWhereInput {
-  const at = { gte: window.start, lte: window.end };
-  return window.agentIds === null ? { at, agentId: { not: null } } : { agentId: { in: window.agentIds }, at };
+  const where = auditEventWhere(window.scope, window.end);
+  return window.scope.allAgents ? { ...where, agentId: { not: null } } : where;
 }
 
-/** An action of the incident: one of its agents' actions with at least one audit event inside the window. */
+/** The incident's actions (its agents' actions proposed within the window), the same everywhere. */
 export function actionInWindowWhere(window: IncidentWindow): Prisma.ActionWhereInput {
-  return {
-    ...(window.agentIds === null ? {} : { agentId: { in: window.agentIds } }),
-    events: { some: { at: { gte: window.start, lte: window.end } } },
-  };
+  return actionWhere(window.scope, window.end);
 }
