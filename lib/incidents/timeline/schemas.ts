@@ -41,3 +41,10 @@ export const replayIncidentSchema = z.object({
   rules: grantRulesSchema,
 });
 export type ReplayIncidentInput = z.input<typeof replayIncidentSchema>;
+
+export const requestIncidentRollbacksSchema = z.object({
+  incidentId: id,
+  actionIds: z.array(id).min(1, 'select at least one action').max(50, 'at most 50 rollbacks at once'),
+  note: z.string().trim().max(1000).default(''),
+});
+export type RequestIncidentRollbacksInput = z.input<typeof requestIncidentRollbacksSchema>;
