@@ -23,7 +23,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span className="text-lg tracking-tight">Warden</span>
           </IntentPrefetchLink>
           <UserMenu name={actor.name} email={actor.email} roles={actor.roles} className="ml-auto lg:order-last lg:mt-auto lg:ml-0" />
-          <MainNav pendingCount={pendingCount} hide={[...(canReadNotifications(actor) ? [] : ['/notifications']), ...(actor.roles.includes('admin') ? [] : ['/users']), ...(actor.roles.some((r) => r === 'admin' || r === 'owner') ? [] : ['/controls'])]} className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto" />
+          <MainNav pendingCount={pendingCount} hide={[...(canReadNotifications(actor) ? [] : ['/notifications']), ...(actor.roles.includes('admin') ? [] : ['/users', '/incidents']), ...(actor.roles.some((r) => r === 'admin' || r === 'owner') ? [] : ['/controls'])]} className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto" />
         </header>
       </div>
       <div className="min-w-0">

@@ -1,6 +1,6 @@
 'use client';
 
-import { Bell, BookOpen, Bot, ChartColumn, FilePen, Inbox, OctagonPause, Scale, ScrollText, UserCog, UsersRound, Wrench } from 'lucide-react';
+import { Bell, BookOpen, Bot, ChartColumn, FilePen, Inbox, OctagonPause, Scale, ScrollText, Siren, UserCog, UsersRound, Wrench } from 'lucide-react';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
 import { IntentPrefetchLink } from '../ui/intent-prefetch-link';
@@ -14,6 +14,7 @@ const LINKS = [
   { href: '/reviewers', label: 'Reviewers', icon: UsersRound, matches: ['/reviewers'] },
   { href: '/floors', label: 'Floors', icon: Scale, matches: ['/floors'] },
   { href: '/controls', label: 'Controls', icon: OctagonPause, matches: ['/controls'] },
+  { href: '/incidents', label: 'Incidents', icon: Siren, matches: ['/incidents'] },
   { href: '/audit', label: 'Audit', icon: ScrollText, matches: ['/audit'] },
   { href: '/notifications', label: 'Notifications', icon: Bell, matches: ['/notifications'] },
   { href: '/analytics', label: 'Analytics', icon: ChartColumn, matches: ['/analytics'] },

@@ -61,6 +61,9 @@ export const ROUTES: Record<string, RouteRule> = {
   '/api/v1/actions/[id]/result': { allow: AGENT, method: 'POST', body: () => ({ ok: true }) },
   // Rollback (issue 13 §4): the agent's own rollback actions.
   '/api/v1/rollbacks': { allow: AGENT },
+  // Incidents (issue 13 §3): admins (incidents.manage) only.
+  '/incidents': { allow: ADMINS },
+  '/incidents/[id]/notes': { allow: ADMINS },
 };
 
 /** A server action's arguments: JSON values, or a form (sent as the browser sends `action(previousState, formData)`). */
@@ -141,5 +144,11 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
   [`${A}/actions/[id]/rollback-actions.ts#recordManualRollbackForm`]: { allow: ADMINS, args: (s) => ({ form: { actionId: s.actionId, note: 'matrix' } }) },
   [`${A}/agents/[id]/restore-grants-actions.ts#previewGrantRestoreAction`]: { allow: ADMINS, args: (s) => json({ agentId: s.agentId, asOf: new Date(Date.now() - 60_000).toISOString() }) },
   [`${A}/agents/[id]/restore-grants-actions.ts#restoreGrantsAction`]: { allow: ADMINS, args: (s) => json({ agentId: s.agentId, asOf: new Date(Date.now() - 60_000).toISOString() }) },
+  // Incidents (issue 13 §3): admins only. The subject's incident is open with no containment, so nothing here stops
+  // the subject's agent.
+  [`${A}/incidents/actions.ts#openIncidentAction`]: { allow: ADMINS, args: (s) => json({ title: 'matrix', agents: [s.agentId], windowStart: new Date(Date.now() - 60_000).toISOString() }) },
+  [`${A}/incidents/[id]/layout-actions.ts#closeIncidentAction`]: { allow: ADMINS, args: (s) => json({ id: s.incidentId, resolution: 'closed by the matrix' }) },
+  [`${A}/incidents/[id]/notes/actions.ts#addIncidentNoteAction`]: { allow: ADMINS, args: (s) => json({ id: s.incidentId, body: 'matrix note' }) },
+  [`${A}/incidents/[id]/notes/actions.ts#setIncidentFallbackAction`]: { allow: ADMINS, args: (s) => json({ id: s.incidentId, manualFallback: 'matrix fallback' }) },
   [`${A}/tools/actions.ts#updateToolAction`]: { allow: ADMINS, args: (s) => json({ toolId: s.toolId, fields: { description: 'changed', actionLevel: 'create', parameters: { type: 'object' } } }) },
 };

@@ -3,7 +3,7 @@
 import { agentClient } from '../fixtures/agent-client';
 import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, grantTestTool, SETUP, uniqueName, type TestUser } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { lib, loadAppModule } from '../fixtures/warden-lib';
 
 export type Subject = {
   agentId: string;
@@ -21,6 +21,8 @@ export type Subject = {
   changeRequestId: string;
   /** A draft of a draft-only agent of the same owner, undecided. */
   draftId: string;
+  /** An open incident on the subject's agent, with no containment (so the agent keeps working). */
+  incidentId: string;
 };
 
 /** `member` is a reviewer of the subject's own, in its group: the people actions change them, not a caller. */
@@ -41,8 +43,10 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   const drafter = await createTestAgent({ owner, mode: 'draft_only' });
   await grantTestTool(drafter, tool, true);
   const draftId = await proposeTicket(agentClient(baseURL, (await createTestAgentKey(drafter)).key), tool, 'draft');
+  const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>('lib/incidents/open-incident.ts');
+  const incident = await openIncident(SETUP, { title: uniqueName('matrix incident'), agents: [agent.id], windowStart: new Date(Date.now() - 3600_000) });
   return {
-    changeRequestId: held.id, draftId,
+    changeRequestId: held.id, draftId, incidentId: incident.id,
     agentId: agent.id, ownerId: owner.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
     keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
   };
@@ -53,6 +57,7 @@ const SEGMENT_IDS: Record<string, Record<string, keyof Subject>> = {
   actions: { '[id]': 'actionId' },
   agents: { '[id]': 'agentId', '[grantId]': 'grantId' },
   tools: { '[id]': 'toolId' },
+  incidents: { '[id]': 'incidentId' },
   api: { '[id]': 'actionId', '[...nextauth]': 'actionId' },
 };
 

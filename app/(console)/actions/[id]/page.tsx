@@ -22,6 +22,7 @@ import { DraftPanel } from './draft-panel';
 import { EmailPreviewCard } from './email-preview-card';
 import { ParametersCard } from './parameters-card';
 import { PausedAgentFallback } from './paused-agent-fallback';
+import { IncidentFallbackNotice } from '@/components/incident-fallback-notice';
 import { RiskPanel } from './risk-panel';
 import { RollbackPanel } from './rollback-panel';
 import { SourcesCard } from './sources-card';
@@ -78,6 +79,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
+          <IncidentFallbackNotice actor={actor} agentId={agent.id} />
           <PausedAgentFallback actor={actor} agentId={agent.id} />
           <RiskPanel risks={review.risks} />
           <AgentReason reason={action.reason} />

@@ -18,6 +18,7 @@ import { RecentActionsTable } from './agent-tables';
 import { GrantsAndSimulator } from './grants-section';
 import { KeysSection } from './keys-section';
 import { ReadinessCard } from './readiness-card';
+import { IncidentFallbackNotice } from '@/components/incident-fallback-notice';
 import { RequesterKeySection } from './requester-key-section';
 import { RestoreGrantsSection } from './restore-grants-section';
 
@@ -45,6 +46,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
         }
       />
       <div className="flex flex-col gap-6">
+        <IncidentFallbackNotice actor={actor} agentId={agent.id} />
         {agent.archivedAt ? (
           <p role="note" className="rounded-md border border-gray-300 bg-gray-50 px-4 py-3 text-sm text-gray-800">
             Archived <UtcTime iso={agent.archivedAt} />. This agent is read-only: its keys are revoked and its name cannot be used again.
