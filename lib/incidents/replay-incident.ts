@@ -11,13 +11,14 @@ import { loadIncidentWindow } from './timeline/incident-window';
 import { replayIncidentSchema, type ReplayIncidentInput } from './timeline/schemas';
 
 const MAX_PROPOSALS = 5_000;
+const STOPPING: readonly Outcome[] = ['blocked', 'draft', 'throttled'];
 
 export type ReplayChange = {
   actionId: string; createdAt: string; params: Record<string, unknown>;
   /** What really became of the action (it may have been reviewed, executed, rolled back since). */
   status: string; executed: boolean;
   before: Outcome; after: Outcome; reasons: string[];
-  /** The gate let it through then and would not now: the edited grant would have stopped it (or sent it to a person). */
+  /** The edited grant would have kept it from running on its own: blocked, drafted or throttled, or sent to a person where the gate let it run. */
   stopped: boolean;
 };
 
@@ -59,7 +60,7 @@ export async function replayIncident(actor: Actor, input: ReplayIncidentInput) {
     status: proposal.status,
     executed: (EXECUTED_STATUSES as readonly string[]).includes(proposal.status),
     before, after, reasons,
-    stopped: before === 'approved' && after !== 'approved',
+    stopped: STOPPING.includes(after) || (before === 'approved' && after === 'pending_review'),
   }));
   return {
     grant: { id: grant.id, agentName: grant.agent.name, tool: grant.tool.name },
