@@ -64,6 +64,10 @@ export const ROUTES: Record<string, RouteRule> = {
   // Incidents (issue 13 §3): admins (incidents.manage) only.
   '/incidents': { allow: ADMINS },
   '/incidents/[id]/notes': { allow: ADMINS },
+  // The incident workbench's reading and acting side: Overview, Timeline, Replay (admins only).
+  '/incidents/[id]': { allow: ADMINS },
+  '/incidents/[id]/timeline': { allow: ADMINS },
+  '/incidents/[id]/replay': { allow: ADMINS },
 };
 
 /** A server action's arguments: JSON values, or a form (sent as the browser sends `action(previousState, formData)`). */
@@ -150,5 +154,11 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
   [`${A}/incidents/[id]/layout-actions.ts#closeIncidentAction`]: { allow: ADMINS, args: (s) => json({ id: s.incidentId, resolution: 'closed by the matrix' }) },
   [`${A}/incidents/[id]/notes/actions.ts#addIncidentNoteAction`]: { allow: ADMINS, args: (s) => json({ id: s.incidentId, body: 'matrix note' }) },
   [`${A}/incidents/[id]/notes/actions.ts#setIncidentFallbackAction`]: { allow: ADMINS, args: (s) => json({ id: s.incidentId, manualFallback: 'matrix fallback' }) },
+  // The workbench (issue 13 §3): the subject's pending action is in its incident's window. A mark changes nothing of
+  // the action; the rollback request is refused per action inside the result ("only an action that succeeded"); the
+  // replay records nothing.
+  [`${A}/incidents/[id]/actions.ts#markIncidentActionsAction`]: { allow: ADMINS, args: (s) => json({ incidentId: s.incidentId, actionIds: [s.actionId], mark: 'needs_follow_up', note: 'matrix' }) },
+  [`${A}/incidents/[id]/actions.ts#requestIncidentRollbacksAction`]: { allow: ADMINS, args: (s) => json({ incidentId: s.incidentId, actionIds: [s.actionId], note: 'matrix' }) },
+  [`${A}/incidents/[id]/replay/actions.ts#replayIncidentAction`]: { allow: ADMINS, args: (s) => json({ incidentId: s.incidentId, grantId: s.grantId, rules: { approvals: 1 } }) },
   [`${A}/tools/actions.ts#updateToolAction`]: { allow: ADMINS, args: (s) => json({ toolId: s.toolId, fields: { description: 'changed', actionLevel: 'create', parameters: { type: 'object' } } }) },
 };
