@@ -51,13 +51,13 @@ export const INCIDENT_ACTION_COLUMNS: ColumnDef<IncidentActionRow>[] = [
       <div className="min-w-48">
         <TableLink href={`/actions/${row.original.id}`}>{row.original.summary ?? row.original.tool}</TableLink>
         <p className="text-xs text-gray-600">
-          {row.original.tool} · <span className="font-mono">{row.original.id.slice(-12)}</span>
+          {row.original.summary ? `${row.original.tool} · ` : null}<span className="font-mono">{row.original.id.slice(-12)}</span>
           {row.original.rollbackOf ? <> · compensates <span className="font-mono">{row.original.rollbackOf.slice(-12)}</span></> : null}
         </p>
       </div>
     ),
   },
-  { id: 'agent', header: 'Agent', accessorKey: 'agentName' },
+  { id: 'agent', header: 'Agent', accessorKey: 'agentName', cell: ({ row }) => <span className="break-all">{row.original.agentName}</span> },
   { id: 'status', header: 'Status', accessorKey: 'status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
   { id: 'rollback', header: 'Rollback', accessorFn: (row) => row.rollback.state, cell: ({ row }) => <RollbackCell row={row.original} /> },
   {

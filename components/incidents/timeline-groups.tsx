@@ -22,7 +22,7 @@ export function TimelineGroups({ groups, filtered }: { groups: TimelineGroup[]; 
                 {group.actions.map((action) => (
                   <li key={action.id} className="flex flex-wrap items-center gap-2 text-sm">
                     <TableLink href={`/actions/${action.id}`}>{action.summary ?? action.tool}</TableLink>
-                    <span className="text-xs text-gray-600">{action.tool} · <span className="font-mono">{action.id.slice(-12)}</span></span>
+                    <span className="text-xs text-gray-600">{action.summary ? `${action.tool} · ` : null}<span className="font-mono">{action.id.slice(-12)}</span></span>
                     {action.status ? <StatusBadge status={action.status} /> : null}
                   </li>
                 ))}
