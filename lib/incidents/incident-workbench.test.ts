@@ -1,7 +1,9 @@
 // The workbench's reads and marks on a real, migrated SQLite file through the app's own modules: which events and
 // actions an incident covers (its agents, its window), marks refused outside them or after closing, the replay.
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
 import { useSqliteTestDatabase } from '../db/sqlite-test-database';
 
 const admin: Actor = { type: 'user', id: 'u-admin', email: 'ada@example.test', name: 'Ada Admin', roles: ['admin'] };
@@ -10,8 +12,34 @@ const HOUR = 3600_000;
 const start = new Date(Date.now() - 10 * HOUR);
 const at = (hours: number) => new Date(start.getTime() + hours * HOUR);
 
-describe('incident workbench', () => {
-  const database = useSqliteTestDatabase('warden-incident-workbench-');
+describe('incident workbench on SQLite', () => {
+  defineWorkbenchTests(useSqliteTestDatabase('warden-incident-workbench-'));
+});
+
+// PostgreSQL (WARDEN_TEST_POSTGRES_URL, a *_test database whose public schema this suite wipes): the same rules, the
+// same queries through the other engine (date bounds, GROUP BY, the open-incident compare-and-set).
+const postgresUrl = process.env.WARDEN_TEST_POSTGRES_URL;
+describe.skipIf(!postgresUrl)('incident workbench on PostgreSQL', () => {
+  const database = {} as { client: Db };
+  let disconnect: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (!/_test(\?|$)/.test(new URL(postgresUrl!).pathname + new URL(postgresUrl!).search)) throw new Error('WARDEN_TEST_POSTGRES_URL must name a *_test database');
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await admin.end();
+    process.env.DATABASE_URL = postgresUrl;
+    vi.resetModules();
+    await (await import('../db/migrate')).migrateDatabase();
+    const client = await import('../db/client');
+    database.client = client.db();
+    disconnect = client.disconnectDb;
+  });
+  afterAll(async () => disconnect?.());
+  defineWorkbenchTests(database);
+});
+
+function defineWorkbenchTests(database: { client: Db }) {
   const mod = async () => ({
     ...(await import('./get-incident-timeline')),
     ...(await import('./get-incident-summary')),
@@ -164,4 +192,4 @@ describe('incident workbench', () => {
     await expect(replayIncident(reviewer, { incidentId: 'inc-open', grantId: 'g-issue', rules: { approvals: 1 } })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await db.grant.findUniqueOrThrow({ where: { id: 'g-issue' } })).toMatchObject({ approvals: 0, version: 1 });
   });
-});
+}
