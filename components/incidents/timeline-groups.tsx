@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { LocalTime } from '@/app/(console)/audit/viewer-zone';
 import type { TimelineEvent, TimelineGroup } from '@/lib/incidents/get-incident-timeline';
 import { auditEventLabel, summarizePayload } from '../audit-event-format';
@@ -40,11 +41,17 @@ export function TimelineGroups({ groups, filtered }: { groups: TimelineGroup[]; 
 
 function TimelineEventRow({ event }: { event: TimelineEvent }) {
   const detail = summarizePayload(event.payload);
+  const label = auditEventLabel(event.type);
   return (
     <li className="text-sm">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
         <span className="text-xs text-gray-600 tabular-nums"><LocalTime iso={event.at} /></span>
-        <span className="font-medium text-gray-900">{auditEventLabel(event.type)}</span>
+        {event.actionId ? (
+          <Link href={`/actions/${event.actionId}`} className="font-medium text-gray-900 hover:text-indigo-800 hover:underline" aria-label={`${label}, action ${event.actionId.slice(-12)}`}>{label}</Link>
+        ) : (
+          <span className="font-medium text-gray-900">{label}</span>
+        )}
+        {event.agentName && !event.actionId ? <span className="text-gray-700">· {event.agentName}</span> : null}
         <span className="text-gray-700">by {event.actorName}</span>
         {event.decidedAfterMs !== null ? <Badge tone="blue">after {formatDuration(event.decidedAfterMs)}</Badge> : null}
       </div>

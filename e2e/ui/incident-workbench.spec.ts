@@ -42,6 +42,8 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
     await expect(trace.locator('time').first()).toContainText(/E[SD]T/);
     await expect(trace.locator('time').first()).toHaveAttribute('title', /UTC$/);
     await expect(trace.getByRole('link', { name: issue.name })).toHaveAttribute('href', `/actions/${big}`);
+    // Each event row links to its action too.
+    await expect(trace.getByRole('link', { name: `Reported success, action ${big.slice(-12)}` })).toHaveAttribute('href', `/actions/${big}`);
     await shot('incident-timeline');
 
     await page.getByLabel('Events').selectOption({ label: 'Decisions' });
