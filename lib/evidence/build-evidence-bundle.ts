@@ -6,7 +6,8 @@ import { create as createTar } from 'tar';
 import { auditActor, type Actor } from '../auth/actor';
 import { loadSigningKey, signMessage } from '../audit/chain/signing-key';
 import { collectEvidence, type EvidenceInput } from './collect-evidence';
-import { DATA_FILES, EVIDENCE_FORMAT, MANIFEST, SIGNATURE, type EvidenceManifest } from './evidence-format';
+import type { IncidentRecord } from './collect-incident-record';
+import { DATA_FILES, EVIDENCE_FORMAT, INCIDENT_FILE, MANIFEST, SIGNATURE, type EvidenceManifest } from './evidence-format';
 import { csvLine } from './to-csv';
 
 const CSV_COLUMNS = ['id', 'createdAt', 'agent', 'tool', 'status', 'summary', 'decidedBy', 'decidedAt', 'downstreamRef', 'traceId'] as const;
@@ -15,33 +16,37 @@ const CSV_COLUMNS = ['id', 'createdAt', 'agent', 'tool', 'status', 'summary', 'd
  * Writes the evidence bundle of a window to `outFile` (see evidence-format.ts) and returns its manifest. The files are
  * built in a private temporary directory, hashed, listed in the manifest, the manifest signed, then all packed.
  */
-export async function buildEvidenceBundle(actor: Actor, input: EvidenceInput, outFile: string): Promise<EvidenceManifest> {
-  const { selection, actions, events } = await collectEvidence(actor, input);
+export async function buildEvidenceBundle(actor: Actor, input: EvidenceInput, outFile: string, incident?: IncidentRecord): Promise<EvidenceManifest> {
+  const collected = await collectEvidence(actor, input);
+  const { actions, events } = collected;
+  const selection = incident ? { ...collected.selection, incidentId: incident.id } : collected.selection;
   const key = loadSigningKey({ create: true })!;
-  const files: Record<(typeof DATA_FILES)[number], string> = {
+  const files: Record<string, string> = {
     'actions.jsonl': actions.map((action) => `${JSON.stringify(action)}\n`).join(''),
     'audit.jsonl': events.map((event) => `${JSON.stringify(event)}\n`).join(''),
     'actions.csv': csvLine([...CSV_COLUMNS]) + actions.map((action) => csvLine(CSV_COLUMNS.map((column) => action[column]))).join(''),
+    ...(incident ? { [INCIDENT_FILE]: `${JSON.stringify(incident, null, 2)}\n` } : {}),
   };
+  const names = incident ? [...DATA_FILES, INCIDENT_FILE] : [...DATA_FILES];
   const { actorType, actorId } = auditActor(actor);
   const manifest: EvidenceManifest = {
     format: EVIDENCE_FORMAT,
     createdAt: new Date().toISOString(),
     createdBy: `${actorType}:${actorId ?? ''}`,
     selection,
-    counts: { actions: actions.length, auditEvents: events.length },
+    counts: { actions: actions.length, auditEvents: events.length, ...(incident ? { notes: incident.notes.length, marks: incident.marks.length } : {}) },
     masking: 'sensitive fields masked',
-    files: DATA_FILES.map((name) => ({ name, bytes: Buffer.byteLength(files[name]), sha256: sha256(files[name]) })),
+    files: names.map((name) => ({ name, bytes: Buffer.byteLength(files[name]), sha256: sha256(files[name]) })),
     signer: { publicKey: key.publicKey, keyId: key.keyId },
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
 
   const dir = mkdtempSync(path.join(tmpdir(), 'warden-evidence-'));
   try {
-    for (const name of DATA_FILES) writeFileSync(path.join(dir, name), files[name], { mode: 0o600 });
+    for (const name of names) writeFileSync(path.join(dir, name), files[name], { mode: 0o600 });
     writeFileSync(path.join(dir, MANIFEST), manifestText, { mode: 0o600 });
     writeFileSync(path.join(dir, SIGNATURE), `${signMessage(key, manifestText)}\n`, { mode: 0o600 });
-    await createTar({ file: outFile, cwd: dir, portable: true }, [MANIFEST, SIGNATURE, ...DATA_FILES]);
+    await createTar({ file: outFile, cwd: dir, portable: true }, [MANIFEST, SIGNATURE, ...names]);
     chmodSync(outFile, 0o600);
   } finally {
     rmSync(dir, { recursive: true, force: true });

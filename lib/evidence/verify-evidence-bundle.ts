@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { list as listTar, type ReadEntry } from 'tar';
 import { keyIdOf, verifyMessage } from '../audit/chain/signing-key';
-import { DATA_FILES, EVIDENCE_FORMAT, MANIFEST, SIGNATURE, type EvidenceManifest } from './evidence-format';
+import { DATA_FILES, EVIDENCE_FORMAT, INCIDENT_FILE, MANIFEST, SIGNATURE, type EvidenceManifest } from './evidence-format';
 
 const EXPECTED = new Set<string>([MANIFEST, SIGNATURE, ...DATA_FILES]);
+/** Entries a bundle may hold; whether incident.json must be there is the signed manifest's to say. */
+const KNOWN = new Set<string>([...EXPECTED, INCIDENT_FILE]);
 const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
 
 export type EvidenceVerdict =
@@ -25,7 +27,7 @@ export async function verifyEvidenceBundle(file: string, trustedKeys: ReadonlySe
       strict: true,
       onReadEntry: (entry: ReadEntry) => {
         const name = entry.path;
-        if (!EXPECTED.has(name)) problems.push(`an unexpected entry "${name}"`);
+        if (!KNOWN.has(name)) problems.push(`an unexpected entry "${name}"`);
         else if (entry.type !== 'File') problems.push(`"${name}" is not a regular file`);
         else if (contents.has(name)) problems.push(`"${name}" appears twice`);
         else if (entry.size > MAX_ENTRY_BYTES) problems.push(`"${name}" is too large`);
@@ -54,7 +56,10 @@ export async function verifyEvidenceBundle(file: string, trustedKeys: ReadonlySe
   if (!trustedKeys.has(publicKey)) return { ok: false, problem: `signed by key ${keyId}, which is not trusted here (pass the instance's public key with --public-key)` };
 
   const listed = new Map((manifest.files ?? []).map((entry) => [entry.name, entry]));
-  for (const name of DATA_FILES) {
+  const incidentBundle = listed.has(INCIDENT_FILE);
+  if (incidentBundle && !contents.has(INCIDENT_FILE)) return { ok: false, problem: `"${INCIDENT_FILE}" is missing` };
+  if (!incidentBundle && contents.has(INCIDENT_FILE)) return { ok: false, problem: `an unexpected entry "${INCIDENT_FILE}"` };
+  for (const name of incidentBundle ? [...DATA_FILES, INCIDENT_FILE] : DATA_FILES) {
     const entry = listed.get(name);
     if (!entry) return { ok: false, problem: `the manifest does not list "${name}"` };
     const bytes = contents.get(name)!;

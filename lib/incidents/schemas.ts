@@ -24,10 +24,10 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 const incidentId = z.string().trim().min(1, 'required').max(100, 'at most 100 characters');
 const fallback = z.string().trim().max(2000, 'at most 2,000 characters');
 /** An instant with its offset ("2026-12-05T14:00:00+01:00", "…Z"): a window start is never in an unknown zone. */
-const instant = z.union([
-  z.date(),
+const instant = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value),
   z.iso.datetime({ offset: true, message: 'an ISO-8601 time with its offset, e.g. 2026-12-05T14:00:00Z' }).transform((text) => new Date(text)),
-]);
+);
 
 export const openIncidentSchema = z.object({
   title: z.string().trim().min(1, 'a title is required').max(200, 'at most 200 characters'),
@@ -39,9 +39,11 @@ export const openIncidentSchema = z.object({
   containment: z.array(z.enum(CONTAINMENT_OPTIONS)).max(CONTAINMENT_OPTIONS.length).default([]),
   manualFallback: fallback.default(''),
 }).superRefine((input, ctx) => {
+  // Zod runs this refinement even when a field failed: read only what parsed.
+  if (!Array.isArray(input.agents) || !Array.isArray(input.containment)) return;
   if (input.allAgents && input.agents.length > 0) ctx.addIssue({ code: 'custom', path: ['agents'], message: 'name agents or choose all agents, not both' });
   if (!input.allAgents && input.agents.length === 0) ctx.addIssue({ code: 'custom', path: ['agents'], message: 'name at least one agent, or choose all agents' });
-  if (input.windowStart.getTime() > Date.now() + 60_000) ctx.addIssue({ code: 'custom', path: ['windowStart'], message: 'the window cannot start in the future' });
+  if (input.windowStart instanceof Date && input.windowStart.getTime() > Date.now() + 60_000) ctx.addIssue({ code: 'custom', path: ['windowStart'], message: 'the window cannot start in the future' });
   if (new Set(input.containment).size !== input.containment.length) ctx.addIssue({ code: 'custom', path: ['containment'], message: 'each option once' });
 });
 export type OpenIncidentInput = z.input<typeof openIncidentSchema>;

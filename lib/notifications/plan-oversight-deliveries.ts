@@ -62,7 +62,7 @@ function oversightFacts(event: AuditRow, kind: OversightKind, payload: Record<st
     detail: bounded(detailOf(kind, payload)),
     actor: actorName(event, names),
     agent,
-    url: `${baseUrl}${linkOf(kind, event, agent)}`,
+    url: `${baseUrl}${linkOf(kind, event, agent, payload)}`,
   };
 }
 
@@ -94,7 +94,9 @@ function actorName(event: AuditRow, names: Names): string {
   return event.actorId === 'gate' ? 'the gate' : 'Warden';
 }
 
-function linkOf(kind: OversightKind, event: AuditRow, agent: { id: string } | null): string {
+function linkOf(kind: OversightKind, event: AuditRow, agent: { id: string } | null, payload: Record<string, unknown>): string {
+  // An incident's events (and its return to normal's) open the incident's workbench.
+  if (kind === 'incidents' && typeof payload.incidentId === 'string') return `/incidents/${encodeURIComponent(payload.incidentId)}`;
   if (event.actionId) return `/actions/${encodeURIComponent(event.actionId)}`;
   if (kind === 'channel_failures') return '/notifications';
   if (agent) return `/agents/${encodeURIComponent(agent.id)}`;

@@ -3,12 +3,13 @@ import { agentCommands } from './agent-commands';
 import { auditCommands } from './audit-commands';
 import type { Command } from './command';
 import { evidenceCommands } from './evidence-commands';
+import { incidentCommands } from './incident-commands';
 import { keyCommands } from './key-commands';
 import { stopCommands } from './stop-commands';
 import { switchCommands } from './switch-commands';
 import { userCommands } from './user-commands';
 
-export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...evidenceCommands, ...stopCommands, ...switchCommands];
+export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...evidenceCommands, ...stopCommands, ...switchCommands, ...incidentCommands];
 
 export const USAGE = ['usage: npm run warden -- <command>', ...COMMANDS.map((c) => `  ${c.name} ${c.usage}`.trimEnd())].join('\n');
 

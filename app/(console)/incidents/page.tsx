@@ -48,7 +48,13 @@ export default async function IncidentsPage() {
             <tbody>
               {incidents.map((incident) => (
                 <tr key={incident.id}>
-                  <Td className="min-w-48"><TableLink href={`/incidents/${incident.id}`}>{incident.title}</TableLink></Td>
+                  <Td className="min-w-48">
+                    <TableLink href={`/incidents/${incident.id}`}>{incident.title}</TableLink>
+                    {/* Phones see the first columns only: what it covers, said again under the title. */}
+                    <span className="mt-0.5 block text-xs text-gray-600 sm:hidden">
+                      {incident.allAgents ? 'All agents' : incident.agents.join(', ')} · {incident.status === 'open' ? `opened ${formatAge(incident.openedAt)}` : `closed ${formatAge(incident.closedAt ?? incident.openedAt)}`}
+                    </span>
+                  </Td>
                   <Td><IncidentStatusBadge status={incident.status} /></Td>
                   <Td><SeverityBadge severity={incident.severity} /></Td>
                   <Td className="min-w-40">{incident.allAgents ? <span className="font-medium">All agents</span> : incident.agents.join(', ')}</Td>
