@@ -5,7 +5,9 @@
 //      then the same with an Idempotency-Key on each call (reported, not part of the ratio);
 //  (c) the pure decision function decideProposal, per call;
 //  (d) audit chain verification (`audit verify`), events/s over a sealed SQLite log of WARDEN_BENCH_AUDIT_EVENTS
-//      (default 200,000) events, best of 3, and the sealer's throughput sealing them (absolute figures, no ratio).
+//      (default 200,000) events, best of 3, and the sealer's throughput sealing them (absolute figures, no ratio);
+//  (e) the incident timeline (getIncidentTimeline) of one agent's one-day window over WARDEN_BENCH_TIMELINE_EVENTS
+//      (default 1,000,000) audit events, p50/p95 in process, on SQLite and on PostgreSQL (scripts/scale/measure-incident-timeline.ts).
 // Baseline and proposals are measured in pairs, back to back, ROUNDS times (WARDEN_BENCH_ROUNDS, default 3): a shared
 // virtual machine's speed drifts from one minute to the next by more than the differences measured, and a pair sees
 // the same machine. Every round is printed; the table shows the median round (by ratio) of each database.
@@ -35,6 +37,7 @@ async function main() {
   const loadBefore = loadavg()[0];
   const decide = decisionMicroBenchmark();
   const audit = auditVerifyBenchmark();
+  const timelines = await incidentTimelineBenchmarks();
   const sqliteFile = path.join(root, 'data/bench', `bench-${Date.now()}.db`);
   const runs = [];
   try {
@@ -66,6 +69,9 @@ async function main() {
   console.log('CPU ms/req: CPU time the server process group (and, on PostgreSQL, the database\'s backends) spent per answered request during the measured run — steadier than req/s on a busy machine.');
   console.log(`decideProposal: p50 ${decide.p50.toFixed(2)} µs, p99 ${decide.p99.toFixed(2)} µs per call (${decide.calls} calls, batches of ${decide.batch})`);
   console.log(`audit verify: ${audit.verifyPerSecond.toFixed(0)} events/s (${audit.events} sealed events, ${audit.checkpoints} checkpoints, SQLite, best of ${audit.runs}; goal ≥ 200000); sealing: ${audit.sealPerSecond.toFixed(0)} events/s`);
+  for (const t of timelines) {
+    console.log(`incident timeline (${t.provider}): one agent, one-day window (${t.windowEvents} events, ${t.traces} traces, ${t.pages} pages) of ${t.events} audit events: first page p50 ${t.first.p50.toFixed(1)} ms, p95 ${t.first.p95.toFixed(1)} ms; middle page p95 ${t.middle.p95.toFixed(1)} ms (goal p95 ≤ 200; rows generated in ${t.seedSeconds.toFixed(0)} s)`);
+  }
   for (const run of runs) {
     const { baseline, proposals, ratio } = run.median;
     console.log(`${run.provider}, median round: baseline ${baseline.rps.toFixed(0)} req/s (p99 ${fmt(baseline.p99).trim()} ms); proposals ${proposals.rps.toFixed(0)}/s, p50 ${fmt(proposals.p50).trim()} ms, p99 ${fmt(proposals.p99).trim()} ms; ratio ${ratio.toFixed(2)}`);
@@ -322,6 +328,32 @@ function auditVerifyBenchmark() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The incident timeline on a fresh SQLite file, and on PostgreSQL when WARDEN_BENCH_POSTGRES_URL is set (wiped
+ * before; the hot-path stage wipes it again before its own run). Rows by set-based SQL, timed in process.
+ */
+async function incidentTimelineBenchmarks() {
+  const script = path.join(root, 'scripts/scale/measure-incident-timeline.ts');
+  const run = (provider, env) => {
+    const out = execFileSync(tsx, [script], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+    return { provider, ...JSON.parse(out.trim().split('\n').pop()) };
+  };
+  const results = [];
+  const dir = path.join(root, 'data/bench', `timeline-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    results.push(run('sqlite', { DATABASE_URL: `file:${path.join(dir, 'timeline.db')}`, WARDEN_DATA_DIR: dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const postgresUrl = process.env.WARDEN_BENCH_POSTGRES_URL;
+  if (postgresUrl) {
+    await wipePostgres(postgresUrl);
+    results.push(run('postgresql', { DATABASE_URL: postgresUrl }));
+  }
+  return results;
 }
 
 /** Runs a snippet that imports lib/ (TypeScript, `@/` paths) with tsx; returns its last line of output. */

@@ -68,6 +68,10 @@ export const ROUTES: Record<string, RouteRule> = {
   '/incidents/[id]/evidence': { allow: ADMINS },
   // The return to normal of an incident (issue 13 §3): admins (incidents.manage).
   '/incidents/[id]/recovery': { allow: ADMINS },
+  // The incident workbench's reading and acting side: Overview, Timeline, Replay (admins only).
+  '/incidents/[id]': { allow: ADMINS },
+  '/incidents/[id]/timeline': { allow: ADMINS },
+  '/incidents/[id]/replay': { allow: ADMINS },
 };
 
 /** A server action's arguments: JSON values, or a form (sent as the browser sends `action(previousState, formData)`). */
@@ -168,5 +172,11 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
   [`${A}/controls/return-to-normal-actions.ts#rejectGlobalStopReleaseAction`]: { allow: ADMINS, args: (s) => json({ requestId: s.returnRequestId, note: 'matrix' }) },
   [`${A}/controls/return-to-normal-actions.ts#cancelGlobalStopReleaseAction`]: { allow: ADMINS, args: (s) => json({ requestId: s.returnRequestId }) },
   [`${A}/controls/return-to-normal-actions.ts#releaseGlobalStopAloneAction`]: { allow: ADMINS, args: () => json({ reason: 'matrix', password: 'not-the-password' }) },
+  // The workbench (issue 13 §3): the subject's pending action is in its incident's window. A mark changes nothing of
+  // the action; the rollback request is refused per action inside the result ("only an action that succeeded"); the
+  // replay records nothing.
+  [`${A}/incidents/[id]/actions.ts#markIncidentActionsAction`]: { allow: ADMINS, args: (s) => json({ incidentId: s.incidentId, actionIds: [s.actionId], mark: 'needs_follow_up', note: 'matrix' }) },
+  [`${A}/incidents/[id]/actions.ts#requestIncidentRollbacksAction`]: { allow: ADMINS, args: (s) => json({ incidentId: s.incidentId, actionIds: [s.actionId], note: 'matrix' }) },
+  [`${A}/incidents/[id]/replay/actions.ts#replayIncidentAction`]: { allow: ADMINS, args: (s) => json({ incidentId: s.incidentId, grantId: s.grantId, rules: { approvals: 1 } }) },
   [`${A}/tools/actions.ts#updateToolAction`]: { allow: ADMINS, args: (s) => json({ toolId: s.toolId, fields: { description: 'changed', actionLevel: 'create', parameters: { type: 'object' } } }) },
 };

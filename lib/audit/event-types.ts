@@ -115,6 +115,8 @@ export type AuditPayloads = {
   'return_to_normal.rejected': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; note: string | null };
   'return_to_normal.cancelled': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string };
   'return_to_normal.single_admin_released': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; singleAdmin: true; releasedSwitches: string[]; resumedAgents: string[]; stillPaused: string[] };
+  // Incident workbench (lib/incidents/mark-incident-actions.ts): a responder's mark on one action, and the mark it replaced.
+  'incident.marked': { incidentId: string; mark: string; note: string; previous: string | null };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -203,4 +205,5 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'return_to_normal.rejected': 'Return to normal rejected',
   'return_to_normal.cancelled': 'Return to normal cancelled',
   'return_to_normal.single_admin_released': 'Returned to normal by the only admin',
+  'incident.marked': 'Marked in an incident',
 };

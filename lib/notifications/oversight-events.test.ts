@@ -13,6 +13,7 @@ describe('oversightKindOf', () => {
     ['action.expired', 'expiries'],
     ['notification.delivery_failed', 'channel_failures'],
     ['incident.opened', 'incidents'],
+    ['incident.marked', null],
     ['return_to_normal.approved', 'incidents'],
     ['gate.decided', null],
     ['action.approved', null],

@@ -21,6 +21,8 @@ export const OVERSIGHT_KIND_LABELS: Record<OversightKind, string> = {
 export function oversightKindOf(auditType: string): OversightKind | null {
   // Engaging a switch that already holds changes nothing: not worth waking anyone.
   if (auditType === 'switch.engage_unchanged') return null;
+  // A responder's bulk mark writes one event per action: the workbench's record, not news for a channel.
+  if (auditType === 'incident.marked') return null;
   if (auditType.startsWith('switch.')) return 'switches';
   if (auditType === 'agent.paused' || auditType === 'agent.resumed') return 'agent_pauses';
   if (auditType === 'action.expired') return 'expiries';
