@@ -6,7 +6,7 @@ import { useSqliteTestDatabase } from '../db/sqlite-test-database';
 describe('seedDemoWorkspace', () => {
   const database = useSqliteTestDatabase('warden-demo-seed-');
 
-  it('fills an empty database once: accounts, agents, a decided history and a rollback that ran', async () => {
+  it('fills an empty database once: accounts, agents, a decided history, a rollback that ran, incidents closed and open', async () => {
     const { seedDemoWorkspace } = await import('./seed-demo-workspace');
     const seeded = await seedDemoWorkspace();
     expect(seeded?.accounts.map((a) => a.role)).toEqual(['admin', 'owner', 'reviewer', 'reviewer']);
@@ -20,6 +20,14 @@ describe('seedDemoWorkspace', () => {
     const compensation = await db.action.findFirstOrThrow({ where: { rollbackOfId: { not: null } } });
     expect(compensation).toMatchObject({ toolName: 'refund.cancel', status: 'succeeded' });
     expect(JSON.parse(compensation.params)).toEqual({ refundId: 're_demo_1', orderId: 'ORD-10398' });
+
+    // The workbench is populated: a closed incident with its rollback marked, an open one contained by review-all.
+    const incidents = await db.incident.findMany({ orderBy: { openedAt: 'asc' }, include: { marks: true, notes: true } });
+    expect(incidents.map((i) => i.status)).toEqual(['closed', 'open']);
+    expect(incidents[0].marks.map((m) => m.mark).sort()).toEqual(['rolled_back', 'verified_fine']);
+    expect(incidents[0].resolution).toBeTruthy();
+    expect(incidents[1].manualFallback).toContain('review');
+    expect(await db.switch.findMany({ where: { incidentId: incidents[1].id, engagedKey: { not: null } } })).toMatchObject([{ effect: 'review-all', scope: 'agent' }]);
 
     // A second call changes nothing.
     const users = await db.user.count();

@@ -10,6 +10,10 @@ import { db } from '../db/client';
 import { grantTool } from '../grants/grant-tool';
 import { createTool } from '../tools/create-tool';
 import { requestRollback } from '../rollback/request-rollback';
+import { addIncidentNote } from '../incidents/add-incident-note';
+import { closeIncident } from '../incidents/close-incident';
+import { markIncidentActions } from '../incidents/mark-incident-actions';
+import { openIncident } from '../incidents/open-incident';
 import type { GrantRulesInput } from '../grants/schemas';
 import { addGroupMember } from '../review-groups/add-group-member';
 import { createReviewerGroup } from '../review-groups/create-reviewer-group';
@@ -25,6 +29,7 @@ const SEEDER: Actor = { type: 'system', id: 'demo-seed' };
  */
 export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; email: string; password: string }[] } | null> {
   if ((await db().user.count()) > 0) return null;
+  const seedStart = new Date();
 
   const accounts = [];
   const users: Record<string, Extract<Actor, { type: 'user' }>> = {};
@@ -69,19 +74,43 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
       await approveAction(users.reviewer, { actionId: id, comment: 'The customer record matches; Security should confirm the request came from them.' });
     }
   }
-  await rollBackFirstRefund(executed[0], users);
+  const rollback = await rollBackFirstRefund(executed[0], users);
+  await recordDemoIncidents(users.admin, { refundId: executed[0].id, rollbackId: rollback.id, since: seedStart });
   return { accounts };
+}
+
+/**
+ * Two incidents so the workbench is never empty on first look: a closed one whose refund was rolled back (marked, noted,
+ * resolved), and an open one on the support bot, contained by review-all, with a manual fallback for its reviewers.
+ */
+async function recordDemoIncidents(admin: Extract<Actor, { type: 'user' }>, facts: { refundId: string; rollbackId: string; since: Date }) {
+  const windowStart = new Date(facts.since.getTime() - 60_000);
+  const refunds = await openIncident(admin, {
+    title: '[Demo] Refund issued twice for ORD-10398', severity: 'medium', agents: ['demo-billing-agent'], windowStart,
+  });
+  await addIncidentNote(admin, { id: refunds.id, body: 'Finance saw two refunds for ORD-10398: one by hand, one by the agent. Cancelling the agent\'s.' });
+  await markIncidentActions(admin, { incidentId: refunds.id, actionIds: [facts.refundId], mark: 'rolled_back', note: 'Cancelled by refund.cancel (rc_demo_1).' });
+  await markIncidentActions(admin, { incidentId: refunds.id, actionIds: [facts.rollbackId], mark: 'verified_fine', note: 'The payment provider shows the refund cancelled.' });
+  await closeIncident(admin, { id: refunds.id, resolution: 'The duplicate refund was cancelled before it settled. The refund policy now asks the agent to check for manual refunds first.' });
+
+  const emails = await openIncident(admin, {
+    title: '[Demo] Support bot drafting e-mails from an injected ticket', severity: 'high', agents: ['demo-support-bot'], windowStart,
+    containment: ['review-all'],
+    manualFallback: 'Every e-mail from the support bot now waits for review: read the ticket it answers before approving. Urgent replies: send them yourself from the help desk.',
+  });
+  await addIncidentNote(admin, { id: emails.id, body: 'A ticket contained instructions aimed at the bot. Review-all is on while we check what else it sent.' });
 }
 
 /**
  * The duplicate refund was a mistake after all: an admin asks for its compensation (refund.cancel), Finance approves
  * it, and the agent runs it like any other action, so the demo shows a rollback from request to "rolled back by".
  */
-async function rollBackFirstRefund(refund: { id: string; agent: Actor }, users: Record<string, Extract<Actor, { type: 'user' }>>) {
+async function rollBackFirstRefund(refund: { id: string; agent: Actor }, users: Record<string, Extract<Actor, { type: 'user' }>>): Promise<{ id: string }> {
   const rollback = await requestRollback(users.admin, { actionId: refund.id, note: 'The customer was refunded twice by hand already.' });
   await approveAction(users.reviewer, { actionId: rollback.id, comment: 'Confirmed with the payment provider.' });
   await claimAction(refund.agent, rollback.id);
   await reportActionResult(refund.agent, rollback.id, { ok: true, output: { cancelled: true }, downstreamRef: 'rc_demo_1' });
+  return rollback;
 }
 
 /** The catalog names reviewer groups; grants store their ids. */
