@@ -11,6 +11,7 @@ import { riskColumnsOfStored } from '../review/risk-columns';
 import { keepMaskedParams } from '../tools/present-params';
 import { validateParams } from '../tools/validate-params';
 import { expireIfOverdue } from './expire-action';
+import { recordingFrozenRefusal } from './record-frozen-refusal';
 import { paramsHash } from './params-hash';
 import { alreadyDecided, recordReviewDecision, type DecisionOutcome } from './record-review-decision';
 import { editAndApproveSchema, type EditAndApproveInput } from './schemas';
@@ -31,7 +32,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
   const { actionId, params: submitted, comment: rawComment, version } = editAndApproveSchema.parse(input);
   const comment = rawComment || null;
 
-  const result = await db().$transaction(async (tx) => {
+  const result = await recordingFrozenRefusal(actor, actionId, () => db().$transaction(async (tx) => {
     const action = await tx.action.findUnique({
       where: { id: actionId },
       include: { tool: { select: { name: true, parameters: true, sensitiveFields: true, actionLevel: true } } },
@@ -75,7 +76,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
     const outcome = await recordReviewDecision(tx, actor, actionId, 'approved', comment);
     const row = await tx.action.findUniqueOrThrow({ where: { id: actionId }, select: { paramsVersion: true, paramsHash: true } });
     return { ...outcome, edited: row.paramsVersion !== version, paramsVersion: row.paramsVersion, paramsHash: row.paramsHash };
-  });
+  }));
   notifyActionChanged(actionId);
   if (!result) throw new WardenError('conflict', 'This action expired before it was decided: its review deadline has passed.', { status: 'expired' });
   return result;
