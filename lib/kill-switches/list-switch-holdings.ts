@@ -53,7 +53,7 @@ async function heldList(where: Prisma.Sql): Promise<HeldList> {
   const rows = await db().$queryRaw<Record<string, unknown>[]>(sql`
     SELECT a."id", a."toolName", a."createdAt", ag."name" AS "agentName", COUNT(*) OVER () AS "total"
     FROM "Action" a JOIN "Agent" ag ON ag."id" = a."agentId"
-    WHERE ${where} ORDER BY a."createdAt" ASC, a."id" ASC LIMIT ${LIST_LIMIT}`);
+    WHERE ${where} ORDER BY a."createdAt" DESC, a."id" DESC LIMIT ${LIST_LIMIT}`);
   return {
     total: rows.length === 0 ? 0 : rawInt(rows[0].total) ?? 0,
     actions: rows.map((row) => ({ id: rawText(row.id)!, tool: rawText(row.toolName)!, agentName: rawText(row.agentName)!, createdAt: rawDate(row.createdAt)! })),
