@@ -13,7 +13,7 @@ export function SwitchHoldingsView({ switchId, effect, holdings }: { switchId: s
       {held ? (
         <p data-testid={`refused-since-${switchId}`}>
           <span className="font-medium text-gray-900">Refused since: {refused}</span>{' '}
-          <span className="text-gray-600">({since.proposals} proposals, {since.claims} claims, {since.approvals} approvals)</span>
+          <span className="text-gray-600">({plural(since.proposals, 'proposal')}, {plural(since.claims, 'claim')}, {plural(since.approvals, 'approval')})</span>
         </p>
       ) : (
         <p data-testid={`refused-since-${switchId}`}>
@@ -29,6 +29,10 @@ export function SwitchHoldingsView({ switchId, effect, holdings }: { switchId: s
       ) : null}
     </div>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function HeldListView({ title, note, list }: { title: string; note: string; list: HeldList }) {
