@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { holdSwitchesSteady } from '../kill-switches/global-stop';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { decisionSchema, type DecisionInput } from './schemas';
 import { expireIfOverdue } from './expire-action';
@@ -20,6 +21,9 @@ export async function decidePendingAction(actor: Actor, input: DecisionInput, de
   const { actionId, comment } = decisionSchema.parse(input);
 
   const result = await recordingFrozenRefusal(actor, actionId, () => db().$transaction(async (tx) => {
+    // The switches' share lock before any action row: a release (which moves frozen deadlines) takes the switch
+    // lock first too, so the two never wait on each other in opposite orders (PostgreSQL).
+    await holdSwitchesSteady(tx);
     const action = await tx.action.findUnique({ where: { id: actionId }, select: { id: true, agentId: true, status: true, expiresAt: true } });
     if (!action) throw new WardenError('not_found', 'No such action.');
     if (await expireIfOverdue(tx, action)) return { status: 'expired', approvals: 0, required: 0, missingGroups: [] };

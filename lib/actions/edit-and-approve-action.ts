@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db/client';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { toGrantPolicy } from '../grants/to-grant-policy';
+import { holdSwitchesSteady } from '../kill-switches/global-stop';
 import { canonicalJson } from '../policy/canonical-json';
 import { checkConstraint } from '../policy/check-constraint';
 import { diffParams } from '../policy/diff-params';
@@ -11,8 +12,8 @@ import { riskColumnsOfStored } from '../review/risk-columns';
 import { keepMaskedParams } from '../tools/present-params';
 import { validateParams } from '../tools/validate-params';
 import { expireIfOverdue } from './expire-action';
-import { recordingFrozenRefusal } from './record-frozen-refusal';
 import { paramsHash } from './params-hash';
+import { recordingFrozenRefusal } from './record-frozen-refusal';
 import { alreadyDecided, recordReviewDecision, type DecisionOutcome } from './record-review-decision';
 import { editAndApproveSchema, type EditAndApproveInput } from './schemas';
 
@@ -33,6 +34,8 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
   const comment = rawComment || null;
 
   const result = await recordingFrozenRefusal(actor, actionId, () => db().$transaction(async (tx) => {
+    // The switches' share lock before the action's row, in the order a release takes them (see decide-pending-action).
+    await holdSwitchesSteady(tx);
     const action = await tx.action.findUnique({
       where: { id: actionId },
       include: { tool: { select: { name: true, parameters: true, sensitiveFields: true, actionLevel: true } } },
