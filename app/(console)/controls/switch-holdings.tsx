@@ -37,7 +37,7 @@ function plural(count: number, noun: string): string {
 
 function HeldListView({ title, note, list }: { title: string; note: string; list: HeldList }) {
   return (
-    <section aria-label={title} className="rounded-md border border-gray-200 px-3 py-2">
+    <section aria-label={title} className="min-w-0 rounded-md border border-gray-200 px-3 py-2">
       <h3 className="text-xs font-semibold text-gray-900">{title}: {list.total}</h3>
       <p className="text-xs text-gray-600">{note}</p>
       {list.actions.length > 0 ? (

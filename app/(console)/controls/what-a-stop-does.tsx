@@ -17,11 +17,11 @@ export function WhatAStopDoes() {
       <CardHeader title="What a stop does" description="To each kind of work in the switch's scope." />
       <Table>
         <thead>
-          <tr><Th>Work</Th><Th>While a switch is engaged</Th></tr>
+          <tr><Th className="w-1/4">Work</Th><Th>While a switch is engaged</Th></tr>
         </thead>
         <tbody>
           {ROWS.map(([work, effect]) => (
-            <tr key={work}><Td className="font-medium whitespace-nowrap text-gray-900">{work}</Td><Td>{effect}</Td></tr>
+            <tr key={work}><Td className="font-medium text-gray-900">{work}</Td><Td>{effect}</Td></tr>
           ))}
         </tbody>
       </Table>
