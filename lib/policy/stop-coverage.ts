@@ -2,7 +2,8 @@
  * What an engaged stop does to work already under way: which block switches cover a waiting or executing action,
  * whether its review deadline is frozen, and where that deadline lands when the stop is released. Pure: the expiry
  * job, the queue, the card, the agent API and the release each read the engaged switches and ask here. The SQL that
- * does the same over many rows (lib/kill-switches/stop-coverage-sql.ts) mirrors these rules and is tested against them.
+ * does the same over many rows (lib/kill-switches/stop-coverage-sql.ts) mirrors these rules; the cells in
+ * e2e/api/switch-work*.spec.ts hold both to the same outcomes on SQLite and PostgreSQL.
  */
 import { applicableSwitches, describeSwitch, type SwitchFact } from './switch-effects';
 
