@@ -1,16 +1,16 @@
 import { ShieldCheck } from 'lucide-react';
-import { GlobalStopBanner } from '@/components/shell/global-stop-banner';
+import { LiveGlobalStopBanner } from '@/components/shell/global-stop-banner';
 import { MainNav } from '@/components/shell/main-nav';
 import { UserMenu } from '@/components/shell/user-menu';
 import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link';
 import { countPendingActions } from '@/lib/actions/count-pending-actions';
-import { getGlobalStop } from '@/lib/kill-switches/get-global-stop';
+import { readStopState } from '@/lib/kill-switches/read-stop-state';
 import { canReadNotifications } from '@/lib/notifications/can-read-notifications';
 import { requireUser } from './require-user';
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireUser();
-  const [pendingCount, globalStop] = await Promise.all([countPendingActions(actor), getGlobalStop(actor)]);
+  const [pendingCount, stopState] = await Promise.all([countPendingActions(actor), readStopState(actor)]);
 
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
@@ -27,14 +27,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </header>
       </div>
       <div className="min-w-0">
-        {globalStop.engaged ? (
-          <GlobalStopBanner
-            changedAt={globalStop.changedAt?.toISOString() ?? null}
-            changedBy={globalStop.changedBy?.name ?? null}
-            reason={globalStop.reason}
-            canRelease={actor.roles.includes('admin')}
-          />
-        ) : null}
+        {/* Live across app instances: polls the stop each second (components/shell/global-stop-banner.tsx). */}
+        <LiveGlobalStopBanner initial={stopState} />
         <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:py-8">{children}</main>
       </div>
     </div>

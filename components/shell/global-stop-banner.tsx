@@ -1,6 +1,43 @@
+'use client';
+
 import { OctagonAlert } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import type { StopState } from '@/lib/kill-switches/read-stop-state';
 import { formatUtc } from '../format-time';
 import { IntentPrefetchLink } from '../ui/intent-prefetch-link';
+
+const POLL_MS = 1000;
+
+/**
+ * The banner, kept live: it starts from the state the server rendered and asks `/stop-state` every second (a cheap
+ * read of one row), so a stop engaged or released on any app instance shows on every open console page within ~1 s.
+ * A hidden tab skips its polls; a failed poll keeps what is shown (the next one tries again).
+ */
+export function LiveGlobalStopBanner({ initial }: { initial: StopState }) {
+  const [state, setState] = useState(initial);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const controller = new AbortController();
+    const poll = async () => {
+      if (document.visibilityState !== 'hidden') {
+        try {
+          const response = await fetch('/stop-state', { cache: 'no-store', signal: controller.signal });
+          if (response.ok) setState((await response.json()) as StopState);
+        } catch {
+          // Offline or aborted: keep the last known state.
+        }
+      }
+      if (!controller.signal.aborted) timer = setTimeout(poll, POLL_MS);
+    };
+    timer = setTimeout(poll, POLL_MS);
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, []);
+  if (!state.engaged) return null;
+  return <GlobalStopBanner changedAt={state.changedAt} changedBy={state.changedBy} reason={state.reason} canRelease={state.canRelease} />;
+}
 
 /** Shown on every console page while the global stop is engaged: nobody should miss that agents are halted. */
 export function GlobalStopBanner({ changedAt, changedBy, reason, canRelease }: { changedAt: string | null; changedBy: string | null; reason?: string; canRelease: boolean }) {

@@ -59,6 +59,8 @@ export const ROUTES: Record<string, RouteRule> = {
   '/api/v1/actions/[id]': { allow: AGENT },
   '/api/v1/actions/[id]/claim': { allow: AGENT, method: 'POST' },
   '/api/v1/actions/[id]/result': { allow: AGENT, method: 'POST', body: () => ({ ok: true }) },
+  // What a stop does (issue 13 §1): the shell banner's poll of the global stop, on every console page.
+  '/stop-state': { allow: READERS },
   // Rollback (issue 13 §4): the agent's own rollback actions.
   '/api/v1/rollbacks': { allow: AGENT },
   // Incidents (issue 13 §3): admins (incidents.manage) only.

@@ -12,7 +12,7 @@ export async function agentFootprint(agentId: string): Promise<AgentFootprint> {
   const [actions, idempotencyRecords, events] = await Promise.all([
     db.action.findMany({ where: { agentId }, orderBy: { id: 'asc' }, select: { id: true, status: true, paramsVersion: true, result: true, updatedAt: true } }),
     db.idempotencyRecord.count({ where: { agentId } }),
-    db.auditEvent.findMany({ where: { agentId }, select: { type: true } }),
+    db.auditEvent.findMany({ where: { agentId }, orderBy: { seq: 'asc' }, select: { type: true } }),
   ]);
   const otherEvents = events.map((event) => event.type).filter((type) => !REFUSAL_EVENTS.has(type));
   return { actions: JSON.stringify(actions), idempotencyRecords, auditEvents: events.length, otherEvents };

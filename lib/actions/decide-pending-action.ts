@@ -1,9 +1,11 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { holdSwitchesSteady } from '../kill-switches/global-stop';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { decisionSchema, type DecisionInput } from './schemas';
 import { expireIfOverdue } from './expire-action';
+import { recordingFrozenRefusal } from './record-frozen-refusal';
 import { alreadyDecided, recordReviewDecision, type DecisionOutcome, type ReviewDecision } from './record-review-decision';
 
 export type { ReviewDecision } from './record-review-decision';
@@ -18,13 +20,16 @@ export async function decidePendingAction(actor: Actor, input: DecisionInput, de
   if (actor.type !== 'user') throw new WardenError('forbidden', 'Only a signed-in reviewer can decide actions.');
   const { actionId, comment } = decisionSchema.parse(input);
 
-  const result = await db().$transaction(async (tx) => {
+  const result = await recordingFrozenRefusal(actor, actionId, () => db().$transaction(async (tx) => {
+    // The switches' share lock before any action row: a release (which moves frozen deadlines) takes the switch
+    // lock first too, so the two never wait on each other in opposite orders (PostgreSQL).
+    await holdSwitchesSteady(tx);
     const action = await tx.action.findUnique({ where: { id: actionId }, select: { id: true, agentId: true, status: true, expiresAt: true } });
     if (!action) throw new WardenError('not_found', 'No such action.');
     if (await expireIfOverdue(tx, action)) return { status: 'expired', approvals: 0, required: 0, missingGroups: [] };
     if (action.status !== 'pending_review') throw await alreadyDecided(tx, actionId);
     return recordReviewDecision(tx, actor, actionId, decision, comment || null);
-  });
+  }));
   notifyActionChanged(actionId);
   if (result.status === 'expired') throw new WardenError('conflict', 'This action expired before it was decided: its review deadline has passed.', { status: 'expired' });
   return result;

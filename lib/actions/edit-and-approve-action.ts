@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db/client';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { toGrantPolicy } from '../grants/to-grant-policy';
+import { holdSwitchesSteady } from '../kill-switches/global-stop';
 import { canonicalJson } from '../policy/canonical-json';
 import { checkConstraint } from '../policy/check-constraint';
 import { diffParams } from '../policy/diff-params';
@@ -12,6 +13,7 @@ import { keepMaskedParams } from '../tools/present-params';
 import { validateParams } from '../tools/validate-params';
 import { expireIfOverdue } from './expire-action';
 import { paramsHash } from './params-hash';
+import { recordingFrozenRefusal } from './record-frozen-refusal';
 import { alreadyDecided, recordReviewDecision, type DecisionOutcome } from './record-review-decision';
 import { editAndApproveSchema, type EditAndApproveInput } from './schemas';
 
@@ -31,7 +33,9 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
   const { actionId, params: submitted, comment: rawComment, version } = editAndApproveSchema.parse(input);
   const comment = rawComment || null;
 
-  const result = await db().$transaction(async (tx) => {
+  const result = await recordingFrozenRefusal(actor, actionId, () => db().$transaction(async (tx) => {
+    // The switches' share lock before the action's row, in the order a release takes them (see decide-pending-action).
+    await holdSwitchesSteady(tx);
     const action = await tx.action.findUnique({
       where: { id: actionId },
       include: { tool: { select: { name: true, parameters: true, sensitiveFields: true, actionLevel: true } } },
@@ -75,7 +79,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
     const outcome = await recordReviewDecision(tx, actor, actionId, 'approved', comment);
     const row = await tx.action.findUniqueOrThrow({ where: { id: actionId }, select: { paramsVersion: true, paramsHash: true } });
     return { ...outcome, edited: row.paramsVersion !== version, paramsVersion: row.paramsVersion, paramsHash: row.paramsHash };
-  });
+  }));
   notifyActionChanged(actionId);
   if (!result) throw new WardenError('conflict', 'This action expired before it was decided: its review deadline has passed.', { status: 'expired' });
   return result;

@@ -1,7 +1,9 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { readEngagedStops } from '../kill-switches/read-engaged-stops';
 import { effectiveStatus } from '../policy/effective-status';
+import { isDeadlineFrozen } from '../policy/stop-coverage';
 import { nextActionChange } from '../realtime/action-changes';
 import { toActionView, type ActionView } from './action-view';
 
@@ -27,13 +29,16 @@ export async function getAgentAction(
     if (!action) throw new WardenError('not_found', 'No such action.');
     // At its review deadline a pending action is expired, and the waiting agent is answered at once; reading writes
     // nothing: the background job commits the expiry (its audit event, the notifications) within a tick.
-    const status = effectiveStatus(action);
+    // Past its deadline but frozen by a stop, it is still waiting (read only then: engaged switches are few).
+    const overdue = action.status === 'pending_review' && action.expiresAt !== null && action.expiresAt.getTime() <= Date.now();
+    const frozen = overdue && isDeadlineFrozen(await readEngagedStops(db(), action.agentId), action);
+    const status = effectiveStatus(action, Date.now(), frozen);
     const remaining = deadline - Date.now();
     if (status !== 'pending_review' || remaining <= 0 || input.signal?.aborted) {
       if (status === action.status) return toActionView(action);
       return toActionView({ ...action, status, decisionReason: `no decision before the deadline ${action.expiresAt!.toISOString()}` });
     }
-    const untilExpiry = action.expiresAt ? Math.max(action.expiresAt.getTime() - Date.now(), 0) : Infinity;
+    const untilExpiry = action.expiresAt && !frozen ? Math.max(action.expiresAt.getTime() - Date.now(), 0) : Infinity;
     await nextActionChange(action.id, Math.min(remaining, REREAD_MS, untilExpiry), input.signal);
   }
 }

@@ -2,6 +2,7 @@ import { Prisma } from '../generated/sqlite/client';
 import { can, isAdmin, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { databaseTarget } from '../env';
+import { coveredByStop } from '../kill-switches/stop-coverage-sql';
 import { RISK_FLAGS } from '../review/assess-risk';
 import { QUEUE_AGES, type QueueFilter } from '../review/schemas';
 import type { ReviewerFacts } from '../policy/waiting-for-reviewer';
@@ -18,9 +19,12 @@ const FALSE = sql`1 = 0`;
 
 export type QueueDimension = keyof QueueFilter;
 
-/** Pending and not past its deadline: what the queue shows (the job commits the expiry within a tick). */
+/**
+ * Pending and not past its deadline, or past it but frozen by a stop (its deadline paused until the release gives
+ * the time back): what the queue shows (the job commits the expiry within a tick).
+ */
 export function openPending(now: Date): Prisma.Sql {
-  return sql`a."status" = 'pending_review' AND (a."expiresAt" IS NULL OR a."expiresAt" > ${now})`;
+  return sql`a."status" = 'pending_review' AND (a."expiresAt" IS NULL OR a."expiresAt" > ${now} OR ${coveredByStop()})`;
 }
 
 /** The reviewer, as "waiting for me" needs them: one read of their groups. */

@@ -7,6 +7,7 @@ import type { ReviewerFacts } from '../policy/waiting-for-reviewer';
 import type { RiskFlag } from '../review/assess-risk';
 import { assessRiskForViewer } from '../review/assess-risk-for-viewer';
 import { maskParams, renderSummary } from '../tools/present-params';
+import { coveredByStop } from '../kill-switches/stop-coverage-sql';
 import { separationOfDuties, waitingPredicate } from './queue-sql';
 
 const sql = Prisma.sql;
@@ -35,6 +36,8 @@ export type PendingActionRow = {
   traceSize: number;
   createdAt: string;
   expiresAt: string | null;
+  /** A block switch holds it: it cannot be approved and its deadline is paused (lib/policy/stop-coverage.ts). */
+  frozen: boolean;
   waitingForMe: boolean;
   /** Waiting for me only because I am an admin: approving would override separation of duties. */
   override: boolean;
@@ -62,6 +65,7 @@ export async function readQueueRows(
       t."summaryTemplate", rg."name" AS "groupName",
       (SELECT COUNT(*) FROM "ActionApproval" ap WHERE ap."actionId" = a."id") AS "approvals",
       CASE WHEN ${waitingPredicate(reviewer)} THEN 1 ELSE 0 END AS "waiting",
+      CASE WHEN ${coveredByStop()} THEN 1 ELSE 0 END AS "frozen",
       CASE WHEN ${reviewer ? separationOfDuties(reviewer) : sql`1 = 1`} THEN 0 ELSE 1 END AS "conflict"
     FROM "Action" a
     JOIN "Agent" ag ON ag."id" = a."agentId"
@@ -104,6 +108,7 @@ export async function readQueueRows(
       traceSize: traceSizes.get(String(row.traceId)) ?? 1,
       createdAt: rawDate(row.createdAt)!.toISOString(),
       expiresAt: rawDate(row.expiresAt)?.toISOString() ?? null,
+      frozen: rawInt(row.frozen) === 1,
       waitingForMe: waiting,
       override: waiting && reviewer !== null && reviewer.isAdmin && rawInt(row.conflict) === 1,
     };

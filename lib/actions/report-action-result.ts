@@ -2,13 +2,19 @@ import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
+import { readEngagedStops } from '../kill-switches/read-engaged-stops';
+import { describeStop, stopsCovering } from '../policy/stop-coverage';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { toActionView, type ActionView } from './action-view';
 import { reportResultSchema, type ReportResultInput } from './schemas';
 import { transitionAction } from './transition-action';
 
-/** executing → succeeded / failed, reported by the agent that claimed it; the outcome is final. */
-export async function reportActionResult(actor: Actor, actionId: string, input: ReportResultInput): Promise<ActionView> {
+/**
+ * executing → succeeded / failed, reported by the agent that claimed it; the outcome is final. A stop engaged while
+ * it was in flight does not refuse the report (it already ran): the answer carries `stop`, naming the switches, so
+ * the agent learns of the stop on this call.
+ */
+export async function reportActionResult(actor: Actor, actionId: string, input: ReportResultInput): Promise<ActionView & { stop?: { reasons: string[] } }> {
   assertCan(actor, 'actions.execute');
   const report = reportResultSchema.parse(input);
   const to = report.ok ? 'succeeded' : 'failed';
@@ -40,5 +46,7 @@ export async function reportActionResult(actor: Actor, actionId: string, input: 
   }
   notifyActionChanged(actionId);
   const action = await db().action.findUniqueOrThrow({ where: { id: actionId }, include: { reviewer: true } });
-  return toActionView(action);
+  const stops = stopsCovering(await readEngagedStops(db(), action.agentId), { agentId: action.agentId, toolName: action.toolName, createdAt: action.createdAt, expiresAt: null });
+  const view = toActionView(action);
+  return stops.length > 0 ? { ...view, stop: { reasons: stops.map(describeStop) } } : view;
 }

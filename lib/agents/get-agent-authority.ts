@@ -2,6 +2,8 @@ import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { GLOBAL_STOP_ID } from '../kill-switches/global-stop';
+import { readEngagedStops } from '../kill-switches/read-engaged-stops';
+import { describeStop, stopsCovering } from '../policy/stop-coverage';
 
 /** What the calling agent may do, before it acts: its state and every granted, enabled tool with its schema. */
 export async function getAgentAuthority(actor: Actor) {
@@ -19,6 +21,7 @@ export async function getAgentAuthority(actor: Actor) {
   });
   const globalRow = await db().switch.findUnique({ where: { id: GLOBAL_STOP_ID }, select: { id: true } });
   return {
+    inFlightAtStop: await listInFlightAtStop(agent.id),
     switches: [
       ...(globalRow ? [] : [{ id: GLOBAL_STOP_ID, scope: 'global', tool: null, effect: 'block', reason: 'the global stop record is missing', since: new Date(0).toISOString() }]),
       ...switches.map((s) => ({ id: s.id, scope: s.scope, tool: s.toolName, effect: s.effect, reason: s.reason, since: (s.engagedAt ?? s.changedAt).toISOString() })),
@@ -34,4 +37,19 @@ export async function getAgentAuthority(actor: Actor) {
         approval: grant.approvals > 0 ? ('required' as const) : ('none' as const),
       })),
   };
+}
+
+/**
+ * The agent's executing actions that an engaged stop now covers: claimed before the stop, so they may be running.
+ * The agent is told here (and in the answer to its result report); the result is still recorded when it comes.
+ */
+async function listInFlightAtStop(agentId: string) {
+  const executing = await db().action.findMany({
+    where: { agentId, status: 'executing' }, select: { id: true, toolName: true }, orderBy: { createdAt: 'asc' }, take: 200,
+  });
+  if (executing.length === 0) return [];
+  const stops = await readEngagedStops(db(), agentId);
+  return executing
+    .map((action) => ({ actionId: action.id, tool: action.toolName, stops: stopsCovering(stops, { agentId, toolName: action.toolName, createdAt: new Date(0), expiresAt: null }).map(describeStop) }))
+    .filter((held) => held.stops.length > 0);
 }

@@ -33,7 +33,7 @@ export type AuditPayloads = {
   'tool.disabled': { name: string };
   // Since issue 13 with the reason (and, released from the CLI, breakGlass); earlier events carry nothing.
   'switch.global_stop_engaged': { reason?: string };
-  'switch.global_stop_released': { reason?: string; breakGlass?: boolean };
+  'switch.global_stop_released': { reason?: string; breakGlass?: boolean; deadlinesMoved?: number };
   'user.created': { email: string; roles: string[] };
   // A reviewer changed the parameters before approving: a new version; the agent receives it at claim.
   'action.params_edited': { version: number; changes: { path: string; before: unknown; after: unknown }[]; paramsHash: string; comment: string | null };
@@ -87,7 +87,7 @@ export type AuditPayloads = {
   'evidence.exported': { selection: Record<string, unknown>; counts: Record<string, number>; manifestSha256: string };
   // Kill switches (issue 13 §1; the global stop keeps its own two events above). breakGlass: released from the CLI.
   'switch.engaged': { switchId: string; scope: string; agentId: string | null; toolName: string | null; effect: string; reason: string };
-  'switch.released': { switchId: string; scope: string; effect: string; reason: string; breakGlass: boolean };
+  'switch.released': { switchId: string; scope: string; effect: string; reason: string; breakGlass: boolean; deadlinesMoved?: number };
   'switch.engage_unchanged': { switchId: string; scope: string; effect: string; reason: string };
   // Drafts (lib/drafts/): a person promotes a draft (a new pending action, linked both ways) or discards it; a
   // promotion the gate refuses now is recorded on the draft with the gate's reasons.
@@ -117,6 +117,9 @@ export type AuditPayloads = {
   'return_to_normal.single_admin_released': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; singleAdmin: true; releasedSwitches: string[]; resumedAgents: string[]; stillPaused: string[] };
   // Incident workbench (lib/incidents/mark-incident-actions.ts): a responder's mark on one action, and the mark it replaced.
   'incident.marked': { incidentId: string; mark: string; note: string; previous: string | null };
+  // What a stop does to work (lib/policy/stop-coverage.ts): an approval refused because a block holds the action
+  // (frozen), recorded so Controls can count what each switch refused; `reasons` name the switches.
+  'action.approval_refused_frozen': { reasons: string[] };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -206,4 +209,5 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'return_to_normal.cancelled': 'Return to normal cancelled',
   'return_to_normal.single_admin_released': 'Returned to normal by the only admin',
   'incident.marked': 'Marked in an incident',
+  'action.approval_refused_frozen': 'Approval refused: frozen by a stop',
 };

@@ -34,6 +34,7 @@ export const actionViewSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   rollbackOf: z.string().nullable().meta({ description: "Set when Warden proposed this action to undo another (a rollback): the original action's id. Claim and run it like any other." }),
+  stop: z.object({ reasons: z.array(z.string()) }).optional().meta({ description: 'Only in the answer to a result report: the action was in flight when a stop in its scope was engaged (each reason names the switch). The result is recorded (it already ran); start no more work in that scope until it is released (GET /api/v1/agent lists the switches).' }),
 });
 
 export const proposalResultSchema = z.object({
@@ -71,6 +72,11 @@ export const authoritySchema = z.object({
       since: z.string().meta({ description: 'When it was engaged (ISO 8601).' }),
     }),
   ).meta({ description: 'The engaged kill switches that apply to this agent: block refuses, review-all queues every proposal, draft-only turns writes into drafts.' }),
+  inFlightAtStop: z.array(z.object({
+    actionId: z.string(),
+    tool: z.string(),
+    stops: z.array(z.string()).meta({ description: 'The stops that now cover it, each naming its switch and reason.' }),
+  })).meta({ description: 'Your executing actions that a stop engaged since you claimed them now covers: finish or abandon them, report the result (it is recorded), and claim nothing more in that scope until the stop is released.' }),
 });
 
 /** Every error: a code from lib/errors.ts plus safe details (`issues` on 422, `status`/`reasons` on 409, …). */

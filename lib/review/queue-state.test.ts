@@ -9,7 +9,7 @@ function row(id: string, extra: Partial<PendingActionRow> = {}): PendingActionRo
   return {
     id, summary: null, tool: 't', agent: 'a', actionLevel: 'create', supportsRollback: false, riskFlags: [], riskWeight: 0, reason: null,
     requester: null, requesterVerified: false, approvals: 0, required: 1, assignedGroup: null, traceId: id, traceSize: 1,
-    createdAt: '2026-12-06T00:00:00.000Z', expiresAt: null, waitingForMe: true, override: false, ...extra,
+    createdAt: '2026-12-06T00:00:00.000Z', expiresAt: null, frozen: false, waitingForMe: true, override: false, ...extra,
   };
 }
 const ids = (state: QueueState) => state.rows.map((r) => r.id);

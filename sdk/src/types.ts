@@ -65,6 +65,8 @@ export type ActionView<P extends JsonObject = JsonObject> = {
   updatedAt: string;
   /** Set when Warden proposed this action to undo another (a rollback): the original action's id. */
   rollbackOf: string | null;
+  /** Only in the answer to a result report: a stop engaged while it was in flight (the result is recorded). */
+  stop?: { reasons: string[] };
 };
 
 export type ToolAuthority = {
@@ -91,6 +93,8 @@ export type Authority = {
   agent: { id: string; name: string; status: 'active' | 'paused'; mode: 'live' | 'draft_only' };
   tools: ToolAuthority[];
   switches: SwitchInForce[];
+  /** Executing actions that a stop engaged since their claim now covers. */
+  inFlightAtStop: { actionId: string; tool: string; stops: string[] }[];
 };
 
 export type ResultReport = { ok: boolean; output?: unknown; error?: string; downstreamRef?: string };

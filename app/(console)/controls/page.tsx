@@ -6,12 +6,15 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { can, isAdmin } from '@/lib/auth/actor';
 import { listAgents } from '@/lib/agents/list-agents';
+import { listSwitchHoldings } from '@/lib/kill-switches/list-switch-holdings';
 import { listEngagedSwitches } from '@/lib/kill-switches/list-switches';
 import { listTools } from '@/lib/tools/list-tools';
 import { requireUser } from '../require-user';
 import { EngageSwitchForm } from './engage-switch-form';
 import { GlobalStopReturn } from './global-stop-return';
 import { ReleaseSwitchForm } from './release-switch-form';
+import { SwitchHoldingsView } from './switch-holdings';
+import { WhatAStopDoes } from './what-a-stop-does';
 
 export const metadata: Metadata = { title: 'Controls' };
 
@@ -25,6 +28,7 @@ export default async function ControlsPage() {
     return <AccessDenied title="Controls">Kill switches are engaged and released by admins, and by owners for their own agents.</AccessDenied>;
   }
   const [switches, agents, tools] = await Promise.all([listEngagedSwitches(actor), listAgents(actor), admin ? listTools(actor) : Promise.resolve([])]);
+  const holdings = await listSwitchHoldings(actor, switches);
   const ownAgents = agents.filter((agent) => admin || agent.owner.email === actor.email).map((agent) => ({ id: agent.id, name: agent.name }));
 
   return (
@@ -49,6 +53,7 @@ export default async function ControlsPage() {
                     Engaged {formatAge(s.engagedAt.toISOString())} by {s.engagedBy ?? 'the CLI'} ·{' '}
                     <time dateTime={s.engagedAt.toISOString()}>{formatUtc(s.engagedAt.toISOString())}</time> · id {s.id}
                   </p>
+                  <SwitchHoldingsView switchId={s.id} effect={s.effect} holdings={holdings.get(s.id)!} />
                 </div>
                 {s.manageable ? <ReleaseSwitchForm id={s.id} label={s.scope === 'global' ? `${s.effect} on everything` : `${s.effect} on ${s.target}`} /> : null}
               </li>
@@ -57,6 +62,7 @@ export default async function ControlsPage() {
         ) : null}
       </Card>
       <GlobalStopReturn />
+      <WhatAStopDoes />
       <Card>
         <CardHeader title="Engage a switch" description={admin ? 'Any scope.' : 'Owners: on their own agents (agent or agent and tool).'} />
         <CardBody>

@@ -39,10 +39,23 @@ function urgency(createdAt: number, expiresAt: number, now: number): 'ok' | 'soo
   return 'ok';
 }
 
-/** "12 min · expires in 48 min": how long an action has waited, against its review deadline. */
-export function AgeCell({ createdAt, expiresAt, now }: { createdAt: string; expiresAt: string | null; now: number }) {
+/**
+ * "12 min · expires in 48 min": how long an action has waited, against its review deadline. While a stop freezes it
+ * the deadline does not count down: "frozen by the stop" (the release gives the frozen time back).
+ */
+export function AgeCell({ createdAt, expiresAt, now, frozen = false }: { createdAt: string; expiresAt: string | null; now: number; frozen?: boolean }) {
   const created = Date.parse(createdAt);
   const waited = <time dateTime={createdAt} title={`Proposed ${formatUtc(createdAt)}`}>{formatSpan(now - created)}</time>;
+  if (frozen) {
+    return (
+      <span className="whitespace-nowrap" suppressHydrationWarning>
+        {waited} ·{' '}
+        <span className="font-medium text-red-700" title="A stop holds this action: it cannot be approved, and its review deadline is paused until the stop is released.">
+          frozen by the stop
+        </span>
+      </span>
+    );
+  }
   if (!expiresAt) return <span className="whitespace-nowrap" suppressHydrationWarning>{waited} · no deadline</span>;
   const deadline = Date.parse(expiresAt);
   const level = urgency(created, deadline, now);

@@ -61,7 +61,7 @@ const COLUMNS = [
       );
     },
   }),
-  column.accessor('createdAt', { header: 'Age', enableSorting: false, cell: (info) => <AgeColumnCell createdAt={info.getValue()} expiresAt={info.row.original.expiresAt} /> }),
+  column.accessor('createdAt', { header: 'Age', enableSorting: false, cell: (info) => <AgeColumnCell createdAt={info.getValue()} expiresAt={info.row.original.expiresAt} frozen={info.row.original.frozen} /> }),
 ];
 
 // On a phone the table becomes a list of compact cards: no header row, each row a block, each cell a line.
@@ -174,8 +174,8 @@ function LeftNotice({ status, decidedBy }: { status: string; decidedBy: string |
   );
 }
 
-function AgeColumnCell({ createdAt, expiresAt }: { createdAt: string; expiresAt: string | null }) {
-  return <AgeCell createdAt={createdAt} expiresAt={expiresAt} now={useCellContext().now} />;
+function AgeColumnCell({ createdAt, expiresAt, frozen }: { createdAt: string; expiresAt: string | null; frozen: boolean }) {
+  return <AgeCell createdAt={createdAt} expiresAt={expiresAt} frozen={frozen} now={useCellContext().now} />;
 }
 
 function RequesterCell({ row }: { row: PendingActionRow }) {

@@ -21,6 +21,7 @@ import { DecisionPanel } from './decision-panel';
 import { DraftPanel } from './draft-panel';
 import { EmailPreviewCard } from './email-preview-card';
 import { ParametersCard } from './parameters-card';
+import { FrozenByStop } from './frozen-by-stop';
 import { PausedAgentFallback } from './paused-agent-fallback';
 import { IncidentFallbackNotice } from '@/components/incident-fallback-notice';
 import { RiskPanel } from './risk-panel';
@@ -80,6 +81,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
           <IncidentFallbackNotice actor={actor} agentId={agent.id} />
+          <FrozenByStop actor={actor} actionId={action.id} />
           <PausedAgentFallback actor={actor} agentId={agent.id} />
           <RiskPanel risks={review.risks} />
           <AgentReason reason={action.reason} />
