@@ -1,5 +1,5 @@
 import { test } from '../fixtures/test';
-import { runBlockCells, runRedirectCells, type SwitchUnderTest } from '../fixtures/switch-work';
+import { runBlockCells, runOverlappingBlocks, runRedirectCells, type SwitchUnderTest } from '../fixtures/switch-work';
 
 // What a stop does to each kind of work (issue 13 §1), for the switches that reach one agent or one tool: each test
 // seeds its own agent and tool, so these run in parallel with other specs. The global scopes are in
@@ -20,5 +20,13 @@ test.describe('a switch × each kind of work', () => {
         await runRedirectCells(baseURL!, target, effect, `${effect} on ${scope}`);
       });
     }
+  }
+});
+
+test.describe('overlapping blocks give the held time back once', () => {
+  for (const first of ['earlier', 'later'] as const) {
+    test(`the ${first} block released first`, async ({ baseURL }) => {
+      await runOverlappingBlocks(baseURL!, first);
+    });
   }
 });

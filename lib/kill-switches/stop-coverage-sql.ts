@@ -38,18 +38,28 @@ export function inScopeOf(fact: Pick<EngagedSwitch, 'scope' | 'agentId' | 'toolN
 }
 
 /**
- * On release of `released` (already marked released in this transaction): every waiting action it froze, and that no
- * other block still covers, gets its deadline moved later by the frozen time, release − max(engagedAt, createdAt)
- * (deadlineAfterRelease). One statement; returns the number of deadlines moved.
+ * On release of `released` (already marked released in this transaction): every waiting action it froze gets its
+ * deadline moved later by the time this switch alone held it — from max(engagedAt, createdAt) until the release, or
+ * until the earliest other block still covering it was engaged (deadlineAfterRelease, the table-tested twin). One
+ * statement; returns the number of deadlines moved.
  */
 export function giveBackFrozenTime(dialect: 'sqlite' | 'postgresql', released: EngagedSwitch & { engagedAt: Date }, releasedAt: Date): Prisma.Sql {
   const engagedMs = released.engagedAt.getTime();
   const releasedMs = releasedAt.getTime();
-  const shifted = dialect === 'postgresql'
-    ? sql`a."expiresAt" + (GREATEST(${releasedMs}::bigint - GREATEST(${engagedMs}::bigint, (EXTRACT(EPOCH FROM a."createdAt") * 1000)::bigint), 0) * INTERVAL '1 millisecond')`
-    : sql`strftime('%Y-%m-%dT%H:%M:%f+00:00', (round(unixepoch(a."expiresAt", 'subsec') * 1000)
-        + MAX(${releasedMs} - MAX(${engagedMs}, round(unixepoch(a."createdAt", 'subsec') * 1000)), 0)) / 1000.0, 'unixepoch')`;
+  const pg = dialect === 'postgresql';
+  const releasedParam = pg ? sql`${releasedMs}::bigint` : sql`${releasedMs}`;
+  const engagedParam = pg ? sql`${engagedMs}::bigint` : sql`${engagedMs}`;
+  const ms = (column: Prisma.Sql) => (pg ? sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint` : sql`round(unixepoch(${column}, 'subsec') * 1000)`);
+  // The earliest engagement among the other blocks still holding the action (an unknown time counts as always).
+  const othersSince = sql`(SELECT MIN(COALESCE(${ms(sql`s."engagedAt"`)}, 0)) FROM "Switch" s WHERE s."engaged" = TRUE
+    AND s."effect" NOT IN ('review-all', 'draft-only') AND (s."engagedAt" IS NULL OR s."engagedAt" < a."expiresAt") AND ${SCOPE_MATCH})`;
+  const least = pg ? sql`LEAST` : sql`MIN`;
+  const greatest = pg ? sql`GREATEST` : sql`MAX`;
+  const heldFor = sql`(${least}(${releasedParam}, COALESCE(${othersSince}, ${releasedParam})) - ${greatest}(${engagedParam}, ${ms(sql`a."createdAt"`)}))`;
+  const shifted = pg
+    ? sql`a."expiresAt" + (${heldFor} * INTERVAL '1 millisecond')`
+    : sql`strftime('%Y-%m-%dT%H:%M:%f+00:00', (${ms(sql`a."expiresAt"`)} + ${heldFor}) / 1000.0, 'unixepoch')`;
   return sql`UPDATE "Action" AS a SET "expiresAt" = ${shifted}
     WHERE a."status" = 'pending_review' AND a."expiresAt" IS NOT NULL AND a."expiresAt" > ${released.engagedAt}
-      AND ${inScopeOf(released)} AND NOT ${coveredByStop()}`;
+      AND ${inScopeOf(released)} AND ${heldFor} > 0`;
 }

@@ -45,13 +45,26 @@ describe('deadlineAfterRelease: the frozen time is given back', () => {
     ['released after the old deadline (frozen past it): still the whole frozen time', work(), stop, 100, [], at(150)],
     ['proposed after the stop: frozen from its creation', work({ createdAt: at(20) }), stop, 40, [], at(80)],
     ['already past its deadline when the stop came: unchanged', work({ expiresAt: at(5) }), stop, 40, [], at(5)],
-    ['another block still covers it: unchanged (that release gives it back)', work(), stop, 40, [sw('b', 'agent', 'block', 15, { agentId: 'a1' })], at(60)],
+    ['a block engaged later still covers it: the 5 minutes before it came (its release gives back the rest)', work(), stop, 40, [sw('b', 'agent', 'block', 15, { agentId: 'a1' })], at(65)],
+    ['a block engaged earlier still covers it: nothing (its release gives back all)', work(), stop, 40, [sw('b', 'agent', 'block', 5, { agentId: 'a1' })], at(60)],
+    ['a block of unknown engagement time still covers it: nothing', work(), stop, 40, [sw('b', 'agent', 'block', null, { agentId: 'a1' })], at(60)],
     ['another block elsewhere does not hold it', work(), stop, 40, [sw('b', 'agent', 'block', 15, { agentId: 'a2' })], at(90)],
     ['a review-all still engaged does not hold it', work(), stop, 40, [sw('r', 'global', 'review-all', 15)], at(90)],
     ['a switch that never covered it: unchanged', work(), sw('s', 'tool', 'block', 10, { toolName: 'mail.send' }), 40, [], at(60)],
     ['no deadline: none', work({ expiresAt: null }), stop, 40, [], null],
   ])('%s', (_, covered, released, releasedMinute, still, expected) => {
     expect(deadlineAfterRelease(covered, released, at(releasedMinute), still)).toEqual(expected);
+  });
+
+  it('overlapping stops give back the whole held time once, whichever is released first', () => {
+    const later = sw('b', 'agent', 'block', 15, { agentId: 'a1' });
+    // Stop at 10, b at 15; the stop released at 40 (b holds on), b at 70: held 10 → 70, so 60 minutes.
+    const afterStop = deadlineAfterRelease(work(), stop, at(40), [later])!;
+    expect(deadlineAfterRelease(work({ expiresAt: afterStop }), later, at(70), [])).toEqual(at(120));
+    // b released first at 40 (the stop holds on), the stop at 70: the same 60 minutes.
+    const afterLater = deadlineAfterRelease(work(), later, at(40), [stop])!;
+    expect(afterLater).toEqual(at(60));
+    expect(deadlineAfterRelease(work({ expiresAt: afterLater }), stop, at(70), [])).toEqual(at(120));
   });
 
   it('never moves a deadline earlier', () => {

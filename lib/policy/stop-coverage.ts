@@ -35,10 +35,11 @@ export function isDeadlineFrozen(switches: readonly EngagedSwitch[], work: Cover
 }
 
 /**
- * The deadline after `released` is released at `releasedAt`: moved later by the time it was frozen
- * (release − max(engagedAt, createdAt)), unless another block still covers it (then it stays frozen and that
- * block's release gives the time back), and unchanged when it had already passed when the stop came.
- * `stillEngaged` are the other engaged switches, without `released`.
+ * The deadline after `released` is released at `releasedAt`: moved later by the time it was frozen by this switch
+ * alone — from max(engagedAt, createdAt) until the release, or until the earliest other block still covering it was
+ * engaged (that block's own release gives the rest back). So overlapping stops give back exactly the time the action
+ * was held by any of them, once. Unchanged when it had already passed when the stop came, or when another block
+ * covered it from before this one (or from an unknown time). `stillEngaged` are the other engaged switches.
  */
 export function deadlineAfterRelease(
   work: CoveredWork,
@@ -48,13 +49,12 @@ export function deadlineAfterRelease(
 ): Date | null {
   if (work.expiresAt === null) return null;
   if (stopsCovering([released], work).length === 0 || released.engagedAt === null) return work.expiresAt;
-  if (stopsCovering(stillEngaged, work).length > 0) return work.expiresAt;
+  const others = stopsCovering(stillEngaged, work).map((fact) => fact.engagedAt?.getTime() ?? Number.NEGATIVE_INFINITY);
   const frozenFrom = Math.max(released.engagedAt.getTime(), work.createdAt.getTime());
-  const frozenFor = Math.max(releasedAt.getTime() - frozenFrom, 0);
-  return new Date(work.expiresAt.getTime() + frozenFor);
+  const frozenUntil = Math.min(releasedAt.getTime(), ...others);
+  return new Date(work.expiresAt.getTime() + Math.max(frozenUntil - frozenFrom, 0));
 }
 
-/** How a stop is named to the agent and to reviewers: the global stop as its refusals name it; others by switch. */
 export function describeStop(fact: SwitchFact): string {
   if (fact.id === GLOBAL_STOP_SWITCH_ID) return fact.reason ? `global stop is engaged: ${fact.reason}` : 'global stop is engaged';
   return describeSwitch(fact);
