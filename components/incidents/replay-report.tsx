@@ -1,6 +1,6 @@
 'use client';
 
-import { LocalTime } from '@/app/(console)/audit/viewer-zone';
+import { LocalTime } from '@/components/viewer-zone';
 import type { IncidentReplay } from '@/lib/incidents/replay-incident';
 import { OutcomeBadge } from '../outcome-badge';
 import { StatusBadge } from '../status-badge';

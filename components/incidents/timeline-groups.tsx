@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { LocalTime } from '@/app/(console)/audit/viewer-zone';
+import { LocalTime } from '@/components/viewer-zone';
 import type { TimelineEvent, TimelineGroup } from '@/lib/incidents/get-incident-timeline';
 import { auditEventLabel, summarizePayload } from '../audit-event-format';
 import { EmptyState } from '../empty-state';

@@ -6,7 +6,7 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input, Label, Textarea } from '@/components/ui/field';
-import { formatUtc } from '@/components/format-time';
+import { LocalTime } from '@/components/viewer-zone';
 
 type Result = { ok: true; data: unknown } | { ok: false; error: string };
 
@@ -108,9 +108,9 @@ function PendingRequest({ noun, actions, request, viewer }: { noun: Props['noun'
         <dt className="text-gray-600">Reason</dt>
         <dd className="break-words text-gray-900">{request.reason}</dd>
         <dt className="text-gray-600">Asked by</dt>
-        <dd className="text-gray-900">{request.requestedBy ?? 'unknown'} · <time dateTime={request.requestedAt.toISOString()}>{formatUtc(request.requestedAt.toISOString())}</time></dd>
+        <dd className="text-gray-900">{request.requestedBy ?? 'unknown'} · <LocalTime iso={request.requestedAt.toISOString()} /></dd>
         <dt className="text-gray-600">{expired ? 'Expired' : 'Expires'}</dt>
-        <dd className="text-gray-900"><time dateTime={request.expiresAt.toISOString()}>{formatUtc(request.expiresAt.toISOString())}</time></dd>
+        <dd className="text-gray-900"><LocalTime iso={request.expiresAt.toISOString()} /></dd>
       </dl>
       {expired ? (
         <p className="mt-3 text-sm text-gray-800">Nobody approved it in time: nothing was released. Ask again when ready.</p>
@@ -197,8 +197,8 @@ function History({ requests }: { requests: RequestView[] }) {
               <span className="break-words text-gray-900">{request.reason}</span>
             </p>
             <p className="mt-0.5 text-xs text-gray-600">
-              Asked by {request.requestedBy ?? 'unknown'} · <time dateTime={request.requestedAt.toISOString()}>{formatUtc(request.requestedAt.toISOString())}</time>
-              {request.decidedAt && request.status !== 'expired' ? <> · {request.status} by {request.decidedBy ?? 'unknown'} · <time dateTime={request.decidedAt.toISOString()}>{formatUtc(request.decidedAt.toISOString())}</time></> : null}
+              Asked by {request.requestedBy ?? 'unknown'} · <LocalTime iso={request.requestedAt.toISOString()} />
+              {request.decidedAt && request.status !== 'expired' ? <> · {request.status} by {request.decidedBy ?? 'unknown'} · <LocalTime iso={request.decidedAt.toISOString()} /></> : null}
               {request.decisionNote ? <> · note: {request.decisionNote}</> : null}
             </p>
           </li>

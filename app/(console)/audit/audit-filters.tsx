@@ -4,7 +4,7 @@ import { Input, Label, Select } from '@/components/ui/field';
 import { AUDIT_EVENT_LABELS } from '@/lib/audit/event-types';
 import { ACTION_STATUSES } from '@/lib/policy/action-status';
 import type { AuditForm } from './audit-query';
-import { ZoneFields } from './viewer-zone';
+import { ZoneFields } from '@/components/viewer-zone';
 
 type Props = {
   agents: { id: string; name: string }[];

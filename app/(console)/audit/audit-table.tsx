@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/empty-state';
 import { InertText } from '@/components/inert-text';
 import { TableLink } from '@/components/ui/table';
 import type { AuditLogRow } from '@/lib/audit/list-audit-events';
-import { LocalTime } from './viewer-zone';
+import { LocalTime } from '@/components/viewer-zone';
 
 const column = createColumnHelper<AuditLogRow>();
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/access-denied';
-import { formatAge, formatUtc } from '@/components/format-time';
+import { formatAge } from '@/components/format-time';
+import { LocalTime } from '@/components/viewer-zone';
 import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -51,7 +52,7 @@ export default async function ControlsPage() {
                   <p className="mt-1 text-sm break-words text-gray-800">Reason: {s.reason || '(none recorded)'}</p>
                   <p className="mt-1 text-xs text-gray-600">
                     Engaged {formatAge(s.engagedAt.toISOString())} by {s.engagedBy ?? 'the CLI'} ·{' '}
-                    <time dateTime={s.engagedAt.toISOString()}>{formatUtc(s.engagedAt.toISOString())}</time> · id {s.id}
+                    <LocalTime iso={s.engagedAt.toISOString()} /> · id {s.id}
                   </p>
                   <SwitchHoldingsView switchId={s.id} effect={s.effect} holdings={holdings.get(s.id)!} />
                 </div>

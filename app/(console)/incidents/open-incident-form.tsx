@@ -6,7 +6,7 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label, Select, Textarea } from '@/components/ui/field';
 import { CONTAINMENT_LABELS, CONTAINMENT_OPTIONS, INCIDENT_SEVERITIES, type ContainmentOption } from '@/lib/incidents/schemas';
-import { formatInZone, useViewerZone } from '../audit/viewer-zone';
+import { formatInZone, useViewerZone } from '@/components/viewer-zone';
 import { openIncidentAction } from './actions';
 
 type AgentOption = { id: string; name: string; status: string };

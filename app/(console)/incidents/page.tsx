@@ -9,7 +9,7 @@ import { can } from '@/lib/auth/actor';
 import { listAgents } from '@/lib/agents/list-agents';
 import { listIncidents } from '@/lib/incidents/list-incidents';
 import { requireUser } from '../require-user';
-import { LocalTime } from '../audit/viewer-zone';
+import { LocalTime } from '@/components/viewer-zone';
 import { IncidentStatusBadge, SeverityBadge } from './incident-badges';
 import { OpenIncidentForm } from './open-incident-form';
 

@@ -9,7 +9,7 @@ import { getIncident } from '@/lib/incidents/get-incident';
 import { CONTAINMENT_LABELS } from '@/lib/incidents/schemas';
 import { orNotFound } from '../../errors';
 import { requireUser } from '../../require-user';
-import { LocalTime } from '../../audit/viewer-zone';
+import { LocalTime } from '@/components/viewer-zone';
 import { IncidentStatusBadge, SeverityBadge } from '../incident-badges';
 import { CloseIncidentForm } from './close-incident-form';
 import { IncidentTabs } from './incident-tabs';

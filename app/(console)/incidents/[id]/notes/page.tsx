@@ -7,7 +7,7 @@ import { getIncident } from '@/lib/incidents/get-incident';
 import { listIncidentNotes } from '@/lib/incidents/list-incident-notes';
 import { orNotFound } from '../../../errors';
 import { requireUser } from '../../../require-user';
-import { LocalTime } from '../../../audit/viewer-zone';
+import { LocalTime } from '@/components/viewer-zone';
 import { FallbackForm } from './fallback-form';
 import { NoteForm } from './note-form';
 

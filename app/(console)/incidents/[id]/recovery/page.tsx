@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied } from '@/components/access-denied';
-import { UtcTime } from '@/components/relative-time';
+import { LocalTime } from '@/components/viewer-zone';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/actor';
 import { getReturnToNormal } from '@/lib/return-to-normal/get-return-to-normal';
@@ -35,7 +35,7 @@ export default async function IncidentRecoveryPage({ params }: { params: Promise
             {view.switches.map((s) => (
               <li key={s.id}>
                 <span className="font-medium text-gray-900">{s.effect}</span> on {s.target || 'everything'}
-                <span className="block text-xs break-words text-gray-600">Reason: {s.reason}{s.engagedAt ? <> · since <UtcTime iso={s.engagedAt.toISOString()} /></> : null}</span>
+                <span className="block text-xs break-words text-gray-600">Reason: {s.reason}{s.engagedAt ? <> · since <LocalTime iso={s.engagedAt.toISOString()} /></> : null}</span>
               </li>
             ))}
           </PlanList>
@@ -52,7 +52,7 @@ export default async function IncidentRecoveryPage({ params }: { params: Promise
           <PlanList heading="Keys that stay revoked" empty="None revoked by this incident.">
             {view.revokedKeys.map((key) => (
               <li key={`${key.agent}-${key.prefix}`}>
-                {key.agent}: <code className="text-xs">{key.prefix}…</code> (revoked <UtcTime iso={key.revokedAt.toISOString()} />). Issue new keys on the agent&apos;s page when it is safe.
+                {key.agent}: <code className="text-xs">{key.prefix}…</code> (revoked <LocalTime iso={key.revokedAt.toISOString()} />). Issue new keys on the agent&apos;s page when it is safe.
               </li>
             ))}
           </PlanList>
