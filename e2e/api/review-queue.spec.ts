@@ -189,7 +189,7 @@ test.describe('review queue: decisions per trace', () => {
     expect(ids((await queueOf(ann, { trace: traceId })).actions)).toEqual([first, second, third].sort());
 
     await lib.rejectAction()(bob.actor, { actionId: second, comment: 'not this one' });
-    const results = await lib.decideActionBatch()(ann.actor, { actionIds: [first, second, third], decision: 'approved', comment: 'whole trace' });
+    const results = await lib.reviewActionBatch()(ann.actor, { actionIds: [first, second, third], decision: 'approved', comment: 'whole trace' });
     expect(results).toEqual([
       { actionId: first, result: 'approved' },
       { actionId: second, result: 'refused', reason: expect.stringContaining(`already decided by ${bob.name} (${bob.email})`) },
@@ -210,17 +210,17 @@ test.describe('review queue: decisions per trace', () => {
     const traceId = `trace-${Date.now()}-q`;
     const needsTwo = await propose(two.client, two.tool, { traceId });
     const forAnn = await propose(two.client, two.tool, { traceId, requester: ann.email });
-    expect(await lib.decideActionBatch()(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'approved' })).toEqual([
+    expect(await lib.reviewActionBatch()(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'approved' })).toEqual([
       { actionId: needsTwo, result: 'needs_more_approvals', approvals: 1, required: 2, missingGroups: [] },
       { actionId: forAnn, result: 'refused', reason: expect.stringContaining('requested on your own behalf') },
     ]);
-    expect(await lib.decideActionBatch()(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'rejected', comment: 'stop' })).toEqual([
+    expect(await lib.reviewActionBatch()(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'rejected', comment: 'stop' })).toEqual([
       { actionId: needsTwo, result: 'rejected' },
       { actionId: forAnn, result: 'rejected' },
     ]);
-    await expect(lib.decideActionBatch()(ann.actor, { actionIds: [needsTwo, needsTwo], decision: 'approved' })).rejects.toThrow(/each action only once/);
+    await expect(lib.reviewActionBatch()(ann.actor, { actionIds: [needsTwo, needsTwo], decision: 'approved' })).rejects.toThrow(/each action only once/);
     const viewer = await createTestUser(['viewer']);
-    await expect(lib.decideActionBatch()(viewer.actor, { actionIds: [needsTwo], decision: 'approved' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(lib.reviewActionBatch()(viewer.actor, { actionIds: [needsTwo], decision: 'approved' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   test('the console server action decides a batch for the signed-in reviewer', async ({ request }) => {

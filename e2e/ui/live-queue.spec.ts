@@ -191,7 +191,7 @@ test('on a busy queue a click on a row opens the action while proposals keep arr
     await noise;
     // Out of the shared queue again, so the other specs' queues stay short.
     for (let i = 0; i < noiseIds.length; i += 100) {
-      await lib.decideActionBatch()(reviewer.actor, { actionIds: noiseIds.slice(i, i + 100), decision: 'rejected', comment: 'noise' });
+      await lib.reviewActionBatch()(reviewer.actor, { actionIds: noiseIds.slice(i, i + 100), decision: 'rejected', comment: 'noise' });
     }
   }
 });

@@ -130,5 +130,5 @@ test('a selected row decided elsewhere leaves, saying who decided it; "Show more
   await expect(page.locator(`tr[data-row-id="${ids[52]}"]`)).toHaveCount(0, LIVE);
   await expect(page.getByRole('status').filter({ hasText: `approved by ${other.name} just now` })).toBeVisible();
   await expect(page.locator(`tr[data-row-id="${ids[51]}"]`)).toHaveAttribute('aria-selected', 'true');
-  await lib.decideActionBatch()(reviewer.actor, { actionIds: ids.slice(0, 52), decision: 'rejected', comment: 'cleanup' });
+  await lib.reviewActionBatch()(reviewer.actor, { actionIds: ids.slice(0, 52), decision: 'rejected', comment: 'cleanup' });
 });

@@ -34,7 +34,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
   const comment = rawComment || null;
 
   const result = await recordingFrozenRefusal(actor, actionId, () => db().$transaction(async (tx) => {
-    // The switches' share lock before the action's row, in the order a release takes them (see decide-pending-action).
+    // The switches' share lock before the action's row, in the order a release takes them (see review-pending-action).
     await holdSwitchesSteady(tx);
     const action = await tx.action.findUnique({
       where: { id: actionId },

@@ -22,7 +22,7 @@ export async function withIdempotency(agentId: string, key: string | null, body:
     throw new WardenError('invalid_input', 'Idempotency-Key must be 1–255 visible ASCII characters.', { issues: [{ path: 'Idempotency-Key', message: 'invalid' }] });
   }
   const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-  if (!(await claimKey(agentId, key, requestHash))) return replay(agentId, key, requestHash);
+  if (!(await reserveIdempotencyKey(agentId, key, requestHash))) return replay(agentId, key, requestHash);
 
   let reply: Reply;
   try {
@@ -43,7 +43,7 @@ export async function withIdempotency(agentId: string, key: string | null, body:
  * Inserts the "running" record; false when the key was already used (the primary key decides, not a prior read).
  * Plain SQL on the gate's runner, like the gate: these two writes bracket every keyed proposal.
  */
-async function claimKey(agentId: string, key: string, requestHash: string): Promise<boolean> {
+async function reserveIdempotencyKey(agentId: string, key: string, requestHash: string): Promise<boolean> {
   const now = new Date();
   const writes = [sql`
     INSERT INTO "IdempotencyRecord" ("agentId", "key", "requestHash", "state", "createdAt")

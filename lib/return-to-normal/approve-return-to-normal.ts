@@ -8,7 +8,7 @@ import { applyReturnPlan, type AppliedReturn } from './apply-return-plan';
 import { assertPerson } from './assert-person';
 import { readRequest, requesterEmail } from './read-request';
 import { lockTarget, resolveTarget, targetOfRequest } from './return-target';
-import { decideReturnSchema, type DecideReturnInput } from './schemas';
+import { reviewReturnSchema, type ReviewReturnInput } from './schemas';
 
 /**
  * Another admin approves a pending request before it expires, and the return to normal happens in the same
@@ -16,9 +16,9 @@ import { decideReturnSchema, type DecideReturnInput } from './schemas';
  * releaseSwitchInTx (its audit names the request), each agent the incident paused resumed by a compare-and-set, and
  * the request's own event. Approving approves, claims or runs no action. `now` is the clock (tests pass one).
  */
-export async function approveReturnToNormal(actor: Actor, input: DecideReturnInput, now = new Date()): Promise<{ requestId: string } & AppliedReturn> {
+export async function approveReturnToNormal(actor: Actor, input: ReviewReturnInput, now = new Date()): Promise<{ requestId: string } & AppliedReturn> {
   const person = assertPerson(actor);
-  const data = decideReturnSchema.parse(input);
+  const data = reviewReturnSchema.parse(input);
   return db().$transaction(async (tx) => {
     const request = await readRequest(tx, data.requestId);
     const target = await resolveTarget(tx, targetOfRequest(request));

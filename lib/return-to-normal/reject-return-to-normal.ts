@@ -7,12 +7,12 @@ import { decisionRefusal } from '../policy/return-to-normal';
 import { assertPerson } from './assert-person';
 import { readRequest } from './read-request';
 import { lockTarget, resolveTarget, targetOfRequest } from './return-target';
-import { decideReturnSchema, type DecideReturnInput } from './schemas';
+import { reviewReturnSchema, type ReviewReturnInput } from './schemas';
 
 /** Another admin turns a pending request down (optionally saying why): nothing is released, a new request may follow. */
-export async function rejectReturnToNormal(actor: Actor, input: DecideReturnInput, now = new Date()): Promise<{ requestId: string }> {
+export async function rejectReturnToNormal(actor: Actor, input: ReviewReturnInput, now = new Date()): Promise<{ requestId: string }> {
   const person = assertPerson(actor);
-  const data = decideReturnSchema.parse(input);
+  const data = reviewReturnSchema.parse(input);
   return db().$transaction(async (tx) => {
     const request = await readRequest(tx, data.requestId);
     const target = await resolveTarget(tx, targetOfRequest(request));

@@ -16,8 +16,8 @@ const note = z.string().trim().max(500).nullish().transform((value) => value || 
 export const requestReturnSchema = z.object({ target: returnTargetSchema, reason });
 export type RequestReturnInput = z.input<typeof requestReturnSchema>;
 
-export const decideReturnSchema = z.object({ requestId: z.string().trim().min(1).max(100), note });
-export type DecideReturnInput = z.input<typeof decideReturnSchema>;
+export const reviewReturnSchema = z.object({ requestId: z.string().trim().min(1).max(100), note });
+export type ReviewReturnInput = z.input<typeof reviewReturnSchema>;
 
 export const cancelReturnSchema = z.object({ requestId: z.string().trim().min(1).max(100) });
 export type CancelReturnInput = z.input<typeof cancelReturnSchema>;

@@ -9,7 +9,7 @@ import { cancelReturnToNormal } from '@/lib/return-to-normal/cancel-return-to-no
 import { rejectReturnToNormal } from '@/lib/return-to-normal/reject-return-to-normal';
 import { releaseAsSingleAdmin } from '@/lib/return-to-normal/release-as-single-admin';
 import { requestReturnToNormal } from '@/lib/return-to-normal/request-return-to-normal';
-import { cancelReturnSchema, decideReturnSchema } from '@/lib/return-to-normal/schemas';
+import { cancelReturnSchema, reviewReturnSchema } from '@/lib/return-to-normal/schemas';
 import { runAsUser } from '../run-as-user';
 
 // The global stop's release on Controls: a request another admin approves (or the only admin, with their password).
@@ -27,7 +27,7 @@ export async function requestGlobalStopReleaseAction(input: unknown) {
 
 export async function approveGlobalStopReleaseAction(input: unknown) {
   return runAsUser(async (actor) => {
-    const result = await approveReturnToNormal(actor, decideReturnSchema.parse(input));
+    const result = await approveReturnToNormal(actor, reviewReturnSchema.parse(input));
     revalidatePath('/', 'layout');
     return result;
   });
@@ -35,7 +35,7 @@ export async function approveGlobalStopReleaseAction(input: unknown) {
 
 export async function rejectGlobalStopReleaseAction(input: unknown) {
   return runAsUser(async (actor) => {
-    const result = await rejectReturnToNormal(actor, decideReturnSchema.parse(input));
+    const result = await rejectReturnToNormal(actor, reviewReturnSchema.parse(input));
     revalidatePath('/controls');
     return result;
   });

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { decideActionBatch, type BatchItemResult } from '@/lib/actions/decide-action-batch';
+import { reviewActionBatch, type BatchItemResult } from '@/lib/actions/review-action-batch';
 import { batchDecisionSchema, type BatchDecisionInput } from '@/lib/review/schemas';
 import { runAsUser, type ActionResult } from '../run-as-user';
 
@@ -10,7 +10,7 @@ import { runAsUser, type ActionResult } from '../run-as-user';
  * decided on its own, and each result comes back, so the dialog can say which were decided and which were not.
  */
 export async function decideActions(input: BatchDecisionInput): Promise<ActionResult<BatchItemResult[]>> {
-  const result = await runAsUser((actor) => decideActionBatch(actor, batchDecisionSchema.parse(input)));
+  const result = await runAsUser((actor) => reviewActionBatch(actor, batchDecisionSchema.parse(input)));
   revalidatePath('/queue');
   return result;
 }

@@ -16,7 +16,7 @@ import { TABLE_LINK_CLASS } from '@/components/ui/table';
 import type { PendingActionRow } from '@/lib/actions/read-queue-rows';
 import type { QueueRemoval } from '@/lib/actions/watch-review-queue';
 import { AgeCell, useNow } from './age-cell';
-import { DecideDialog, type DecideRequest } from './decide-dialog';
+import { ReviewDialog, type ReviewRequest } from './review-dialog';
 import { useLiveQueue } from './live-queue';
 import { QueueKeyboard } from './queue-keyboard';
 
@@ -72,7 +72,7 @@ export function QueueTable({ filtered }: { filtered: boolean }) {
   const { state, canDecide, release, loadMore, loadingMore, engagementProps, renderedAt } = useLiveQueue();
   const { rows, held, gone } = state;
   const [selected, setSelected] = useState<string | null>(null);
-  const [request, setRequest] = useState<DecideRequest | null>(null);
+  const [request, setRequest] = useState<ReviewRequest | null>(null);
   const now = useNow(30_000, renderedAt);
 
   const openTrace = useCallback((row: PendingActionRow) => setRequest({ actions: [row], decision: null, traceId: row.traceId }), []);
@@ -153,7 +153,7 @@ export function QueueTable({ filtered }: { filtered: boolean }) {
               </Button>
             </div>
           ) : null}
-          <DecideDialog request={request} gone={gone} onClose={() => setRequest(null)} />
+          <ReviewDialog request={request} gone={gone} onClose={() => setRequest(null)} />
         </QueueKeyboard>
       </div>
     </CellContext>

@@ -9,7 +9,7 @@ import { cancelReturnToNormal } from '@/lib/return-to-normal/cancel-return-to-no
 import { rejectReturnToNormal } from '@/lib/return-to-normal/reject-return-to-normal';
 import { releaseAsSingleAdmin } from '@/lib/return-to-normal/release-as-single-admin';
 import { requestReturnToNormal } from '@/lib/return-to-normal/request-return-to-normal';
-import { cancelReturnSchema, decideReturnSchema } from '@/lib/return-to-normal/schemas';
+import { cancelReturnSchema, reviewReturnSchema } from '@/lib/return-to-normal/schemas';
 import { runAsUser } from '../../../run-as-user';
 
 // An incident's return to normal (admins: incidents.manage, checked by the domain). The incident's pages, the header
@@ -33,7 +33,7 @@ export async function requestIncidentReturnAction(input: unknown) {
 
 export async function approveIncidentReturnAction(input: unknown) {
   return runAsUser(async (actor) => {
-    const { incidentId, ...decision } = incidentInput.extend(decideReturnSchema.shape).parse(input);
+    const { incidentId, ...decision } = incidentInput.extend(reviewReturnSchema.shape).parse(input);
     const result = await approveReturnToNormal(actor, decision);
     refresh(incidentId);
     return result;
@@ -42,7 +42,7 @@ export async function approveIncidentReturnAction(input: unknown) {
 
 export async function rejectIncidentReturnAction(input: unknown) {
   return runAsUser(async (actor) => {
-    const { incidentId, ...decision } = incidentInput.extend(decideReturnSchema.shape).parse(input);
+    const { incidentId, ...decision } = incidentInput.extend(reviewReturnSchema.shape).parse(input);
     const result = await rejectReturnToNormal(actor, decision);
     refresh(incidentId);
     return result;

@@ -8,12 +8,12 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Label, Textarea } from '@/components/ui/field';
-import type { BatchItemResult } from '@/lib/actions/decide-action-batch';
+import type { BatchItemResult } from '@/lib/actions/review-action-batch';
 import type { PendingActionRow } from '@/lib/actions/read-queue-rows';
 import type { QueueRemoval } from '@/lib/actions/watch-review-queue';
 import { decideActions } from './actions';
 
-export type DecideRequest = {
+export type ReviewRequest = {
   /**
    * The actions as shown when the dialog opened: exactly these are decided, whatever arrives meanwhile. For a trace,
    * the row it was opened from; the dialog reads the trace's other pending actions itself.
@@ -31,7 +31,7 @@ export type DecideRequest = {
  * for a rejection), never on an approving button: Enter alone never approves. An action decided elsewhere while the
  * dialog is open says so, by whom, and is left out.
  */
-export function DecideDialog({ request, gone, onClose }: { request: DecideRequest | null; gone: Record<string, QueueRemoval>; onClose: () => void }) {
+export function ReviewDialog({ request, gone, onClose }: { request: ReviewRequest | null; gone: Record<string, QueueRemoval>; onClose: () => void }) {
   const [results, setResults] = useState<BatchItemResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

@@ -15,7 +15,7 @@ export type { ReviewDecision } from './record-review-decision';
  * A compare-and-set with its audit event: of two reviewers clicking at once, exactly one decides; the other is told
  * who decided first and when. An overdue action expires instead of being decided.
  */
-export async function decidePendingAction(actor: Actor, input: DecisionInput, decision: ReviewDecision): Promise<DecisionOutcome> {
+export async function reviewPendingAction(actor: Actor, input: DecisionInput, decision: ReviewDecision): Promise<DecisionOutcome> {
   assertCan(actor, 'actions.decide');
   if (actor.type !== 'user') throw new WardenError('forbidden', 'Only a signed-in reviewer can decide actions.');
   const { actionId, comment } = decisionSchema.parse(input);
