@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import { markIncidentActionsAction, requestIncidentRollbacksAction } from '@/app/(console)/incidents/[id]/actions';
+import { markIncidentActionsMutation, requestIncidentRollbacksMutation } from '@/app/(console)/incidents/[id]/mutations';
 import type { IncidentActionRow } from '@/lib/incidents/get-incident-summary';
 import type { IncidentRollbackOutcome } from '@/lib/incidents/request-incident-rollbacks';
 import { INCIDENT_MARK_LABELS, INCIDENT_MARKS, type IncidentMarkKind } from '@/lib/incidents/timeline/schemas';
@@ -42,7 +42,7 @@ export function IncidentActionsPanel({ incidentId, closed, canRollBack, actions,
   const rollbackable = chosen.filter((a) => a.rollback.requestable);
 
   const markSelected = () => startTransition(async () => {
-    const result = await markIncidentActionsAction({ incidentId, actionIds: chosen.map((a) => a.id), mark, note });
+    const result = await markIncidentActionsMutation({ incidentId, actionIds: chosen.map((a) => a.id), mark, note });
     if (!result.ok) return setOutcome(result);
     setOutcome({ ok: true, message: `Marked ${result.data.marked} ${result.data.marked === 1 ? 'action' : 'actions'} "${INCIDENT_MARK_LABELS[mark]}".` });
     setSelected(new Set());
@@ -51,7 +51,7 @@ export function IncidentActionsPanel({ incidentId, closed, canRollBack, actions,
   });
 
   const rollBackSelected = () => startTransition(async () => {
-    const result = await requestIncidentRollbacksAction({ incidentId, actionIds: rollbackable.map((a) => a.id), note });
+    const result = await requestIncidentRollbacksMutation({ incidentId, actionIds: rollbackable.map((a) => a.id), note });
     if (!result.ok) return setOutcome(result);
     const requested = result.data.filter((r) => r.ok).length;
     setOutcome({ ok: true, message: `Rollback requested for ${requested} of ${result.data.length}.`, rollbacks: result.data });

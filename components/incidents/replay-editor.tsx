@@ -5,8 +5,8 @@ import { ConstraintListEditor } from '@/app/(console)/agents/[id]/grants/[grantI
 import { toFormState, toRulesInput, type GrantFormState } from '@/app/(console)/agents/[id]/grants/[grantId]/grant-form-model';
 import type { GroupOption } from '@/app/(console)/agents/[id]/grants/[grantId]/grant-review-group-fields';
 import { GrantLimitFields, GrantRequesterFields, GrantScopeFields } from '@/app/(console)/agents/[id]/grants/[grantId]/grant-rule-fields';
-import { replayIncidentAction } from '@/app/(console)/incidents/[id]/replay/actions';
-import type { ActionResult } from '@/app/(console)/run-as-user';
+import { replayIncidentMutation } from '@/app/(console)/incidents/[id]/replay/mutations';
+import type { MutationResult } from '@/app/(console)/define-mutation';
 import { grantRulesSchema } from '@/lib/grants/schemas';
 import type { IncidentReplay } from '@/lib/incidents/replay-incident';
 import type { GrantPolicy } from '@/lib/policy/grant-policy';
@@ -19,7 +19,7 @@ type Props = { incidentId: string; grantId: string; agentId: string; rules: Gran
 /** The grant editor's own fields (reused from the grant page), with "Replay the window" instead of "Save grant". */
 export function ReplayEditor({ incidentId, grantId, rules, params }: Props) {
   const [state, setState] = useState<GrantFormState>(() => toFormState(rules));
-  const [result, setResult] = useState<ActionResult<IncidentReplay> | null>(null);
+  const [result, setResult] = useState<MutationResult<IncidentReplay> | null>(null);
   const [pending, startTransition] = useTransition();
   const change = (patch: Partial<GrantFormState>) => setState((current) => ({ ...current, ...patch }));
 
@@ -30,7 +30,7 @@ export function ReplayEditor({ incidentId, grantId, rules, params }: Props) {
       setResult({ ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'rules'}: ${issue.message}`).join('; ') });
       return;
     }
-    startTransition(async () => setResult(await replayIncidentAction({ incidentId, grantId, rules: input })));
+    startTransition(async () => setResult(await replayIncidentMutation({ incidentId, grantId, rules: input })));
   };
 
   return (

@@ -23,25 +23,25 @@ test.describe('agents managed in the product', () => {
     const console = await consoleSession(baseURL!, admin);
     const name = uniqueName('onboarded');
 
-    const bad = await console.call('createAgentAction', { name: 'Not A Name', ownerId: owner.id }, '/agents/new');
+    const bad = await console.call('createAgentMutation', { name: 'Not A Name', ownerId: owner.id }, '/agents/new');
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('Invalid input: name may hold only lowercase letters') });
-    const created = await console.call('createAgentAction', { name, ownerId: owner.id, purpose: 'files tickets', environment: 'test', monitoringNote: 'ops board' }, '/agents/new');
+    const created = await console.call('createAgentMutation', { name, ownerId: owner.id, purpose: 'files tickets', environment: 'test', monitoringNote: 'ops board' }, '/agents/new');
     const { agentId } = dataOf<{ agentId: string }>(created);
     expect(await agentRow(agentId)).toMatchObject({ name, ownerId: owner.id, environment: 'test', mode: 'live', shutoffContact: owner.email, version: 1, archivedAt: null });
     expect((await lastEvent(agentId, 'agent.created'))?.actorId).toBe(admin.id);
 
-    const key = await console.call('createKeyAction', { agentId, label: 'first' }, `/agents/${agentId}`);
+    const key = await console.call('createKeyMutation', { agentId, label: 'first' }, `/agents/${agentId}`);
     const tool = await createTestTool();
     await grantTestTool({ id: agentId }, tool, true);
     await proposeTicket(agentClient(baseURL!, dataOf<{ key: string }>(key).key), tool, 'pending_review');
 
-    const duplicate = await console.call('createAgentAction', { name, ownerId: owner.id }, '/agents/new');
+    const duplicate = await console.call('createAgentMutation', { name, ownerId: owner.id }, '/agents/new');
     expect(duplicate).toMatchObject({ ok: false, error: expect.stringContaining(`an agent named "${name}" already exists`) });
-    const notAnOwner = await console.call('createAgentAction', { name: uniqueName('orphan'), ownerId: (await createTestUser(['reviewer'])).id }, '/agents/new');
+    const notAnOwner = await console.call('createAgentMutation', { name: uniqueName('orphan'), ownerId: (await createTestUser(['reviewer'])).id }, '/agents/new');
     expect(notAnOwner).toMatchObject({ ok: false, error: expect.stringContaining('owner: the owner must be an enabled user with the owner or admin role') });
 
     const asOwner = await consoleSession(baseURL!, owner);
-    expect(await asOwner.call('createAgentAction', { name: uniqueName('by-owner'), ownerId: owner.id }, '/agents/new')).toMatchObject({ ok: false, error: expect.stringContaining('agents.manage') });
+    expect(await asOwner.call('createAgentMutation', { name: uniqueName('by-owner'), ownerId: owner.id }, '/agents/new')).toMatchObject({ ok: false, error: expect.stringContaining('agents.manage') });
     await Promise.all([console.dispose(), asOwner.dispose()]);
   });
 
@@ -50,17 +50,17 @@ test.describe('agents managed in the product', () => {
     const other = await createTestUser(['owner']);
     const owner = await consoleSession(baseURL!, agent.owner);
 
-    const edit = await owner.call('updateAgentAction', { agentId: agent.id, expectedVersion: 1, fields: { purpose: 'now also closes tickets', shutoffContact: 'pager: support-oncall' } }, `/agents/${agent.id}`);
+    const edit = await owner.call('updateAgentMutation', { agentId: agent.id, expectedVersion: 1, fields: { purpose: 'now also closes tickets', shutoffContact: 'pager: support-oncall' } }, `/agents/${agent.id}`);
     expect(edit).toEqual({ ok: true, data: { version: 2, changed: true } });
     expect((await lastEvent(agent.id, 'agent.updated'))?.payload).toBe(JSON.stringify({
       name: agent.name, version: 2, before: { purpose: 'end-to-end test agent', shutoffContact: agent.owner.email }, after: { purpose: 'now also closes tickets', shutoffContact: 'pager: support-oncall' },
     }));
 
-    const transfer = await owner.call('updateAgentAction', { agentId: agent.id, expectedVersion: 2, fields: { ownerId: other.id } }, `/agents/${agent.id}`);
+    const transfer = await owner.call('updateAgentMutation', { agentId: agent.id, expectedVersion: 2, fields: { ownerId: other.id } }, `/agents/${agent.id}`);
     expect(transfer).toMatchObject({ ok: false, error: expect.stringContaining('owner: only an admin can change this') });
     const environment = await refusal(agentAdmin.updateAgent()(agent.owner.actor, { id: agent.id }, { environment: 'test' }));
     expect(environment).toMatchObject({ status: 403, details: { issues: [{ path: 'environment', message: 'admins only' }] } });
-    expect(await owner.call('archiveAgentAction', { agentId: agent.id, expectedVersion: 2 }, `/agents/${agent.id}`)).toMatchObject({ ok: false, error: expect.stringContaining('agents.manage') });
+    expect(await owner.call('archiveAgentMutation', { agentId: agent.id, expectedVersion: 2 }, `/agents/${agent.id}`)).toMatchObject({ ok: false, error: expect.stringContaining('agents.manage') });
     expect((await refusal(agentAdmin.archiveAgent()(agent.owner.actor, { id: agent.id }))).status).toBe(403);
 
     const stranger = await refusal(agentAdmin.updateAgent()(other.actor, { id: agent.id }, { purpose: 'hijacked' }));
@@ -74,7 +74,7 @@ test.describe('agents managed in the product', () => {
     const admin = await createTestUser(['admin']);
     const next = await createTestUser(['owner']);
     const asAdmin = await consoleSession(baseURL!, admin);
-    const transfer = await asAdmin.call('updateAgentAction', { agentId: agent.id, expectedVersion: 1, fields: { ownerId: next.id } }, `/agents/${agent.id}`);
+    const transfer = await asAdmin.call('updateAgentMutation', { agentId: agent.id, expectedVersion: 1, fields: { ownerId: next.id } }, `/agents/${agent.id}`);
     expect(transfer).toEqual({ ok: true, data: { version: 2, changed: true } });
     expect(JSON.parse((await lastEvent(agent.id, 'agent.ownership_transferred'))!.payload)).toMatchObject({
       from: { id: agent.owner.id, email: agent.owner.email }, to: { id: next.id, email: next.email },
@@ -84,8 +84,8 @@ test.describe('agents managed in the product', () => {
 
     const [previous, current] = await Promise.all([consoleSession(baseURL!, agent.owner), consoleSession(baseURL!, next)]);
     const pause = { agentId: agent.id, to: 'paused' };
-    expect(await previous.call('setAgentStatusAction', pause, `/agents/${agent.id}`)).toMatchObject({ ok: false, error: 'Only the owner of this agent or an admin can change it.' });
-    expect(await current.call('setAgentStatusAction', pause, `/agents/${agent.id}`)).toMatchObject({ ok: true });
+    expect(await previous.call('setAgentStatusMutation', pause, `/agents/${agent.id}`)).toMatchObject({ ok: false, error: 'Only the owner of this agent or an admin can change it.' });
+    expect(await current.call('setAgentStatusMutation', pause, `/agents/${agent.id}`)).toMatchObject({ ok: true });
     expect((await agentRow(agent.id)).status).toBe('paused');
     await Promise.all([asAdmin.dispose(), previous.dispose(), current.dispose()]);
   });
@@ -102,7 +102,7 @@ test.describe('agents managed in the product', () => {
 
     const admin = await createTestUser(['admin']);
     const asAdmin = await consoleSession(baseURL!, admin);
-    const archived = await asAdmin.call('archiveAgentAction', { agentId: agent.id, expectedVersion: 1 }, `/agents/${agent.id}`);
+    const archived = await asAdmin.call('archiveAgentMutation', { agentId: agent.id, expectedVersion: 1 }, `/agents/${agent.id}`);
     expect(archived).toMatchObject({ ok: true, data: { name: agent.name, rejectedActions: 1, blockedActions: 1 } });
     expect(dataOf<{ revokedKeys: string[] }>(archived).revokedKeys).toHaveLength(2);
 
@@ -114,10 +114,10 @@ test.describe('agents managed in the product', () => {
       [pending]: ['rejected', 'agent archived'], [approved]: ['blocked', 'agent archived'],
     });
 
-    expect(await asAdmin.call('createAgentAction', { name: agent.name, ownerId: agent.owner.id }, '/agents/new')).toMatchObject({ ok: false, error: expect.stringContaining('names are never reused') });
+    expect(await asAdmin.call('createAgentMutation', { name: agent.name, ownerId: agent.owner.id }, '/agents/new')).toMatchObject({ ok: false, error: expect.stringContaining('names are never reused') });
     expect((await refusal(lib.createAgent()(admin.actor, { name: agent.name, ownerId: agent.owner.id }))).status).toBe(409);
     // Read-only: no new key, no edit, no resume; history kept.
-    expect(await asAdmin.call('createKeyAction', { agentId: agent.id }, `/agents/${agent.id}`)).toMatchObject({ ok: false, error: `Agent "${agent.name}" is archived: it is read-only.` });
+    expect(await asAdmin.call('createKeyMutation', { agentId: agent.id }, `/agents/${agent.id}`)).toMatchObject({ ok: false, error: `Agent "${agent.name}" is archived: it is read-only.` });
     expect((await refusal(agentAdmin.updateAgent()(admin.actor, { id: agent.id }, { purpose: 'revived' }))).status).toBe(409);
     expect(await lib.db().db().action.count({ where: { agentId: agent.id } })).toBe(2);
     await asAdmin.dispose();
@@ -128,8 +128,8 @@ test.describe('agents managed in the product', () => {
     const [ada, bo] = [await createTestUser(['admin']), await createTestUser(['admin'])];
     const [asAda, asBo] = await Promise.all([consoleSession(baseURL!, ada), consoleSession(baseURL!, bo)]);
     const both = await Promise.all([
-      asAda.call('updateAgentAction', { agentId: agent.id, expectedVersion: 1, fields: { purpose: "Ada's purpose" } }, `/agents/${agent.id}`),
-      asBo.call('updateAgentAction', { agentId: agent.id, expectedVersion: 1, fields: { purpose: "Bo's purpose" } }, `/agents/${agent.id}`),
+      asAda.call('updateAgentMutation', { agentId: agent.id, expectedVersion: 1, fields: { purpose: "Ada's purpose" } }, `/agents/${agent.id}`),
+      asBo.call('updateAgentMutation', { agentId: agent.id, expectedVersion: 1, fields: { purpose: "Bo's purpose" } }, `/agents/${agent.id}`),
     ]);
     const won = both.filter((reply) => reply.ok);
     const lost = both.filter((reply) => !reply.ok);

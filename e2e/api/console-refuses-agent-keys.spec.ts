@@ -33,7 +33,7 @@ test.describe('an agent key is not a console session', () => {
   test('a server action sent with an agent key does nothing, while the same request from an admin session acts', async ({ baseURL, request }) => {
     const { agent: agentRow, key } = await seedAgentWithTool();
     const agent = agentClient(baseURL!, key);
-    const pause = serverActionRequest('setAgentStatusAction', [{ agentId: agentRow.id, to: 'paused' }]);
+    const pause = serverActionRequest('setAgentStatusMutation', [{ agentId: agentRow.id, to: 'paused' }]);
 
     for (const page of [`/agents/${agentRow.id}`, '/sign-in']) {
       const reply = await agent.request('POST', page, pause.body, pause.headers);

@@ -15,7 +15,7 @@ async function draftOf(baseURL: string, options: { approvalRequired?: boolean } 
   return { ...seeded, client: agent, draftId };
 }
 
-async function asPerson(baseURL: string, user: TestUser, action: 'promoteDraftAction' | 'discardDraftAction', draftId: string): Promise<ActionReply> {
+async function asPerson(baseURL: string, user: TestUser, action: 'promoteDraftMutation' | 'discardDraftMutation', draftId: string): Promise<ActionReply> {
   const session = await consoleSession(baseURL, user);
   try {
     return await session.call(action, { draftId }, `/actions/${draftId}`);
@@ -31,7 +31,7 @@ test.describe('promoting a draft', () => {
     const { draftId } = await draftOf(baseURL!, { approvalRequired: false });
     const reviewer = await createTestUser(['reviewer']);
 
-    const reply = await asPerson(baseURL!, reviewer, 'promoteDraftAction', draftId);
+    const reply = await asPerson(baseURL!, reviewer, 'promoteDraftMutation', draftId);
     expect(reply).toMatchObject({ ok: true });
     const promotedId = (reply as unknown as { data: { promotedActionId: string } }).data.promotedActionId;
 
@@ -48,12 +48,12 @@ test.describe('promoting a draft', () => {
 
   test('the owner may promote; a second promotion, or discarding it afterwards, is refused naming the fate', async ({ baseURL }) => {
     const { draftId, owner } = await draftOf(baseURL!);
-    expect(await asPerson(baseURL!, owner, 'promoteDraftAction', draftId)).toMatchObject({ ok: true });
+    expect(await asPerson(baseURL!, owner, 'promoteDraftMutation', draftId)).toMatchObject({ ok: true });
     const { promotedActionId } = await row(draftId);
 
-    const again = await asPerson(baseURL!, owner, 'promoteDraftAction', draftId);
+    const again = await asPerson(baseURL!, owner, 'promoteDraftMutation', draftId);
     expect(again).toEqual({ ok: false, error: `This draft was already promoted (to action ${promotedActionId}).` });
-    const discard = await asPerson(baseURL!, await createTestUser(['admin']), 'discardDraftAction', draftId);
+    const discard = await asPerson(baseURL!, await createTestUser(['admin']), 'discardDraftMutation', draftId);
     expect(discard).toEqual({ ok: false, error: `This draft was already promoted (to action ${promotedActionId}).` });
     expect(await lib.db().db().action.count({ where: { promotedFromId: draftId } })).toBe(1);
   });
@@ -62,14 +62,14 @@ test.describe('promoting a draft', () => {
     const { draftId, agent } = await draftOf(baseURL!);
     await lib.agentStatus().pauseAgent(SETUP, { id: agent.id });
 
-    const reply = await asPerson(baseURL!, await createTestUser(['reviewer']), 'promoteDraftAction', draftId);
+    const reply = await asPerson(baseURL!, await createTestUser(['reviewer']), 'promoteDraftMutation', draftId);
     expect(reply).toEqual({ ok: false, error: 'The gate refuses this promotion now: blocked: agent is paused.' });
     expect(await row(draftId)).toMatchObject({ draftFate: null, promotedActionId: null });
     const refused = (await auditEventsOfAction(draftId)).at(-1)!;
     expect(refused).toMatchObject({ type: 'draft.promotion_refused', payload: { reasons: ['blocked: agent is paused'] } });
 
     await lib.agentStatus().resumeAgent(SETUP, { id: agent.id });
-    expect(await asPerson(baseURL!, await createTestUser(['reviewer']), 'promoteDraftAction', draftId)).toMatchObject({ ok: true });
+    expect(await asPerson(baseURL!, await createTestUser(['reviewer']), 'promoteDraftMutation', draftId)).toMatchObject({ ok: true });
   });
 
   test('is refused once the grant is revoked: a promotion never bypasses a grant', async ({ baseURL }) => {
@@ -77,7 +77,7 @@ test.describe('promoting a draft', () => {
     const grant = await lib.db().db().grant.findFirstOrThrow({ where: { agentId: agent.id, toolId: tool.id } });
     await lib.revokeGrant()(SETUP, grant.id);
 
-    const reply = await asPerson(baseURL!, await createTestUser(['admin']), 'promoteDraftAction', draftId);
+    const reply = await asPerson(baseURL!, await createTestUser(['admin']), 'promoteDraftMutation', draftId);
     expect(reply).toEqual({ ok: false, error: `The gate refuses this promotion now: blocked: tool ${tool.name} is not granted to this agent.` });
     expect(await lib.db().db().action.count({ where: { promotedFromId: draftId } })).toBe(0);
   });
@@ -85,7 +85,7 @@ test.describe('promoting a draft', () => {
   test('another owner and a viewer may not promote or discard', async ({ baseURL }) => {
     const { draftId } = await draftOf(baseURL!);
     for (const user of [await createTestUser(['owner']), await createTestUser(['viewer'])]) {
-      for (const action of ['promoteDraftAction', 'discardDraftAction'] as const) {
+      for (const action of ['promoteDraftMutation', 'discardDraftMutation'] as const) {
         expect(await asPerson(baseURL!, user, action, draftId)).toEqual({ ok: false, error: 'Not allowed: this needs a reviewer, an admin or the owner of this agent.' });
       }
     }
@@ -95,20 +95,20 @@ test.describe('promoting a draft', () => {
   test('an action that is not a draft is no such draft', async ({ baseURL }) => {
     const seeded = await seedAgentWithTool({ approvalRequired: true });
     const pendingId = await proposeTicket(agentClient(baseURL!, seeded.key), seeded.tool, 'pending_review');
-    expect(await asPerson(baseURL!, await createTestUser(['admin']), 'promoteDraftAction', pendingId)).toEqual({ ok: false, error: 'No such draft.' });
+    expect(await asPerson(baseURL!, await createTestUser(['admin']), 'promoteDraftMutation', pendingId)).toEqual({ ok: false, error: 'No such draft.' });
   });
 });
 
 test.describe('discarding a draft', () => {
   test('marks it discarded, audited; a second discard or a promotion is refused naming the fate', async ({ baseURL }) => {
     const { draftId, owner } = await draftOf(baseURL!);
-    expect(await asPerson(baseURL!, owner, 'discardDraftAction', draftId)).toMatchObject({ ok: true });
+    expect(await asPerson(baseURL!, owner, 'discardDraftMutation', draftId)).toMatchObject({ ok: true });
     expect(await row(draftId)).toMatchObject({ status: 'draft', draftFate: 'discarded', draftFateById: owner.id, promotedActionId: null });
     expect((await auditEventsOfAction(draftId)).at(-1)).toMatchObject({ type: 'draft.discarded', actorId: owner.id });
 
     const reviewer = await createTestUser(['reviewer']);
-    expect(await asPerson(baseURL!, reviewer, 'discardDraftAction', draftId)).toEqual({ ok: false, error: 'This draft was already discarded.' });
-    expect(await asPerson(baseURL!, reviewer, 'promoteDraftAction', draftId)).toEqual({ ok: false, error: 'This draft was already discarded.' });
+    expect(await asPerson(baseURL!, reviewer, 'discardDraftMutation', draftId)).toEqual({ ok: false, error: 'This draft was already discarded.' });
+    expect(await asPerson(baseURL!, reviewer, 'promoteDraftMutation', draftId)).toEqual({ ok: false, error: 'This draft was already discarded.' });
   });
 });
 
@@ -118,8 +118,8 @@ test.describe('GET /api/v1/actions?status=', () => {
     const second = await proposeTicket(client, tool, 'draft');
     const third = await proposeTicket(client, tool, 'draft');
     await draftOf(baseURL!); // another agent's draft: never listed
-    expect(await asPerson(baseURL!, owner, 'promoteDraftAction', first)).toMatchObject({ ok: true });
-    expect(await asPerson(baseURL!, owner, 'discardDraftAction', second)).toMatchObject({ ok: true });
+    expect(await asPerson(baseURL!, owner, 'promoteDraftMutation', first)).toMatchObject({ ok: true });
+    expect(await asPerson(baseURL!, owner, 'discardDraftMutation', second)).toMatchObject({ ok: true });
     const promotedId = (await row(first)).promotedActionId;
 
     const page1 = await client.request('GET', '/api/v1/actions?status=draft&limit=2');

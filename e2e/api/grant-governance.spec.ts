@@ -20,7 +20,7 @@ test.describe('issue 12 item 7: an owner alone cannot remove human review', () =
     });
 
     await signInWithRequest(request, owner.email, owner.password);
-    const call = serverActionRequest('saveGrantAction', [{ agentId: agent.id, grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 }, confirmLoosening: true }]);
+    const call = serverActionRequest('saveGrantMutation', [{ agentId: agent.id, grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 }, confirmLoosening: true }]);
     const reply = await request.post(`/agents/${agent.id}/grants/${grant.id}`, { headers: call.headers, data: call.body });
     expect(reply.status()).toBe(200);
     expect(await reply.text()).toContain('external tools need at least 1 approval (admin floor).');

@@ -230,7 +230,7 @@ test.describe('review queue: decisions per trace', () => {
     const a = await propose(client, tool, { traceId });
     const b = await propose(client, tool, { traceId });
     await signInWithRequest(request, ann.email, ann.password);
-    const call = serverActionRequest('decideActions', [{ actionIds: [a, b], decision: 'rejected', comment: 'over HTTP' }]);
+    const call = serverActionRequest('reviewActionsMutation', [{ actionIds: [a, b], decision: 'rejected', comment: 'over HTTP' }]);
     const reply = await request.post('/queue', { headers: call.headers, data: call.body });
     expect(reply.status()).toBe(200);
     expect(await reply.text()).toContain('"result":"rejected"');

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
-import { changeOwnPasswordAction } from './actions';
+import { changeOwnPasswordMutation } from './mutations';
 
 /** Current password, the new one twice. After a forced change, goes on to `then`; otherwise says it is done. */
 export function ChangePasswordForm({ then }: { then?: string }) {
@@ -19,7 +19,7 @@ export function ChangePasswordForm({ then }: { then?: string }) {
     const form = event.currentTarget;
     const data = new FormData(form);
     startTransition(async () => {
-      const result = await changeOwnPasswordAction({
+      const result = await changeOwnPasswordMutation({
         currentPassword: String(data.get('currentPassword') ?? ''),
         newPassword: String(data.get('newPassword') ?? ''),
         confirmPassword: String(data.get('confirmPassword') ?? ''),

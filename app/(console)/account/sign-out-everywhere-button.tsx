@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
-import { signOutMyselfEverywhereAction } from './actions';
+import { signOutMyselfEverywhereMutation } from './mutations';
 
 /** Every session of yours ends (a lost laptop, a shared computer); then this browser goes to sign-in. */
 export function SignOutEverywhereButton() {
@@ -13,7 +13,7 @@ export function SignOutEverywhereButton() {
       description="Every session of yours ends, on every device, this one included."
       confirmLabel="Sign out everywhere"
       onConfirm={async () => {
-        const result = await signOutMyselfEverywhereAction();
+        const result = await signOutMyselfEverywhereMutation();
         if (result.ok) window.location.assign('/sign-in');
       }}
     />

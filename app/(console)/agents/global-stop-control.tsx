@@ -6,15 +6,15 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
-import type { FormResult } from '../errors';
-import { stopAllAgents } from './actions';
+import type { MutationResult } from '@/app/(console)/define-mutation';
+import { stopAllAgentsMutation } from './mutations';
 
 /**
  * The admin's big red button, behind a confirmation that asks why (the reason is shown to every agent refused).
  * Releasing is deliberate (a reason and the password again): it happens on the Controls page.
  */
 export function GlobalStopControl({ engaged }: { engaged: boolean }) {
-  const [result, setResult] = useState<FormResult>(null);
+  const [result, setResult] = useState<MutationResult<string> | null>(null);
   const [reason, setReason] = useState('');
   if (engaged) {
     return (
@@ -38,7 +38,7 @@ export function GlobalStopControl({ engaged }: { engaged: boolean }) {
           </div>
         }
         confirmLabel="Stop all agents"
-        onConfirm={async () => setResult(await stopAllAgents({ reason }))}
+        onConfirm={async () => setResult(await stopAllAgentsMutation({ reason }))}
       />
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
     </div>

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label, Select, Textarea } from '@/components/ui/field';
-import { engageSwitchAction } from './actions';
+import { engageSwitchMutation } from './mutations';
 
 type Props = { admin: boolean; agents: { id: string; name: string }[]; tools: string[] };
 type Scope = 'global' | 'agent' | 'tool' | 'agent-tool';
@@ -33,7 +33,7 @@ export function EngageSwitchForm({ admin, agents, tools }: Props) {
       ...(needsTool ? { tool: form.get('tool') } : {}),
     };
     startTransition(async () => {
-      const result = await engageSwitchAction(input);
+      const result = await engageSwitchMutation(input as Parameters<typeof engageSwitchMutation>[0]);
       setMessage(result.ok
         ? { ok: true, text: result.data.changed ? 'Switch engaged.' : 'That switch was already engaged: nothing changed.' }
         : { ok: false, text: result.error });

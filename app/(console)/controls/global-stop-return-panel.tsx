@@ -2,8 +2,8 @@
 
 import { ReturnRequestPanel, type RequestView } from '@/components/return-to-normal/return-request-panel';
 import {
-  approveGlobalStopReleaseAction, cancelGlobalStopReleaseAction, rejectGlobalStopReleaseAction, releaseGlobalStopAloneAction, requestGlobalStopReleaseAction,
-} from './return-to-normal-actions';
+  approveGlobalStopReleaseMutation, cancelGlobalStopReleaseMutation, rejectGlobalStopReleaseMutation, releaseGlobalStopAloneMutation, requestGlobalStopReleaseMutation,
+} from './return-to-normal-mutations';
 
 type Props = {
   pending: RequestView | null;
@@ -19,11 +19,11 @@ export function GlobalStopReturnPanel(view: Props) {
       noun="release"
       {...view}
       actions={{
-        request: requestGlobalStopReleaseAction,
-        approve: approveGlobalStopReleaseAction,
-        reject: rejectGlobalStopReleaseAction,
-        cancel: cancelGlobalStopReleaseAction,
-        releaseAlone: releaseGlobalStopAloneAction,
+        request: requestGlobalStopReleaseMutation,
+        approve: approveGlobalStopReleaseMutation,
+        reject: rejectGlobalStopReleaseMutation,
+        cancel: cancelGlobalStopReleaseMutation,
+        releaseAlone: releaseGlobalStopAloneMutation,
       }}
     />
   );

@@ -4,7 +4,7 @@ import { useId, useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
-import { releaseSwitchAction } from './actions';
+import { releaseSwitchMutation } from './mutations';
 
 /**
  * Releasing is deliberate: a reason and the person's password again (the session alone is not enough). The global
@@ -25,7 +25,7 @@ function ReleaseFields({ id, label }: { id: string; label: string }) {
 
   function submit(form: FormData) {
     startTransition(async () => {
-      const result = await releaseSwitchAction({ id, reason: form.get('reason'), password: form.get('password') });
+      const result = await releaseSwitchMutation({ id, reason: form.get('reason'), password: form.get('password') } as Parameters<typeof releaseSwitchMutation>[0]);
       setError(result.ok ? null : result.error);
     });
   }

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label, Select } from '@/components/ui/field';
-import { setApprovalFloorAction } from './actions';
+import { setApprovalFloorMutation } from './mutations';
 
 /** A floor of one tool's own, above its level's (e.g. refunds need two people even though external needs one). */
 export function AddToolFloorForm({ tools }: { tools: { name: string; actionLevel: string }[] }) {
@@ -21,7 +21,7 @@ export function AddToolFloorForm({ tools }: { tools: { name: string; actionLevel
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await setApprovalFloorAction({ scope: 'tool', tool, minApprovals: Number(value) });
+          const result = await setApprovalFloorMutation({ scope: 'tool', tool, minApprovals: Number(value) });
           setError(result.ok ? null : result.error);
           if (result.ok) {
             setTool('');

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
 import type { SetApprovalFloorInput } from '@/lib/floors/schemas';
 import { approvalsWord } from '@/lib/policy/admin-floors';
-import { setApprovalFloorAction } from './actions';
+import { setApprovalFloorMutation } from './mutations';
 
 type Scope = { scope: 'level'; actionLevel: string } | { scope: 'tool'; tool: string };
 type Props = { target: Scope; label: string; initial: number | null; saveLabel: string; clearLabel?: string; id: string };
@@ -20,7 +20,7 @@ export function FloorForm({ target, label, initial, saveLabel, clearLabel, id }:
   const [pending, startTransition] = useTransition();
 
   const submit = (minApprovals: number | null) => startTransition(async () => {
-    const result = await setApprovalFloorAction({ ...target, minApprovals } as SetApprovalFloorInput);
+    const result = await setApprovalFloorMutation({ ...target, minApprovals } as SetApprovalFloorInput);
     setMessage(result.ok ? { ok: true, text: `Saved (${result.data.scope}: at least ${approvalsWord(result.data.minApprovals ?? 0)}).` } : { ok: false, text: result.error });
     if (result.ok) router.refresh();
   });

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Input, Label, Select, Textarea } from '@/components/ui/field';
 import { CONTAINMENT_LABELS, CONTAINMENT_OPTIONS, INCIDENT_SEVERITIES, type ContainmentOption } from '@/lib/incidents/schemas';
 import { formatInZone, useViewerZone } from '@/components/viewer-zone';
-import { openIncidentAction } from './actions';
+import { openIncidentMutation } from './mutations';
 
 type AgentOption = { id: string; name: string; status: string };
 
@@ -67,7 +67,7 @@ export function OpenIncidentForm({ agents }: { agents: AgentOption[] }) {
     };
     setError(null);
     startTransition(async () => {
-      const result = await openIncidentAction(input);
+      const result = await openIncidentMutation(input as Parameters<typeof openIncidentMutation>[0]);
       if (result.ok) router.push(`/incidents/${result.data.id}`);
       else setError(result.error);
     });

@@ -4,7 +4,7 @@ import { Send } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import type { OversightKind } from '@/lib/notifications/oversight-events';
-import { sendTestNotificationAction, setChannelEnabledAction } from './actions';
+import { sendTestNotificationMutation, setChannelEnabledMutation } from './mutations';
 import { OversightEditor } from './oversight-editor';
 
 /** A channel row's admin buttons: send a test, and switch the channel off or on (no confirmation: both undo at once). */
@@ -22,14 +22,14 @@ export function ChannelControls({ channelId, name, enabled, oversight }: { chann
       <div className="flex flex-wrap gap-2">
         <Button
           size="sm" variant="secondary" disabled={pending || !enabled} aria-label={`Send test to ${name}`}
-          onClick={() => run(() => sendTestNotificationAction({ channelId }), 'Test queued: see the delivery log.')}
+          onClick={() => run(() => sendTestNotificationMutation({ channelId }), 'Test queued: see the delivery log.')}
         >
           <Send aria-hidden className="size-3.5" />
           Send test
         </Button>
         <Button
           size="sm" variant="ghost" disabled={pending} aria-label={`${enabled ? 'Disable' : 'Enable'} ${name}`}
-          onClick={() => run(() => setChannelEnabledAction({ channelId, enabled: !enabled }), enabled ? 'Channel disabled.' : 'Channel enabled.')}
+          onClick={() => run(() => setChannelEnabledMutation({ channelId, enabled: !enabled }), enabled ? 'Channel disabled.' : 'Channel enabled.')}
         >
           {enabled ? 'Disable' : 'Enable'}
         </Button>

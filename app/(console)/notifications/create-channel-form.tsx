@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Input, Label, Select } from '@/components/ui/field';
 import type { OversightKind } from '@/lib/notifications/oversight-events';
 import type { ChannelKind } from '@/lib/notifications/schemas';
-import { createChannelAction } from './actions';
+import { createChannelMutation } from './mutations';
 import { OneTimeSecret } from './one-time-secret';
 import { OversightFieldset } from './oversight-fieldset';
 
@@ -23,7 +23,7 @@ export function CreateChannelForm({ groups }: { groups: { id: string; name: stri
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
-      const result = await createChannelAction({ ...values, groupId: values.groupId || null });
+      const result = await createChannelMutation({ ...values, groupId: values.groupId || null });
       if (!result.ok) return setError(result.error);
       setError(null);
       setCreated(result.data);

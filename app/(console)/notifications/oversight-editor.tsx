@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import type { OversightKind } from '@/lib/notifications/oversight-events';
-import { setChannelOversightAction } from './actions';
+import { setChannelOversightMutation } from './mutations';
 import { OversightFieldset } from './oversight-fieldset';
 
 /** A channel row's "Oversight events" disclosure: which oversight events it receives, saved at once. */
@@ -13,7 +13,7 @@ export function OversightEditor({ channelId, name, initial }: { channelId: strin
   const [pending, startTransition] = useTransition();
   const save = () =>
     startTransition(async () => {
-      const result = await setChannelOversightAction({ channelId, oversight: kinds });
+      const result = await setChannelOversightMutation({ channelId, oversight: kinds });
       setMessage(result.ok ? { ok: true, text: 'Saved.' } : { ok: false, text: result.error });
     });
 

@@ -11,7 +11,7 @@ import { Label, Textarea } from '@/components/ui/field';
 import type { BatchItemResult } from '@/lib/actions/review-action-batch';
 import type { PendingActionRow } from '@/lib/actions/read-queue-rows';
 import type { QueueRemoval } from '@/lib/actions/watch-review-queue';
-import { decideActions } from './actions';
+import { reviewActionsMutation } from './mutations';
 
 export type ReviewRequest = {
   /**
@@ -52,7 +52,7 @@ export function ReviewDialog({ request, gone, onClose }: { request: ReviewReques
   function decide(decision: 'approved' | 'rejected') {
     if (!request) return;
     startTransition(async () => {
-      const reply = await decideActions({
+      const reply = await reviewActionsMutation({
         actionIds: open.map((action) => action.id),
         decision,
         comment: comment.current?.value.trim() || undefined,

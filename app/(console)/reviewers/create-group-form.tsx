@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
-import { createReviewerGroupAction } from './actions';
+import { createReviewerGroupMutation } from './mutations';
 
 /** "Create group": a unique name and an optional description; the new group appears below, empty. */
 export function CreateGroupForm() {
@@ -16,7 +16,7 @@ export function CreateGroupForm() {
   const create = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
-      const result = await createReviewerGroupAction({ name, description });
+      const result = await createReviewerGroupMutation({ name, description });
       if (!result.ok) return setOutcome({ ok: false, message: result.error });
       setOutcome({ ok: true, message: `Group ${result.data.name} created. Add its members below.` });
       setName('');

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
-import { deleteReviewerGroupAction } from './actions';
+import { deleteReviewerGroupMutation } from './mutations';
 
 /** Deletes a group behind a confirmation; the domain refuses while grants, waiting actions or channels use it. */
 export function DeleteGroupButton({ groupId, groupName, memberCount }: { groupId: string; groupName: string; memberCount: number }) {
@@ -23,7 +23,7 @@ export function DeleteGroupButton({ groupId, groupName, memberCount }: { groupId
           }
           confirmLabel="Delete group"
           onConfirm={async () => {
-            const result = await deleteReviewerGroupAction({ groupId });
+            const result = await deleteReviewerGroupMutation({ groupId });
             setError(result.ok ? null : result.error);
           }}
         />

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
-import { updateReviewerGroupAction } from './actions';
+import { updateReviewerGroupMutation } from './mutations';
 
 /** Rename a group or change its description; grants keep the group (they refer to it by id, not by name). */
 export function EditGroupForm({ groupId, name, description }: { groupId: string; name: string; description: string }) {
@@ -26,7 +26,7 @@ export function EditGroupForm({ groupId, name, description }: { groupId: string;
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
-      const result = await updateReviewerGroupAction({ groupId, name: draft.name, description: draft.description });
+      const result = await updateReviewerGroupMutation({ groupId, name: draft.name, description: draft.description });
       if (!result.ok) return setError(result.error);
       setError(null);
       setOpen(false);

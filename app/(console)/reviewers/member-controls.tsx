@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Select } from '@/components/ui/field';
-import { addGroupMemberAction, removeGroupMemberAction } from './actions';
+import { addGroupMemberMutation, removeGroupMemberMutation } from './mutations';
 
 type Candidate = { id: string; name: string; email: string };
 
@@ -21,7 +21,7 @@ export function AddMemberForm({ groupId, groupName, candidates }: { groupId: str
     event.preventDefault();
     if (!userId) return setError('Choose a reviewer to add.');
     startTransition(async () => {
-      const result = await addGroupMemberAction({ groupId, userId });
+      const result = await addGroupMemberMutation({ groupId, userId });
       setError(result.ok ? null : result.error);
       if (result.ok) setUserId('');
     });
@@ -57,7 +57,7 @@ export function RemoveMemberButton({ groupId, groupName, userId, userName }: { g
         aria-busy={pending}
         aria-label={`Remove ${userName} from ${groupName}`}
         onClick={() => startTransition(async () => {
-          const result = await removeGroupMemberAction({ groupId, userId });
+          const result = await removeGroupMemberMutation({ groupId, userId });
           setError(result.ok ? null : result.error);
         })}
       >

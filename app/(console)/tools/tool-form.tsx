@@ -6,7 +6,7 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label, Select, Textarea } from '@/components/ui/field';
 import { ACTION_LEVEL_LABELS, ACTION_LEVELS, type ActionLevel } from '@/lib/policy/action-levels';
-import { createToolAction, updateToolAction } from './actions';
+import { createToolMutation, updateToolMutation } from './mutations';
 import { EMPTY_ROLLBACK, RollbackFields, type RollbackFormValues } from './rollback-fields';
 import { SummaryPreview } from './summary-preview';
 
@@ -53,11 +53,11 @@ export function ToolForm({ toolId, initial, disabled }: { toolId?: string; initi
     };
     startTransition(async () => {
       if (toolId) {
-        const saved = await updateToolAction({ toolId, fields });
+        const saved = await updateToolMutation({ toolId, fields });
         setResult(saved.ok ? { ok: true, message: 'Tool saved.' } : saved);
         return;
       }
-      const created = await createToolAction({ ...fields, name: values.name });
+      const created = await createToolMutation({ ...fields, name: values.name });
       if (!created.ok) return setResult(created);
       router.push(`/tools/${created.data.toolId}`);
     });

@@ -5,7 +5,7 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
 import type { Role } from '@/lib/auth/permissions';
-import { inviteUserAction } from './actions';
+import { inviteUserMutation } from './mutations';
 import { OneTimePassword } from './one-time-password';
 import { RoleCheckboxes } from './role-checkboxes';
 
@@ -21,7 +21,7 @@ export function InviteUserForm() {
   const invite = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
-      const result = await inviteUserAction({ email, name, roles });
+      const result = await inviteUserMutation({ email, name, roles });
       if (!result.ok) return setError(result.error);
       setError(null);
       setIssued(result.data);

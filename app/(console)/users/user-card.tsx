@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/lib/auth/permissions';
 import type { UserStatus } from '@/lib/users/list-users';
-import { resetUserPasswordAction, setUserDisabledAction, setUserRolesAction, signOutEverywhereAction } from './actions';
+import { resetUserPasswordMutation, setUserDisabledMutation, setUserRolesMutation, signOutEverywhereMutation } from './mutations';
 import { OneTimePassword } from './one-time-password';
 import { RoleCheckboxes } from './role-checkboxes';
 
@@ -64,7 +64,7 @@ export function UserCard({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
         className="mt-3 flex flex-col gap-2 border-t border-gray-100 pt-3"
         onSubmit={(event) => {
           event.preventDefault();
-          startTransition(() => run(() => setUserRolesAction({ userId: user.id, roles }), `Roles of ${user.email} saved.`));
+          startTransition(() => run(() => setUserRolesMutation({ userId: user.id, roles }), `Roles of ${user.email} saved.`));
         }}
       >
         <RoleCheckboxes idPrefix={`roles-${user.id}`} legend={`Roles of ${user.email}`} value={roles} onChange={setRoles} />
@@ -75,7 +75,7 @@ export function UserCard({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
 
       <div className="mt-3 flex flex-wrap gap-2 border-t border-gray-100 pt-3">
         {user.status === 'disabled' ? (
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => startTransition(() => run(() => setUserDisabledAction({ userId: user.id, disabled: false }), `${user.email} is enabled.`))}>
+          <Button size="sm" variant="secondary" disabled={pending} onClick={() => startTransition(() => run(() => setUserDisabledMutation({ userId: user.id, disabled: false }), `${user.email} is enabled.`))}>
             Enable {user.email}
           </Button>
         ) : (
@@ -84,7 +84,7 @@ export function UserCard({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
             title={`Disable ${user.email}?`}
             description="They are signed out at once and cannot sign in until an admin enables them again. Their history stays."
             confirmLabel="Disable user"
-            onConfirm={() => run(() => setUserDisabledAction({ userId: user.id, disabled: true }), `${user.email} is disabled; their sessions have ended.`)}
+            onConfirm={() => run(() => setUserDisabledMutation({ userId: user.id, disabled: true }), `${user.email} is disabled; their sessions have ended.`)}
           />
         )}
         <ConfirmDialog
@@ -94,7 +94,7 @@ export function UserCard({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
           description="Their current password stops working and every session ends. You get a one-time password to give them; they must change it when they sign in."
           confirmLabel="Reset password"
           onConfirm={async () => {
-            const result = await resetUserPasswordAction({ userId: user.id });
+            const result = await resetUserPasswordMutation({ userId: user.id });
             setError(result.ok ? null : result.error);
             setNote(null);
             setIssued(result.ok ? result.data : null);
@@ -106,7 +106,7 @@ export function UserCard({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
           title={`Sign out ${user.email} everywhere?`}
           description={isSelf ? 'Every session of yours ends, this one included: you will have to sign in again.' : 'Every session they have open ends on its next request. They can sign in again.'}
           confirmLabel="Sign out everywhere"
-          onConfirm={() => run(() => signOutEverywhereAction({ userId: user.id }), `Every session of ${user.email} has ended.`)}
+          onConfirm={() => run(() => signOutEverywhereMutation({ userId: user.id }), `Every session of ${user.email} has ended.`)}
         />
       </div>
       {error ? <ErrorAlert className="mt-3">{error}</ErrorAlert> : null}

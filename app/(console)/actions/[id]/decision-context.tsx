@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { createContext, useActionState, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { FormResult } from '../../errors';
-import { decideAction, nextPendingAction, recordOpened } from './actions';
+import type { FormState } from '../../define-mutation';
+import { reviewActionMutation, findNextPendingActionMutation, recordActionOpenedMutation } from './mutations';
 import { ApproveConfirmDialog, type ApprovalSummary } from './approve-confirm-dialog';
 import { rememberDecision } from './decided-flash';
 import { useDecidedElsewhere, type DecidedElsewhere } from './live-decision';
@@ -15,7 +15,7 @@ type DecisionState = {
   /** The viewer may approve or reject now: pending, allowed, not already approved by them, not decided meanwhile. */
   canDecide: boolean;
   needsConfirmation: boolean;
-  result: FormResult;
+  result: FormState;
   submitting: boolean;
   formAction: (formData: FormData) => void;
   /** Approve: the confirmation for anything above read/draft, else the form's approve button at once. */
@@ -51,7 +51,7 @@ export function DecisionProvider(props: {
 }) {
   const { action, viewer, summary, needsConfirmation } = props;
   const router = useRouter();
-  const [result, formAction, submitting] = useActionState(decideAction, null);
+  const [result, formAction, submitting] = useActionState(reviewActionMutation, null);
   const [confirming, setConfirming] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [nothingNext, setNothingNext] = useState(false);
@@ -65,20 +65,20 @@ export function DecisionProvider(props: {
 
   // The review clock starts when a reviewer who can decide has the card on screen; the domain records it once.
   useEffect(() => {
-    if (viewer.canDecide && action.pending) void recordOpened({ actionId: action.id });
+    if (viewer.canDecide && action.pending) void recordActionOpenedMutation({ actionId: action.id });
   }, [action.id, action.pending, viewer.canDecide]);
 
-  const handled = useRef<FormResult>(null);
+  const handled = useRef<FormState>(null);
   useEffect(() => {
     if (!result || handled.current === result) return;
     handled.current = result;
     if (!result.ok || !openNext) return;
     const decided = { id: action.id, tool: summary.tool, message: result.message ?? null, decision: lastDecision.current };
-    void nextPendingAction({ actionId: action.id, createdAt: action.createdAt }).then((next) => {
+    void findNextPendingActionMutation({ actionId: action.id, createdAt: action.createdAt }).then((next) => {
       if (!next.ok) return; // the decision stands and shows here; only the move on failed
-      if (next.nextId) {
+      if (next.data.nextId) {
         rememberDecision(decided);
-        router.push(`/actions/${next.nextId}`);
+        router.push(`/actions/${next.data.nextId}`);
       } else {
         setNothingNext(true);
       }

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { discardDraftAction, promoteDraftAction } from './draft-actions';
+import { discardDraftMutation, promoteDraftMutation } from './draft-mutations';
 
 /**
  * Promote (queue for review: the gate decides again, and a reviewer still has to approve) or discard (behind a
@@ -18,7 +18,7 @@ export function DraftControls({ draftId }: { draftId: string }) {
 
   const promote = () =>
     startTransition(async () => {
-      const result = await promoteDraftAction({ draftId });
+      const result = await promoteDraftMutation({ draftId });
       if (!result.ok) return setError(result.error);
       setError(null);
       router.push(`/actions/${result.data.promotedActionId}`);
@@ -36,7 +36,7 @@ export function DraftControls({ draftId }: { draftId: string }) {
           description="It will never run and cannot be promoted afterwards. The draft stays in the record, marked discarded."
           confirmLabel="Discard draft"
           onConfirm={async () => {
-            const result = await discardDraftAction({ draftId });
+            const result = await discardDraftMutation({ draftId });
             if (!result.ok) return setError(result.error);
             setError(null);
             router.refresh();

@@ -6,7 +6,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Select, Textarea } from '@/components/ui/field';
-import { escalateActionForm } from './actions';
+import { escalateActionMutation } from './mutations';
 
 type Group = { id: string; name: string };
 
@@ -16,7 +16,7 @@ type Group = { id: string; name: string };
  */
 export function EscalateDialog({ actionId, groups, assignedGroup }: { actionId: string; groups: Group[]; assignedGroup: string | null }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(escalateActionForm, null);
+  const [state, formAction, pending] = useActionState(escalateActionMutation, null);
   // Close once the escalation is recorded; the refreshed page shows the new group and the audit event.
   useEffect(() => {
     if (state?.ok) setOpen(false);

@@ -4,15 +4,15 @@ import { useActionState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Textarea } from '@/components/ui/field';
-import { recordManualRollbackForm, requestRollbackForm } from './rollback-actions';
+import { recordManualRollbackMutation, requestRollbackMutation } from './rollback-mutations';
 
 /**
  * "Request rollback" proposes the compensating tool as a new action that goes to review like any other; "Record
  * manual rollback" notes that someone undid it by hand. Neither changes this action.
  */
 export function RollbackForm({ actionId, compensatingTool, manual }: { actionId: string; compensatingTool: string | null; manual: boolean }) {
-  const [requested, request, requesting] = useActionState(requestRollbackForm, null);
-  const [recorded, record, recording] = useActionState(recordManualRollbackForm, null);
+  const [requested, request, requesting] = useActionState(requestRollbackMutation, null);
+  const [recorded, record, recording] = useActionState(recordManualRollbackMutation, null);
   const busy = requesting || recording;
   return (
     <div className="flex flex-col gap-4">

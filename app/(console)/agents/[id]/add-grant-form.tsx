@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Select } from '@/components/ui/field';
-import { addGrantAction } from './grant-actions';
+import { addGrantMutation } from './grant-mutations';
 
 /** Grants one more tool (one approval required at first) and opens the new grant's editor. */
 export function AddGrantForm({ agentId, tools }: { agentId: string; tools: string[] }) {
@@ -17,7 +17,7 @@ export function AddGrantForm({ agentId, tools }: { agentId: string; tools: strin
 
   const add = () =>
     startTransition(async () => {
-      const result = await addGrantAction({ agentId, tool });
+      const result = await addGrantMutation({ agentId, tool });
       if (!result.ok) return setError(result.error);
       router.push(`/agents/${agentId}/grants/${result.data.grantId}`);
     });

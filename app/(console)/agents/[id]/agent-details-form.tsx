@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Label, Textarea } from '@/components/ui/field';
 import type { AgentOwnerOption } from '@/lib/agents/list-agent-owners';
 import { AgentFields, type AgentFieldValues } from '../agent-fields';
-import { updateAgentAction } from './actions';
+import { updateAgentMutation } from './mutations';
 
 const OWNER_FIELDS = ['purpose', 'monitoringNote', 'shutoffContact'] as const;
 const ADMIN_FIELDS = ['ownerId', 'environment', 'purpose', 'monitoringNote', 'shutoffContact'] as const;
@@ -51,7 +51,7 @@ export function AgentDetailsForm({ agentId, version, initial, owners }: Props) {
     const { ownerId, environment, mode: _mode, ...ownerFields } = values;
     const fields = owners ? { ...ownerFields, ownerId, environment } : ownerFields;
     startTransition(async () => {
-      const saved = await updateAgentAction({ agentId, expectedVersion: basedOn, fields });
+      const saved = await updateAgentMutation({ agentId, expectedVersion: basedOn, fields });
       if (!saved.ok) return setResult(saved);
       setBasedOn(saved.data.version);
       setResult({ ok: true, message: saved.data.changed ? 'Details saved.' : 'Nothing to save: no field changed.' });

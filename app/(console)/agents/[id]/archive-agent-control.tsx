@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
-import { archiveAgentAction } from './actions';
+import { archiveAgentMutation } from './mutations';
 
 type Props = { agentId: string; name: string; version: number; activeKeys: number; pendingReview: number; approved: number };
 
@@ -28,7 +28,7 @@ export function ArchiveAgentControl({ agentId, name, version, activeKeys, pendin
         }
         confirmLabel="Archive agent"
         onConfirm={async () => {
-          const archived = await archiveAgentAction({ agentId, expectedVersion: version });
+          const archived = await archiveAgentMutation({ agentId, expectedVersion: version });
           if (!archived.ok) return setError(archived.error);
           setError(null);
           router.refresh();

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
-import { createKeyAction } from './key-actions';
+import { createKeyMutation } from './key-mutations';
 import { OneTimeKey } from './one-time-key';
 
 /** "Create key": a label and an optional expiry (UTC); the key appears once, below. */
@@ -18,7 +18,7 @@ export function CreateKeyForm({ agentId }: { agentId: string }) {
   const create = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
-      const result = await createKeyAction({ agentId, label, expiresAt });
+      const result = await createKeyMutation({ agentId, label, expiresAt });
       if (!result.ok) return setError(result.error);
       setError(null);
       setCreated(result.data);

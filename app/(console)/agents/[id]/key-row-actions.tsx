@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
-import { revokeKeyAction } from './key-actions';
+import { revokeKeyMutation } from './key-mutations';
 import { RotateKeyDialog } from './rotate-key-dialog';
 
 /** "Rotate" and "Revoke" for one live key. */
@@ -19,7 +19,7 @@ export function KeyRowActions({ agentId, keyId, prefix }: { agentId: string; key
           description="The agent's very next call with this key is refused (401). This cannot be undone; create or rotate a key to give the agent access again."
           confirmLabel="Revoke key"
           onConfirm={async () => {
-            const result = await revokeKeyAction({ agentId, keyId });
+            const result = await revokeKeyMutation({ agentId, keyId });
             setError(result.ok ? null : result.error);
           }}
         />

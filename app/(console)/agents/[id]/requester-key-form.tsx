@@ -6,7 +6,7 @@ import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Input, Label, Textarea } from '@/components/ui/field';
-import { setRequesterKeyAction } from './key-actions';
+import { setRequesterKeyMutation } from './key-mutations';
 
 type Props = { agentId: string; savedKey: string | null; savedIssuer: string | null };
 
@@ -18,7 +18,7 @@ export function RequesterKeyForm({ agentId, savedKey, savedIssuer }: Props) {
   const [pending, startTransition] = useTransition();
 
   const save = async (next: string | null) => {
-    const outcome = await setRequesterKeyAction({ agentId, key: next, issuer });
+    const outcome = await setRequesterKeyMutation({ agentId, key: next, issuer });
     if (!outcome.ok) return setResult(outcome);
     if (next === null) {
       setKey('');

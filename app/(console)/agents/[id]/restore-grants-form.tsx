@@ -4,7 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
-import { previewGrantRestoreAction, restoreGrantsAction } from './restore-grants-actions';
+import { previewGrantRestoreMutation, restoreGrantsMutation } from './restore-grants-mutations';
 
 type Preview = { changes: { tool: string; now: Record<string, unknown>; then: Record<string, unknown> }[]; skipped: { tool: string; why: string }[] };
 
@@ -24,13 +24,13 @@ export function RestoreGrantsForm({ agentId }: { agentId: string }) {
     startTransition(async () => {
       setMessage(null);
       if (!asOf()) return setMessage({ ok: false, text: 'Pick the date and time to restore the grants to.' });
-      const result = await previewGrantRestoreAction({ agentId, asOf: asOf() });
+      const result = await previewGrantRestoreMutation({ agentId, asOf: asOf() });
       if (!result.ok) return setMessage({ ok: false, text: result.error });
       setPreview(result.data);
     });
   const apply = () =>
     startTransition(async () => {
-      const result = await restoreGrantsAction({ agentId, asOf: asOf() });
+      const result = await restoreGrantsMutation({ agentId, asOf: asOf() });
       if (!result.ok) return setMessage({ ok: false, text: result.error });
       setPreview(null);
       setMessage({ ok: true, text: result.data.restored.length ? `Restored: ${result.data.restored.join(', ')}.` : 'Nothing to restore.' });

@@ -7,7 +7,7 @@ import { formatUtc } from '@/components/format-time';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Select } from '@/components/ui/field';
-import { rotateKeyAction } from './key-actions';
+import { rotateKeyMutation } from './key-mutations';
 import { OneTimeKey } from './one-time-key';
 
 const OVERLAPS = [
@@ -30,7 +30,7 @@ export function RotateKeyDialog({ agentId, keyId, prefix }: { agentId: string; k
 
   const rotate = () =>
     startTransition(async () => {
-      const result = await rotateKeyAction({ agentId, keyId, overlapMinutes: Number(overlap) });
+      const result = await rotateKeyMutation({ agentId, keyId, overlapMinutes: Number(overlap) });
       if (!result.ok) return setError(result.error);
       setError(null);
       setRotated(result.data);

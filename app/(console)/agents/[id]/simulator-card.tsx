@@ -5,8 +5,8 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Input, Label, Select, Textarea } from '@/components/ui/field';
-import type { ActionResult } from '../../run-as-user';
-import { simulateCallAction } from './simulator-actions';
+import type { MutationResult } from '@/app/(console)/define-mutation';
+import { simulateCallMutation } from './simulator-mutations';
 import { SimulatorResult, type Simulation } from './simulator-result';
 
 type Props = { agentId: string; grantedTools: string[]; allTools: string[] };
@@ -17,7 +17,7 @@ export function SimulatorCard({ agentId, grantedTools, allTools }: Props) {
   const [params, setParams] = useState('{}');
   const [reason, setReason] = useState('');
   const [assertion, setAssertion] = useState('');
-  const [result, setResult] = useState<ActionResult<Simulation> | null>(null);
+  const [result, setResult] = useState<MutationResult<Simulation> | null>(null);
   const [pending, startTransition] = useTransition();
   const others = allTools.filter((name) => !grantedTools.includes(name));
 
@@ -31,7 +31,7 @@ export function SimulatorCard({ agentId, grantedTools, allTools }: Props) {
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return setResult({ ok: false, error: 'Parameters must be a JSON object, e.g. {"amount": 12}.' });
     startTransition(async () => {
-      setResult(await simulateCallAction({
+      setResult(await simulateCallMutation({
         agentId, tool, params: parsed as Record<string, unknown>,
         ...(reason.trim() ? { reason } : {}), ...(assertion.trim() ? { requesterAssertion: assertion } : {}),
       }));

@@ -6,7 +6,7 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
 import type { AgentOwnerOption } from '@/lib/agents/list-agent-owners';
-import { createAgentAction } from '../actions';
+import { createAgentMutation } from '../mutations';
 import { AgentFields, type AgentFieldValues } from '../agent-fields';
 
 const ALL_FIELDS = ['ownerId', 'environment', 'mode', 'purpose', 'monitoringNote', 'shutoffContact'] as const;
@@ -24,7 +24,7 @@ export function NewAgentForm({ owners }: { owners: AgentOwnerOption[] }) {
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
-      const created = await createAgentAction({ name, ...values });
+      const created = await createAgentMutation({ name, ...values });
       if (!created.ok) return setError(created.error);
       router.push(`/agents/${created.data.agentId}`);
     });

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Textarea } from '@/components/ui/field';
-import { closeIncidentAction } from './layout-actions';
+import { closeIncidentMutation } from './layout-mutations';
 
 /**
  * Closing needs a resolution summary; the version the closer saw goes with it, so a close over a change made
@@ -24,7 +24,7 @@ export function CloseIncidentForm({ id, version }: { id: string; version: number
     const resolution = new FormData(formElement).get('resolution');
     setError(null);
     startTransition(async () => {
-      const result = await closeIncidentAction({ id, version, resolution });
+      const result = await closeIncidentMutation({ id, version, resolution } as Parameters<typeof closeIncidentMutation>[0]);
       if (result.ok) {
         setOpen(false);
         router.refresh();

@@ -3,13 +3,13 @@
 import { useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
-import { setToolEnabledAction } from '../actions';
+import { setToolEnabledMutation } from '../mutations';
 
 /** "Disable tool" / "Enable tool", behind a confirmation that says it applies to every agent at once. */
 export function ToolEnabledControl({ toolId, name, enabled }: { toolId: string; name: string; enabled: boolean }) {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const change = async (to: boolean) => {
-    const outcome = await setToolEnabledAction({ toolId, enabled: to });
+    const outcome = await setToolEnabledMutation({ toolId, enabled: to });
     setResult(outcome.ok ? { ok: true, message: to ? 'Tool enabled.' : 'Tool disabled.' } : { ok: false, message: outcome.error });
   };
   return (

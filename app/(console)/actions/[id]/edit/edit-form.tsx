@@ -8,7 +8,8 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Textarea } from '@/components/ui/field';
 import { flattenFields, issueBelongsTo, schemaFormFields } from '@/lib/tools/schema-form-fields';
-import { editAndApprove } from './actions';
+import type { FieldIssue } from '@/lib/errors';
+import { editAndApproveMutation } from './mutations';
 
 type Props = {
   actionId: string;
@@ -21,7 +22,7 @@ type Props = {
 
 /** The parameters as a form generated from the tool's schema, prefilled with the current version, and the approval. */
 export function EditForm({ actionId, version, schema, params, sensitive, canEditSensitive }: Props) {
-  const [state, formAction, pending] = useActionState(editAndApprove, null);
+  const [state, formAction, pending] = useActionState(editAndApproveMutation, null);
   const [, startTransition] = useTransition();
   const [values, setValues] = useState(params);
   const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
@@ -29,7 +30,7 @@ export function EditForm({ actionId, version, schema, params, sensitive, canEdit
   const idPrefix = useId();
   // The controls follow the version being edited, not the edits: a field does not change kind while typing.
   const fields = useMemo(() => schemaFormFields(schema, params, sensitive), [schema, params, sensitive]);
-  const issues = state?.issues ?? [];
+  const issues = state && !state.ok ? paramIssues(state.issues ?? []) : [];
   const unplaced = issues.filter((issue) => !flattenFields(fields).some((field) => issueBelongsTo(field, issue.path)));
   const unparsable = Object.keys(jsonErrors);
 
@@ -97,4 +98,9 @@ export function EditForm({ actionId, version, schema, params, sensitive, canEdit
       </div>
     </form>
   );
+}
+
+/** The failing fields under `params`, with paths relative to the parameters (the form's own controls). */
+function paramIssues(issues: FieldIssue[]): FieldIssue[] {
+  return issues.filter((issue) => issue.path === 'params' || issue.path.startsWith('params.')).map((issue) => ({ ...issue, path: issue.path.replace(/^params\.?/, '') }));
 }

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Textarea } from '@/components/ui/field';
-import { setIncidentFallbackAction } from './actions';
+import { setIncidentFallbackMutation } from './mutations';
 
 /** The fallback text with the version it was read at: a save over someone else's newer text is refused, not lost. */
 export function FallbackForm({ id, version, text }: { id: string; version: number; text: string }) {
@@ -17,7 +17,7 @@ export function FallbackForm({ id, version, text }: { id: string; version: numbe
     const manualFallback = new FormData(formElement).get('manualFallback');
     setMessage(null);
     startTransition(async () => {
-      const result = await setIncidentFallbackAction({ id, version, manualFallback });
+      const result = await setIncidentFallbackMutation({ id, version, manualFallback } as Parameters<typeof setIncidentFallbackMutation>[0]);
       if (result.ok) {
         setMessage({ ok: true, text: result.data.changed ? 'Fallback saved: reviewers see it on the affected agents’ pages.' : 'No change.' });
         router.refresh();

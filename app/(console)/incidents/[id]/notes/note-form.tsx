@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Textarea } from '@/components/ui/field';
-import { addIncidentNoteAction } from './actions';
+import { addIncidentNoteMutation } from './mutations';
 
 export function NoteForm({ id }: { id: string }) {
   const router = useRouter();
@@ -16,7 +16,7 @@ export function NoteForm({ id }: { id: string }) {
     const body = new FormData(formElement).get('body');
     setError(null);
     startTransition(async () => {
-      const result = await addIncidentNoteAction({ id, body });
+      const result = await addIncidentNoteMutation({ id, body } as Parameters<typeof addIncidentNoteMutation>[0]);
       if (result.ok) {
         formElement.reset();
         router.refresh();

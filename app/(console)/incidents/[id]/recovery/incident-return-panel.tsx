@@ -2,8 +2,8 @@
 
 import { ReturnRequestPanel, type RequestView } from '@/components/return-to-normal/return-request-panel';
 import {
-  approveIncidentReturnAction, cancelIncidentReturnAction, rejectIncidentReturnAction, releaseIncidentAloneAction, requestIncidentReturnAction,
-} from './actions';
+  approveIncidentReturnMutation, cancelIncidentReturnMutation, rejectIncidentReturnMutation, releaseIncidentAloneMutation, requestIncidentReturnMutation,
+} from './mutations';
 
 type Props = {
   incidentId: string;
@@ -20,11 +20,11 @@ export function IncidentReturnPanel({ incidentId, ...view }: Props) {
       noun="return to normal"
       {...view}
       actions={{
-        request: (input) => requestIncidentReturnAction({ incidentId, ...input }),
-        approve: (input) => approveIncidentReturnAction({ incidentId, ...input }),
-        reject: (input) => rejectIncidentReturnAction({ incidentId, ...input }),
-        cancel: (input) => cancelIncidentReturnAction({ incidentId, ...input }),
-        releaseAlone: (input) => releaseIncidentAloneAction({ incidentId, ...input }),
+        request: (input) => requestIncidentReturnMutation({ incidentId, ...input }),
+        approve: (input) => approveIncidentReturnMutation({ incidentId, ...input }),
+        reject: (input) => rejectIncidentReturnMutation({ incidentId, ...input }),
+        cancel: (input) => cancelIncidentReturnMutation({ incidentId, ...input }),
+        releaseAlone: (input) => releaseIncidentAloneMutation({ incidentId, ...input }),
       }}
     />
   );

@@ -8,7 +8,7 @@ import { grantRulesSchema, type GrantRulesInput } from '@/lib/grants/schemas';
 import { rulesToPolicy } from '@/lib/grants/to-grant-policy';
 import { describeLoosening } from '@/lib/policy/grant-loosening';
 import type { GrantPolicy } from '@/lib/policy/grant-policy';
-import { saveGrantAction } from './actions';
+import { saveGrantMutation } from './mutations';
 import { ConstraintListEditor } from './constraint-list-editor';
 import { toFormState, toRulesInput, type GrantFormState } from './grant-form-model';
 import { GrantReviewGroupFields, type GroupOption } from './grant-review-group-fields';
@@ -55,7 +55,7 @@ export function GrantEditor({ agentId, grantId, version: startVersion, rules, pa
 
   const send = (edited: GrantRulesInput, confirmLoosening: boolean) => {
     startTransition(async () => {
-      const result = await saveGrantAction({ agentId, grantId, expectedVersion: version, rules: edited, confirmLoosening });
+      const result = await saveGrantMutation({ agentId, grantId, expectedVersion: version, rules: edited, confirmLoosening });
       setLoosened([]);
       if (!result.ok) return setOutcome({ ok: false, error: result.error, stale: result.error.includes('changed by someone else') });
       setOutcome({

@@ -6,7 +6,7 @@ import { UtcTime } from '@/components/relative-time';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { HeldGrantChange } from '@/lib/grants/list-held-grant-changes';
-import { approveGrantChangeAction, rejectGrantChangeAction } from './actions';
+import { approveGrantChangeMutation, rejectGrantChangeMutation } from './mutations';
 
 type Props = { agentId: string; changes: HeldGrantChange[]; canDecide: boolean };
 
@@ -27,7 +27,7 @@ function HeldChange({ agentId, change, canDecide }: { agentId: string; change: H
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const decide = (action: typeof approveGrantChangeAction | typeof rejectGrantChangeAction) => startTransition(async () => {
+  const decide = (action: typeof approveGrantChangeMutation | typeof rejectGrantChangeMutation) => startTransition(async () => {
     const result = await action({ agentId, changeRequestId: change.id });
     if (!result.ok) setError(result.error);
     router.refresh();
@@ -47,8 +47,8 @@ function HeldChange({ agentId, change, canDecide }: { agentId: string; change: H
       </ul>
       {canDecide ? (
         <div className="mt-3 flex flex-wrap gap-2">
-          <Button size="sm" variant="danger" disabled={pending} aria-busy={pending} onClick={() => decide(approveGrantChangeAction)}>Approve change</Button>
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => decide(rejectGrantChangeAction)}>Reject change</Button>
+          <Button size="sm" variant="danger" disabled={pending} aria-busy={pending} onClick={() => decide(approveGrantChangeMutation)}>Approve change</Button>
+          <Button size="sm" variant="secondary" disabled={pending} onClick={() => decide(rejectGrantChangeMutation)}>Reject change</Button>
         </div>
       ) : null}
       {error ? <ErrorAlert className="mt-2">{error}</ErrorAlert> : null}

@@ -8,8 +8,8 @@ import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
 import type { BacktestChange } from '@/lib/grants/backtest-grant';
 import type { GrantRulesInput } from '@/lib/grants/schemas';
-import type { ActionResult } from '../../../../run-as-user';
-import { checkGrantImpactAction } from './actions';
+import type { MutationResult } from '@/app/(console)/define-mutation';
+import { checkGrantImpactMutation } from './mutations';
 
 type Impact = { days: number; total: number; changed: number; truncated: boolean; examples: BacktestChange[] };
 type Props = { agentId: string; grantId: string; rules: () => GrantRulesInput | null };
@@ -17,13 +17,13 @@ type Props = { agentId: string; grantId: string; rules: () => GrantRulesInput | 
 /** "Check impact": how the edited rules would have decided this agent's recorded calls of the tool. Changes nothing. */
 export function ImpactCheck({ agentId, grantId, rules }: Props) {
   const [days, setDays] = useState('7');
-  const [result, setResult] = useState<ActionResult<Impact> | null>(null);
+  const [result, setResult] = useState<MutationResult<Impact> | null>(null);
   const [pending, startTransition] = useTransition();
 
   const check = () => {
     const edited = rules();
     if (!edited) return;
-    startTransition(async () => setResult(await checkGrantImpactAction({ agentId, grantId, rules: edited, days: Number(days) || 7 })));
+    startTransition(async () => setResult(await checkGrantImpactMutation({ agentId, grantId, rules: edited, days: Number(days) || 7 })));
   };
 
   return (

@@ -10,51 +10,59 @@ import { rejectReturnToNormal } from '@/lib/return-to-normal/reject-return-to-no
 import { releaseAsSingleAdmin } from '@/lib/return-to-normal/release-as-single-admin';
 import { requestReturnToNormal } from '@/lib/return-to-normal/request-return-to-normal';
 import { cancelReturnSchema, reviewReturnSchema } from '@/lib/return-to-normal/schemas';
-import { runAsUser } from '../run-as-user';
+import { defineMutation } from '../define-mutation';
 
 // The global stop's release on Controls: a request another admin approves (or the only admin, with their password).
 // The stop banner is in every console page's layout.
 const GLOBAL_STOP = { switchId: 'global_stop' } as const;
 
-export async function requestGlobalStopReleaseAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const { reason } = z.object({ reason: z.string() }).parse(input);
+export const requestGlobalStopReleaseMutation = defineMutation({
+  name: 'requestGlobalStopReleaseMutation',
+  input: z.object({ reason: z.string() }),
+  run: async (actor, { reason }) => {
     const result = await requestReturnToNormal(actor, { target: GLOBAL_STOP, reason });
     revalidatePath('/controls');
     return { id: result.id };
-  });
-}
+  },
+});
 
-export async function approveGlobalStopReleaseAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const result = await approveReturnToNormal(actor, reviewReturnSchema.parse(input));
+export const approveGlobalStopReleaseMutation = defineMutation({
+  name: 'approveGlobalStopReleaseMutation',
+  input: reviewReturnSchema,
+  run: async (actor, input) => {
+    const result = await approveReturnToNormal(actor, input);
     revalidatePath('/', 'layout');
     return result;
-  });
-}
+  },
+});
 
-export async function rejectGlobalStopReleaseAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const result = await rejectReturnToNormal(actor, reviewReturnSchema.parse(input));
+export const rejectGlobalStopReleaseMutation = defineMutation({
+  name: 'rejectGlobalStopReleaseMutation',
+  input: reviewReturnSchema,
+  run: async (actor, input) => {
+    const result = await rejectReturnToNormal(actor, input);
     revalidatePath('/controls');
     return result;
-  });
-}
+  },
+});
 
-export async function cancelGlobalStopReleaseAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const result = await cancelReturnToNormal(actor, cancelReturnSchema.parse(input));
+export const cancelGlobalStopReleaseMutation = defineMutation({
+  name: 'cancelGlobalStopReleaseMutation',
+  input: cancelReturnSchema,
+  run: async (actor, input) => {
+    const result = await cancelReturnToNormal(actor, input);
     revalidatePath('/controls');
     return result;
-  });
-}
+  },
+});
 
 /** The only active admin, with their password again (step-up, checked by the domain). */
-export async function releaseGlobalStopAloneAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const { reason, password } = z.object({ reason: z.string(), password: z.string().max(1000) }).parse(input);
+export const releaseGlobalStopAloneMutation = defineMutation({
+  name: 'releaseGlobalStopAloneMutation',
+  input: z.object({ reason: z.string(), password: z.string().max(1000) }),
+  run: async (actor, { reason, password }) => {
     const result = await releaseAsSingleAdmin(actor, { target: GLOBAL_STOP, reason, password }, clientAddress(await headers()));
     revalidatePath('/', 'layout');
     return result;
-  });
-}
+  },
+});

@@ -2,9 +2,11 @@
 
 import { replayIncident } from '@/lib/incidents/replay-incident';
 import { replayIncidentSchema, type ReplayIncidentInput } from '@/lib/incidents/timeline/schemas';
-import { runAsUser } from '../../../run-as-user';
+import { defineMutation } from '../../../define-mutation';
 
 /** Replay: the window's proposals of one grant under its edited rules. Records nothing. */
-export async function replayIncidentAction(input: ReplayIncidentInput) {
-  return runAsUser(async (actor) => replayIncident(actor, replayIncidentSchema.parse(input)));
-}
+export const replayIncidentMutation = defineMutation({
+  name: 'replayIncidentMutation',
+  input: replayIncidentSchema,
+  run: (actor, input) => replayIncident(actor, input),
+});

@@ -6,7 +6,7 @@ import { createAgentKey } from '@/lib/agents/create-agent-key';
 import { revokeAgentKey } from '@/lib/agents/revoke-agent-key';
 import { rotateAgentKey } from '@/lib/agents/rotate-agent-key';
 import { setRequesterKey } from '@/lib/agents/set-requester-key';
-import { runAsUser } from '../../run-as-user';
+import { defineMutation } from '../../define-mutation';
 
 const agentId = z.string().min(1);
 const createSchema = z.object({
@@ -21,40 +21,44 @@ const revokeSchema = z.object({ agentId, keyId: z.string().min(1) });
 const requesterKeySchema = z.object({ agentId, key: z.string().max(20_000).nullable(), issuer: z.string().trim().max(500).optional() });
 
 /** The key is returned once, to be shown once; only its hash and prefix are kept. */
-export async function createKeyAction(input: z.input<typeof createSchema>) {
-  return runAsUser(async (actor) => {
-    const { agentId, label, expiresAt } = createSchema.parse(input);
+export const createKeyMutation = defineMutation({
+  name: 'createKeyMutation',
+  input: createSchema,
+  run: async (actor, { agentId, label, expiresAt }) => {
     const created = await createAgentKey(actor, { id: agentId }, { label, expiresAt });
     revalidatePath(`/agents/${agentId}`);
     return { key: created.key, prefix: created.prefix };
-  });
-}
+  },
+});
 
-export async function rotateKeyAction(input: z.input<typeof rotateSchema>) {
-  return runAsUser(async (actor) => {
-    const { keyId, overlapMinutes } = rotateSchema.parse(input);
+export const rotateKeyMutation = defineMutation({
+  name: 'rotateKeyMutation',
+  input: rotateSchema,
+  run: async (actor, { keyId, overlapMinutes }) => {
     const rotated = await rotateAgentKey(actor, { keyId, overlapMinutes });
     // No revalidatePath here: with no overlap the old key's row would stop being live and unmount the dialog that shows
     // the new key. The dialog refreshes the page when it is closed.
     return { key: rotated.key, prefix: rotated.prefix, oldKeyExpiresAt: rotated.oldKeyExpiresAt };
-  });
-}
+  },
+});
 
-export async function revokeKeyAction(input: z.input<typeof revokeSchema>) {
-  return runAsUser(async (actor) => {
-    const { agentId, keyId } = revokeSchema.parse(input);
+export const revokeKeyMutation = defineMutation({
+  name: 'revokeKeyMutation',
+  input: revokeSchema,
+  run: async (actor, { agentId, keyId }) => {
     await revokeAgentKey(actor, keyId);
     revalidatePath(`/agents/${agentId}`);
     return { keyId };
-  });
-}
+  },
+});
 
 /** Saves (or, with `key: null`, removes) the public key that verifies requester assertions. */
-export async function setRequesterKeyAction(input: z.input<typeof requesterKeySchema>) {
-  return runAsUser(async (actor) => {
-    const { agentId, key, issuer } = requesterKeySchema.parse(input);
+export const setRequesterKeyMutation = defineMutation({
+  name: 'setRequesterKeyMutation',
+  input: requesterKeySchema,
+  run: async (actor, { agentId, key, issuer }) => {
     await setRequesterKey(actor, { id: agentId }, { key, issuer: key === null ? null : issuer });
     revalidatePath(`/agents/${agentId}`);
     return { configured: key !== null };
-  });
-}
+  },
+});

@@ -10,7 +10,7 @@ import { rejectReturnToNormal } from '@/lib/return-to-normal/reject-return-to-no
 import { releaseAsSingleAdmin } from '@/lib/return-to-normal/release-as-single-admin';
 import { requestReturnToNormal } from '@/lib/return-to-normal/request-return-to-normal';
 import { cancelReturnSchema, reviewReturnSchema } from '@/lib/return-to-normal/schemas';
-import { runAsUser } from '../../../run-as-user';
+import { defineMutation } from '../../../define-mutation';
 
 // An incident's return to normal (admins: incidents.manage, checked by the domain). The incident's pages, the header
 // and the Controls banner read the switches again afterwards.
@@ -22,48 +22,53 @@ function refresh(incidentId: string) {
   revalidatePath('/', 'layout');
 }
 
-export async function requestIncidentReturnAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const { incidentId, reason } = reasonInput.parse(input);
+export const requestIncidentReturnMutation = defineMutation({
+  name: 'requestIncidentReturnMutation',
+  input: reasonInput,
+  run: async (actor, { incidentId, reason }) => {
     const result = await requestReturnToNormal(actor, { target: { incidentId }, reason });
     refresh(incidentId);
     return { id: result.id };
-  });
-}
+  },
+});
 
-export async function approveIncidentReturnAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const { incidentId, ...decision } = incidentInput.extend(reviewReturnSchema.shape).parse(input);
+export const approveIncidentReturnMutation = defineMutation({
+  name: 'approveIncidentReturnMutation',
+  input: incidentInput.extend(reviewReturnSchema.shape),
+  run: async (actor, { incidentId, ...decision }) => {
     const result = await approveReturnToNormal(actor, decision);
     refresh(incidentId);
     return result;
-  });
-}
+  },
+});
 
-export async function rejectIncidentReturnAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const { incidentId, ...decision } = incidentInput.extend(reviewReturnSchema.shape).parse(input);
+export const rejectIncidentReturnMutation = defineMutation({
+  name: 'rejectIncidentReturnMutation',
+  input: incidentInput.extend(reviewReturnSchema.shape),
+  run: async (actor, { incidentId, ...decision }) => {
     const result = await rejectReturnToNormal(actor, decision);
     refresh(incidentId);
     return result;
-  });
-}
+  },
+});
 
-export async function cancelIncidentReturnAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const { incidentId, ...cancel } = incidentInput.extend(cancelReturnSchema.shape).parse(input);
+export const cancelIncidentReturnMutation = defineMutation({
+  name: 'cancelIncidentReturnMutation',
+  input: incidentInput.extend(cancelReturnSchema.shape),
+  run: async (actor, { incidentId, ...cancel }) => {
     const result = await cancelReturnToNormal(actor, cancel);
     refresh(incidentId);
     return result;
-  });
-}
+  },
+});
 
 /** The only active admin, with their password again (step-up, checked by the domain). */
-export async function releaseIncidentAloneAction(input: unknown) {
-  return runAsUser(async (actor) => {
-    const { incidentId, reason, password } = reasonInput.extend({ password: z.string().max(1000) }).parse(input);
+export const releaseIncidentAloneMutation = defineMutation({
+  name: 'releaseIncidentAloneMutation',
+  input: reasonInput.extend({ password: z.string().max(1000) }),
+  run: async (actor, { incidentId, reason, password }) => {
     const result = await releaseAsSingleAdmin(actor, { target: { incidentId }, reason, password }, clientAddress(await headers()));
     refresh(incidentId);
     return result;
-  });
-}
+  },
+});
