@@ -10,12 +10,12 @@ import { fieldIssues, isWardenError, type FieldIssue } from '@/lib/errors';
  * validationErrors }) would change every client component; this is the same idea in one small file.
  */
 
-/** A failure for the person: the message to show in role="alert", and the fields it names (for inline messages). */
-export type MutationFailure = { ok: false; error: string; issues?: FieldIssue[] };
-/** What a mutation called with arguments hands back to its client component. */
-export type MutationResult<T> = { ok: true; data: T } | MutationFailure;
+/** What a mutation called with arguments hands back to its client component: its data, or the message to show. */
+export type MutationResult<T> = { ok: true; data: T } | { ok: false; error: string };
+/** A form's failure also names the failing fields, for messages next to their controls. */
+export type FormFailure = { ok: false; error: string; issues: FieldIssue[] };
 /** What a form's mutation (`useActionState`) hands back: nothing yet, a success note, or a failure. */
-export type FormState = { ok: true; message?: string } | MutationFailure | null;
+export type FormState = { ok: true; message?: string } | FormFailure | null;
 
 type Definition<Schema extends z.ZodType, Actor, T> = {
   /** Names the mutation in the server's log when it fails unexpectedly. */
@@ -28,7 +28,7 @@ type Definition<Schema extends z.ZodType, Actor, T> = {
 
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
 
-async function perform<Schema extends z.ZodType, Actor, T>(definition: Definition<Schema, Actor, T>, raw: unknown): Promise<MutationResult<T>> {
+async function perform<Schema extends z.ZodType, Actor, T>(definition: Definition<Schema, Actor, T>, raw: unknown): Promise<{ ok: true; data: T } | FormFailure> {
   try {
     // The session first: a caller without one learns only that, whatever they sent.
     const actor = await (definition.actor ?? (getUserActor as () => Promise<Actor | null>))();
@@ -41,7 +41,7 @@ async function perform<Schema extends z.ZodType, Actor, T>(definition: Definitio
 }
 
 /** Expected failures (the domain's WardenError, invalid input naming its field) become a message; anything else is a bug. */
-function toFailure(name: string, error: unknown): MutationFailure {
+function toFailure(name: string, error: unknown): FormFailure {
   if (isWardenError(error)) return { ok: false, error: error.message, issues: (error.details.issues as FieldIssue[] | undefined) ?? [] };
   if (error instanceof ZodError) {
     const named = error.issues.map((issue) => `${issue.path.join('.') || 'form'} ${issue.message}`).join('; ');
@@ -53,7 +53,10 @@ function toFailure(name: string, error: unknown): MutationFailure {
 
 /** A mutation called with one argument (or none: `input: z.void()`), answering `{ ok, data }` or a failure. */
 export function defineMutation<Schema extends z.ZodType, T, Actor = UserActor>(definition: Definition<Schema, Actor, T>) {
-  return async (input: z.input<Schema>): Promise<MutationResult<T>> => perform(definition, input);
+  return async (input: z.input<Schema>): Promise<MutationResult<T>> => {
+    const result = await perform(definition, input);
+    return result.ok ? result : { ok: false, error: result.error };
+  };
 }
 
 /**

@@ -30,7 +30,7 @@ export function EditForm({ actionId, version, schema, params, sensitive, canEdit
   const idPrefix = useId();
   // The controls follow the version being edited, not the edits: a field does not change kind while typing.
   const fields = useMemo(() => schemaFormFields(schema, params, sensitive), [schema, params, sensitive]);
-  const issues = state && !state.ok ? paramIssues(state.issues ?? []) : [];
+  const issues = state && !state.ok ? paramIssues(state.issues) : [];
   const unplaced = issues.filter((issue) => !flattenFields(fields).some((field) => issueBelongsTo(field, issue.path)));
   const unparsable = Object.keys(jsonErrors);
 
