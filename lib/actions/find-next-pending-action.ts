@@ -1,9 +1,7 @@
 import { assertCan, isAdmin, type Actor } from '../auth/actor';
 import { db } from '../db/client';
-import { readEngagedStops } from '../kill-switches/read-engaged-stops';
-import { effectiveStatus } from '../policy/effective-status';
 import { pickNextPendingAction } from '../policy/next-pending-action';
-import { isDeadlineFrozen } from '../policy/stop-coverage';
+import { readEffectiveStatuses } from './read-effective-statuses';
 
 /** How far down the queue to look; a queue longer than this is an incident (the queue itself reads at most 1000). */
 const MAX_CANDIDATES = 1000;
@@ -27,10 +25,8 @@ export async function findNextPendingAction(actor: Actor, input: { after: { id: 
     },
   });
   // Past its deadline (and not frozen by a stop) an action reads expired: not one to open next.
-  const now = Date.now();
-  const overdue = rows.some((row) => row.expiresAt !== null && row.expiresAt.getTime() <= now);
-  const stops = overdue ? await readEngagedStops(db()) : [];
-  const candidates = rows.filter((row) => effectiveStatus(row, now, isDeadlineFrozen(stops, row)) === 'pending_review').map((row) => ({
+  const statuses = await readEffectiveStatuses(db(), rows);
+  const candidates = rows.filter((_, i) => statuses[i] === 'pending_review').map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
     requester: row.requester,

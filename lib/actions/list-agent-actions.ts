@@ -1,9 +1,7 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
-import { readEngagedStops } from '../kill-switches/read-engaged-stops';
-import { effectiveStatus } from '../policy/effective-status';
-import { isDeadlineFrozen } from '../policy/stop-coverage';
+import { readEffectiveStatuses } from './read-effective-statuses';
 import { listAgentActionsSchema, type ListAgentActionsInput } from './schemas';
 
 export type AgentActionListItem = {
@@ -39,9 +37,8 @@ export async function listAgentActions(actor: Actor, input: ListAgentActionsInpu
     select: { id: true, agentId: true, toolName: true, status: true, createdAt: true, expiresAt: true, draftFate: true, promotedActionId: true, promotedFromId: true },
   });
   const page = rows.slice(0, limit);
-  const overdue = page.some((row) => row.status === 'pending_review' && row.expiresAt !== null && row.expiresAt <= now);
-  const stops = overdue ? await readEngagedStops(db(), actor.id) : [];
-  const shown = page.map((row) => ({ row, status: effectiveStatus(row, now.getTime(), isDeadlineFrozen(stops, row)) }));
+  const statuses = await readEffectiveStatuses(db(), page, now.getTime());
+  const shown = page.map((row, i) => ({ row, status: statuses[i]! }));
   return {
     // The cursor is the last row read, so a page with an action filtered out here may be shorter than `limit`.
     actions: shown.filter((item) => item.status === status).map(({ row, status: shownStatus }) => ({

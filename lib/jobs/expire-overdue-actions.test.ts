@@ -21,6 +21,8 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
     getAgentAction: typeof import('../actions/get-agent-action').getAgentAction;
     listAgentActions: typeof import('../actions/list-agent-actions').listAgentActions;
     findNextPendingAction: typeof import('../actions/find-next-pending-action').findNextPendingAction;
+    getAgentDetail: typeof import('../agents/get-agent-detail').getAgentDetail;
+    getAgentTrackRecord: typeof import('../agents/get-agent-track-record').getAgentTrackRecord;
   };
   let engageSwitch: typeof import('../kill-switches/engage-switch').engageSwitch;
   let releaseSwitch: typeof import('../kill-switches/release-switch').releaseSwitch;
@@ -37,6 +39,8 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
       getAgentAction: (await import('../actions/get-agent-action')).getAgentAction,
       listAgentActions: (await import('../actions/list-agent-actions')).listAgentActions,
       findNextPendingAction: (await import('../actions/find-next-pending-action')).findNextPendingAction,
+      getAgentDetail: (await import('../agents/get-agent-detail')).getAgentDetail,
+      getAgentTrackRecord: (await import('../agents/get-agent-track-record')).getAgentTrackRecord,
     };
     ({ engageSwitch } = await import('../kill-switches/engage-switch'));
     ({ releaseSwitch } = await import('../kill-switches/release-switch'));
@@ -49,6 +53,10 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
     auditEvents: await database.client.auditEvent.count(),
   });
   const QUEUE = { filter: {}, sort: 'newest' } as const;
+  let admin: import('../seed/test-world').UserActor;
+  beforeAll(async () => {
+    admin = await w.person(['admin'], 'Agent page reader');
+  });
 
   /**
    * Every read path, as the console and the agent API call them; returns what each says of `id`. The long-poll of an
@@ -65,6 +73,8 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
     const listedExpired = await reads.listAgentActions(agent, { status: 'expired' });
     const listedPending = await reads.listAgentActions(agent, { status: 'pending_review' });
     const next = await reads.findNextPendingAction(reviewer, { after: { id: 'none', createdAt: new Date() } });
+    const detail = await reads.getAgentDetail(admin, agent.id);
+    const record = await reads.getAgentTrackRecord(reviewer, agent.id);
     return {
       inQueue: queue.rows.some((row) => row.id === id), count, total: facets.total,
       card: card.action.status, cardOffersDecision: card.viewerCanDecide, edit: edit.action.status,
@@ -72,6 +82,8 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
       listedExpired: listedExpired.actions.some((a) => a.id === id && a.status === 'expired'),
       listedPending: listedPending.actions.some((a) => a.id === id),
       next: next?.id === id,
+      agentPage: detail.recentActions.find((action) => action.id === id)?.status,
+      trackRecord: record.recent.find((action) => action.id === id)?.status,
     };
   }
 
@@ -86,7 +98,7 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
     expect(read).toEqual({
       inQueue: false, count: 0, total: 0, card: 'expired', cardOffersDecision: false, edit: 'expired',
       agentGet: 'expired', agentWait: 'expired', agentReason: `no decision before the deadline ${expiresAt!.toISOString()}`,
-      listedExpired: true, listedPending: false, next: false,
+      listedExpired: true, listedPending: false, next: false, agentPage: 'expired', trackRecord: 'expired',
     });
     expect(await snapshot(), 'no read wrote anything').toEqual(before);
     expect((await w.actionRow(id)).status).toBe('pending_review');
@@ -109,7 +121,7 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
 
     const before = await snapshot();
     const read = await readEverywhere(id, reviewer, agent, 1);
-    expect(read).toMatchObject({ inQueue: true, card: 'pending_review', edit: 'pending_review', agentGet: 'pending_review', agentWait: 'pending_review', listedExpired: false, listedPending: true });
+    expect(read).toMatchObject({ inQueue: true, card: 'pending_review', edit: 'pending_review', agentGet: 'pending_review', agentWait: 'pending_review', listedExpired: false, listedPending: true, agentPage: 'pending_review', trackRecord: 'pending_review' });
     expect(await snapshot(), 'no read wrote anything').toEqual(before);
 
     expect(await step.expireOverdueActions()).toBe(0);
