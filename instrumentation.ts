@@ -1,10 +1,11 @@
 /**
  * Next calls `register` once when a server process starts (`next start` and `next dev`). Warden starts its background
- * worker here (escalation ladder, review notifications): see lib/notifications/background-worker.ts. Only in the
- * Node.js runtime — the edge runtime has no database driver — and imported lazily so the edge bundle never includes it.
+ * loop here (review deadlines, escalation ladder, notifications, sealing backstop): see lib/jobs/background-loop.ts.
+ * Only in the Node.js runtime — the edge runtime has no database driver — and imported lazily so the edge bundle
+ * never includes it.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startBackgroundWorker } = await import('./lib/notifications/background-worker');
-  startBackgroundWorker();
+  const { startBackgroundLoop } = await import('./lib/jobs/background-loop');
+  startBackgroundLoop();
 }

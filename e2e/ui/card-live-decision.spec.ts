@@ -51,7 +51,7 @@ test("a rejection and an expiry elsewhere show as 'Rejected by …' and 'Expired
   await expect(first.getByRole('region', { name: 'Decision' }).getByRole('button', { name: /Approve|Reject/ })).toHaveCount(0);
   expect(await sameDocument(first)).toBe(true);
 
-  // The deadline passes; the agent's next read of its action expires it.
+  // The deadline passes: the agent reads it expired at once (nothing written); the job commits it within its interval.
   await lib.db().db().action.update({ where: { id: expiring }, data: { expiresAt: new Date(Date.now() - 1000) } });
   expect((await agent.getAction(expiring)).body.status).toBe('expired');
   await expect(second.getByTestId('decided-elsewhere')).toContainText('Expired just now');

@@ -8,13 +8,13 @@ import { TEST_DATABASES, useTestDatabase } from '../db/test-databases';
 describe.each(TEST_DATABASES)('expireIfOverdue and expireOverdueActions on %s', (kind) => {
   const database = useTestDatabase(kind, 'warden-expire-action');
   let w: typeof import('../seed/test-world');
-  let expiry: typeof import('./expire-action');
+  let expiry: typeof import('./expire-action') & typeof import('../jobs/expire-overdue-actions');
   let approveAction: typeof import('./approve-action').approveAction;
   let editAndApproveAction: typeof import('./edit-and-approve-action').editAndApproveAction;
   let claimAction: typeof import('./claim-action').claimAction;
   beforeAll(async () => {
     w = await import('../seed/test-world');
-    expiry = await import('./expire-action');
+    expiry = { ...(await import('./expire-action')), ...(await import('../jobs/expire-overdue-actions')) };
     ({ approveAction } = await import('./approve-action'));
     ({ editAndApproveAction } = await import('./edit-and-approve-action'));
     ({ claimAction } = await import('./claim-action'));

@@ -1,22 +1,20 @@
 import type { Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { db, type Tx } from '../db/client';
-import { rawDate, rawText } from '../db/raw-values';
-import { Prisma } from '../generated/sqlite/client';
+import type { Tx } from '../db/client';
 import { holdSwitchesSteady } from '../kill-switches/global-stop';
 import { readEngagedStops } from '../kill-switches/read-engaged-stops';
-import { coveredByStop } from '../kill-switches/stop-coverage-sql';
+import { expiryReason } from '../policy/effective-status';
 import { isDeadlineFrozen } from '../policy/stop-coverage';
-import { notifyActionChanged } from '../realtime/action-changes';
 import { transitionAction } from './transition-action';
 
 const SYSTEM: Actor = { type: 'system', id: 'review-deadline' };
 
 /**
  * pending_review → expired when the review deadline has passed: a compare-and-set with its audit event, inside the
- * caller's transaction. Expiry blocks; it never approves. A deadline frozen by a stop (a block switch in scope,
- * engaged before it) does not pass while the stop holds: its release gives the frozen time back
- * (lib/kill-switches/release-switch-in-tx.ts). Returns whether this call expired it.
+ * caller's transaction — the job's step (lib/jobs/expire-overdue-actions.ts), and every decision, escalation and
+ * edit, which commits an overdue action's expiry instead of acting on it. Expiry blocks; it never approves. A
+ * deadline frozen by a stop (a block switch in scope, engaged before it) does not pass while the stop holds: its
+ * release gives the frozen time back (lib/kill-switches/release-switch-in-tx.ts). Returns whether this call expired it.
  */
 export async function expireIfOverdue(
   tx: Tx,
@@ -34,33 +32,10 @@ export async function expireIfOverdue(
     id: action.id,
     from: 'pending_review',
     to: 'expired',
-    changes: { decidedAt: now, decisionReason: `no decision before the deadline ${current.expiresAt.toISOString()}` },
+    changes: { decidedAt: now, decisionReason: expiryReason(current.expiresAt) },
   });
   if (moved) {
     await recordAuditEvent(tx, { actor: SYSTEM, actionId: action.id, agentId: action.agentId, type: 'action.expired', payload: { deadline: current.expiresAt.toISOString() } });
   }
   return moved;
-}
-
-/**
- * Expires overdue pending actions, a batch at a time: a step of the background loop (lib/notifications/
- * background-worker.ts), never of a read. Until it runs, reads show such an action as expired already
- * (lib/policy/effective-status.ts), and no decision can approve it (each decision expires it first). Actions frozen
- * by a stop are passed by (in SQL, so a long stop over many waiting actions costs the loop nothing per tick).
- */
-export async function expireOverdueActions(limit = 500): Promise<number> {
-  const now = new Date();
-  const rows = await db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT a."id", a."agentId", a."expiresAt" FROM "Action" a
-    WHERE a."status" = 'pending_review' AND a."expiresAt" <= ${now} AND NOT ${coveredByStop()}
-    LIMIT ${limit}`);
-  let expired = 0;
-  for (const row of rows) {
-    const action = { id: rawText(row.id)!, agentId: rawText(row.agentId)!, status: 'pending_review', expiresAt: rawDate(row.expiresAt) };
-    if (await db().$transaction((tx) => expireIfOverdue(tx, action, now))) {
-      expired += 1;
-      notifyActionChanged(action.id);
-    }
-  }
-  return expired;
 }

@@ -1,6 +1,7 @@
 import { assertCan, isAdmin, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { pickNextPendingAction } from '../policy/next-pending-action';
+import { readEffectiveStatuses } from './read-effective-statuses';
 
 /** How far down the queue to look; a queue longer than this is an incident (the queue itself reads at most 1000). */
 const MAX_CANDIDATES = 1000;
@@ -19,11 +20,13 @@ export async function findNextPendingAction(actor: Actor, input: { after: { id: 
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: MAX_CANDIDATES,
     select: {
-      id: true, createdAt: true, requester: true, toolId: true,
+      id: true, createdAt: true, requester: true, toolId: true, agentId: true, toolName: true, expiresAt: true, status: true,
       agent: { select: { ownerId: true, grants: { where: { ownerMayApprove: true }, select: { toolId: true } } } },
     },
   });
-  const candidates = rows.map((row) => ({
+  // Past its deadline (and not frozen by a stop) an action reads expired: not one to open next.
+  const statuses = await readEffectiveStatuses(db(), rows);
+  const candidates = rows.filter((_, i) => statuses[i] === 'pending_review').map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
     requester: row.requester,

@@ -4,6 +4,7 @@ import { WardenError } from '../errors';
 import type { ActionLevel } from '../policy/action-levels';
 import { maskParams, renderSummary } from '../tools/present-params';
 import { toActionView } from './action-view';
+import { readEffectiveStatus } from './read-effective-status';
 
 /**
  * What the "edit and approve" page needs: the proposed action in short, the tool's JSON Schema, and the current
@@ -20,7 +21,9 @@ export async function getActionForEdit(actor: Actor, actionId: string) {
     },
   });
   if (!row) throw new WardenError('not_found', 'No such action.');
-  const view = toActionView({ ...row, reviewer: null });
+  // Past its deadline it reads expired (lib/policy/effective-status.ts), so the page says so instead of offering an edit.
+  const { status } = await readEffectiveStatus(db(), row);
+  const view = toActionView({ ...row, status, reviewer: null });
   const sensitive = JSON.parse(row.tool?.sensitiveFields ?? '[]') as string[];
   const canEditSensitive = can(actor, 'actions.read_sensitive');
   const params = canEditSensitive ? view.params : maskParams(view.params, sensitive);

@@ -3,12 +3,14 @@ import { toAuditEventViews } from '../audit/audit-event-view';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { isWriteLevel, type ActionLevel } from '../policy/action-levels';
+import { expiryReason } from '../policy/effective-status';
 import { quorumProgress } from '../policy/review-quorum';
 import { assessRiskForViewer } from '../review/assess-risk-for-viewer';
 import { diffValues } from '../review/diff-values';
 import { emailPreview } from '../review/email-preview';
 import { MASK, maskParams, renderSummary } from '../tools/present-params';
 import { toActionView } from './action-view';
+import { readEffectiveStatus } from './read-effective-status';
 
 export type ReviewOutcome = { decision: 'approved' | 'rejected'; by: { name: string; email: string } | null; at: string; comment: string | null };
 
@@ -16,6 +18,7 @@ export type ReviewOutcome = { decision: 'approved' | 'rejected'; by: { name: str
  * One action as a reviewer needs to see it: what the agent asked for, on whose behalf, why (in the agent's words),
  * how it reads (summary, e-mail preview, before/after), what looks risky and why, what the gate decided, who has
  * approved so far and which group is asked, and its whole audit trail, oldest first.
+ * Reads only: an action past its review deadline shows as expired (lib/policy/effective-status.ts).
  * The reviewer's comment is read from the audit trail (the action row keeps only the latest reason).
  * Parameters the tool marks sensitive are masked for people without `actions.read_sensitive`, everywhere they
  * appear here (parameters, edited parameters, current values, previews).
@@ -37,7 +40,10 @@ export async function getActionForReview(actor: Actor, actionId: string) {
   const events = await toAuditEventViews(db(), row.events);
   const actionLevel = (row.tool?.actionLevel as ActionLevel | undefined) ?? null;
   const review = events.find((event) => event.type === 'action.approved' || event.type === 'action.rejected');
-  const view = toActionView(row);
+  // Past its deadline and not frozen by a stop it reads expired (nothing is written: the job commits it), so nobody
+  // is offered a decision the compare-and-set would refuse.
+  const { status } = await readEffectiveStatus(db(), row);
+  const view = toActionView(status === row.status ? row : { ...row, status, decisionReason: expiryReason(row.expiresAt!) });
   const sensitive = JSON.parse(row.tool?.sensitiveFields ?? '[]') as string[];
   const seesSensitive = can(actor, 'actions.read_sensitive');
   const hidden = seesSensitive ? [] : sensitive;

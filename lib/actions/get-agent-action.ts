@@ -1,11 +1,10 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
-import { readEngagedStops } from '../kill-switches/read-engaged-stops';
-import { effectiveStatus } from '../policy/effective-status';
-import { isDeadlineFrozen } from '../policy/stop-coverage';
+import { expiryReason } from '../policy/effective-status';
 import { nextActionChange } from '../realtime/action-changes';
 import { toActionView, type ActionView } from './action-view';
+import { readEffectiveStatus } from './read-effective-status';
 
 /** How often a long-poll re-reads the database, to see decisions made by other app instances. */
 const REREAD_MS = 1000;
@@ -30,13 +29,11 @@ export async function getAgentAction(
     // At its review deadline a pending action is expired, and the waiting agent is answered at once; reading writes
     // nothing: the background job commits the expiry (its audit event, the notifications) within a tick.
     // Past its deadline but frozen by a stop, it is still waiting (read only then: engaged switches are few).
-    const overdue = action.status === 'pending_review' && action.expiresAt !== null && action.expiresAt.getTime() <= Date.now();
-    const frozen = overdue && isDeadlineFrozen(await readEngagedStops(db(), action.agentId), action);
-    const status = effectiveStatus(action, Date.now(), frozen);
+    const { status, frozen } = await readEffectiveStatus(db(), action);
     const remaining = deadline - Date.now();
     if (status !== 'pending_review' || remaining <= 0 || input.signal?.aborted) {
       if (status === action.status) return toActionView(action);
-      return toActionView({ ...action, status, decisionReason: `no decision before the deadline ${action.expiresAt!.toISOString()}` });
+      return toActionView({ ...action, status, decisionReason: expiryReason(action.expiresAt!) });
     }
     const untilExpiry = action.expiresAt && !frozen ? Math.max(action.expiresAt.getTime() - Date.now(), 0) : Infinity;
     await nextActionChange(action.id, Math.min(remaining, REREAD_MS, untilExpiry), input.signal);

@@ -1,5 +1,6 @@
 import { assertCan, can, type Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { readEffectiveStatuses } from '../actions/read-effective-statuses';
 import { WardenError } from '../errors';
 import type { ActionStatus } from '../policy/action-status';
 import { canControlAgent } from './assert-can-control-agent';
@@ -21,7 +22,7 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
       actions: {
         orderBy: { createdAt: 'desc' },
         take: RECENT_ACTIONS,
-        select: { id: true, toolName: true, status: true, requester: true, createdAt: true },
+        select: { id: true, agentId: true, toolName: true, status: true, requester: true, createdAt: true, expiresAt: true },
       },
     },
   });
@@ -31,6 +32,7 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
     ? await db().auditEvent.findFirst({ where: { agentId: agent.id, type: 'agent.paused' }, orderBy: { seq: 'desc' } })
     : null;
   // What archiving would close: the confirmation names it.
+  const statuses = await readEffectiveStatuses(db(), agent.actions);
   const [pendingReview, approved] = await Promise.all([
     db().action.count({ where: { agentId: agent.id, status: 'pending_review' } }),
     db().action.count({ where: { agentId: agent.id, status: 'approved' } }),
@@ -68,10 +70,10 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
       expiresAt: key.expiresAt?.toISOString() ?? null,
       revokedAt: key.revokedAt?.toISOString() ?? null,
     })),
-    recentActions: agent.actions.map((action) => ({
+    recentActions: agent.actions.map((action, i) => ({
       id: action.id,
       tool: action.toolName,
-      status: action.status as ActionStatus,
+      status: statuses[i] as ActionStatus,
       requester: action.requester,
       createdAt: action.createdAt.toISOString(),
     })),

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from '../auth/actor';
+import { readEffectiveStatuses } from '../actions/read-effective-statuses';
 import { db } from '../db/client';
 import type { ActionStatus } from '../policy/action-status';
 
@@ -29,14 +30,15 @@ export async function getAgentTrackRecord(actor: Actor, agentId: string, { exclu
       where: { agentId, ...(exclude && { id: { not: exclude } }) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: RECENT_ACTIONS,
-      select: { id: true, toolName: true, status: true, createdAt: true },
+      select: { id: true, agentId: true, toolName: true, status: true, createdAt: true, expiresAt: true },
     }),
     count('action.approved'),
     count('action.rejected'),
     count('action.expired'),
   ]);
+  const statuses = await readEffectiveStatuses(db(), recent, now.getTime());
   return {
-    recent: recent.map((row) => ({ id: row.id, tool: row.toolName, status: row.status as ActionStatus, createdAt: row.createdAt.toISOString() })),
+    recent: recent.map((row, i) => ({ id: row.id, tool: row.toolName, status: statuses[i] as ActionStatus, createdAt: row.createdAt.toISOString() })),
     windowDays: WINDOW_DAYS,
     approved,
     rejected,

@@ -9,3 +9,8 @@ export function effectiveStatus(action: { status: string; expiresAt: Date | stri
   const deadline = typeof action.expiresAt === 'string' ? Date.parse(action.expiresAt) : action.expiresAt.getTime();
   return deadline <= now ? 'expired' : action.status;
 }
+
+/** The reason an expired action gives, the same whether read before the job commits the expiry or after. */
+export function expiryReason(deadline: Date): string {
+  return `no decision before the deadline ${deadline.toISOString()}`;
+}
