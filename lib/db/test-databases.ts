@@ -60,11 +60,11 @@ async function createPostgresDatabase() {
   const baseName = decodeURIComponent(base.pathname.slice(1));
   if (!baseName.endsWith('_test')) throw new Error(`refusing to use "${baseName}": the test database's name must end in _test`);
   const name = `${baseName}_${randomBytes(5).toString('hex')}`;
-  const admin = async (statement: string) => {
+  const admin = async (...statements: string[]) => {
     const client = new pg.Client({ connectionString: postgresUrl });
     await client.connect();
     try {
-      await client.query(statement);
+      for (const statement of statements) await client.query(statement);
     } finally {
       await client.end();
     }
@@ -72,5 +72,12 @@ async function createPostgresDatabase() {
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  // Not `WITH (FORCE)`: it must be allowed to end every session on the database, and an autovacuum worker (the
+  // server's own, on a database just written) is not ours to end, so FORCE failed now and then. Our own sessions are
+  // ended explicitly; a plain DROP asks autovacuum to leave and waits for the rest to go.
+  const drop = () => admin(
+    `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "datname" = '${name}' AND "usename" = current_user AND "pid" <> pg_backend_pid()`,
+    `DROP DATABASE IF EXISTS "${name}"`,
+  );
+  return { url: url.toString(), drop };
 }
