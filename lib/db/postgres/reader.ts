@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { coalesceWrites } from './pg-pool';
+import { coalesceWrites } from './pool';
 
 /**
  * One pipelined PostgreSQL connection for the hot path's statements outside any transaction: the agent-key lookup
