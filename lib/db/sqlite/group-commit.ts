@@ -1,19 +1,16 @@
 import { closeSync, fsync, openSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { FatalDatabaseFailure, Sql, SqlRunner } from '../engine';
+import type { ConnectionTurns } from './turns';
 import { sqliteValue } from './values';
 
-// The gate's transactions on SQLite: statements on the connection Prisma's adapter owns, and the group commit that
-// makes one fsync serve many proposals. Each connection has its own (lib/db/sqlite/connection.ts).
+// The gate's transactions on SQLite: a connection of the server's thread that only they use, and the group commit that
+// makes one fsync serve many proposals.
 
 export type SqliteHandle = {
   prepare(sql: string): { all(...args: unknown[]): unknown[]; run(...args: unknown[]): { changes: number } };
   readonly inTransaction: boolean;
-  readonly name: string;
-  readonly open: boolean;
 };
-
-/** Hands over the adapter's transaction lock: what keeps Prisma's transactions and the batches apart. */
-export type TransactionLock = () => Promise<{ commit(): Promise<void> }>;
 
 /** Prepared statements, kept per connection: the gate runs the same few statements over and over. */
 const prepared = new WeakMap<SqliteHandle, Map<string, ReturnType<SqliteHandle['prepare']>>>();
@@ -42,6 +39,8 @@ export function sqliteRunner(client: SqliteHandle): SqlRunner {
 type Job = { work: (runner: SqlRunner) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 const MAX_BATCH = 64;
+/** As Prisma's connection (lib/db/sqlite/prisma-adapter.ts). */
+const BUSY_MS = 5000;
 const GATHER_MS = 2;
 
 /*
@@ -50,19 +49,15 @@ const GATHER_MS = 2;
  * meanwhile. Instead:
  * - work that arrives within GATHER_MS, or while a batch runs, joins one batch; each job runs under its own
  *   SAVEPOINT (a failing job rolls back alone), and the batch commits once;
- * - that COMMIT runs at synchronous=NORMAL (it writes the WAL without syncing it), and the WAL is then fsynced on
- *   libuv's thread pool while the event loop serves other requests and the next batch runs. Every caller is answered
- *   only after that fsync, so nothing is acknowledged before it is on disk: durability is what FULL gives. (A later
- *   commit cannot survive a power cut without an earlier one: WAL frames are checksummed in a chain.)
- * The batch holds the adapter's transaction lock throughout, so no Prisma transaction interleaves or commits at
- * NORMAL; the connection is back at FULL before the lock is released.
- *
- * The queue belongs to one connection: once it is closed (a reconnect, or shutdown), jobs still waiting are refused
- * rather than run on a connection that is going away.
+ * - the connection commits at synchronous=NORMAL (a COMMIT writes the WAL without syncing it), and the WAL is then
+ *   fsynced on libuv's thread pool while the event loop serves other requests and the next batch runs. Every caller is
+ *   answered only after that fsync, so nothing is acknowledged before it is on disk: durability is what FULL gives.
+ *   (A later commit cannot survive a power cut without an earlier one: WAL frames are checksummed in a chain.)
+ * A batch takes its turn with Prisma's transactions (lib/db/sqlite/turns.ts) and holds it until it has committed.
+ * The queue belongs to the connection: once closed, jobs still waiting are refused, never run elsewhere.
  */
 export class GroupCommit {
-  /** Set while a batch has a transaction open on the connection: Prisma's statements outside transactions wait for it. */
-  batch: Promise<void> | null = null;
+  private connection: Database.Database | null = null;
   private queue: Job[] = [];
   private flushing = false;
   private closed: Error | null = null;
@@ -72,8 +67,8 @@ export class GroupCommit {
   private readonly walUsers = new Set<Promise<void>>();
 
   constructor(
-    private readonly client: SqliteHandle,
-    private readonly lock: TransactionLock,
+    private readonly file: string,
+    private readonly turns: ConnectionTurns,
     private readonly onFatal: FatalDatabaseFailure,
   ) {}
 
@@ -108,6 +103,36 @@ export class GroupCommit {
     while (this.walUsers.size > 0) await Promise.all(this.walUsers);
     if (this.walFd !== undefined) closeSync(this.walFd);
     this.walFd = undefined;
+    this.connection?.close();
+    this.connection = null;
+  }
+
+  /** Statements outside any transaction, once no batch is open (it would show them its uncommitted rows). */
+  async read<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+    if (this.closed) throw this.closed;
+    await this.turns.batchesDone();
+    return work(sqliteRunner(this.open()));
+  }
+
+  /** When the WAL checkpointer fails, this connection checkpoints as it commits (SQLite's default of 1,000 pages). */
+  checkpointAsItCommits(): void {
+    this.autocheckpoint = 1000;
+    this.connection?.pragma('wal_autocheckpoint = 1000');
+  }
+
+  private autocheckpoint = 0;
+
+  private open(): Database.Database {
+    if (!this.connection) {
+      const connection = new Database(this.file, { timeout: BUSY_MS });
+      connection.pragma('journal_mode = WAL');
+      connection.pragma('synchronous = NORMAL'); // the group commit syncs the WAL itself, before it answers
+      connection.pragma('foreign_keys = ON');
+      connection.pragma('temp_store = MEMORY'); // savepoint journals: on a temp file they cost two writes per page
+      connection.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
+      this.connection = connection;
+    }
+    return this.connection as SqliteHandle & Database.Database;
   }
 
   private async flush(): Promise<void> {
@@ -150,27 +175,18 @@ export class GroupCommit {
 
   /**
    * Runs the batch in one transaction and commits it (at NORMAL: not yet synced). Every job is answered here if the
-   * batch could not commit (null), else by the caller after the sync. Nothing awaited here may skip that.
+   * batch could not commit (null), else by the caller after the sync.
    */
   private async commit(batch: Job[]): Promise<Outcome[] | null> {
-    const { client } = this;
-    let lock: Awaited<ReturnType<TransactionLock>>;
-    try {
-      lock = await this.lock();
-    } catch (error) {
-      for (const job of batch) job.reject(error);
-      return null;
-    }
+    const endTurn = await this.turns.take();
     let endBatch = () => {};
-    this.batch = new Promise<void>((resolve) => (endBatch = resolve));
-    const runner = sqliteRunner(client);
+    this.turns.batch = new Promise<void>((resolve) => (endBatch = resolve));
     const outcomes: Outcome[] = [];
     let failure: { error: unknown } | null = null;
+    let client: SqliteHandle | null = null;
     try {
-      // The adapter began a transaction to hand over its lock; the safety level cannot change inside one, so that
-      // (empty) transaction ends, and the batch's own begins at NORMAL.
-      statementOf(client, 'COMMIT').run();
-      statementOf(client, 'PRAGMA synchronous = NORMAL').run();
+      client = this.open();
+      const runner = sqliteRunner(client);
       statementOf(client, 'BEGIN IMMEDIATE').run();
       for (const job of batch) {
         statementOf(client, 'SAVEPOINT gate_job').run();
@@ -187,33 +203,20 @@ export class GroupCommit {
     } catch (error) {
       failure = { error };
       try {
-        if (client.inTransaction) client.prepare('ROLLBACK').run();
+        if (client?.inTransaction) client.prepare('ROLLBACK').run();
       } catch {
         // a failed ROLLBACK leaves nothing committed either; the callers must still be answered
       }
     }
-    this.restoreFullSync();
-    this.batch = null;
+    this.turns.batch = null;
     endBatch();
-    // Releases the adapter's lock; COMMIT/ROLLBACK above already ended the transaction, so a failure here changes
-    // nothing of the batch (and must not keep its callers from their answers).
-    await lock.commit().catch((error: unknown) => console.error('[warden] releasing the SQLite transaction lock failed:', error));
+    endTurn();
     if (failure) {
       // The batch could not be committed: nothing in it happened, and every caller is told so.
       for (const job of batch) job.reject(failure.error);
       return null;
     }
     return outcomes;
-  }
-
-  private restoreFullSync(): void {
-    if (!this.client.open) return; // closed under the batch (a reconnect): nothing commits on it any more
-    try {
-      statementOf(this.client, 'PRAGMA synchronous = FULL').run();
-    } catch (error) {
-      // Outside a transaction this cannot fail; were it to, later Prisma commits would not be synced.
-      this.fail(new Error(`could not restore synchronous=FULL on the SQLite connection: ${String(error)}`));
-    }
   }
 
   /** After a failed fsync the kernel may have dropped the WAL frames and will not report it again. */
@@ -231,7 +234,7 @@ export class GroupCommit {
     return new Promise((resolve, reject) => {
       let fd: number;
       try {
-        fd = this.walFd ??= openSync(`${this.client.name}-wal`, 'r');
+        fd = this.walFd ??= openSync(`${this.file}-wal`, 'r');
       } catch (error) {
         reject(error);
         return;

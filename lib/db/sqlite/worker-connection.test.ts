@@ -85,7 +85,7 @@ describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () =>
   });
 
   it('stopping answers what was already sent, then the hot path runs on the main connection', async () => {
-    const worker = (await (database.clientModule.engine() as SqliteEngine).connection()).worker;
+    const { worker } = database.clientModule.engine() as SqliteEngine;
     const inFlight = worker.commit([insertSwitch('in-flight')]);
     const stopped = worker.stop();
     expect(worker.available).toBe(false);
