@@ -14,7 +14,8 @@ export async function pgTransaction<T>(pool: pg.Pool, work: (runner: SqlRunner) 
   const client = await pool.connect();
   let healthy = true;
   try {
-    const begin = client.query('BEGIN');
+    // Named, so pg sends it with the extended protocol, corked: it then goes out with the first statement (pool.ts).
+    const begin = client.query({ name: 'warden_begin', text: 'BEGIN' });
     begin.catch(() => undefined); // awaited with every statement below; this only marks it handled
     const transaction: PgTransaction = { begin, ended: null };
     const runner = pgRunner(client, transaction);

@@ -58,6 +58,8 @@ const GATHER_MS = 2;
  */
 export class GroupCommit {
   private connection: Database.Database | null = null;
+  /** 0 while the checkpointer runs (lib/db/sqlite/checkpointer.ts). */
+  private autocheckpoint = 0;
   private queue: Job[] = [];
   private flushing = false;
   private closed: Error | null = null;
@@ -119,8 +121,6 @@ export class GroupCommit {
     this.autocheckpoint = 1000;
     this.connection?.pragma('wal_autocheckpoint = 1000');
   }
-
-  private autocheckpoint = 0;
 
   private open(): Database.Database {
     if (!this.connection) {

@@ -49,6 +49,8 @@ export class SqliteWorkerConnection {
   private stopping: Promise<void> | null = null;
 
   private autocheckpoint: boolean;
+  /** Told of a failed fsync: no later commit could be trusted to be on disk, on this connection or any other. */
+  private readonly onFatal: FatalDatabaseFailure;
 
   constructor(
     private readonly file: string,
@@ -57,8 +59,6 @@ export class SqliteWorkerConnection {
     this.autocheckpoint = options.autocheckpoint;
     this.onFatal = options.onFatal;
   }
-
-  private readonly onFatal: FatalDatabaseFailure;
 
   private start(): Worker {
     if (this.thread) return this.thread.worker;
