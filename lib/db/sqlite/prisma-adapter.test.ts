@@ -11,7 +11,9 @@ describe('Prisma transactions on SQLite', () => {
   const database = useSqliteTestDatabase('warden-prisma-adapter-');
 
   it('hold the write lock from their start, and release it when they end', async () => {
-    const other = new Database(database.file, { timeout: 0 });
+    // A short busy timeout: long enough for the moments when SQLite's other connections (the checkpointer) hold a lock
+    // in passing, far shorter than the open transaction, which holds the write lock until it ends.
+    const other = new Database(database.file, { timeout: 250 });
     try {
       const tryWrite = () => {
         try {
