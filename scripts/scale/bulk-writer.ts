@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseTarget } from '@/lib/env';
-import { sqliteValue } from '@/lib/db/sqlite-group-commit';
+import { sqliteValue } from '@/lib/db/sqlite/values';
 
 /**
  * Bulk inserts for the scale seed, straight on the driver (the seed is a tool, not the app): multi-row INSERTs on

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { coalesceWrites } from './pg-pool';
+import { CoalescingSocket } from './pool';
 
 /**
  * One pipelined PostgreSQL connection for the hot path's statements outside any transaction: the agent-key lookup
@@ -40,13 +40,12 @@ export class PgReader {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ ...this.config, pipeline: true } as pg.ClientConfig);
+    const client = new pg.Client({ ...this.config, pipeline: true, stream: () => new CoalescingSocket('turn') });
     const forget = () => this.forget(client);
     client.on('error', forget); // without a listener, a dropped connection would end the process
     client.on('end', forget);
     try {
       await client.connect();
-      coalesceWrites(client, 'turn');
       this.client = client;
       return client;
     } finally {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PgReader } from './pg-reader';
+import { PgReader } from './reader';
 
 /**
  * The shared connection of the hot path's lookups on a real PostgreSQL: lookups issued together are all answered,

@@ -1,5 +1,6 @@
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadFile } from './thread-file';
+import type { CheckpointerSettings } from './worker-protocol';
 
 /**
  * WAL checkpoints off the event loop. SQLite checkpoints inside whichever COMMIT pushes the WAL past 1,000 pages
@@ -10,27 +11,9 @@ import { Worker } from 'node:worker_threads';
  */
 const INTERVAL_MS = 250;
 
-// Plain CommonJS run by the worker: not bundled, so better-sqlite3 is loaded from the app's node_modules at run time.
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { createRequire } = require('node:module');
-const Database = createRequire(workerData.resolveFrom)('better-sqlite3');
-const db = new Database(workerData.file, { timeout: 0 });
-db.pragma('synchronous = FULL');
-setInterval(() => {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch (error) {
-    if (error.code !== 'SQLITE_BUSY' && error.code !== 'SQLITE_LOCKED') throw error; // another process checkpoints now
-  }
-}, workerData.intervalMs);
-`;
-
 export function startCheckpointer(file: string, onFailure: (error: unknown) => void): Worker {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { file, intervalMs: INTERVAL_MS, resolveFrom: path.join(process.cwd(), 'package.json') },
-  });
+  const workerData: CheckpointerSettings = { file, intervalMs: INTERVAL_MS };
+  const worker = new Worker(threadFile('checkpointer-thread.cjs'), { workerData });
   worker.unref(); // never keeps the process alive
   let failed = false;
   const fail = (error: unknown) => {

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Prisma } from '../generated/sqlite/client';
-import { sqliteValue, stopServingAfterFailedSync } from './sqlite-group-commit';
-import { WORKER_SOURCE } from './sqlite-worker-source';
+import type { FatalDatabaseFailure, Sql } from '../engine';
+import { threadFile } from './thread-file';
+import { sqliteValue } from './values';
+import type { Reply, Request, WireStatement, WorkerSettings } from './worker-protocol';
 
 /**
  * The agent API's hot path on SQLite, on a connection of its own in a worker thread. On the server's connection a
@@ -25,7 +25,7 @@ import { WORKER_SOURCE } from './sqlite-worker-source';
  * of the server's connection that meets it waits in SQLite's busy handler, which sleeps on the server's thread (a
  * millisecond or more). When the server's connection holds the lock, the worker does not wait in that handler: it
  * retries from its event loop, answering reads meanwhile, and fails the waiting writes after 5 s (BUSY_MS in
- * lib/db/sqlite-worker-source.ts).
+ * lib/db/sqlite/worker-thread.cjs).
  *
  * Should the worker fail, its callers in flight are told (fail closed) and the hot path goes back to the server's
  * connection (`available` turns false). Stopping it lets it finish what it was sent first.
@@ -34,14 +34,8 @@ import { WORKER_SOURCE } from './sqlite-worker-source';
 /** Distinct statement texts the worker keeps by number; beyond them a statement travels with its text each time. */
 const MAX_REFS = 1000;
 
-type WireStatement = { ref?: number; sql?: string; values: unknown[] };
-type Request =
-  | { id: number; kind: 'query'; statement: WireStatement }
-  | { id: number; kind: 'write'; statements: WireStatement[] }
-  | { id: 0; kind: 'autocheckpoint'; pages: number }
-  | { id: 0; kind: 'close' };
-type Failure = { message: string; code?: string };
-type Reply = { id: number; counts?: number[]; rows?: unknown[]; error?: Failure; fatal?: Failure };
+/** As the server's connection (SQLITE_PRAGMAS in lib/db/sqlite/connection.ts). */
+const BUSY_MS = 5000;
 type Pending = { resolve: (result: never) => void; reject: (error: Error) => void };
 
 export class SqliteWorkerConnection {
@@ -55,22 +49,26 @@ export class SqliteWorkerConnection {
   private stopping: Promise<void> | null = null;
 
   private autocheckpoint: boolean;
+  /** Told of a failed fsync: no later commit could be trusted to be on disk, on this connection or any other. */
+  private readonly onFatal: FatalDatabaseFailure;
 
-  constructor(private readonly file: string, options: { autocheckpoint: boolean }) {
+  constructor(
+    private readonly file: string,
+    options: { autocheckpoint: boolean; onFatal: FatalDatabaseFailure },
+  ) {
     this.autocheckpoint = options.autocheckpoint;
+    this.onFatal = options.onFatal;
   }
 
   private start(): Worker {
     if (this.thread) return this.thread.worker;
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { file: this.file, autocheckpoint: this.autocheckpoint ? 1000 : 0, resolveFrom: path.join(process.cwd(), 'package.json') },
-    });
+    const workerData: WorkerSettings = { file: this.file, autocheckpoint: this.autocheckpoint ? 1000 : 0, busyMs: BUSY_MS };
+    const worker = new Worker(threadFile('worker-thread.cjs'), { workerData });
     // Idle, it never keeps the process alive; with callers waiting it does (a script's last await may be on it).
     worker.unref();
     worker.on('message', (replies: Reply[]) => {
       for (const reply of replies) {
-        if (reply.fatal) stopServingAfterFailedSync(reply.fatal.message);
+        if (reply.fatal) this.failFatally(new Error(`the SQLite WAL ${reply.fatal.message}; no later commit could be trusted to be on disk`));
         const caller = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if (!caller) continue;
@@ -94,12 +92,12 @@ export class SqliteWorkerConnection {
   }
 
   /** The rows of one read, outside any transaction. */
-  query<T>(statement: Prisma.Sql): Promise<T[]> {
+  query<T>(statement: Sql): Promise<T[]> {
     return this.send<T[]>([statement], (id, [wired]) => ({ id, kind: 'query', statement: wired }));
   }
 
   /** The statements' row counts, once committed and synced; rejects if any fails, and then commits none of them. */
-  commit(statements: Prisma.Sql[]): Promise<number[]> {
+  commit(statements: Sql[]): Promise<number[]> {
     return this.send<number[]>(statements, (id, wired) => ({ id, kind: 'write', statements: wired }));
   }
 
@@ -127,7 +125,7 @@ export class SqliteWorkerConnection {
     await this.stopping;
   }
 
-  private send<T>(statements: Prisma.Sql[], request: (id: number, wired: WireStatement[]) => Request): Promise<T> {
+  private send<T>(statements: Sql[], request: (id: number, wired: WireStatement[]) => Request): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     let wired: WireStatement[];
     try {
@@ -157,7 +155,7 @@ export class SqliteWorkerConnection {
   }
 
   /** Values first (converting one may throw), then statement numbers: a number is only given with its text. */
-  private wire(statements: Prisma.Sql[]): WireStatement[] {
+  private wire(statements: Sql[]): WireStatement[] {
     const values = statements.map((statement) => statement.values.map(sqliteValue));
     return statements.map((statement, index) => {
       const ref = this.refs.get(statement.sql);
@@ -166,6 +164,12 @@ export class SqliteWorkerConnection {
       this.refs.set(statement.sql, this.refs.size + 1);
       return { ref: this.refs.size, sql: statement.sql, values: values[index] };
     });
+  }
+
+  /** A failed fsync: no later commit could be trusted to be on disk, on this connection or any other. */
+  private failFatally(error: Error): void {
+    this.fail(error);
+    this.onFatal(error);
   }
 
   private fail(error: Error): void {

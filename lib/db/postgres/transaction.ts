@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Prisma } from '../generated/sqlite/client';
-import type { SqlRunner } from './sql-runner';
+import type { Sql, SqlRunner } from '../engine';
 
 /*
- * The gate's SQL on PostgreSQL, on `pg` directly (pools from lib/db/client.ts), reached through lib/db/sql-runner.ts.
+ * The gate's SQL on PostgreSQL, on `pg` directly (pools from lib/db/postgres/index.ts).
  * The connection pipelines: BEGIN goes out with the first read, and statements a caller issues together
  * (`Promise.all`) share a round trip. Statements are prepared once per connection (named by their text's hash), so
  * PostgreSQL — on the same cores — parses and plans each only once.
@@ -15,7 +14,8 @@ export async function pgTransaction<T>(pool: pg.Pool, work: (runner: SqlRunner) 
   const client = await pool.connect();
   let healthy = true;
   try {
-    const begin = client.query('BEGIN');
+    // Named, so pg sends it with the extended protocol, corked: it then goes out with the first statement (pool.ts).
+    const begin = client.query({ name: 'warden_begin', text: 'BEGIN' });
     begin.catch(() => undefined); // awaited with every statement below; this only marks it handled
     const transaction: PgTransaction = { begin, ended: null };
     const runner = pgRunner(client, transaction);
@@ -49,17 +49,17 @@ type PgTransaction = { begin: Promise<unknown>; ended: Promise<string> | null };
  * it would have run outside any transaction, so none of their results may be trusted and the caller fails.
  */
 export function pgRunner(client: PgQueryable, transaction?: PgTransaction): SqlRunner {
-  const send = (statement: Prisma.Sql) =>
+  const send = (statement: Sql) =>
     client.query({ name: statementName(statement.text), text: statement.text, values: statement.values.map(pgValue), types: PG_TYPES });
-  const run = async (statement: Prisma.Sql) => {
+  const run = async (statement: Sql) => {
     if (transaction?.ended) throw new Error('the transaction has ended: executeLast must be its last statement');
     const [, result] = await Promise.all([transaction?.begin, send(statement)]);
     return result;
   };
   return {
     dialect: 'postgresql',
-    query: async <T>(statement: Prisma.Sql) => (await run(statement)).rows as T[],
-    execute: async (statement: Prisma.Sql) => (await run(statement)).rowCount ?? 0,
+    query: async <T>(statement: Sql) => (await run(statement)).rows as T[],
+    execute: async (statement: Sql) => (await run(statement)).rowCount ?? 0,
     executeLast: async (statements) => {
       // Outside a transaction each runs on its own, in order (the connection pipelines them).
       if (!transaction) return Promise.all(statements.map(async (statement) => (await run(statement)).rowCount ?? 0));
@@ -106,35 +106,3 @@ const PG_TYPES = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === TIMESTAMP_OID && format !== 'binary' ? parseUtcTimestamp : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
-
-/**
- * commitWrites on PostgreSQL: the writes of every caller in one turn of the event loop share one transaction, sent
- * in one write with its BEGIN and COMMIT. Should it fail, each caller's writes go again alone, so only the failing
- * one fails.
- */
-export function commitWritesGrouped(pool: pg.Pool, statements: Prisma.Sql[]): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    pendingWrites.push({ statements, resolve, reject });
-    if (pendingWrites.length === 1) setImmediate(() => void flushWrites(pool));
-  });
-}
-
-type WriteJob = { statements: Prisma.Sql[]; resolve: (counts: number[]) => void; reject: (error: unknown) => void };
-let pendingWrites: WriteJob[] = [];
-
-async function flushWrites(pool: pg.Pool): Promise<void> {
-  const jobs = pendingWrites;
-  pendingWrites = [];
-  const alone = (job: WriteJob) => pgTransaction(pool, (runner) => runner.executeLast(job.statements)).then(job.resolve, job.reject);
-  if (jobs.length === 1) return alone(jobs[0]);
-  let counts: number[];
-  try {
-    counts = await pgTransaction(pool, (runner) => runner.executeLast(jobs.flatMap((job) => job.statements)));
-  } catch {
-    // Nothing of the group was kept (had its COMMIT been lost, the retried rows would collide on their ids and fail).
-    await Promise.all(jobs.map(alone));
-    return;
-  }
-  let next = 0;
-  for (const job of jobs) job.resolve(counts.slice(next, (next += job.statements.length)));
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useSqliteTestDatabase } from './sqlite-test-database';
+import { useSqliteTestDatabase } from '../sqlite-test-database';
+import type { SqliteEngine } from './index';
 
 /**
  * The hot path's worker connection on a real SQLite file, through the app's own client: `commitWrites` and
@@ -84,7 +85,7 @@ describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () =>
   });
 
   it('stopping answers what was already sent, then the hot path runs on the main connection', async () => {
-    const worker = (await database.clientModule.sqliteConnection())!.worker;
+    const { worker } = database.clientModule.engine() as SqliteEngine;
     const inFlight = worker.commit([insertSwitch('in-flight')]);
     const stopped = worker.stop();
     expect(worker.available).toBe(false);

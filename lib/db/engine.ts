@@ -1,0 +1,58 @@
+import type { Prisma, PrismaClient } from '../generated/sqlite/client';
+
+/*
+ * The seam between Warden's domain and its database. The domain needs two things of a database: Prisma for the
+ * console (model queries are convenient and cost ~1 ms each, fine for people), and for the agent API's hot path plain
+ * SQL on the driver itself — a reader, a transaction, grouped writes — because there every millisecond is the gate's
+ * throughput (docs/BENCHMARKS.md). lib/db/sqlite/ and lib/db/postgres/ each implement this; lib/db/client.ts picks one
+ * from DATABASE_URL and knows nothing of either's insides.
+ */
+
+/**
+ * The one Prisma client of the process. Both generated clients have the same API (they come from one schema); the
+ * SQLite one's types stand for both.
+ */
+export type Db = PrismaClient;
+export type Tx = Prisma.TransactionClient;
+export type Sql = Prisma.Sql;
+export type Dialect = 'sqlite' | 'postgresql';
+
+/**
+ * The hot path's statements on the database's own driver. `dialect` is for the few statements that differ (row locks).
+ */
+export type SqlRunner = {
+  readonly dialect: Dialect;
+  query<T = Record<string, unknown>>(sql: Sql): Promise<T[]>;
+  execute(sql: Sql): Promise<number>;
+  /**
+   * The transaction's last statements, issued together; their row counts. On PostgreSQL the COMMIT travels with them
+   * (one round trip instead of two); nothing may run on the runner afterwards. If one fails, nothing of the
+   * transaction is kept and its error is thrown. Elsewhere they simply run, and the transaction commits as usual.
+   */
+  executeLast(statements: Sql[]): Promise<number[]>;
+};
+
+export interface DatabaseEngine {
+  readonly dialect: Dialect;
+  /** The console's client. */
+  readonly prisma: Db;
+  /** Statements outside any transaction, each on its own (the hot path's reads, e.g. the key lookup). */
+  read<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  /** `work` atomically and durably: nothing is answered before its commit is on disk. */
+  transaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Writes whose transaction reads nothing: they commit atomically (grouped with other callers of the moment, each
+   * failing alone), and nothing is answered before they are on disk.
+   */
+  commitWrites(statements: Sql[]): Promise<number[]>;
+  /** Whether `commitWrites` commits apart from `transaction` (then deciding outside a transaction is cheaper). */
+  commitsWritesApart(): Promise<boolean>;
+  /** Lets work in flight finish, then closes every connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * A failure after which no commit on the database could be trusted to be on disk (a failed fsync). The engine refuses
+ * all later work itself; the server's entry point decides what the process does (instrumentation.ts stops it).
+ */
+export type FatalDatabaseFailure = (error: Error) => void;
