@@ -4,8 +4,9 @@ import { seedAgentWithTool, uniqueName, VALID_TICKET } from '../fixtures/factori
 import { lib } from '../fixtures/warden-lib';
 
 // Found on SQLite: Prisma's better-sqlite3 adapter opens transactions with a deferred `BEGIN`, so a transaction that
-// reads and then writes, while another process commits in between, failed with SQLITE_BUSY_SNAPSHOT. Warden now opens
-// them with BEGIN IMMEDIATE (lib/db/client.ts), so the other writer waits instead. This spec keeps it so.
+// reads and then writes, while another process commits in between, failed with SQLITE_BUSY_SNAPSHOT. Warden's
+// transactions now take the write lock as they begin, as BEGIN IMMEDIATE would (lib/db/sqlite/prisma-adapter.ts), so
+// the other writer waits instead. This spec keeps it so.
 test('a transaction of a second process (like the admin CLI) survives a write the server commits meanwhile', async ({ baseURL }) => {
   const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
   const agent = agentClient(baseURL!, key);
