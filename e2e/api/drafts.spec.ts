@@ -33,7 +33,8 @@ test.describe('promoting a draft', () => {
 
     const reply = await asPerson(baseURL!, reviewer, 'promoteDraftMutation', draftId);
     expect(reply).toMatchObject({ ok: true });
-    const promotedId = (reply as unknown as { data: { promotedActionId: string } }).data.promotedActionId;
+    if (!reply.ok) throw new Error(`promotion refused: ${reply.error}`);
+    const promotedId = String(reply.data.promotedActionId);
 
     const [draft, promoted] = await Promise.all([row(draftId), row(promotedId)]);
     expect(draft).toMatchObject({ status: 'draft', draftFate: 'promoted', draftFateById: reviewer.id, promotedActionId: promotedId });

@@ -36,7 +36,7 @@ export type ReturnToNormalView = {
 /** What the return to normal of a target would do now, its requests, and what this admin may do. Reads only. */
 export async function getReturnToNormal(actor: Actor, input: ReturnTarget, now = new Date()): Promise<ReturnToNormalView> {
   const person = assertPerson(actor);
-  const client = db() as unknown as Tx;
+  const client: Tx = db();
   const target = await resolveTarget(client, input);
   const [plan, requests, admins, me] = await Promise.all([
     readReturnPlan(client, target),

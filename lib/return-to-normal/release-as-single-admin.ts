@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { db, type Tx } from '../db/client';
+import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { verifyStepUp } from '../kill-switches/verify-step-up';
 import { singleAdminReleaseAllowed } from '../policy/return-to-normal';
@@ -24,7 +24,7 @@ export async function releaseAsSingleAdmin(actor: Actor, input: SingleAdminRelea
   const person = assertPerson(actor);
   const data = singleAdminReleaseSchema.parse(input);
   // Checked before the password too, so nobody types one (or spends a sign-in attempt) where it cannot help.
-  assertOnlyAdmin(await readActiveAdminIds(db() as unknown as Tx), person.id);
+  assertOnlyAdmin(await readActiveAdminIds(db()), person.id);
   await verifyStepUp(person, data.password, address);
   return db().$transaction(async (tx) => {
     const target = await resolveTarget(tx, data.target);

@@ -64,7 +64,7 @@ export async function agentWithRefundTool(options: { rules?: Partial<GrantRulesI
     name: uniqueName('refund').replaceAll('-', '_'),
     description: 'refunds an order (domain test tool)',
     actionLevel: 'update',
-    parameters: structuredClone(REFUND_SCHEMA) as unknown as Record<string, unknown>,
+    parameters: structuredClone(REFUND_SCHEMA) as Record<string, unknown>,
     sensitiveFields: options.sensitiveFields ?? ['recipient'],
   });
   const grant = await grantTool(SETUP, { agent: { id: row.id }, tool: tool.name, rules: { approvals: 1, ...options.rules } });

@@ -31,6 +31,7 @@ class PostgresEngine implements DatabaseEngine {
     // JIT off: the console's counts over 100,000 pending actions are costed high enough for PostgreSQL to compile
     // them, which took ~1 s of each ~1.3 s "waiting for me" count (docs/BENCHMARKS.md, queue round 1).
     this.prismaPool = createPgPool({ connectionString: url, max: 10, options: '-c jit=off' });
+    // The PostgreSQL client is generated from the same schema as SQLite's, whose types stand for both (engine.ts).
     this.prisma = new PrismaClient({ adapter: new PrismaPg(this.prismaPool) }) as unknown as Db;
   }
 
