@@ -3,26 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { list } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCliWorkspace } from './cli-workspace';
+import { tarEntries } from './tar-entries';
 
 const workspace = createCliWorkspace('evidence');
 const { dir, file, warden } = workspace;
 const bundle = path.join(dir, 'evidence.tar');
 
-async function entries(tarFile: string): Promise<Record<string, string>> {
-  const found: Record<string, string> = {};
-  await list({
-    file: tarFile,
-    onReadEntry: (entry) => {
-      const chunks: Buffer[] = [];
-      entry.on('data', (chunk: Buffer) => chunks.push(chunk));
-      entry.on('end', () => (found[entry.path] = Buffer.concat(chunks).toString('utf8')));
-    },
-  });
-  return found;
-}
 
 beforeAll(() => {
   expect(warden(['user', 'create', '--email', 'olga@cli.test', '--name', 'Olga', '--role', 'owner', '--password', 'correct-horse-battery']).code).toBe(0);
@@ -51,7 +39,7 @@ describe('warden evidence export|verify', () => {
     expect(run.stdout).toMatch(/^evidence of 1 agent\(s\), 2026-12-05T14:00:00.000Z – 2026-12-05T15:00:00.000Z: 1 actions, \d+ audit events, signed by key [0-9a-f]{16}/);
     expect(statSync(bundle).mode & 0o777).toBe(0o600);
 
-    const files = await entries(bundle);
+    const files = await tarEntries(bundle);
     expect(Object.keys(files).sort()).toEqual(['actions.csv', 'actions.jsonl', 'audit.jsonl', 'manifest.json', 'manifest.sig']);
     const [action] = files['actions.jsonl'].trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(action).toMatchObject({ id: 'a1', agent: 'refund-bot', tool: 'refund.issue', status: 'succeeded', downstreamRef: 'RF-1', params: { amount: 120 } });
@@ -78,7 +66,7 @@ describe('warden evidence export|verify', () => {
     const offline = warden(['evidence', 'verify', bundle], { WARDEN_DATA_DIR: elsewhere, DATABASE_URL: `file:${path.join(elsewhere, 'none.db')}` });
     expect(offline.code).toBe(1);
     expect(offline.stderr).toMatch(/signed by key [0-9a-f]{16}, which is not trusted here/);
-    const { signer } = JSON.parse((await entries(bundle))['manifest.json']) as { signer: { publicKey: string } };
+    const { signer } = JSON.parse((await tarEntries(bundle))['manifest.json']) as { signer: { publicKey: string } };
     expect(warden(['evidence', 'verify', bundle, '--public-key', signer.publicKey], { WARDEN_DATA_DIR: elsewhere, DATABASE_URL: `file:${path.join(elsewhere, 'none.db')}` }).code).toBe(0);
     rmSync(elsewhere, { recursive: true, force: true });
   });

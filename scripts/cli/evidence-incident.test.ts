@@ -4,27 +4,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { create, extract, list } from 'tar';
+import { create, extract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCliWorkspace } from './cli-workspace';
+import { tarEntries } from './tar-entries';
 
 const workspace = createCliWorkspace('evidence-incident');
 const { dir, file, warden } = workspace;
 const bundle = path.join(dir, 'incident.tar');
 let incidentId = '';
 
-async function entries(tarFile: string): Promise<Record<string, string>> {
-  const found: Record<string, string> = {};
-  await list({
-    file: tarFile,
-    onReadEntry: (entry) => {
-      const chunks: Buffer[] = [];
-      entry.on('data', (chunk: Buffer) => chunks.push(chunk));
-      entry.on('end', () => (found[entry.path] = Buffer.concat(chunks).toString('utf8')));
-    },
-  });
-  return found;
-}
 
 beforeAll(() => {
   expect(warden(['user', 'create', '--email', 'olga@cli.test', '--name', 'Olga', '--role', 'owner', '--password', 'correct-horse-battery']).code).toBe(0);
@@ -61,7 +50,7 @@ describe('warden evidence export --incident', () => {
     expect(run.stdout.split('\n').at(-1)).toBe(bundle);
     expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^evidence of incident ${incidentId}: 1 agent\\(s\\), 2026-12-05T14:00:00.000Z – \\S+: 1 actions, \\d+ audit events, 1 notes, 1 marks, signed by key [0-9a-f]{16}$`));
 
-    const files = await entries(bundle);
+    const files = await tarEntries(bundle);
     expect(Object.keys(files).sort()).toEqual(['actions.csv', 'actions.jsonl', 'audit.jsonl', 'incident.json', 'manifest.json', 'manifest.sig']);
     expect(files['actions.jsonl'].trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['a1']);
     expect(readFileSync(bundle, 'utf8')).not.toContain('DE89370400440532013000');
