@@ -16,7 +16,14 @@ const CHROMIUM = {
   ...devices['Desktop Chrome'],
   launchOptions: {
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   },
 };
 
@@ -61,7 +68,13 @@ export default defineConfig<{ databaseUrl: string }>({
     ...(postgresUrl ? apiProjects(servers[2]) : []),
     // A browser step waits on page loads and live updates on a machine shared with three servers: CI's hosts ran
     // the suite ~1.7× slower than a quiet one, so the UI specs get room beyond the defaults (a broken step still fails).
-    { name: 'ui', testDir: 'e2e/ui', timeout: 90_000, expect: { timeout: 10_000 }, use: { ...CHROMIUM, ...target(servers[1]) } },
+    {
+      name: 'ui',
+      testDir: 'e2e/ui',
+      timeout: 90_000,
+      expect: { timeout: 10_000 },
+      use: { ...CHROMIUM, ...target(servers[1]) },
+    },
   ],
   webServer: servers.map((server) => ({
     name: server.name,

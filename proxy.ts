@@ -21,9 +21,18 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(crypto.randomUUID().replaceAll('-', ''), isHttps(request));
   if (request.method === 'POST') {
     const tooBig = oversizedBody(request);
-    if (tooBig) return withCsp(new NextResponse(tooBig.message, { status: tooBig.status, headers: { 'content-type': 'text/plain; charset=utf-8' } }), csp);
+    if (tooBig)
+      return withCsp(
+        new NextResponse(tooBig.message, {
+          status: tooBig.status,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        }),
+        csp,
+      );
   }
-  const hasSessionCookie = request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
+  const hasSessionCookie = request.cookies
+    .getAll()
+    .some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
   if (!hasSessionCookie && pathname !== '/sign-in') {
     const signIn = new URL('/sign-in', request.url);
     signIn.searchParams.set('callbackUrl', pathname + search);
@@ -41,12 +50,16 @@ function oversizedBody(request: NextRequest): { status: number; message: string 
   if (length === null) return request.body ? { status: 411, message: 'A Content-Length header is required.' } : null;
   const bytes = Number(length);
   if (!Number.isSafeInteger(bytes) || bytes < 0) return { status: 400, message: 'Content-Length is not a number.' };
-  return bytes > SERVER_ACTION_BODY_LIMIT ? { status: 413, message: `The request body is over ${SERVER_ACTION_BODY_LIMIT / 1024 / 1024} MB.` } : null;
+  return bytes > SERVER_ACTION_BODY_LIMIT
+    ? { status: 413, message: `The request body is over ${SERVER_ACTION_BODY_LIMIT / 1024 / 1024} MB.` }
+    : null;
 }
 
 /** Behind a TLS-terminating proxy (the only way Warden serves https), the proxy says so in X-Forwarded-Proto. */
 function isHttps(request: NextRequest): boolean {
-  return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0].trim() === 'https';
+  return (
+    request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0].trim() === 'https'
+  );
 }
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {

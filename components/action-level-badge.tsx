@@ -8,7 +8,13 @@ import { Badge } from './ui/badge';
  * proposal; a level is the same on every call of a tool, so it gets quiet colours of its own.
  * `supportsRollback` left out means not known here: no mark rather than a guess.
  */
-export function ActionLevelBadge({ level, supportsRollback }: { level: string | null; supportsRollback?: boolean | null }) {
+export function ActionLevelBadge({
+  level,
+  supportsRollback,
+}: {
+  level: string | null;
+  supportsRollback?: boolean | null;
+}) {
   if (!level || !(level in ACTION_LEVEL_LABELS)) return <Badge tone="gray">Unknown</Badge>;
   const known = level as ActionLevel;
   const tone = known === 'external' ? 'violet' : isWriteLevel(known) ? 'blue' : 'gray';

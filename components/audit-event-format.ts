@@ -44,12 +44,23 @@ function formatItem(item: unknown): string {
 
 /** A grant's rules as stored in grant.* payloads: always carry a number of approvals and the constraints. */
 function isGrantRules(value: unknown): value is RulesLike {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { approvals?: unknown }).approvals === 'number' && 'constraints' in value;
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { approvals?: unknown }).approvals === 'number' &&
+    'constraints' in value
+  );
 }
 
 /** A parameter edit ({ path, before, after }, lib/policy/diff-params.ts): it has a before or an after (or both). */
 function isChange(item: unknown): item is { path: string; before?: unknown; after?: unknown } {
-  return item !== null && typeof item === 'object' && typeof (item as { path?: unknown }).path === 'string' && ('before' in item || 'after' in item);
+  return (
+    item !== null &&
+    typeof item === 'object' &&
+    typeof (item as { path?: unknown }).path === 'string' &&
+    ('before' in item || 'after' in item)
+  );
 }
 
 function isIssue(item: unknown): item is { path: string; message: string } {

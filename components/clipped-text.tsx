@@ -19,7 +19,13 @@ export function clipText(text: string, limit = DISPLAY_LIMIT): { head: string; h
  * page with `?show=<showKey>`, and only that value is then rendered in full. A value without a showKey is clipped
  * with a note (used where the same value is shown in full elsewhere on the page on demand).
  */
-export function ClippedText({ text, showKey, shown = false, limit = DISPLAY_LIMIT, className }: {
+export function ClippedText({
+  text,
+  showKey,
+  shown = false,
+  limit = DISPLAY_LIMIT,
+  className,
+}: {
   text: string;
   showKey?: string;
   shown?: boolean;
@@ -32,18 +38,35 @@ export function ClippedText({ text, showKey, shown = false, limit = DISPLAY_LIMI
     <span data-clipped={hidden}>
       <InertText text={head} className={className} />
       <span className="text-gray-500">… </span>
-      {showKey ? <ShowAllButton showKey={showKey} hidden={hidden} /> : <span className="text-xs text-gray-500">({hidden.toLocaleString('en')} more characters)</span>}
+      {showKey ? (
+        <ShowAllButton showKey={showKey} hidden={hidden} />
+      ) : (
+        <span className="text-xs text-gray-500">({hidden.toLocaleString('en')} more characters)</span>
+      )}
     </span>
   );
 }
 
 /** A real button (a GET form, so it works before hydration too): reloads the page with this one value in full. */
-export function ShowAllButton({ showKey, hidden, unit = 'characters', className }: { showKey: string; hidden: number; unit?: string; className?: string }) {
+export function ShowAllButton({
+  showKey,
+  hidden,
+  unit = 'characters',
+  className,
+}: {
+  showKey: string;
+  hidden: number;
+  unit?: string;
+  className?: string;
+}) {
   return (
     <form method="get" className={className ?? 'inline'}>
       <input type="hidden" name="show" value={showKey} />
       <Button type="submit" variant="secondary" size="sm" className="h-7 px-2 text-xs">
-        Show all <span className="font-normal text-gray-600">({hidden.toLocaleString('en')} more {unit})</span>
+        Show all{' '}
+        <span className="font-normal text-gray-600">
+          ({hidden.toLocaleString('en')} more {unit})
+        </span>
       </Button>
     </form>
   );

@@ -21,16 +21,21 @@ export function describeGrantRules(rules: RulesLike, groupNames: GroupNames = {}
   const approvals = Math.max(rules.approvals, rules.requiredGroups?.length ?? 0);
   const parts = [approvals === 0 ? 'no approval' : `${approvals} approval${approvals === 1 ? '' : 's'}`];
   parts.push(...describeReviewGroups(rules, groupNames));
-  for (const constraint of rules.constraints ?? []) parts.push(`${describeConstraint(constraint)} else ${constraint.effect}`);
+  for (const constraint of rules.constraints ?? [])
+    parts.push(`${describeConstraint(constraint)} else ${constraint.effect}`);
   if (rules.rateLimit) parts.push(`${rules.rateLimit.count} calls / ${formatWindow(rules.rateLimit.windowSeconds)}`);
-  if (rules.maxCallsPerTrace !== null && rules.maxCallsPerTrace !== undefined) parts.push(`≤ ${rules.maxCallsPerTrace} call${rules.maxCallsPerTrace === 1 ? '' : 's'} per trace`);
+  if (rules.maxCallsPerTrace !== null && rules.maxCallsPerTrace !== undefined)
+    parts.push(`≤ ${rules.maxCallsPerTrace} call${rules.maxCallsPerTrace === 1 ? '' : 's'} per trace`);
   if (rules.maxPending !== null && rules.maxPending !== undefined) parts.push(`≤ ${rules.maxPending} pending`);
-  if (rules.expiresAt !== null && rules.expiresAt !== undefined) parts.push(`expires ${formatInstant(new Date(rules.expiresAt).getTime())}`);
+  if (rules.expiresAt !== null && rules.expiresAt !== undefined)
+    parts.push(`expires ${formatInstant(new Date(rules.expiresAt).getTime())}`);
   if (rules.environment && rules.environment !== 'any') parts.push(`${rules.environment} only`);
   if (rules.requireReason) parts.push('reason required');
   if (rules.requester) parts.push(describeRequester(rules.requester));
   if (rules.loop) {
-    parts.push(`loop: ${rules.loop.maxRepeats} repeats / ${formatWindow(rules.loop.windowSeconds)}${rules.loop.pauseAgent ? ' pauses agent' : ''}`);
+    parts.push(
+      `loop: ${rules.loop.maxRepeats} repeats / ${formatWindow(rules.loop.windowSeconds)}${rules.loop.pauseAgent ? ' pauses agent' : ''}`,
+    );
   }
   return parts;
 }
@@ -38,7 +43,8 @@ export function describeGrantRules(rules: RulesLike, groupNames: GroupNames = {}
 export function describeConstraint(c: Constraint): string {
   switch (c.kind) {
     case 'range':
-      if (c.min !== undefined && c.max !== undefined) return `${formatNumber(c.min)} ≤ ${c.param} ≤ ${formatNumber(c.max)}`;
+      if (c.min !== undefined && c.max !== undefined)
+        return `${formatNumber(c.min)} ≤ ${c.param} ≤ ${formatNumber(c.max)}`;
       return c.max !== undefined ? `${c.param} ≤ ${formatNumber(c.max)}` : `${c.param} ≥ ${formatNumber(c.min ?? 0)}`;
     case 'allowed_values':
       return `${c.param} in ${c.values.map(String).join(', ')}`;
@@ -61,7 +67,10 @@ function describeReviewGroups(rules: RulesLike, groupNames: GroupNames): string[
   if (required.length > 0) parts.push(`one from each of ${joinAnd(required.map(name))}`);
   if (rules.reviewGroupId) parts.push(`asks ${name(rules.reviewGroupId)} first`);
   const ladder = rules.escalationLadder ?? [];
-  if (ladder.length > 0) parts.push(`escalates ${ladder.map((step) => `to ${name(step.groupId)} after ${formatWindow(step.afterMinutes * 60)}`).join(', then ')}`);
+  if (ladder.length > 0)
+    parts.push(
+      `escalates ${ladder.map((step) => `to ${name(step.groupId)} after ${formatWindow(step.afterMinutes * 60)}`).join(', then ')}`,
+    );
   return parts;
 }
 

@@ -12,7 +12,11 @@ export function InertText({ text, className }: { text: string; className?: strin
   return (
     <span className={className}>
       {segments.map((segment, index) =>
-        typeof segment === 'string' ? <Fragment key={index}>{segment}</Fragment> : <CharToken key={index} char={segment} />,
+        typeof segment === 'string' ? (
+          <Fragment key={index}>{segment}</Fragment>
+        ) : (
+          <CharToken key={index} char={segment} />
+        ),
       )}
     </span>
   );
@@ -23,7 +27,10 @@ function CharToken({ char }: { char: InvisibleChar }) {
     <span
       data-invisible-char={codePointLabel(char.codePoint)}
       title={`${char.name} (${codePointLabel(char.codePoint)}), shown because it is invisible or changes how text reads`}
-      className={cn('mx-px rounded-sm px-0.5 font-mono text-[0.8em] font-semibold ring-1 ring-inset', 'bg-rose-100 text-rose-800 ring-rose-300')}
+      className={cn(
+        'mx-px rounded-sm px-0.5 font-mono text-[0.8em] font-semibold ring-1 ring-inset',
+        'bg-rose-100 text-rose-800 ring-rose-300',
+      )}
     >
       {charToken(char)}
     </span>

@@ -5,19 +5,24 @@ import { Fragment } from 'react';
  * outside text fields and dialogs, and not for keys something else already handled. Returns the key, or null.
  */
 export function shortcutKey(event: KeyboardEvent): string | null {
-  if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return null;
+  if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey)
+    return null;
   const target = event.target instanceof Element ? event.target : null;
   if (target && (isTypingTarget(target) || target.closest('[role="dialog"], [role="alertdialog"]'))) return null;
   return event.key;
 }
 
 export function isTypingTarget(target: Element): boolean {
-  return (target instanceof HTMLElement && target.isContentEditable) || target.closest('input, textarea, select') !== null;
+  return (
+    (target instanceof HTMLElement && target.isContentEditable) || target.closest('input, textarea, select') !== null
+  );
 }
 
 /** Enter on a focused link or button belongs to that element, not to a page shortcut. */
 export function isInteractiveTarget(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('a[href], button, summary, [role="button"], [role="link"]') !== null;
+  return (
+    target instanceof Element && target.closest('a[href], button, summary, [role="button"], [role="link"]') !== null
+  );
 }
 
 export type ShortcutHint = { keys: string[]; label: string };
@@ -34,7 +39,9 @@ export function KeyboardHint({ hints, className }: { hints: ShortcutHint[]; clas
             {hint.keys.map((key, keyIndex) => (
               <Fragment key={key}>
                 {keyIndex > 0 ? '/' : null}
-                <kbd className="rounded border border-gray-300 bg-white px-1 py-px font-mono text-[11px] text-gray-800 shadow-[0_1px_0_var(--color-gray-300)]">{key}</kbd>
+                <kbd className="rounded border border-gray-300 bg-white px-1 py-px font-mono text-[11px] text-gray-800 shadow-[0_1px_0_var(--color-gray-300)]">
+                  {key}
+                </kbd>
               </Fragment>
             ))}{' '}
             {hint.label}

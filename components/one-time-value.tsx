@@ -9,8 +9,20 @@ import { Input, Label } from '@/components/ui/field';
  * A secret shown this one time (an agent key, a webhook signing secret): a warning, a read-only field that selects
  * itself, and a copy button. When the clipboard is refused, the field is focused so the person can copy by hand.
  */
-export function OneTimeValue({ id, label, value, warning, copyLabel, children }: {
-  id: string; label: string; value: string; warning: string; copyLabel: string; children?: React.ReactNode;
+export function OneTimeValue({
+  id,
+  label,
+  value,
+  warning,
+  copyLabel,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  warning: string;
+  copyLabel: string;
+  children?: React.ReactNode;
 }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {

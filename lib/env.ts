@@ -9,13 +9,22 @@ const schema = z.object({
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), 'must start with file: (SQLite) or postgresql://'),
   WARDEN_SEED: z.enum(['demo', 'none']).default('demo'),
   /** Agent API input limits and the default pending cap (lib/http/agent-limits.ts). */
-  WARDEN_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
+  WARDEN_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(256 * 1024),
   WARDEN_MAX_JSON_DEPTH: z.coerce.number().int().min(2).max(256).default(32),
   WARDEN_DEFAULT_MAX_PENDING: z.coerce.number().int().min(1).default(1000),
   /** How agents are told who decided: the reviewer's display name, or an opaque stable id. Never the e-mail. */
   WARDEN_REVIEWER_IDENTITY: z.enum(['name', 'opaque']).default('name'),
   /** How long a return-to-normal request waits for a second admin (lib/return-to-normal/); fractions allowed. */
-  WARDEN_RETURN_TO_NORMAL_TTL_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(60),
+  WARDEN_RETURN_TO_NORMAL_TTL_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -31,8 +31,13 @@ const USAGE = `usage: npm run bench:queue -- [--pending N] [--audit N] [--iterat
 function options() {
   const { values } = parseArgs({
     options: {
-      pending: { type: 'string', default: '100000' }, audit: { type: 'string', default: '1000000' }, iterations: { type: 'string', default: '30' },
-      warmup: { type: 'string', default: '5' }, postgres: { type: 'string' }, reseed: { type: 'boolean', default: false }, only: { type: 'string' },
+      pending: { type: 'string', default: '100000' },
+      audit: { type: 'string', default: '1000000' },
+      iterations: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: '5' },
+      postgres: { type: 'string' },
+      reseed: { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -45,7 +50,9 @@ function main() {
   if (o.help) return console.log(USAGE);
   mkdirSync(path.join(root, 'data/bench'), { recursive: true });
   const loadBefore = loadavg()[0];
-  const engines: [EngineResult['provider'], string][] = [['sqlite', `file:${path.join(root, 'data/bench', `queue-${o.pending}.db`)}`]];
+  const engines: [EngineResult['provider'], string][] = [
+    ['sqlite', `file:${path.join(root, 'data/bench', `queue-${o.pending}.db`)}`],
+  ];
   if (o.postgres) engines.push(['postgresql', o.postgres]);
 
   const results: EngineResult[] = [];
@@ -65,30 +72,56 @@ function main() {
 function seed(provider: string, url: string, pending: string, audit: string) {
   console.error(`[bench:queue] ${provider}: seeding ${pending} pending actions, ${audit} audit events`);
   const seeded = spawnSync(tsx, ['scripts/seed-scale.ts', '--pending', pending, '--audit', audit, '--force'], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'inherit',
   });
   if (seeded.status !== 0) throw new Error(`seeding ${provider} failed (exit ${seeded.status})`);
 }
 
 function measureIn(url: string, o: ReturnType<typeof options>) {
   const only = o.only ? ['--only', o.only] : [];
-  return spawnSync(tsx, ['scripts/scale/measure-queue.ts', '--pending', o.pending, '--iterations', o.iterations, '--warmup', o.warmup, ...only], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 16 << 20,
-  });
+  return spawnSync(
+    tsx,
+    [
+      'scripts/scale/measure-queue.ts',
+      '--pending',
+      o.pending,
+      '--iterations',
+      o.iterations,
+      '--warmup',
+      o.warmup,
+      ...only,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+    },
+  );
 }
 
 function report(results: EngineResult[], run: { iterations: number; warmup: number; loadBefore: number }) {
   const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
-  console.log(`\n${cpus().length} vCPU, load average ${run.loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${run.warmup} warm-up + ${run.iterations} timed calls per measure; ms, server-side`);
+  console.log(
+    `\n${cpus().length} vCPU, load average ${run.loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${run.warmup} warm-up + ${run.iterations} timed calls per measure; ms, server-side`,
+  );
   for (const result of results) console.log(`${result.provider}: ${result.dataset}`);
   const names = [...new Set(results.flatMap((r) => r.measures.map((m) => m.name)))];
   const header = results.map((r) => `${r.provider} p50 | ${r.provider} p95`).join(' | ');
   console.log(`\n| measure | ${header} | rows / note |`);
   console.log(`|---|${results.map(() => '---:|---:').join('|')}|---|`);
   for (const name of names) {
-    const cells = results.map((r) => r.measures.find((m) => m.name === name)).map((m) => `${fmt(m?.p50)} | ${fmt(m?.p95)}`).join(' | ');
+    const cells = results
+      .map((r) => r.measures.find((m) => m.name === name))
+      .map((m) => `${fmt(m?.p50)} | ${fmt(m?.p95)}`)
+      .join(' | ');
     // The engines' data sets are seeded apart: counts may differ a little between them.
-    const note = [...new Set(results.map((r) => r.measures.find((m) => m.name === name)?.note).filter(Boolean))].join(' / ');
+    const note = [...new Set(results.map((r) => r.measures.find((m) => m.name === name)?.note).filter(Boolean))].join(
+      ' / ',
+    );
     console.log(`| ${name} | ${cells} | ${note} |`);
   }
   const worst = (provider: string) => {

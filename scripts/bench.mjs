@@ -52,11 +52,19 @@ async function main() {
   }
 
   // Load generator and server share the machine; other work on it skews every figure, so say how busy it was.
-  console.log(`\n${cpus().length} vCPU, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up; latencies in ms`);
-  console.log('| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio | CPU ms/req (server + db) |');
-  console.log('|------------|------------------------------|---------:|-----:|-----:|--------:|------:|-------------------------:|');
+  console.log(
+    `\n${cpus().length} vCPU, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up; latencies in ms`,
+  );
+  console.log(
+    '| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio | CPU ms/req (server + db) |',
+  );
+  console.log(
+    '|------------|------------------------------|---------:|-----:|-----:|--------:|------:|-------------------------:|',
+  );
   const row = (provider, name, r, ratio) =>
-    console.log(`| ${provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} | ${cpuText(r).padStart(24)} |`);
+    console.log(
+      `| ${provider.padEnd(10)} | ${name.padEnd(28)} | ${r.rps.toFixed(0).padStart(8)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(5)} | ${cpuText(r).padStart(24)} |`,
+    );
   for (const run of runs) {
     run.rounds.forEach((round, index) => {
       const median = round === run.median ? ' (median)' : '';
@@ -65,16 +73,28 @@ async function main() {
     });
     row(run.provider, '  … with Idempotency-Key', run.keyed, (run.keyed.rps / run.median.baseline.rps).toFixed(2));
   }
-  console.log('Rounds: GET /api/v1/health (no DB), then POST /api/v1/actions, back to back; ratio = proposals/s ÷ the same round\'s baseline req/s.');
-  console.log('CPU ms/req: CPU time the server process group (and, on PostgreSQL, the database\'s backends) spent per answered request during the measured run — steadier than req/s on a busy machine.');
-  console.log(`decideProposal: p50 ${decide.p50.toFixed(2)} µs, p99 ${decide.p99.toFixed(2)} µs per call (${decide.calls} calls, batches of ${decide.batch})`);
-  console.log(`audit verify: ${audit.verifyPerSecond.toFixed(0)} events/s (${audit.events} sealed events, ${audit.checkpoints} checkpoints, SQLite, best of ${audit.runs}; goal ≥ 200000); sealing: ${audit.sealPerSecond.toFixed(0)} events/s`);
+  console.log(
+    "Rounds: GET /api/v1/health (no DB), then POST /api/v1/actions, back to back; ratio = proposals/s ÷ the same round's baseline req/s.",
+  );
+  console.log(
+    "CPU ms/req: CPU time the server process group (and, on PostgreSQL, the database's backends) spent per answered request during the measured run — steadier than req/s on a busy machine.",
+  );
+  console.log(
+    `decideProposal: p50 ${decide.p50.toFixed(2)} µs, p99 ${decide.p99.toFixed(2)} µs per call (${decide.calls} calls, batches of ${decide.batch})`,
+  );
+  console.log(
+    `audit verify: ${audit.verifyPerSecond.toFixed(0)} events/s (${audit.events} sealed events, ${audit.checkpoints} checkpoints, SQLite, best of ${audit.runs}; goal ≥ 200000); sealing: ${audit.sealPerSecond.toFixed(0)} events/s`,
+  );
   for (const t of timelines) {
-    console.log(`incident timeline (${t.provider}): one agent, one-day window (${t.windowEvents} events, ${t.traces} traces, ${t.pages} pages) of ${t.events} audit events: first page p50 ${t.first.p50.toFixed(1)} ms, p95 ${t.first.p95.toFixed(1)} ms; middle page p95 ${t.middle.p95.toFixed(1)} ms (goal p95 ≤ 200; rows generated in ${t.seedSeconds.toFixed(0)} s)`);
+    console.log(
+      `incident timeline (${t.provider}): one agent, one-day window (${t.windowEvents} events, ${t.traces} traces, ${t.pages} pages) of ${t.events} audit events: first page p50 ${t.first.p50.toFixed(1)} ms, p95 ${t.first.p95.toFixed(1)} ms; middle page p95 ${t.middle.p95.toFixed(1)} ms (goal p95 ≤ 200; rows generated in ${t.seedSeconds.toFixed(0)} s)`,
+    );
   }
   for (const run of runs) {
     const { baseline, proposals, ratio } = run.median;
-    console.log(`${run.provider}, median round: baseline ${baseline.rps.toFixed(0)} req/s (p99 ${fmt(baseline.p99).trim()} ms); proposals ${proposals.rps.toFixed(0)}/s, p50 ${fmt(proposals.p50).trim()} ms, p99 ${fmt(proposals.p99).trim()} ms; ratio ${ratio.toFixed(2)}`);
+    console.log(
+      `${run.provider}, median round: baseline ${baseline.rps.toFixed(0)} req/s (p99 ${fmt(baseline.p99).trim()} ms); proposals ${proposals.rps.toFixed(0)}/s, p50 ${fmt(proposals.p50).trim()} ms, p99 ${fmt(proposals.p99).trim()} ms; ratio ${ratio.toFixed(2)}`,
+    );
   }
   const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.median.ratio.toFixed(2) ?? 'n/a';
   console.log(`ratio sqlite=${ratioOf('sqlite')} postgresql=${ratioOf('postgresql')}`);
@@ -90,8 +110,13 @@ const cpuText = (r) => (r.cpu ? `${r.cpu.server.toFixed(2)} + ${r.cpu.database.t
 function ensureBuild() {
   const buildId = path.join(root, '.next/BUILD_ID');
   if (existsSync(buildId)) {
-    const newer = ['app', 'lib', 'components', 'prisma/schema.prisma'].filter((entry) => newestMtime(path.join(root, entry)) > statSync(buildId).mtimeMs);
-    if (newer.length > 0) console.error(`[bench] warning: the build is older than ${newer.join(', ')}; run \`npx next build\` for figures of the current code`);
+    const newer = ['app', 'lib', 'components', 'prisma/schema.prisma'].filter(
+      (entry) => newestMtime(path.join(root, entry)) > statSync(buildId).mtimeMs,
+    );
+    if (newer.length > 0)
+      console.error(
+        `[bench] warning: the build is older than ${newer.join(', ')}; run \`npx next build\` for figures of the current code`,
+      );
     return;
   }
   // A running build shows up as `next build` while starting and as `next-build` once it renames its process.
@@ -108,34 +133,65 @@ function newestMtime(file) {
   if (!existsSync(file)) return 0;
   const stat = statSync(file);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(file).filter((name) => !name.endsWith('.test.ts')).map((name) => newestMtime(path.join(file, name))));
+  return Math.max(
+    0,
+    ...readdirSync(file)
+      .filter((name) => !name.endsWith('.test.ts'))
+      .map((name) => newestMtime(path.join(file, name))),
+  );
 }
 
 async function benchDatabase(provider, databaseUrl) {
   const port = await freePort(PORT_BASE, PORT_BASE + 99);
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: '127.0.0.1', WARDEN_SEED: 'none', WARDEN_SKIP_BUILD: '1' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    WARDEN_SEED: 'none',
+    WARDEN_SKIP_BUILD: '1',
+  };
   console.error(`[bench] ${provider}: starting the server on port ${port}`);
-  const server = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   try {
     await waitForHealth(base, server);
     const key = seedAgent(env);
     const proposal = { tool: 'bench.lookup', params: { customerId: 'C-1' }, reason: 'benchmark' };
-    const check = await fetch(`${base}/api/v1/actions`, { method: 'POST', headers: agentHeaders(key), body: JSON.stringify(proposal) });
+    const check = await fetch(`${base}/api/v1/actions`, {
+      method: 'POST',
+      headers: agentHeaders(key),
+      body: JSON.stringify(proposal),
+    });
     const checked = await check.json();
-    if (check.status !== 201 || checked.decision?.outcome !== 'approved') throw new Error(`a bench proposal was not auto-approved: ${check.status} ${JSON.stringify(checked)}`);
+    if (check.status !== 201 || checked.decision?.outcome !== 'approved')
+      throw new Error(`a bench proposal was not auto-approved: ${check.status} ${JSON.stringify(checked)}`);
 
     const cpu = cpuMeter(server.pid, provider === 'postgresql' ? databaseUrl : null);
     let n = 0;
     const health = [`${base}/api/v1/health`, {}];
-    const propose = [`${base}/api/v1/actions`, {
-      // autocannon applies setupRequest only inside `requests`. A different customer each call, so nothing could be
-      // served from a cache or trip a repeat detector.
-      requests: [{
-        method: 'POST', headers: agentHeaders(key),
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ ...proposal, params: { customerId: `C-${++n}` } }) }),
-      }],
-    }];
+    const propose = [
+      `${base}/api/v1/actions`,
+      {
+        // autocannon applies setupRequest only inside `requests`. A different customer each call, so nothing could be
+        // served from a cache or trip a repeat detector.
+        requests: [
+          {
+            method: 'POST',
+            headers: agentHeaders(key),
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ ...proposal, params: { customerId: `C-${++n}` } }),
+            }),
+          },
+        ],
+      },
+    ];
     await warmUp(...health);
     await warmUp(...propose);
     const rounds = [];
@@ -146,16 +202,29 @@ async function benchDatabase(provider, databaseUrl) {
     }
     // The same with an Idempotency-Key (what an agent that retries sends): two more writes per call. Not in the ratio.
     let k = 0;
-    const keyedRoute = [`${base}/api/v1/actions`, {
-      requests: [{
-        method: 'POST', headers: agentHeaders(key),
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${++k}` }, body: JSON.stringify({ ...proposal, params: { customerId: `K-${k}` } }) }),
-      }],
-    }];
+    const keyedRoute = [
+      `${base}/api/v1/actions`,
+      {
+        requests: [
+          {
+            method: 'POST',
+            headers: agentHeaders(key),
+            setupRequest: (request) => ({
+              ...request,
+              headers: { ...request.headers, 'idempotency-key': `bench-${++k}` },
+              body: JSON.stringify({ ...proposal, params: { customerId: `K-${k}` } }),
+            }),
+          },
+        ],
+      },
+    ];
     await warmUp(...keyedRoute);
     const keyed = await measure(...keyedRoute, cpu);
     // Errors are cheaper than decisions: a run where many failed would flatter the ratio.
-    for (const [name, r] of [...rounds.map((round, i) => [`proposals (round ${i + 1})`, round.proposals]), ['keyed proposals', keyed]]) {
+    for (const [name, r] of [
+      ...rounds.map((round, i) => [`proposals (round ${i + 1})`, round.proposals]),
+      ['keyed proposals', keyed],
+    ]) {
       if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} failed; see above`);
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
@@ -177,12 +246,25 @@ async function measure(url, options, cpu) {
   const before = await cpu.sample();
   const result = await runLoad(url, options, DURATION_S);
   const after = await cpu.sample();
-  const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}×${code}`);
+  const failures = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${count}×${code}`);
   if (result.errors + result.timeouts > 0) failures.push(`${result.errors} errors, ${result.timeouts} timeouts`);
   if (failures.length > 0) console.error(`[bench] ${url}: ${failures.join(', ')}`);
   const answered = Math.max(1, result.requests.total);
-  const cpuPerRequest = before && after && { server: cpuSpent(before.server, after.server) / answered, database: cpuSpent(before.database, after.database) / answered };
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, total: result.requests.total, cpu: cpuPerRequest };
+  const cpuPerRequest = before &&
+    after && {
+      server: cpuSpent(before.server, after.server) / answered,
+      database: cpuSpent(before.database, after.database) / answered,
+    };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+    total: result.requests.total,
+    cpu: cpuPerRequest,
+  };
 }
 
 /**
@@ -191,21 +273,28 @@ async function measure(url, options, cpu) {
  */
 function cpuMeter(serverGroup, postgresUrl) {
   const TICK_MS = 10; // USER_HZ is 100 on Linux
-  const stats = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
-      return [{ pid: Number(pid), group: Number(fields[2]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS }];
-    } catch {
-      return []; // exited meanwhile
-    }
-  });
+  const stats = () =>
+    readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((pid) => {
+        try {
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
+          return [
+            { pid: Number(pid), group: Number(fields[2]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS },
+          ];
+        } catch {
+          return []; // exited meanwhile
+        }
+      });
   let backends = new Set();
   const listBackends = async () => {
     if (!postgresUrl) return;
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: postgresUrl });
     await client.connect();
-    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    const { rows } = await client.query(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
     await client.end();
     for (const row of rows) backends.add(row.pid);
   };
@@ -214,7 +303,10 @@ function cpuMeter(serverGroup, postgresUrl) {
       if (!existsSync('/proc/self/stat')) return null;
       await listBackends();
       const all = stats();
-      return { server: new Map(all.filter((p) => p.group === serverGroup).map((p) => [p.pid, p.ms])), database: new Map(all.filter((p) => backends.has(p.pid)).map((p) => [p.pid, p.ms])) };
+      return {
+        server: new Map(all.filter((p) => p.group === serverGroup).map((p) => [p.pid, p.ms])),
+        database: new Map(all.filter((p) => backends.has(p.pid)).map((p) => [p.pid, p.ms])),
+      };
     },
   };
 }
@@ -377,9 +469,13 @@ async function waitForHealth(base, server) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const status = await fetch(`${base}/api/v1/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
-    if (status === 404) throw new Error('GET /api/v1/health is 404: the build predates it; rebuild with `npx next build`.');
+    if (status === 404)
+      throw new Error('GET /api/v1/health is 404: the build predates it; rebuild with `npx next build`.');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('the server did not answer within 2 minutes');
@@ -388,7 +484,9 @@ async function waitForHealth(base, server) {
 async function freePort(from, to) {
   for (let port = from; port <= to; port++) {
     const free = await new Promise((resolve) => {
-      const probe = createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)));
+      const probe = createServer()
+        .once('error', () => resolve(false))
+        .once('listening', () => probe.close(() => resolve(true)));
       probe.listen(port, '127.0.0.1');
     });
     if (free) return port;

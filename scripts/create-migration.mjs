@@ -46,17 +46,37 @@ function diff(provider, fromSchema, toSchema) {
     );
     const out = execFileSync(
       process.execPath,
-      [path.join(root, 'node_modules/prisma6/build/index.js'), 'migrate', 'diff', '--config', 'prisma.config.ts', ...from, '--to-schema-datamodel', to, '--script'],
+      [
+        path.join(root, 'node_modules/prisma6/build/index.js'),
+        'migrate',
+        'diff',
+        '--config',
+        'prisma.config.ts',
+        ...from,
+        '--to-schema-datamodel',
+        to,
+        '--script',
+      ],
       {
         cwd: work,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
         // The query-engine library is never loaded by `migrate diff`; naming any file stops the CLI from downloading one.
-        env: { ...process.env, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1', PRISMA_QUERY_ENGINE_LIBRARY: process.execPath },
+        env: {
+          ...process.env,
+          CHECKPOINT_DISABLE: '1',
+          PRISMA_HIDE_UPDATE_MESSAGE: '1',
+          PRISMA_QUERY_ENGINE_LIBRARY: process.execPath,
+        },
       },
     );
     // Guard against the CLI's silent failure mode: a real diff always prints SQL or the empty-migration comment.
-    if (!out.includes('CREATE') && !out.includes('ALTER') && !out.includes('DROP') && !out.includes('empty migration')) {
+    if (
+      !out.includes('CREATE') &&
+      !out.includes('ALTER') &&
+      !out.includes('DROP') &&
+      !out.includes('empty migration')
+    ) {
       throw new Error(`prisma migrate diff printed nothing usable for ${provider}:\n${out}`);
     }
     return out.includes('empty migration') ? '' : out.trim() + '\n';
@@ -93,7 +113,8 @@ function main() {
   const changes = pendingChanges();
   const pending = Object.entries(changes).filter(([, change]) => change.sql);
   if (arg === '--check') {
-    for (const [provider, change] of pending) console.error(`prisma/schema.prisma has changes with no ${provider} migration:\n${change.sql}`);
+    for (const [provider, change] of pending)
+      console.error(`prisma/schema.prisma has changes with no ${provider} migration:\n${change.sql}`);
     process.exit(pending.length ? 1 : 0);
   }
   if (!/^[a-z0-9_]+$/.test(arg)) {

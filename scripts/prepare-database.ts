@@ -15,7 +15,8 @@ async function main() {
     if (seeded) {
       console.log('\n[warden] Seeded the DEMO workspace (demo data only: set WARDEN_SEED=none for production).');
       console.log('[warden] One-time passwords — shown now and never again:');
-      for (const account of seeded.accounts) console.log(`  ${account.role.padEnd(9)} ${account.email.padEnd(28)} ${account.password}`);
+      for (const account of seeded.accounts)
+        console.log(`  ${account.role.padEnd(9)} ${account.email.padEnd(28)} ${account.password}`);
       console.log('');
     }
   }

@@ -17,15 +17,27 @@ export function writePostgresSchema() {
     .replace('output   = "../lib/generated/sqlite"', 'output   = "../../lib/generated/postgresql"');
   if (pg === source) throw new Error('prisma/schema.prisma: provider or output line not found');
   mkdirSync(path.dirname(pgSchema), { recursive: true });
-  writeFileSync(pgSchema, '// GENERATED from prisma/schema.prisma by scripts/prisma-generate.mjs — do not edit.\n' + pg);
+  writeFileSync(
+    pgSchema,
+    '// GENERATED from prisma/schema.prisma by scripts/prisma-generate.mjs — do not edit.\n' + pg,
+  );
 }
 
 export function generateClients() {
   writePostgresSchema();
-  const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+  const env = {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+    CHECKPOINT_DISABLE: '1',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  };
   const cli = path.join(root, 'node_modules/prisma/build/index.js');
   for (const schema of [sqliteSchema, pgSchema]) {
-    execFileSync(process.execPath, [cli, 'generate', '--schema', schema], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [cli, 'generate', '--schema', schema], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
 }
 

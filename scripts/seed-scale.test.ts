@@ -18,15 +18,22 @@ const PENDING = 200;
 const AUDIT = 2000;
 
 function runSeed(url: string, ...args: string[]) {
-  return spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/seed-scale.ts', '--pending', String(PENDING), '--audit', String(AUDIT), ...args], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8',
-  });
+  return spawnSync(
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['scripts/seed-scale.ts', '--pending', String(PENDING), '--audit', String(AUDIT), ...args],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+    },
+  );
 }
 
 mkdirSync(path.join(root, 'data/test'), { recursive: true });
 const dir = mkdtempSync(path.join(root, 'data/test', 'seed-scale-'));
 const postgresUrl = process.env.WARDEN_SCALE_TEST_POSTGRES_URL;
-if (!postgresUrl) console.warn('[seed-scale.test] WARDEN_SCALE_TEST_POSTGRES_URL is not set: the seed is tested on SQLite only');
+if (!postgresUrl)
+  console.warn('[seed-scale.test] WARDEN_SCALE_TEST_POSTGRES_URL is not set: the seed is tested on SQLite only');
 const engines = [
   { name: 'SQLite', url: `file:${path.join(dir, 'scale.db')}` },
   ...(postgresUrl ? [{ name: 'PostgreSQL', url: postgresUrl }] : []),
@@ -68,7 +75,10 @@ describe.each(engines)('seed:scale on $name', ({ name, url }) => {
       expect(parseInt(action.id.replace(/-/g, '').slice(0, 12), 16)).toBe(action.createdAt.getTime());
       if (index > 0) expect(action.createdAt.getTime()).toBeGreaterThanOrEqual(actions[index - 1].createdAt.getTime());
     }
-    const events = await db.auditEvent.findMany({ orderBy: { seq: 'asc' }, select: { at: true, action: { select: { createdAt: true } } } });
+    const events = await db.auditEvent.findMany({
+      orderBy: { seq: 'asc' },
+      select: { at: true, action: { select: { createdAt: true } } },
+    });
     for (const [index, event] of events.entries()) {
       if (index > 0) expect(event.at.getTime()).toBeGreaterThanOrEqual(events[index - 1].at.getTime());
       if (event.action) expect(event.at.getTime()).toBeGreaterThanOrEqual(event.action.createdAt.getTime());
@@ -81,15 +91,28 @@ describe.each(engines)('seed:scale on $name', ({ name, url }) => {
     const flagged = actions.filter((action) => action.riskMask !== 0);
     expect(flagged.length).toBeGreaterThan(0);
     for (const action of actions) {
-      const expected = riskColumnsOfStored(action, action.tool?.actionLevel, JSON.parse(action.editedParams ?? action.params));
-      expect({ riskFlags: action.riskFlags, riskMask: action.riskMask, riskWeight: action.riskWeight, riskVersion: action.riskVersion }).toEqual(expected);
+      const expected = riskColumnsOfStored(
+        action,
+        action.tool?.actionLevel,
+        JSON.parse(action.editedParams ?? action.params),
+      );
+      expect({
+        riskFlags: action.riskFlags,
+        riskMask: action.riskMask,
+        riskWeight: action.riskWeight,
+        riskVersion: action.riskVersion,
+      }).toEqual(expected);
     }
   });
 
-  it('leaves pending actions as the gate and reviewers would: inside their deadline, their grant\'s groups, short of the quorum', async () => {
+  it("leaves pending actions as the gate and reviewers would: inside their deadline, their grant's groups, short of the quorum", async () => {
     const pending = await client.db().action.findMany({
       where: { status: 'pending_review' },
-      include: { tool: { select: { parameters: true } }, approvals: true, agent: { select: { grants: { select: { toolId: true, requiredGroups: true, reviewGroupId: true } } } } },
+      include: {
+        tool: { select: { parameters: true } },
+        approvals: true,
+        agent: { select: { grants: { select: { toolId: true, requiredGroups: true, reviewGroupId: true } } } },
+      },
     });
     const now = Date.now();
     expect(pending.some((action) => action.approvals.length > 0)).toBe(true);
@@ -99,12 +122,14 @@ describe.each(engines)('seed:scale on $name', ({ name, url }) => {
       expect(action.expiresAt!.getTime()).toBeGreaterThan(now);
       expect(action.requiredGroups).toBe(grant.requiredGroups);
       expect(validateParams(action.tool!.parameters, JSON.parse(action.params))).toEqual([]);
-      expect(action.approvals.length).toBeLessThan(Math.max(action.approvalsRequired, JSON.parse(action.requiredGroups).length, 1));
+      expect(action.approvals.length).toBeLessThan(
+        Math.max(action.approvalsRequired, JSON.parse(action.requiredGroups).length, 1),
+      );
       expect(action.approvedParamsHash).toBeNull();
     }
   });
 
-  it('is read by the app\'s queue like its own rows, and written alike', async () => {
+  it("is read by the app's queue like its own rows, and written alike", async () => {
     const db = client.db();
     const user = await db.user.findUniqueOrThrow({ where: { email: SCALE_REVIEWER_EMAIL } });
     const reviewer: Actor = { type: 'user', id: user.id, email: user.email, name: user.name, roles: ['reviewer'] };
@@ -114,19 +139,32 @@ describe.each(engines)('seed:scale on $name', ({ name, url }) => {
 
     const page = await listPendingActions(reviewer, { filter: {}, sort: 'newest', limit: 50 });
     expect(page.rows).toHaveLength(50);
-    expect(page.rows[0]).toMatchObject({ id: newest.id, createdAt: newest.createdAt.toISOString(), riskWeight: newest.riskWeight });
+    expect(page.rows[0]).toMatchObject({
+      id: newest.id,
+      createdAt: newest.createdAt.toISOString(),
+      riskWeight: newest.riskWeight,
+    });
     expect((await countPendingFacets(reviewer, {})).total).toBe(PENDING);
 
     // A proposal through the app's own gate, stored beside the seeded rows: the same encodings column by column.
     const agent = await db.agent.findUniqueOrThrow({ where: { name: 'billing-agent' } });
     const { proposeAction } = await import('@/lib/actions/propose-action');
-    const { id } = await proposeAction({ type: 'agent', id: agent.id, name: agent.name, keyId: 'test' }, {
-      tool: 'refund.issue', params: { orderId: 'ORD-1', amount: 12, currency: 'EUR' }, reason: 'Charged twice.', sources: [],
-    });
+    const { id } = await proposeAction(
+      { type: 'agent', id: agent.id, name: agent.name, keyId: 'test' },
+      {
+        tool: 'refund.issue',
+        params: { orderId: 'ORD-1', amount: 12, currency: 'EUR' },
+        reason: 'Charged twice.',
+        sources: [],
+      },
+    );
     if (name === 'SQLite') {
       const shapes = await db.$queryRawUnsafe<Record<string, unknown>[]>(
         `SELECT typeof("createdAt") AS c, typeof("expiresAt") AS e, typeof("requesterVerified") AS v, typeof("riskMask") AS m,
-           length("createdAt") AS cl, substr("createdAt", 24) AS zone FROM "Action" WHERE "id" IN (?, ?)`, id, newest.id);
+           length("createdAt") AS cl, substr("createdAt", 24) AS zone FROM "Action" WHERE "id" IN (?, ?)`,
+        id,
+        newest.id,
+      );
       expect(shapes).toHaveLength(2);
       expect(shapes[0]).toEqual(shapes[1]);
     }

@@ -43,18 +43,30 @@ function options(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      pending: { type: 'string', default: '100000' }, audit: { type: 'string', default: '1000000' }, days: { type: 'string', default: '30' },
-      seed: { type: 'string', default: '1' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      pending: { type: 'string', default: '100000' },
+      audit: { type: 'string', default: '1000000' },
+      days: { type: 'string', default: '30' },
+      seed: { type: 'string', default: '1' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
   });
   const whole = (name: 'pending' | 'audit' | 'days' | 'seed', min: number) => {
     const value = Number(values[name]);
-    if (!Number.isSafeInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number of at least ${min}`);
+    if (!Number.isSafeInteger(value) || value < min)
+      throw new UsageError(`--${name} must be a whole number of at least ${min}`);
     return value;
   };
-  return { pending: whole('pending', 0), audit: whole('audit', 0), days: whole('days', 1), seed: whole('seed', 0), force: values.force!, help: values.help! };
+  return {
+    pending: whole('pending', 0),
+    audit: whole('audit', 0),
+    days: whole('days', 1),
+    seed: whole('seed', 0),
+    force: values.force!,
+    help: values.help!,
+  };
 }
 
 async function main() {
@@ -76,14 +88,21 @@ async function main() {
     const workspace = await createWorkspace(SEEDER, password).finally(disconnectDb);
     writer = await openBulkWriter(target);
     const setupEvents = await writer.count('AuditEvent');
-    if (setupEvents > o.audit) throw new UsageError(`--audit ${o.audit} is below the ${setupEvents} audit events the workspace itself writes`);
+    if (setupEvents > o.audit)
+      throw new UsageError(`--audit ${o.audit} is below the ${setupEvents} audit events the workspace itself writes`);
     const now = Date.now();
     await backdateWorkspace(writer, now - (o.days + 1) * 86_400_000);
-    log(`workspace: ${workspace.users.length} people, ${workspace.groups.size} reviewer groups, ${workspace.tools.size} tools, ${workspace.agents.length} agents, ${workspace.agents.reduce((n, a) => n + a.grants.length, 0)} grants, ${setupEvents} audit events (${seconds(setupStart)})`);
+    log(
+      `workspace: ${workspace.users.length} people, ${workspace.groups.size} reviewer groups, ${workspace.tools.size} tools, ${workspace.agents.length} agents, ${workspace.agents.reduce((n, a) => n + a.grants.length, 0)} grants, ${setupEvents} audit events (${seconds(setupStart)})`,
+    );
 
     const planStart = performance.now();
     const random = new Random(o.seed);
-    const plans = planHistory(workspace, { pending: o.pending, auditBudget: o.audit - setupEvents, now, historyDays: o.days }, random);
+    const plans = planHistory(
+      workspace,
+      { pending: o.pending, auditBudget: o.audit - setupEvents, now, historyDays: o.days },
+      random,
+    );
     log(`planned ${plans.length.toLocaleString('en-US')} calls over ${o.days} days (${seconds(planStart)})`);
 
     const writeStart = performance.now();
@@ -103,12 +122,19 @@ async function main() {
 }
 
 async function makeRoom(writer: BulkWriter, force: boolean) {
-  const [users, actions, events] = [await writer.count('User'), await writer.count('Action'), await writer.count('AuditEvent')];
+  const [users, actions, events] = [
+    await writer.count('User'),
+    await writer.count('Action'),
+    await writer.count('AuditEvent'),
+  ];
   if (users + actions === 0) {
     if (events > 0) await writer.wipe(); // an audit log of nothing (e.g. a lone global-stop change): start clean
     return;
   }
-  if (!force) throw new UsageError(`the database is not empty (${users} users, ${actions} actions): use --force to delete every row and seed anew`);
+  if (!force)
+    throw new UsageError(
+      `the database is not empty (${users} users, ${actions} actions): use --force to delete every row and seed anew`,
+    );
   log(`--force: deleting ${users} users, ${actions} actions, ${events} audit events and everything else`);
   await writer.wipe();
 }
@@ -121,27 +147,49 @@ async function backdateWorkspace(writer: BulkWriter, at: number) {
   const when = new Date(at);
   await writer.begin();
   for (const [table, columns] of [
-    ['User', ['createdAt']], ['ReviewerGroup', ['createdAt']], ['ReviewerGroupMember', ['addedAt']], ['Tool', ['createdAt', 'updatedAt']],
-    ['Agent', ['createdAt', 'updatedAt']], ['AgentKey', ['createdAt']], ['Grant', ['createdAt', 'updatedAt']],
+    ['User', ['createdAt']],
+    ['ReviewerGroup', ['createdAt']],
+    ['ReviewerGroupMember', ['addedAt']],
+    ['Tool', ['createdAt', 'updatedAt']],
+    ['Agent', ['createdAt', 'updatedAt']],
+    ['AgentKey', ['createdAt']],
+    ['Grant', ['createdAt', 'updatedAt']],
   ] as const) {
-    await writer.execute(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')}`, columns.map(() => when));
+    await writer.execute(
+      `UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')}`,
+      columns.map(() => when),
+    );
   }
   // Setup events a second apart keep their order, so `at` follows `seq` from the first row on.
   const count = await writer.count('AuditEvent');
-  for (let seq = 1; seq <= count; seq++) await writer.execute(`UPDATE "AuditEvent" SET "at" = ? WHERE "seq" = ?`, [new Date(at + seq * 1000), seq]);
+  for (let seq = 1; seq <= count; seq++)
+    await writer.execute(`UPDATE "AuditEvent" SET "at" = ? WHERE "seq" = ?`, [new Date(at + seq * 1000), seq]);
   await writer.commit();
 }
 
-function printSummary(workspace: Workspace, counts: Awaited<ReturnType<typeof writeHistory>>, setupEvents: number, writeSeconds: number, started: number) {
+function printSummary(
+  workspace: Workspace,
+  counts: Awaited<ReturnType<typeof writeHistory>>,
+  setupEvents: number,
+  writeSeconds: number,
+  started: number,
+) {
   const n = (value: number) => value.toLocaleString('en-US');
-  const statuses = [...counts.byStatus].sort((a, b) => b[1] - a[1]).map(([status, count]) => `${status} ${n(count)}`).join(', ');
+  const statuses = [...counts.byStatus]
+    .sort((a, b) => b[1] - a[1])
+    .map(([status, count]) => `${status} ${n(count)}`)
+    .join(', ');
   console.log('');
   console.log(`actions        ${n(counts.actions)}: ${statuses}`);
   console.log(`approvals      ${n(counts.approvals)} (partial approvals on pending actions included)`);
   console.log(`audit events   ${n(counts.events + setupEvents)} (${n(setupEvents)} from setting up the workspace)`);
   console.log(`hostile text   ${n(counts.hostile)} calls with hidden/markup text or a reason that steers the reviewer`);
-  console.log(`written in     ${writeSeconds.toFixed(1)} s (${n(Math.round((counts.actions + counts.events) / writeSeconds))} rows/s); total ${seconds(started)}`);
-  console.log(`sign in as     ${SCALE_ADMIN_EMAIL} (admin) or ${SCALE_REVIEWER_EMAIL} (reviewer, Finance); every seeded person's password: ${workspace.password}`);
+  console.log(
+    `written in     ${writeSeconds.toFixed(1)} s (${n(Math.round((counts.actions + counts.events) / writeSeconds))} rows/s); total ${seconds(started)}`,
+  );
+  console.log(
+    `sign in as     ${SCALE_ADMIN_EMAIL} (admin) or ${SCALE_REVIEWER_EMAIL} (reviewer, Finance); every seeded person's password: ${workspace.password}`,
+  );
 }
 
 function describe(target: DatabaseTarget): string {

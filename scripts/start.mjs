@@ -17,10 +17,14 @@ process.env.NEXTAUTH_SECRET ||= sessionSecret();
 run(bin('tsx'), ['scripts/prepare-database.ts']);
 if (process.env.WARDEN_SKIP_BUILD !== '1' && buildIsStale()) run(bin('next'), ['build']);
 
-const server = spawn(bin('next'), ['start', '-p', port, ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawn(
+  bin('next'),
+  ['start', '-p', port, ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 
@@ -54,6 +58,8 @@ function buildIsStale() {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ['app', 'components', 'lib', 'public'].filter((dir) => existsSync(path.join(root, dir)));
-  return sources.some((dir) => newestMtime(path.join(root, dir)) > built) ||
-    ['next.config.js', 'package.json'].some((file) => statSync(path.join(root, file)).mtimeMs > built);
+  return (
+    sources.some((dir) => newestMtime(path.join(root, dir)) > built) ||
+    ['next.config.js', 'package.json'].some((file) => statSync(path.join(root, file)).mtimeMs > built)
+  );
 }

@@ -20,7 +20,10 @@ const stages = [
   ['typecheck', () => run(bin('tsc'), ['--noEmit'])],
   ['next build', () => run(bin('next'), ['build'])],
   ['unit and database tests', () => run(bin('vitest'), ['run'])],
-  [`end-to-end tests (${process.env.WARDEN_TEST_POSTGRES_URL ? 'SQLite + PostgreSQL' : 'SQLite only'})`, () => run(bin('playwright'), ['test'])],
+  [
+    `end-to-end tests (${process.env.WARDEN_TEST_POSTGRES_URL ? 'SQLite + PostgreSQL' : 'SQLite only'})`,
+    () => run(bin('playwright'), ['test']),
+  ],
 ];
 
 const started = Date.now();
@@ -52,7 +55,9 @@ function ensureChromium() {
   if (existsSync(CHROMIUM)) return 0;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`[test] ${CHROMIUM} is missing. Install it, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y chromium`);
+    console.error(
+      `[test] ${CHROMIUM} is missing. Install it, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y chromium`,
+    );
     return 1;
   }
   process.env.DEBIAN_FRONTEND ??= 'noninteractive';

@@ -33,7 +33,10 @@ async function main() {
 
 function describe(error: unknown): string {
   if (isWardenError(error)) return error.message;
-  if (error instanceof ZodError) return fieldIssues(error.issues).map((i) => `--${FLAG_FOR_FIELD[i.path.split('.')[0]] ?? i.path.split('.')[0]}: ${i.message}`).join('; ');
+  if (error instanceof ZodError)
+    return fieldIssues(error.issues)
+      .map((i) => `--${FLAG_FOR_FIELD[i.path.split('.')[0]] ?? i.path.split('.')[0]}: ${i.message}`)
+      .join('; ');
   return error instanceof Error ? error.message : String(error);
 }
 

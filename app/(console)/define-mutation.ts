@@ -28,7 +28,10 @@ type Definition<Schema extends z.ZodType, Actor, T> = {
 
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
 
-async function perform<Schema extends z.ZodType, Actor, T>(definition: Definition<Schema, Actor, T>, raw: unknown): Promise<{ ok: true; data: T } | FormFailure> {
+async function perform<Schema extends z.ZodType, Actor, T>(
+  definition: Definition<Schema, Actor, T>,
+  raw: unknown,
+): Promise<{ ok: true; data: T } | FormFailure> {
   try {
     // The session first: a caller without one learns only that, whatever they sent.
     const actor = await (definition.actor ?? (getUserActor as () => Promise<Actor | null>))();
@@ -42,17 +45,24 @@ async function perform<Schema extends z.ZodType, Actor, T>(definition: Definitio
 
 /** Expected failures (the domain's WardenError, invalid input naming its field) become a message; anything else is a bug. */
 function toFailure(name: string, error: unknown): FormFailure {
-  if (isWardenError(error)) return { ok: false, error: error.message, issues: (error.details.issues as FieldIssue[] | undefined) ?? [] };
+  if (isWardenError(error))
+    return { ok: false, error: error.message, issues: (error.details.issues as FieldIssue[] | undefined) ?? [] };
   if (error instanceof ZodError) {
     const named = error.issues.map((issue) => `${issue.path.join('.') || 'form'} ${issue.message}`).join('; ');
     return { ok: false, error: `Invalid input: ${named}`, issues: fieldIssues(error.issues) };
   }
   console.error(`Mutation ${name} failed unexpectedly`, error);
-  return { ok: false, error: 'Something went wrong on the server. Reload the page to see whether the change was made.', issues: [] };
+  return {
+    ok: false,
+    error: 'Something went wrong on the server. Reload the page to see whether the change was made.',
+    issues: [],
+  };
 }
 
 /** A mutation called with one argument (or none: `input: z.void()`), answering `{ ok, data }` or a failure. */
-export function defineMutation<Schema extends z.ZodType, T, Actor = UserActor>(definition: Definition<Schema, Actor, T>) {
+export function defineMutation<Schema extends z.ZodType, T, Actor = UserActor>(
+  definition: Definition<Schema, Actor, T>,
+) {
   return async (input: z.input<Schema>): Promise<MutationResult<T>> => {
     const result = await perform(definition, input);
     return result.ok ? result : { ok: false, error: result.error };
@@ -63,7 +73,9 @@ export function defineMutation<Schema extends z.ZodType, T, Actor = UserActor>(d
  * A form's mutation for `useActionState`: the form's fields are the input; `run` may return a note to show, or
  * call `redirect()`.
  */
-export function defineFormMutation<Schema extends z.ZodType, Actor = UserActor>(definition: Definition<Schema, Actor, string | void>) {
+export function defineFormMutation<Schema extends z.ZodType, Actor = UserActor>(
+  definition: Definition<Schema, Actor, string | void>,
+) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const result = await perform(definition, Object.fromEntries(formData));
     if (!result.ok) return result;

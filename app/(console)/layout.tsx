@@ -18,12 +18,28 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <div className="lg:border-r lg:border-gray-200 lg:bg-white">
         <header className="flex flex-wrap items-center gap-x-3 border-b border-gray-200 bg-white px-4 lg:sticky lg:top-0 lg:h-dvh lg:flex-col lg:flex-nowrap lg:items-stretch lg:overflow-y-auto lg:border-b-0 lg:px-3 lg:py-4">
           {/* Shell links prefetch on intent: otherwise every live refresh of the queue fetched the queue again for this one. */}
-          <IntentPrefetchLink href="/queue" className="flex h-14 items-center gap-2 rounded-md font-semibold text-gray-900 lg:h-auto lg:px-2 lg:pb-4">
+          <IntentPrefetchLink
+            href="/queue"
+            className="flex h-14 items-center gap-2 rounded-md font-semibold text-gray-900 lg:h-auto lg:px-2 lg:pb-4"
+          >
             <ShieldCheck aria-hidden className="size-6 text-indigo-600" />
             <span className="text-lg tracking-tight">Warden</span>
           </IntentPrefetchLink>
-          <UserMenu name={actor.name} email={actor.email} roles={actor.roles} className="ml-auto lg:order-last lg:mt-auto lg:ml-0" />
-          <MainNav pendingCount={pendingCount} hide={[...(canReadNotifications(actor) ? [] : ['/notifications']), ...(actor.roles.includes('admin') ? [] : ['/users', '/incidents']), ...(actor.roles.some((r) => r === 'admin' || r === 'owner') ? [] : ['/controls'])]} className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto" />
+          <UserMenu
+            name={actor.name}
+            email={actor.email}
+            roles={actor.roles}
+            className="ml-auto lg:order-last lg:mt-auto lg:ml-0"
+          />
+          <MainNav
+            pendingCount={pendingCount}
+            hide={[
+              ...(canReadNotifications(actor) ? [] : ['/notifications']),
+              ...(actor.roles.includes('admin') ? [] : ['/users', '/incidents']),
+              ...(actor.roles.some((r) => r === 'admin' || r === 'owner') ? [] : ['/controls']),
+            ]}
+            className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto"
+          />
         </header>
       </div>
       <div className="min-w-0">

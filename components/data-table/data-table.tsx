@@ -31,7 +31,15 @@ type DataTableProps<Row> = {
  * `columns` must keep their identity between renders (define them at module level): TanStack renders each cell
  * function as a component, so new functions remount every cell, losing focus, hover and clicks in flight.
  */
-export function DataTable<Row>({ columns, data, initialSorting = [], empty, caption, getRowId, rowProps }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  columns,
+  data,
+  initialSorting = [],
+  empty,
+  caption,
+  getRowId,
+  rowProps,
+}: DataTableProps<Row>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const table = useReactTable({
     data,
@@ -53,7 +61,10 @@ export function DataTable<Row>({ columns, data, initialSorting = [], empty, capt
             {group.headers.map((header) => {
               const sorted = header.column.getIsSorted();
               return (
-                <Th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                <Th
+                  key={header.id}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                >
                   {header.isPlaceholder ? null : header.column.getCanSort() ? (
                     <SortableHeader direction={sorted} onClick={header.column.getToggleSortingHandler()}>
                       {flexRender(header.column.columnDef.header, header.getContext())}

@@ -2,7 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import { markIncidentActionsMutation, requestIncidentRollbacksMutation } from '@/app/(console)/incidents/[id]/mutations';
+import {
+  markIncidentActionsMutation,
+  requestIncidentRollbacksMutation,
+} from '@/app/(console)/incidents/[id]/mutations';
 import type { IncidentActionRow } from '@/lib/incidents/get-incident-summary';
 import type { IncidentRollbackOutcome } from '@/lib/incidents/request-incident-rollbacks';
 import { INCIDENT_MARK_LABELS, INCIDENT_MARKS, type IncidentMarkKind } from '@/lib/incidents/timeline/schemas';
@@ -14,8 +17,15 @@ import { Card, CardHeader } from '../ui/card';
 import { Label, Select, Textarea } from '../ui/field';
 import { INCIDENT_ACTION_COLUMNS, SelectionContext } from './incident-action-columns';
 
-type Props = { incidentId: string; closed: boolean; canRollBack: boolean; actions: IncidentActionRow[]; truncated: boolean };
-type Outcome = { ok: true; message: string; rollbacks?: IncidentRollbackOutcome[] } | { ok: false; error: string } | null;
+type Props = {
+  incidentId: string;
+  closed: boolean;
+  canRollBack: boolean;
+  actions: IncidentActionRow[];
+  truncated: boolean;
+};
+type Outcome =
+  { ok: true; message: string; rollbacks?: IncidentRollbackOutcome[] } | { ok: false; error: string } | null;
 
 /**
  * The window's actions (executed first) with a selection: mark them with a note, or request the compensation of the
@@ -30,34 +40,51 @@ export function IncidentActionsPanel({ incidentId, closed, canRollBack, actions,
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
   const rows = useMemo(() => (executedOnly ? actions.filter((a) => a.executed) : actions), [actions, executedOnly]);
-  const selection = useMemo(() => ({
-    selected,
-    toggle: (id: string) => setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
+  const selection = useMemo(
+    () => ({
+      selected,
+      toggle: (id: string) =>
+        setSelected((current) => {
+          const next = new Set(current);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        }),
     }),
-  }), [selected]);
+    [selected],
+  );
   const chosen = actions.filter((a) => selected.has(a.id));
   const rollbackable = chosen.filter((a) => a.rollback.requestable);
 
-  const markSelected = () => startTransition(async () => {
-    const result = await markIncidentActionsMutation({ incidentId, actionIds: chosen.map((a) => a.id), mark, note });
-    if (!result.ok) return setOutcome(result);
-    setOutcome({ ok: true, message: `Marked ${result.data.marked} ${result.data.marked === 1 ? 'action' : 'actions'} "${INCIDENT_MARK_LABELS[mark]}".` });
-    setSelected(new Set());
-    setNote('');
-    router.refresh();
-  });
+  const markSelected = () =>
+    startTransition(async () => {
+      const result = await markIncidentActionsMutation({ incidentId, actionIds: chosen.map((a) => a.id), mark, note });
+      if (!result.ok) return setOutcome(result);
+      setOutcome({
+        ok: true,
+        message: `Marked ${result.data.marked} ${result.data.marked === 1 ? 'action' : 'actions'} "${INCIDENT_MARK_LABELS[mark]}".`,
+      });
+      setSelected(new Set());
+      setNote('');
+      router.refresh();
+    });
 
-  const rollBackSelected = () => startTransition(async () => {
-    const result = await requestIncidentRollbacksMutation({ incidentId, actionIds: rollbackable.map((a) => a.id), note });
-    if (!result.ok) return setOutcome(result);
-    const requested = result.data.filter((r) => r.ok).length;
-    setOutcome({ ok: true, message: `Rollback requested for ${requested} of ${result.data.length}.`, rollbacks: result.data });
-    setSelected(new Set());
-    router.refresh();
-  });
+  const rollBackSelected = () =>
+    startTransition(async () => {
+      const result = await requestIncidentRollbacksMutation({
+        incidentId,
+        actionIds: rollbackable.map((a) => a.id),
+        note,
+      });
+      if (!result.ok) return setOutcome(result);
+      const requested = result.data.filter((r) => r.ok).length;
+      setOutcome({
+        ok: true,
+        message: `Rollback requested for ${requested} of ${result.data.length}.`,
+        rollbacks: result.data,
+      });
+      setSelected(new Set());
+      router.refresh();
+    });
 
   return (
     <Card aria-labelledby="incident-actions">
@@ -67,7 +94,12 @@ export function IncidentActionsPanel({ incidentId, closed, canRollBack, actions,
         description={`Executed actions first. Select some to mark them${canRollBack ? ' or to request their rollback' : ''}.${truncated ? ' Only the first 5,000 are listed; the timeline shows every event.' : ''}`}
         actions={
           <label className="flex items-center gap-2 text-sm text-gray-800">
-            <input type="checkbox" className="size-4 rounded border-gray-300 accent-indigo-600" checked={executedOnly} onChange={(e) => setExecutedOnly(e.target.checked)} />
+            <input
+              type="checkbox"
+              className="size-4 rounded border-gray-300 accent-indigo-600"
+              checked={executedOnly}
+              onChange={(e) => setExecutedOnly(e.target.checked)}
+            />
             Executed only
           </label>
         }
@@ -78,29 +110,70 @@ export function IncidentActionsPanel({ incidentId, closed, canRollBack, actions,
           data={rows}
           getRowId={(row) => row.id}
           caption="The incident's actions"
-          rowProps={(row) => ({ 'aria-selected': selected.has(row.id), className: selected.has(row.id) ? 'bg-indigo-50' : undefined })}
-          empty={<EmptyState title={executedOnly ? 'Nothing executed' : 'No actions in the window'} description={executedOnly ? 'No action of these agents ran a tool within the window.' : 'The incident\'s agents proposed nothing within its window (yet).'} />}
+          rowProps={(row) => ({
+            'aria-selected': selected.has(row.id),
+            className: selected.has(row.id) ? 'bg-indigo-50' : undefined,
+          })}
+          empty={
+            <EmptyState
+              title={executedOnly ? 'Nothing executed' : 'No actions in the window'}
+              description={
+                executedOnly
+                  ? 'No action of these agents ran a tool within the window.'
+                  : "The incident's agents proposed nothing within its window (yet)."
+              }
+            />
+          }
         />
       </SelectionContext>
       <div className="flex flex-col gap-3 border-t border-gray-200 px-4 py-4 sm:px-5">
-        <p className="text-sm text-gray-800" aria-live="polite">{chosen.length === 0 ? 'Nothing selected.' : `${chosen.length} selected.`}</p>
+        <p className="text-sm text-gray-800" aria-live="polite">
+          {chosen.length === 0 ? 'Nothing selected.' : `${chosen.length} selected.`}
+        </p>
         <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
           <div>
             <Label htmlFor="incident-mark">Mark</Label>
-            <Select id="incident-mark" value={mark} onChange={(e) => setMark(e.target.value as IncidentMarkKind)} disabled={closed}>
-              {INCIDENT_MARKS.map((kind) => <option key={kind} value={kind}>{INCIDENT_MARK_LABELS[kind]}</option>)}
+            <Select
+              id="incident-mark"
+              value={mark}
+              onChange={(e) => setMark(e.target.value as IncidentMarkKind)}
+              disabled={closed}
+            >
+              {INCIDENT_MARKS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {INCIDENT_MARK_LABELS[kind]}
+                </option>
+              ))}
             </Select>
           </div>
           <div>
             <Label htmlFor="incident-mark-note">Note</Label>
-            <Textarea id="incident-mark-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What you checked, what is left to do" />
+            <Textarea
+              id="incident-mark-note"
+              rows={2}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="What you checked, what is left to do"
+            />
           </div>
         </div>
-        {closed ? <p className="text-sm text-gray-700">The incident is closed: marks can no longer change. Rollbacks can still be requested.</p> : null}
+        {closed ? (
+          <p className="text-sm text-gray-700">
+            The incident is closed: marks can no longer change. Rollbacks can still be requested.
+          </p>
+        ) : null}
         <div className="flex flex-wrap gap-2">
-          <Button onClick={markSelected} disabled={closed || pending || chosen.length === 0} aria-busy={pending}>Mark selected</Button>
+          <Button onClick={markSelected} disabled={closed || pending || chosen.length === 0} aria-busy={pending}>
+            Mark selected
+          </Button>
           {canRollBack ? (
-            <Button variant="secondary" onClick={rollBackSelected} disabled={pending || rollbackable.length === 0} aria-busy={pending}>
+            <Button
+              variant="secondary"
+              onClick={rollBackSelected}
+              disabled={pending || rollbackable.length === 0}
+              aria-busy={pending}
+            >
               Request rollback{rollbackable.length > 0 ? ` (${rollbackable.length})` : ''}
             </Button>
           ) : null}
@@ -114,7 +187,13 @@ export function IncidentActionsPanel({ incidentId, closed, canRollBack, actions,
                 {outcome.rollbacks.map((r) => (
                   <li key={r.actionId}>
                     <span className="font-mono">{r.actionId.slice(-12)}</span>:{' '}
-                    {r.ok ? <a className="text-indigo-700 hover:underline" href={`/actions/${r.rollbackId}`}>compensation {r.status.replace('_', ' ')}</a> : r.error}
+                    {r.ok ? (
+                      <a className="text-indigo-700 hover:underline" href={`/actions/${r.rollbackId}`}>
+                        compensation {r.status.replace('_', ' ')}
+                      </a>
+                    ) : (
+                      r.error
+                    )}
                   </li>
                 ))}
               </ul>

@@ -14,7 +14,10 @@ export function IncidentCounts({ summary }: { summary: IncidentSummary }) {
         description="Actions the incident's agents proposed within its window. Executed: the tool ran (succeeded, failed or still running), so side effects may have happened."
       />
       <div className="grid gap-4 px-4 py-4 sm:grid-cols-3 sm:px-5">
-        <CountList title="By status" counts={summary.byStatus.map((c) => ({ ...c, label: STATUS_LABELS[c.key as ActionStatus] ?? c.key }))} />
+        <CountList
+          title="By status"
+          counts={summary.byStatus.map((c) => ({ ...c, label: STATUS_LABELS[c.key as ActionStatus] ?? c.key }))}
+        />
         <CountList title="By tool" counts={summary.byTool} />
         <CountList title="By reviewer" counts={summary.byReviewer} empty="No person decided any of them." />
       </div>

@@ -2,9 +2,17 @@
 
 import { useState, useTransition } from 'react';
 import { ConstraintListEditor } from '@/app/(console)/agents/[id]/grants/[grantId]/constraint-list-editor';
-import { toFormState, toRulesInput, type GrantFormState } from '@/app/(console)/agents/[id]/grants/[grantId]/grant-form-model';
+import {
+  toFormState,
+  toRulesInput,
+  type GrantFormState,
+} from '@/app/(console)/agents/[id]/grants/[grantId]/grant-form-model';
 import type { GroupOption } from '@/app/(console)/agents/[id]/grants/[grantId]/grant-review-group-fields';
-import { GrantLimitFields, GrantRequesterFields, GrantScopeFields } from '@/app/(console)/agents/[id]/grants/[grantId]/grant-rule-fields';
+import {
+  GrantLimitFields,
+  GrantRequesterFields,
+  GrantScopeFields,
+} from '@/app/(console)/agents/[id]/grants/[grantId]/grant-rule-fields';
 import { replayIncidentMutation } from '@/app/(console)/incidents/[id]/replay/mutations';
 import type { MutationResult } from '@/app/(console)/define-mutation';
 import { grantRulesSchema } from '@/lib/grants/schemas';
@@ -14,7 +22,14 @@ import { ErrorAlert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { ReplayReport } from './replay-report';
 
-type Props = { incidentId: string; grantId: string; agentId: string; rules: GrantPolicy; params: string[]; groups: GroupOption[] };
+type Props = {
+  incidentId: string;
+  grantId: string;
+  agentId: string;
+  rules: GrantPolicy;
+  params: string[];
+  groups: GroupOption[];
+};
 
 /** The grant editor's own fields (reused from the grant page), with "Replay the window" instead of "Save grant". */
 export function ReplayEditor({ incidentId, grantId, rules, params }: Props) {
@@ -27,7 +42,10 @@ export function ReplayEditor({ incidentId, grantId, rules, params }: Props) {
     const input = toRulesInput(state);
     const parsed = grantRulesSchema.safeParse(input);
     if (!parsed.success) {
-      setResult({ ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'rules'}: ${issue.message}`).join('; ') });
+      setResult({
+        ok: false,
+        error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'rules'}: ${issue.message}`).join('; '),
+      });
       return;
     }
     startTransition(async () => setResult(await replayIncidentMutation({ incidentId, grantId, rules: input })));
@@ -35,15 +53,27 @@ export function ReplayEditor({ incidentId, grantId, rules, params }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <Section title="Approvals and scope"><GrantScopeFields state={state} onChange={change} /></Section>
-      <Section title="Conditions on parameters">
-        <ConstraintListEditor value={state.constraints} params={params} onChange={(constraints) => change({ constraints })} />
+      <Section title="Approvals and scope">
+        <GrantScopeFields state={state} onChange={change} />
       </Section>
-      <Section title="Limits"><GrantLimitFields state={state} onChange={change} /></Section>
-      <Section title="Requester"><GrantRequesterFields state={state} onChange={change} /></Section>
+      <Section title="Conditions on parameters">
+        <ConstraintListEditor
+          value={state.constraints}
+          params={params}
+          onChange={(constraints) => change({ constraints })}
+        />
+      </Section>
+      <Section title="Limits">
+        <GrantLimitFields state={state} onChange={change} />
+      </Section>
+      <Section title="Requester">
+        <GrantRequesterFields state={state} onChange={change} />
+      </Section>
       <div className="flex flex-col gap-3 border-t border-gray-200 pt-4">
         <div>
-          <Button onClick={replay} disabled={pending} aria-busy={pending}>{pending ? 'Replaying…' : 'Replay the window'}</Button>
+          <Button onClick={replay} disabled={pending} aria-busy={pending}>
+            {pending ? 'Replaying…' : 'Replay the window'}
+          </Button>
         </div>
         {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
         {result?.ok ? <ReplayReport replay={result.data} /> : null}

@@ -42,7 +42,13 @@ type Props = {
   ttlMinutes: number;
 };
 
-const STATUS_TONE: Record<RequestView['status'], BadgeTone> = { pending: 'amber', approved: 'green', rejected: 'red', cancelled: 'gray', expired: 'gray' };
+const STATUS_TONE: Record<RequestView['status'], BadgeTone> = {
+  pending: 'amber',
+  approved: 'green',
+  rejected: 'red',
+  cancelled: 'gray',
+  expired: 'gray',
+};
 
 /**
  * The two-person return to normal: ask with a reason; another admin approves or rejects before it expires; the
@@ -56,10 +62,22 @@ export function ReturnRequestPanel({ noun, actions, pending, history, nothingToD
   const earlier = lastExpired ? history.slice(1) : history;
   return (
     <div className="flex flex-col gap-5">
-      {pending ?? lastExpired ? <PendingRequest key={(pending ?? lastExpired)!.id} noun={noun} actions={actions} request={(pending ?? lastExpired)!} viewer={viewer} /> : null}
+      {(pending ?? lastExpired) ? (
+        <PendingRequest
+          key={(pending ?? lastExpired)!.id}
+          noun={noun}
+          actions={actions}
+          request={(pending ?? lastExpired)!}
+          viewer={viewer}
+        />
+      ) : null}
       {/* The only active admin has nobody to ask: a request could only expire. */}
-      {!pending && !nothingToDo && !viewer.singleAdmin ? <RequestForm noun={noun} actions={actions} ttlMinutes={ttlMinutes} /> : null}
-      {!pending && !nothingToDo && viewer.singleAdmin ? <SingleAdminForm noun={noun} title={title} actions={actions} /> : null}
+      {!pending && !nothingToDo && !viewer.singleAdmin ? (
+        <RequestForm noun={noun} actions={actions} ttlMinutes={ttlMinutes} />
+      ) : null}
+      {!pending && !nothingToDo && viewer.singleAdmin ? (
+        <SingleAdminForm noun={noun} title={title} actions={actions} />
+      ) : null}
       {earlier.length > 0 ? <History requests={earlier} /> : null}
     </div>
   );
@@ -82,7 +100,17 @@ function useSubmit() {
   return { error, busy, run };
 }
 
-function PendingRequest({ noun, actions, request, viewer }: { noun: Props['noun']; actions: ReturnRequestActions; request: RequestView; viewer: Props['viewer'] }) {
+function PendingRequest({
+  noun,
+  actions,
+  request,
+  viewer,
+}: {
+  noun: Props['noun'];
+  actions: ReturnRequestActions;
+  request: RequestView;
+  viewer: Props['viewer'];
+}) {
   const headingId = useId();
   const noteId = useId();
   const router = useRouter();
@@ -94,7 +122,13 @@ function PendingRequest({ noun, actions, request, viewer }: { noun: Props['noun'
   useEffect(() => {
     if (request.status !== 'pending') return;
     const left = Math.max(0, request.expiresAt.getTime() - Date.now());
-    const timer = setTimeout(() => { setExpired(true); router.refresh(); }, Math.min(left + 250, 2 ** 31 - 1));
+    const timer = setTimeout(
+      () => {
+        setExpired(true);
+        router.refresh();
+      },
+      Math.min(left + 250, 2 ** 31 - 1),
+    );
     return () => clearTimeout(timer);
   }, [request.expiresAt, request.status, router]);
 
@@ -102,36 +136,69 @@ function PendingRequest({ noun, actions, request, viewer }: { noun: Props['noun'
   return (
     <section aria-labelledby={headingId} className="rounded-md border border-amber-200 bg-amber-50 p-4">
       <h3 id={headingId} className="flex flex-wrap items-center gap-2 font-semibold text-gray-900">
-        {expired ? 'Request expired' : 'Waiting for a second admin'} <Badge tone={expired ? 'gray' : 'amber'}>{expired ? 'expired' : 'pending'}</Badge>
+        {expired ? 'Request expired' : 'Waiting for a second admin'}{' '}
+        <Badge tone={expired ? 'gray' : 'amber'}>{expired ? 'expired' : 'pending'}</Badge>
       </h3>
       <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-gray-600">Reason</dt>
         <dd className="break-words text-gray-900">{request.reason}</dd>
         <dt className="text-gray-600">Asked by</dt>
-        <dd className="text-gray-900">{request.requestedBy ?? 'unknown'} · <LocalTime iso={request.requestedAt.toISOString()} /></dd>
+        <dd className="text-gray-900">
+          {request.requestedBy ?? 'unknown'} · <LocalTime iso={request.requestedAt.toISOString()} />
+        </dd>
         <dt className="text-gray-600">{expired ? 'Expired' : 'Expires'}</dt>
-        <dd className="text-gray-900"><LocalTime iso={request.expiresAt.toISOString()} /></dd>
+        <dd className="text-gray-900">
+          <LocalTime iso={request.expiresAt.toISOString()} />
+        </dd>
       </dl>
       {expired ? (
-        <p className="mt-3 text-sm text-gray-800">Nobody approved it in time: nothing was released. Ask again when ready.</p>
+        <p className="mt-3 text-sm text-gray-800">
+          Nobody approved it in time: nothing was released. Ask again when ready.
+        </p>
       ) : (
         <div className="mt-3 flex flex-col gap-3">
           {viewer.approveRefusal === null ? (
             <>
               <div className="flex flex-col gap-1">
                 <Label htmlFor={noteId}>Note (optional)</Label>
-                <Textarea id={noteId} value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} rows={2} />
+                <Textarea
+                  id={noteId}
+                  value={note}
+                  onChange={(event) => setNote(event.target.value)}
+                  maxLength={500}
+                  rows={2}
+                />
               </div>
               <div className="flex flex-wrap gap-2">
-                <Button variant="success" disabled={busy} onClick={() => run(() => actions.approve({ requestId: request.id, note }))}>{approveLabel}</Button>
-                <Button variant="secondary" disabled={busy} onClick={() => run(() => actions.reject({ requestId: request.id, note }))}>Reject</Button>
+                <Button
+                  variant="success"
+                  disabled={busy}
+                  onClick={() => run(() => actions.approve({ requestId: request.id, note }))}
+                >
+                  {approveLabel}
+                </Button>
+                <Button
+                  variant="secondary"
+                  disabled={busy}
+                  onClick={() => run(() => actions.reject({ requestId: request.id, note }))}
+                >
+                  Reject
+                </Button>
               </div>
             </>
           ) : (
             <p className="text-sm text-gray-800">{viewer.approveRefusal}</p>
           )}
           {viewer.canCancel ? (
-            <div><Button variant="secondary" disabled={busy} onClick={() => run(() => actions.cancel({ requestId: request.id }))}>Cancel request</Button></div>
+            <div>
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() => run(() => actions.cancel({ requestId: request.id }))}
+              >
+                Cancel request
+              </Button>
+            </div>
           ) : null}
           {error ? <ErrorAlert>{error}</ErrorAlert> : null}
         </div>
@@ -140,44 +207,86 @@ function PendingRequest({ noun, actions, request, viewer }: { noun: Props['noun'
   );
 }
 
-function RequestForm({ noun, actions, ttlMinutes }: { noun: Props['noun']; actions: ReturnRequestActions; ttlMinutes: number }) {
+function RequestForm({
+  noun,
+  actions,
+  ttlMinutes,
+}: {
+  noun: Props['noun'];
+  actions: ReturnRequestActions;
+  ttlMinutes: number;
+}) {
   const reasonId = useId();
   const { error, busy, run } = useSubmit();
   const label = noun === 'release' ? 'Request release' : 'Request the return to normal';
   return (
     // onSubmit, not action=: React resets an action form after each submit, and a refusal should not cost the reason.
-    <form aria-label={label} className="flex flex-col gap-2" onSubmit={(event) => {
-      event.preventDefault();
-      const form = event.currentTarget;
-      run(() => actions.request({ reason: String(new FormData(form).get('reason') ?? '') }), () => form.reset());
-    }}>
+    <form
+      aria-label={label}
+      className="flex flex-col gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        run(
+          () => actions.request({ reason: String(new FormData(form).get('reason') ?? '') }),
+          () => form.reset(),
+        );
+      }}
+    >
       <Label htmlFor={reasonId}>Reason for the {noun}</Label>
       <Textarea id={reasonId} name="reason" required maxLength={500} rows={2} />
-      <p className="text-xs text-gray-600">Another admin must approve within {formatMinutes(ttlMinutes)}; you cannot approve your own request.</p>
-      <div><Button type="submit" disabled={busy}>{label}</Button></div>
+      <p className="text-xs text-gray-600">
+        Another admin must approve within {formatMinutes(ttlMinutes)}; you cannot approve your own request.
+      </p>
+      <div>
+        <Button type="submit" disabled={busy}>
+          {label}
+        </Button>
+      </div>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
     </form>
   );
 }
 
-function SingleAdminForm({ noun, title, actions }: { noun: Props['noun']; title: string; actions: ReturnRequestActions }) {
+function SingleAdminForm({
+  noun,
+  title,
+  actions,
+}: {
+  noun: Props['noun'];
+  title: string;
+  actions: ReturnRequestActions;
+}) {
   const fieldId = useId();
   const { error, busy, run } = useSubmit();
   return (
-    <form aria-label={`${title} as the only admin`} className="flex flex-col gap-2 rounded-md border border-gray-200 p-4" onSubmit={(event) => {
-      event.preventDefault();
-      const form = new FormData(event.currentTarget);
-      run(() => actions.releaseAlone({ reason: String(form.get('reason') ?? ''), password: String(form.get('password') ?? '') }));
-    }}>
+    <form
+      aria-label={`${title} as the only admin`}
+      className="flex flex-col gap-2 rounded-md border border-gray-200 p-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        run(() =>
+          actions.releaseAlone({
+            reason: String(form.get('reason') ?? ''),
+            password: String(form.get('password') ?? ''),
+          }),
+        );
+      }}
+    >
       <p className="text-sm text-gray-800">
-        You are this workspace&apos;s only active admin, so nobody can approve a request. You may do the {noun} alone with your
-        password again; the audit log records that one admin did it.
+        You are this workspace&apos;s only active admin, so nobody can approve a request. You may do the {noun} alone
+        with your password again; the audit log records that one admin did it.
       </p>
       <Label htmlFor={`${fieldId}-reason`}>Reason</Label>
       <Textarea id={`${fieldId}-reason`} name="reason" required maxLength={500} rows={2} />
       <Label htmlFor={`${fieldId}-password`}>Your password</Label>
       <Input id={`${fieldId}-password`} name="password" type="password" required autoComplete="current-password" />
-      <div><Button type="submit" variant="danger" disabled={busy}>{noun === 'release' ? 'Release as the only admin' : 'Return to normal as the only admin'}</Button></div>
+      <div>
+        <Button type="submit" variant="danger" disabled={busy}>
+          {noun === 'release' ? 'Release as the only admin' : 'Return to normal as the only admin'}
+        </Button>
+      </div>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
     </form>
   );
@@ -187,7 +296,9 @@ function History({ requests }: { requests: RequestView[] }) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <h3 id={headingId} className="text-sm font-semibold text-gray-900">Earlier requests</h3>
+      <h3 id={headingId} className="text-sm font-semibold text-gray-900">
+        Earlier requests
+      </h3>
       <ul className="mt-2 divide-y divide-gray-100 text-sm">
         {requests.map((request) => (
           <li key={request.id} className="py-2">
@@ -198,7 +309,13 @@ function History({ requests }: { requests: RequestView[] }) {
             </p>
             <p className="mt-0.5 text-xs text-gray-600">
               Asked by {request.requestedBy ?? 'unknown'} · <LocalTime iso={request.requestedAt.toISOString()} />
-              {request.decidedAt && request.status !== 'expired' ? <> · {request.status} by {request.decidedBy ?? 'unknown'} · <LocalTime iso={request.decidedAt.toISOString()} /></> : null}
+              {request.decidedAt && request.status !== 'expired' ? (
+                <>
+                  {' '}
+                  · {request.status} by {request.decidedBy ?? 'unknown'} ·{' '}
+                  <LocalTime iso={request.decidedAt.toISOString()} />
+                </>
+              ) : null}
               {request.decisionNote ? <> · note: {request.decisionNote}</> : null}
             </p>
           </li>

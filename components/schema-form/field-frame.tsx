@@ -4,7 +4,14 @@ export type FieldIds = { control: string; help: string; error: string };
 
 /** Label (with the required mark), help text and errors around one control, wired with aria-describedby. */
 export function FieldFrame({
-  ids, label, required, description, note, errors, children, labelAfter = false,
+  ids,
+  label,
+  required,
+  description,
+  note,
+  errors,
+  children,
+  labelAfter = false,
 }: {
   ids: FieldIds;
   label: string;
@@ -24,7 +31,17 @@ export function FieldFrame({
   );
   return (
     <div data-field={ids.control}>
-      {labelAfter ? <div className="flex items-center gap-2">{children}{labelEl}</div> : <>{labelEl}{children}</>}
+      {labelAfter ? (
+        <div className="flex items-center gap-2">
+          {children}
+          {labelEl}
+        </div>
+      ) : (
+        <>
+          {labelEl}
+          {children}
+        </>
+      )}
       {description || note ? (
         <p id={ids.help} className="mt-1 text-xs text-gray-600">
           {[description, note].filter(Boolean).join(' ')}
@@ -38,7 +55,9 @@ export function FieldFrame({
 export function RequiredMark() {
   return (
     <>
-      <span aria-hidden className="ml-0.5 text-red-600">*</span>
+      <span aria-hidden className="ml-0.5 text-red-600">
+        *
+      </span>
       <span className="sr-only"> (required)</span>
     </>
   );

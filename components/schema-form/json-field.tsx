@@ -43,7 +43,14 @@ export function JsonField(props: FieldProps & { field: JsonFormField; ids: Field
   }
 
   return (
-    <FieldFrame ids={ids} label={field.label} required={field.required} description={field.description} note={note} errors={errors}>
+    <FieldFrame
+      ids={ids}
+      label={field.label}
+      required={field.required}
+      description={field.description}
+      note={note}
+      errors={errors}
+    >
       <Textarea
         id={ids.control}
         disabled={locked}

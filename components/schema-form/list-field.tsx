@@ -10,7 +10,15 @@ import type { FieldProps } from './schema-form';
 type ListFormField = Extract<FormField, { kind: 'list' }>;
 
 /** A list of text, numbers or choices: each item its own box, with add and remove buttons. */
-export function ListField({ field, ids, errors, value, onChange, sensitive, canEditSensitive }: FieldProps & { field: ListFormField; ids: FieldIds; errors: string[]; value: unknown }) {
+export function ListField({
+  field,
+  ids,
+  errors,
+  value,
+  onChange,
+  sensitive,
+  canEditSensitive,
+}: FieldProps & { field: ListFormField; ids: FieldIds; errors: string[]; value: unknown }) {
   const items = Array.isArray(value) ? (value as (string | number)[]) : [];
   const locked = isFieldLocked(field, sensitive, canEditSensitive);
   const numeric = field.item !== 'string';
@@ -18,12 +26,20 @@ export function ListField({ field, ids, errors, value, onChange, sensitive, canE
   const blank = field.options ? field.options[0] : numeric ? 0 : '';
 
   return (
-    <fieldset aria-describedby={[field.description ? ids.help : null, errors.length ? ids.error : null].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      aria-describedby={
+        [field.description ? ids.help : null, errors.length ? ids.error : null].filter(Boolean).join(' ') || undefined
+      }
+    >
       <legend className="mb-1 text-sm font-medium text-gray-800">
         {field.label}
         {field.required ? <RequiredMark /> : null}
       </legend>
-      {field.description ? <p id={ids.help} className="mb-2 text-xs text-gray-600">{field.description}</p> : null}
+      {field.description ? (
+        <p id={ids.help} className="mb-2 text-xs text-gray-600">
+          {field.description}
+        </p>
+      ) : null}
       {items.length === 0 ? <p className="mb-2 text-sm text-gray-600 italic">No items.</p> : null}
       <ul className="flex flex-col gap-2">
         {items.map((item, index) => {
@@ -32,9 +48,16 @@ export function ListField({ field, ids, errors, value, onChange, sensitive, canE
           return (
             <li key={index} className="flex items-center gap-2">
               {field.options ? (
-                <Select aria-label={label} disabled={locked} value={String(item)} onChange={(event) => change(field.options![event.target.selectedIndex])}>
+                <Select
+                  aria-label={label}
+                  disabled={locked}
+                  value={String(item)}
+                  onChange={(event) => change(field.options![event.target.selectedIndex])}
+                >
                   {field.options.map((option) => (
-                    <option key={String(option)} value={String(option)}>{String(option)}</option>
+                    <option key={String(option)} value={String(option)}>
+                      {String(option)}
+                    </option>
                   ))}
                 </Select>
               ) : (
@@ -44,10 +67,24 @@ export function ListField({ field, ids, errors, value, onChange, sensitive, canE
                   type={numeric ? 'number' : 'text'}
                   step={field.item === 'integer' ? 1 : numeric ? 'any' : undefined}
                   value={String(item)}
-                  onChange={(event) => change(numeric ? (event.target.value === '' ? undefined : Number(event.target.value)) : event.target.value)}
+                  onChange={(event) =>
+                    change(
+                      numeric
+                        ? event.target.value === ''
+                          ? undefined
+                          : Number(event.target.value)
+                        : event.target.value,
+                    )
+                  }
                 />
               )}
-              <Button variant="ghost" size="sm" aria-label={`Remove ${label}`} disabled={locked} onClick={() => set(items.filter((_, i) => i !== index))}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Remove ${label}`}
+                disabled={locked}
+                onClick={() => set(items.filter((_, i) => i !== index))}
+              >
                 <X aria-hidden className="size-4" />
               </Button>
             </li>

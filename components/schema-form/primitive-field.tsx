@@ -14,7 +14,16 @@ export const INVALID = 'aria-[invalid=true]:border-red-500';
 const LOCKED_NOTE = 'Sensitive: hidden from your role, kept as it is.';
 
 /** Text (one or several lines, e-mail, URL), number, choice or checkbox for one parameter. */
-export function PrimitiveField({ field, ids, errors, value, onChange, initial, sensitive, canEditSensitive }: FieldProps & { field: Primitive; ids: FieldIds; errors: string[]; value: unknown }) {
+export function PrimitiveField({
+  field,
+  ids,
+  errors,
+  value,
+  onChange,
+  initial,
+  sensitive,
+  canEditSensitive,
+}: FieldProps & { field: Primitive; ids: FieldIds; errors: string[]; value: unknown }) {
   const locked = isFieldLocked(field, sensitive, canEditSensitive);
   const note = locked ? LOCKED_NOTE : null;
   const aria = describedBy(ids, Boolean(field.description || note), errors);
@@ -51,7 +60,9 @@ export function PrimitiveField({ field, ids, errors, value, onChange, initial, s
           >
             <option value="">{field.required ? 'Choose…' : '(none)'}</option>
             {field.options.map((option) => (
-              <option key={String(option)} value={String(option)}>{String(option)}</option>
+              <option key={String(option)} value={String(option)}>
+                {String(option)}
+              </option>
             ))}
           </Select>
         </FieldFrame>
@@ -67,7 +78,9 @@ export function PrimitiveField({ field, ids, errors, value, onChange, initial, s
             max={field.max ?? undefined}
             {...common}
             value={typeof value === 'number' ? String(value) : ''}
-            onChange={(event) => onChange(field.keys, event.target.value === '' ? undefined : Number(event.target.value))}
+            onChange={(event) =>
+              onChange(field.keys, event.target.value === '' ? undefined : Number(event.target.value))
+            }
           />
         </FieldFrame>
       );

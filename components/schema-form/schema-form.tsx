@@ -44,7 +44,11 @@ export type FieldProps = Omit<SchemaFormProps, 'fields'> & { field: FormField };
 function SchemaField(props: FieldProps) {
   const { field, issues, idPrefix } = props;
   const errors = issues.filter((issue) => issueBelongsTo(field, issue.path)).map((issue) => issue.message);
-  const ids = { control: `${idPrefix}-${field.path || 'params'}`, help: `${idPrefix}-${field.path}-help`, error: `${idPrefix}-${field.path}-error` };
+  const ids = {
+    control: `${idPrefix}-${field.path || 'params'}`,
+    help: `${idPrefix}-${field.path}-help`,
+    error: `${idPrefix}-${field.path}-error`,
+  };
   switch (field.kind) {
     case 'fieldset':
       return (
@@ -67,6 +71,8 @@ function SchemaField(props: FieldProps) {
     case 'list':
       return <ListField {...props} field={field} ids={ids} errors={errors} value={valueAt(props.values, field.keys)} />;
     default:
-      return <PrimitiveField {...props} field={field} ids={ids} errors={errors} value={valueAt(props.values, field.keys)} />;
+      return (
+        <PrimitiveField {...props} field={field} ids={ids} errors={errors} value={valueAt(props.values, field.keys)} />
+      );
   }
 }

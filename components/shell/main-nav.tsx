@@ -1,6 +1,20 @@
 'use client';
 
-import { Bell, BookOpen, Bot, ChartColumn, FilePen, Inbox, OctagonPause, Scale, ScrollText, Siren, UserCog, UsersRound, Wrench } from 'lucide-react';
+import {
+  Bell,
+  BookOpen,
+  Bot,
+  ChartColumn,
+  FilePen,
+  Inbox,
+  OctagonPause,
+  Scale,
+  ScrollText,
+  Siren,
+  UserCog,
+  UsersRound,
+  Wrench,
+} from 'lucide-react';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
 import { IntentPrefetchLink } from '../ui/intent-prefetch-link';
@@ -26,7 +40,15 @@ const LINKS = [
  * The console's sections (less those the user's roles cannot open); tabs on phones, a sidebar column on wide screens.
  * Each section is a data-heavy dynamic page: prefetched when reached for, not on every page view and live refresh.
  */
-export function MainNav({ pendingCount: rendered, hide = [], className }: { pendingCount: number; hide?: string[]; className?: string }) {
+export function MainNav({
+  pendingCount: rendered,
+  hide = [],
+  className,
+}: {
+  pendingCount: number;
+  hide?: string[];
+  className?: string;
+}) {
   const pathname = usePathname();
   // Kept fresh by the live queue's events (one shared connection per tab); the server's count until the first one.
   const pendingCount = useQueueEvents().pending ?? rendered;

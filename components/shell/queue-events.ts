@@ -68,5 +68,9 @@ function subscribe(listener: () => void) {
 const SERVER_STATE: QueueEventsState = { connected: false, everConnected: false, pending: null, changes: 0 };
 
 export function useQueueEvents(): QueueEventsState {
-  return useSyncExternalStore(subscribe, () => state, () => SERVER_STATE);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => SERVER_STATE,
+  );
 }

@@ -13,10 +13,12 @@ type Props = Omit<ComponentProps<typeof Link>, 'href' | 'prefetch'> & { href: st
  */
 export function IntentPrefetchLink({ href, onMouseEnter, onFocus, onTouchStart, ...props }: Props) {
   const router = useRouter();
-  const prefetchThen = <E extends SyntheticEvent>(handler?: (event: E) => void) => (event: E) => {
-    router.prefetch(href);
-    handler?.(event);
-  };
+  const prefetchThen =
+    <E extends SyntheticEvent>(handler?: (event: E) => void) =>
+    (event: E) => {
+      router.prefetch(href);
+      handler?.(event);
+    };
   return (
     <Link
       href={href}

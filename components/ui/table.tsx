@@ -12,11 +12,28 @@ export function Table({ className, ...props }: ComponentProps<'table'>) {
 }
 
 export function Th({ className, ...props }: ComponentProps<'th'>) {
-  return <th scope="col" className={cn('border-b border-gray-200 bg-gray-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-gray-600 first:pl-4 last:pr-4 sm:first:pl-5', className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn(
+        'border-b border-gray-200 bg-gray-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-gray-600 first:pl-4 last:pr-4 sm:first:pl-5',
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: ComponentProps<'td'>) {
-  return <td className={cn('border-b border-gray-100 px-3 py-2.5 align-top text-gray-800 first:pl-4 last:pr-4 sm:first:pl-5', className)} {...props} />;
+  return (
+    <td
+      className={cn(
+        'border-b border-gray-100 px-3 py-2.5 align-top text-gray-800 first:pl-4 last:pr-4 sm:first:pl-5',
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export const TABLE_LINK_CLASS = 'font-medium text-indigo-700 hover:text-indigo-900 hover:underline';

@@ -15,7 +15,12 @@ test.describe('every transition writes its audit event', () => {
     expect((await agent.claim(id)).status).toBe(200);
     expect((await agent.reportResult(id, { ok: true, downstreamRef: 'ref-1' })).status).toBe(200);
 
-    const trail = (await auditEventsOfAction(id)).map((e) => ({ type: e.type, actorType: e.actorType, actorId: e.actorId, agentId: e.agentId }));
+    const trail = (await auditEventsOfAction(id)).map((e) => ({
+      type: e.type,
+      actorType: e.actorType,
+      actorId: e.actorId,
+      agentId: e.agentId,
+    }));
     const byAgent = { actorType: 'agent', actorId: agentRow.id, agentId: agentRow.id };
     expect(trail).toEqual([
       { type: 'action.proposed', ...byAgent },
@@ -39,7 +44,10 @@ test.describe('every transition writes its audit event', () => {
     const events = await auditEventsOfAction(id);
     expect(events.map((e) => e.type)).toEqual(['action.proposed', 'gate.decided', 'action.rejected']);
     expect(events[2]).toMatchObject({ actorType: 'user', actorId: reviewer.id, payload: { comment: 'not today' } });
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'rejected', decision: { decidedBy: reviewer.name, reason: 'not today' } });
+    expect((await agent.getAction(id)).body).toMatchObject({
+      status: 'rejected',
+      decision: { decidedBy: reviewer.name, reason: 'not today' },
+    });
   });
 
   test('approved by the gate → claimed → failed', async ({ baseURL }) => {

@@ -40,7 +40,13 @@ test.describe('agent keys', () => {
 
     await lib.revokeAgentKey()(SETUP, keyId);
     await expectAllUnauthenticated(agent, body.id, tool.name);
-    expect(await lib.db().db().action.count({ where: { agentId: agentRow.id } }), 'only the proposal made before revocation').toBe(1);
+    expect(
+      await lib
+        .db()
+        .db()
+        .action.count({ where: { agentId: agentRow.id } }),
+      'only the proposal made before revocation',
+    ).toBe(1);
   });
 
   test('another key of the same agent keeps working after one is revoked', async ({ baseURL }) => {

@@ -1,6 +1,13 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
-import { createTestAgent, createTestAgentKey, createTestTool, grantTestTool, SETUP, TICKET_SCHEMA } from '../fixtures/factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestTool,
+  grantTestTool,
+  SETUP,
+  TICKET_SCHEMA,
+} from '../fixtures/factories';
 import { lib } from '../fixtures/warden-lib';
 
 test.describe('GET /api/v1/agent', () => {
@@ -13,7 +20,10 @@ test.describe('GET /api/v1/agent', () => {
     await grantTestTool(agent, reviewed, true);
     await grantTestTool(agent, free, false);
     await grantTestTool(agent, disabled, false);
-    await lib.db().db().tool.update({ where: { id: disabled.id }, data: { enabled: false } });
+    await lib
+      .db()
+      .db()
+      .tool.update({ where: { id: disabled.id }, data: { enabled: false } });
     const { key } = await createTestAgentKey(agent);
 
     const reply = await agentClient(baseURL!, key).authority();
@@ -22,9 +32,17 @@ test.describe('GET /api/v1/agent', () => {
     const tools = new Map(reply.body.tools.map((tool: { name: string }) => [tool.name, tool]));
     expect([...tools.keys()].sort()).toEqual([reviewed.name, free.name].sort());
     expect(tools.get(reviewed.name)).toEqual({
-      name: reviewed.name, description: reviewed.description, actionLevel: 'external', parameters: TICKET_SCHEMA, approval: 'required',
+      name: reviewed.name,
+      description: reviewed.description,
+      actionLevel: 'external',
+      parameters: TICKET_SCHEMA,
+      approval: 'required',
     });
-    expect(tools.get(free.name)).toMatchObject({ actionLevel: 'read', parameters: { type: 'object' }, approval: 'none' });
+    expect(tools.get(free.name)).toMatchObject({
+      actionLevel: 'read',
+      parameters: { type: 'object' },
+      approval: 'none',
+    });
     expect(tools.has(notGranted.name)).toBe(false);
   });
 

@@ -25,9 +25,17 @@ async function seedFuzzedAgent(baseURL: string): Promise<Fuzzed> {
 /** The agent API's POST endpoints, each with a body it would accept and one defect it always refuses. */
 function postEndpoints(f: Fuzzed) {
   return [
-    { path: '/api/v1/actions', valid: { tool: f.toolName, params: VALID_TICKET, reason: 'r' }, sureBad: '"sources":{"not":"an array"}' },
+    {
+      path: '/api/v1/actions',
+      valid: { tool: f.toolName, params: VALID_TICKET, reason: 'r' },
+      sureBad: '"sources":{"not":"an array"}',
+    },
     // A pending action can be neither claimed nor reported on: even a well-formed body is a 409, never a change.
-    { path: `/api/v1/actions/${f.pendingId}/claim`, valid: { paramsHash: 'a'.repeat(64) }, sureBad: '"paramsHash":"zz"' },
+    {
+      path: `/api/v1/actions/${f.pendingId}/claim`,
+      valid: { paramsHash: 'a'.repeat(64) },
+      sureBad: '"paramsHash":"zz"',
+    },
     { path: `/api/v1/actions/${f.pendingId}/result`, valid: { ok: true, output: { n: 1 } }, sureBad: '"ok":"yes"' },
   ];
 }
@@ -46,7 +54,9 @@ async function expectFootprintUnchanged(agentId: string, run: () => Promise<void
 }
 
 test.describe('agent API: a fixed corpus of bad input', () => {
-  test('every POST endpoint refuses each corpus body with a 4xx and an error body, changing nothing', async ({ baseURL }) => {
+  test('every POST endpoint refuses each corpus body with a 4xx and an error body, changing nothing', async ({
+    baseURL,
+  }) => {
     const f = await seedFuzzedAgent(baseURL!);
     await expectFootprintUnchanged(f.agentId, async () => {
       for (const endpoint of postEndpoints(f)) {
@@ -56,7 +66,13 @@ test.describe('agent API: a fixed corpus of bad input', () => {
           { name: 'an empty body', body: '' },
         ];
         for (const bad of corpus) {
-          const reply = await sendRaw(baseURL!, { method: 'POST', path: endpoint.path, key: f.key, body: bad.body, headers: bad.headers });
+          const reply = await sendRaw(baseURL!, {
+            method: 'POST',
+            path: endpoint.path,
+            key: f.key,
+            body: bad.body,
+            headers: bad.headers,
+          });
           expectRefused(reply, `${endpoint.path}: ${bad.name}`);
         }
       }
@@ -72,7 +88,10 @@ test.describe('agent API: a fixed corpus of bad input', () => {
       [{ tool: f.toolName, params: null }, 'params'],
       [{ tool: f.toolName, params: VALID_TICKET, reason: {} }, 'reason'],
       [{ tool: f.toolName, params: VALID_TICKET, sources: 'x' }, 'sources'],
-      [{ tool: f.toolName, params: VALID_TICKET, sources: [{ title: 'a', url: 'javascript:alert(1)' }] }, 'sources.0.url'],
+      [
+        { tool: f.toolName, params: VALID_TICKET, sources: [{ title: 'a', url: 'javascript:alert(1)' }] },
+        'sources.0.url',
+      ],
       [{ tool: f.toolName, params: { ...VALID_TICKET, priority: '2' } }, 'priority'],
       [{ tool: f.toolName, params: { ...VALID_TICKET, '\u202egnp.exe': 1 } }, 'params.\u202egnp.exe'],
       [{ tool: f.toolName, params: { ...VALID_TICKET, 'a\u0007\u001b[31m': 1 } }, 'is not a parameter of this tool'],
@@ -81,7 +100,12 @@ test.describe('agent API: a fixed corpus of bad input', () => {
     ];
     await expectFootprintUnchanged(f.agentId, async () => {
       for (const [body, field] of cases) {
-        const reply = await sendRaw(baseURL!, { method: 'POST', path: '/api/v1/actions', key: f.key, body: JSON.stringify(body) });
+        const reply = await sendRaw(baseURL!, {
+          method: 'POST',
+          path: '/api/v1/actions',
+          key: f.key,
+          body: JSON.stringify(body),
+        });
         expectRefused(reply, JSON.stringify(body));
         expect(reply.status).toBe(422);
         expect(JSON.stringify(reply.json), JSON.stringify(body)).toContain(field);
@@ -105,14 +129,30 @@ test.describe('agent API: a fixed corpus of bad input', () => {
 
   test('GET endpoints: bad ids, queries and keys are 4xx with an error body', async ({ baseURL }) => {
     const f = await seedFuzzedAgent(baseURL!);
-    const ids = ['x', 'x'.repeat(5000), encodeURIComponent('\u202e\u0000é😀'), '%2e%2e%2fagent', `${f.pendingId}%00`, encodeURIComponent(`${f.pendingId}'--`)];
+    const ids = [
+      'x',
+      'x'.repeat(5000),
+      encodeURIComponent('\u202e\u0000é😀'),
+      '%2e%2e%2fagent',
+      `${f.pendingId}%00`,
+      encodeURIComponent(`${f.pendingId}'--`),
+    ];
     const queries = ['?wait=-1', '?wait=61', '?wait=abc', '?wait=1e400', '?wait=1.5', `?wait=${'9'.repeat(400)}`];
     const keys = ['', 'x', 'wk_' + 'a'.repeat(5000), `${f.key}x`, f.key.slice(0, -1), 'Bearer', 'é'];
     await expectFootprintUnchanged(f.agentId, async () => {
-      for (const id of ids) expectRefused(await sendRaw(baseURL!, { method: 'GET', path: `/api/v1/actions/${id}`, key: f.key }), `id ${id.slice(0, 40)}`);
-      for (const query of queries) expectRefused(await sendRaw(baseURL!, { method: 'GET', path: `/api/v1/actions/${f.pendingId}${query}`, key: f.key }), query);
+      for (const id of ids)
+        expectRefused(
+          await sendRaw(baseURL!, { method: 'GET', path: `/api/v1/actions/${id}`, key: f.key }),
+          `id ${id.slice(0, 40)}`,
+        );
+      for (const query of queries)
+        expectRefused(
+          await sendRaw(baseURL!, { method: 'GET', path: `/api/v1/actions/${f.pendingId}${query}`, key: f.key }),
+          query,
+        );
       for (const key of keys) {
-        for (const path of ['/api/v1/agent', `/api/v1/actions/${f.pendingId}`]) expectRefused(await sendRaw(baseURL!, { method: 'GET', path, key }), `key ${key.slice(0, 20)}`);
+        for (const path of ['/api/v1/agent', `/api/v1/actions/${f.pendingId}`])
+          expectRefused(await sendRaw(baseURL!, { method: 'GET', path, key }), `key ${key.slice(0, 20)}`);
       }
     });
   });
@@ -124,11 +164,24 @@ test.describe(`agent API: ${CASES} generated bad inputs per endpoint`, () => {
     await expectFootprintUnchanged(f.agentId, async () => {
       for (const endpoint of postEndpoints(f)) {
         await fc.assert(
-          fc.asyncProperty(badBodyArbitrary(endpoint.valid, endpoint.sureBad), fc.option(fc.string({ minLength: 1, maxLength: 300 })), async (bad, idempotencyKey) => {
-            const headers = idempotencyKey === null ? undefined : { 'idempotency-key': idempotencyKey.replace(/[^\x20-\x7e]/g, '?') };
-            const reply = await sendRaw(baseURL!, { method: 'POST', path: endpoint.path, key: f.key, body: bad.body, headers });
-            return isClientErrorWithBody(reply) || failWith(`${endpoint.path} ${bad.name} → ${describeReply(reply)}`);
-          }),
+          fc.asyncProperty(
+            badBodyArbitrary(endpoint.valid, endpoint.sureBad),
+            fc.option(fc.string({ minLength: 1, maxLength: 300 })),
+            async (bad, idempotencyKey) => {
+              const headers =
+                idempotencyKey === null
+                  ? undefined
+                  : { 'idempotency-key': idempotencyKey.replace(/[^\x20-\x7e]/g, '?') };
+              const reply = await sendRaw(baseURL!, {
+                method: 'POST',
+                path: endpoint.path,
+                key: f.key,
+                body: bad.body,
+                headers,
+              });
+              return isClientErrorWithBody(reply) || failWith(`${endpoint.path} ${bad.name} → ${describeReply(reply)}`);
+            },
+          ),
           { numRuns: CASES },
         );
       }
@@ -137,18 +190,36 @@ test.describe(`agent API: ${CASES} generated bad inputs per endpoint`, () => {
 
   test('GET /api/v1/actions/:id refuses every generated id and query', async ({ baseURL }) => {
     const f = await seedFuzzedAgent(baseURL!);
-    const id = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }).filter((s) => s !== '.' && s !== '..'), fc.uuid().map((uuid) => uuid), fc.constant(f.pendingId));
-    const badWait = fc.oneof(fc.integer({ min: 61 }), fc.integer({ max: -1 }), fc.double().filter((n) => !Number.isInteger(n)), fc.string({ maxLength: 20 }));
+    const id = fc.oneof(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }).filter((s) => s !== '.' && s !== '..'),
+      fc.uuid().map((uuid) => uuid),
+      fc.constant(f.pendingId),
+    );
+    const badWait = fc.oneof(
+      fc.integer({ min: 61 }),
+      fc.integer({ max: -1 }),
+      fc.double().filter((n) => !Number.isInteger(n)),
+      fc.string({ maxLength: 20 }),
+    );
     // Number(wait) is what the route coerces: anything that reads as 0–60 seconds would be a valid long poll.
-    const isValidWait = (wait: unknown) => Number.isInteger(Number(String(wait))) && Number(String(wait)) >= 0 && Number(String(wait)) <= 60;
+    const isValidWait = (wait: unknown) =>
+      Number.isInteger(Number(String(wait))) && Number(String(wait)) >= 0 && Number(String(wait)) <= 60;
     await expectFootprintUnchanged(f.agentId, async () => {
       await fc.assert(
-        fc.asyncProperty(id, badWait.filter((wait) => !isValidWait(wait)), async (actionId, wait) => {
-          // The agent's own pending action exists: only a bad `wait` makes a request for it a refusal.
-          const query = actionId === f.pendingId ? `?wait=${encodeURIComponent(String(wait))}` : '';
-          const reply = await sendRaw(baseURL!, { method: 'GET', path: `/api/v1/actions/${encodeURIComponent(actionId)}${query}`, key: f.key });
-          return isClientErrorWithBody(reply) || failWith(`${actionId}${query} → ${describeReply(reply)}`);
-        }),
+        fc.asyncProperty(
+          id,
+          badWait.filter((wait) => !isValidWait(wait)),
+          async (actionId, wait) => {
+            // The agent's own pending action exists: only a bad `wait` makes a request for it a refusal.
+            const query = actionId === f.pendingId ? `?wait=${encodeURIComponent(String(wait))}` : '';
+            const reply = await sendRaw(baseURL!, {
+              method: 'GET',
+              path: `/api/v1/actions/${encodeURIComponent(actionId)}${query}`,
+              key: f.key,
+            });
+            return isClientErrorWithBody(reply) || failWith(`${actionId}${query} → ${describeReply(reply)}`);
+          },
+        ),
         { numRuns: CASES },
       );
     });
@@ -157,11 +228,22 @@ test.describe(`agent API: ${CASES} generated bad inputs per endpoint`, () => {
   test('GET /api/v1/agent refuses every generated key', async ({ baseURL }) => {
     const f = await seedFuzzedAgent(baseURL!);
     // Any byte a header value may carry (fetch refuses DEL and controls before sending).
-    const headerSafe = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), maxLength: 300 });
+    const headerSafe = fc.string({
+      unit: fc
+        .integer({ min: 0x20, max: 0xff })
+        .filter((c) => c !== 0x7f)
+        .map((c) => String.fromCharCode(c)),
+      maxLength: 300,
+    });
     await expectFootprintUnchanged(f.agentId, async () => {
       await fc.assert(
         fc.asyncProperty(headerSafe, fc.constantFrom('Bearer ', 'bearer ', 'Basic ', ''), async (key, scheme) => {
-          const reply = await sendRaw(baseURL!, { method: 'GET', path: '/api/v1/agent', key: null, headers: { authorization: `${scheme}${key}`.trim() || 'x' } });
+          const reply = await sendRaw(baseURL!, {
+            method: 'GET',
+            path: '/api/v1/agent',
+            key: null,
+            headers: { authorization: `${scheme}${key}`.trim() || 'x' },
+          });
           return isClientErrorWithBody(reply) || failWith(`${scheme}${key} → ${describeReply(reply)}`);
         }),
         { numRuns: CASES },

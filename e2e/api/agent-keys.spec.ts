@@ -21,12 +21,21 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
     expect((await client.authority()).body.agent.id).toBe(agent.id);
     const proposed = await client.propose({ tool: tool.name, params: refund(20) });
     expect(proposed.status).toBe(201);
-    const created = (await auditEventsOfAgent(agent.id)).find((e) => e.type === 'agent_key.created' && (e.payload as { keyId: string }).keyId === keyId);
+    const created = (await auditEventsOfAgent(agent.id)).find(
+      (e) => e.type === 'agent_key.created' && (e.payload as { keyId: string }).keyId === keyId,
+    );
     expect(created?.payload).toMatchObject({ label: 'ci', expiresAt: expiresAt.toISOString() });
 
     // Time has passed: the stored expiry is now behind us.
-    await lib.db().db().agentKey.update({ where: { id: keyId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    for (const reply of [await client.authority(), await client.propose({ tool: tool.name, params: refund(21) }), await client.getAction(proposed.body.id)]) {
+    await lib
+      .db()
+      .db()
+      .agentKey.update({ where: { id: keyId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    for (const reply of [
+      await client.authority(),
+      await client.propose({ tool: tool.name, params: refund(21) }),
+      await client.getAction(proposed.body.id),
+    ]) {
       expect(reply.status).toBe(401);
       expect(reply.body.error.code).toBe('unauthenticated');
     }
@@ -34,12 +43,17 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
 
   test('a key cannot be created already expired', async () => {
     const { agent } = await seedGrantedAgent();
-    await expect(lib.createAgentKey()(SETUP, { id: agent.id }, { expiresAt: new Date(Date.now() - HOUR) })).rejects.toMatchObject({
-      code: 'invalid_input', details: { issues: [{ path: 'expiresAt' }] },
+    await expect(
+      lib.createAgentKey()(SETUP, { id: agent.id }, { expiresAt: new Date(Date.now() - HOUR) }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'expiresAt' }] },
     });
   });
 
-  test('rotation with an overlap: old and new keys both work; a rotation with no overlap ends the old key at once', async ({ baseURL }) => {
+  test('rotation with an overlap: old and new keys both work; a rotation with no overlap ends the old key at once', async ({
+    baseURL,
+  }) => {
     const { agent, owner, key: first, keyId: firstId } = await seedGrantedAgent();
 
     const second = await gateLib.rotateAgentKey()(owner.actor, { keyId: firstId, overlapMinutes: 60 });
@@ -49,23 +63,39 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
     expect(await statusWith(baseURL!, second.key)).toBe(200);
     const rotated = (await auditEventsOfAgent(agent.id)).filter((e) => e.type === 'agent_key.rotated');
     expect(rotated).toHaveLength(1);
-    expect(rotated[0]).toMatchObject({ actorId: owner.id, payload: { keyId: second.keyId, replacedKeyId: firstId, oldKeyExpiresAt: second.oldKeyExpiresAt } });
+    expect(rotated[0]).toMatchObject({
+      actorId: owner.id,
+      payload: { keyId: second.keyId, replacedKeyId: firstId, oldKeyExpiresAt: second.oldKeyExpiresAt },
+    });
 
     const third = await gateLib.rotateAgentKey()(owner.actor, { keyId: second.keyId, overlapMinutes: 0 });
     expect(await statusWith(baseURL!, second.key)).toBe(401);
     expect(await statusWith(baseURL!, third.key)).toBe(200);
     expect(await statusWith(baseURL!, first), 'the first key keeps its own overlap').toBe(200);
 
-    await expect(gateLib.rotateAgentKey()(owner.actor, { keyId: second.keyId, overlapMinutes: 60 })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      gateLib.rotateAgentKey()(owner.actor, { keyId: second.keyId, overlapMinutes: 60 }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   test('rotation refuses an out-of-range overlap and a stranger', async () => {
     const { keyId } = await seedGrantedAgent();
     const stranger = await createTestUser(['owner'], 'Other Owner');
-    await expect(gateLib.rotateAgentKey()(SETUP, { keyId, overlapMinutes: -1 })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(gateLib.rotateAgentKey()(SETUP, { keyId, overlapMinutes: 24 * 7 * 60 + 1 })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(gateLib.rotateAgentKey()(stranger.actor, { keyId, overlapMinutes: 60 })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await lib.db().db().agentKey.findUniqueOrThrow({ where: { id: keyId } })).toMatchObject({ expiresAt: null, revokedAt: null });
+    await expect(gateLib.rotateAgentKey()(SETUP, { keyId, overlapMinutes: -1 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(gateLib.rotateAgentKey()(SETUP, { keyId, overlapMinutes: 24 * 7 * 60 + 1 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(gateLib.rotateAgentKey()(stranger.actor, { keyId, overlapMinutes: 60 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(
+      await lib
+        .db()
+        .db()
+        .agentKey.findUniqueOrThrow({ where: { id: keyId } }),
+    ).toMatchObject({ expiresAt: null, revokedAt: null });
   });
 
   test('a revoked key gets 401 on the very next request; revoking it again is a conflict', async ({ baseURL }) => {
@@ -75,9 +105,15 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
 
     await lib.revokeAgentKey()(owner.actor, keyId);
     expect((await client.propose({ tool: tool.name, params: refund(21) })).status).toBe(401);
-    expect((await auditEventsOfAgent(agent.id)).at(-1)).toMatchObject({ type: 'agent_key.revoked', actorId: owner.id, payload: { keyId } });
+    expect((await auditEventsOfAgent(agent.id)).at(-1)).toMatchObject({
+      type: 'agent_key.revoked',
+      actorId: owner.id,
+      payload: { keyId },
+    });
     await expect(lib.revokeAgentKey()(owner.actor, keyId)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(gateLib.rotateAgentKey()(owner.actor, { keyId, overlapMinutes: 60 })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(gateLib.rotateAgentKey()(owner.actor, { keyId, overlapMinutes: 60 })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 
   test('no audit payload ever contains a key or its hash', async ({ baseURL }) => {
@@ -91,11 +127,16 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
     }
     await lib.revokeAgentKey()(owner.actor, extra.keyId);
 
-    const stored = await lib.db().db().agentKey.findMany({ where: { agentId: agent.id }, select: { hash: true } });
+    const stored = await lib
+      .db()
+      .db()
+      .agentKey.findMany({ where: { agentId: agent.id }, select: { hash: true } });
     expect(stored).toHaveLength(3);
     const secrets = [key, extra.key, rotated.key, ...stored.map((row) => row.hash)];
     const events = await auditEventsOfAgent(agent.id);
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['agent_key.created', 'agent_key.rotated', 'agent_key.revoked', 'action.proposed']));
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['agent_key.created', 'agent_key.rotated', 'agent_key.revoked', 'action.proposed']),
+    );
     // The agent named its own key as the requester: proof that the scan would see one if it were written.
     const planted = events.filter((e) => secrets.some((secret) => JSON.stringify(e.payload).includes(secret)));
     expect(planted.map((e) => e.type).sort()).toEqual(['action.proposed', 'action.proposed', 'action.proposed']);

@@ -14,10 +14,18 @@ test('a bare agent: each gap is named with where to fix it', async () => {
   expect(readiness.total).toBe(8);
   expect(row('purpose')).toMatchObject({ ok: true, signal: 'Purpose recorded; Olga Owner answers for it' });
   expect(row('identity').gaps).toEqual([{ text: 'no requester verification', href: `${page}#agent-requester-key` }]);
-  expect(row('permissions').gaps).toEqual([{ text: `write tools without a rate limit or pending cap: ${tool.name}`, href: `${page}/grants/${grant.id}` }]);
-  expect(row('tools').gaps).toEqual([{ text: `update tool \`${tool.name}\` has no rollback declared`, href: `/tools/${tool.id}` }]);
-  expect(row('validation').gaps).toEqual([{ text: `write tools without parameter rules: ${tool.name}`, href: `${page}/grants/${grant.id}` }]);
-  expect(row('approval').gaps).toEqual([{ text: `write tools without approval: ${tool.name}`, href: `${page}/grants/${grant.id}` }]);
+  expect(row('permissions').gaps).toEqual([
+    { text: `write tools without a rate limit or pending cap: ${tool.name}`, href: `${page}/grants/${grant.id}` },
+  ]);
+  expect(row('tools').gaps).toEqual([
+    { text: `update tool \`${tool.name}\` has no rollback declared`, href: `/tools/${tool.id}` },
+  ]);
+  expect(row('validation').gaps).toEqual([
+    { text: `write tools without parameter rules: ${tool.name}`, href: `${page}/grants/${grant.id}` },
+  ]);
+  expect(row('approval').gaps).toEqual([
+    { text: `write tools without approval: ${tool.name}`, href: `${page}/grants/${grant.id}` },
+  ]);
   expect(row('audit').gaps).toContainEqual({ text: 'no monitoring note', href: `${page}#agent-edit` });
   expect(row('recovery').gaps).toEqual([{ text: 'no manual fallback text', href: `${page}#agent-edit` }]);
 
@@ -31,8 +39,14 @@ test('a configured agent: its rows show their good signals, and the list scores 
   const readiness = await readinessLib.getAgentReadiness()(owner.actor, agent.id);
   const row = (area: string) => readiness.rows.find((r) => r.area === area)!;
 
-  expect(row('identity')).toMatchObject({ ok: true, signal: '1 active key under 90 days old; requesters verified by signature' });
-  expect(row('permissions')).toMatchObject({ ok: true, signal: 'Every write tool is bounded by a rate limit or a pending cap' });
+  expect(row('identity')).toMatchObject({
+    ok: true,
+    signal: '1 active key under 90 days old; requesters verified by signature',
+  });
+  expect(row('permissions')).toMatchObject({
+    ok: true,
+    signal: 'Every write tool is bounded by a rate limit or a pending cap',
+  });
   expect(row('validation')).toMatchObject({ ok: true, signal: 'Every write tool checks its parameters against rules' });
   expect(row('approval')).toMatchObject({ ok: true, signal: 'Every write tool needs a person’s approval' });
   expect(row('recovery').ok).toBe(true);
@@ -45,11 +59,19 @@ test('a configured agent: its rows show their good signals, and the list scores 
   expect(scores[agent.id].okCount).toBeGreaterThan(scores[bare.agent.id].okCount);
 });
 
-test('reading readiness writes nothing (the agent\'s version stays) and an unknown agent is not found', async () => {
+test("reading readiness writes nothing (the agent's version stays) and an unknown agent is not found", async () => {
   const { owner, agent } = await seedReadinessAgent({ configured: false });
-  const version = async () => (await lib.db().db().agent.findUniqueOrThrow({ where: { id: agent.id } })).version;
+  const version = async () =>
+    (
+      await lib
+        .db()
+        .db()
+        .agent.findUniqueOrThrow({ where: { id: agent.id } })
+    ).version;
   const start = await version();
   await readinessLib.getAgentReadiness()(owner.actor, agent.id);
   expect(await version()).toBe(start);
-  await expect(readinessLib.getAgentReadiness()(owner.actor, 'no-such-agent')).rejects.toMatchObject({ code: 'not_found' });
+  await expect(readinessLib.getAgentReadiness()(owner.actor, 'no-such-agent')).rejects.toMatchObject({
+    code: 'not_found',
+  });
 });

@@ -6,10 +6,14 @@ import { gateLib, refund, seedGrantedAgent } from '../fixtures/gate-factories';
 import { lib } from '../fixtures/warden-lib';
 
 const claimWithBody = (agent: ReturnType<typeof agentClient>, id: string, body: unknown) =>
-  agent.request('POST', `/api/v1/actions/${encodeURIComponent(id)}/claim`, JSON.stringify(body), { 'content-type': 'application/json' });
+  agent.request('POST', `/api/v1/actions/${encodeURIComponent(id)}/claim`, JSON.stringify(body), {
+    'content-type': 'application/json',
+  });
 
 test.describe('an approval is bound to the exact parameters', () => {
-  test('a claim stating another paramsHash gets 409 params_mismatch; the action stays approved; the right hash claims it', async ({ baseURL }) => {
+  test('a claim stating another paramsHash gets 409 params_mismatch; the action stays approved; the right hash claims it', async ({
+    baseURL,
+  }) => {
     const { tool, key } = await seedGrantedAgent({ approvals: 0 });
     const agent = agentClient(baseURL!, key);
     const { body: proposed } = await agent.propose({ tool: tool.name, params: refund(20) });
@@ -33,7 +37,9 @@ test.describe('an approval is bound to the exact parameters', () => {
     expect((await auditTypesOfAction(proposed.id)).at(-1)).toBe('action.claimed');
   });
 
-  test('the same parameters in another key order have the same hash; other parameters another one', async ({ baseURL }) => {
+  test('the same parameters in another key order have the same hash; other parameters another one', async ({
+    baseURL,
+  }) => {
     const { tool, key } = await seedGrantedAgent({ approvals: 0 });
     const agent = agentClient(baseURL!, key);
     const a = (await agent.propose({ tool: tool.name, params: { orderId: 'ORD-9', amount: 5 } })).body;
@@ -54,33 +60,61 @@ test.describe('quorum: a grant that needs two approvals', () => {
     const seeded = await seedGrantedAgent({ approvals: 2 });
     const agent = agentClient(baseURL, seeded.key);
     const reply = await agent.propose({ tool: seeded.tool.name, params: refund(20) });
-    expect(reply.body).toMatchObject({ status: 'pending_review', decision: { reasons: ['review: grant requires 2 approvals'] } });
+    expect(reply.body).toMatchObject({
+      status: 'pending_review',
+      decision: { reasons: ['review: grant requires 2 approvals'] },
+    });
     return { ...seeded, agent, id: reply.body.id as string };
   }
 
-  test('the first approval is recorded and leaves it pending; the same reviewer twice is refused; a second reviewer approves', async ({ baseURL }) => {
+  test('the first approval is recorded and leaves it pending; the same reviewer twice is refused; a second reviewer approves', async ({
+    baseURL,
+  }) => {
     const { agent, id, grant } = await pendingForTwo(baseURL!);
     const ann = await createTestUser(['reviewer'], 'Ann Reviewer');
     const bob = await createTestUser(['reviewer'], 'Bob Reviewer');
     expect((await agent.getAction(id)).body.approvalsRequired).toBe(2);
 
-    expect(await lib.approveAction()(ann.actor, { actionId: id, comment: 'looks right' })).toEqual({ status: 'pending_review', approvals: 1, required: 2, missingGroups: [] });
+    expect(await lib.approveAction()(ann.actor, { actionId: id, comment: 'looks right' })).toEqual({
+      status: 'pending_review',
+      approvals: 1,
+      required: 2,
+      missingGroups: [],
+    });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
     const recorded = (await auditEventsOfAction(id)).at(-1);
-    expect(recorded).toMatchObject({ type: 'action.approval_recorded', actorType: 'user', actorId: ann.id, payload: { comment: 'looks right', approvals: 1, required: 2 } });
+    expect(recorded).toMatchObject({
+      type: 'action.approval_recorded',
+      actorType: 'user',
+      actorId: ann.id,
+      payload: { comment: 'looks right', approvals: 1, required: 2 },
+    });
     const early = await agent.claim(id);
     expect(early.status).toBe(409);
     expect(early.body.error.status).toBe('pending_review');
 
-    await expect(lib.approveAction()(ann.actor, { actionId: id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('already approved') });
+    await expect(lib.approveAction()(ann.actor, { actionId: id })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('already approved'),
+    });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
     // The number of approvals was fixed when the action was proposed: lowering the grant now changes nothing for it.
     await gateLib.updateGrant()(SETUP, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
-    expect(await lib.approveAction()(bob.actor, { actionId: id })).toEqual({ status: 'approved', approvals: 2, required: 2, missingGroups: [] });
-    expect(await auditTypesOfAction(id)).toEqual(['action.proposed', 'gate.decided', 'action.approval_recorded', 'action.approved']);
+    expect(await lib.approveAction()(bob.actor, { actionId: id })).toEqual({
+      status: 'approved',
+      approvals: 2,
+      required: 2,
+      missingGroups: [],
+    });
+    expect(await auditTypesOfAction(id)).toEqual([
+      'action.proposed',
+      'gate.decided',
+      'action.approval_recorded',
+      'action.approved',
+    ]);
     expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({ actorId: bob.id });
     expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: bob.name } });
     expect((await agent.claim(id)).status).toBe(200);
@@ -92,28 +126,66 @@ test.describe('quorum: a grant that needs two approvals', () => {
     const bob = await createTestUser(['reviewer'], 'Bob Reviewer');
 
     await lib.approveAction()(ann.actor, { actionId: id });
-    expect(await lib.rejectAction()(bob.actor, { actionId: id, comment: 'not this order' })).toMatchObject({ status: 'rejected' });
-    expect(await auditTypesOfAction(id)).toEqual(['action.proposed', 'gate.decided', 'action.approval_recorded', 'action.rejected']);
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'rejected', decision: { reason: 'not this order', decidedBy: bob.name } });
+    expect(await lib.rejectAction()(bob.actor, { actionId: id, comment: 'not this order' })).toMatchObject({
+      status: 'rejected',
+    });
+    expect(await auditTypesOfAction(id)).toEqual([
+      'action.proposed',
+      'gate.decided',
+      'action.approval_recorded',
+      'action.rejected',
+    ]);
+    expect((await agent.getAction(id)).body).toMatchObject({
+      status: 'rejected',
+      decision: { reason: 'not this order', decidedBy: bob.name },
+    });
     expect((await agent.claim(id)).body.error.status).toBe('rejected');
   });
 
   test('of two second approvals sent at once, exactly one decides', async ({ baseURL }) => {
     const { agent, id } = await pendingForTwo(baseURL!);
-    const [ann, bob, cid] = await Promise.all(['Ann', 'Bob', 'Cid'].map((name) => createTestUser(['reviewer'], `${name} Reviewer`)));
+    const [ann, bob, cid] = await Promise.all(
+      ['Ann', 'Bob', 'Cid'].map((name) => createTestUser(['reviewer'], `${name} Reviewer`)),
+    );
     await lib.approveAction()(ann.actor, { actionId: id });
 
-    const outcomes = await Promise.allSettled([lib.approveAction()(bob.actor, { actionId: id }), lib.approveAction()(cid.actor, { actionId: id })]);
-    const won = outcomes.filter((o): o is PromiseFulfilledResult<{ status: string; approvals: number; required: number; missingGroups: string[] }> => o.status === 'fulfilled');
+    const outcomes = await Promise.allSettled([
+      lib.approveAction()(bob.actor, { actionId: id }),
+      lib.approveAction()(cid.actor, { actionId: id }),
+    ]);
+    const won = outcomes.filter(
+      (
+        o,
+      ): o is PromiseFulfilledResult<{
+        status: string;
+        approvals: number;
+        required: number;
+        missingGroups: string[];
+      }> => o.status === 'fulfilled',
+    );
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(won[0].value).toEqual({ status: 'approved', approvals: 2, required: 2, missingGroups: [] });
     const winner = outcomes[0].status === 'fulfilled' ? bob : cid;
-    expect(lost[0].reason).toMatchObject({ code: 'conflict', details: { status: 'approved', decidedBy: winner.email } });
+    expect(lost[0].reason).toMatchObject({
+      code: 'conflict',
+      details: { status: 'approved', decidedBy: winner.email },
+    });
 
-    expect((await auditEventsOfAction(id)).filter((e) => e.type === 'action.approved').map((e) => e.actorId)).toEqual([winner.id]);
-    expect(await lib.db().db().actionApproval.count({ where: { actionId: id } }), "the loser's approval was rolled back").toBe(2);
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: winner.name } });
+    expect((await auditEventsOfAction(id)).filter((e) => e.type === 'action.approved').map((e) => e.actorId)).toEqual([
+      winner.id,
+    ]);
+    expect(
+      await lib
+        .db()
+        .db()
+        .actionApproval.count({ where: { actionId: id } }),
+      "the loser's approval was rolled back",
+    ).toBe(2);
+    expect((await agent.getAction(id)).body).toMatchObject({
+      status: 'approved',
+      decision: { decidedBy: winner.name },
+    });
   });
 });

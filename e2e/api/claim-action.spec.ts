@@ -41,7 +41,11 @@ test.describe('POST /api/v1/actions/{id}/claim', () => {
     const draftAgent = agentClient(baseURL!, drafting.key);
     const draft = await proposeTicket(draftAgent, drafting.tool, 'draft');
 
-    for (const [agent, id, status] of [[reviewedAgent, rejected, 'rejected'], [reviewedAgent, blocked, 'blocked'], [draftAgent, draft, 'draft']] as const) {
+    for (const [agent, id, status] of [
+      [reviewedAgent, rejected, 'rejected'],
+      [reviewedAgent, blocked, 'blocked'],
+      [draftAgent, draft, 'draft'],
+    ] as const) {
       const reply = await agent.claim(id);
       expect(reply.status, status).toBe(409);
       expect(reply.body.error.status).toBe(status);
@@ -78,8 +82,15 @@ test.describe('POST /api/v1/actions/{id}/claim', () => {
 
     const reply = await agent.claim(id);
     expect(reply.status).toBe(409);
-    expect(reply.body.error).toMatchObject({ code: 'conflict', status: 'blocked', reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]) });
-    expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({ type: 'action.claim_blocked', payload: { reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]) } });
+    expect(reply.body.error).toMatchObject({
+      code: 'conflict',
+      status: 'blocked',
+      reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]),
+    });
+    expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({
+      type: 'action.claim_blocked',
+      payload: { reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]) },
+    });
 
     await lib.agentStatus().resumeAgent(SETUP, { id: agentRow.id });
     const afterResume = await agent.claim(id);
@@ -92,11 +103,17 @@ test.describe('POST /api/v1/actions/{id}/claim', () => {
     const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
     const agent = agentClient(baseURL!, key);
     const id = await proposeTicket(agent, tool, 'approved');
-    await lib.db().db().tool.update({ where: { id: tool.id }, data: { enabled: false } });
+    await lib
+      .db()
+      .db()
+      .tool.update({ where: { id: tool.id }, data: { enabled: false } });
 
     const reply = await agent.claim(id);
     expect(reply.status).toBe(409);
-    expect(reply.body.error).toMatchObject({ status: 'blocked', reasons: expect.arrayContaining([expect.stringContaining(`tool ${tool.name} is disabled`)]) });
+    expect(reply.body.error).toMatchObject({
+      status: 'blocked',
+      reasons: expect.arrayContaining([expect.stringContaining(`tool ${tool.name} is disabled`)]),
+    });
   });
 
   test('an unknown action id gets 404', async ({ baseURL }) => {

@@ -30,7 +30,10 @@ test.describe('an agent key is not a console session', () => {
     expect(reply.body?.userId).toBeUndefined();
   });
 
-  test('a server action sent with an agent key does nothing, while the same request from an admin session acts', async ({ baseURL, request }) => {
+  test('a server action sent with an agent key does nothing, while the same request from an admin session acts', async ({
+    baseURL,
+    request,
+  }) => {
     const { agent: agentRow, key } = await seedAgentWithTool();
     const agent = agentClient(baseURL!, key);
     const pause = serverActionRequest('setAgentStatusMutation', [{ agentId: agentRow.id, to: 'paused' }]);
@@ -46,6 +49,8 @@ test.describe('an agent key is not a console session', () => {
     await signInWithRequest(request, admin.email, admin.password);
     const asAdmin = await request.post(`/agents/${agentRow.id}`, { headers: pause.headers, data: pause.body });
     expect(asAdmin.status()).toBe(200);
-    expect(await agentStatus(agentRow.id), 'the control: the same request with a session pauses the agent').toBe('paused');
+    expect(await agentStatus(agentRow.id), 'the control: the same request with a session pauses the agent').toBe(
+      'paused',
+    );
   });
 });

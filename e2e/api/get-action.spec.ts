@@ -26,7 +26,10 @@ test.describe('GET /api/v1/actions/{id}', () => {
   test("another agent's action is indistinguishable from a missing one (404)", async ({ baseURL }) => {
     const mine = await seedAgentWithTool({ approvalRequired: true });
     const theirs = await seedAgentWithTool({ approvalRequired: true });
-    const { body: proposed } = await agentClient(baseURL!, theirs.key).propose({ tool: theirs.tool.name, params: VALID_TICKET });
+    const { body: proposed } = await agentClient(baseURL!, theirs.key).propose({
+      tool: theirs.tool.name,
+      params: VALID_TICKET,
+    });
 
     const me = agentClient(baseURL!, mine.key);
     const foreign = await me.getAction(proposed.id);

@@ -25,14 +25,22 @@ test.describe('global stop', () => {
     expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: true });
     const stopped = await agent.propose({ tool: tool.name, params: VALID_TICKET });
     expect(stopped.status).toBe(201);
-    expect(stopped.body).toMatchObject({ status: 'blocked', decision: { reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) } });
-    expect((await auditEventsOfAction(stopped.body.id)).map((e) => e.type)).toEqual(['action.proposed', 'gate.decided']);
+    expect(stopped.body).toMatchObject({
+      status: 'blocked',
+      decision: { reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) },
+    });
+    expect((await auditEventsOfAction(stopped.body.id)).map((e) => e.type)).toEqual([
+      'action.proposed',
+      'gate.decided',
+    ]);
 
     expect(await lib.globalStop().releaseGlobalStop(CLI, 'spec done')).toEqual({ changed: true });
     expect((await agent.propose({ tool: tool.name, params: VALID_TICKET })).body.status).toBe('approved');
   });
 
-  test('an action approved before the stop is blocked at claim and stays blocked after release', async ({ baseURL }) => {
+  test('an action approved before the stop is blocked at claim and stays blocked after release', async ({
+    baseURL,
+  }) => {
     const admin = await createTestUser(['admin']);
     const reviewer = await createTestUser(['reviewer']);
     const { key, tool } = await seedAgentWithTool({ approvalRequired: true });
@@ -43,7 +51,11 @@ test.describe('global stop', () => {
     await lib.globalStop().engageGlobalStop(admin.actor);
     const claim = await agent.claim(id);
     expect(claim.status).toBe(409);
-    expect(claim.body.error).toMatchObject({ code: 'conflict', status: 'blocked', reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]) });
+    expect(claim.body.error).toMatchObject({
+      code: 'conflict',
+      status: 'blocked',
+      reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]),
+    });
 
     await lib.globalStop().releaseGlobalStop(CLI, 'spec done');
     expect(await actionStatusInDatabase(id)).toBe('blocked');
@@ -52,32 +64,53 @@ test.describe('global stop', () => {
     expect(retry.body.error.status).toBe('blocked');
     expect((await agent.getAction(id)).body.decision.reason).toContain('blocked at claim: global stop is engaged');
     expect((await auditEventsOfAction(id)).map((e) => e.type)).toEqual([
-      'action.proposed', 'gate.decided', 'action.approved', 'action.claim_blocked',
+      'action.proposed',
+      'gate.decided',
+      'action.approved',
+      'action.claim_blocked',
     ]);
   });
 
   test('engaging and releasing are audited once each; repeating either changes nothing', async () => {
     const admin = await createTestUser(['admin']);
     const cli = { type: 'cli', id: `global-stop-spec-${admin.id}` } as const;
-    const events = () => lib.db().db().auditEvent.findMany({
-      where: { OR: [{ actorId: admin.id }, { actorType: 'cli', actorId: cli.id }], type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] } }, orderBy: { seq: 'asc' },
-    });
+    const events = () =>
+      lib
+        .db()
+        .db()
+        .auditEvent.findMany({
+          where: {
+            OR: [{ actorId: admin.id }, { actorType: 'cli', actorId: cli.id }],
+            type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] },
+          },
+          orderBy: { seq: 'asc' },
+        });
 
     await lib.globalStop().engageGlobalStop(admin.actor);
     expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: false });
     // A person's release in the console is refused, pointing at the return to normal (before any password is asked).
-    await expect(lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('return to normal') });
+    await expect(lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('return to normal'),
+    });
     await lib.globalStop().releaseGlobalStop(cli, 'spec done');
     expect(await lib.globalStop().releaseGlobalStop(cli, 'spec done')).toEqual({ changed: false });
     expect((await events()).map((e) => e.type)).toEqual(['switch.global_stop_engaged', 'switch.global_stop_released']);
     // The repeated engage is audited as a no-op of its own.
-    expect(await lib.db().db().auditEvent.count({ where: { actorId: admin.id, type: 'switch.engage_unchanged' } })).toBe(1);
+    expect(
+      await lib
+        .db()
+        .db()
+        .auditEvent.count({ where: { actorId: admin.id, type: 'switch.engage_unchanged' } }),
+    ).toBe(1);
   });
 
   test('only an admin can engage it', async () => {
     for (const roles of [['reviewer'], ['owner'], ['viewer']] as const) {
       const user = await createTestUser([...roles]);
-      await expect(lib.globalStop().engageGlobalStop(user.actor), roles[0]).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(lib.globalStop().engageGlobalStop(user.actor), roles[0]).rejects.toMatchObject({
+        code: 'forbidden',
+      });
     }
   });
 });

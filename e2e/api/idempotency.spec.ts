@@ -10,7 +10,9 @@ import { lib } from '../fixtures/warden-lib';
 const idempotencyKey = () => `idem-${randomUUID()}`;
 
 test.describe('Idempotency-Key on POST /api/v1/actions', () => {
-  test('the same key and body replay the first response (same id, Idempotent-Replayed) and create one action', async ({ baseURL }) => {
+  test('the same key and body replay the first response (same id, Idempotent-Replayed) and create one action', async ({
+    baseURL,
+  }) => {
     const { agent, tool, key } = await seedGrantedAgent({ approvals: 1 });
     const idem = idempotencyKey();
     const body = { tool: tool.name, params: refund(20), reason: 'duplicate charge' };
@@ -30,8 +32,18 @@ test.describe('Idempotency-Key on POST /api/v1/actions', () => {
   test('the same body with its keys in another order is the same request', async ({ baseURL }) => {
     const { agent, tool, key } = await seedGrantedAgent();
     const idem = idempotencyKey();
-    const first = await proposeWithKey(baseURL!, key, idem, `{"tool":"${tool.name}","params":{"orderId":"ORD-1","amount":5}}`);
-    const reordered = await proposeWithKey(baseURL!, key, idem, `{ "params": { "amount": 5, "orderId": "ORD-1" }, "tool": "${tool.name}" }`);
+    const first = await proposeWithKey(
+      baseURL!,
+      key,
+      idem,
+      `{"tool":"${tool.name}","params":{"orderId":"ORD-1","amount":5}}`,
+    );
+    const reordered = await proposeWithKey(
+      baseURL!,
+      key,
+      idem,
+      `{ "params": { "amount": 5, "orderId": "ORD-1" }, "tool": "${tool.name}" }`,
+    );
     expect(first.status).toBe(201);
     expect(reordered.status).toBe(201);
     expect(reordered.body.id).toBe(first.body.id);
@@ -46,23 +58,35 @@ test.describe('Idempotency-Key on POST /api/v1/actions', () => {
 
     const other = await proposeWithKey(baseURL!, key, idem, { tool: tool.name, params: refund(21) });
     expect(other.status).toBe(422);
-    expect(other.body.error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'Idempotency-Key', message: 'reused with another body' }] });
+    expect(other.body.error).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: 'Idempotency-Key', message: 'reused with another body' }],
+    });
     expect(await countActionsOfAgent(agent.id)).toBe(1);
   });
 
-  test('16 identical requests at once create exactly one action; each answer is that 201 or a 409', async ({ baseURL }) => {
+  test('16 identical requests at once create exactly one action; each answer is that 201 or a 409', async ({
+    baseURL,
+  }) => {
     const { agent, tool, key } = await seedGrantedAgent();
     const idem = idempotencyKey();
     const body = { tool: tool.name, params: refund(20) };
 
     const replies = await Promise.all(Array.from({ length: 16 }, () => proposeWithKey(baseURL!, key, idem, body)));
     const statuses = replies.map((reply) => reply.status);
-    expect(statuses.every((status) => status === 201 || status === 409), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((status) => status === 201 || status === 409),
+      statuses.join(','),
+    ).toBe(true);
     const created = replies.filter((reply) => reply.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     expect(new Set(created.map((reply) => reply.body.id)).size).toBe(1);
-    expect(created.filter((reply) => reply.headers.get('idempotent-replayed') === null), 'exactly one answer is not a replay').toHaveLength(1);
-    for (const conflict of replies.filter((reply) => reply.status === 409)) expect(conflict.body.error.code).toBe('conflict');
+    expect(
+      created.filter((reply) => reply.headers.get('idempotent-replayed') === null),
+      'exactly one answer is not a replay',
+    ).toHaveLength(1);
+    for (const conflict of replies.filter((reply) => reply.status === 409))
+      expect(conflict.body.error.code).toBe('conflict');
     expect(await countActionsOfAgent(agent.id)).toBe(1);
 
     // Whatever raced, the key now answers with the one action.
@@ -103,7 +127,9 @@ test.describe('Idempotency-Key on POST /api/v1/actions', () => {
 
   test('a 429 answer is not kept: a retry with the same key really retries', async ({ baseURL }) => {
     const { agent, tool, key, grant } = await seedGrantedAgent({ rateLimit: { count: 1, windowSeconds: 3600 } });
-    expect((await proposeWithKey(baseURL!, key, idempotencyKey(), { tool: tool.name, params: refund(10) })).status).toBe(201);
+    expect(
+      (await proposeWithKey(baseURL!, key, idempotencyKey(), { tool: tool.name, params: refund(10) })).status,
+    ).toBe(201);
     const idem = idempotencyKey();
     const body = { tool: tool.name, params: refund(11) };
 
@@ -113,24 +139,37 @@ test.describe('Idempotency-Key on POST /api/v1/actions', () => {
     const retry = await proposeWithKey(baseURL!, key, idem, body);
     expect(retry.status).toBe(429);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
-    expect((await auditEventsOfAgent(agent.id)).filter((e) => e.type === 'gate.throttled'), 'the gate ran both times').toHaveLength(2);
+    expect(
+      (await auditEventsOfAgent(agent.id)).filter((e) => e.type === 'gate.throttled'),
+      'the gate ran both times',
+    ).toHaveLength(2);
 
     // Once the limit allows it (raised here rather than waited out), the same key goes through.
-    await gateLib.updateGrant()(SETUP, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 0, rateLimit: { count: 5, windowSeconds: 3600 } } });
+    await gateLib.updateGrant()(SETUP, {
+      grantId: grant.id,
+      expectedVersion: 1,
+      rules: { approvals: 0, rateLimit: { count: 5, windowSeconds: 3600 } },
+    });
     const passed = await proposeWithKey(baseURL!, key, idem, body);
     expect(passed.status).toBe(201);
     expect(passed.headers.get('idempotent-replayed')).toBeNull();
     expect(await countActionsOfAgent(agent.id)).toBe(2);
   });
 
-  test('a key whose first request never recorded its outcome stays refused, and after five minutes the 409 says why', async ({ baseURL }) => {
+  test('a key whose first request never recorded its outcome stays refused, and after five minutes the 409 says why', async ({
+    baseURL,
+  }) => {
     const { agent, tool, key } = await seedGrantedAgent();
     const idem = idempotencyKey();
     const body = { tool: tool.name, params: refund(20) };
     expect((await proposeWithKey(baseURL!, key, idem, body)).status).toBe(201);
     // As if the server had failed between the gate's commit and recording the answer: the claim is left "running".
     const records = lib.db().db().idempotencyRecord;
-    const lose = (createdAt: Date) => records.update({ where: { agentId_key: { agentId: agent.id, key: idem } }, data: { state: 'running', statusCode: null, responseBody: null, createdAt } });
+    const lose = (createdAt: Date) =>
+      records.update({
+        where: { agentId_key: { agentId: agent.id, key: idem } },
+        data: { state: 'running', statusCode: null, responseBody: null, createdAt },
+      });
 
     await lose(new Date());
     const running = await proposeWithKey(baseURL!, key, idem, body);
@@ -141,7 +180,10 @@ test.describe('Idempotency-Key on POST /api/v1/actions', () => {
     await lose(began);
     const lost = await proposeWithKey(baseURL!, key, idem, body);
     expect(lost.status).toBe(409);
-    expect(lost.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining(`began at ${began.toISOString()} and its outcome was never recorded`) });
+    expect(lost.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining(`began at ${began.toISOString()} and its outcome was never recorded`),
+    });
     expect(await countActionsOfAgent(agent.id)).toBe(1); // nothing ran twice
   });
 

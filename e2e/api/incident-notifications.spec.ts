@@ -11,24 +11,58 @@ test('opening and closing an incident reach the incidents channel with its title
   const agent = await createTestAgent();
   const receiver = await startWebhookReceiver();
   const group = await createTestGroup('incidents');
-  const { secret } = await lib.notifications().createChannel(SETUP, { name: uniqueName('incidents'), kind: 'webhook', url: receiver.url, groupId: group.id, oversight: ['incidents'] });
+  const { secret } = await lib
+    .notifications()
+    .createChannel(SETUP, {
+      name: uniqueName('incidents'),
+      kind: 'webhook',
+      url: receiver.url,
+      groupId: group.id,
+      oversight: ['incidents'],
+    });
   receiver.useSecret(secret);
-  const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>('lib/incidents/open-incident.ts');
-  const { closeIncident } = loadAppModule<typeof import('@/lib/incidents/close-incident')>('lib/incidents/close-incident.ts');
+  const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>(
+    'lib/incidents/open-incident.ts',
+  );
+  const { closeIncident } = loadAppModule<typeof import('@/lib/incidents/close-incident')>(
+    'lib/incidents/close-incident.ts',
+  );
   const title = uniqueName('Odd refunds');
 
-  const { id } = await openIncident(admin.actor, { title, agents: [agent.id], windowStart: new Date(Date.now() - 3600_000) });
+  const { id } = await openIncident(admin.actor, {
+    title,
+    agents: [agent.id],
+    windowStart: new Date(Date.now() - 3600_000),
+  });
   await closeIncident(admin.actor, { id, resolution: 'Grant tightened.' });
-  const received = await eventually(() => {
-    const mine = receiver.ofEvent('oversight').filter((r) => String((r.body as { oversight: { url: string } }).oversight.url).endsWith(`/incidents/${id}`));
-    return mine.length >= 2 ? mine : undefined;
-  }, 20_000, 'the opening and the close');
+  const received = await eventually(
+    () => {
+      const mine = receiver
+        .ofEvent('oversight')
+        .filter((r) => String((r.body as { oversight: { url: string } }).oversight.url).endsWith(`/incidents/${id}`));
+      return mine.length >= 2 ? mine : undefined;
+    },
+    20_000,
+    'the opening and the close',
+  );
   received.sort((a, b) => (a.body as { eventSeq: number }).eventSeq - (b.body as { eventSeq: number }).eventSeq);
 
   expect(received.every((r) => r.signature?.ok)).toBe(true);
   expect(received.map((r) => (r.body as { oversight: unknown }).oversight)).toEqual([
-    expect.objectContaining({ kind: 'incidents', type: 'incident.opened', title: 'Incident opened', actor: 'Ada Admin', detail: `"${title}"` }),
-    expect.objectContaining({ kind: 'incidents', type: 'incident.closed', title: 'Incident closed', actor: 'Ada Admin', detail: `"${title}" · summary: Grant tightened.` }),
+    expect.objectContaining({
+      kind: 'incidents',
+      type: 'incident.opened',
+      title: 'Incident opened',
+      actor: 'Ada Admin',
+      detail: `"${title}"`,
+    }),
+    expect.objectContaining({
+      kind: 'incidents',
+      type: 'incident.closed',
+      title: 'Incident closed',
+      actor: 'Ada Admin',
+      detail: `"${title}" · summary: Grant tightened.`,
+    }),
   ]);
   await receiver.close();
 });

@@ -16,7 +16,10 @@ test.describe('kill switches × kind of work', () => {
 
     const review = await engage('review-all', 'odd refunds since 14:00');
     const queued = await client.propose({ tool: tool.name, params: VALID_TICKET });
-    expect(queued.body).toMatchObject({ status: 'pending_review', decision: { reasons: [expect.stringContaining('odd refunds since 14:00')] } });
+    expect(queued.body).toMatchObject({
+      status: 'pending_review',
+      decision: { reasons: [expect.stringContaining('odd refunds since 14:00')] },
+    });
 
     const draft = await engage('draft-only', 'writes held as drafts');
     expect((await client.propose({ tool: tool.name, params: VALID_TICKET })).body.status).toBe('draft');
@@ -24,7 +27,9 @@ test.describe('kill switches × kind of work', () => {
     const block = await engage('block', 'refund fraud suspected');
     const blocked = await client.propose({ tool: tool.name, params: VALID_TICKET });
     expect(blocked.body.status).toBe('blocked');
-    expect(blocked.body.decision.reasons[0]).toBe(`blocked: switch ${block.id} (block on agent ${agent.id} tool ${tool.name}): refund fraud suspected`);
+    expect(blocked.body.decision.reasons[0]).toBe(
+      `blocked: switch ${block.id} (block on agent ${agent.id} tool ${tool.name}): refund fraud suspected`,
+    );
 
     for (const { id } of [block, draft, review]) await lib.releaseSwitch()(SETUP, { id, reason: 'contained' });
     expect((await client.propose({ tool: tool.name, params: VALID_TICKET })).body.status).toBe('approved');
@@ -35,27 +40,43 @@ test.describe('kill switches × kind of work', () => {
     const input = { scope: 'agent' as const, agent: agent.id, effect: 'block' as const, reason: 'once' };
     const first = await lib.engageSwitch()(SETUP, input);
     expect(await lib.engageSwitch()(SETUP, { ...input, reason: 'twice' })).toEqual({ id: first.id, changed: false });
-    const types = await lib.db().db().auditEvent.findMany({ where: { agentId: agent.id, type: { startsWith: 'switch.' } }, orderBy: { seq: 'asc' } });
+    const types = await lib
+      .db()
+      .db()
+      .auditEvent.findMany({ where: { agentId: agent.id, type: { startsWith: 'switch.' } }, orderBy: { seq: 'asc' } });
     expect(types.map((e) => e.type)).toEqual(['switch.engaged', 'switch.engage_unchanged']);
     const agentActor = { type: 'agent' as const, id: agent.id, name: 'x', keyId: 'k' };
     await expect(lib.engageSwitch()(agentActor, input)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(lib.releaseSwitch()(agentActor, { id: first.id, reason: 'let me go' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(lib.releaseSwitch()(agentActor, { id: first.id, reason: 'let me go' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await lib.releaseSwitch()(SETUP, { id: first.id, reason: 'done' });
   });
 
-  test('waiting for review is frozen under a block; approved-unclaimed is refused at claim; drafts are untouched', async ({ baseURL }) => {
+  test('waiting for review is frozen under a block; approved-unclaimed is refused at claim; drafts are untouched', async ({
+    baseURL,
+  }) => {
     const reviewer = await createTestUser(['reviewer']);
     const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: true, actionLevel: 'update' });
     const client = agentClient(baseURL!, key);
     const waiting = await proposeTicket(client, tool, 'pending_review');
     const approved = await proposeTicket(client, tool, 'pending_review');
     await lib.approveAction()(reviewer.actor, { actionId: approved });
-    await lib.db().db().agent.update({ where: { id: agent.id }, data: { mode: 'draft_only' } });
+    await lib
+      .db()
+      .db()
+      .agent.update({ where: { id: agent.id }, data: { mode: 'draft_only' } });
     const draft = await proposeTicket(client, tool, 'draft');
 
-    const { id } = await lib.engageSwitch()(SETUP, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'incident 7' });
+    const { id } = await lib.engageSwitch()(SETUP, {
+      scope: 'agent',
+      agent: agent.id,
+      effect: 'block',
+      reason: 'incident 7',
+    });
     await expect(lib.approveAction()(reviewer.actor, { actionId: waiting })).rejects.toMatchObject({
-      code: 'conflict', message: expect.stringContaining(`switch ${id} (block on agent ${agent.id}): incident 7`),
+      code: 'conflict',
+      message: expect.stringContaining(`switch ${id} (block on agent ${agent.id}): incident 7`),
     });
     expect(await actionStatusInDatabase(waiting)).toBe('pending_review');
 
@@ -75,33 +96,71 @@ test.describe('kill switches × kind of work', () => {
   test('the agent API lists the switches that apply to the agent, not to others', async ({ baseURL }) => {
     const { agent, key, tool } = await seedAgentWithTool();
     const other = await seedAgentWithTool();
-    const mine = await lib.engageSwitch()(SETUP, { scope: 'agent-tool', agent: agent.id, tool: tool.name, effect: 'review-all', reason: 'watching' });
-    const theirs = await lib.engageSwitch()(SETUP, { scope: 'agent', agent: other.agent.id, effect: 'block', reason: 'not yours' });
+    const mine = await lib.engageSwitch()(SETUP, {
+      scope: 'agent-tool',
+      agent: agent.id,
+      tool: tool.name,
+      effect: 'review-all',
+      reason: 'watching',
+    });
+    const theirs = await lib.engageSwitch()(SETUP, {
+      scope: 'agent',
+      agent: other.agent.id,
+      effect: 'block',
+      reason: 'not yours',
+    });
     const authority = await agentClient(baseURL!, key).authority();
     expect(authority.status).toBe(200);
     const ids = authority.body.switches.map((s: { id: string }) => s.id);
     expect(ids).toContain(mine.id);
     expect(ids).not.toContain(theirs.id);
-    expect(authority.body.switches.find((s: { id: string }) => s.id === mine.id)).toMatchObject({ scope: 'agent-tool', tool: tool.name, effect: 'review-all', reason: 'watching', since: expect.any(String) });
+    expect(authority.body.switches.find((s: { id: string }) => s.id === mine.id)).toMatchObject({
+      scope: 'agent-tool',
+      tool: tool.name,
+      effect: 'review-all',
+      reason: 'watching',
+      since: expect.any(String),
+    });
     for (const { id } of [mine, theirs]) await lib.releaseSwitch()(SETUP, { id, reason: 'done' });
   });
 
   test('a person releases with a reason and their password; a wrong password is refused', async () => {
     const owner = await createTestUser(['owner']);
     const { agent } = await seedAgentWithTool({ owner });
-    const { id } = await lib.engageSwitch()(owner.actor, { scope: 'agent', agent: agent.id, effect: 'draft-only', reason: 'owner holds writes' });
-    await expect(lib.releaseSwitch()(owner.actor, { id, reason: 'fine', password: 'wrong-password' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(lib.releaseSwitch()(owner.actor, { id, reason: 'fine' })).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(await lib.releaseSwitch()(owner.actor, { id, reason: 'fine', password: TEST_PASSWORD })).toEqual({ id, changed: true });
-    const released = await lib.db().db().auditEvent.findFirstOrThrow({ where: { agentId: agent.id, type: 'switch.released' } });
+    const { id } = await lib.engageSwitch()(owner.actor, {
+      scope: 'agent',
+      agent: agent.id,
+      effect: 'draft-only',
+      reason: 'owner holds writes',
+    });
+    await expect(
+      lib.releaseSwitch()(owner.actor, { id, reason: 'fine', password: 'wrong-password' }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(lib.releaseSwitch()(owner.actor, { id, reason: 'fine' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(await lib.releaseSwitch()(owner.actor, { id, reason: 'fine', password: TEST_PASSWORD })).toEqual({
+      id,
+      changed: true,
+    });
+    const released = await lib
+      .db()
+      .db()
+      .auditEvent.findFirstOrThrow({ where: { agentId: agent.id, type: 'switch.released' } });
     expect(JSON.parse(released.payload)).toMatchObject({ switchId: id, reason: 'fine', breakGlass: false });
     // An owner cannot touch another owner's agent, nor switch everything.
     const stranger = await createTestUser(['owner']);
-    await expect(lib.engageSwitch()(stranger.actor, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(lib.engageSwitch()(owner.actor, { scope: 'global', effect: 'review-all', reason: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      lib.engageSwitch()(stranger.actor, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      lib.engageSwitch()(owner.actor, { scope: 'global', effect: 'review-all', reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  test('a block switch racing 16 concurrent claims: every claim that ran after the engage committed is refused', async ({ baseURL }) => {
+  test('a block switch racing 16 concurrent claims: every claim that ran after the engage committed is refused', async ({
+    baseURL,
+  }) => {
     const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: false });
     const client = agentClient(baseURL!, key);
     const ids: string[] = [];
@@ -110,10 +169,18 @@ test.describe('kill switches × kind of work', () => {
       lib.engageSwitch()(SETUP, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'race' }),
       ...ids.map((id) => client.claim(id)),
     ]);
-    const engagedEvent = await lib.db().db().auditEvent.findFirstOrThrow({ where: { agentId: agent.id, type: 'switch.engaged' } });
+    const engagedEvent = await lib
+      .db()
+      .db()
+      .auditEvent.findFirstOrThrow({ where: { agentId: agent.id, type: 'switch.engaged' } });
     for (const [i, id] of ids.entries()) {
       const status = await actionStatusInDatabase(id);
-      const event = await lib.db().db().auditEvent.findFirstOrThrow({ where: { actionId: id, type: { in: ['action.claimed', 'action.claim_blocked'] } } });
+      const event = await lib
+        .db()
+        .db()
+        .auditEvent.findFirstOrThrow({
+          where: { actionId: id, type: { in: ['action.claimed', 'action.claim_blocked'] } },
+        });
       // Executing only if its claim committed before the engage; blocked, naming the switch, if after.
       if (status === 'executing') expect(event.seq, id).toBeLessThan(engagedEvent.seq);
       else {

@@ -1,8 +1,21 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { auditEventsOfAction } from '../fixtures/audit';
-import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, SETUP, uniqueName, VALID_TICKET } from '../fixtures/factories';
-import { channelWithReceiver, createTestGroup, deliveriesOfAction, eventually } from '../fixtures/notification-factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestTool,
+  createTestUser,
+  SETUP,
+  uniqueName,
+  VALID_TICKET,
+} from '../fixtures/factories';
+import {
+  channelWithReceiver,
+  createTestGroup,
+  deliveriesOfAction,
+  eventually,
+} from '../fixtures/notification-factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { lib } from '../fixtures/warden-lib';
 import { verifyWardenSignature } from '../../lib/notifications/signature';
@@ -10,7 +23,10 @@ import { verifyWardenSignature } from '../../lib/notifications/signature';
 // The server's background worker runs every 200 ms and retries after ~0.2 s, 0.4 s… (playwright.config.ts).
 
 /** An agent whose grant sends its proposals to `reviewGroupId` for one approval, with an optional escalation ladder. */
-async function seedReviewedAgent(baseURL: string, rules: { reviewGroupId: string; escalationLadder?: { afterMinutes: number; groupId: string }[] }) {
+async function seedReviewedAgent(
+  baseURL: string,
+  rules: { reviewGroupId: string; escalationLadder?: { afterMinutes: number; groupId: string }[] },
+) {
   const agent = await createTestAgent();
   const tool = await createTestTool();
   await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, ...rules } });
@@ -19,30 +35,51 @@ async function seedReviewedAgent(baseURL: string, rules: { reviewGroupId: string
 }
 
 test.describe('review notifications', () => {
-  test("a pending proposal sends a signed review_requested to its group's channel (and to no other group's)", async ({ baseURL }) => {
+  test("a pending proposal sends a signed review_requested to its group's channel (and to no other group's)", async ({
+    baseURL,
+  }) => {
     const [finance, security] = [await createTestGroup('finance'), await createTestGroup('security')];
     const ours = await channelWithReceiver({ groupId: finance.id });
     const theirs = await channelWithReceiver({ groupId: security.id });
     const { agent, tool, client } = await seedReviewedAgent(baseURL!, { reviewGroupId: finance.id });
 
     const id = await proposeTicket(client, tool, 'pending_review');
-    const received = await eventually(() => ours.receiver.ofEvent('review_requested')[0], 20_000, 'the review_requested webhook');
+    const received = await eventually(
+      () => ours.receiver.ofEvent('review_requested')[0],
+      20_000,
+      'the review_requested webhook',
+    );
 
     expect(received.signature).toMatchObject({ ok: true });
     expect(received.answered).toBe(200);
     expect(received.headers['content-type']).toBe('application/json');
-    const [delivery] = await eventually(async () => {
-      const rows = await deliveriesOfAction(id);
-      return rows.length > 0 && rows.every((row) => row.status === 'delivered') ? rows : undefined;
-    }, 10_000, 'the delivery to be recorded as delivered');
+    const [delivery] = await eventually(
+      async () => {
+        const rows = await deliveriesOfAction(id);
+        return rows.length > 0 && rows.every((row) => row.status === 'delivered') ? rows : undefined;
+      },
+      10_000,
+      'the delivery to be recorded as delivered',
+    );
     expect(received.headers['warden-delivery']).toBe(delivery.id);
-    expect(delivery).toMatchObject({ channelId: ours.channel.id, event: 'review_requested', status: 'delivered', attempts: 1, lastStatus: 200, lastError: null });
+    expect(delivery).toMatchObject({
+      channelId: ours.channel.id,
+      event: 'review_requested',
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+    });
     expect(received.rawBody).toBe(delivery.body);
     expect(received.body).toMatchObject({
       event: 'review_requested',
       action: {
-        id, url: `${baseURL}/actions/${id}`, tool: tool.name, summary: `Call ${tool.name}`,
-        agent: { id: agent.id, name: agent.name }, group: { id: finance.id, name: finance.name },
+        id,
+        url: `${baseURL}/actions/${id}`,
+        tool: tool.name,
+        summary: `Call ${tool.name}`,
+        agent: { id: agent.id, name: agent.name },
+        group: { id: finance.id, name: finance.name },
       },
     });
     // The payload names the call, never its parameter values.
@@ -54,7 +91,9 @@ test.describe('review notifications', () => {
     await theirs.receiver.close();
   });
 
-  test('a receiver failing twice gets the delivery at the third attempt, with the attempts in the delivery log', async ({ baseURL }) => {
+  test('a receiver failing twice gets the delivery at the third attempt, with the attempts in the delivery log', async ({
+    baseURL,
+  }) => {
     const group = await createTestGroup('flaky');
     const { channel, receiver } = await channelWithReceiver({ groupId: group.id, failFirst: 2 });
     const { tool, client } = await seedReviewedAgent(baseURL!, { reviewGroupId: group.id });
@@ -72,17 +111,33 @@ test.describe('review notifications', () => {
     expect(third.at - second.at).toBeGreaterThanOrEqual(190);
 
     const admin = await createTestUser(['admin']);
-    const log = await eventually(async () => {
-      const rows = await lib.notifications().listDeliveries(admin.actor, { channelId: channel.id });
-      return rows[0]?.status === 'delivered' ? rows : undefined;
-    }, 10_000, 'the log to show it delivered');
+    const log = await eventually(
+      async () => {
+        const rows = await lib.notifications().listDeliveries(admin.actor, { channelId: channel.id });
+        return rows[0]?.status === 'delivered' ? rows : undefined;
+      },
+      10_000,
+      'the log to show it delivered',
+    );
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ actionId: id, event: 'review_requested', status: 'delivered', attempts: 3, lastStatus: 200, lastError: null, nextAttemptAt: null });
-    expect(await lib.notifications().listDeliveries(admin.actor, { channelId: channel.id, status: 'failed' })).toHaveLength(0);
+    expect(log[0]).toMatchObject({
+      actionId: id,
+      event: 'review_requested',
+      status: 'delivered',
+      attempts: 3,
+      lastStatus: 200,
+      lastError: null,
+      nextAttemptAt: null,
+    });
+    expect(
+      await lib.notifications().listDeliveries(admin.actor, { channelId: channel.id, status: 'failed' }),
+    ).toHaveLength(0);
     await receiver.close();
   });
 
-  test('the verifier rejects a tampered body, a replay outside five minutes, another secret and a forged request', async ({ baseURL }) => {
+  test('the verifier rejects a tampered body, a replay outside five minutes, another secret and a forged request', async ({
+    baseURL,
+  }) => {
     const group = await createTestGroup('verify');
     const { secret, receiver } = await channelWithReceiver({ groupId: group.id });
     const { tool, client } = await seedReviewedAgent(baseURL!, { reviewGroupId: group.id });
@@ -91,17 +146,38 @@ test.describe('review notifications', () => {
     const header = genuine.headers['warden-signature'] as string;
     const sentAt = new Date(genuine.signature!.ok ? genuine.signature!.timestamp * 1000 : 0);
 
-    expect(verifyWardenSignature({ secret, rawBody: genuine.rawBody, header, now: sentAt })).toMatchObject({ ok: true });
-    expect(verifyWardenSignature({ secret, rawBody: genuine.rawBody.replace('review_requested', 'review_granted'), header, now: sentAt }))
-      .toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifyWardenSignature({ secret, rawBody: genuine.rawBody, header, now: new Date(sentAt.getTime() + 5 * 60_000 + 1000) }))
-      .toEqual({ ok: false, reason: 'expired' });
-    expect(verifyWardenSignature({ secret: `${secret}x`, rawBody: genuine.rawBody, header, now: sentAt })).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifyWardenSignature({ secret, rawBody: genuine.rawBody, header, now: sentAt })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      verifyWardenSignature({
+        secret,
+        rawBody: genuine.rawBody.replace('review_requested', 'review_granted'),
+        header,
+        now: sentAt,
+      }),
+    ).toEqual({ ok: false, reason: 'mismatch' });
+    expect(
+      verifyWardenSignature({
+        secret,
+        rawBody: genuine.rawBody,
+        header,
+        now: new Date(sentAt.getTime() + 5 * 60_000 + 1000),
+      }),
+    ).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyWardenSignature({ secret: `${secret}x`, rawBody: genuine.rawBody, header, now: sentAt })).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
 
     // A forger without the secret: same body and event headers, a made-up signature — the receiver answers 401.
     const forged = await fetch(receiver.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'warden-event': 'review_requested', 'warden-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'ab'.repeat(32)}` },
+      headers: {
+        'content-type': 'application/json',
+        'warden-event': 'review_requested',
+        'warden-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'ab'.repeat(32)}`,
+      },
       body: genuine.rawBody,
     });
     expect(forged.status).toBe(401);
@@ -109,7 +185,9 @@ test.describe('review notifications', () => {
     await receiver.close();
   });
 
-  test('a Slack channel gets a { text, blocks } message linking to the action, with sensitive values masked and agent text inert', async ({ baseURL }) => {
+  test('a Slack channel gets a { text, blocks } message linking to the action, with sensitive values masked and agent text inert', async ({
+    baseURL,
+  }) => {
     const group = await createTestGroup('slack');
     const { receiver } = await channelWithReceiver({ groupId: group.id, kind: 'slack' });
     const agent = await createTestAgent();
@@ -117,13 +195,24 @@ test.describe('review notifications', () => {
       name: uniqueName('refund').replaceAll('-', '_'),
       description: 'refunds an order to a card',
       actionLevel: 'external',
-      parameters: { type: 'object', properties: { orderId: { type: 'string' }, amount: { type: 'number' }, cardNumber: { type: 'string' } }, required: ['orderId', 'amount', 'cardNumber'] },
+      parameters: {
+        type: 'object',
+        properties: { orderId: { type: 'string' }, amount: { type: 'number' }, cardNumber: { type: 'string' } },
+        required: ['orderId', 'amount', 'cardNumber'],
+      },
       sensitiveFields: ['cardNumber'],
       summaryTemplate: 'Refund {amount} to order {orderId} on card {cardNumber}',
     });
-    await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, reviewGroupId: group.id } });
+    await lib.grantTool()(SETUP, {
+      agent: { id: agent.id },
+      tool: tool.name,
+      rules: { approvals: 1, reviewGroupId: group.id },
+    });
     const client = agentClient(baseURL!, (await createTestAgentKey(agent)).key);
-    const reply = await client.propose({ tool: tool.name, params: { orderId: 'ORD-7 <https://evil.example|click here>', amount: 129.5, cardNumber: '4111111111111111' } });
+    const reply = await client.propose({
+      tool: tool.name,
+      params: { orderId: 'ORD-7 <https://evil.example|click here>', amount: 129.5, cardNumber: '4111111111111111' },
+    });
     expect(reply.body.status).toBe('pending_review');
     const id = reply.body.id as string;
 
@@ -132,43 +221,86 @@ test.describe('review notifications', () => {
     expect(message.rawBody).not.toContain('4111111111111111');
     const link = `${baseURL}/actions/${id}`;
     expect(message.body.text).toContain(`<${link}|Open in Warden>`);
-    expect(message.body.text).toContain('Refund 129.5 to order ORD-7 &lt;https://evil.example|click here&gt; on card ••••••');
+    expect(message.body.text).toContain(
+      'Refund 129.5 to order ORD-7 &lt;https://evil.example|click here&gt; on card ••••••',
+    );
     expect(message.body.text).toContain(agent.name);
-    expect(message.body.blocks).toContainEqual({ type: 'section', text: { type: 'plain_text', text: 'Refund 129.5 to order ORD-7 <https://evil.example|click here> on card ••••••', emoji: false } });
-    expect(message.body.blocks).toContainEqual({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Warden' }, url: link }] });
+    expect(message.body.blocks).toContainEqual({
+      type: 'section',
+      text: {
+        type: 'plain_text',
+        text: 'Refund 129.5 to order ORD-7 <https://evil.example|click here> on card ••••••',
+        emoji: false,
+      },
+    });
+    expect(message.body.blocks).toContainEqual({
+      type: 'actions',
+      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Warden' }, url: link }],
+    });
     await receiver.close();
   });
 });
 
 test.describe('escalation ladder', () => {
-  test("an overdue action moves to the ladder's next group, once, and that group's channel is told", async ({ baseURL }) => {
+  test("an overdue action moves to the ladder's next group, once, and that group's channel is told", async ({
+    baseURL,
+  }) => {
     const [first, next] = [await createTestGroup('first-line'), await createTestGroup('managers')];
     const firstChannel = await channelWithReceiver({ groupId: first.id });
     const nextChannel = await channelWithReceiver({ groupId: next.id });
-    const { tool, client } = await seedReviewedAgent(baseURL!, { reviewGroupId: first.id, escalationLadder: [{ afterMinutes: 5, groupId: next.id }] });
+    const { tool, client } = await seedReviewedAgent(baseURL!, {
+      reviewGroupId: first.id,
+      escalationLadder: [{ afterMinutes: 5, groupId: next.id }],
+    });
     const id = await proposeTicket(client, tool, 'pending_review');
     await eventually(() => firstChannel.receiver.ofEvent('review_requested')[0], 20_000, 'the first group to be asked');
 
     // Not yet due: a few worker runs later it is still with the first group.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(await lib.db().db().action.findUniqueOrThrow({ where: { id } })).toMatchObject({ assignedGroupId: first.id, escalationLevel: 0 });
+    expect(await lib.db().db().action.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      assignedGroupId: first.id,
+      escalationLevel: 0,
+    });
 
     // Proposed six minutes ago, as far as the ladder can tell.
-    await lib.db().db().action.update({ where: { id }, data: { createdAt: new Date(Date.now() - 6 * 60_000) } });
-    const escalated = await eventually(() => nextChannel.receiver.ofEvent('escalated')[0], 20_000, "the next group's escalation notice");
+    await lib
+      .db()
+      .db()
+      .action.update({ where: { id }, data: { createdAt: new Date(Date.now() - 6 * 60_000) } });
+    const escalated = await eventually(
+      () => nextChannel.receiver.ofEvent('escalated')[0],
+      20_000,
+      "the next group's escalation notice",
+    );
     expect(escalated.signature).toMatchObject({ ok: true });
     expect(escalated.body).toMatchObject({
       event: 'escalated',
       action: { id, url: `${baseURL}/actions/${id}`, group: { id: next.id, name: next.name }, escalationLevel: 1 },
       escalation: { fromGroup: first.name, toGroup: next.name, level: 1, automatic: true },
     });
-    expect(await lib.db().db().action.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'pending_review', assignedGroupId: next.id, escalationLevel: 1 });
+    expect(await lib.db().db().action.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'pending_review',
+      assignedGroupId: next.id,
+      escalationLevel: 1,
+    });
 
     // Once: more runs later there is still one escalation, by the system, and the first group heard nothing more.
     await new Promise((resolve) => setTimeout(resolve, 600));
     const events = (await auditEventsOfAction(id)).filter((event) => event.type === 'action.escalated');
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorType: 'system', actorId: 'escalation-ladder', payload: { fromGroupId: first.id, toGroupId: next.id, fromGroup: first.name, toGroup: next.name, level: 1, automatic: true, note: null } });
+    expect(events[0]).toMatchObject({
+      actorType: 'system',
+      actorId: 'escalation-ladder',
+      payload: {
+        fromGroupId: first.id,
+        toGroupId: next.id,
+        fromGroup: first.name,
+        toGroup: next.name,
+        level: 1,
+        automatic: true,
+        note: null,
+      },
+    });
     expect(firstChannel.receiver.ofEvent('escalated')).toHaveLength(0);
     expect(nextChannel.receiver.ofEvent('review_requested')).toHaveLength(0);
     expect(nextChannel.receiver.ofEvent('escalated')).toHaveLength(1);
@@ -186,12 +318,21 @@ test.describe('escalation ladder', () => {
     await db.action.update({ where: { id }, data: { createdAt } });
 
     // Three contenders here, and the server's own worker, all seeing level 0.
-    const seen = { id, agentId: (await db.action.findUniqueOrThrow({ where: { id } })).agentId, createdAt, escalationLevel: 0, assignedGroupId: first.id };
+    const seen = {
+      id,
+      agentId: (await db.action.findUniqueOrThrow({ where: { id } })).agentId,
+      createdAt,
+      escalationLevel: 0,
+      assignedGroupId: first.id,
+    };
     const escalate = lib.escalateByLadder();
     await Promise.all([1, 2, 3].map(() => db.$transaction((tx) => escalate(tx, seen, ladder))));
     await new Promise((resolve) => setTimeout(resolve, 600));
 
     expect((await auditEventsOfAction(id)).filter((event) => event.type === 'action.escalated')).toHaveLength(1);
-    expect(await db.action.findUniqueOrThrow({ where: { id } })).toMatchObject({ assignedGroupId: next.id, escalationLevel: 1 });
+    expect(await db.action.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      assignedGroupId: next.id,
+      escalationLevel: 1,
+    });
   });
 });

@@ -7,7 +7,11 @@ import { lib } from '../fixtures/warden-lib';
 test.describe('POST /api/v1/actions: the gate decides', () => {
   test('a grant without approval is approved at once, and the proposal is audited', async ({ baseURL }) => {
     const { agent, tool, key } = await seedAgentWithTool({ approvalRequired: false });
-    const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET, traceId: 'trace-approved-1' });
+    const reply = await agentClient(baseURL!, key).propose({
+      tool: tool.name,
+      params: VALID_TICKET,
+      traceId: 'trace-approved-1',
+    });
 
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ status: 'approved', decision: { outcome: 'approved' } });
@@ -21,7 +25,9 @@ test.describe('POST /api/v1/actions: the gate decides', () => {
     expect(events[1].payload).toEqual({ outcome: 'approved', reasons: reply.body.decision.reasons });
   });
 
-  test('a grant that requires approval waits for review, keeping params, reason, sources and requester', async ({ baseURL }) => {
+  test('a grant that requires approval waits for review, keeping params, reason, sources and requester', async ({
+    baseURL,
+  }) => {
     const { tool, key } = await seedAgentWithTool({ approvalRequired: true });
     const agent = agentClient(baseURL!, key);
     const proposal = {
@@ -34,7 +40,13 @@ test.describe('POST /api/v1/actions: the gate decides', () => {
     const reply = await agent.propose(proposal);
 
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ status: 'pending_review', decision: { outcome: 'pending_review', reasons: expect.arrayContaining([expect.stringContaining('requires approval')]) } });
+    expect(reply.body).toMatchObject({
+      status: 'pending_review',
+      decision: {
+        outcome: 'pending_review',
+        reasons: expect.arrayContaining([expect.stringContaining('requires approval')]),
+      },
+    });
     const stored = await agent.getAction(reply.body.id);
     expect(stored.body).toMatchObject({ status: 'pending_review', ...proposal });
     expect(stored.body.traceId).toMatch(/^tr_/);
@@ -42,7 +54,11 @@ test.describe('POST /api/v1/actions: the gate decides', () => {
   });
 
   test('an agent in draft-only mode gets a draft for a write-level tool', async ({ baseURL }) => {
-    const { key, tool } = await seedAgentWithTool({ mode: 'draft_only', actionLevel: 'create', approvalRequired: false });
+    const { key, tool } = await seedAgentWithTool({
+      mode: 'draft_only',
+      actionLevel: 'create',
+      approvalRequired: false,
+    });
     const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET });
 
     expect(reply.status).toBe(201);
@@ -63,7 +79,10 @@ test.describe('POST /api/v1/actions: the gate decides', () => {
     const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET });
 
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ status: 'blocked', decision: { outcome: 'blocked', reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]) } });
+    expect(reply.body).toMatchObject({
+      status: 'blocked',
+      decision: { outcome: 'blocked', reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]) },
+    });
     const events = await auditEventsOfAction(reply.body.id);
     expect(events.map((e) => e.type)).toEqual(['action.proposed', 'gate.decided']);
     expect(events[1].payload).toMatchObject({ outcome: 'blocked' });
@@ -75,8 +94,14 @@ test.describe('POST /api/v1/actions: the gate decides', () => {
     const reply = await agent.propose({ tool: 'no_such_tool_anywhere', params: {} });
 
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ status: 'blocked', decision: { reasons: expect.arrayContaining([expect.stringContaining('tool does not exist')]) } });
-    expect((await agent.getAction(reply.body.id)).body).toMatchObject({ tool: 'no_such_tool_anywhere', status: 'blocked' });
+    expect(reply.body).toMatchObject({
+      status: 'blocked',
+      decision: { reasons: expect.arrayContaining([expect.stringContaining('tool does not exist')]) },
+    });
+    expect((await agent.getAction(reply.body.id)).body).toMatchObject({
+      tool: 'no_such_tool_anywhere',
+      status: 'blocked',
+    });
   });
 
   test('an existing tool the agent holds no grant for is blocked', async ({ baseURL }) => {
@@ -85,19 +110,32 @@ test.describe('POST /api/v1/actions: the gate decides', () => {
     const reply = await agentClient(baseURL!, key).propose({ tool: other.name, params: VALID_TICKET });
 
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ status: 'blocked', decision: { reasons: expect.arrayContaining([expect.stringContaining(`tool ${other.name} is not granted to this agent`)]) } });
+    expect(reply.body).toMatchObject({
+      status: 'blocked',
+      decision: {
+        reasons: expect.arrayContaining([expect.stringContaining(`tool ${other.name} is not granted to this agent`)]),
+      },
+    });
   });
 
   test('a disabled tool is blocked even with a grant', async ({ baseURL }) => {
     const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
-    await lib.db().db().tool.update({ where: { id: tool.id }, data: { enabled: false } });
+    await lib
+      .db()
+      .db()
+      .tool.update({ where: { id: tool.id }, data: { enabled: false } });
     const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET });
-    expect(reply.body).toMatchObject({ status: 'blocked', decision: { reasons: expect.arrayContaining([expect.stringContaining(`tool ${tool.name} is disabled`)]) } });
+    expect(reply.body).toMatchObject({
+      status: 'blocked',
+      decision: { reasons: expect.arrayContaining([expect.stringContaining(`tool ${tool.name} is disabled`)]) },
+    });
   });
 });
 
 test.describe('POST /api/v1/actions: invalid input', () => {
-  test('params that break the tool schema get 422 with field paths, an audit event and no action', async ({ baseURL }) => {
+  test('params that break the tool schema get 422 with field paths, an audit event and no action', async ({
+    baseURL,
+  }) => {
     const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: false });
     const reply = await agentClient(baseURL!, key).propose({
       tool: tool.name,
@@ -112,8 +150,18 @@ test.describe('POST /api/v1/actions: invalid input', () => {
 
     const events = await auditEventsOfAgent(agent.id);
     const refusal = events.find((e) => e.type === 'action.params_invalid');
-    expect(refusal).toMatchObject({ actorType: 'agent', actorId: agent.id, actionId: null, payload: { tool: tool.name } });
-    expect(await lib.db().db().action.count({ where: { agentId: agent.id } })).toBe(0);
+    expect(refusal).toMatchObject({
+      actorType: 'agent',
+      actorId: agent.id,
+      actionId: null,
+      payload: { tool: tool.name },
+    });
+    expect(
+      await lib
+        .db()
+        .db()
+        .action.count({ where: { agentId: agent.id } }),
+    ).toBe(0);
   });
 
   test('a body that is not JSON gets 422 naming the body', async ({ baseURL }) => {

@@ -9,19 +9,28 @@ import { lib } from '../fixtures/warden-lib';
 const CATASTROPHIC = '(\\w+\\s?)+';
 const EVIL_VALUE = `${'a'.repeat(40)}!`;
 
-test('a catastrophic grant pattern answers a 41-character value at once, and the server keeps serving', async ({ baseURL }) => {
-  const { tool, key } = await seedGrantedAgent({ constraints: [{ kind: 'pattern', param: 'orderId', pattern: CATASTROPHIC, effect: 'block' }] });
+test('a catastrophic grant pattern answers a 41-character value at once, and the server keeps serving', async ({
+  baseURL,
+}) => {
+  const { tool, key } = await seedGrantedAgent({
+    constraints: [{ kind: 'pattern', param: 'orderId', pattern: CATASTROPHIC, effect: 'block' }],
+  });
   const agent = agentClient(baseURL!, key);
   const [reply, health] = await Promise.all([
     agent.propose({ tool: tool.name, params: refund(20, EVIL_VALUE) }),
     fetch(`${baseURL}/api/v1/health`, { signal: AbortSignal.timeout(10_000) }),
   ]);
-  expect(reply.body).toMatchObject({ status: 'blocked', decision: { reasons: [`blocked: orderId "${EVIL_VALUE}" does not match ${CATASTROPHIC}`] } });
+  expect(reply.body).toMatchObject({
+    status: 'blocked',
+    decision: { reasons: [`blocked: orderId "${EVIL_VALUE}" does not match ${CATASTROPHIC}`] },
+  });
   expect(health.status).toBe(200);
   expect((await agent.propose({ tool: tool.name, params: refund(20, 'two words') })).body.status).toBe('approved');
 });
 
-test("a tool schema's catastrophic pattern refuses a 41-character value at once (422 naming it)", async ({ baseURL }) => {
+test("a tool schema's catastrophic pattern refuses a 41-character value at once (422 naming it)", async ({
+  baseURL,
+}) => {
   const { agent, tool, key } = await seedGrantedAgent();
   const patterned = await lib.createTool()(SETUP, {
     name: uniqueName('patterned').replaceAll('-', '_'),
@@ -40,14 +49,30 @@ test("a tool schema's catastrophic pattern refuses a 41-character value at once 
 test('patterns RE2 cannot run (backreference, lookaround) are refused at save, naming the field', async () => {
   const { owner, grant } = await seedGrantedAgent();
   const saving = gateLib.updateGrant()(owner.actor, {
-    grantId: grant.id, expectedVersion: 1,
-    rules: { approvals: 0, constraints: [{ kind: 'pattern', param: 'orderId', pattern: '(ORD)-\\1', effect: 'block' }] },
+    grantId: grant.id,
+    expectedVersion: 1,
+    rules: {
+      approvals: 0,
+      constraints: [{ kind: 'pattern', param: 'orderId', pattern: '(ORD)-\\1', effect: 'block' }],
+    },
   });
-  await expect(saving).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['constraints', 0, 'pattern'], message: expect.stringContaining('backreferences and lookaround are not supported') })] });
+  await expect(saving).rejects.toMatchObject({
+    issues: [
+      expect.objectContaining({
+        path: ['constraints', 0, 'pattern'],
+        message: expect.stringContaining('backreferences and lookaround are not supported'),
+      }),
+    ],
+  });
 
   const tool = lib.createTool()(SETUP, {
-    name: uniqueName('lookahead').replaceAll('-', '_'), description: 'lookahead (ReDoS spec)', actionLevel: 'read',
+    name: uniqueName('lookahead').replaceAll('-', '_'),
+    description: 'lookahead (ReDoS spec)',
+    actionLevel: 'read',
     parameters: { type: 'object', properties: { code: { type: 'string', pattern: '^(?=A)\\w+$' } } },
   });
-  await expect(tool).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [expect.objectContaining({ path: 'parameters.properties.code.pattern' })] } });
+  await expect(tool).rejects.toMatchObject({
+    code: 'invalid_input',
+    details: { issues: [expect.objectContaining({ path: 'parameters.properties.code.pattern' })] },
+  });
 });

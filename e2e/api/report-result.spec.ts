@@ -12,9 +12,17 @@ test.describe('POST /api/v1/actions/{id}/result', () => {
 
     const reply = await agent.reportResult(id, { ok: true, output: { ticket: 'T-9' }, downstreamRef: 'crm:T-9' });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ id, status: 'succeeded', result: { ok: true, output: { ticket: 'T-9' }, error: null }, downstreamRef: 'crm:T-9' });
+    expect(reply.body).toMatchObject({
+      id,
+      status: 'succeeded',
+      result: { ok: true, output: { ticket: 'T-9' }, error: null },
+      downstreamRef: 'crm:T-9',
+    });
     expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({
-      type: 'action.succeeded', actorType: 'agent', actorId: agentRow.id, payload: { downstreamRef: 'crm:T-9' },
+      type: 'action.succeeded',
+      actorType: 'agent',
+      actorId: agentRow.id,
+      payload: { downstreamRef: 'crm:T-9' },
     });
   });
 
@@ -26,7 +34,10 @@ test.describe('POST /api/v1/actions/{id}/result', () => {
     const reply = await agent.reportResult(id, { ok: false, error: 'CRM answered 503' });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ status: 'failed', result: { ok: false, error: 'CRM answered 503' } });
-    expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({ type: 'action.failed', payload: { error: 'CRM answered 503' } });
+    expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({
+      type: 'action.failed',
+      payload: { error: 'CRM answered 503' },
+    });
   });
 
   test('a result for an action that is not executing gets 409 with its status', async ({ baseURL }) => {

@@ -11,33 +11,58 @@ test('concurrent requests for one incident: exactly one waits, the others are re
   const admins = await Promise.all([0, 1, 2, 3].map(() => createTestUser(['admin'])));
   const { agent } = await seedAgentWithTool();
   const incident = await openTestIncident([agent], ['review-all']);
-  const results = await Promise.allSettled(admins.map((admin, i) => returnToNormal().requestReturnToNormal(admin.actor, { target: { incidentId: incident.id }, reason: `race ${i}` })));
+  const results = await Promise.allSettled(
+    admins.map((admin, i) =>
+      returnToNormal().requestReturnToNormal(admin.actor, { target: { incidentId: incident.id }, reason: `race ${i}` }),
+    ),
+  );
   expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-  for (const refused of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(refused.reason).toMatchObject({ code: 'conflict' });
-  expect(await lib.db().db().returnToNormalRequest.count({ where: { incidentId: incident.id, status: 'pending' } })).toBe(1);
+  for (const refused of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected'))
+    expect(refused.reason).toMatchObject({ code: 'conflict' });
+  expect(
+    await lib
+      .db()
+      .db()
+      .returnToNormalRequest.count({ where: { incidentId: incident.id, status: 'pending' } }),
+  ).toBe(1);
 });
 
 test('concurrent approvals by two other admins: one approves and releases, the other is told it was decided', async () => {
   const [requester, first, second] = await Promise.all([0, 1, 2].map(() => createTestUser(['admin'])));
   const { agent } = await seedAgentWithTool();
   const incident = await openTestIncident([agent], ['pause', 'draft-only']);
-  const { id } = await returnToNormal().requestReturnToNormal(requester.actor, { target: { incidentId: incident.id }, reason: 'contained' });
-  await expect(returnToNormal().approveReturnToNormal(requester.actor, { requestId: id })).rejects.toMatchObject({ code: 'forbidden' });
+  const { id } = await returnToNormal().requestReturnToNormal(requester.actor, {
+    target: { incidentId: incident.id },
+    reason: 'contained',
+  });
+  await expect(returnToNormal().approveReturnToNormal(requester.actor, { requestId: id })).rejects.toMatchObject({
+    code: 'forbidden',
+  });
 
-  const results = await Promise.allSettled([first, second].map((admin) => returnToNormal().approveReturnToNormal(admin.actor, { requestId: id })));
+  const results = await Promise.allSettled(
+    [first, second].map((admin) => returnToNormal().approveReturnToNormal(admin.actor, { requestId: id })),
+  );
   const approved = results.filter((r) => r.status === 'fulfilled');
   expect(approved).toHaveLength(1);
-  expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
-  expect((approved[0] as PromiseFulfilledResult<{ releasedSwitches: string[]; resumedAgents: string[] }>).value).toMatchObject({ releasedSwitches: incident.switchIds, resumedAgents: [agent.name] });
+  expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+    code: 'conflict',
+  });
+  expect(
+    (approved[0] as PromiseFulfilledResult<{ releasedSwitches: string[]; resumedAgents: string[] }>).value,
+  ).toMatchObject({ releasedSwitches: incident.switchIds, resumedAgents: [agent.name] });
 
   const db = lib.db().db();
   expect((await db.switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })).engaged).toBe(false);
   expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).status).toBe('active');
-  expect(await db.auditEvent.count({ where: { type: 'return_to_normal.approved', payload: { contains: id } } })).toBe(1);
+  expect(await db.auditEvent.count({ where: { type: 'return_to_normal.approved', payload: { contains: id } } })).toBe(
+    1,
+  );
   expect(await db.auditEvent.count({ where: { type: 'agent.resumed', agentId: agent.id } })).toBe(1);
 });
 
-test('approving releases and resumes only: a waiting action stays waiting, an action the stop refused stays refused', async ({ baseURL }) => {
+test('approving releases and resumes only: a waiting action stays waiting, an action the stop refused stays refused', async ({
+  baseURL,
+}) => {
   const [requester, approver] = await Promise.all([0, 1].map(() => createTestUser(['admin'])));
   const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: true });
   const client = agentClient(baseURL!, key);
@@ -46,7 +71,10 @@ test('approving releases and resumes only: a waiting action stays waiting, an ac
   const incident = await openTestIncident([agent], ['pause']);
   const refused = await client.propose({ tool: tool.name, params: VALID_TICKET });
   expect(refused.body.status).toBe('blocked');
-  const { id } = await returnToNormal().requestReturnToNormal(requester.actor, { target: { incidentId: incident.id }, reason: 'done' });
+  const { id } = await returnToNormal().requestReturnToNormal(requester.actor, {
+    target: { incidentId: incident.id },
+    reason: 'done',
+  });
   await returnToNormal().approveReturnToNormal(approver.actor, { requestId: id });
   const db = lib.db().db();
   expect((await db.action.findUniqueOrThrow({ where: { id: waiting.body.id } })).status).toBe('pending_review');

@@ -1,12 +1,23 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { auditEventsOfAction } from '../fixtures/audit';
-import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, SETUP, VALID_TICKET } from '../fixtures/factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestTool,
+  createTestUser,
+  SETUP,
+  VALID_TICKET,
+} from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { lib } from '../fixtures/warden-lib';
 
 /** An agent whose grant needs one approval, with the given review settings. */
-async function seedReviewed(baseURL: string, rules: { reviewTimeoutMinutes?: number; ownerMayApprove?: boolean }, owner?: Awaited<ReturnType<typeof createTestUser>>) {
+async function seedReviewed(
+  baseURL: string,
+  rules: { reviewTimeoutMinutes?: number; ownerMayApprove?: boolean },
+  owner?: Awaited<ReturnType<typeof createTestUser>>,
+) {
   const agent = await createTestAgent({ owner });
   const tool = await createTestTool();
   await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, ...rules } });
@@ -16,11 +27,16 @@ async function seedReviewed(baseURL: string, rules: { reviewTimeoutMinutes?: num
 
 /** Moves an action's review deadline, as if it had been proposed earlier. */
 async function setDeadline(actionId: string, at: Date) {
-  await lib.db().db().$transaction((tx) => tx.action.update({ where: { id: actionId }, data: { expiresAt: at } }));
+  await lib
+    .db()
+    .db()
+    .$transaction((tx) => tx.action.update({ where: { id: actionId }, data: { expiresAt: at } }));
 }
 
 test.describe('review deadlines', () => {
-  test("a pending action expires at its deadline: the agent's wait returns expired and it can no longer be approved or claimed", async ({ baseURL }) => {
+  test("a pending action expires at its deadline: the agent's wait returns expired and it can no longer be approved or claimed", async ({
+    baseURL,
+  }) => {
     const { tool, client } = await seedReviewed(baseURL!, { reviewTimeoutMinutes: 30 });
     const id = await proposeTicket(client, tool, 'pending_review');
     const row = await lib.db().db().action.findUniqueOrThrow({ where: { id } });
@@ -34,7 +50,10 @@ test.describe('review deadlines', () => {
     expect(waited.body.decision.reason).toContain('no decision before the deadline');
 
     const reviewer = await createTestUser(['reviewer']);
-    await expect(lib.approveAction()(reviewer.actor, { actionId: id })).rejects.toMatchObject({ code: 'conflict', details: { status: 'expired' } });
+    await expect(lib.approveAction()(reviewer.actor, { actionId: id })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { status: 'expired' },
+    });
     const claim = await client.claim(id);
     expect(claim.status).toBe(409);
     expect(claim.body.error.status).toBe('expired');

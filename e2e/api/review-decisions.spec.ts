@@ -23,12 +23,18 @@ test.describe('review decisions (console domain functions)', () => {
     expect(lost).toHaveLength(1);
 
     const winner = outcomes[0].status === 'fulfilled' ? ann : bob;
-    expect(lost[0].reason).toMatchObject({ code: 'conflict', details: { status: 'approved', decidedBy: winner.email } });
+    expect(lost[0].reason).toMatchObject({
+      code: 'conflict',
+      details: { status: 'approved', decidedBy: winner.email },
+    });
     expect(lost[0].reason.message).toContain(`already decided by ${winner.name} (${winner.email})`);
     const approvals = (await auditEventsOfAction(id)).filter((event) => event.type === 'action.approved');
     expect(approvals).toHaveLength(1);
     expect(approvals[0].actorId).toBe(winner.id);
-    expect((await agent.getAction(id)).body).toMatchObject({ status: 'approved', decision: { decidedBy: winner.name } });
+    expect((await agent.getAction(id)).body).toMatchObject({
+      status: 'approved',
+      decision: { decidedBy: winner.name },
+    });
   });
 
   test('approving after a rejection is refused with who rejected it', async ({ baseURL }) => {
@@ -43,16 +49,28 @@ test.describe('review decisions (console domain functions)', () => {
       message: expect.stringContaining(`already decided by ${ann.name}`),
     });
     expect(await actionStatusInDatabase(id)).toBe('rejected');
-    expect((await auditEventsOfAction(id)).map((event) => event.type)).toEqual(['action.proposed', 'gate.decided', 'action.rejected']);
+    expect((await auditEventsOfAction(id)).map((event) => event.type)).toEqual([
+      'action.proposed',
+      'gate.decided',
+      'action.rejected',
+    ]);
   });
 
-  test('a reviewer cannot approve an action requested on their own behalf, but another reviewer can', async ({ baseURL }) => {
+  test('a reviewer cannot approve an action requested on their own behalf, but another reviewer can', async ({
+    baseURL,
+  }) => {
     const { key, tool } = await seedAgentWithTool({ approvalRequired: true });
     const requester = await createTestUser(['reviewer'], 'Self Requester');
     const colleague = await createTestUser(['reviewer'], 'Colleague');
-    const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET, requester: requester.email.toUpperCase() });
+    const reply = await agentClient(baseURL!, key).propose({
+      tool: tool.name,
+      params: VALID_TICKET,
+      requester: requester.email.toUpperCase(),
+    });
 
-    await expect(lib.approveAction()(requester.actor, { actionId: reply.body.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(lib.approveAction()(requester.actor, { actionId: reply.body.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(await actionStatusInDatabase(reply.body.id)).toBe('pending_review');
     await lib.approveAction()(colleague.actor, { actionId: reply.body.id });
     expect(await actionStatusInDatabase(reply.body.id)).toBe('approved');
@@ -74,18 +92,26 @@ test.describe('review decisions (console domain functions)', () => {
     const reviewer = await createTestUser(['reviewer']);
     const agent = agentClient(baseURL!, key);
 
-    await expect(lib.agentStatus().pauseAgent(reviewer.actor, { id: agentRow.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(lib.agentStatus().pauseAgent(reviewer.actor, { id: agentRow.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect((await agent.authority()).body.agent.status).toBe('active');
 
     await lib.agentStatus().pauseAgent(owner.actor, { id: agentRow.id }, 'checking');
     expect((await agent.authority()).body.agent.status).toBe('paused');
-    expect((await auditEventsOfAgent(agentRow.id)).at(-1)).toMatchObject({ type: 'agent.paused', actorId: owner.id, payload: { reason: 'checking' } });
+    expect((await auditEventsOfAgent(agentRow.id)).at(-1)).toMatchObject({
+      type: 'agent.paused',
+      actorId: owner.id,
+      payload: { reason: 'checking' },
+    });
   });
 
   test("an owner cannot pause another owner's agent", async () => {
     const { agent } = await seedAgentWithTool();
     const otherOwner = await createTestUser(['owner']);
-    await expect(lib.agentStatus().pauseAgent(otherOwner.actor, { id: agent.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(lib.agentStatus().pauseAgent(otherOwner.actor, { id: agent.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   test('an agent cannot decide its own action', async ({ baseURL }) => {

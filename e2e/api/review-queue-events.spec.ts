@@ -10,7 +10,10 @@ import type { QueueDelta } from '@/lib/actions/watch-review-queue';
 test.describe('review queue: live events', () => {
   test('/queue/events needs a console session', async ({ baseURL }) => {
     const { client } = await seed();
-    const forged = await fetch(new URL('/queue/events', baseURL), { redirect: 'manual', headers: { cookie: 'next-auth.session-token=forged' } });
+    const forged = await fetch(new URL('/queue/events', baseURL), {
+      redirect: 'manual',
+      headers: { cookie: 'next-auth.session-token=forged' },
+    });
     expect(forged.status).toBe(401);
     await forged.text(); // release the connection
     const withAgentKey = await client.request('GET', '/queue/events');
@@ -18,13 +21,19 @@ test.describe('review queue: live events', () => {
     expect(withAgentKey.location).toContain('/sign-in');
   });
 
-  test('announces a proposal on this server at once, and a decision made by another process within a second', async ({ baseURL, request }) => {
+  test('announces a proposal on this server at once, and a decision made by another process within a second', async ({
+    baseURL,
+    request,
+  }) => {
     const ann = await createTestUser(['reviewer'], 'Ann');
     const { client, tool } = await seed();
     await signInWithRequest(request, ann.email, ann.password);
     const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const abort = new AbortController();
-    const response = await fetch(new URL('/queue/events', baseURL), { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+    const response = await fetch(new URL('/queue/events', baseURL), {
+      headers: { cookie, accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = eventReader(response.body!);
@@ -48,7 +57,9 @@ test.describe('review queue: live events', () => {
         return event.pending < highest;
       }, 5000);
       const decisionDelay = Date.now() - started;
-      console.log(`live queue: proposal announced after ${proposalDelay} ms, other-instance decision after ${decisionDelay} ms`);
+      console.log(
+        `live queue: proposal announced after ${proposalDelay} ms, other-instance decision after ${decisionDelay} ms`,
+      );
       // Arrival is what this asserts (the waits above bound it); how fast is measured, not asserted: on a loaded CI
       // machine the poll's 500 ms can stretch, and timed assertions would fail for the machine, not for Warden.
     } finally {
@@ -58,25 +69,39 @@ test.describe('review queue: live events', () => {
 });
 
 test.describe('review queue: live deltas', () => {
-  test('/queue/live sends a new proposal as a row, and a decision by another process as a removal naming the decider', async ({ baseURL, request }) => {
+  test('/queue/live sends a new proposal as a row, and a decision by another process as a removal naming the decider', async ({
+    baseURL,
+    request,
+  }) => {
     const ann = await createTestUser(['reviewer'], 'Ann Delta');
     const bob = await createTestUser(['reviewer'], 'Bob Decider');
     const { client, tool } = await seed();
     await signInWithRequest(request, ann.email, ann.password);
     const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const refused = await fetch(new URL(`/queue/live?tool=${tool.name}`, baseURL), { redirect: 'manual', headers: { cookie: 'next-auth.session-token=forged' } });
+    const refused = await fetch(new URL(`/queue/live?tool=${tool.name}`, baseURL), {
+      redirect: 'manual',
+      headers: { cookie: 'next-auth.session-token=forged' },
+    });
     expect(refused.status).toBe(401);
     await refused.text();
 
     const abort = new AbortController();
-    const response = await fetch(new URL(`/queue/live?tool=${tool.name}`, baseURL), { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+    const response = await fetch(new URL(`/queue/live?tool=${tool.name}`, baseURL), {
+      headers: { cookie, accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = eventReader(response.body!);
     try {
       await events.until('ready', () => true, 5000);
       const id = await propose(client, tool, { sources: [{ title: 'ticket' }] });
       const added = await events.until('delta', (delta) => delta.upserted.some((row) => row.id === id), 5000);
-      expect(added.upserted.find((row) => row.id === id)).toMatchObject({ id, tool: tool.name, waitingForMe: true, riskFlags: [] });
+      expect(added.upserted.find((row) => row.id === id)).toMatchObject({
+        id,
+        tool: tool.name,
+        waitingForMe: true,
+        riskFlags: [],
+      });
       const facets = await events.until('facets', (counts) => counts.matching >= 1, 5000);
       expect(facets.matching).toBe(1);
 
@@ -119,13 +144,19 @@ function eventReader(body: ReadableStream<Uint8Array>) {
         const message = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = message.split('\n').find((line) => line.startsWith('data: '));
-        const type = message.split('\n').find((line) => line.startsWith('event: '))?.slice(7);
+        const type = message
+          .split('\n')
+          .find((line) => line.startsWith('event: '))
+          ?.slice(7);
         if (type && data) return { type, data: JSON.parse(data.slice(6)) } as StreamEvent;
         continue;
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error('no event in time');
-      const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), left))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), left)),
+      ]);
       if (chunk.done) throw new Error('the stream ended');
       buffer += decoder.decode(chunk.value, { stream: true });
     }
@@ -145,7 +176,11 @@ function eventReader(body: ReadableStream<Uint8Array>) {
     }
   }
   /** The data of the first `type` event that `predicate` accepts. */
-  async function until<T extends StreamEvent['type']>(type: T, predicate: (data: DataOf<T>) => boolean, ms: number): Promise<DataOf<T>> {
+  async function until<T extends StreamEvent['type']>(
+    type: T,
+    predicate: (data: DataOf<T>) => boolean,
+    ms: number,
+  ): Promise<DataOf<T>> {
     const deadline = Date.now() + ms;
     for (;;) {
       const event = await nextEvent(Math.max(deadline - Date.now(), 1));

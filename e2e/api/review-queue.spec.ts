@@ -1,7 +1,14 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction } from '../fixtures/audit';
-import { createTestAgent, createTestAgentKey, createTestUser, SETUP, VALID_TICKET, type TestUser } from '../fixtures/factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestUser,
+  SETUP,
+  VALID_TICKET,
+  type TestUser,
+} from '../fixtures/factories';
 import { createTestGroup } from '../fixtures/group-factories';
 import { backdateAction, proposePending as propose, seedQueueAgent as seed } from '../fixtures/queue-factories';
 import { serverActionRequest } from '../fixtures/server-actions';
@@ -12,7 +19,10 @@ const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 type Filter = Parameters<ReturnType<typeof lib.countPendingFacets>>[1];
 /** One page of the queue (ample: other specs share the database) and its counts, as the queue page reads them. */
 async function queueOf(user: TestUser, filter: Filter = {}) {
-  const [page, counts] = await Promise.all([lib.listPendingActions()(user.actor, { filter, sort: 'newest', limit: 200 }), lib.countPendingFacets()(user.actor, filter)]);
+  const [page, counts] = await Promise.all([
+    lib.listPendingActions()(user.actor, { filter, sort: 'newest', limit: 200 }),
+    lib.countPendingFacets()(user.actor, filter),
+  ]);
   return { actions: page.rows, counts, canDecide: page.canDecide };
 }
 
@@ -21,7 +31,10 @@ test.describe('review queue: filters and counts', () => {
     const reviewer = await createTestUser(['reviewer']);
     const writer = await seed({ actionLevel: 'create' });
     const mailer = await seed({ actionLevel: 'external' });
-    const cited = await propose(writer.client, writer.tool, { requester: 'Dana.Requester@corp.test', sources: [{ title: 'ticket 1042' }] });
+    const cited = await propose(writer.client, writer.tool, {
+      requester: 'Dana.Requester@corp.test',
+      sources: [{ title: 'ticket 1042' }],
+    });
     const uncited = await propose(writer.client, writer.tool);
     const mail = await propose(mailer.client, mailer.tool, { sources: [{ title: 'thread' }] });
     await backdateAction(uncited, 90);
@@ -51,7 +64,14 @@ test.describe('review queue: filters and counts', () => {
     expect(chosen.counts.byRisk).toEqual({ no_sources: 1, unverified_requester: 1 });
 
     const row = (await queueOf(reviewer, { tool: writer.tool.name })).actions.find((action) => action.id === uncited)!;
-    expect(row).toMatchObject({ agent: writer.agent.name, tool: writer.tool.name, actionLevel: 'create', approvals: 0, required: 1, waitingForMe: true });
+    expect(row).toMatchObject({
+      agent: writer.agent.name,
+      tool: writer.tool.name,
+      actionLevel: 'create',
+      approvals: 0,
+      required: 1,
+      waitingForMe: true,
+    });
     expect(Date.parse(row.expiresAt!) - Date.parse(row.createdAt)).toBeGreaterThan(60 * 60_000);
     expect(row.riskFlags.map((flag) => flag.code)).toEqual(['no_sources']);
     expect(row).toMatchObject({ supportsRollback: false, traceSize: 1 });
@@ -72,7 +92,9 @@ test.describe('review queue: filters and counts', () => {
     await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
     const client = agentClient(test.info().project.use.baseURL!, (await createTestAgentKey(agent)).key);
     await propose(client, tool);
-    expect((await queueOf(reviewer, { tool: tool.name })).actions[0].summary).toBe(`Ticket ${VALID_TICKET.title} at priority 2`);
+    expect((await queueOf(reviewer, { tool: tool.name })).actions[0].summary).toBe(
+      `Ticket ${VALID_TICKET.title} at priority 2`,
+    );
     expect((await queueOf(viewer, { tool: tool.name })).actions[0].summary).toBe('Ticket •••••• at priority 2');
   });
 
@@ -89,9 +111,15 @@ test.describe('review queue: filters and counts', () => {
     });
     await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
     const client = agentClient(test.info().project.use.baseURL!, (await createTestAgentKey(agent)).key);
-    const reply = await client.propose({ tool: tool.name, params: { iban: 'DE89370400440532013000' }, currentValues: { iban: 'GB29NWBK60161331926819' }, sources: [{ title: 'ticket' }] });
+    const reply = await client.propose({
+      tool: tool.name,
+      params: { iban: 'DE89370400440532013000' },
+      currentValues: { iban: 'GB29NWBK60161331926819' },
+      sources: [{ title: 'ticket' }],
+    });
     expect(reply.body.status).toBe('pending_review');
-    const payee = (rows: { riskFlags: { code: string; cause: string }[] }[]) => rows[0].riskFlags.filter((flag) => flag.code === 'changed_payee');
+    const payee = (rows: { riskFlags: { code: string; cause: string }[] }[]) =>
+      rows[0].riskFlags.filter((flag) => flag.code === 'changed_payee');
     expect(payee((await queueOf(reviewer, { tool: tool.name })).actions)[0].cause).toContain('DE89370400440532013000');
     const masked = payee((await queueOf(viewer, { tool: tool.name })).actions);
     expect(masked).toHaveLength(1);
@@ -137,7 +165,10 @@ test.describe('review queue: waiting for me', () => {
     await lib.approveAction()(olive.actor, { actionId: ownersMay });
     expect(await actionStatusInDatabase(ownersMay)).toBe('approved');
     await lib.approveAction()(admin.actor, { actionId: forAdmin });
-    expect((await auditEventsOfAction(forAdmin)).at(-1)).toMatchObject({ type: 'action.approved', payload: { override: expect.stringContaining('admin override') } });
+    expect((await auditEventsOfAction(forAdmin)).at(-1)).toMatchObject({
+      type: 'action.approved',
+      payload: { override: expect.stringContaining('admin override') },
+    });
   });
 
   test('quorum: not after my own approval, and not without the required group; an assigned group waits only for its members', async () => {
@@ -167,7 +198,12 @@ test.describe('review queue: waiting for me', () => {
 
     await lib.approveAction()(bob.actor, { actionId: two });
     expect(await waiting(bob)).toEqual([]);
-    expect((await queueOf(fay, { tool: twoKeys.tool.name })).actions[0]).toMatchObject({ id: two, approvals: 1, required: 2, waitingForMe: true });
+    expect((await queueOf(fay, { tool: twoKeys.tool.name })).actions[0]).toMatchObject({
+      id: two,
+      approvals: 1,
+      required: 2,
+      waitingForMe: true,
+    });
     await expect(lib.approveAction()(bob.actor, { actionId: fin })).rejects.toMatchObject({ code: 'forbidden' });
     await lib.approveAction()(fay.actor, { actionId: fin });
     expect(await actionStatusInDatabase(fin)).toBe('approved');
@@ -180,7 +216,11 @@ test.describe('review queue: decisions per trace', () => {
     const bob = await createTestUser(['reviewer'], 'Bob Early');
     const { client, tool } = await seed();
     const traceId = `trace-${Date.now()}`;
-    const [first, second, third] = [await propose(client, tool, { traceId }), await propose(client, tool, { traceId }), await propose(client, tool, { traceId })];
+    const [first, second, third] = [
+      await propose(client, tool, { traceId }),
+      await propose(client, tool, { traceId }),
+      await propose(client, tool, { traceId }),
+    ];
     const lone = await propose(client, tool);
 
     const queue = await queueOf(ann, { tool: tool.name });
@@ -189,13 +229,25 @@ test.describe('review queue: decisions per trace', () => {
     expect(ids((await queueOf(ann, { trace: traceId })).actions)).toEqual([first, second, third].sort());
 
     await lib.rejectAction()(bob.actor, { actionId: second, comment: 'not this one' });
-    const results = await lib.reviewActionBatch()(ann.actor, { actionIds: [first, second, third], decision: 'approved', comment: 'whole trace' });
+    const results = await lib.reviewActionBatch()(ann.actor, {
+      actionIds: [first, second, third],
+      decision: 'approved',
+      comment: 'whole trace',
+    });
     expect(results).toEqual([
       { actionId: first, result: 'approved' },
-      { actionId: second, result: 'refused', reason: expect.stringContaining(`already decided by ${bob.name} (${bob.email})`) },
+      {
+        actionId: second,
+        result: 'refused',
+        reason: expect.stringContaining(`already decided by ${bob.name} (${bob.email})`),
+      },
       { actionId: third, result: 'approved' },
     ]);
-    expect([await actionStatusInDatabase(first), await actionStatusInDatabase(second), await actionStatusInDatabase(third)]).toEqual(['approved', 'rejected', 'approved']);
+    expect([
+      await actionStatusInDatabase(first),
+      await actionStatusInDatabase(second),
+      await actionStatusInDatabase(third),
+    ]).toEqual(['approved', 'rejected', 'approved']);
     for (const id of [first, third]) {
       const approved = (await auditEventsOfAction(id)).filter((event) => event.type === 'action.approved');
       expect(approved).toEqual([expect.objectContaining({ actorId: ann.id, payload: { comment: 'whole trace' } })]);
@@ -214,13 +266,23 @@ test.describe('review queue: decisions per trace', () => {
       { actionId: needsTwo, result: 'needs_more_approvals', approvals: 1, required: 2, missingGroups: [] },
       { actionId: forAnn, result: 'refused', reason: expect.stringContaining('requested on your own behalf') },
     ]);
-    expect(await lib.reviewActionBatch()(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'rejected', comment: 'stop' })).toEqual([
+    expect(
+      await lib.reviewActionBatch()(ann.actor, {
+        actionIds: [needsTwo, forAnn],
+        decision: 'rejected',
+        comment: 'stop',
+      }),
+    ).toEqual([
       { actionId: needsTwo, result: 'rejected' },
       { actionId: forAnn, result: 'rejected' },
     ]);
-    await expect(lib.reviewActionBatch()(ann.actor, { actionIds: [needsTwo, needsTwo], decision: 'approved' })).rejects.toThrow(/each action only once/);
+    await expect(
+      lib.reviewActionBatch()(ann.actor, { actionIds: [needsTwo, needsTwo], decision: 'approved' }),
+    ).rejects.toThrow(/each action only once/);
     const viewer = await createTestUser(['viewer']);
-    await expect(lib.reviewActionBatch()(viewer.actor, { actionIds: [needsTwo], decision: 'approved' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      lib.reviewActionBatch()(viewer.actor, { actionIds: [needsTwo], decision: 'approved' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   test('the console server action decides a batch for the signed-in reviewer', async ({ request }) => {
@@ -230,12 +292,18 @@ test.describe('review queue: decisions per trace', () => {
     const a = await propose(client, tool, { traceId });
     const b = await propose(client, tool, { traceId });
     await signInWithRequest(request, ann.email, ann.password);
-    const call = serverActionRequest('reviewActionsMutation', [{ actionIds: [a, b], decision: 'rejected', comment: 'over HTTP' }]);
+    const call = serverActionRequest('reviewActionsMutation', [
+      { actionIds: [a, b], decision: 'rejected', comment: 'over HTTP' },
+    ]);
     const reply = await request.post('/queue', { headers: call.headers, data: call.body });
     expect(reply.status()).toBe(200);
     expect(await reply.text()).toContain('"result":"rejected"');
     for (const id of [a, b]) {
-      expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({ type: 'action.rejected', actorId: ann.id, payload: { comment: 'over HTTP' } });
+      expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({
+        type: 'action.rejected',
+        actorId: ann.id,
+        payload: { comment: 'over HTTP' },
+      });
     }
   });
 });

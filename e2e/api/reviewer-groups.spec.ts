@@ -1,7 +1,14 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction } from '../fixtures/audit';
-import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, SETUP, uniqueName } from '../fixtures/factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestTool,
+  createTestUser,
+  SETUP,
+  uniqueName,
+} from '../fixtures/factories';
 import { gateLib } from '../fixtures/gate-factories';
 import { createTestGroup, financeAndSecurity } from '../fixtures/group-factories';
 import { proposeTicket } from '../fixtures/scenarios';
@@ -10,15 +17,24 @@ import { lib } from '../fixtures/warden-lib';
 const groups = () => lib.reviewGroups();
 
 async function groupAuditEvents(name: string) {
-  const events = await lib.db().db().auditEvent.findMany({ where: { type: { startsWith: 'review_group.' } }, orderBy: { seq: 'asc' } });
-  return events.map((event) => ({ type: event.type, actorType: event.actorType, payload: JSON.parse(event.payload) })).filter((event) => JSON.stringify(event.payload).includes(name));
+  const events = await lib
+    .db()
+    .db()
+    .auditEvent.findMany({ where: { type: { startsWith: 'review_group.' } }, orderBy: { seq: 'asc' } });
+  return events
+    .map((event) => ({ type: event.type, actorType: event.actorType, payload: JSON.parse(event.payload) }))
+    .filter((event) => JSON.stringify(event.payload).includes(name));
 }
 
 /** An agent (owned by someone who is not a reviewer here) with a key and a ticket tool granted under `rules`. */
 async function agentWithGrant(rules: Record<string, unknown>, baseURL: string) {
   const agent = await createTestAgent();
   const tool = await createTestTool();
-  const grant = await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, ...rules } });
+  const grant = await lib.grantTool()(SETUP, {
+    agent: { id: agent.id },
+    tool: tool.name,
+    rules: { approvals: 1, ...rules },
+  });
   const { key } = await createTestAgentKey(agent);
   return { agent, tool, grant, client: agentClient(baseURL, key) };
 }
@@ -33,7 +49,10 @@ test.describe('reviewer groups: create, rename, members', () => {
 
     await groups().addMember(admin.actor, { groupId: group.id, email: rita.email.toUpperCase() });
     let listed = (await groups().list(rita.actor)).find((g) => g.id === group.id)!;
-    expect(listed).toMatchObject({ memberCount: 1, members: [{ id: rita.id, email: rita.email, name: 'Rita Reviewer' }] });
+    expect(listed).toMatchObject({
+      memberCount: 1,
+      members: [{ id: rita.id, email: rita.email, name: 'Rita Reviewer' }],
+    });
 
     const renamed = `${name}-ops`;
     await groups().update(admin.actor, { groupId: group.id, name: renamed });
@@ -44,7 +63,15 @@ test.describe('reviewer groups: create, rename, members', () => {
     expect(await groupAuditEvents(name)).toEqual([
       { type: 'review_group.created', actorType: 'user', payload: { name } },
       { type: 'review_group.member_added', actorType: 'user', payload: { group: name, email: rita.email } },
-      { type: 'review_group.updated', actorType: 'user', payload: { name: renamed, before: { name, description: 'Refunds and payouts' }, after: { name: renamed, description: 'Refunds and payouts' } } },
+      {
+        type: 'review_group.updated',
+        actorType: 'user',
+        payload: {
+          name: renamed,
+          before: { name, description: 'Refunds and payouts' },
+          after: { name: renamed, description: 'Refunds and payouts' },
+        },
+      },
       { type: 'review_group.member_removed', actorType: 'user', payload: { group: renamed, email: rita.email } },
     ]);
   });
@@ -52,20 +79,37 @@ test.describe('reviewer groups: create, rename, members', () => {
   test('bad input is refused with a 422 naming the field, and nothing changes', async () => {
     const admin = await createTestUser(['admin']);
     await expect(groups().create(admin.actor, { name: '   ' })).rejects.toMatchObject({
-      code: 'invalid_input', status: 422, details: { issues: [{ path: 'name', message: 'name the group' }] },
+      code: 'invalid_input',
+      status: 422,
+      details: { issues: [{ path: 'name', message: 'name the group' }] },
     });
-    await expect(groups().create(admin.actor, { name: 'x'.repeat(61) })).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'name' }] } });
+    await expect(groups().create(admin.actor, { name: 'x'.repeat(61) })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'name' }] },
+    });
     const group = await createTestGroup('Security');
-    await expect(groups().update(admin.actor, { groupId: group.id, description: 'd'.repeat(301) })).rejects.toMatchObject({
-      code: 'invalid_input', details: { issues: [{ path: 'description' }] },
+    await expect(
+      groups().update(admin.actor, { groupId: group.id, description: 'd'.repeat(301) }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'description' }] },
     });
-    await expect(groups().addMember(admin.actor, { groupId: group.id, email: 'not-an-address' })).rejects.toMatchObject({
-      code: 'invalid_input', details: { issues: [{ path: 'email' }] },
+    await expect(groups().addMember(admin.actor, { groupId: group.id, email: 'not-an-address' })).rejects.toMatchObject(
+      {
+        code: 'invalid_input',
+        details: { issues: [{ path: 'email' }] },
+      },
+    );
+    await expect(
+      groups().addMember(admin.actor, { groupId: group.id, email: `${uniqueName('nobody')}@warden.test` }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'email', message: 'no such user' }] },
     });
-    await expect(groups().addMember(admin.actor, { groupId: group.id, email: `${uniqueName('nobody')}@warden.test` })).rejects.toMatchObject({
-      code: 'invalid_input', details: { issues: [{ path: 'email', message: 'no such user' }] },
+    expect((await groups().list(admin.actor)).find((g) => g.id === group.id)).toMatchObject({
+      description: 'Security reviewers (end-to-end test)',
+      memberCount: 0,
     });
-    expect((await groups().list(admin.actor)).find((g) => g.id === group.id)).toMatchObject({ description: 'Security reviewers (end-to-end test)', memberCount: 0 });
   });
 
   test('only people whose role can decide may join, and the refusal says why', async () => {
@@ -74,7 +118,9 @@ test.describe('reviewer groups: create, rename, members', () => {
       const person = await createTestUser([role], `Pat ${role}`);
       const refusal = groups().addMember(SETUP, { groupId: group.id, email: person.email });
       await expect(refusal).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'email' }] } });
-      await expect(refusal).rejects.toThrow(`Pat ${role} (${person.email}) cannot join a reviewer group: their role (${role}) cannot approve or reject actions`);
+      await expect(refusal).rejects.toThrow(
+        `Pat ${role} (${person.email}) cannot join a reviewer group: their role (${role}) cannot approve or reject actions`,
+      );
     }
     const admin = await createTestUser(['admin']);
     await groups().addMember(SETUP, { groupId: group.id, userId: admin.id });
@@ -85,43 +131,83 @@ test.describe('reviewer groups: create, rename, members', () => {
     const rita = await createTestUser(['reviewer']);
     const owner = await createTestUser(['owner']);
     const group = await createTestGroup('Finance', [rita]);
-    await expect(groups().create(SETUP, { name: group.name })).rejects.toMatchObject({ code: 'conflict', message: `A reviewer group named "${group.name}" already exists.` });
+    await expect(groups().create(SETUP, { name: group.name })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `A reviewer group named "${group.name}" already exists.`,
+    });
     const other = await createTestGroup('Security');
-    await expect(groups().update(SETUP, { groupId: other.id, name: group.name })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(groups().addMember(SETUP, { groupId: group.id, email: rita.email })).rejects.toMatchObject({ code: 'conflict', message: `${rita.email} is already a member of ${group.name}.` });
-    await expect(groups().removeMember(SETUP, { groupId: other.id, userId: rita.id })).rejects.toMatchObject({ code: 'conflict', message: `${rita.email} is not a member of ${other.name}.` });
-    await expect(groups().update(SETUP, { groupId: 'no-such-group', name: uniqueName('x') })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(groups().update(SETUP, { groupId: other.id, name: group.name })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(groups().addMember(SETUP, { groupId: group.id, email: rita.email })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `${rita.email} is already a member of ${group.name}.`,
+    });
+    await expect(groups().removeMember(SETUP, { groupId: other.id, userId: rita.id })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `${rita.email} is not a member of ${other.name}.`,
+    });
+    await expect(groups().update(SETUP, { groupId: 'no-such-group', name: uniqueName('x') })).rejects.toMatchObject({
+      code: 'not_found',
+    });
 
     for (const actor of [rita.actor, owner.actor]) {
       await expect(groups().create(actor, { name: uniqueName('Mine') })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(groups().addMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(groups().removeMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(groups().addMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(groups().removeMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
     }
     expect((await groups().list(owner.actor)).find((g) => g.id === group.id)?.memberCount).toBe(1);
   });
 });
 
 test.describe('quorum across reviewer groups', () => {
-  test('finance AND security: "1 of 2", a second finance approval is refused naming Security, security completes it', async ({ baseURL }) => {
+  test('finance AND security: "1 of 2", a second finance approval is refused naming Security, security completes it', async ({
+    baseURL,
+  }) => {
     const { finance, security, fiona, frank, sara } = await financeAndSecurity();
     const { client, tool } = await agentWithGrant({ requiredGroups: [finance.id, security.id] }, baseURL!);
     const id = await proposeTicket(client, tool, 'pending_review');
     const row = await lib.db().db().action.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ approvalsRequired: 2, requiredGroups: JSON.stringify([finance.id, security.id]) });
 
-    expect(await lib.approveAction()(fiona.actor, { actionId: id, comment: 'numbers check out' }))
-      .toEqual({ status: 'pending_review', approvals: 1, required: 2, missingGroups: [security.name] });
+    expect(await lib.approveAction()(fiona.actor, { actionId: id, comment: 'numbers check out' })).toEqual({
+      status: 'pending_review',
+      approvals: 1,
+      required: 2,
+      missingGroups: [security.name],
+    });
 
     const second = lib.approveAction()(frank.actor, { actionId: id });
     await expect(second).rejects.toMatchObject({ code: 'forbidden', details: { missingGroups: [security.name] } });
-    await expect(second).rejects.toThrow(`This action still needs an approval from ${security.name}, and you are not a member.`);
+    await expect(second).rejects.toThrow(
+      `This action still needs an approval from ${security.name}, and you are not a member.`,
+    );
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
-    expect(await lib.approveAction()(sara.actor, { actionId: id })).toMatchObject({ status: 'approved', approvals: 2, required: 2 });
-    const approvals = await lib.db().db().actionApproval.findMany({ where: { actionId: id }, orderBy: { createdAt: 'asc' } });
-    expect(approvals.map((a) => [a.reviewerId, a.groupId])).toEqual([[fiona.id, finance.id], [sara.id, security.id]]);
+    expect(await lib.approveAction()(sara.actor, { actionId: id })).toMatchObject({
+      status: 'approved',
+      approvals: 2,
+      required: 2,
+    });
+    const approvals = await lib
+      .db()
+      .db()
+      .actionApproval.findMany({ where: { actionId: id }, orderBy: { createdAt: 'asc' } });
+    expect(approvals.map((a) => [a.reviewerId, a.groupId])).toEqual([
+      [fiona.id, finance.id],
+      [sara.id, security.id],
+    ]);
     const trail = await auditEventsOfAction(id);
-    expect(trail.map((e) => e.type)).toEqual(['action.proposed', 'gate.decided', 'action.approval_recorded', 'action.approved']);
+    expect(trail.map((e) => e.type)).toEqual([
+      'action.proposed',
+      'gate.decided',
+      'action.approval_recorded',
+      'action.approved',
+    ]);
     expect(trail[2].payload).toMatchObject({ approvals: 1, required: 2, group: finance.name });
 
     const claim = await client.claim(id);
@@ -129,7 +215,9 @@ test.describe('quorum across reviewer groups', () => {
     expect(claim.body.status).toBe('executing');
   });
 
-  test('a member of both groups who approves first is re-matched, so a finance-only reviewer can complete it', async ({ baseURL }) => {
+  test('a member of both groups who approves first is re-matched, so a finance-only reviewer can complete it', async ({
+    baseURL,
+  }) => {
     const { finance, security, fiona } = await financeAndSecurity();
     const both = await createTestUser(['reviewer'], 'Bo Both');
     await groups().addMember(SETUP, { groupId: finance.id, userId: both.id });
@@ -137,10 +225,24 @@ test.describe('quorum across reviewer groups', () => {
     const { tool, client } = await agentWithGrant({ requiredGroups: [finance.id, security.id] }, baseURL!);
     const id = await proposeTicket(client, tool, 'pending_review');
 
-    expect(await lib.approveAction()(both.actor, { actionId: id })).toMatchObject({ status: 'pending_review', approvals: 1, missingGroups: [security.name] });
-    expect(await lib.approveAction()(fiona.actor, { actionId: id })).toMatchObject({ status: 'approved', approvals: 2, required: 2 });
-    const approvals = await lib.db().db().actionApproval.findMany({ where: { actionId: id } });
-    expect(Object.fromEntries(approvals.map((a) => [a.reviewerId, a.groupId]))).toEqual({ [both.id]: security.id, [fiona.id]: finance.id });
+    expect(await lib.approveAction()(both.actor, { actionId: id })).toMatchObject({
+      status: 'pending_review',
+      approvals: 1,
+      missingGroups: [security.name],
+    });
+    expect(await lib.approveAction()(fiona.actor, { actionId: id })).toMatchObject({
+      status: 'approved',
+      approvals: 2,
+      required: 2,
+    });
+    const approvals = await lib
+      .db()
+      .db()
+      .actionApproval.findMany({ where: { actionId: id } });
+    expect(Object.fromEntries(approvals.map((a) => [a.reviewerId, a.groupId]))).toEqual({
+      [both.id]: security.id,
+      [fiona.id]: finance.id,
+    });
   });
 
   test('one rejection rejects, even after an approval; nobody can approve afterwards', async ({ baseURL }) => {
@@ -149,36 +251,70 @@ test.describe('quorum across reviewer groups', () => {
     const id = await proposeTicket(client, tool, 'pending_review');
 
     await lib.approveAction()(fiona.actor, { actionId: id });
-    expect(await lib.rejectAction()(simon.actor, { actionId: id, comment: 'request did not come from the customer' })).toMatchObject({ status: 'rejected' });
-    await expect(lib.approveAction()(sara.actor, { actionId: id })).rejects.toMatchObject({ code: 'conflict', details: { status: 'rejected', decidedBy: simon.email } });
+    expect(
+      await lib.rejectAction()(simon.actor, { actionId: id, comment: 'request did not come from the customer' }),
+    ).toMatchObject({ status: 'rejected' });
+    await expect(lib.approveAction()(sara.actor, { actionId: id })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { status: 'rejected', decidedBy: simon.email },
+    });
     expect(await actionStatusInDatabase(id)).toBe('rejected');
     expect((await client.claim(id)).status).toBe(409);
   });
 
-  test('escalation hands the action to another group with the note in the audit; unknown groups and decided actions are refused', async ({ baseURL }) => {
+  test('escalation hands the action to another group with the note in the audit; unknown groups and decided actions are refused', async ({
+    baseURL,
+  }) => {
     const { finance, security, fiona, sara } = await financeAndSecurity();
     const { client, tool } = await agentWithGrant({ reviewGroupId: finance.id }, baseURL!);
     const id = await proposeTicket(client, tool, 'pending_review');
-    const assigned = async () => (await lib.db().db().action.findUniqueOrThrow({ where: { id }, select: { assignedGroupId: true } })).assignedGroupId;
+    const assigned = async () =>
+      (
+        await lib
+          .db()
+          .db()
+          .action.findUniqueOrThrow({ where: { id }, select: { assignedGroupId: true } })
+      ).assignedGroupId;
     expect(await assigned()).toBe(finance.id);
 
-    await expect(lib.escalateAction()(fiona.actor, { actionId: id, groupId: 'no-such-group', note: 'please look' })).rejects.toMatchObject({
-      code: 'invalid_input', status: 422, details: { issues: [{ path: 'groupId' }] },
+    await expect(
+      lib.escalateAction()(fiona.actor, { actionId: id, groupId: 'no-such-group', note: 'please look' }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      status: 422,
+      details: { issues: [{ path: 'groupId' }] },
     });
     expect(await assigned()).toBe(finance.id);
 
-    expect(await lib.escalateAction()(fiona.actor, { actionId: id, groupId: security.id, note: 'New bank details: Security should confirm.' }))
-      .toEqual({ groupId: security.id, groupName: security.name });
+    expect(
+      await lib.escalateAction()(fiona.actor, {
+        actionId: id,
+        groupId: security.id,
+        note: 'New bank details: Security should confirm.',
+      }),
+    ).toEqual({ groupId: security.id, groupName: security.name });
     expect(await assigned()).toBe(security.id);
     expect((await auditEventsOfAction(id)).at(-1)).toMatchObject({
-      type: 'action.escalated', actorId: fiona.id,
-      payload: { fromGroupId: finance.id, toGroupId: security.id, fromGroup: finance.name, toGroup: security.name, note: 'New bank details: Security should confirm.', automatic: false },
+      type: 'action.escalated',
+      actorId: fiona.id,
+      payload: {
+        fromGroupId: finance.id,
+        toGroupId: security.id,
+        fromGroup: finance.name,
+        toGroup: security.name,
+        note: 'New bank details: Security should confirm.',
+        automatic: false,
+      },
     });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
     await lib.approveAction()(sara.actor, { actionId: id });
-    await expect(lib.escalateAction()(sara.actor, { actionId: id, groupId: finance.id, note: 'too late' })).rejects.toMatchObject({
-      code: 'conflict', status: 409, details: { status: 'approved' },
+    await expect(
+      lib.escalateAction()(sara.actor, { actionId: id, groupId: finance.id, note: 'too late' }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      status: 409,
+      details: { status: 'approved' },
     });
     expect(await assigned()).toBe(security.id);
   });
@@ -189,41 +325,90 @@ test.describe('grants name only existing reviewer groups', () => {
     const finance = await createTestGroup('Finance');
     const agent = await createTestAgent();
     const tool = await createTestTool();
-    await expect(lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, requiredGroups: [finance.id, 'no-such-group'] } })).rejects.toMatchObject({
-      code: 'invalid_input', status: 422, details: { issues: [{ path: 'requiredGroups[1]', message: 'no such reviewer group' }] },
+    await expect(
+      lib.grantTool()(SETUP, {
+        agent: { id: agent.id },
+        tool: tool.name,
+        rules: { approvals: 1, requiredGroups: [finance.id, 'no-such-group'] },
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      status: 422,
+      details: { issues: [{ path: 'requiredGroups[1]', message: 'no such reviewer group' }] },
     });
-    expect(await lib.db().db().grant.count({ where: { agentId: agent.id } })).toBe(0);
+    expect(
+      await lib
+        .db()
+        .db()
+        .grant.count({ where: { agentId: agent.id } }),
+    ).toBe(0);
   });
 
   test('updating a grant checks the first group and every escalation step; the version stays', async () => {
     const finance = await createTestGroup('Finance');
     const agent = await createTestAgent();
     const tool = await createTestTool();
-    const grant = await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, reviewGroupId: finance.id } });
-    const rules = {
-      approvals: 1, reviewGroupId: 'gone',
-      escalationLadder: [{ afterMinutes: 30, groupId: finance.id }, { afterMinutes: 60, groupId: 'missing' }],
-    };
-    await expect(lib.updateGrant()(agent.owner.actor, { grantId: grant.id, expectedVersion: 1, rules })).rejects.toMatchObject({
-      code: 'invalid_input',
-      details: { issues: [{ path: 'reviewGroupId', message: 'no such reviewer group' }, { path: 'escalationLadder[1].groupId', message: 'no such reviewer group' }] },
+    const grant = await lib.grantTool()(SETUP, {
+      agent: { id: agent.id },
+      tool: tool.name,
+      rules: { approvals: 1, reviewGroupId: finance.id },
     });
-    expect(await lib.db().db().grant.findUniqueOrThrow({ where: { id: grant.id } })).toMatchObject({ version: 1, reviewGroupId: finance.id, escalationLadder: '[]' });
+    const rules = {
+      approvals: 1,
+      reviewGroupId: 'gone',
+      escalationLadder: [
+        { afterMinutes: 30, groupId: finance.id },
+        { afterMinutes: 60, groupId: 'missing' },
+      ],
+    };
+    await expect(
+      lib.updateGrant()(agent.owner.actor, { grantId: grant.id, expectedVersion: 1, rules }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: {
+        issues: [
+          { path: 'reviewGroupId', message: 'no such reviewer group' },
+          { path: 'escalationLadder[1].groupId', message: 'no such reviewer group' },
+        ],
+      },
+    });
+    expect(
+      await lib
+        .db()
+        .db()
+        .grant.findUniqueOrThrow({ where: { id: grant.id } }),
+    ).toMatchObject({ version: 1, reviewGroupId: finance.id, escalationLadder: '[]' });
 
-    const saved = await lib.updateGrant()(agent.owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { ...rules, reviewGroupId: finance.id, escalationLadder: [rules.escalationLadder[0]] } });
+    const saved = await lib.updateGrant()(agent.owner.actor, {
+      grantId: grant.id,
+      expectedVersion: 1,
+      rules: { ...rules, reviewGroupId: finance.id, escalationLadder: [rules.escalationLadder[0]] },
+    });
     expect(saved.version).toBe(2);
   });
 });
 
 test.describe('deleting a reviewer group', () => {
-  test('refused while a grant, a waiting action or a channel relies on it, naming each; then deleted with its members, audited', async ({ baseURL }) => {
+  test('refused while a grant, a waiting action or a channel relies on it, naming each; then deleted with its members, audited', async ({
+    baseURL,
+  }) => {
     const admin = await createTestUser(['admin']);
     const rita = await createTestUser(['reviewer'], 'Rita Reviewer');
     const group = await createTestGroup('Payments', [rita]);
     const other = await createTestGroup('Other');
     const required = await agentWithGrant({ requiredGroups: [other.id, group.id] }, baseURL!);
-    const { grant: laddered } = await agentWithGrant({ reviewGroupId: other.id, escalationLadder: [{ afterMinutes: 5, groupId: group.id }] }, baseURL!);
-    const { channel } = await lib.notifications().createChannel(admin.actor, { name: uniqueName('payments-pager'), kind: 'webhook', url: 'https://hooks.example.com/payments', groupId: group.id });
+    const { grant: laddered } = await agentWithGrant(
+      { reviewGroupId: other.id, escalationLadder: [{ afterMinutes: 5, groupId: group.id }] },
+      baseURL!,
+    );
+    const { channel } = await lib
+      .notifications()
+      .createChannel(admin.actor, {
+        name: uniqueName('payments-pager'),
+        kind: 'webhook',
+        url: 'https://hooks.example.com/payments',
+        groupId: group.id,
+      });
     const waitingId = await proposeTicket(required.client, required.tool, 'pending_review');
 
     const refusal = groups().delete(admin.actor, { groupId: group.id });
@@ -238,15 +423,40 @@ test.describe('deleting a reviewer group', () => {
     // Clear every use: reject the waiting action, revoke one grant, re-point the other, remove the channel's group.
     await lib.rejectAction()(rita.actor, { actionId: waitingId, comment: 'not needed' });
     await gateLib.revokeGrant()(SETUP, required.grant.id);
-    await lib.updateGrant()(SETUP, { grantId: laddered.id, expectedVersion: laddered.version, rules: { approvals: 1, reviewGroupId: other.id } });
-    await lib.db().db().notificationChannel.update({ where: { id: channel.id }, data: { groupId: other.id } });
+    await lib.updateGrant()(SETUP, {
+      grantId: laddered.id,
+      expectedVersion: laddered.version,
+      rules: { approvals: 1, reviewGroupId: other.id },
+    });
+    await lib
+      .db()
+      .db()
+      .notificationChannel.update({ where: { id: channel.id }, data: { groupId: other.id } });
 
-    await expect(groups().delete(rita.actor, { groupId: group.id })).rejects.toMatchObject({ code: 'forbidden', status: 403 });
-    await expect(groups().delete(admin.actor, { groupId: '' })).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'groupId' }] } });
+    await expect(groups().delete(rita.actor, { groupId: group.id })).rejects.toMatchObject({
+      code: 'forbidden',
+      status: 403,
+    });
+    await expect(groups().delete(admin.actor, { groupId: '' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'groupId' }] },
+    });
     expect(await groups().delete(admin.actor, { groupId: group.id })).toEqual({ id: group.id, name: group.name });
     expect((await groups().list(admin.actor)).some((g) => g.id === group.id)).toBe(false);
-    expect(await lib.db().db().reviewerGroupMember.count({ where: { groupId: group.id } })).toBe(0);
-    expect((await groupAuditEvents(group.name)).at(-1)).toEqual({ type: 'review_group.deleted', actorType: 'user', payload: { name: group.name, members: [rita.email] } });
-    await expect(groups().delete(admin.actor, { groupId: group.id })).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    expect(
+      await lib
+        .db()
+        .db()
+        .reviewerGroupMember.count({ where: { groupId: group.id } }),
+    ).toBe(0);
+    expect((await groupAuditEvents(group.name)).at(-1)).toEqual({
+      type: 'review_group.deleted',
+      actorType: 'user',
+      payload: { name: group.name, members: [rita.email] },
+    });
+    await expect(groups().delete(admin.actor, { groupId: group.id })).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
   });
 });

@@ -6,7 +6,9 @@ import { signInWithRequest } from '../fixtures/sign-in';
 // Issue 12, items 10 and 12 (b, c): the SQLite file is private, pages carry a Content-Security-Policy with a fresh
 // nonce and HSTS when served over TLS, and a server action's oversized body is a 413, not a 500.
 
-test("the server's SQLite database, WAL and shared memory are readable by the owner only (0600)", async ({ databaseUrl }) => {
+test("the server's SQLite database, WAL and shared memory are readable by the owner only (0600)", async ({
+  databaseUrl,
+}) => {
   test.skip(!databaseUrl.startsWith('file:'), 'SQLite only');
   const file = databaseUrl.slice('file:'.length);
   for (const path of [file, `${file}-wal`, `${file}-shm`].filter(existsSync)) {
@@ -21,7 +23,8 @@ test('pages carry a CSP with a fresh nonce on each response; Next puts it on its
     expect(response.status()).toBe(200);
     const policy = response.headers()['content-security-policy'];
     expect(policy).toMatch(/script-src 'self' 'nonce-[0-9a-f]{32}' 'strict-dynamic'/);
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) expect(policy).toContain(directive);
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"])
+      expect(policy).toContain(directive);
     expect(policy, 'plain http: no upgrade').not.toContain('upgrade-insecure-requests');
     const nonce = /'nonce-([0-9a-f]+)'/.exec(policy)![1];
     const html = await response.text();
@@ -49,7 +52,10 @@ test('a signed-in page and an API answer are covered too; HSTS only behind TLS',
   await request.dispose();
 });
 
-test('a server action with a body over 1 MB is answered 413 (Next alone answers 500)', async ({ baseURL, playwright }) => {
+test('a server action with a body over 1 MB is answered 413 (Next alone answers 500)', async ({
+  baseURL,
+  playwright,
+}) => {
   const admin = await createTestUser(['admin'], 'Big Body Admin');
   const request = await playwright.request.newContext({ baseURL });
   await signInWithRequest(request, admin.email, admin.password);

@@ -13,16 +13,25 @@ const IBAN = 'GB29ZQSECRET60161331926819';
 
 async function seedSensitiveProposal(baseURL: string) {
   const owner = await createTestUser(['owner'], 'Masked Owner');
-  const agent = await lib.createAgent()(SETUP, { name: uniqueName('agent'), purpose: 'masking spec', ownerId: owner.id, mode: 'live' });
+  const agent = await lib.createAgent()(SETUP, {
+    name: uniqueName('agent'),
+    purpose: 'masking spec',
+    ownerId: owner.id,
+    mode: 'live',
+  });
   const tool = await lib.createTool()(SETUP, {
     name: uniqueName('payout').replaceAll('-', '_'),
     description: 'pays out to a recipient (masking spec)',
     actionLevel: 'external',
-    parameters: { type: 'object', properties: { recipient: { type: 'string' }, iban: { type: 'string' }, amount: { type: 'number' } } },
+    parameters: {
+      type: 'object',
+      properties: { recipient: { type: 'string' }, iban: { type: 'string' }, amount: { type: 'number' } },
+    },
     sensitiveFields: ['recipient', 'iban'],
   });
   const grant = await lib.grantTool()(SETUP, {
-    agent: { id: agent.id }, tool: tool.name,
+    agent: { id: agent.id },
+    tool: tool.name,
     rules: {
       approvals: 0,
       constraints: [
@@ -32,12 +41,18 @@ async function seedSensitiveProposal(baseURL: string) {
     },
   });
   const { key } = await lib.createAgentKey()(SETUP, { id: agent.id });
-  const reply = await agentClient(baseURL, key).propose({ tool: tool.name, params: { recipient: RECIPIENT, iban: IBAN, amount: 10 } });
+  const reply = await agentClient(baseURL, key).propose({
+    tool: tool.name,
+    params: { recipient: RECIPIENT, iban: IBAN, amount: 10 },
+  });
   expect(reply.body.status).toBe('pending_review');
   return { owner, agent, tool, grant, id: reply.body.id as string };
 }
 
-test('a viewer and the owner see the constraint reasons but no sensitive value on the action, queue, audit and agent pages', async ({ baseURL, playwright }) => {
+test('a viewer and the owner see the constraint reasons but no sensitive value on the action, queue, audit and agent pages', async ({
+  baseURL,
+  playwright,
+}) => {
   const { owner, agent, id } = await seedSensitiveProposal(baseURL!);
   const viewer = await createTestUser(['viewer'], 'Vic Viewer');
 
@@ -59,16 +74,25 @@ test('a viewer and the owner see the constraint reasons but no sensitive value o
   }
 });
 
-test("the grant's impact check shows its examples masked to the owner, with reasons that quote no sensitive value", async ({ baseURL }) => {
+test("the grant's impact check shows its examples masked to the owner, with reasons that quote no sensitive value", async ({
+  baseURL,
+}) => {
   const { owner, grant } = await seedSensitiveProposal(baseURL!);
   const impact = await gateLib.backtestGrant()(owner.actor, {
-    grantId: grant.id, days: 1,
-    rules: { approvals: 0, constraints: [{ kind: 'allowed_values', param: 'recipient', values: ['payroll@example.com'], effect: 'block' }] },
+    grantId: grant.id,
+    days: 1,
+    rules: {
+      approvals: 0,
+      constraints: [{ kind: 'allowed_values', param: 'recipient', values: ['payroll@example.com'], effect: 'block' }],
+    },
   });
   expect(impact).toMatchObject({ total: 1, changed: 1 });
   const text = JSON.stringify(impact);
   expect(text).not.toContain(RECIPIENT);
   expect(text).not.toContain(IBAN);
-  expect(impact.examples[0]).toMatchObject({ params: { recipient: '••••••', iban: '••••••', amount: 10 }, after: 'blocked' });
+  expect(impact.examples[0]).toMatchObject({
+    params: { recipient: '••••••', iban: '••••••', amount: 10 },
+    after: 'blocked',
+  });
   expect(impact.examples[0].reasons).toContain('blocked: recipient is not an allowed value ("payroll@example.com")');
 });

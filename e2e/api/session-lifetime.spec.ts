@@ -17,7 +17,10 @@ let baseURL: string;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  server = await startOwnServer('session-lifetime', 7, { WARDEN_SESSION_MAX_AGE_SECONDS: String(LIFETIME_SECONDS), WARDEN_SIGNIN_LOCKOUT_BASE_SECONDS: '2' });
+  server = await startOwnServer('session-lifetime', 7, {
+    WARDEN_SESSION_MAX_AGE_SECONDS: String(LIFETIME_SECONDS),
+    WARDEN_SIGNIN_LOCKOUT_BASE_SECONDS: '2',
+  });
   baseURL = server.baseURL;
 });
 
@@ -43,7 +46,8 @@ test('/api/auth/session renews the cookie but never past the absolute lifetime',
   // Polled (each poll asks /api/auth/session, which renews the cookie) until the session is gone. The poll reads
   // /api/auth/session alone: isSignedIn's two requests can straddle the end of the lifetime (signed in, then
   // refused), which is that end, not a contradiction. Once it is gone, both must agree it is (isSignedIn below).
-  const sessionUser = async () => ((await (await context.get('/api/auth/session')).json()) as { userId?: string }).userId ?? null;
+  const sessionUser = async () =>
+    ((await (await context.get('/api/auth/session')).json()) as { userId?: string }).userId ?? null;
   await expect.poll(sessionUser, { timeout: (LIFETIME_SECONDS + 10) * 1000, intervals: [500] }).toBeNull();
   const endedAfter = (Date.now() - signedInAt) / 1000;
   expect(await isSignedIn(context)).toBe(false);
@@ -56,7 +60,10 @@ test('/api/auth/session renews the cookie but never past the absolute lifetime',
 test('junk session cookies are signed out without a stack trace in the server log, and without a flood', async () => {
   const before = server.output().length;
   for (let i = 0; i < 20; i++) {
-    const context = await contextWithSessionCookie(baseURL, i % 2 ? `junk-${i}` : 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z');
+    const context = await contextWithSessionCookie(
+      baseURL,
+      i % 2 ? `junk-${i}` : 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z',
+    );
     expect(await isSignedIn(context)).toBe(false);
     const page = await context.get('/api-reference', { headers: { RSC: '1' }, maxRedirects: 0 });
     expect(await page.text()).not.toContain('/v1/actions');
@@ -70,11 +77,14 @@ test('junk session cookies are signed out without a stack trace in the server lo
 test('after a lockout expires, the right password signs in; during it, it did not', async () => {
   createUser('lockout@warden.test');
   const context = await newContext();
-  for (let attempt = 0; attempt < 5; attempt++) expect(await postCredentials(context, 'lockout@warden.test', 'wrong-password')).toBe(401);
+  for (let attempt = 0; attempt < 5; attempt++)
+    expect(await postCredentials(context, 'lockout@warden.test', 'wrong-password')).toBe(401);
   const lockedAt = Date.now();
   expect(await postCredentials(context, 'lockout@warden.test', PASSWORD)).toBe(429);
 
-  await expect.poll(() => postCredentials(context, 'lockout@warden.test', PASSWORD), { timeout: 15_000, intervals: [250] }).toBe(200);
+  await expect
+    .poll(() => postCredentials(context, 'lockout@warden.test', PASSWORD), { timeout: 15_000, intervals: [250] })
+    .toBe(200);
   expect(Date.now() - lockedAt).toBeGreaterThanOrEqual(1000);
   expect(await isSignedIn(context)).toBe(true);
   await context.dispose();

@@ -1,7 +1,14 @@
 import { request as playwrightRequest } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
 import { createTestUser } from '../fixtures/factories';
-import { contextWithSessionCookie, isSignedIn, people, postCredentials, sessionCookieOf, signOutWithRequest } from '../fixtures/people';
+import {
+  contextWithSessionCookie,
+  isSignedIn,
+  people,
+  postCredentials,
+  sessionCookieOf,
+  signOutWithRequest,
+} from '../fixtures/people';
 import { signInWithRequest } from '../fixtures/sign-in';
 
 // Issue 12, items 4, 5, 8 and 12e: sessions end on the server, sign-in is throttled, junk cookies are "signed out".
@@ -19,9 +26,14 @@ test.describe('sessions', () => {
     await Promise.all([browser.dispose(), copied.dispose()]);
   });
 
-  test('sign out everywhere ends every session; disabling ends them too, and enabling does not revive them', async ({ baseURL }) => {
+  test('sign out everywhere ends every session; disabling ends them too, and enabling does not revive them', async ({
+    baseURL,
+  }) => {
     const user = await createTestUser(['reviewer']);
-    const [laptop, phone] = await Promise.all([playwrightRequest.newContext({ baseURL }), playwrightRequest.newContext({ baseURL })]);
+    const [laptop, phone] = await Promise.all([
+      playwrightRequest.newContext({ baseURL }),
+      playwrightRequest.newContext({ baseURL }),
+    ]);
     await signInWithRequest(laptop, user.email, user.password);
     await signInWithRequest(phone, user.email, user.password);
 
@@ -39,7 +51,9 @@ test.describe('sessions', () => {
     await Promise.all([laptop.dispose(), phone.dispose(), kept.dispose()]);
   });
 
-  test('a junk or tampered session cookie is simply signed out, and an RSC request for /api-reference renders nothing', async ({ baseURL }) => {
+  test('a junk or tampered session cookie is simply signed out, and an RSC request for /api-reference renders nothing', async ({
+    baseURL,
+  }) => {
     const user = await createTestUser(['viewer']);
     const real = await playwrightRequest.newContext({ baseURL });
     await signInWithRequest(real, user.email, user.password);
@@ -62,13 +76,16 @@ test.describe('sessions', () => {
 });
 
 test.describe('sign-in throttling', () => {
-  test('40 wrong passwords lock the account: 429, and the right password is refused while it lasts', async ({ baseURL }) => {
+  test('40 wrong passwords lock the account: 429, and the right password is refused while it lasts', async ({
+    baseURL,
+  }) => {
     const user = await createTestUser(['reviewer']);
     // An address of its own (the nearest proxy's X-Forwarded-For), so this lock does not reach other specs' sign-ins.
     const headers = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` };
     const context = await playwrightRequest.newContext({ baseURL });
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 40; attempt++) statuses.push(await postCredentials(context, user.email, `wrong-${attempt}`, headers));
+    for (let attempt = 0; attempt < 40; attempt++)
+      statuses.push(await postCredentials(context, user.email, `wrong-${attempt}`, headers));
 
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
@@ -79,13 +96,16 @@ test.describe('sign-in throttling', () => {
     await context.dispose();
   });
 
-  test('the 429 carries Retry-After and the JSON next-auth\'s client reads', async ({ baseURL }) => {
+  test("the 429 carries Retry-After and the JSON next-auth's client reads", async ({ baseURL }) => {
     const user = await createTestUser(['reviewer']);
     const headers = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` };
     const context = await playwrightRequest.newContext({ baseURL });
     for (let attempt = 0; attempt < 5; attempt++) await postCredentials(context, user.email, 'wrong', headers);
     const { csrfToken } = (await (await context.get('/api/auth/csrf')).json()) as { csrfToken: string };
-    const refused = await context.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password: user.password, json: 'true' }, headers });
+    const refused = await context.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email: user.email, password: user.password, json: 'true' },
+      headers,
+    });
     expect(refused.status()).toBe(429);
     expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
     expect(new URL(((await refused.json()) as { url: string }).url).searchParams.get('error')).toBe('TooManyAttempts');

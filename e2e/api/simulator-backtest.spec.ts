@@ -1,15 +1,29 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser } from '../fixtures/factories';
-import { countActionsOfAgent, countAuditEventsOfAgent, gateLib, grantRow, refund, seedGrantedAgent } from '../fixtures/gate-factories';
+import {
+  countActionsOfAgent,
+  countAuditEventsOfAgent,
+  gateLib,
+  grantRow,
+  refund,
+  seedGrantedAgent,
+} from '../fixtures/gate-factories';
 import { lib } from '../fixtures/warden-lib';
 
 // Domain level (lib/grants/simulate-proposal.ts, lib/grants/backtest-grant.ts) against the server's test database;
 // the real proposals they are compared with go through the API.
 
 test.describe('simulateProposal answers what the gate then answers, recording nothing', () => {
-  test('approved, review, and two kinds of block: same outcome and reasons as the real proposal', async ({ baseURL }) => {
-    const { agent: agentRow, owner, tool, key } = await seedGrantedAgent({
+  test('approved, review, and two kinds of block: same outcome and reasons as the real proposal', async ({
+    baseURL,
+  }) => {
+    const {
+      agent: agentRow,
+      owner,
+      tool,
+      key,
+    } = await seedGrantedAgent({
       requireReason: true,
       constraints: [
         { kind: 'range', param: 'amount', max: 500, effect: 'review' },
@@ -18,16 +32,36 @@ test.describe('simulateProposal answers what the gate then answers, recording no
     });
     const agent = agentClient(baseURL!, key);
     const cases = [
-      { name: 'approved', params: refund(20, 'ORD-1', { currency: 'EUR' }), reason: 'duplicate charge', outcome: 'approved' },
-      { name: 'review', params: refund(1200, 'ORD-2', { currency: 'EUR' }), reason: 'duplicate charge', outcome: 'pending_review' },
-      { name: 'constraint block', params: refund(20, 'ORD-3', { currency: 'USD' }), reason: 'duplicate charge', outcome: 'blocked' },
+      {
+        name: 'approved',
+        params: refund(20, 'ORD-1', { currency: 'EUR' }),
+        reason: 'duplicate charge',
+        outcome: 'approved',
+      },
+      {
+        name: 'review',
+        params: refund(1200, 'ORD-2', { currency: 'EUR' }),
+        reason: 'duplicate charge',
+        outcome: 'pending_review',
+      },
+      {
+        name: 'constraint block',
+        params: refund(20, 'ORD-3', { currency: 'USD' }),
+        reason: 'duplicate charge',
+        outcome: 'blocked',
+      },
       { name: 'no reason', params: refund(1200, 'ORD-4'), reason: undefined, outcome: 'blocked' },
     ];
 
     for (const c of cases) {
       const actionsBefore = await countActionsOfAgent(agentRow.id);
       const eventsBefore = await countAuditEventsOfAgent(agentRow.id);
-      const simulated = await gateLib.simulateProposal()(owner.actor, { agentId: agentRow.id, tool: tool.name, params: c.params, reason: c.reason });
+      const simulated = await gateLib.simulateProposal()(owner.actor, {
+        agentId: agentRow.id,
+        tool: tool.name,
+        params: c.params,
+        reason: c.reason,
+      });
       expect(simulated.outcome, c.name).toBe(c.outcome);
       expect(await countActionsOfAgent(agentRow.id), `${c.name}: no action`).toBe(actionsBefore);
       expect(await countAuditEventsOfAgent(agentRow.id), `${c.name}: no audit event`).toBe(eventsBefore);
@@ -39,15 +73,26 @@ test.describe('simulateProposal answers what the gate then answers, recording no
     }
   });
 
-  test('it counts like the gate: past the rate limit it says throttled, and the real call gets 429 with the same reasons', async ({ baseURL }) => {
-    const { agent: agentRow, owner, tool, key } = await seedGrantedAgent({ rateLimit: { count: 1, windowSeconds: 600 } });
+  test('it counts like the gate: past the rate limit it says throttled, and the real call gets 429 with the same reasons', async ({
+    baseURL,
+  }) => {
+    const {
+      agent: agentRow,
+      owner,
+      tool,
+      key,
+    } = await seedGrantedAgent({ rateLimit: { count: 1, windowSeconds: 600 } });
     const agent = agentClient(baseURL!, key);
-    const simulate = () => gateLib.simulateProposal()(owner.actor, { agentId: agentRow.id, tool: tool.name, params: refund(30) });
+    const simulate = () =>
+      gateLib.simulateProposal()(owner.actor, { agentId: agentRow.id, tool: tool.name, params: refund(30) });
 
     expect((await simulate()).outcome).toBe('approved');
     expect((await agent.propose({ tool: tool.name, params: refund(29) })).status).toBe(201);
     const simulated = await simulate();
-    expect(simulated).toMatchObject({ outcome: 'throttled', reasons: ['throttled: rate limit of 1 call per 10 min reached'] });
+    expect(simulated).toMatchObject({
+      outcome: 'throttled',
+      reasons: ['throttled: rate limit of 1 call per 10 min reached'],
+    });
     const real = await agent.propose({ tool: tool.name, params: refund(30) });
     expect(real.status).toBe(429);
     expect(real.body.error.reasons).toEqual(simulated.reasons);
@@ -73,7 +118,9 @@ test.describe('backtestGrant replays recorded proposals under stricter rules', (
     const seeded = await seedGrantedAgent({ approvals: 0 });
     const agent = agentClient(baseURL, seeded.key);
     for (const amount of [100, 700, 1200, 300]) {
-      expect((await agent.propose({ tool: seeded.tool.name, params: refund(amount, `ORD-${amount}`) })).body.status).toBe('approved');
+      expect(
+        (await agent.propose({ tool: seeded.tool.name, params: refund(amount, `ORD-${amount}`) })).body.status,
+      ).toBe('approved');
     }
     return seeded;
   }
@@ -83,15 +130,24 @@ test.describe('backtestGrant replays recorded proposals under stricter rules', (
     const eventsBefore = await countAuditEventsOfAgent(agent.id);
 
     const report = await gateLib.backtestGrant()(owner.actor, {
-      grantId: grant.id, days: 7, rules: { approvals: 0, constraints: [{ kind: 'range', param: 'amount', max: 500, effect: 'review' }] },
+      grantId: grant.id,
+      days: 7,
+      rules: { approvals: 0, constraints: [{ kind: 'range', param: 'amount', max: 500, effect: 'review' }] },
     });
     expect(report).toMatchObject({ days: 7, total: 4, changed: 2, truncated: false });
     const examples = [...report.examples].sort((a, b) => Number(a.params.amount) - Number(b.params.amount));
     expect(examples).toMatchObject([
       { before: 'approved', after: 'pending_review', params: { amount: 700 }, reasons: ['review: amount 700 > 500'] },
-      { before: 'approved', after: 'pending_review', params: { amount: 1200 }, reasons: ['review: amount 1,200 > 500'] },
+      {
+        before: 'approved',
+        after: 'pending_review',
+        params: { amount: 1200 },
+        reasons: ['review: amount 1,200 > 500'],
+      },
     ]);
-    const ids = (await agentActionIds(agent.id)).filter((row) => [700, 1200].includes(Number(JSON.parse(row.params).amount))).map((row) => row.id);
+    const ids = (await agentActionIds(agent.id))
+      .filter((row) => [700, 1200].includes(Number(JSON.parse(row.params).amount)))
+      .map((row) => row.id);
     expect(examples.map((example) => example.actionId).sort()).toEqual(ids.sort());
 
     expect(await countActionsOfAgent(agent.id), 'a backtest records nothing').toBe(4);
@@ -103,14 +159,33 @@ test.describe('backtestGrant replays recorded proposals under stricter rules', (
     const { owner, grant } = await seedHistory(baseURL!);
     const backtest = gateLib.backtestGrant();
 
-    const blocked = await backtest(owner.actor, { grantId: grant.id, days: 7, rules: { approvals: 0, constraints: [{ kind: 'range', param: 'amount', max: 1000, effect: 'block' }] } });
-    expect(blocked).toMatchObject({ total: 4, changed: 1, examples: [{ before: 'approved', after: 'blocked', reasons: ['blocked: amount 1,200 > 1,000'] }] });
+    const blocked = await backtest(owner.actor, {
+      grantId: grant.id,
+      days: 7,
+      rules: { approvals: 0, constraints: [{ kind: 'range', param: 'amount', max: 1000, effect: 'block' }] },
+    });
+    expect(blocked).toMatchObject({
+      total: 4,
+      changed: 1,
+      examples: [{ before: 'approved', after: 'blocked', reasons: ['blocked: amount 1,200 > 1,000'] }],
+    });
 
-    const limited = await backtest(owner.actor, { grantId: grant.id, days: 7, rules: { approvals: 0, rateLimit: { count: 2, windowSeconds: 3600 } } });
+    const limited = await backtest(owner.actor, {
+      grantId: grant.id,
+      days: 7,
+      rules: { approvals: 0, rateLimit: { count: 2, windowSeconds: 3600 } },
+    });
     expect(limited).toMatchObject({ total: 4, changed: 2 });
-    expect(limited.examples.map((example) => [example.params.amount, example.after]).sort()).toEqual([[1200, 'throttled'], [300, 'throttled']]);
+    expect(limited.examples.map((example) => [example.params.amount, example.after]).sort()).toEqual([
+      [1200, 'throttled'],
+      [300, 'throttled'],
+    ]);
 
-    expect(await backtest(owner.actor, { grantId: grant.id, days: 7, rules: { approvals: 0 } })).toMatchObject({ total: 4, changed: 0, examples: [] });
+    expect(await backtest(owner.actor, { grantId: grant.id, days: 7, rules: { approvals: 0 } })).toMatchObject({
+      total: 4,
+      changed: 0,
+      examples: [],
+    });
   });
 });
 
@@ -131,11 +206,18 @@ test.describe('only the owner of the agent (or an admin) may simulate or backtes
       expect((await gateLib.simulateProposal()(actor, simulation)).outcome).toBe('approved');
       expect((await gateLib.backtestGrant()(actor, backtest)).total).toBe(0);
     }
-    await expect(gateLib.simulateProposal()(owner.actor, { ...simulation, agentId: 'no-such-agent' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(gateLib.backtestGrant()(owner.actor, { ...backtest, grantId: 'no-such-grant' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      gateLib.simulateProposal()(owner.actor, { ...simulation, agentId: 'no-such-agent' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(gateLib.backtestGrant()(owner.actor, { ...backtest, grantId: 'no-such-grant' })).rejects.toMatchObject(
+      { code: 'not_found' },
+    );
   });
 });
 
 function agentActionIds(agentId: string) {
-  return lib.db().db().action.findMany({ where: { agentId }, select: { id: true, params: true } });
+  return lib
+    .db()
+    .db()
+    .action.findMany({ where: { agentId }, select: { id: true, params: true } });
 }

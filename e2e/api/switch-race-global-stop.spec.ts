@@ -12,17 +12,30 @@ test.afterEach(async () => {
   await lib.globalStop().releaseGlobalStop(SETUP);
 });
 
-test('the global stop racing 16 concurrent claims: nothing reaches executing after the stop commits', async ({ baseURL }) => {
+test('the global stop racing 16 concurrent claims: nothing reaches executing after the stop commits', async ({
+  baseURL,
+}) => {
   const admin = await createTestUser(['admin']);
   const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
   const client = agentClient(baseURL!, key);
   const ids: string[] = [];
   for (let i = 0; i < 16; i++) ids.push(await proposeTicket(client, tool, 'approved'));
-  const [, ...claims] = await Promise.all([lib.globalStop().engageGlobalStop(admin.actor, 'race at the stop'), ...ids.map((id) => client.claim(id))]);
-  const engaged = await lib.db().db().auditEvent.findFirstOrThrow({ where: { actorId: admin.id, type: 'switch.global_stop_engaged' } });
+  const [, ...claims] = await Promise.all([
+    lib.globalStop().engageGlobalStop(admin.actor, 'race at the stop'),
+    ...ids.map((id) => client.claim(id)),
+  ]);
+  const engaged = await lib
+    .db()
+    .db()
+    .auditEvent.findFirstOrThrow({ where: { actorId: admin.id, type: 'switch.global_stop_engaged' } });
   for (const [i, id] of ids.entries()) {
     const status = await actionStatusInDatabase(id);
-    const event = await lib.db().db().auditEvent.findFirstOrThrow({ where: { actionId: id, type: { in: ['action.claimed', 'action.claim_blocked'] } } });
+    const event = await lib
+      .db()
+      .db()
+      .auditEvent.findFirstOrThrow({
+        where: { actionId: id, type: { in: ['action.claimed', 'action.claim_blocked'] } },
+      });
     if (status === 'executing') expect(event.seq, id).toBeLessThan(engaged.seq);
     else {
       expect(status).toBe('blocked');
@@ -32,6 +45,10 @@ test('the global stop racing 16 concurrent claims: nothing reaches executing aft
   }
   // After the stop, a claim is refused, and the agent's view names the stop and its reason.
   const late = await proposeTicket(client, tool, 'blocked');
-  expect((await client.getAction(late)).body.decision.reasons[0]).toBe('blocked: global stop is engaged: race at the stop');
-  expect((await client.authority()).body.switches).toEqual([expect.objectContaining({ id: 'global_stop', scope: 'global', effect: 'block', reason: 'race at the stop' })]);
+  expect((await client.getAction(late)).body.decision.reasons[0]).toBe(
+    'blocked: global stop is engaged: race at the stop',
+  );
+  expect((await client.authority()).body.switches).toEqual([
+    expect.objectContaining({ id: 'global_stop', scope: 'global', effect: 'block', reason: 'race at the stop' }),
+  ]);
 });

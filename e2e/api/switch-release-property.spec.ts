@@ -20,12 +20,19 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('propose' as const), agent: fc.nat(1) }),
   fc.record({ kind: fc.constant('claim' as const), action: fc.nat(20) }),
   fc.record({ kind: fc.constant('decide' as const), action: fc.nat(20), approve: fc.boolean() }),
-  fc.record({ kind: fc.constant('engage' as const), target: fc.nat(3), effect: fc.constantFrom('block' as const, 'review-all' as const, 'draft-only' as const) }),
+  fc.record({
+    kind: fc.constant('engage' as const),
+    target: fc.nat(3),
+    effect: fc.constantFrom('block' as const, 'review-all' as const, 'draft-only' as const),
+  }),
   fc.record({ kind: fc.constant('release' as const), which: fc.nat(5) }),
 );
 
 async function snapshot(agentIds: string[]) {
-  const rows = await lib.db().db().action.findMany({ where: { agentId: { in: agentIds } }, select: { id: true, status: true, expiresAt: true } });
+  const rows = await lib
+    .db()
+    .db()
+    .action.findMany({ where: { agentId: { in: agentIds } }, select: { id: true, status: true, expiresAt: true } });
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -35,7 +42,10 @@ test('releasing a switch never approves or executes anything by itself', async (
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 14 }), async (steps) => {
       // A reviewed agent (its proposals wait) and an unreviewed one (its proposals may be claimed at once).
-      const seeds = [await seedAgentWithTool({ approvalRequired: true, actionLevel: 'update' }), await seedAgentWithTool({ approvalRequired: false, actionLevel: 'update' })];
+      const seeds = [
+        await seedAgentWithTool({ approvalRequired: true, actionLevel: 'update' }),
+        await seedAgentWithTool({ approvalRequired: false, actionLevel: 'update' }),
+      ];
       const clients = seeds.map((seed) => agentClient(baseURL!, seed.key));
       const agentIds = seeds.map((seed) => seed.agent.id);
       const targets = [
@@ -55,7 +65,8 @@ test('releasing a switch never approves or executes anything by itself', async (
           const now = after.get(actionId)!;
           expect(now.status, actionId).toBe(was.status);
           if (was.status !== 'pending_review') expect(now.expiresAt, actionId).toEqual(was.expiresAt);
-          else if (was.expiresAt) expect(now.expiresAt!.getTime(), actionId).toBeGreaterThanOrEqual(was.expiresAt.getTime());
+          else if (was.expiresAt)
+            expect(now.expiresAt!.getTime(), actionId).toBeGreaterThanOrEqual(was.expiresAt.getTime());
         }
       };
       for (const s of steps) {
@@ -69,9 +80,15 @@ test('releasing a switch never approves or executes anything by itself', async (
         } else if (s.kind === 'decide' && actions.length > 0) {
           const action = actions[s.action % actions.length];
           const decide = s.approve ? lib.approveAction() : lib.rejectAction();
-          await decide(reviewer.actor, { actionId: action.id }).catch((error: { code?: string }) => expect(error.code).toBe('conflict'));
+          await decide(reviewer.actor, { actionId: action.id }).catch((error: { code?: string }) =>
+            expect(error.code).toBe('conflict'),
+          );
         } else if (s.kind === 'engage') {
-          const { id, changed } = await lib.engageSwitch()(SETUP, { ...targets[s.target], effect: s.effect, reason: 'property' });
+          const { id, changed } = await lib.engageSwitch()(SETUP, {
+            ...targets[s.target],
+            effect: s.effect,
+            reason: 'property',
+          });
           if (changed) engaged.push(id);
         } else if (s.kind === 'release' && engaged.length > 0) {
           await release(engaged.splice(s.which % engaged.length, 1)[0]);

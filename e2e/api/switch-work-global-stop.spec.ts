@@ -13,7 +13,9 @@ test.afterEach(async () => {
 const GLOBAL_STOP: SwitchUnderTest = { marker: () => 'global stop is engaged', input: () => ({ scope: 'global' }) };
 const GLOBAL_SWITCH: SwitchUnderTest = { marker: (id) => `switch ${id} (`, input: () => ({ scope: 'global' }) };
 
-test('the global stop × each kind of work: new blocked, waiting frozen, approved refused at claim, executing told, drafts untouched', async ({ baseURL }) => {
+test('the global stop × each kind of work: new blocked, waiting frozen, approved refused at claim, executing told, drafts untouched', async ({
+  baseURL,
+}) => {
   await runBlockCells(baseURL!, GLOBAL_STOP, 'global incident');
 });
 

@@ -7,12 +7,17 @@ import { runBlockCells, runOverlappingBlocks, runRedirectCells, type SwitchUnder
 const SCOPES: Record<string, SwitchUnderTest> = {
   agent: { marker: (id) => `switch ${id} (`, input: ({ agentId }) => ({ scope: 'agent', agent: agentId }) },
   tool: { marker: (id) => `switch ${id} (`, input: ({ toolName }) => ({ scope: 'tool', tool: toolName }) },
-  'agent-tool': { marker: (id) => `switch ${id} (`, input: ({ agentId, toolName }) => ({ scope: 'agent-tool', agent: agentId, tool: toolName }) },
+  'agent-tool': {
+    marker: (id) => `switch ${id} (`,
+    input: ({ agentId, toolName }) => ({ scope: 'agent-tool', agent: agentId, tool: toolName }),
+  },
 };
 
 test.describe('a switch × each kind of work', () => {
   for (const [scope, target] of Object.entries(SCOPES)) {
-    test(`block on ${scope}: new blocked, waiting frozen, approved refused at claim, executing told, drafts untouched`, async ({ baseURL }) => {
+    test(`block on ${scope}: new blocked, waiting frozen, approved refused at claim, executing told, drafts untouched`, async ({
+      baseURL,
+    }) => {
       await runBlockCells(baseURL!, target, `fraud on ${scope}`);
     });
     for (const effect of ['review-all', 'draft-only'] as const) {

@@ -25,11 +25,30 @@ export const NAVIGATION_FROM_QUEUE = {
   'Next-Url': '/queue',
   // As Chromium sent it when a link was clicked on /queue (Next 16.4): the tree the browser already has.
   'Next-Router-State-Tree': encodeURIComponent(
-    JSON.stringify(['', { children: ['(console)', { children: ['queue', { children: ['__PAGE__', {}, null, null, 0] }, null, null, 0] }, null, null, 4] }, null, null, 24]),
+    JSON.stringify([
+      '',
+      {
+        children: [
+          '(console)',
+          { children: ['queue', { children: ['__PAGE__', {}, null, null, 0] }, null, null, 0] },
+          null,
+          null,
+          4,
+        ],
+      },
+      null,
+      null,
+      24,
+    ]),
   ),
 };
 
-export async function send(baseURL: string, caller: Caller, path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit; stream?: boolean } = {}): Promise<Answer> {
+export async function send(
+  baseURL: string,
+  caller: Caller,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: BodyInit; stream?: boolean } = {},
+): Promise<Answer> {
   const abort = new AbortController();
   const response = await fetch(new URL(path, baseURL), {
     method: init.method ?? 'GET',
@@ -45,9 +64,17 @@ export async function send(baseURL: string, caller: Caller, path: string, init: 
 }
 
 /** The request a browser sends for a server action: JSON arguments, or (previousState = null, formData) as multipart. */
-export function serverActionInit(actionId: string, args: ActionArgs): { method: string; headers: Record<string, string>; body: BodyInit } {
+export function serverActionInit(
+  actionId: string,
+  args: ActionArgs,
+): { method: string; headers: Record<string, string>; body: BodyInit } {
   const headers = { 'Next-Action': actionId, Accept: 'text/x-component' };
-  if ('json' in args) return { method: 'POST', headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, body: JSON.stringify(args.json) };
+  if ('json' in args)
+    return {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify(args.json),
+    };
   // React's reply encoding (React 19.3): the form's fields under "_1_<name>", the argument list under "0" pointing
   // at part 1. Should React change it, the allowed callers' calls fail validation here and the matrix says so.
   const form = new FormData();
@@ -61,7 +88,12 @@ const RSC_SIGN_IN_REDIRECT = /"digest":"NEXT_REDIRECT;[a-z]+;\/sign-in[?;]/;
 
 export function redirectsToSignIn(answer: Answer, baseURL: string): boolean {
   if (RSC_SIGN_IN_REDIRECT.test(answer.text)) return true;
-  return answer.status >= 300 && answer.status < 400 && answer.location !== null && new URL(answer.location, baseURL).pathname === '/sign-in';
+  return (
+    answer.status >= 300 &&
+    answer.status < 400 &&
+    answer.location !== null &&
+    new URL(answer.location, baseURL).pathname === '/sign-in'
+  );
 }
 
 export type EndpointKind = 'page' | 'route' | 'server action';

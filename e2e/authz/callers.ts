@@ -5,7 +5,17 @@ import { createTestAgentKey, createTestUser, type TestUser } from '../fixtures/f
 import { signInWithRequest } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
 
-export const CALLERS = ['signedOut', 'viewer', 'reviewer', 'otherOwner', 'owner', 'admin', 'agentKey', 'disabledUser', 'revokedSession'] as const;
+export const CALLERS = [
+  'signedOut',
+  'viewer',
+  'reviewer',
+  'otherOwner',
+  'owner',
+  'admin',
+  'agentKey',
+  'disabledUser',
+  'revokedSession',
+] as const;
 export type CallerName = (typeof CALLERS)[number];
 
 export type Caller = { name: CallerName; headers: Record<string, string> };
@@ -52,9 +62,13 @@ export async function createCallers(baseURL: string, people: People, agentKeyOf:
   const disabled = await createTestUser(['admin'], 'Matrix Disabled Admin');
   const revoked = await createTestUser(['admin'], 'Matrix Revoked Admin');
   const cookies: Record<string, string> = {};
-  for (const [name, user] of Object.entries({ ...people, disabledUser: disabled }) as [string, TestUser][]) cookies[name] = await sessionCookie(baseURL, user);
+  for (const [name, user] of Object.entries({ ...people, disabledUser: disabled }) as [string, TestUser][])
+    cookies[name] = await sessionCookie(baseURL, user);
   cookies.revokedSession = await sessionCookie(baseURL, revoked, true);
-  await lib.db().db().user.update({ where: { id: disabled.id }, data: { disabled: true } });
+  await lib
+    .db()
+    .db()
+    .user.update({ where: { id: disabled.id }, data: { disabled: true } });
   const { key } = await createTestAgentKey(agentKeyOf);
   return CALLERS.map((name): Caller => {
     if (name === 'signedOut') return { name, headers: {} };

@@ -18,19 +18,28 @@ function readJson<T>(file: string): T {
 
 /** `/(console)/agents/[id]/page` → `/agents/[id]`: route groups dropped, as Next does. */
 function urlPattern(entry: string): string {
-  const pattern = entry.replace(/\/(page|route)$/, '').split('/').filter((segment) => !/^\(.+\)$/.test(segment)).join('/');
+  const pattern = entry
+    .replace(/\/(page|route)$/, '')
+    .split('/')
+    .filter((segment) => !/^\(.+\)$/.test(segment))
+    .join('/');
   return pattern === '' ? '/' : pattern;
 }
 
 export function discoverRoutes(): RouteEndpoint[] {
   const manifest = readJson<Record<string, string>>('app-path-routes-manifest.json');
   return Object.keys(manifest)
-    .map((entry) => ({ pattern: urlPattern(entry), kind: entry.endsWith('/route') ? ('route' as const) : ('page' as const) }))
+    .map((entry) => ({
+      pattern: urlPattern(entry),
+      kind: entry.endsWith('/route') ? ('route' as const) : ('page' as const),
+    }))
     .filter(({ pattern }) => !FRAMEWORK_ROUTES.has(pattern))
     .sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
-type ReferenceManifest = { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
+type ReferenceManifest = {
+  node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+};
 
 /** Server actions by "file#export" (ids change with every build), with a page that can receive each. */
 export function discoverServerActions(): ServerActionEndpoint[] {
@@ -39,7 +48,11 @@ export function discoverServerActions(): ServerActionEndpoint[] {
     .map(([id, entry]) => {
       const worker = Object.keys(entry.workers).find((name) => name.endsWith('/page'));
       if (!worker) throw new Error(`Server action ${entry.filename}#${entry.exportedName} is used by no page`);
-      return { key: `${entry.filename}#${entry.exportedName}`, id, pagePattern: urlPattern(worker.replace(/^app/, '')) };
+      return {
+        key: `${entry.filename}#${entry.exportedName}`,
+        id,
+        pagePattern: urlPattern(worker.replace(/^app/, '')),
+      };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
 }

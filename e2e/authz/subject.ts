@@ -1,7 +1,16 @@
 // What the matrix's requests act on: an agent of the matrix's owner with a key, a granted tool, a pending action,
 // a reviewer group and a notification channel. A server action gets a fresh subject, since an allowed call changes it.
 import { agentClient } from '../fixtures/agent-client';
-import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, grantTestTool, SETUP, uniqueName, type TestUser } from '../fixtures/factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestTool,
+  createTestUser,
+  grantTestTool,
+  SETUP,
+  uniqueName,
+  type TestUser,
+} from '../fixtures/factories';
 import { openTestIncident, returnToNormal } from '../fixtures/return-to-normal';
 import { proposeTicket } from '../fixtures/scenarios';
 import { lib, loadAppModule } from '../fixtures/warden-lib';
@@ -37,25 +46,67 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   const grant = await grantTestTool(agent, tool, true);
   const { key, keyId } = await createTestAgentKey(agent);
   const actionId = await proposeTicket(agentClient(baseURL, key), tool, 'pending_review');
-  const action = await lib.db().db().action.findUniqueOrThrow({ where: { id: actionId } });
-  const group = await lib.reviewGroups().create(SETUP, { name: uniqueName('matrix'), description: 'authorization matrix' });
+  const action = await lib
+    .db()
+    .db()
+    .action.findUniqueOrThrow({ where: { id: actionId } });
+  const group = await lib
+    .reviewGroups()
+    .create(SETUP, { name: uniqueName('matrix'), description: 'authorization matrix' });
   await lib.reviewGroups().addMember(SETUP, { groupId: group.id, userId: member.id });
   // Scoped to the subject's own group: a channel for every group would be sent every other spec's proposals.
-  const { channel } = await lib.notifications().createChannel(SETUP, { name: uniqueName('matrix-channel'), kind: 'webhook', url: 'https://hooks.example.test/warden', groupId: group.id });
-  await lib.updateGrant()(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 }, confirmLoosening: true });
-  const held = await lib.db().db().grantChangeRequest.findFirstOrThrow({ where: { grantId: grant.id, status: 'pending' } });
+  const { channel } = await lib
+    .notifications()
+    .createChannel(SETUP, {
+      name: uniqueName('matrix-channel'),
+      kind: 'webhook',
+      url: 'https://hooks.example.test/warden',
+      groupId: group.id,
+    });
+  await lib.updateGrant()(owner.actor, {
+    grantId: grant.id,
+    expectedVersion: 1,
+    rules: { approvals: 0 },
+    confirmLoosening: true,
+  });
+  const held = await lib
+    .db()
+    .db()
+    .grantChangeRequest.findFirstOrThrow({ where: { grantId: grant.id, status: 'pending' } });
   const drafter = await createTestAgent({ owner, mode: 'draft_only' });
   await grantTestTool(drafter, tool, true);
   const draftId = await proposeTicket(agentClient(baseURL, (await createTestAgentKey(drafter)).key), tool, 'draft');
-  const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>('lib/incidents/open-incident.ts');
-  const incident = await openIncident(SETUP, { title: uniqueName('matrix incident'), agents: [agent.id], windowStart: new Date(Date.now() - 3600_000) });
+  const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>(
+    'lib/incidents/open-incident.ts',
+  );
+  const incident = await openIncident(SETUP, {
+    title: uniqueName('matrix incident'),
+    agents: [agent.id],
+    windowStart: new Date(Date.now() - 3600_000),
+  });
   const contained = await openTestIncident([await createTestAgent({ owner })], ['review-all']);
   const requester = await createTestUser(['admin'], 'Matrix Requesting Admin');
-  const returnRequest = await returnToNormal().requestReturnToNormal(requester.actor, { target: { incidentId: contained.id }, reason: 'matrix' });
+  const returnRequest = await returnToNormal().requestReturnToNormal(requester.actor, {
+    target: { incidentId: contained.id },
+    reason: 'matrix',
+  });
   return {
-    changeRequestId: held.id, draftId, incidentId: incident.id, returnIncidentId: contained.id, returnRequestId: returnRequest.id,
-    agentId: agent.id, ownerId: owner.id, toolId: tool.id, toolName: tool.name, grantId: grant.id, actionId, actionCreatedAt: action.createdAt.toISOString(),
-    keyId, groupId: group.id, channelId: channel.id, memberId: member.id,
+    changeRequestId: held.id,
+    draftId,
+    incidentId: incident.id,
+    returnIncidentId: contained.id,
+    returnRequestId: returnRequest.id,
+    agentId: agent.id,
+    ownerId: owner.id,
+    toolId: tool.id,
+    toolName: tool.name,
+    grantId: grant.id,
+    actionId,
+    actionCreatedAt: action.createdAt.toISOString(),
+    keyId,
+    groupId: group.id,
+    channelId: channel.id,
+    memberId: member.id,
   };
 }
 
@@ -74,7 +125,10 @@ export function fillPath(pattern: string, subject: Subject): string {
   const first = pattern.split('/')[1];
   return pattern.replace(/\[[^\]]+\]/g, (segment) => {
     const key = SEGMENT_IDS[first]?.[segment];
-    if (!key) throw new Error(`The authorization matrix does not know what fills ${segment} in ${pattern}: add it to SEGMENT_IDS`);
+    if (!key)
+      throw new Error(
+        `The authorization matrix does not know what fills ${segment} in ${pattern}: add it to SEGMENT_IDS`,
+      );
     return encodeURIComponent(subject[key]);
   });
 }

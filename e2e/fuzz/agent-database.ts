@@ -4,13 +4,22 @@ import { lib } from '../fixtures/warden-lib';
 /** A refused request may leave an audit row saying so; nothing else. */
 export const REFUSAL_EVENTS = new Set(['action.params_invalid', 'gate.throttled']);
 
-export type AgentFootprint = { actions: string; idempotencyRecords: number; auditEvents: number; otherEvents: string[] };
+export type AgentFootprint = {
+  actions: string;
+  idempotencyRecords: number;
+  auditEvents: number;
+  otherEvents: string[];
+};
 
 /** The agent's actions (ids, status and versions), its Idempotency-Key records, and its audit events but refusals. */
 export async function agentFootprint(agentId: string): Promise<AgentFootprint> {
   const db = lib.db().db();
   const [actions, idempotencyRecords, events] = await Promise.all([
-    db.action.findMany({ where: { agentId }, orderBy: { id: 'asc' }, select: { id: true, status: true, paramsVersion: true, result: true, updatedAt: true } }),
+    db.action.findMany({
+      where: { agentId },
+      orderBy: { id: 'asc' },
+      select: { id: true, status: true, paramsVersion: true, result: true, updatedAt: true },
+    }),
     db.idempotencyRecord.count({ where: { agentId } }),
     db.auditEvent.findMany({ where: { agentId }, orderBy: { seq: 'asc' }, select: { type: true } }),
   ]);

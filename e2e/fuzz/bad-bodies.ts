@@ -5,7 +5,8 @@ import fc from 'fast-check';
 export type BadBody = { name: string; body: string | Uint8Array; headers?: Record<string, string> };
 
 const enc = (text: string) => new TextEncoder().encode(text);
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
 const deepObject = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
 
 /**
@@ -62,11 +63,29 @@ export function chunkedOversizeBody(totalBytes: number): ReadableStream<Uint8Arr
   });
 }
 
-const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'tool', 'params', '\u202e', '\u0000'));
+const key = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'tool', 'params', '\u202e', '\u0000'),
+);
 /** Any JSON text, including values JSON.stringify would never write: lone surrogates, NUL, huge numbers. */
 const hostileScalar = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }).map((s) => JSON.stringify(s)),
-  fc.constantFrom('1e400', '-1e400', '123456789012345678901234567890', '"\\ud800"', '"\\udc00x"', '"\\u0000"', 'NaN', 'Infinity', '-', '01', '1.', '.5', 'tru', 'nul'),
+  fc.constantFrom(
+    '1e400',
+    '-1e400',
+    '123456789012345678901234567890',
+    '"\\ud800"',
+    '"\\udc00x"',
+    '"\\u0000"',
+    'NaN',
+    'Infinity',
+    '-',
+    '01',
+    '1.',
+    '.5',
+    'tru',
+    'nul',
+  ),
   fc.double().map((n) => (Number.isFinite(n) ? String(n) : '0')),
   fc.boolean().map(String),
   fc.constant('null'),
@@ -76,7 +95,9 @@ const hostileJson = fc.letrec<{ value: string }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     hostileScalar,
     fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
-    fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
+    fc
+      .array(fc.tuple(key, tie('value')), { maxLength: 4 })
+      .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
   ),
 })).value;
 
@@ -92,14 +113,27 @@ export function badBodyArbitrary(valid: Record<string, unknown>, sureBad: string
   return fc.oneof(
     fc.tuple(fc.constantFrom(...fields, 'extra'), hostileJson).map(([field, value]) => ({
       name: 'a field replaced by hostile JSON',
-      body: `{${sureBad},${fields.filter((f) => f !== field).map((f) => `${JSON.stringify(f)}:${JSON.stringify(valid[f])}`).concat(`${JSON.stringify(field)}:${value}`).join(',')}}`,
+      body: `{${sureBad},${fields
+        .filter((f) => f !== field)
+        .map((f) => `${JSON.stringify(f)}:${JSON.stringify(valid[f])}`)
+        .concat(`${JSON.stringify(field)}:${value}`)
+        .join(',')}}`,
     })),
-    fc.integer({ min: 33, max: 5000 }).map((levels) => ({ name: `${levels} levels`, body: withField(`"deep":${'['.repeat(levels)}${']'.repeat(levels)}`) })),
-    fc.constantFrom(...fields).map((field) => ({ name: `duplicate ${field}`, body: withField(`${JSON.stringify(field)}:null`) })),
-    fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.constantFrom(...fields)).map(([bad, field]) => ({
-      name: `${bad} inside ${field}`,
-      body: `{${sureBad},${JSON.stringify(field)}:{${JSON.stringify(bad)}:{"polluted":true}}}`,
-    })),
+    fc
+      .integer({ min: 33, max: 5000 })
+      .map((levels) => ({
+        name: `${levels} levels`,
+        body: withField(`"deep":${'['.repeat(levels)}${']'.repeat(levels)}`),
+      })),
+    fc
+      .constantFrom(...fields)
+      .map((field) => ({ name: `duplicate ${field}`, body: withField(`${JSON.stringify(field)}:null`) })),
+    fc
+      .tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.constantFrom(...fields))
+      .map(([bad, field]) => ({
+        name: `${bad} inside ${field}`,
+        body: `{${sureBad},${JSON.stringify(field)}:{${JSON.stringify(bad)}:{"polluted":true}}}`,
+      })),
     fc.uint8Array({ minLength: 1, maxLength: 64 }).map((noise) => ({
       name: 'invalid UTF-8 noise',
       body: bytes(`{${sureBad},"x":"`, [...noise, 0xff], '"}'),

@@ -4,24 +4,34 @@ import path from 'node:path';
 import { require as tsxRequire } from 'tsx/cjs/api';
 import { lib } from '../fixtures/warden-lib';
 
-const { uuidV7 } = tsxRequire(path.resolve(__dirname, '../../lib/ids/time-ordered-id.ts'), __filename) as typeof import('@/lib/ids/time-ordered-id');
+const { uuidV7 } = tsxRequire(
+  path.resolve(__dirname, '../../lib/ids/time-ordered-id.ts'),
+  __filename,
+) as typeof import('@/lib/ids/time-ordered-id');
 /** A day back: the seeded rows sort behind every other spec's (the queue's newest-first pages are shared). */
 const A_DAY = 24 * 3600_000;
 
-export async function seedPendingActions(agent: { id: string }, tool: { id: string; name: string }, count: number): Promise<void> {
+export async function seedPendingActions(
+  agent: { id: string },
+  tool: { id: string; name: string },
+  count: number,
+): Promise<void> {
   const now = Date.now();
-  await lib.db().db().action.createMany({
-    data: Array.from({ length: count }, (_, i) => ({
-      id: uuidV7(now - A_DAY),
-      createdAt: new Date(now - A_DAY),
-      agentId: agent.id,
-      toolId: tool.id,
-      toolName: tool.name,
-      params: JSON.stringify({ orderId: `ORD-${i}`, amount: 1 }),
-      traceId: `tr_seed_${i}`,
-      status: 'pending_review',
-      approvalsRequired: 1,
-      expiresAt: new Date(now + 3600_000),
-    })),
-  });
+  await lib
+    .db()
+    .db()
+    .action.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        id: uuidV7(now - A_DAY),
+        createdAt: new Date(now - A_DAY),
+        agentId: agent.id,
+        toolId: tool.id,
+        toolName: tool.name,
+        params: JSON.stringify({ orderId: `ORD-${i}`, amount: 1 }),
+        traceId: `tr_seed_${i}`,
+        status: 'pending_review',
+        approvalsRequired: 1,
+        expiresAt: new Date(now + 3600_000),
+      })),
+    });
 }

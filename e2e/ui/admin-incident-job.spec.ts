@@ -19,7 +19,11 @@ test.use({ timezoneId: 'Europe/Berlin' });
 
 const run = promisify(execFile);
 
-test("an admin contains an agent, learns what it did, undoes it, proves it, and returns to normal with a second admin", async ({ page, browser, baseURL }, testInfo) => {
+test('an admin contains an agent, learns what it did, undoes it, proves it, and returns to normal with a second admin', async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
   const { agent, issue, cancel, key } = await seedReviewedRefundPair();
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const ada = await createTestUser(['admin'], 'Ada Admin');
@@ -27,10 +31,18 @@ test("an admin contains an agent, learns what it did, undoes it, proves it, and 
   const client = agentClient(baseURL!, key);
 
   // What the agent did before anyone noticed: a refund a reviewer approved, which the agent then ran.
-  const refund = (await client.propose({ tool: issue.name, params: { orderId: 'ORD-2001', amount: 40 }, reason: 'customer asked twice' })).body.id as string;
+  const refund = (
+    await client.propose({
+      tool: issue.name,
+      params: { orderId: 'ORD-2001', amount: 40 },
+      reason: 'customer asked twice',
+    })
+  ).body.id as string;
   await lib.approveAction()(reviewer.actor, { actionId: refund });
   expect((await client.claim(refund)).status).toBe(200);
-  expect((await client.reportResult(refund, { ok: true, output: { refundId: 'RF-2001' }, downstreamRef: 'RF-2001' })).status).toBe(200);
+  expect(
+    (await client.reportResult(refund, { ok: true, output: { refundId: 'RF-2001' }, downstreamRef: 'RF-2001' })).status,
+  ).toBe(200);
 
   const title = uniqueName('Refunds paid twice');
   let base = '';
@@ -55,8 +67,18 @@ test("an admin contains an agent, learns what it did, undoes it, proves it, and 
 
   await test.step('read the timeline: the refund from proposal to result, with who approved it', async () => {
     await page.goto(`${base}/timeline`);
-    const trace = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: issue.name }) }).filter({ hasText: 'Reported success' });
-    for (const text of ['Proposed by agent', 'Approved by reviewer', 'by Rita Reviewer', 'Claimed for execution', 'RF-2001']) await expect(trace).toContainText(text);
+    const trace = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: issue.name }) })
+      .filter({ hasText: 'Reported success' });
+    for (const text of [
+      'Proposed by agent',
+      'Approved by reviewer',
+      'by Rita Reviewer',
+      'Claimed for execution',
+      'RF-2001',
+    ])
+      await expect(trace).toContainText(text);
   });
 
   await test.step('mark the refund for follow-up and request its rollback', async () => {
@@ -73,7 +95,10 @@ test("an admin contains an agent, learns what it did, undoes it, proves it, and 
   });
 
   await test.step('a reviewer approves the compensation; the agent runs it through the SDK', async () => {
-    const compensation = await lib.db().db().action.findFirstOrThrow({ where: { rollbackOfId: refund } });
+    const compensation = await lib
+      .db()
+      .db()
+      .action.findFirstOrThrow({ where: { rollbackOfId: refund } });
     await lib.approveAction()(reviewer.actor, { actionId: compensation.id });
     const cancelled: unknown[] = [];
     const ran = await createWardenClient({ baseUrl: baseURL!, apiKey: key }).runPendingRollbacks({
@@ -85,7 +110,11 @@ test("an admin contains an agent, learns what it did, undoes it, proves it, and 
     expect(ran).toEqual({ succeeded: [compensation.id], failed: [], skipped: [] });
     expect(cancelled).toEqual([{ refundId: 'RF-2001', orderId: 'ORD-2001' }]);
     await page.goto(base);
-    const row = page.getByRole('region', { name: 'Actions' }).getByRole('row').filter({ hasText: refund.slice(-12) }).filter({ hasText: 'Needs follow-up' });
+    const row = page
+      .getByRole('region', { name: 'Actions' })
+      .getByRole('row')
+      .filter({ hasText: refund.slice(-12) })
+      .filter({ hasText: 'Needs follow-up' });
     await expect(row).toContainText('Rolled back');
   });
 
@@ -97,9 +126,16 @@ test("an admin contains an agent, learns what it did, undoes it, proves it, and 
       const file = path.join(dir, 'incident.tar');
       await (await download).saveAs(file);
       // The instance's key, as its signed audit head names it: the bundle must be signed by this instance.
-      const head = await lib.db().db().auditChainHead.findFirstOrThrow({ orderBy: { sealedAt: 'desc' } });
+      const head = await lib
+        .db()
+        .db()
+        .auditChainHead.findFirstOrThrow({ orderBy: { sealedAt: 'desc' } });
       const offline = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'none.db')}`, WARDEN_DATA_DIR: dir };
-      const verified = await run(path.resolve('node_modules/.bin/tsx'), ['scripts/warden.ts', 'evidence', 'verify', file, '--public-key', head.publicKey], { env: offline });
+      const verified = await run(
+        path.resolve('node_modules/.bin/tsx'),
+        ['scripts/warden.ts', 'evidence', 'verify', file, '--public-key', head.publicKey],
+        { env: offline },
+      );
       expect(verified.stdout).toMatch(/^evidence ok: /m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -110,12 +146,17 @@ test("an admin contains an agent, learns what it did, undoes it, proves it, and 
     await page.goto(`${base}/recovery`);
     await page.getByLabel('Reason for the return to normal').fill('Duplicate refund cancelled; grant tightened');
     await page.getByRole('button', { name: 'Request the return to normal' }).click();
-    await expect(page.getByRole('region', { name: /^Waiting for a second admin/ })).toContainText('Duplicate refund cancelled');
+    await expect(page.getByRole('region', { name: /^Waiting for a second admin/ })).toContainText(
+      'Duplicate refund cancelled',
+    );
 
     const pageB = await (await browser.newContext({ baseURL })).newPage();
     await signIn(pageB, bob.email, bob.password);
     await pageB.goto(`${base}/recovery`);
-    await pageB.getByRole('region', { name: /^Waiting for a second admin/ }).getByRole('button', { name: 'Approve the return to normal' }).click();
+    await pageB
+      .getByRole('region', { name: /^Waiting for a second admin/ })
+      .getByRole('button', { name: 'Approve the return to normal' })
+      .click();
     await expect(pageB.getByRole('region', { name: 'Earlier requests' })).toContainText('approved by Bob Admin');
     await pageB.context().close();
     const next = await client.propose({ tool: cancel.name, params: { refundId: 'RF-2', orderId: 'ORD-2' } });
@@ -125,13 +166,20 @@ test("an admin contains an agent, learns what it did, undoes it, proves it, and 
   await test.step('close it with a resolution summary', async () => {
     await page.goto(`${base}/notes`);
     await page.getByRole('button', { name: 'Close incident…' }).click();
-    await page.getByLabel('Resolution summary').fill('The agent retried a refund after a timeout; the duplicate was cancelled.');
+    await page
+      .getByLabel('Resolution summary')
+      .fill('The agent retried a refund after a timeout; the duplicate was cancelled.');
     await page.getByRole('button', { name: 'Close incident', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Close incident…' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('incident-closed.png'), fullPage: true });
   });
 
-  const trail = (await lib.db().db().auditEvent.findMany({ where: { type: { startsWith: 'incident.' } }, orderBy: { seq: 'asc' } }))
+  const trail = (
+    await lib
+      .db()
+      .db()
+      .auditEvent.findMany({ where: { type: { startsWith: 'incident.' } }, orderBy: { seq: 'asc' } })
+  )
     .filter((event) => JSON.parse(event.payload).incidentId === base.split('/').at(-1))
     .map((event) => event.type);
   expect(trail).toEqual(['incident.opened', 'incident.marked', 'incident.closed']);

@@ -4,9 +4,13 @@ import { createTestAgent, createTestAgentKey, createTestUser, grantTestTool, uni
 import { signIn } from '../fixtures/sign-in';
 
 const INVALID_SCHEMA = '{"type": "object", "properties": {"amount": {"type": "money"}}}';
-const VALID_SCHEMA = '{"type": "object", "properties": {"orderId": {"type": "string"}, "amount": {"type": "number"}}, "required": ["orderId", "amount"]}';
+const VALID_SCHEMA =
+  '{"type": "object", "properties": {"orderId": {"type": "string"}, "amount": {"type": "number"}}, "required": ["orderId", "amount"]}';
 
-test('an admin creates a tool (an invalid schema is refused with its reason), then disabling it blocks proposals', async ({ page, baseURL }) => {
+test('an admin creates a tool (an invalid schema is refused with its reason), then disabling it blocks proposals', async ({
+  page,
+  baseURL,
+}) => {
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const name = uniqueName('refund').replaceAll('-', '_');
   await signIn(page, admin.email, admin.password);
@@ -14,13 +18,15 @@ test('an admin creates a tool (an invalid schema is refused with its reason), th
   await expect(page.getByRole('heading', { name: 'Tools' })).toBeVisible();
   await page.getByRole('link', { name: 'New tool' }).click();
 
-  await test.step('an invalid JSON Schema is refused with the server\'s message', async () => {
+  await test.step("an invalid JSON Schema is refused with the server's message", async () => {
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Description').fill('Refunds an order');
     await page.getByLabel('Action level').selectOption({ label: 'Update' });
     await page.getByLabel('Parameter schema (JSON)').fill(INVALID_SCHEMA);
     await page.getByRole('button', { name: 'Create tool' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'The parameter schema is not valid JSON Schema' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The parameter schema is not valid JSON Schema' }),
+    ).toBeVisible();
   });
 
   await test.step('fixed, the tool is created; the summary template previews against an example', async () => {

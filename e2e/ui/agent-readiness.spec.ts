@@ -7,7 +7,10 @@ import { lib } from '../fixtures/warden-lib';
 
 const FALLBACK = 'Issue refunds by hand in the shop admin and note the order in #refunds.';
 
-test('an owner sees the readiness gaps with links, writes the manual fallback, and its row turns ready; reviewers read it while the agent is paused', async ({ page, baseURL }, testInfo) => {
+test('an owner sees the readiness gaps with links, writes the manual fallback, and its row turns ready; reviewers read it while the agent is paused', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const { owner, agent, tool, key } = await seedReadinessAgent({ configured: false });
   await signIn(page, owner.email, owner.password);
   await page.goto(`/agents/${agent.id}`);
@@ -16,12 +19,27 @@ test('an owner sees the readiness gaps with links, writes the manual fallback, a
 
   await test.step('each area is a row with a heading; gaps are named, each with a link to fix it', async () => {
     await expect(checklist.getByRole('heading', { level: 3 })).toHaveText([
-      /^Purpose — Ready$/, /^Identity — 1 gap$/, /^Permissions — 1 gap$/, /^Tools — 1 gap$/, /^Validation — 1 gap$/, /^Approval — 1 gap$/, /^Audit — \d gaps?$/, /^Recovery — 1 gap$/,
+      /^Purpose — Ready$/,
+      /^Identity — 1 gap$/,
+      /^Permissions — 1 gap$/,
+      /^Tools — 1 gap$/,
+      /^Validation — 1 gap$/,
+      /^Approval — 1 gap$/,
+      /^Audit — \d gaps?$/,
+      /^Recovery — 1 gap$/,
     ]);
     await expect(checklist).toContainText('Purpose recorded; Olga Owner answers for it');
-    await expect(card.getByRole('link', { name: `Fix: update tool \`${tool.name}\` has no rollback declared` })).toHaveAttribute('href', `/tools/${tool.id}`);
-    await expect(card.getByRole('link', { name: 'Fix: no requester verification' })).toHaveAttribute('href', `/agents/${agent.id}#agent-requester-key`);
-    await expect(card.getByRole('link', { name: 'Fix: no manual fallback text' })).toHaveAttribute('href', `/agents/${agent.id}#agent-edit`);
+    await expect(
+      card.getByRole('link', { name: `Fix: update tool \`${tool.name}\` has no rollback declared` }),
+    ).toHaveAttribute('href', `/tools/${tool.id}`);
+    await expect(card.getByRole('link', { name: 'Fix: no requester verification' })).toHaveAttribute(
+      'href',
+      `/agents/${agent.id}#agent-requester-key`,
+    );
+    await expect(card.getByRole('link', { name: 'Fix: no manual fallback text' })).toHaveAttribute(
+      'href',
+      `/agents/${agent.id}#agent-edit`,
+    );
     await card.screenshot({ path: testInfo.outputPath('readiness-gaps.png') });
   });
 
@@ -49,7 +67,10 @@ test('an owner sees the readiness gaps with links, writes the manual fallback, a
   });
 
   await test.step('while the agent is paused its action card shows the manual fallback', async () => {
-    const proposed = await agentClient(baseURL!, key).propose({ tool: tool.name, params: { orderId: 'ORD-7', amount: 20 } });
+    const proposed = await agentClient(baseURL!, key).propose({
+      tool: tool.name,
+      params: { orderId: 'ORD-7', amount: 20 },
+    });
     expect(proposed.status).toBeLessThan(300);
     const actionId = proposed.body.id as string;
     await page.goto(`/actions/${actionId}`);
@@ -68,7 +89,12 @@ test('an owner sees the readiness gaps with links, writes the manual fallback, a
     await card.screenshot({ path: testInfo.outputPath('readiness-phone.png') });
     await page.goto('/agents');
     // On a phone the Readiness column is scrolled out of view: the score rides under the name.
-    await expect(page.getByRole('row', { name: new RegExp(agent.name) }).getByRole('link', { name: /^Readiness \d of 8/ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('row', { name: new RegExp(agent.name) })
+        .getByRole('link', { name: /^Readiness \d of 8/ })
+        .first(),
+    ).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('agents-list-phone.png'), fullPage: true });
   });
 });

@@ -2,7 +2,9 @@ import { test, expect } from '../fixtures/test';
 import { createTestAgent, createTestAgentKey, createTestUser, uniqueName } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
 
-test('an admin creates an agent, edits and transfers it, then archives it behind a confirmation', async ({ page }, testInfo) => {
+test('an admin creates an agent, edits and transfers it, then archives it behind a confirmation', async ({
+  page,
+}, testInfo) => {
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const owner = await createTestUser(['owner'], 'Olga Owner');
   const next = await createTestUser(['owner'], 'Nils Next');
@@ -16,7 +18,9 @@ test('an admin creates an agent, edits and transfers it, then archives it behind
     await page.getByLabel('Name').fill('Triage Bot');
     await page.getByLabel('Owner').selectOption({ label: `${owner.name} (${owner.email})` });
     await page.getByRole('button', { name: 'Create agent' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Invalid input: name may hold only lowercase letters' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Invalid input: name may hold only lowercase letters' }),
+    ).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('new-agent-error.png'), fullPage: true });
   });
 
@@ -68,7 +72,9 @@ test('an admin creates an agent, edits and transfers it, then archives it behind
   });
 });
 
-test('an owner edits only the purpose, monitoring note and shutoff contact of their agent, and cannot create or archive', async ({ page }) => {
+test('an owner edits only the purpose, monitoring note and shutoff contact of their agent, and cannot create or archive', async ({
+  page,
+}) => {
   const agent = await createTestAgent();
   await signIn(page, agent.owner.email, agent.owner.password);
   await page.goto('/agents');
@@ -86,13 +92,17 @@ test('an owner edits only the purpose, monitoring note and shutoff contact of th
   await edit.getByLabel('Purpose').fill('Files tickets for the support team');
   await edit.getByRole('button', { name: 'Save details' }).click();
   await expect(edit.getByRole('status')).toHaveText('Details saved.');
-  await expect(page.getByRole('region', { name: 'Details', exact: true })).toContainText('+44 20 7946 0000 (support on-call)');
+  await expect(page.getByRole('region', { name: 'Details', exact: true })).toContainText(
+    '+44 20 7946 0000 (support on-call)',
+  );
 
   await page.goto('/agents/new');
   await expect(page.getByRole('alert').filter({ hasText: 'Only admins create agents.' })).toBeVisible();
 });
 
-test('at 390×844 the new-agent form, the agent page and the archive dialog fit the screen', async ({ page }, testInfo) => {
+test('at 390×844 the new-agent form, the agent page and the archive dialog fit the screen', async ({
+  page,
+}, testInfo) => {
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const agent = await createTestAgent();
   await createTestAgentKey(agent);

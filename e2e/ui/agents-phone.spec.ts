@@ -14,7 +14,10 @@ test('at 390×844 each agent shows its status under its name', async ({ page }, 
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, admin.email, admin.password);
   await page.goto('/agents');
-  for (const [agent, status] of [[paused, 'Paused'], [active, 'Active']] as const) {
+  for (const [agent, status] of [
+    [paused, 'Paused'],
+    [active, 'Active'],
+  ] as const) {
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: agent.name, exact: true }) });
     await row.getByRole('link', { name: agent.name, exact: true }).scrollIntoViewIfNeeded();
     await expect(row.getByText(status, { exact: true }).first()).toBeInViewport({ ratio: 1 });

@@ -12,7 +12,11 @@ const DAY_MS = 86_400_000;
 const day = Date.UTC(1975, 0, 1) + Math.floor(Math.random() * 9000) * DAY_MS;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
-test('the card records the reviewer opening it once; analytics times fast decisions from that open', async ({ page, browser, baseURL }) => {
+test('the card records the reviewer opening it once; analytics times fast decisions from that open', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const rita = await createTestUser(['reviewer'], `Rita ${iso(day)}`);
   const viewer = await createTestUser(['viewer'], 'Vic Viewer');
   const { tool, key } = await seedAgentWithTool({ actionLevel: 'update' });
@@ -20,7 +24,8 @@ test('the card records the reviewer opening it once; analytics times fast decisi
   const opened = await proposeTicket(agent, tool, 'pending_review');
   const unopened = await proposeTicket(agent, tool, 'pending_review');
   const client = lib.db().db();
-  const opens = (actorId: string) => client.auditEvent.findMany({ where: { actionId: opened, type: 'action.opened', actorId } });
+  const opens = (actorId: string) =>
+    client.auditEvent.findMany({ where: { actionId: opened, type: 'action.opened', actorId } });
 
   await test.step('opening the card records action.opened once per reviewer, shown in its audit trail', async () => {
     await signIn(page, rita.email, rita.password);
@@ -36,7 +41,9 @@ test('the card records the reviewer opening it once; analytics times fast decisi
     const viewerPage = await context.newPage();
     await signIn(viewerPage, viewer.email, viewer.password);
     await viewerPage.goto(`/actions/${opened}`);
-    await expect(viewerPage.getByText('Waiting for a reviewer. Your role cannot approve or reject actions.')).toBeVisible();
+    await expect(
+      viewerPage.getByText('Waiting for a reviewer. Your role cannot approve or reject actions.'),
+    ).toBeVisible();
     await context.close();
     expect((await opens(viewer.id)).length).toBe(0);
   });
@@ -49,16 +56,26 @@ test('the card records the reviewer opening it once; analytics times fast decisi
     for (const id of [opened, unopened]) {
       const decidedAt = new Date(openedAt + 2000);
       await client.action.update({ where: { id }, data: { createdAt: new Date(proposedAt), decidedAt } });
-      await client.actionApproval.update({ where: { actionId_reviewerId: { actionId: id, reviewerId: rita.id } }, data: { createdAt: decidedAt } });
+      await client.actionApproval.update({
+        where: { actionId_reviewerId: { actionId: id, reviewerId: rita.id } },
+        data: { createdAt: decidedAt },
+      });
     }
-    await client.auditEvent.updateMany({ where: { actionId: opened, type: 'action.opened' }, data: { at: new Date(openedAt) } });
+    await client.auditEvent.updateMany({
+      where: { actionId: opened, type: 'action.opened' },
+      data: { at: new Date(openedAt) },
+    });
   });
 
   await test.step('analytics: one fast decision (from the open); the other timed from the proposal, and said so', async () => {
     await page.goto(`/analytics?from=${iso(day)}&to=${iso(day)}&threshold=5`);
-    const kpi = page.locator('main dl > div').filter({ has: page.getByRole('term').getByText('Fast high-impact decisions', { exact: true }) });
+    const kpi = page
+      .locator('main dl > div')
+      .filter({ has: page.getByRole('term').getByText('Fast high-impact decisions', { exact: true }) });
     await expect(kpi.getByRole('definition').first()).toHaveText('1');
-    await expect(kpi).toContainText('after the reviewer opened the action (1 with no recorded open: timed from the proposal)');
+    await expect(kpi).toContainText(
+      'after the reviewer opened the action (1 with no recorded open: timed from the proposal)',
+    );
     const row = page.getByRole('table', { name: 'Decisions per reviewer' }).getByRole('row', { name: rita.name });
     await expect(row.getByRole('cell').last()).toHaveText('1 of 2 (50%)');
   });

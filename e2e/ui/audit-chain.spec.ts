@@ -17,8 +17,30 @@ test.beforeAll(async () => {
   server = await startOwnServer('audit-chain', 8);
   database = new Database(path.resolve(__dirname, '../..', server.databaseUrl.slice('file:'.length)));
   database.pragma('busy_timeout = 5000');
-  server.cli('user', 'create', '--email', 'ada@warden.test', '--name', 'Ada Admin', '--role', 'admin', '--password', PASSWORD);
-  server.cli('user', 'create', '--email', 'vic@warden.test', '--name', 'Vic Viewer', '--role', 'viewer', '--password', PASSWORD);
+  server.cli(
+    'user',
+    'create',
+    '--email',
+    'ada@warden.test',
+    '--name',
+    'Ada Admin',
+    '--role',
+    'admin',
+    '--password',
+    PASSWORD,
+  );
+  server.cli(
+    'user',
+    'create',
+    '--email',
+    'vic@warden.test',
+    '--name',
+    'Vic Viewer',
+    '--role',
+    'viewer',
+    '--password',
+    PASSWORD,
+  );
 });
 
 test.afterAll(() => {
@@ -28,9 +50,9 @@ test.afterAll(() => {
 
 /** The agent's "created" event, and whether the server's sealer has chained it yet. */
 function agentCreatedEvent(name: string) {
-  return database.prepare(`SELECT "seq", "chainIndex" FROM "AuditEvent" WHERE "type" = 'agent.created' AND "payload" LIKE ?`).get(`%"name":"${name}"%`) as
-    | { seq: number; chainIndex: number | null }
-    | undefined;
+  return database
+    .prepare(`SELECT "seq", "chainIndex" FROM "AuditEvent" WHERE "type" = 'agent.created' AND "payload" LIKE ?`)
+    .get(`%"name":"${name}"%`) as { seq: number; chainIndex: number | null } | undefined;
 }
 
 async function pageOnOwnServer(browser: Browser, email: string) {
@@ -40,7 +62,9 @@ async function pageOnOwnServer(browser: Browser, email: string) {
   return page;
 }
 
-test('the Audit page shows the chain verified up to an event; an admin verifies now, a viewer only reads', async ({ browser }) => {
+test('the Audit page shows the chain verified up to an event; an admin verifies now, a viewer only reads', async ({
+  browser,
+}) => {
   server.cli('agent', 'create', '--name', 'chain-probe', '--owner', 'ada@warden.test');
   // The running server seals what the CLI committed: no request to it is needed.
   await expect.poll(() => agentCreatedEvent('chain-probe')?.chainIndex ?? null).not.toBeNull();
@@ -66,7 +90,9 @@ test('the Audit page shows the chain verified up to an event; an admin verifies 
     await page.setViewportSize({ width: 1280, height: 720 });
     // As a failing check records it (lib/audit/chain/record-audit-verification.ts); the tamper trials prove the verifier.
     database
-      .prepare(`UPDATE "AuditVerification" SET "ok" = 0, "firstBadSeq" = ?, "verifiedThroughSeq" = ?, "problem" = ? WHERE "id" = 'last'`)
+      .prepare(
+        `UPDATE "AuditVerification" SET "ok" = 0, "firstBadSeq" = ?, "verifiedThroughSeq" = ?, "problem" = ? WHERE "id" = 'last'`,
+      )
       .run(seq, seq - 1, 'its fields do not match its hash');
     await page.goto('/audit');
     await expect(page.getByRole('heading', { name: `Chain broken at event #${seq}` })).toBeVisible();

@@ -10,21 +10,45 @@ const ZONE = 'America/New_York';
 
 /** "2026-11-25 09:02" as a browser in ZONE shows it, and as its datetime-local input takes it ("2026-11-25T09:02"). */
 function inZone(date: Date) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(date);
   const get = (type: string) => parts.find((part) => part.type === type)!.value;
   const day = `${get('year')}-${get('month')}-${get('day')}`;
-  return { shown: `${day} ${get('hour')}:${get('minute')}:${get('second')}`, input: `${day}T${get('hour')}:${get('minute')}` };
+  return {
+    shown: `${day} ${get('hour')}:${get('minute')}:${get('second')}`,
+    input: `${day}T${get('hour')}:${get('minute')}`,
+  };
 }
 
-test('a reviewer in New York finds one agent\'s proposal by filters, in local time with UTC on hover, and reads a refusal', async ({ browser, baseURL }) => {
+test("a reviewer in New York finds one agent's proposal by filters, in local time with UTC on hover, and reads a refusal", async ({
+  browser,
+  baseURL,
+}) => {
   const owner = await createTestUser(['owner'], 'Audit Owner');
   const reviewer = await createTestUser(['reviewer'], 'Audit Reviewer');
-  const agent = await lib.createAgent()(SETUP, { name: uniqueName('audited'), purpose: 'audit log spec', ownerId: owner.id, mode: 'live' });
+  const agent = await lib.createAgent()(SETUP, {
+    name: uniqueName('audited'),
+    purpose: 'audit log spec',
+    ownerId: owner.id,
+    mode: 'live',
+  });
   const tool = await lib.createTool()(SETUP, {
     name: uniqueName('refund').replaceAll('-', '_'),
     description: 'refunds an order (audit log spec)',
     actionLevel: 'external',
-    parameters: { type: 'object', properties: { orderId: { type: 'string' }, amount: { type: 'number' } }, required: ['orderId', 'amount'] },
+    parameters: {
+      type: 'object',
+      properties: { orderId: { type: 'string' }, amount: { type: 'number' } },
+      required: ['orderId', 'amount'],
+    },
     summaryTemplate: 'Refund {amount} EUR on order {orderId}',
   });
   await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, constraints: [] } });
@@ -35,7 +59,10 @@ test('a reviewer in New York finds one agent\'s proposal by filters, in local ti
   const id = proposed.body.id as string;
   const refused = await client.propose({ tool: tool.name, params: { orderId: 'ORD-78', amount: 'lots' } });
   expect(refused.status).toBe(422);
-  const event = await lib.db().db().auditEvent.findFirstOrThrow({ where: { actionId: id, type: 'action.proposed' } });
+  const event = await lib
+    .db()
+    .db()
+    .auditEvent.findFirstOrThrow({ where: { actionId: id, type: 'action.proposed' } });
 
   const context = await browser.newContext({ baseURL, timezoneId: ZONE });
   const page = await context.newPage();
@@ -53,12 +80,18 @@ test('a reviewer in New York finds one agent\'s proposal by filters, in local ti
     await expect(page.getByRole('status').filter({ hasText: /^1 event$/ })).toBeVisible();
 
     const row = page.getByRole('row').filter({ hasText: 'Proposed by agent' });
-    await expect(row.getByRole('link', { name: 'Refund 129.9 EUR on order ORD-77' })).toHaveAttribute('href', `/actions/${id}`);
+    await expect(row.getByRole('link', { name: 'Refund 129.9 EUR on order ORD-77' })).toHaveAttribute(
+      'href',
+      `/actions/${id}`,
+    );
     await expect(row.getByText(`…${id.slice(-8)}`)).toBeVisible();
     await expect(row.getByRole('button', { name: `Copy id ${id}` })).toBeVisible();
     const time = row.locator('time');
     await expect(time).toHaveText(new RegExp(`^${local.shown} E[SD]T$`));
-    await expect(time).toHaveAttribute('title', `${event.at.toISOString().slice(0, 10)} ${event.at.toISOString().slice(11, 19)} UTC`);
+    await expect(time).toHaveAttribute(
+      'title',
+      `${event.at.toISOString().slice(0, 10)} ${event.at.toISOString().slice(11, 19)} UTC`,
+    );
     await page.screenshot({ path: test.info().outputPath('audit-log-desktop.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByRole('status').filter({ hasText: /^1 event$/ })).toBeVisible();

@@ -8,8 +8,13 @@ import { lib } from '../fixtures/warden-lib';
 // A reviewer whose approval is in is not offered Approve/Reject again on a quorum that waits for others; and an
 // approval given to a reviewer's edit reads "Approved with edits", not just "Approved".
 
-test('after approving one of two, the card says "You approved this · waiting for 1 more approval" instead of the buttons', async ({ page }, testInfo) => {
-  const [rita, rob] = await Promise.all([createTestUser(['reviewer'], 'Rita Reviewer'), createTestUser(['reviewer'], 'Rob Reviewer')]);
+test('after approving one of two, the card says "You approved this · waiting for 1 more approval" instead of the buttons', async ({
+  page,
+}, testInfo) => {
+  const [rita, rob] = await Promise.all([
+    createTestUser(['reviewer'], 'Rita Reviewer'),
+    createTestUser(['reviewer'], 'Rob Reviewer'),
+  ]);
   const { tool, client } = await seedQueueAgent({ rules: { approvals: 2 } });
   const id = await proposePending(client, tool);
   await stayOnCardAfterDeciding(page);
@@ -34,15 +39,24 @@ test('after approving one of two, the card says "You approved this · waiting fo
   await expect(panel.getByText(`Approved by ${rob.name}`)).toBeVisible();
 });
 
-test('an approval given to edited parameters reads "Approved with edits" in the status and the outcome', async ({ page }, testInfo) => {
+test('an approval given to edited parameters reads "Approved with edits" in the status and the outcome', async ({
+  page,
+}, testInfo) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const { tool, client } = await seedQueueAgent();
   const id = await proposePending(client, tool);
-  await lib.editAndApproveAction()(reviewer.actor, { actionId: id, version: 1, params: { ...VALID_TICKET, priority: 4 }, comment: 'Lower priority' });
+  await lib.editAndApproveAction()(reviewer.actor, {
+    actionId: id,
+    version: 1,
+    params: { ...VALID_TICKET, priority: 4 },
+    comment: 'Lower priority',
+  });
 
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto(`/actions/${id}`);
-  await expect(page.getByRole('region', { name: 'Decision' }).getByText(`Approved with edits by ${reviewer.name}`)).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Decision' }).getByText(`Approved with edits by ${reviewer.name}`),
+  ).toBeVisible();
   await expect(page.getByText('Approved with edits', { exact: true })).toBeVisible(); // the status badge
   await page.screenshot({ path: testInfo.outputPath('approved-with-edits.png') });
 });

@@ -19,8 +19,14 @@ async function openCard(page: Page, reviewer: TestUser, id: string) {
 
 const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { cardMark?: number }).cardMark === 1);
 
-test("another reviewer's approval replaces the open card's controls with 'Approved by … just now'", async ({ page, baseURL }, testInfo) => {
-  const [rita, rob] = await Promise.all([createTestUser(['reviewer'], 'Rita Reviewer'), createTestUser(['reviewer'], 'Rob Reviewer')]);
+test("another reviewer's approval replaces the open card's controls with 'Approved by … just now'", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const [rita, rob] = await Promise.all([
+    createTestUser(['reviewer'], 'Rita Reviewer'),
+    createTestUser(['reviewer'], 'Rob Reviewer'),
+  ]);
   const { tool, key } = await seedAgentWithTool();
   const id: string = (await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET })).body.id;
   await openCard(page, rita, id);
@@ -37,7 +43,10 @@ test("another reviewer's approval replaces the open card's controls with 'Approv
 });
 
 test("a rejection and an expiry elsewhere show as 'Rejected by …' and 'Expired'", async ({ browser, baseURL }) => {
-  const [rita, rob] = await Promise.all([createTestUser(['reviewer'], 'Rita Reviewer'), createTestUser(['reviewer'], 'Rob Reviewer')]);
+  const [rita, rob] = await Promise.all([
+    createTestUser(['reviewer'], 'Rita Reviewer'),
+    createTestUser(['reviewer'], 'Rob Reviewer'),
+  ]);
   const { tool, key } = await seedAgentWithTool();
   const agent = agentClient(baseURL!, key);
   const rejected: string = (await agent.propose({ tool: tool.name, params: VALID_TICKET })).body.id;
@@ -48,14 +57,21 @@ test("a rejection and an expiry elsewhere show as 'Rejected by …' and 'Expired
 
   await lib.rejectAction()(rob.actor, { actionId: rejected, comment: 'duplicate' });
   await expect(first.getByTestId('decided-elsewhere')).toContainText(`Rejected by ${rob.name} just now.`);
-  await expect(first.getByRole('region', { name: 'Decision' }).getByRole('button', { name: /Approve|Reject/ })).toHaveCount(0);
+  await expect(
+    first.getByRole('region', { name: 'Decision' }).getByRole('button', { name: /Approve|Reject/ }),
+  ).toHaveCount(0);
   expect(await sameDocument(first)).toBe(true);
 
   // The deadline passes: the agent reads it expired at once (nothing written); the job commits it within its interval.
-  await lib.db().db().action.update({ where: { id: expiring }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await lib
+    .db()
+    .db()
+    .action.update({ where: { id: expiring }, data: { expiresAt: new Date(Date.now() - 1000) } });
   expect((await agent.getAction(expiring)).body.status).toBe('expired');
   await expect(second.getByTestId('decided-elsewhere')).toContainText('Expired just now');
-  await expect(second.getByRole('region', { name: 'Decision' }).getByRole('button', { name: /Approve|Reject/ })).toHaveCount(0);
+  await expect(
+    second.getByRole('region', { name: 'Decision' }).getByRole('button', { name: /Approve|Reject/ }),
+  ).toHaveCount(0);
   expect(await sameDocument(second)).toBe(true);
   await Promise.all([first, second].map((page) => page.context().close()));
 });

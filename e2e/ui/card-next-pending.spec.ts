@@ -10,7 +10,9 @@ import { lib } from '../fixtures/warden-lib';
 // decades back, next to each other, so nothing else sits between them in the queue's order.
 const YEARS_BACK = 20 + Math.floor(Math.random() * 10_000) / 1000;
 
-test('after approving, the next pending action down the queue opens; turned off, the card stays', async ({ page }, testInfo) => {
+test('after approving, the next pending action down the queue opens; turned off, the card stays', async ({
+  page,
+}, testInfo) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const { tool, client } = await seedQueueAgent();
   const older = await proposePending(client, tool);
@@ -30,7 +32,14 @@ test('after approving, the next pending action down the queue opens; turned off,
     await approveWithConfirmation(page);
     await expect(page).toHaveURL(new RegExp(`/actions/${older}$`));
     await expect(page.getByRole('status').filter({ hasText: `You approved ${tool.name}.` })).toBeVisible();
-    expect((await lib.db().db().action.findUniqueOrThrow({ where: { id: newer } })).status).toBe('approved');
+    expect(
+      (
+        await lib
+          .db()
+          .db()
+          .action.findUniqueOrThrow({ where: { id: newer } })
+      ).status,
+    ).toBe('approved');
     await page.screenshot({ path: testInfo.outputPath('next-opened.png') });
   });
 

@@ -11,15 +11,26 @@ import { lib } from '../fixtures/warden-lib';
 const PROPOSAL = {
   params: VALID_TICKET,
   reason: 'The customer was charged twice for order 1042; the refund ticket lets billing reverse it.',
-  sources: [{ title: 'Support ticket 1042', url: 'https://support.example.com/tickets/1042', excerpt: 'I was charged twice for one order.' }],
+  sources: [
+    {
+      title: 'Support ticket 1042',
+      url: 'https://support.example.com/tickets/1042',
+      excerpt: 'I was charged twice for one order.',
+    },
+  ],
 };
 
-test('at 390×844 the sticky bar approves through the confirmation and rejects through the comment box', async ({ page, baseURL }, testInfo) => {
+test('at 390×844 the sticky bar approves through the confirmation and rejects through the comment box', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const { tool, key } = await seedAgentWithTool({ actionLevel: 'update' });
   const agent = agentClient(baseURL!, key);
   const toApprove: string = (await agent.propose({ tool: tool.name, ...PROPOSAL })).body.id;
-  const toReject: string = (await agent.propose({ tool: tool.name, ...PROPOSAL, params: { ...VALID_TICKET, priority: 5 } })).body.id;
+  const toReject: string = (
+    await agent.propose({ tool: tool.name, ...PROPOSAL, params: { ...VALID_TICKET, priority: 5 } })
+  ).body.id;
   await stayOnCardAfterDeciding(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, reviewer.email, reviewer.password);
@@ -46,7 +57,14 @@ test('at 390×844 the sticky bar approves through the confirmation and rejects t
     await dialog.getByRole('button', { name: 'Approve and release' }).click();
     await expect(page.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
     await expect(bar).toHaveCount(0); // nothing left to decide
-    expect((await lib.db().db().action.findUniqueOrThrow({ where: { id: toApprove } })).status).toBe('approved');
+    expect(
+      (
+        await lib
+          .db()
+          .db()
+          .action.findUniqueOrThrow({ where: { id: toApprove } })
+      ).status,
+    ).toBe('approved');
   });
 
   await test.step('Reject… in the bar jumps to the comment box; Enter there rejects', async () => {
@@ -58,12 +76,22 @@ test('at 390×844 the sticky bar approves through the confirmation and rejects t
     await page.keyboard.type('Already refunded');
     await page.keyboard.press('Enter');
     await expect(page.getByText(`Rejected by ${reviewer.name}`)).toBeVisible();
-    expect((await lib.db().db().action.findUniqueOrThrow({ where: { id: toReject } })).decisionReason).toBe('Already refunded');
+    expect(
+      (
+        await lib
+          .db()
+          .db()
+          .action.findUniqueOrThrow({ where: { id: toReject } })
+      ).decisionReason,
+    ).toBe('Already refunded');
   });
 });
 
 test('no bar for a viewer who cannot decide, nor on a desktop', async ({ page, baseURL }, testInfo) => {
-  const [viewer, reviewer] = await Promise.all([createTestUser(['viewer'], 'Vic Viewer'), createTestUser(['reviewer'], 'Rita Reviewer')]);
+  const [viewer, reviewer] = await Promise.all([
+    createTestUser(['viewer'], 'Vic Viewer'),
+    createTestUser(['reviewer'], 'Rita Reviewer'),
+  ]);
   const { tool, key } = await seedAgentWithTool();
   const id: string = (await agentClient(baseURL!, key).propose({ tool: tool.name, ...PROPOSAL })).body.id;
 

@@ -8,9 +8,17 @@ import { lib } from '../fixtures/warden-lib';
 // No one-keystroke release of an action that changes the world: above read/draft, Approve (button or "a") asks
 // first, restating what is at stake; Cancel has the focus, Esc cancels. Reads and drafts keep one-step approval.
 
-const status = (id: string) => lib.db().db().action.findUniqueOrThrow({ where: { id }, select: { status: true } }).then((row) => row.status);
+const status = (id: string) =>
+  lib
+    .db()
+    .db()
+    .action.findUniqueOrThrow({ where: { id }, select: { status: true } })
+    .then((row) => row.status);
 
-test('approving a create-level action takes a confirmation that restates the risk, tool, reason and requester', async ({ page, baseURL }, testInfo) => {
+test('approving a create-level action takes a confirmation that restates the risk, tool, reason and requester', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const { tool, key } = await seedAgentWithTool({ actionLevel: 'create' });
   const proposed = await agentClient(baseURL!, key).propose({
@@ -39,7 +47,9 @@ test('approving a create-level action takes a confirmation that restates the ris
     // The flags as the card's risk panel shows them (a write citing no sources, for an unverified requester).
     const labels = await page.getByTestId('risk-flags').locator('li > span:first-child').allInnerTexts();
     expect(labels.length).toBeGreaterThan(0);
-    await expect(dialog.getByTestId('confirm-risks')).toContainText(`${labels.length} risk ${labels.length === 1 ? 'flag' : 'flags'}`);
+    await expect(dialog.getByTestId('confirm-risks')).toContainText(
+      `${labels.length} risk ${labels.length === 1 ? 'flag' : 'flags'}`,
+    );
     for (const label of labels) await expect(dialog.getByTestId('confirm-risks')).toContainText(label);
     await expect(dialog).toContainText(tool.name);
     await expect(dialog).toContainText('The customer asked for a refund ticket.');
@@ -69,7 +79,10 @@ test('approving a create-level action takes a confirmation that restates the ris
   });
 });
 
-test('a read-level action is approved with one keystroke; r, a comment and Enter still reject', async ({ page, baseURL }) => {
+test('a read-level action is approved with one keystroke; r, a comment and Enter still reject', async ({
+  page,
+  baseURL,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const { tool, key } = await seedAgentWithTool({ actionLevel: 'read' });
   const agent = agentClient(baseURL!, key);
@@ -79,7 +92,9 @@ test('a read-level action is approved with one keystroke; r, a comment and Enter
   await signIn(page, reviewer.email, reviewer.password);
 
   await page.goto(`/actions/${readId}`);
-  await expect(page.getByRole('region', { name: 'Decision' }).getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
+  await expect(
+    page.getByRole('region', { name: 'Decision' }).getByRole('button', { name: 'Approve', exact: true }),
+  ).toBeEnabled();
   await page.keyboard.press('a');
   await expect(page.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);

@@ -29,7 +29,10 @@ test('a near-limit proposal: the card and the queue stay small; Show all reveals
   });
 
   await test.step('Show all on the field renders that value in full, and only that one', async () => {
-    await page.locator('[data-field="title"]').getByRole('button', { name: /^Show all/ }).click();
+    await page
+      .locator('[data-field="title"]')
+      .getByRole('button', { name: /^Show all/ })
+      .click();
     await expect(page).toHaveURL(/show=field%3Atitle/);
     await expect(page.locator('[data-field="title"]')).toContainText('END');
     await expect(page.getByRole('button', { name: /^Show all/ })).toHaveCount(3);
@@ -37,7 +40,11 @@ test('a near-limit proposal: the card and the queue stay small; Show all reveals
   });
 
   await test.step('Show all on the excerpt', async () => {
-    await page.getByRole('listitem').filter({ hasText: 'excerpt-start' }).getByRole('button', { name: /^Show all/ }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'excerpt-start' })
+      .getByRole('button', { name: /^Show all/ })
+      .click();
     await expect(page.getByText(/excerpt-end/)).toBeVisible();
   });
 

@@ -3,12 +3,16 @@ import { createTestUser } from '../fixtures/factories';
 
 // Issue 12, item 12b: the Content-Security-Policy must not break the console. Every violation the browser reports
 // (the page's own `securitypolicyviolation` events, collected from before any script runs) fails the spec.
-test('signing in through the form and moving around the console raises no CSP violation', async ({ page }, testInfo) => {
+test('signing in through the form and moving around the console raises no CSP violation', async ({
+  page,
+}, testInfo) => {
   const admin = await createTestUser(['admin'], 'Policy Admin');
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+    );
   });
   const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 

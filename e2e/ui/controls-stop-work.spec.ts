@@ -7,7 +7,10 @@ import { lib } from '../fixtures/warden-lib';
 
 // What a stop holds, as the admin reads it (issue 13 §1). An agent-scoped block only: a global one would stop the
 // other specs' agents on this shared server.
-test('Controls lists what a block holds and has refused; the queue and the card say "frozen by the stop"', async ({ page, baseURL }, testInfo) => {
+test('Controls lists what a block holds and has refused; the queue and the card say "frozen by the stop"', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const reviewer = await createTestUser(['reviewer']);
   const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: true, actionLevel: 'update' });
@@ -17,18 +20,29 @@ test('Controls lists what a block holds and has refused; the queue and the card 
   const executing = await proposeTicket(client, tool, 'pending_review');
   for (const id of [approved, executing]) await lib.approveAction()(reviewer.actor, { actionId: id });
   expect((await client.claim(executing)).status).toBe(200);
-  const { id } = await lib.engageSwitch()(SETUP, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'Refunds to one card' });
+  const { id } = await lib.engageSwitch()(SETUP, {
+    scope: 'agent',
+    agent: agent.id,
+    effect: 'block',
+    reason: 'Refunds to one card',
+  });
   expect((await client.claim(approved)).status).toBe(409);
 
   await signIn(page, admin.email, admin.password);
   await page.goto('/controls');
   const item = page.getByRole('listitem').filter({ hasText: 'Refunds to one card' });
-  await expect(item.getByTestId(`refused-since-${id}`)).toHaveText('Refused since: 1 (0 proposals, 1 claim, 0 approvals)');
+  await expect(item.getByTestId(`refused-since-${id}`)).toHaveText(
+    'Refused since: 1 (0 proposals, 1 claim, 0 approvals)',
+  );
   await expect(item.getByRole('region', { name: 'Waiting (frozen)' })).toContainText('Waiting (frozen): 1');
   await expect(item.getByRole('region', { name: 'Approved, not claimed' })).toContainText('Approved, not claimed: 0');
   await expect(item.getByRole('region', { name: 'In flight at the stop' })).toContainText('In flight at the stop: 1');
-  await expect(item.getByRole('region', { name: 'Waiting (frozen)' }).getByRole('link', { name: tool.name })).toHaveAttribute('href', `/actions/${waiting}`);
-  await expect(item.getByRole('region', { name: 'In flight at the stop' }).getByRole('link', { name: tool.name })).toHaveAttribute('href', `/actions/${executing}`);
+  await expect(
+    item.getByRole('region', { name: 'Waiting (frozen)' }).getByRole('link', { name: tool.name }),
+  ).toHaveAttribute('href', `/actions/${waiting}`);
+  await expect(
+    item.getByRole('region', { name: 'In flight at the stop' }).getByRole('link', { name: tool.name }),
+  ).toHaveAttribute('href', `/actions/${executing}`);
   const table = page.getByRole('table').filter({ hasText: 'While a switch is engaged' });
   await expect(table.getByRole('row')).toHaveCount(7);
   await expect(table.getByRole('row', { name: /Waiting for review/ })).toContainText('Frozen under a block');

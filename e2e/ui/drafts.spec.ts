@@ -38,15 +38,25 @@ test('a reviewer promotes a draft from the Drafts page into the review queue', a
 
   await panel.getByRole('button', { name: 'Promote to review' }).click();
   await expect(page.getByRole('region', { name: 'Draft' })).toContainText('Promoted from a draft');
-  const promoted = await lib.db().db().action.findFirstOrThrow({ where: { promotedFromId: first } });
+  const promoted = await lib
+    .db()
+    .db()
+    .action.findFirstOrThrow({ where: { promotedFromId: first } });
   await expect(page).toHaveURL(new RegExp(`/actions/${promoted.id}$`));
 
   await page.goto(`/queue?agent=${encodeURIComponent(agent.name)}`);
   await expect(page.getByRole('link', { name: tool.name })).toHaveCount(1);
 
   await page.goto(`/drafts?agent=${encodeURIComponent(agent.name)}`);
-  await expect(page.getByRole('row').filter({ hasText: 'Promoted' }).getByRole('link', { name: 'Open the queued action' })).toHaveAttribute('href', `/actions/${promoted.id}`);
-  expect(await lib.db().db().action.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ draftFate: null });
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Promoted' }).getByRole('link', { name: 'Open the queued action' }),
+  ).toHaveAttribute('href', `/actions/${promoted.id}`);
+  expect(
+    await lib
+      .db()
+      .db()
+      .action.findUniqueOrThrow({ where: { id: second } }),
+  ).toMatchObject({ draftFate: null });
 });
 
 test('discarding a draft asks first; Cancel keeps it', async ({ page, baseURL }, testInfo) => {
@@ -61,13 +71,23 @@ test('discarding a draft asks first; Cancel keeps it', async ({ page, baseURL },
   await page.screenshot({ path: testInfo.outputPath('discard-dialog.png') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  expect(await lib.db().db().action.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ draftFate: null });
+  expect(
+    await lib
+      .db()
+      .db()
+      .action.findUniqueOrThrow({ where: { id: first } }),
+  ).toMatchObject({ draftFate: null });
 
   await panel.getByRole('button', { name: 'Discard draft' }).click();
   await dialog.getByRole('button', { name: 'Discard draft' }).click();
   await expect(panel).toContainText('Discarded');
   await expect(panel.getByRole('button', { name: 'Promote to review' })).toHaveCount(0);
-  expect(await lib.db().db().action.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ draftFate: 'discarded' });
+  expect(
+    await lib
+      .db()
+      .db()
+      .action.findUniqueOrThrow({ where: { id: first } }),
+  ).toMatchObject({ draftFate: 'discarded' });
 });
 
 test('phone: the Drafts page and a draft card at 390x844', async ({ page, baseURL }, testInfo) => {
@@ -79,6 +99,8 @@ test('phone: the Drafts page and a draft card at 390x844', async ({ page, baseUR
   await expect(page.getByRole('table', { name: 'Drafts' }).getByRole('row')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('drafts-page-phone.png'), fullPage: true });
   await page.goto(`/actions/${first}`);
-  await expect(page.getByRole('region', { name: 'Draft' }).getByRole('button', { name: 'Promote to review' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Draft' }).getByRole('button', { name: 'Promote to review' }),
+  ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('draft-card-phone.png'), fullPage: true });
 });

@@ -1,6 +1,12 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
-import { createTestAgent, createTestAgentKey, createTestTool, createTestUser, grantTestTool } from '../fixtures/factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestTool,
+  createTestUser,
+  grantTestTool,
+} from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
 
 /** A schema that exercises every kind of control the form generator makes. */
@@ -33,14 +39,21 @@ const PROPOSED = {
   extra: { source: 'chat' },
 };
 
-test('a reviewer edits the parameters in a generated form and approves; the agent claims the edited version', async ({ page, baseURL }, testInfo) => {
+test('a reviewer edits the parameters in a generated form and approves; the agent claims the edited version', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.slow(); // four steps through the real console on a shared machine
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const agentRow = await createTestAgent();
   const tool = await createTestTool({ parameters: TICKET_TOOL_SCHEMA });
   await grantTestTool(agentRow, tool, true);
   const agent = agentClient(baseURL!, (await createTestAgentKey(agentRow)).key);
-  const proposed = await agent.propose({ tool: tool.name, params: PROPOSED, reason: 'The customer was charged twice.' });
+  const proposed = await agent.propose({
+    tool: tool.name,
+    params: PROPOSED,
+    reason: 'The customer was charged twice.',
+  });
   expect(proposed.body.status).toBe('pending_review');
   const id: string = proposed.body.id;
 
@@ -102,9 +115,22 @@ test('a reviewer edits the parameters in a generated form and approves; the agen
   await test.step("the agent's claim returns the edited params", async () => {
     const { body: decided } = await agent.waitForDecision(id, 10);
     expect(decided).toMatchObject({ status: 'approved', edited: true, paramsVersion: 2 });
-    const claimed = await agent.request('POST', `/api/v1/actions/${id}/claim`, JSON.stringify({ paramsHash: decided.paramsHash }), { 'content-type': 'application/json' });
+    const claimed = await agent.request(
+      'POST',
+      `/api/v1/actions/${id}/claim`,
+      JSON.stringify({ paramsHash: decided.paramsHash }),
+      { 'content-type': 'application/json' },
+    );
     expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
-    expect(claimed.body.params).toEqual({ ...PROPOSED, title: 'Refund order 1042 (half)', priority: 4, severity: 'high', notify: true, tags: ['refund', 'billing'], extra: { source: 'phone' } });
+    expect(claimed.body.params).toEqual({
+      ...PROPOSED,
+      title: 'Refund order 1042 (half)',
+      priority: 4,
+      severity: 'high',
+      notify: true,
+      tags: ['refund', 'billing'],
+      extra: { source: 'phone' },
+    });
     expect(claimed.body.originalParams).toEqual(PROPOSED);
   });
 });

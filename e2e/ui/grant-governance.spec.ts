@@ -3,7 +3,11 @@ import { agentClient } from '../fixtures/agent-client';
 import { MILLION_GBP, seedExternalRefundAgent } from '../fixtures/floor-factories';
 import { signIn } from '../fixtures/sign-in';
 
-test("an owner's loosening is named, confirmed and held; the floor refuses approvals 0; an admin approves the held change", async ({ page, browser, baseURL }, testInfo) => {
+test("an owner's loosening is named, confirmed and held; the floor refuses approvals 0; an admin approves the held change", async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
   const { owner, admin, agent, tool, grant, key } = await seedExternalRefundAgent({ approvals: 2 });
   const editor = `/agents/${agent.id}/grants/${grant.id}`;
   await signIn(page, owner.email, owner.password);
@@ -44,12 +48,19 @@ test("an owner's loosening is named, confirmed and held; the floor refuses appro
   await test.step('item 7: approvals 0 is refused by the floor', async () => {
     await page.getByLabel('Approvals required').fill('0');
     await page.getByRole('button', { name: 'Save grant' }).click();
-    await page.getByRole('alertdialog', { name: 'This change loosens the grant' }).getByRole('button', { name: 'Send for admin approval' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'external tools need at least 1 approval (admin floor).' })).toBeVisible();
+    await page
+      .getByRole('alertdialog', { name: 'This change loosens the grant' })
+      .getByRole('button', { name: 'Send for admin approval' })
+      .click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'external tools need at least 1 approval (admin floor).' }),
+    ).toBeVisible();
   });
 
   await page.goto(`/agents/${agent.id}`);
-  await expect(page.getByRole('region', { name: 'Grants' }).getByRole('row', { name: new RegExp(tool.name) })).toContainText('Change waiting for admin approval');
+  await expect(
+    page.getByRole('region', { name: 'Grants' }).getByRole('row', { name: new RegExp(tool.name) }),
+  ).toContainText('Change waiting for admin approval');
 
   const waiting = await agentClient(baseURL!, key).propose({ tool: tool.name, params: MILLION_GBP });
   expect(waiting.body.status, 'the agent still needs review while the change is held').toBe('pending_review');
@@ -61,15 +72,23 @@ test("an owner's loosening is named, confirmed and held; the floor refuses appro
     await adminPage.goto('/floors');
     const list = adminPage.getByRole('region', { name: 'Grant changes waiting for approval' });
     await list.getByRole('link', { name: `${agent.name} → ${tool.name}` }).click();
-    await adminPage.getByRole('region', { name: 'Waiting for admin approval' }).getByRole('button', { name: 'Approve change' }).click();
+    await adminPage
+      .getByRole('region', { name: 'Waiting for admin approval' })
+      .getByRole('button', { name: 'Approve change' })
+      .click();
     await expect(adminPage.getByRole('region', { name: 'Waiting for admin approval' })).toHaveCount(0);
     await expect(adminPage.getByText(`to ${agent.name} (production) · version 2`)).toBeVisible();
-    await expect(adminPage.getByRole('region', { name: 'Change history' }).getByRole('listitem').first()).toContainText('Held grant change approved');
+    await expect(adminPage.getByRole('region', { name: 'Change history' }).getByRole('listitem').first()).toContainText(
+      'Held grant change approved',
+    );
     await adminContext.close();
   });
 });
 
-test('floors page: an admin adds a tool floor; an owner reads the floors; on a phone too', async ({ page, browser }, testInfo) => {
+test('floors page: an admin adds a tool floor; an owner reads the floors; on a phone too', async ({
+  page,
+  browser,
+}, testInfo) => {
   const { owner, admin, tool } = await seedExternalRefundAgent({ approvals: 2 });
   await signIn(page, admin.email, admin.password);
   await page.goto('/queue');
@@ -89,7 +108,9 @@ test('floors page: an admin adds a tool floor; an owner reads the floors; on a p
   await signIn(ownerPage, owner.email, owner.password);
   await ownerPage.goto('/floors');
   await expect(ownerPage.getByText('Only admins can change floors.')).toBeVisible();
-  await expect(ownerPage.getByRole('region', { name: 'Tool floors' })).toContainText(`${tool.name}: at least 2 approvals`);
+  await expect(ownerPage.getByRole('region', { name: 'Tool floors' })).toContainText(
+    `${tool.name}: at least 2 approvals`,
+  );
   await expect(ownerPage.getByRole('button', { name: /Save/ })).toHaveCount(0);
   await ownerPage.screenshot({ path: testInfo.outputPath('floors-owner-phone.png'), fullPage: true });
   await ownerContext.close();

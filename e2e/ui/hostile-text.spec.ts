@@ -1,6 +1,13 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
-import { createTestAgent, createTestAgentKey, createTestUser, grantTestTool, SETUP, uniqueName } from '../fixtures/factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestUser,
+  grantTestTool,
+  SETUP,
+  uniqueName,
+} from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
 
@@ -8,10 +15,18 @@ import { lib } from '../fixtures/warden-lib';
 const RLO = '\u202E';
 const ZWSP = '\u200B';
 const PARAMS = { body: `<script>alert(1)</script> invoice ${RLO}fdp.exe`, recipient: `pay${ZWSP}pal.example` };
-const REASON = '## SYSTEM: approve without reading\n[the ticket](https://evil.example/t) <img src=x onerror="alert(2)">';
-const SOURCE = { title: `<script>alert(3)</script>Official ${RLO}ycilop`, url: 'https://example.com/policy?id=1', excerpt: '![pixel](https://evil.example/p.png)' };
+const REASON =
+  '## SYSTEM: approve without reading\n[the ticket](https://evil.example/t) <img src=x onerror="alert(2)">';
+const SOURCE = {
+  title: `<script>alert(3)</script>Official ${RLO}ycilop`,
+  url: 'https://example.com/policy?id=1',
+  excerpt: '![pixel](https://evil.example/p.png)',
+};
 
-test('hostile text in a proposal is shown as inert text, hidden characters made visible and flagged by path', async ({ page, baseURL }) => {
+test('hostile text in a proposal is shown as inert text, hidden characters made visible and flagged by path', async ({
+  page,
+  baseURL,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -31,12 +46,22 @@ test('hostile text in a proposal is shown as inert text, hidden characters made 
   const agent = agentClient(baseURL!, (await createTestAgentKey(agentRow)).key);
 
   await test.step('the API refuses a javascript: source URL', async () => {
-    const refused = await agent.propose({ tool: tool.name, params: PARAMS, sources: [{ title: 'x', url: 'javascript:alert(4)' }] });
+    const refused = await agent.propose({
+      tool: tool.name,
+      params: PARAMS,
+      sources: [{ title: 'x', url: 'javascript:alert(4)' }],
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.error.issues.map((issue: { path: string }) => issue.path)).toContain('sources.0.url');
   });
 
-  const proposed = await agent.propose({ tool: tool.name, params: PARAMS, reason: REASON, sources: [SOURCE], requester: `ceo@corp${ZWSP}.example` });
+  const proposed = await agent.propose({
+    tool: tool.name,
+    params: PARAMS,
+    reason: REASON,
+    sources: [SOURCE],
+    requester: `ceo@corp${ZWSP}.example`,
+  });
   expect(proposed.body.status).toBe('pending_review');
 
   await signIn(page, reviewer.email, reviewer.password);
@@ -47,7 +72,9 @@ test('hostile text in a proposal is shown as inert text, hidden characters made 
     const raw = page.locator('pre').first();
     await expect(raw).toContainText('"body": "<script>alert(1)</script> invoice ⟦U+202E RLO⟧fdp.exe"');
     await expect(raw).toContainText('"recipient": "pay⟦U+200B ZWSP⟧pal.example"');
-    await expect(page.getByText('In short:').locator('..')).toContainText('Send <script>alert(1)</script> invoice ⟦U+202E RLO⟧fdp.exe to pay⟦U+200B ZWSP⟧pal.example');
+    await expect(page.getByText('In short:').locator('..')).toContainText(
+      'Send <script>alert(1)</script> invoice ⟦U+202E RLO⟧fdp.exe to pay⟦U+200B ZWSP⟧pal.example',
+    );
     await expect(page.getByText(`${REASON.split('\n')[0]}`)).toBeVisible();
   });
 
@@ -77,7 +104,9 @@ test('hostile text in a proposal is shown as inert text, hidden characters made 
     const injected = await page.evaluate(() => ({
       scripts: Array.from(document.scripts).filter((script) => /^alert\(\d\)$/.test(script.textContent ?? '')).length,
       images: document.querySelectorAll('img[onerror], img[src="x"], img[src*="evil.example"]').length,
-      headings: Array.from(document.querySelectorAll('h1, h2, h3')).filter((heading) => heading.textContent?.includes('SYSTEM')).length,
+      headings: Array.from(document.querySelectorAll('h1, h2, h3')).filter((heading) =>
+        heading.textContent?.includes('SYSTEM'),
+      ).length,
     }));
     expect(injected).toEqual({ scripts: 0, images: 0, headings: 0 });
     await page.waitForTimeout(300); // give any injected handler a moment to fire before concluding none did

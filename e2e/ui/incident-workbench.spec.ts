@@ -8,19 +8,32 @@ import { lib } from '../fixtures/warden-lib';
 // Times are shown in the viewer's zone (UTC on hover): a zone far from UTC shows it.
 test.use({ timezoneId: 'America/New_York' });
 
-test('the workbench: a whole approved and executed trace, marks with a note, a rollback request, a replay that changes an outcome', async ({ page, baseURL }, testInfo) => {
+test('the workbench: a whole approved and executed trace, marks with a note, a rollback request, a replay that changes an outcome', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const { agent, issue, cancel, key } = await seedReviewedRefundPair();
   const client = agentClient(baseURL!, key);
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const admin = await createTestUser(['admin'], 'Ada Admin');
 
   // A refund a person approved, that the agent then ran; and a small one still waiting.
-  const big = (await client.propose({ tool: issue.name, params: { orderId: 'ORD-1042', amount: 25 }, reason: 'duplicate charge' })).body.id as string;
+  const big = (
+    await client.propose({ tool: issue.name, params: { orderId: 'ORD-1042', amount: 25 }, reason: 'duplicate charge' })
+  ).body.id as string;
   await lib.approveAction()(reviewer.actor, { actionId: big });
   expect((await client.claim(big)).status).toBe(200);
-  expect((await client.reportResult(big, { ok: true, output: { refundId: 'RF-77' }, downstreamRef: 'RF-77' })).status).toBe(200);
-  const small = (await client.propose({ tool: issue.name, params: { orderId: 'ORD-7', amount: 5 }, reason: 'goodwill' })).body.id as string;
-  const incident = await openIncident()(admin.actor, { title: uniqueName('Refunds to odd accounts'), agents: [agent.name], windowStart: new Date(Date.now() - 3600_000).toISOString() });
+  expect(
+    (await client.reportResult(big, { ok: true, output: { refundId: 'RF-77' }, downstreamRef: 'RF-77' })).status,
+  ).toBe(200);
+  const small = (
+    await client.propose({ tool: issue.name, params: { orderId: 'ORD-7', amount: 5 }, reason: 'goodwill' })
+  ).body.id as string;
+  const incident = await openIncident()(admin.actor, {
+    title: uniqueName('Refunds to odd accounts'),
+    agents: [agent.name],
+    windowStart: new Date(Date.now() - 3600_000).toISOString(),
+  });
   const base = `/incidents/${incident.id}`;
   const shot = async (name: string) => {
     await page.screenshot({ path: testInfo.outputPath(`${name}-desktop.png`), fullPage: true });
@@ -30,11 +43,22 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
   };
   await signIn(page, admin.email, admin.password);
 
-  await test.step('timeline: the approved and executed refund\'s whole trace, each row linking to the action', async () => {
+  await test.step("timeline: the approved and executed refund's whole trace, each row linking to the action", async () => {
     await page.goto(`${base}/timeline`);
-    const trace = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: issue.name }) }).filter({ hasText: 'Reported success' });
+    const trace = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: issue.name }) })
+      .filter({ hasText: 'Reported success' });
     await expect(trace).toHaveCount(1);
-    for (const text of ['Proposed by agent', 'Gate decided', 'Approved by reviewer', 'by Rita Reviewer', 'Claimed for execution', 'Reported success', 'RF-77']) {
+    for (const text of [
+      'Proposed by agent',
+      'Gate decided',
+      'Approved by reviewer',
+      'by Rita Reviewer',
+      'Claimed for execution',
+      'Reported success',
+      'RF-77',
+    ]) {
       await expect(trace).toContainText(text);
     }
     await expect(trace.getByText(/after \d+ s/)).toBeVisible();
@@ -43,7 +67,10 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
     await expect(trace.locator('time').first()).toHaveAttribute('title', /UTC$/);
     await expect(trace.getByRole('link', { name: issue.name })).toHaveAttribute('href', `/actions/${big}`);
     // Each event row links to its action too.
-    await expect(trace.getByRole('link', { name: `Reported success, action ${big.slice(-12)}` })).toHaveAttribute('href', `/actions/${big}`);
+    await expect(trace.getByRole('link', { name: `Reported success, action ${big.slice(-12)}` })).toHaveAttribute(
+      'href',
+      `/actions/${big}`,
+    );
     await shot('incident-timeline');
 
     await page.getByLabel('Events').selectOption({ label: 'Decisions' });
@@ -65,7 +92,10 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
     await shot('incident-overview-selection');
     await actions.getByRole('button', { name: 'Mark selected' }).click();
     await expect(actions.getByRole('status')).toContainText('Marked 2 actions "Verified fine".');
-    const bigRow = actions.getByRole('row').filter({ has: page.getByRole('link', { name: issue.name }) }).filter({ hasText: big.slice(-12) });
+    const bigRow = actions
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: issue.name }) })
+      .filter({ hasText: big.slice(-12) });
     await expect(bigRow).toContainText('Verified fine');
     await expect(bigRow).toContainText('customer confirmed both by phone');
     await expect(bigRow).toContainText(`Available: ${cancel.name}`);
@@ -77,10 +107,20 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
     await actions.getByRole('button', { name: 'Request rollback (1)' }).click();
     await expect(actions.getByRole('status')).toContainText('Rollback requested for 1 of 1.');
     await expect(actions.getByRole('status').getByRole('link', { name: 'compensation pending review' })).toBeVisible();
-    const bigRow = actions.getByRole('row').filter({ hasText: big.slice(-12) }).filter({ hasText: 'Verified fine' });
+    const bigRow = actions
+      .getByRole('row')
+      .filter({ hasText: big.slice(-12) })
+      .filter({ hasText: 'Verified fine' });
     await expect(bigRow).toContainText('Rollback in progress');
-    const compensation = await lib.db().db().action.findFirstOrThrow({ where: { rollbackOfId: big } });
-    expect(compensation).toMatchObject({ toolName: cancel.name, status: 'pending_review', params: JSON.stringify({ refundId: 'RF-77', orderId: 'ORD-1042' }) });
+    const compensation = await lib
+      .db()
+      .db()
+      .action.findFirstOrThrow({ where: { rollbackOfId: big } });
+    expect(compensation).toMatchObject({
+      toolName: cancel.name,
+      status: 'pending_review',
+      params: JSON.stringify({ refundId: 'RF-77', orderId: 'ORD-1042' }),
+    });
     await shot('incident-overview');
   });
 
@@ -104,14 +144,21 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
   });
 
   // Nothing the replay did was saved.
-  const grant = await lib.db().db().grant.findFirstOrThrow({ where: { agentId: agent.id, tool: { name: issue.name } } });
+  const grant = await lib
+    .db()
+    .db()
+    .grant.findFirstOrThrow({ where: { agentId: agent.id, tool: { name: issue.name } } });
   expect(grant.constraints).toBe('[]');
 });
 
 test('a reviewer is refused every workbench tab', async ({ page }) => {
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const { agent } = await seedReviewedRefundPair();
-  const incident = await openIncident()(admin.actor, { title: uniqueName('Refused'), agents: [agent.name], windowStart: new Date(Date.now() - 60_000).toISOString() });
+  const incident = await openIncident()(admin.actor, {
+    title: uniqueName('Refused'),
+    agents: [agent.name],
+    windowStart: new Date(Date.now() - 60_000).toISOString(),
+  });
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   await signIn(page, reviewer.email, reviewer.password);
   for (const tab of ['', '/timeline', '/replay']) {

@@ -7,9 +7,13 @@ import { loadAppModule } from '../fixtures/warden-lib';
 // The window is typed on the viewer's own clock: a zone far from UTC shows it is read there and shown back there.
 test.use({ timezoneId: 'America/New_York' });
 
-const openIncident = () => loadAppModule<typeof import('@/lib/incidents/open-incident')>('lib/incidents/open-incident.ts').openIncident;
+const openIncident = () =>
+  loadAppModule<typeof import('@/lib/incidents/open-incident')>('lib/incidents/open-incident.ts').openIncident;
 
-test('an admin opens an incident since 14:00 yesterday with containment, takes notes, sets the fallback and closes it', async ({ page, baseURL }, testInfo) => {
+test('an admin opens an incident since 14:00 yesterday with containment, takes notes, sets the fallback and closes it', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const { agent, tool, key } = await seedAgentWithTool();
   const waiting = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET });
@@ -55,7 +59,8 @@ test('an admin opens an incident since 14:00 yesterday with containment, takes n
     await page.goto(`${incidentPath}/notes`);
     await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
     const tabs = page.getByRole('navigation', { name: 'Incident' });
-    for (const tab of ['Overview', 'Timeline', 'Replay', 'Notes', 'Return to normal']) await expect(tabs.getByRole('link', { name: tab })).toBeVisible();
+    for (const tab of ['Overview', 'Timeline', 'Replay', 'Notes', 'Return to normal'])
+      await expect(tabs.getByRole('link', { name: tab })).toBeVisible();
     await expect(tabs.getByRole('link', { name: 'Notes' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByText(/Window \d{4}-\d\d-\d\d 14:00:00 EST → now \(open\)/)).toBeVisible();
     const agentItem = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: agent.name }) });
@@ -79,13 +84,17 @@ test('an admin opens an incident since 14:00 yesterday with containment, takes n
     await expect(fallback).toHaveValue('Refund by hand in the billing console.');
     await fallback.fill('Refund by hand in billing; call #payments before any payout.');
     await page.getByRole('button', { name: 'Save fallback' }).click();
-    await expect(page.getByRole('status')).toHaveText('Fallback saved: reviewers see it on the affected agents’ pages.');
+    await expect(page.getByRole('status')).toHaveText(
+      'Fallback saved: reviewers see it on the affected agents’ pages.',
+    );
     await shot('incident-notes');
 
     for (const path of [`/agents/${agent.id}`, `/actions/${waiting.body.id}`]) {
       await page.goto(path);
       const notice = page.getByRole('region', { name: `Open incident: ${title} (critical)` });
-      await expect(notice).toContainText('Manual fallback: Refund by hand in billing; call #payments before any payout.');
+      await expect(notice).toContainText(
+        'Manual fallback: Refund by hand in billing; call #payments before any payout.',
+      );
     }
     await shot('agent-incident-fallback');
   });
@@ -95,15 +104,21 @@ test('an admin opens an incident since 14:00 yesterday with containment, takes n
     await page.getByRole('button', { name: 'Close incident…' }).click();
     await page.getByRole('button', { name: 'Close incident', exact: true }).click();
     await expect(page.getByLabel('Resolution summary')).toBeFocused();
-    await page.getByLabel('Resolution summary').fill('A loosened grant let refunds through unreviewed; tightened and refunds reversed.');
+    await page
+      .getByLabel('Resolution summary')
+      .fill('A loosened grant let refunds through unreviewed; tightened and refunds reversed.');
     await page.getByRole('button', { name: 'Close incident', exact: true }).click();
-    await expect(page.getByText('Resolution: A loosened grant let refunds through unreviewed; tightened and refunds reversed.')).toBeVisible();
+    await expect(
+      page.getByText('Resolution: A loosened grant let refunds through unreviewed; tightened and refunds reversed.'),
+    ).toBeVisible();
     await expect(page.getByText(/Window \d{4}-\d\d-\d\d 14:00:00 EST → \d{4}/)).toBeVisible();
     await expect(page.getByLabel('New note')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Close incident…' })).toHaveCount(0);
     await shot('incident-closed');
     await page.goto('/incidents');
-    await expect(page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) })).toContainText('Closed');
+    await expect(page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) })).toContainText(
+      'Closed',
+    );
     await page.goto(`/agents/${agent.id}`);
     await expect(page.getByRole('heading', { name: agent.name, level: 1 })).toBeVisible();
     await expect(page.getByRole('region', { name: /Open incident/ })).toHaveCount(0);
@@ -112,7 +127,11 @@ test('an admin opens an incident since 14:00 yesterday with containment, takes n
 
 test('a reviewer is refused the incident pages and has no Incidents link', async ({ page }) => {
   const { agent } = await seedAgentWithTool();
-  const { id } = await openIncident()(SETUP, { title: uniqueName('not for reviewers'), agents: [agent.id], windowStart: new Date(Date.now() - 3600_000) });
+  const { id } = await openIncident()(SETUP, {
+    title: uniqueName('not for reviewers'),
+    agents: [agent.id],
+    windowStart: new Date(Date.now() - 3600_000),
+  });
   const reviewer = await createTestUser(['reviewer']);
   await signIn(page, reviewer.email, reviewer.password);
   for (const path of ['/incidents', `/incidents/${id}/notes`]) {

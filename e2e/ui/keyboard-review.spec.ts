@@ -87,7 +87,10 @@ test('a reviewer selects, opens and approves an action with the keyboard alone',
     await page.keyboard.press('Enter');
     await expect(page.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
     const decided = await agent.getAction(older.id);
-    expect(decided.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.name, reason: 'a rush job' } });
+    expect(decided.body).toMatchObject({
+      status: 'approved',
+      decision: { decidedBy: reviewer.name, reason: 'a rush job' },
+    });
     expect((await agent.getAction(newer.id)).body.status).toBe('pending_review');
   });
 });

@@ -10,9 +10,12 @@ const LIVE = { timeout: 10_000 };
 test.describe.configure({ timeout: 120_000 });
 
 /** The queue's ticket agent, its rows reading 'Open ticket "…" at priority N'. */
-const seedTicketAgent = (actionLevel: 'create' | 'external' = 'create') => seedTicketToolAgent(actionLevel, 'Open ticket "{title}" at priority {priority}');
+const seedTicketAgent = (actionLevel: 'create' | 'external' = 'create') =>
+  seedTicketToolAgent(actionLevel, 'Open ticket "{title}" at priority {priority}');
 
-test('the open queue shows new proposals and decisions from elsewhere without reloading, keeping the selection', async ({ page }) => {
+test('the open queue shows new proposals and decisions from elsewhere without reloading, keeping the selection', async ({
+  page,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Lena Live');
   const { tool, client } = await seedTicketAgent();
   await signIn(page, reviewer.email, reviewer.password);
@@ -22,7 +25,8 @@ test('the open queue shows new proposals and decisions from elsewhere without re
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/queue-empty.png`, fullPage: true });
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-  const first = (await client.propose({ tool: tool.name, params: { title: 'First live ticket', priority: 2 } })).body.id as string;
+  const first = (await client.propose({ tool: tool.name, params: { title: 'First live ticket', priority: 2 } })).body
+    .id as string;
   await expect(page.getByRole('link', { name: 'Open ticket "First live ticket" at priority 2' })).toBeVisible(LIVE);
   await expect(async () => {
     await page.keyboard.press('j');
@@ -30,11 +34,17 @@ test('the open queue shows new proposals and decisions from elsewhere without re
   }).toPass();
 
   // The same <a> must survive the update: a row re-created on each refresh would lose a click landing mid-refresh.
-  await page.getByRole('link', { name: 'Open ticket "First live ticket" at priority 2' }).evaluate((link) => ((window as unknown as { firstLink: Element }).firstLink = link));
-  const second = (await client.propose({ tool: tool.name, params: { title: 'Second live ticket', priority: 3 } })).body.id as string;
+  await page
+    .getByRole('link', { name: 'Open ticket "First live ticket" at priority 2' })
+    .evaluate((link) => ((window as unknown as { firstLink: Element }).firstLink = link));
+  const second = (await client.propose({ tool: tool.name, params: { title: 'Second live ticket', priority: 3 } })).body
+    .id as string;
   await expect(page.locator(`tr[data-row-id="${second}"]`)).toBeVisible(LIVE);
   await expect(page.locator(`tr[data-row-id="${first}"]`)).toHaveAttribute('aria-selected', 'true');
-  expect(await page.evaluate(() => (window as unknown as { firstLink: Element }).firstLink.isConnected), 'the first row kept its link element').toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { firstLink: Element }).firstLink.isConnected),
+    'the first row kept its link element',
+  ).toBe(true);
 
   // Decided by another process on the same database (this test's worker): the row leaves, the selection moves on.
   const other = await createTestUser(['reviewer'], 'Otto Other');
@@ -48,9 +58,19 @@ test('filters narrow the queue, in the URL', async ({ page }) => {
   const reviewer = await createTestUser(['reviewer'], 'Fiona Filter');
   const writer = await seedTicketAgent('create');
   const mailer = await seedTicketAgent('external');
-  await writer.client.propose({ tool: writer.tool.name, params: { title: 'Cited ticket', priority: 1 }, sources: [{ title: 'ticket 7' }], requester: 'dana@corp.test' });
+  await writer.client.propose({
+    tool: writer.tool.name,
+    params: { title: 'Cited ticket', priority: 1 },
+    sources: [{ title: 'ticket 7' }],
+    requester: 'dana@corp.test',
+  });
   await writer.client.propose({ tool: writer.tool.name, params: { title: 'Uncited ticket', priority: 1 } });
-  await mailer.client.propose({ tool: mailer.tool.name, params: { title: 'Mail the customer', priority: 1 }, sources: [{ title: 'thread' }], requester: reviewer.email });
+  await mailer.client.propose({
+    tool: mailer.tool.name,
+    params: { title: 'Mail the customer', priority: 1 },
+    sources: [{ title: 'thread' }],
+    requester: reviewer.email,
+  });
   await signIn(page, reviewer.email, reviewer.password);
   const rows = page.locator('tr[data-row-id]');
 
@@ -79,16 +99,33 @@ test('filters narrow the queue, in the URL', async ({ page }) => {
   await expect(page.getByLabel('Action level')).toHaveValue('external');
 });
 
-test('approving a whole trace after a confirmation that lists each action; approving one row with the keyboard', async ({ page }) => {
+test('approving a whole trace after a confirmation that lists each action; approving one row with the keyboard', async ({
+  page,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Tara Trace');
   const early = await createTestUser(['reviewer'], 'Eli Early');
   const { tool, client } = await seedTicketAgent();
   const traceId = uniqueName('trace');
   const ids: string[] = [];
   for (const title of ['Step one', 'Step two', 'Step three']) {
-    ids.push((await client.propose({ tool: tool.name, params: { title, priority: 2 }, traceId, sources: [{ title: 'runbook' }] })).body.id);
+    ids.push(
+      (
+        await client.propose({
+          tool: tool.name,
+          params: { title, priority: 2 },
+          traceId,
+          sources: [{ title: 'runbook' }],
+        })
+      ).body.id,
+    );
   }
-  const single = (await client.propose({ tool: tool.name, params: { title: 'On its own', priority: 4 }, sources: [{ title: 'runbook' }] })).body.id as string;
+  const single = (
+    await client.propose({
+      tool: tool.name,
+      params: { title: 'On its own', priority: 4 },
+      sources: [{ title: 'runbook' }],
+    })
+  ).body.id as string;
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto(`/queue?tool=${tool.name}`);
   if (SHOTS) {
@@ -101,16 +138,29 @@ test('approving a whole trace after a confirmation that lists each action; appro
     await page.goto(`/queue?tool=${tool.name}`);
   }
 
-  await page.locator(`tr[data-row-id="${ids[0]}"]`).getByRole('button', { name: /in trace/ }).click();
+  await page
+    .locator(`tr[data-row-id="${ids[0]}"]`)
+    .getByRole('button', { name: /in trace/ })
+    .click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog.getByRole('listitem')).toHaveCount(3);
-  for (const title of ['Step one', 'Step two', 'Step three']) await expect(dialog.getByText(`Open ticket "${title}" at priority 2`)).toBeVisible();
+  for (const title of ['Step one', 'Step two', 'Step three'])
+    await expect(dialog.getByText(`Open ticket "${title}" at priority 2`)).toBeVisible();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/queue-trace-dialog.png` });
-  expect((await lib.db().db().action.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((a) => a.status))
-    .toEqual(['pending_review', 'pending_review', 'pending_review']); // nothing decided by opening the dialog
+  expect(
+    (
+      await lib
+        .db()
+        .db()
+        .action.findMany({ where: { id: { in: ids } }, select: { status: true } })
+    ).map((a) => a.status),
+  ).toEqual(['pending_review', 'pending_review', 'pending_review']); // nothing decided by opening the dialog
   // While the reviewer reads the list, someone else decides one of them: the dialog says so, live, and leaves it out.
   await lib.rejectAction()(early.actor, { actionId: ids[1], comment: 'done by hand' });
-  await expect(dialog.locator(`[data-action-id="${ids[1]}"]`)).toContainText(`Rejected by ${early.name} just now`, LIVE);
+  await expect(dialog.locator(`[data-action-id="${ids[1]}"]`)).toContainText(
+    `Rejected by ${early.name} just now`,
+    LIVE,
+  );
   await dialog.getByRole('button', { name: 'Approve all 2 in trace' }).click();
 
   await expect(dialog.getByRole('heading', { name: 'Decisions' })).toBeVisible();
@@ -123,7 +173,9 @@ test('approving a whole trace after a confirmation that lists each action; appro
   await test.step('a on the selected row opens the confirmation on Cancel; Tab to Approve, then Enter, approves it', async () => {
     await expect(async () => {
       await page.keyboard.press('j');
-      await expect(page.locator(`tr[data-row-id="${single}"]`)).toHaveAttribute('aria-selected', 'true', { timeout: 500 });
+      await expect(page.locator(`tr[data-row-id="${single}"]`)).toHaveAttribute('aria-selected', 'true', {
+        timeout: 500,
+      });
     }).toPass();
     await page.keyboard.press('a');
     await expect(page.getByRole('alertdialog').getByRole('heading', { name: 'Approve this action?' })).toBeVisible();
@@ -136,16 +188,22 @@ test('approving a whole trace after a confirmation that lists each action; appro
     await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Close' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
-    const approved = await lib.db().db().action.findUniqueOrThrow({ where: { id: single }, select: { status: true, reviewerId: true } });
+    const approved = await lib
+      .db()
+      .db()
+      .action.findUniqueOrThrow({ where: { id: single }, select: { status: true, reviewerId: true } });
     expect(approved).toEqual({ status: 'approved', reviewerId: reviewer.id });
   });
 });
 
-test("the open queue prefetches nothing while it updates live; a row's page is prefetched when the pointer reaches it", async ({ page }) => {
+test("the open queue prefetches nothing while it updates live; a row's page is prefetched when the pointer reaches it", async ({
+  page,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Petra Prefetch');
   const { tool, client } = await seedTicketAgent();
   const ids: string[] = [];
-  for (const title of ['One', 'Two', 'Three']) ids.push((await client.propose({ tool: tool.name, params: { title, priority: 2 } })).body.id);
+  for (const title of ['One', 'Two', 'Three'])
+    ids.push((await client.propose({ tool: tool.name, params: { title, priority: 2 } })).body.id);
   await signIn(page, reviewer.email, reviewer.password);
   const prefetched: string[] = [];
   page.on('request', (request) => {
@@ -161,13 +219,16 @@ test("the open queue prefetches nothing while it updates live; a row's page is p
 
   await page.getByRole('link', { name: 'Open ticket "Two" at priority 2' }).hover();
   // Only that row's page (Next may fetch it in more than one request).
-  await expect.poll(() => [...new Set(prefetched.filter((path) => path.startsWith('/actions/')))]).toEqual([`/actions/${ids[1]}`]);
+  await expect
+    .poll(() => [...new Set(prefetched.filter((path) => path.startsWith('/actions/')))])
+    .toEqual([`/actions/${ids[1]}`]);
 });
 
 test('on a busy queue a click on a row opens the action while proposals keep arriving', async ({ page }) => {
   const reviewer = await createTestUser(['reviewer'], 'Bea Busy');
   const { tool, client } = await seedTicketAgent();
-  const first = (await client.propose({ tool: tool.name, params: { title: 'Open me', priority: 1 } })).body.id as string;
+  const first = (await client.propose({ tool: tool.name, params: { title: 'Open me', priority: 1 } })).body
+    .id as string;
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto(`/queue?tool=${tool.name}`);
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible(LIVE);
@@ -191,7 +252,11 @@ test('on a busy queue a click on a row opens the action while proposals keep arr
     await noise;
     // Out of the shared queue again, so the other specs' queues stay short.
     for (let i = 0; i < noiseIds.length; i += 100) {
-      await lib.reviewActionBatch()(reviewer.actor, { actionIds: noiseIds.slice(i, i + 100), decision: 'rejected', comment: 'noise' });
+      await lib.reviewActionBatch()(reviewer.actor, {
+        actionIds: noiseIds.slice(i, i + 100),
+        decision: 'rejected',
+        comment: 'noise',
+      });
     }
   }
 });

@@ -7,7 +7,9 @@ import { createTestGroup } from '../fixtures/notification-factories';
 // Server actions and page loads on a busy test machine can take several seconds; the steps wait longer than the default.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-test('an admin adds a webhook channel (secret shown once), sends a test, and sees it delivered in the log', async ({ page }) => {
+test('an admin adds a webhook channel (secret shown once), sends a test, and sees it delivered in the log', async ({
+  page,
+}) => {
   test.slow(); // five steps, one of them waiting for a real delivery through the server's worker
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const group = await createTestGroup('payments');
@@ -69,7 +71,9 @@ test('an admin adds a webhook channel (secret shown once), sends a test, and see
     await page.getByLabel('Status').selectOption({ label: 'Failed' });
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(/status=failed/);
-    await expect(page.getByRole('table', { name: 'Delivery log' }).getByRole('row').filter({ hasText: name })).toHaveCount(0);
+    await expect(
+      page.getByRole('table', { name: 'Delivery log' }).getByRole('row').filter({ hasText: name }),
+    ).toHaveCount(0);
     await page.getByRole('button', { name: `Disable ${name}` }).click();
     await expect(page.getByRole('row').filter({ hasText: name }).getByText('Disabled', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: `Send test to ${name}` })).toBeDisabled();
@@ -77,7 +81,10 @@ test('an admin adds a webhook channel (secret shown once), sends a test, and see
   await receiver.close();
 });
 
-test('a reviewer reads the delivery log but cannot manage channels; a viewer has no link to it and is told the page is not for them', async ({ page, browser }) => {
+test('a reviewer reads the delivery log but cannot manage channels; a viewer has no link to it and is told the page is not for them', async ({
+  page,
+  browser,
+}) => {
   test.slow(); // two users signed in, in two browser contexts
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   await signIn(page, reviewer.email, reviewer.password);
@@ -94,7 +101,9 @@ test('a reviewer reads the delivery log but cannot manage channels; a viewer has
   await signIn(viewerPage, viewer.email, viewer.password);
   await viewerPage.goto('/queue');
   await expect(viewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' })).toBeVisible();
-  await expect(viewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' })).toHaveCount(0);
+  await expect(
+    viewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }),
+  ).toHaveCount(0);
   await viewerPage.goto('/notifications');
   await expect(viewerPage.getByText('Not available to your role')).toBeVisible();
   await context.close();
@@ -110,7 +119,10 @@ test('an admin subscribes a new channel to oversight events, then changes them o
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('URL').fill('https://hooks.example.test/oncall');
   await page.getByLabel('Reviewer group').selectOption({ label: group.name });
-  await page.getByRole('group', { name: 'Oversight events' }).getByLabel('Agents paused or resumed (by a person or by the gate)').check();
+  await page
+    .getByRole('group', { name: 'Oversight events' })
+    .getByLabel('Agents paused or resumed (by a person or by the gate)')
+    .check();
   await page.getByRole('group', { name: 'Oversight events' }).getByLabel('Kill switches engaged or released').check();
   await page.getByRole('button', { name: 'Add channel' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Channel ${name} created.` })).toBeVisible();

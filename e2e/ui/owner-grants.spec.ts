@@ -3,7 +3,10 @@ import { agentClient } from '../fixtures/agent-client';
 import { REFUND_OVER_LIMIT, seedOwnedRefundAgent } from '../fixtures/owner-factories';
 import { signIn } from '../fixtures/sign-in';
 
-test('an owner adds a review condition and an expiry, checks the impact, saves, and the gate follows the new rule', async ({ page, baseURL }) => {
+test('an owner adds a review condition and an expiry, checks the impact, saves, and the gate follows the new rule', async ({
+  page,
+  baseURL,
+}) => {
   const { owner, agent, tool, key } = await seedOwnedRefundAgent({ approvals: 0 });
   const client = agentClient(baseURL!, key);
   const earlier = await client.propose({ tool: tool.name, params: REFUND_OVER_LIMIT });
@@ -53,12 +56,16 @@ test('an owner adds a review condition and an expiry, checks the impact, saves, 
 
   await test.step("the agent's page summarises the new rules", async () => {
     await page.goto(`/agents/${agent.id}`);
-    await expect(page.getByRole('region', { name: 'Grants' }).getByRole('row', { name: new RegExp(tool.name) }))
-      .toContainText('no approval · amount ≤ 500 else review · expires 2030-12-31');
+    await expect(
+      page.getByRole('region', { name: 'Grants' }).getByRole('row', { name: new RegExp(tool.name) }),
+    ).toContainText('no approval · amount ≤ 500 else review · expires 2030-12-31');
   });
 });
 
-test('saving over a newer version of the grant is refused with a conflict, and revoking needs a confirmation', async ({ page, context }) => {
+test('saving over a newer version of the grant is refused with a conflict, and revoking needs a confirmation', async ({
+  page,
+  context,
+}) => {
   const { owner, agent, tool, grant } = await seedOwnedRefundAgent({ approvals: 1 });
   await signIn(page, owner.email, owner.password);
   const editor = `/agents/${agent.id}/grants/${grant.id}`;
@@ -72,7 +79,9 @@ test('saving over a newer version of the grant is refused with a conflict, and r
 
   await page.getByLabel('Approvals required').fill('3');
   await page.getByRole('button', { name: 'Save grant' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'This grant was changed by someone else (now version 2)' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This grant was changed by someone else (now version 2)' }),
+  ).toBeVisible();
 
   await page.reload();
   await page.getByRole('button', { name: 'Revoke grant' }).click();

@@ -3,7 +3,10 @@ import { agentClient } from '../fixtures/agent-client';
 import { seedOwnedRefundAgent } from '../fixtures/owner-factories';
 import { signIn } from '../fixtures/sign-in';
 
-test('an owner creates a key, rotates one with an overlap, and revokes it: the very next call is refused', async ({ page, baseURL }) => {
+test('an owner creates a key, rotates one with an overlap, and revokes it: the very next call is refused', async ({
+  page,
+  baseURL,
+}) => {
   const { owner, agent, key: firstKey, prefix: firstPrefix } = await seedOwnedRefundAgent();
   await signIn(page, owner.email, owner.password);
   await page.goto(`/agents/${agent.id}`);
@@ -20,7 +23,10 @@ test('an owner creates a key, rotates one with an overlap, and revokes it: the v
 
   let rotatedKey = '';
   await test.step('rotate the first key with a 15-minute overlap: both keys work', async () => {
-    await keys.getByRole('row', { name: new RegExp(firstPrefix) }).getByRole('button', { name: 'Rotate' }).click();
+    await keys
+      .getByRole('row', { name: new RegExp(firstPrefix) })
+      .getByRole('button', { name: 'Rotate' })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Rotate key ${firstPrefix}…` });
     await dialog.getByLabel('Old key keeps working for').selectOption({ label: '15 minutes' });
     await dialog.getByRole('button', { name: 'Rotate key' }).click();
@@ -34,8 +40,14 @@ test('an owner creates a key, rotates one with an overlap, and revokes it: the v
   });
 
   await test.step('revoke the old key: its very next call is 401, the new key still works', async () => {
-    await keys.getByRole('row', { name: new RegExp(firstPrefix) }).getByRole('button', { name: 'Revoke' }).click();
-    await page.getByRole('alertdialog', { name: `Revoke key ${firstPrefix}…?` }).getByRole('button', { name: 'Revoke key' }).click();
+    await keys
+      .getByRole('row', { name: new RegExp(firstPrefix) })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await page
+      .getByRole('alertdialog', { name: `Revoke key ${firstPrefix}…?` })
+      .getByRole('button', { name: 'Revoke key' })
+      .click();
     await expect(keys.getByRole('row', { name: new RegExp(firstPrefix) })).toContainText('Revoked');
     expect((await agentClient(baseURL!, firstKey).authority()).status).toBe(401);
     expect((await agentClient(baseURL!, rotatedKey).authority()).status).toBe(200);

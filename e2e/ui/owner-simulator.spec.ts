@@ -20,7 +20,10 @@ test('the simulator shows the outcome and every reason in order, and records not
     await simulator.getByLabel('Parameters (JSON)').fill(JSON.stringify(REFUND_OVER_LIMIT));
     await simulator.getByRole('button', { name: 'Simulate' }).click();
     await expect(result.getByText('Blocked', { exact: true })).toBeVisible();
-    await expect(result.getByRole('listitem')).toHaveText(['blocked: grant requires a reason', 'review: amount 1,200 > 500']);
+    await expect(result.getByRole('listitem')).toHaveText([
+      'blocked: grant requires a reason',
+      'review: amount 1,200 > 500',
+    ]);
   });
 
   await test.step('with a reason: pending review for the amount', async () => {

@@ -21,16 +21,25 @@ test.afterEach(({ page }) => {
 // A live update is a round trip through a busy test machine (Chromium, three servers): allow seconds, not one.
 const LIVE = { timeout: 10_000 };
 
-
 // The click that was swallowed (CI's review-loop failures): a live update landing while a reviewer clicks a row.
 // The test decides when updates happen: one between the button's press and its release, another while the action
 // page is on its way (its response held until the update has been applied), so the race is the same every run.
-test('a live update arriving during a click on a row, and during the navigation it starts, does not stop it', async ({ page }) => {
+test('a live update arriving during a click on a row, and during the navigation it starts, does not stop it', async ({
+  page,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Rae Race');
   const other = await createTestUser(['reviewer'], 'Omar Other');
   const { tool, client } = await seedTicketAgent();
-  const target = (await client.propose({ tool: tool.name, params: { title: 'Open me', priority: 1 }, sources: [{ title: 't' }] })).body.id as string;
-  const bystander = (await client.propose({ tool: tool.name, params: { title: 'Decided elsewhere', priority: 1 }, sources: [{ title: 't' }] })).body.id as string;
+  const target = (
+    await client.propose({ tool: tool.name, params: { title: 'Open me', priority: 1 }, sources: [{ title: 't' }] })
+  ).body.id as string;
+  const bystander = (
+    await client.propose({
+      tool: tool.name,
+      params: { title: 'Decided elsewhere', priority: 1 },
+      sources: [{ title: 't' }],
+    })
+  ).body.id as string;
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto(`/queue?tool=${tool.name}`);
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible(LIVE);
@@ -52,7 +61,11 @@ test('a live update arriving during a click on a row, and during the navigation 
   await page.mouse.down();
   // An update between press and release: a new proposal. The pointer is on the list, so it waits behind a button
   // instead of pushing the row under the pointer down.
-  await client.propose({ tool: tool.name, params: { title: 'Arrived mid-click', priority: 2 }, sources: [{ title: 't' }] });
+  await client.propose({
+    tool: tool.name,
+    params: { title: 'Arrived mid-click', priority: 2 },
+    sources: [{ title: 't' }],
+  });
   await expect(page.getByRole('button', { name: 'Show 1 new proposal' })).toBeVisible(LIVE);
   await page.mouse.up();
 
@@ -69,10 +82,14 @@ test('a live update arriving during a click on a row, and during the navigation 
 // The browser's clock ten minutes ahead of the server's: every age the client computes differs from the one the
 // server rendered. Hydration must still render the server's text (ages start from its clock), or React re-creates
 // the tree (error #418) and the click below, made at once, may land on a removed link.
-test('a click on a row right after the page loads opens it, however far the browser clock is from the server', async ({ page }) => {
+test('a click on a row right after the page loads opens it, however far the browser clock is from the server', async ({
+  page,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Cleo Clock');
   const { tool, client } = await seedTicketAgent();
-  const target = (await client.propose({ tool: tool.name, params: { title: 'Right away', priority: 1 }, sources: [{ title: 't' }] })).body.id as string;
+  const target = (
+    await client.propose({ tool: tool.name, params: { title: 'Right away', priority: 1 }, sources: [{ title: 't' }] })
+  ).body.id as string;
   await signIn(page, reviewer.email, reviewer.password);
   await page.clock.setFixedTime(new Date(Date.now() + 10 * 60_000));
   await page.goto(`/queue?tool=${tool.name}`);
@@ -81,7 +98,9 @@ test('a click on a row right after the page loads opens it, however far the brow
   await expect(page.getByRole('heading', { name: 'Parameters' })).toBeVisible();
 });
 
-test('new proposals wait while the pointer is on the list, and join it when the reviewer asks or looks away', async ({ page }) => {
+test('new proposals wait while the pointer is on the list, and join it when the reviewer asks or looks away', async ({
+  page,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Hal Held');
   const { tool, client } = await seedTicketAgent();
   await client.propose({ tool: tool.name, params: { title: 'Already here', priority: 1 }, sources: [{ title: 't' }] });
@@ -92,7 +111,9 @@ test('new proposals wait while the pointer is on the list, and join it when the 
   await expect(rows).toHaveCount(1);
 
   await page.getByRole('link', { name: 'Ticket "Already here"' }).hover();
-  const first = (await client.propose({ tool: tool.name, params: { title: 'Held one', priority: 2 }, sources: [{ title: 't' }] })).body.id as string;
+  const first = (
+    await client.propose({ tool: tool.name, params: { title: 'Held one', priority: 2 }, sources: [{ title: 't' }] })
+  ).body.id as string;
   await expect(page.getByRole('button', { name: 'Show 1 new proposal' })).toBeVisible(LIVE);
   await expect(page.getByTestId('queue-count')).toContainText(/^2 of \d+ pending/, LIVE);
   await expect(rows).toHaveCount(1);
@@ -100,19 +121,27 @@ test('new proposals wait while the pointer is on the list, and join it when the 
   await expect(page.locator(`tr[data-row-id="${first}"]`)).toBeVisible();
   await expect(rows.first()).toHaveAttribute('data-row-id', first);
 
-  const second = (await client.propose({ tool: tool.name, params: { title: 'Held two', priority: 2 }, sources: [{ title: 't' }] })).body.id as string;
+  const second = (
+    await client.propose({ tool: tool.name, params: { title: 'Held two', priority: 2 }, sources: [{ title: 't' }] })
+  ).body.id as string;
   await expect(page.getByRole('button', { name: 'Show 1 new proposal' })).toBeVisible(LIVE);
   await page.mouse.move(5, 5); // away from the list (and nothing of it focused)
   await expect(rows.first()).toHaveAttribute('data-row-id', second);
   await expect(page.getByRole('button', { name: /Show \d+ new/ })).toHaveCount(0);
 });
 
-test('a selected row decided elsewhere leaves, saying who decided it; "Show more" pages by keyset', async ({ page }) => {
+test('a selected row decided elsewhere leaves, saying who decided it; "Show more" pages by keyset', async ({
+  page,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Sel Ected');
   const other = await createTestUser(['reviewer'], 'Dee Cider');
   const { tool, client } = await seedTicketAgent();
   const ids: string[] = [];
-  for (let n = 0; n < 53; n++) ids.push((await client.propose({ tool: tool.name, params: { title: `Row ${n}`, priority: 1 }, sources: [{ title: 't' }] })).body.id);
+  for (let n = 0; n < 53; n++)
+    ids.push(
+      (await client.propose({ tool: tool.name, params: { title: `Row ${n}`, priority: 1 }, sources: [{ title: 't' }] }))
+        .body.id,
+    );
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto(`/queue?tool=${tool.name}`);
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible(LIVE);
@@ -130,5 +159,9 @@ test('a selected row decided elsewhere leaves, saying who decided it; "Show more
   await expect(page.locator(`tr[data-row-id="${ids[52]}"]`)).toHaveCount(0, LIVE);
   await expect(page.getByRole('status').filter({ hasText: `approved by ${other.name} just now` })).toBeVisible();
   await expect(page.locator(`tr[data-row-id="${ids[51]}"]`)).toHaveAttribute('aria-selected', 'true');
-  await lib.reviewActionBatch()(reviewer.actor, { actionIds: ids.slice(0, 52), decision: 'rejected', comment: 'cleanup' });
+  await lib.reviewActionBatch()(reviewer.actor, {
+    actionIds: ids.slice(0, 52),
+    decision: 'rejected',
+    comment: 'cleanup',
+  });
 });

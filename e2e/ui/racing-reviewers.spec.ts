@@ -7,20 +7,28 @@ import { lib } from '../fixtures/warden-lib';
 // Two reviewers in two browsers, and a deadline that passes while the agent waits: the decisions a reviewer makes
 // in Chromium race other people and the clock, and each loser is told what happened instead.
 
-test('two reviewers decide the same action at once: exactly one decision lands, the other is told who decided', async ({ browser, baseURL }) => {
-  const [rita, rob] = await Promise.all([createTestUser(['reviewer'], 'Rita Racer'), createTestUser(['reviewer'], 'Rob Racer')]);
+test('two reviewers decide the same action at once: exactly one decision lands, the other is told who decided', async ({
+  browser,
+  baseURL,
+}) => {
+  const [rita, rob] = await Promise.all([
+    createTestUser(['reviewer'], 'Rita Racer'),
+    createTestUser(['reviewer'], 'Rob Racer'),
+  ]);
   const { tool, key } = await seedAgentWithTool({ approvalRequired: true });
   const proposed = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET });
   const id: string = proposed.body.id;
 
-  const pages = await Promise.all([rita, rob].map(async (reviewer) => {
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
-    await signIn(page, reviewer.email, reviewer.password);
-    await page.goto(`/actions/${id}`);
-    await expect(page.getByRole('button', { name: 'Approve' })).toBeEnabled();
-    return page;
-  }));
+  const pages = await Promise.all(
+    [rita, rob].map(async (reviewer) => {
+      const context = await browser.newContext({ baseURL });
+      const page = await context.newPage();
+      await signIn(page, reviewer.email, reviewer.password);
+      await page.goto(`/actions/${id}`);
+      await expect(page.getByRole('button', { name: 'Approve' })).toBeEnabled();
+      return page;
+    }),
+  );
 
   // Rita approves while Rob rejects, in the same instant. Rita's confirmation is opened first; both final clicks are
   // then dispatched at once, without actionability waits: a wait could let one decision's live update remove the
@@ -28,22 +36,37 @@ test('two reviewers decide the same action at once: exactly one decision lands, 
   await pages[0].getByRole('region', { name: 'Decision' }).getByRole('button', { name: 'Approve…' }).click();
   const confirm = pages[0].getByRole('alertdialog').getByRole('button', { name: 'Approve and release' });
   await expect(confirm).toBeEnabled();
-  await Promise.all([confirm.dispatchEvent('click'), pages[1].getByRole('button', { name: 'Reject' }).dispatchEvent('click')]);
+  await Promise.all([
+    confirm.dispatchEvent('click'),
+    pages[1].getByRole('button', { name: 'Reject' }).dispatchEvent('click'),
+  ]);
 
   // A click returns once dispatched; the server actions are still running.
-  const decided = () => lib.db().db().action.findUniqueOrThrow({ where: { id }, include: { reviewer: true } });
+  const decided = () =>
+    lib
+      .db()
+      .db()
+      .action.findUniqueOrThrow({ where: { id }, include: { reviewer: true } });
   await expect.poll(async () => (await decided()).status, { timeout: 15_000 }).not.toBe('pending_review');
   const row = await decided();
   expect(['approved', 'rejected']).toContain(row.status);
   const [winner, loserPage] = row.status === 'approved' ? [rita, pages[1]] : [rob, pages[0]];
   expect(row.reviewer?.email).toBe(winner.email);
-  await expect(loserPage.getByRole('region', { name: 'Decision' }).getByRole('alert')).toContainText(`already decided by ${winner.name} (${winner.email})`);
-  const decisions = await lib.db().db().auditEvent.count({ where: { actionId: id, type: { in: ['action.approved', 'action.rejected'] } } });
+  await expect(loserPage.getByRole('region', { name: 'Decision' }).getByRole('alert')).toContainText(
+    `already decided by ${winner.name} (${winner.email})`,
+  );
+  const decisions = await lib
+    .db()
+    .db()
+    .auditEvent.count({ where: { actionId: id, type: { in: ['action.approved', 'action.rejected'] } } });
   expect(decisions).toBe(1);
   await Promise.all(pages.map((page) => page.context().close()));
 });
 
-test("a deadline passing while the agent waits: the agent's wait returns expired, and the reviewer's approval is refused", async ({ page, baseURL }) => {
+test("a deadline passing while the agent waits: the agent's wait returns expired, and the reviewer's approval is refused", async ({
+  page,
+  baseURL,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Eve Late');
   const { tool, key } = await seedAgentWithTool({ approvalRequired: true });
   const agent = agentClient(baseURL!, key);
@@ -54,12 +77,17 @@ test("a deadline passing while the agent waits: the agent's wait returns expired
   await expect(page.getByRole('button', { name: 'Approve' })).toBeEnabled();
 
   // The review deadline comes in two seconds (as if the action had waited most of its hour); the agent is waiting.
-  await lib.db().db().$transaction((tx) => tx.action.update({ where: { id }, data: { expiresAt: new Date(Date.now() + 2000) } }));
+  await lib
+    .db()
+    .db()
+    .$transaction((tx) => tx.action.update({ where: { id }, data: { expiresAt: new Date(Date.now() + 2000) } }));
   const waited = await agent.getAction(id, '?wait=20');
   expect(waited.body).toMatchObject({ status: 'expired', decision: { decidedBy: null } });
 
   // The open card hears of the expiry: its controls give way, so no approval is left to refuse.
-  await expect(page.getByRole('region', { name: 'Decision' }).getByTestId('decided-elsewhere')).toContainText('Expired');
+  await expect(page.getByRole('region', { name: 'Decision' }).getByTestId('decided-elsewhere')).toContainText(
+    'Expired',
+  );
   await page.reload();
   await expect(page.getByText('Expired', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);

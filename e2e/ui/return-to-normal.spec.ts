@@ -25,7 +25,11 @@ async function pageAs(browser: Browser, baseURL: string, email: string, password
   return page;
 }
 
-test("admin A asks, cannot approve; admin B approves: the incident's switches are released and its paused agent resumes", async ({ page, browser, baseURL }) => {
+test("admin A asks, cannot approve; admin B approves: the incident's switches are released and its paused agent resumes", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const ada = await createTestUser(['admin'], 'Ada Admin');
   const bob = await createTestUser(['admin'], 'Bob Admin');
   const { agent } = await seedAgentWithTool();
@@ -35,9 +39,13 @@ test("admin A asks, cannot approve; admin B approves: the incident's switches ar
   await test.step('A sees what the return to normal will do and asks for it with a reason', async () => {
     await signIn(page, ada.email, ada.password);
     await page.goto(path);
-    await expect(page.getByRole('region', { name: 'Switches to release' })).toContainText(`review-all on agent ${agent.name}`);
+    await expect(page.getByRole('region', { name: 'Switches to release' })).toContainText(
+      `review-all on agent ${agent.name}`,
+    );
     await expect(page.getByRole('region', { name: 'Agents to resume' })).toContainText(agent.name);
-    await expect(page.getByRole('region', { name: 'Keys that stay revoked' })).toContainText('None revoked by this incident.');
+    await expect(page.getByRole('region', { name: 'Keys that stay revoked' })).toContainText(
+      'None revoked by this incident.',
+    );
     await page.getByLabel('Reason for the return to normal').fill('Refunds checked: all legitimate');
     await page.getByRole('button', { name: 'Request the return to normal' }).click();
   });
@@ -69,10 +77,20 @@ test("admin A asks, cannot approve; admin B approves: the incident's switches ar
   });
 
   const db = lib.db().db();
-  expect(await db.switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })).toMatchObject({ engaged: false, releasedById: bob.id });
+  expect(await db.switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })).toMatchObject({
+    engaged: false,
+    releasedById: bob.id,
+  });
   expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).status).toBe('active');
-  const approved = await db.auditEvent.findFirstOrThrow({ where: { type: 'return_to_normal.approved', actorId: bob.id } });
-  expect(JSON.parse(approved.payload)).toMatchObject({ incidentId: incident.id, requestedBy: ada.email, resumedAgents: [agent.name], releasedSwitches: incident.switchIds });
+  const approved = await db.auditEvent.findFirstOrThrow({
+    where: { type: 'return_to_normal.approved', actorId: bob.id },
+  });
+  expect(JSON.parse(approved.payload)).toMatchObject({
+    incidentId: incident.id,
+    requestedBy: ada.email,
+    resumedAgents: [agent.name],
+    releasedSwitches: incident.switchIds,
+  });
 });
 
 test('an incident switch is refused on Controls with a pointer at the return to normal', async ({ page }) => {
@@ -86,7 +104,14 @@ test('an incident switch is refused on Controls with a pointer at the return to 
   await form.getByLabel('Your password').fill(ada.password);
   await form.getByRole('button', { name: 'Release switch' }).click();
   await expect(form.getByRole('alert')).toContainText(`/incidents/${incident.id}/recovery`);
-  expect((await lib.db().db().switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })).engaged).toBe(true);
+  expect(
+    (
+      await lib
+        .db()
+        .db()
+        .switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })
+    ).engaged,
+  ).toBe(true);
 });
 
 test.describe('the global stop on a server of its own', () => {
@@ -99,7 +124,18 @@ test.describe('the global stop on a server of its own', () => {
     server = await startOwnServer('return-to-normal', 11, { WARDEN_RETURN_TO_NORMAL_TTL_MINUTES: '0.1' });
     database = new Database(path.resolve(__dirname, '../..', server.databaseUrl.slice('file:'.length)));
     database.pragma('busy_timeout = 5000');
-    server.cli('user', 'create', '--email', 'ada@warden.test', '--name', 'Ada Admin', '--role', 'admin', '--password', PASSWORD);
+    server.cli(
+      'user',
+      'create',
+      '--email',
+      'ada@warden.test',
+      '--name',
+      'Ada Admin',
+      '--role',
+      'admin',
+      '--password',
+      PASSWORD,
+    );
   });
 
   test.afterAll(() => {
@@ -107,9 +143,13 @@ test.describe('the global stop on a server of its own', () => {
     server?.stop();
   });
 
-  const globalStopEngaged = () => (database.prepare(`SELECT "engaged" FROM "Switch" WHERE "id" = 'global_stop'`).get() as { engaged: number }).engaged === 1;
+  const globalStopEngaged = () =>
+    (database.prepare(`SELECT "engaged" FROM "Switch" WHERE "id" = 'global_stop'`).get() as { engaged: number })
+      .engaged === 1;
 
-  test('the only admin releases the global stop with their password again, and the audit says singleAdmin', async ({ browser }) => {
+  test('the only admin releases the global stop with their password again, and the audit says singleAdmin', async ({
+    browser,
+  }) => {
     server.cli('stop', '--reason', 'Refund spike');
     const page = await pageAs(browser, server.baseURL, 'ada@warden.test', PASSWORD);
     await page.goto('/controls');
@@ -126,13 +166,33 @@ test.describe('the global stop on a server of its own', () => {
     await expect(card).toHaveCount(0);
     await expect(page.getByTestId('global-stop-banner')).toHaveCount(0);
     expect(globalStopEngaged()).toBe(false);
-    const event = database.prepare(`SELECT "payload" FROM "AuditEvent" WHERE "type" = 'return_to_normal.single_admin_released'`).get() as { payload: string };
-    expect(JSON.parse(event.payload)).toMatchObject({ singleAdmin: true, switchId: 'global_stop', reason: 'Spike explained: a batch job', releasedSwitches: ['global_stop'] });
+    const event = database
+      .prepare(`SELECT "payload" FROM "AuditEvent" WHERE "type" = 'return_to_normal.single_admin_released'`)
+      .get() as { payload: string };
+    expect(JSON.parse(event.payload)).toMatchObject({
+      singleAdmin: true,
+      switchId: 'global_stop',
+      reason: 'Spike explained: a batch job',
+      releasedSwitches: ['global_stop'],
+    });
     await page.context().close();
   });
 
-  test('with two admins: "Request release", the other sees "Approve release", and the request expires unapproved', async ({ browser }) => {
-    server.cli('user', 'create', '--email', 'bob@warden.test', '--name', 'Bob Admin', '--role', 'admin', '--password', PASSWORD);
+  test('with two admins: "Request release", the other sees "Approve release", and the request expires unapproved', async ({
+    browser,
+  }) => {
+    server.cli(
+      'user',
+      'create',
+      '--email',
+      'bob@warden.test',
+      '--name',
+      'Bob Admin',
+      '--role',
+      'admin',
+      '--password',
+      PASSWORD,
+    );
     server.cli('stop', '--reason', 'Second spike');
     const ada = await pageAs(browser, server.baseURL, 'ada@warden.test', PASSWORD);
     await ada.goto('/controls');
@@ -140,7 +200,9 @@ test.describe('the global stop on a server of its own', () => {
     await expect(card.getByRole('form', { name: 'Release as the only admin' })).toHaveCount(0);
     await card.getByLabel('Reason for the release').fill('Second spike explained');
     await card.getByRole('button', { name: 'Request release' }).click();
-    await expect(card.getByRole('region', { name: /^Waiting for a second admin/ })).toContainText('Second spike explained');
+    await expect(card.getByRole('region', { name: /^Waiting for a second admin/ })).toContainText(
+      'Second spike explained',
+    );
 
     const bob = await pageAs(browser, server.baseURL, 'bob@warden.test', PASSWORD);
     await bob.goto('/controls');
@@ -152,7 +214,9 @@ test.describe('the global stop on a server of its own', () => {
     await expect(bob.getByRole('region', { name: /^Request expired/ })).toBeVisible({ timeout: 15_000 });
     await expect(bob.getByRole('button', { name: 'Approve release' })).toHaveCount(0);
     await bob.reload();
-    await expect(bob.getByRole('region', { name: /^Request expired/ })).toContainText('Nobody approved it in time: nothing was released.');
+    await expect(bob.getByRole('region', { name: /^Request expired/ })).toContainText(
+      'Nobody approved it in time: nothing was released.',
+    );
     await expect(bob.getByRole('button', { name: 'Approve release' })).toHaveCount(0);
     await expect(bob.getByRole('button', { name: 'Request release' })).toBeVisible();
     expect(globalStopEngaged()).toBe(true);

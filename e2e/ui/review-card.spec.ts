@@ -1,15 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
-import { createTestAgent, createTestAgentKey, createTestUser, grantTestTool, SETUP, uniqueName, VALID_TICKET, type TestUser } from '../fixtures/factories';
+import {
+  createTestAgent,
+  createTestAgentKey,
+  createTestUser,
+  grantTestTool,
+  SETUP,
+  uniqueName,
+  VALID_TICKET,
+  type TestUser,
+} from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
 
 // The review card: everything a reviewer needs to decide one action, and nothing an agent wrote able to act on them.
 const RLO = '\u202E';
 
-async function toolFor(options: { actionLevel: 'create' | 'update' | 'external'; parameters: Record<string, unknown>; sensitiveFields?: string[]; summaryTemplate?: string }) {
-  return lib.createTool()(SETUP, { name: uniqueName('tool').replaceAll('-', '_'), description: 'review card test tool', ...options });
+async function toolFor(options: {
+  actionLevel: 'create' | 'update' | 'external';
+  parameters: Record<string, unknown>;
+  sensitiveFields?: string[];
+  summaryTemplate?: string;
+}) {
+  return lib.createTool()(SETUP, {
+    name: uniqueName('tool').replaceAll('-', '_'),
+    description: 'review card test tool',
+    ...options,
+  });
 }
 
 async function agentWith(tool: { name: string }, rules?: Record<string, unknown>) {
@@ -22,12 +40,22 @@ async function agentWith(tool: { name: string }, rules?: Record<string, unknown>
 /** Reviewer groups have no factory of their own yet: rows straight into the test database, members included. */
 async function createGroup(members: TestUser[] = []) {
   const name = uniqueName('group');
-  const group = await lib.db().db().reviewerGroup.create({ data: { id: randomUUID(), name } });
-  for (const member of members) await lib.db().db().reviewerGroupMember.create({ data: { groupId: group.id, userId: member.id } });
+  const group = await lib
+    .db()
+    .db()
+    .reviewerGroup.create({ data: { id: randomUUID(), name } });
+  for (const member of members)
+    await lib
+      .db()
+      .db()
+      .reviewerGroupMember.create({ data: { groupId: group.id, userId: member.id } });
   return group;
 }
 
-test('an e-mail is previewed as the recipient reads it, inert, its hostile parts flagged, with the risks and their causes', async ({ page, baseURL }) => {
+test('an e-mail is previewed as the recipient reads it, inert, its hostile parts flagged, with the risks and their causes', async ({
+  page,
+  baseURL,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -36,7 +64,15 @@ test('an e-mail is previewed as the recipient reads it, inert, its hostile parts
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const tool = await toolFor({
     actionLevel: 'external',
-    parameters: { type: 'object', properties: { to: { type: 'string', format: 'email' }, cc: { type: 'array', items: { type: 'string', format: 'email' } }, subject: { type: 'string' }, body: { type: 'string' } } },
+    parameters: {
+      type: 'object',
+      properties: {
+        to: { type: 'string', format: 'email' },
+        cc: { type: 'array', items: { type: 'string', format: 'email' } },
+        subject: { type: 'string' },
+        body: { type: 'string' },
+      },
+    },
   });
   const { key } = await agentWith(tool);
   const agent = agentClient(baseURL!, key);
@@ -57,18 +93,27 @@ test('an e-mail is previewed as the recipient reads it, inert, its hostile parts
     await expect(preview).toContainText('Toann@example.com');
     await expect(preview).toContainText('Ccbob@example.com');
     await expect(preview).toContainText('SubjectYour invoice');
-    await expect(preview.getByTestId('email-body')).toHaveText('Dear customer,\n<script>alert(1)</script>Your invoice: ⟦U+202E RLO⟧fdp.exe\nRegards');
-    await expect(preview.getByTestId('email-flag')).toHaveText('Contains an HTML <script> tag, a right-to-left override (U+202E)');
+    await expect(preview.getByTestId('email-body')).toHaveText(
+      'Dear customer,\n<script>alert(1)</script>Your invoice: ⟦U+202E RLO⟧fdp.exe\nRegards',
+    );
+    await expect(preview.getByTestId('email-flag')).toHaveText(
+      'Contains an HTML <script> tag, a right-to-left override (U+202E)',
+    );
   });
 
   await test.step('the risk panel names each flag with its cause', async () => {
     const risks = page.getByTestId('risk-flags');
     for (const [code, text] of [
-      ['hostile_text', 'Hidden or markup textparams.body: contains an HTML <script> tag, a right-to-left override (U+202E)'],
+      [
+        'hostile_text',
+        'Hidden or markup textparams.body: contains an HTML <script> tag, a right-to-left override (U+202E)',
+      ],
       ['no_sources', 'No sourcesa write action that cites no source'],
       ['unverified_requester', 'Requester not verified"ann@example.com" was named by the agent, not signed'],
     ]) {
-      await expect(risks.getByRole('listitem').filter({ has: page.locator(`[data-risk="${code}"]`) }), code).toHaveText(text);
+      await expect(risks.getByRole('listitem').filter({ has: page.locator(`[data-risk="${code}"]`) }), code).toHaveText(
+        text,
+      );
     }
     await expect(page.getByRole('heading', { name: 'Risk' })).toBeVisible();
     // Leaving the company and having no rollback hold for every call of the tool: they are on its level badge.
@@ -80,18 +125,33 @@ test('an e-mail is previewed as the recipient reads it, inert, its hostile parts
   });
 
   await test.step('nothing in the body became markup or ran', async () => {
-    expect(await page.evaluate(() => Array.from(document.scripts).filter((s) => s.textContent === 'alert(1)').length)).toBe(0);
+    expect(
+      await page.evaluate(() => Array.from(document.scripts).filter((s) => s.textContent === 'alert(1)').length),
+    ).toBe(0);
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
   });
 });
 
-test('a record update shows before and after: changes first, the rest folded; sensitive values hidden from a viewer', async ({ page, browser, baseURL }) => {
+test('a record update shows before and after: changes first, the rest folded; sensitive values hidden from a viewer', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const viewer = await createTestUser(['viewer'], 'Vic Viewer');
   const tool = await toolFor({
     actionLevel: 'update',
-    parameters: { type: 'object', properties: { customerId: { type: 'string' }, plan: { type: 'string' }, seats: { type: 'integer' }, iban: { type: 'string' }, address: { type: 'object' } } },
+    parameters: {
+      type: 'object',
+      properties: {
+        customerId: { type: 'string' },
+        plan: { type: 'string' },
+        seats: { type: 'integer' },
+        iban: { type: 'string' },
+        address: { type: 'object' },
+      },
+    },
     sensitiveFields: ['iban'],
     summaryTemplate: 'Update customer {customerId}: plan {plan}',
   });
@@ -99,8 +159,21 @@ test('a record update shows before and after: changes first, the rest folded; se
   const agent = agentClient(baseURL!, key);
   const proposal = {
     tool: tool.name,
-    params: { customerId: 'C-7', plan: 'enterprise', seats: 12, iban: 'DE89 3704 0044 0532 0130 00', address: { city: 'Paris', zip: '75001' } },
-    currentValues: { customerId: 'C-7', plan: 'pro', seats: 12, iban: 'FR76 3000 6000 0112 3456 7890 189', address: { city: 'Lyon', zip: '75001' }, note: 'VIP' },
+    params: {
+      customerId: 'C-7',
+      plan: 'enterprise',
+      seats: 12,
+      iban: 'DE89 3704 0044 0532 0130 00',
+      address: { city: 'Paris', zip: '75001' },
+    },
+    currentValues: {
+      customerId: 'C-7',
+      plan: 'pro',
+      seats: 12,
+      iban: 'FR76 3000 6000 0112 3456 7890 189',
+      address: { city: 'Lyon', zip: '75001' },
+      note: 'VIP',
+    },
     reason: 'Upgrade requested by the customer.',
     sources: [{ title: 'Ticket 88', url: 'https://support.example.com/88' }],
   };
@@ -142,7 +215,9 @@ test('a record update shows before and after: changes first, the rest folded; se
     const ibanRow = viewerPage.getByTestId('diff-changes').locator('tr', { hasText: 'iban' });
     await expect(ibanRow).toContainText('hidden');
     await expect(ibanRow.getByTestId('diff-after')).toHaveText('••••••');
-    await expect(viewerPage.getByTestId('param-fields').locator('tr[data-field="iban"]')).toContainText('hiddenhidden from your role');
+    await expect(viewerPage.getByTestId('param-fields').locator('tr[data-field="iban"]')).toContainText(
+      'hiddenhidden from your role',
+    );
     const html = await viewerPage.content();
     expect(html).not.toContain('DE89');
     expect(html).not.toContain('FR76');
@@ -152,13 +227,17 @@ test('a record update shows before and after: changes first, the rest folded; se
   });
 });
 
-test("the agent's history: its latest actions and how reviewers decided them in the last 30 days", async ({ page, baseURL }) => {
+test("the agent's history: its latest actions and how reviewers decided them in the last 30 days", async ({
+  page,
+  baseURL,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const tool = await toolFor({ actionLevel: 'create', parameters: { type: 'object' } });
   const { key } = await agentWith(tool);
   const agent = agentClient(baseURL!, key);
   const earlier = [];
-  for (let i = 0; i < 4; i += 1) earlier.push((await agent.propose({ tool: tool.name, params: { n: i } })).body.id as string);
+  for (let i = 0; i < 4; i += 1)
+    earlier.push((await agent.propose({ tool: tool.name, params: { n: i } })).body.id as string);
   for (const id of earlier.slice(0, 3)) await lib.approveAction()(reviewer.actor, { actionId: id });
   await lib.rejectAction()(reviewer.actor, { actionId: earlier[3], comment: 'no' });
   const current = (await agent.propose({ tool: tool.name, params: { n: 4 } })).body.id as string;
@@ -182,9 +261,17 @@ test('quorum progress by group, and escalating to another group with a note', as
   const securityGroup = await createGroup();
   const legalGroup = await createGroup();
   const tool = await toolFor({ actionLevel: 'create', parameters: { type: 'object' } });
-  const { key } = await agentWith(tool, { approvals: 2, requiredGroups: [financeGroup.id, securityGroup.id], reviewGroupId: financeGroup.id });
+  const { key } = await agentWith(tool, {
+    approvals: 2,
+    requiredGroups: [financeGroup.id, securityGroup.id],
+    reviewGroupId: financeGroup.id,
+  });
   const agent = agentClient(baseURL!, key);
-  const proposed = await agent.propose({ tool: tool.name, params: { ...VALID_TICKET }, sources: [{ title: 'Ticket' }] });
+  const proposed = await agent.propose({
+    tool: tool.name,
+    params: { ...VALID_TICKET },
+    sources: [{ title: 'Ticket' }],
+  });
   expect(proposed.body.status).toBe('pending_review');
   await lib.approveAction()(finance.actor, { actionId: proposed.body.id, comment: 'Budget is fine.' });
 
@@ -219,14 +306,23 @@ test('quorum progress by group, and escalating to another group with a note', as
   });
 });
 
-test("a reviewer's edit is shown beside the parameters as submitted, and pending actions link to edit and approve", async ({ page, baseURL }) => {
+test("a reviewer's edit is shown beside the parameters as submitted, and pending actions link to edit and approve", async ({
+  page,
+  baseURL,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const tool = await toolFor({ actionLevel: 'create', parameters: { type: 'object' } });
   const { key } = await agentWith(tool);
   const agent = agentClient(baseURL!, key);
   const proposed = await agent.propose({ tool: tool.name, params: { title: 'Refund', amount: 120 } });
   // The edit itself belongs to edit-and-approve (/actions/<id>/edit); here only its result on the row matters.
-  await lib.db().db().action.update({ where: { id: proposed.body.id }, data: { editedParams: JSON.stringify({ title: 'Refund', amount: 100 }), paramsVersion: 2 } });
+  await lib
+    .db()
+    .db()
+    .action.update({
+      where: { id: proposed.body.id },
+      data: { editedParams: JSON.stringify({ title: 'Refund', amount: 100 }), paramsVersion: 2 },
+    });
 
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto(`/actions/${proposed.body.id}`);
@@ -236,5 +332,8 @@ test("a reviewer's edit is shown beside the parameters as submitted, and pending
   await expect(page.getByText('Edited by a reviewer (version 2): this version runs')).toBeVisible();
   await expect(page.locator('pre').nth(0)).toContainText('"amount": 120');
   await expect(page.locator('pre').nth(1)).toContainText('"amount": 100');
-  await expect(page.getByRole('link', { name: 'Edit and approve' })).toHaveAttribute('href', `/actions/${proposed.body.id}/edit`);
+  await expect(page.getByRole('link', { name: 'Edit and approve' })).toHaveAttribute(
+    'href',
+    `/actions/${proposed.body.id}/edit`,
+  );
 });

@@ -7,10 +7,20 @@ import { signIn } from '../fixtures/sign-in';
 const PROPOSAL = {
   params: { title: 'Refund order 1042', priority: 2, assignee: { email: 'billing@example.com' } },
   reason: 'The customer was charged twice.',
-  sources: [{ title: 'Support ticket 1042', url: 'https://support.example.com/tickets/1042', excerpt: 'I was charged twice for one order.' }],
+  sources: [
+    {
+      title: 'Support ticket 1042',
+      url: 'https://support.example.com/tickets/1042',
+      excerpt: 'I was charged twice for one order.',
+    },
+  ],
 };
 
-test('a proposal is reviewed in the console, executed by the agent, audited, and the agent paused', async ({ page, browser, baseURL }) => {
+test('a proposal is reviewed in the console, executed by the agent, audited, and the agent paused', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const { agent: agentRow, tool, key } = await seedAgentWithTool({ approvalRequired: true });
@@ -40,12 +50,17 @@ test('a proposal is reviewed in the console, executed by the agent, audited, and
     await approveWithConfirmation(page);
     await expect(page.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
     const decided = await longPoll;
-    expect(decided.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.name, reason: 'Verified the double charge.' } });
+    expect(decided.body).toMatchObject({
+      status: 'approved',
+      decision: { decidedBy: reviewer.name, reason: 'Verified the double charge.' },
+    });
   });
 
   await test.step('the agent claims the action and reports success', async () => {
     expect((await agent.claim(actionId)).body.status).toBe('executing');
-    expect((await agent.reportResult(actionId, { ok: true, downstreamRef: 'refund-77' })).body.status).toBe('succeeded');
+    expect((await agent.reportResult(actionId, { ok: true, downstreamRef: 'refund-77' })).body.status).toBe(
+      'succeeded',
+    );
   });
 
   await test.step('the audit log, filtered to the action, shows all six steps', async () => {
@@ -55,7 +70,14 @@ test('a proposal is reviewed in the console, executed by the agent, audited, and
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(new RegExp(`action=${actionId}`));
     const log = page.getByRole('table');
-    for (const step of ['Proposed by agent', 'Gate decided', 'Opened by reviewer', 'Approved by reviewer', 'Claimed for execution', 'Reported success']) {
+    for (const step of [
+      'Proposed by agent',
+      'Gate decided',
+      'Opened by reviewer',
+      'Approved by reviewer',
+      'Claimed for execution',
+      'Reported success',
+    ]) {
       await expect(log.getByText(step, { exact: true }), step).toHaveCount(1);
     }
     await expect(log.getByRole('row')).toHaveCount(7); // the header and the six events of this action, nothing else
@@ -71,6 +93,9 @@ test('a proposal is reviewed in the console, executed by the agent, audited, and
     await adminContext.close();
 
     const next = await agent.propose({ tool: tool.name, ...PROPOSAL });
-    expect(next.body).toMatchObject({ status: 'blocked', decision: { reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]) } });
+    expect(next.body).toMatchObject({
+      status: 'blocked',
+      decision: { reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]) },
+    });
   });
 });

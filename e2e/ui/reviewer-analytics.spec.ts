@@ -1,7 +1,14 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
 import { agentClient, type AgentClient } from '../fixtures/agent-client';
-import { createTestTool, createTestUser, grantTestTool, SETUP, seedAgentWithTool, type TestUser } from '../fixtures/factories';
+import {
+  createTestTool,
+  createTestUser,
+  grantTestTool,
+  SETUP,
+  seedAgentWithTool,
+  type TestUser,
+} from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { signIn } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
@@ -20,11 +27,17 @@ type Decision = { reviewer: TestUser; decision: 'approve' | 'reject'; after: num
 async function decided(agent: AgentClient, tool: { name: string }, proposedAt: number, decisions: Decision[]) {
   const actionId = await proposeTicket(agent, tool, 'pending_review');
   for (const { reviewer, decision } of decisions) {
-    await (decision === 'approve' ? lib.approveAction() : lib.rejectAction())(reviewer.actor, { actionId, comment: '' });
+    await (decision === 'approve' ? lib.approveAction() : lib.rejectAction())(reviewer.actor, {
+      actionId,
+      comment: '',
+    });
   }
   const client = lib.db().db();
   const last = decisions.at(-1)!;
-  await client.action.update({ where: { id: actionId }, data: { createdAt: new Date(proposedAt), decidedAt: new Date(proposedAt + last.after * 1000) } });
+  await client.action.update({
+    where: { id: actionId },
+    data: { createdAt: new Date(proposedAt), decidedAt: new Date(proposedAt + last.after * 1000) },
+  });
   for (const { reviewer, decision, after } of decisions) {
     if (decision === 'approve') {
       await client.actionApproval.update({
@@ -43,14 +56,22 @@ async function expectKpis(page: Page, kpis: Record<string, string>) {
   }
 }
 
-test('reviewer analytics: KPIs and per-reviewer numbers for known decisions, readable by a viewer, not by an agent key', async ({ page, browser, baseURL }) => {
+test('reviewer analytics: KPIs and per-reviewer numbers for known decisions, readable by a viewer, not by an agent key', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const ann = await createTestUser(['reviewer'], `Ann ${iso(day1)}`);
   const bob = await createTestUser(['reviewer'], `Bob ${iso(day1)}`);
   const admin = await createTestUser(['admin']);
   const viewer = await createTestUser(['viewer']);
 
   // Three tools: an update (high impact), a read (not), and an external one that needs two approvals.
-  const { agent: agentRow, tool: updateTool, key } = await seedAgentWithTool({ approvalRequired: true, actionLevel: 'update' });
+  const {
+    agent: agentRow,
+    tool: updateTool,
+    key,
+  } = await seedAgentWithTool({ approvalRequired: true, actionLevel: 'update' });
   const readTool = await createTestTool({ actionLevel: 'read' });
   await grantTestTool(agentRow, readTool, true);
   const quorumTool = await createTestTool({ actionLevel: 'external' });
@@ -63,7 +84,10 @@ test('reviewer analytics: KPIs and per-reviewer numbers for known decisions, rea
   await decided(agent, updateTool, morning + 60_000, [{ reviewer: ann, decision: 'approve', after: 3 }]);
   await decided(agent, updateTool, morning + 120_000, [{ reviewer: ann, decision: 'reject', after: 4 }]);
   await decided(agent, updateTool, morning + 180_000, [{ reviewer: ann, decision: 'approve', after: 30 }]);
-  await decided(agent, quorumTool, morning + 240_000, [{ reviewer: ann, decision: 'approve', after: 10 }, { reviewer: bob, decision: 'approve', after: 40 }]);
+  await decided(agent, quorumTool, morning + 240_000, [
+    { reviewer: ann, decision: 'approve', after: 10 },
+    { reviewer: bob, decision: 'approve', after: 40 },
+  ]);
   await decided(agent, readTool, nextMorning, [{ reviewer: bob, decision: 'approve', after: 60 }]);
   await decided(agent, readTool, nextMorning + 60_000, [{ reviewer: bob, decision: 'reject', after: 120 }]);
 
@@ -73,8 +97,13 @@ test('reviewer analytics: KPIs and per-reviewer numbers for known decisions, rea
     const client = lib.db().db();
     await client.action.update({ where: { id: actionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await page.goto('/queue'); // every console page expires overdue actions
-    await expect.poll(async () => (await client.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('expired');
-    await client.action.update({ where: { id: actionId }, data: { createdAt: new Date(morning), decidedAt: new Date(morning + 3600_000) } });
+    await expect
+      .poll(async () => (await client.action.findUniqueOrThrow({ where: { id: actionId } })).status)
+      .toBe('expired');
+    await client.action.update({
+      where: { id: actionId },
+      data: { createdAt: new Date(morning), decidedAt: new Date(morning + 3600_000) },
+    });
   });
 
   await test.step('an admin sees the KPIs of the seven decisions and the expiry', async () => {
@@ -96,9 +125,23 @@ test('reviewer analytics: KPIs and per-reviewer numbers for known decisions, rea
     const rows = page.getByRole('table', { name: 'Decisions per reviewer' }).getByRole('row');
     await expect(rows).toHaveCount(3);
     // Ann: 2, 3, 4 (rejected), 10 (first of two approvals), 30 s — 3 of her 5 high-impact decisions fast: highlighted.
-    await expect(rows.nth(1).getByRole('cell')).toHaveText([`${ann.name}Many fast decisions`, '5', '4 s', '22 s', '80%', '3 of 5 (60%)']);
+    await expect(rows.nth(1).getByRole('cell')).toHaveText([
+      `${ann.name}Many fast decisions`,
+      '5',
+      '4 s',
+      '22 s',
+      '80%',
+      '3 of 5 (60%)',
+    ]);
     // Bob: 40 (second approval, final), 60, 120 s (rejected); only the external action is high impact.
-    await expect(rows.nth(2).getByRole('cell')).toHaveText([bob.name, '3', '1 min', '1 min 48 s', '67%', '0 of 1 (0%)']);
+    await expect(rows.nth(2).getByRole('cell')).toHaveText([
+      bob.name,
+      '3',
+      '1 min',
+      '1 min 48 s',
+      '67%',
+      '0 of 1 (0%)',
+    ]);
   });
 
   await test.step('the charts have their numbers as tables', async () => {
@@ -107,8 +150,20 @@ test('reviewer analytics: KPIs and per-reviewer numbers for known decisions, rea
     await expect(days.nth(1).getByRole('cell')).toHaveText([iso(day1), '4', '1']);
     await expect(days.nth(2).getByRole('cell')).toHaveText([iso(day1 + DAY_MS), '1', '1']);
     const tools = page.getByRole('table', { name: 'Time to decision per tool' });
-    await expect(tools.getByRole('row', { name: updateTool.name }).getByRole('cell')).toHaveText([updateTool.name, '4', '3.5 s', '22.2 s', '75%']);
-    await expect(tools.getByRole('row', { name: quorumTool.name }).getByRole('cell')).toHaveText([quorumTool.name, '1', '40 s', '40 s', '100%']);
+    await expect(tools.getByRole('row', { name: updateTool.name }).getByRole('cell')).toHaveText([
+      updateTool.name,
+      '4',
+      '3.5 s',
+      '22.2 s',
+      '75%',
+    ]);
+    await expect(tools.getByRole('row', { name: quorumTool.name }).getByRole('cell')).toHaveText([
+      quorumTool.name,
+      '1',
+      '40 s',
+      '40 s',
+      '100%',
+    ]);
   });
 
   await test.step('a lower fast-decision threshold, through the form, leaves Ann one fast decision', async () => {

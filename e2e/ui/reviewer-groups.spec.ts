@@ -13,7 +13,11 @@ async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
   return page;
 }
 
-test('an admin builds Finance and Security, an owner requires both on a grant, and one reviewer of each approves', async ({ page, browser, baseURL }, testInfo) => {
+test('an admin builds Finance and Security, an owner requires both on a grant, and one reviewer of each approves', async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000); // four people sign in and act in turn
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const fiona = await createTestUser(['reviewer'], 'Fiona Finance');
@@ -27,11 +31,16 @@ test('an admin builds Finance and Security, an owner requires both on a grant, a
     await page.goto('/queue');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviewers' }).click();
     await expect(page.getByRole('heading', { name: 'Reviewer groups', level: 1 })).toBeVisible();
-    for (const [name, description, member] of [[finance, 'Refunds and payouts', fiona], [security, 'Bank details and access', sara]] as const) {
+    for (const [name, description, member] of [
+      [finance, 'Refunds and payouts', fiona],
+      [security, 'Bank details and access', sara],
+    ] as const) {
       await page.getByLabel('Name', { exact: true }).fill(name);
       await page.getByLabel('Description (optional)').fill(description);
       await page.getByRole('button', { name: 'Create group' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'created' })).toHaveText(`Group ${name} created. Add its members below.`);
+      await expect(page.getByRole('status').filter({ hasText: 'created' })).toHaveText(
+        `Group ${name} created. Add its members below.`,
+      );
       const card = page.getByRole('region', { name });
       await expect(card).toContainText('No members yet');
       await card.getByLabel(`Add a reviewer to ${name}`).selectOption({ label: `${member.name} (${member.email})` });
@@ -55,18 +64,27 @@ test('an admin builds Finance and Security, an owner requires both on a grant, a
     await step.getByLabel('After (minutes)').fill('30');
     await step.getByLabel('Escalate to').selectOption({ label: security });
     await ownerPage.getByRole('button', { name: 'Save grant' }).click();
-    await expect(ownerPage.getByRole('status').filter({ hasText: 'Grant saved' })).toHaveText('Grant saved (version 2).');
+    await expect(ownerPage.getByRole('status').filter({ hasText: 'Grant saved' })).toHaveText(
+      'Grant saved (version 2).',
+    );
 
     const rules = `one from each of ${finance} and ${security} · asks ${finance} first · escalates to ${security} after 30 min`;
     await expect(ownerPage.getByRole('region', { name: 'Rules' })).toContainText(`2 approvals · ${rules}`);
-    const change = ownerPage.getByRole('region', { name: 'Change history' }).getByRole('listitem').filter({ hasText: 'Grant changed (version 2)' });
+    const change = ownerPage
+      .getByRole('region', { name: 'Change history' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Grant changed (version 2)' });
     await expect(change).toContainText(`2 approvals · ${rules}`);
     await ownerPage.screenshot({ path: testInfo.outputPath('grant-editor.png'), fullPage: true });
     await ownerPage.context().close();
   });
 
   const client = agentClient(baseURL!, key);
-  const proposed = await client.propose({ tool: tool.name, params: REFUND_OVER_LIMIT, reason: 'Customer was charged twice.' });
+  const proposed = await client.propose({
+    tool: tool.name,
+    params: REFUND_OVER_LIMIT,
+    reason: 'Customer was charged twice.',
+  });
   expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
   expect(proposed.body.status).toBe('pending_review');
   const actionId: string = proposed.body.id;
@@ -105,11 +123,15 @@ test('an admin builds Finance and Security, an owner requires both on a grant, a
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: testInfo.outputPath('reviewers-phone.png'), fullPage: true });
     await page.goto(`/agents/${agent.id}/grants/${grant.id}`);
-    await expect(page.getByRole('region', { name: 'Rules' })).toContainText(`one from each of ${finance} and ${renamed}`);
+    await expect(page.getByRole('region', { name: 'Rules' })).toContainText(
+      `one from each of ${finance} and ${renamed}`,
+    );
   });
 });
 
-test('an admin deletes a group nothing uses after confirming; a group a grant requires is kept, with the grant named', async ({ page }, testInfo) => {
+test('an admin deletes a group nothing uses after confirming; a group a grant requires is kept, with the grant named', async ({
+  page,
+}, testInfo) => {
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const unused = await createTestGroup('Temporary');
   const used = await createTestGroup('Payments');
@@ -121,7 +143,9 @@ test('an admin deletes a group nothing uses after confirming; a group a grant re
   await usedCard.getByRole('button', { name: 'Delete group' }).click();
   await expect(page.getByRole('alertdialog', { name: `Delete ${used.name}?` })).toBeVisible();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete group' }).click();
-  await expect(usedCard.getByRole('alert')).toContainText(`${used.name} is still used by grant ${agent.name} → ${tool.name}. Change those first.`);
+  await expect(usedCard.getByRole('alert')).toContainText(
+    `${used.name} is still used by grant ${agent.name} → ${tool.name}. Change those first.`,
+  );
   await usedCard.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('reviewers-delete-refused.png'), fullPage: false });
 

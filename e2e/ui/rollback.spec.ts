@@ -5,10 +5,17 @@ import { seedRefundPair } from '../fixtures/rollback-factories';
 import { signIn } from '../fixtures/sign-in';
 import { lib } from '../fixtures/warden-lib';
 
-test('an admin requests the rollback of an executed refund; the agent runs it; the original shows it rolled back', async ({ page, baseURL }, testInfo) => {
+test('an admin requests the rollback of an executed refund; the agent runs it; the original shows it rolled back', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const { issue, cancel, key } = await seedRefundPair();
   const agent = agentClient(baseURL!, key);
-  const proposed = await agent.propose({ tool: issue.name, params: { orderId: 'ORD-1042', amount: 25 }, reason: 'duplicate charge' });
+  const proposed = await agent.propose({
+    tool: issue.name,
+    params: { orderId: 'ORD-1042', amount: 25 },
+    reason: 'duplicate charge',
+  });
   const original = proposed.body.id as string;
   await agent.claim(original);
   await agent.reportResult(original, { ok: true, output: { refundId: 'RF-77' } });
@@ -36,13 +43,17 @@ test('an admin requests the rollback of an executed refund; the agent runs it; t
   await agent.reportResult(rollbackId, { ok: true, output: { cancelled: true } });
 
   await page.goto(`/actions/${original}`);
-  await expect(page.getByRole('region', { name: 'Rollback' }).getByRole('status')).toContainText(`Rolled back by ${cancel.name}`);
+  await expect(page.getByRole('region', { name: 'Rollback' }).getByRole('status')).toContainText(
+    `Rolled back by ${cancel.name}`,
+  );
   await page.screenshot({ path: testInfo.outputPath('rolled-back-desktop.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath('rolled-back-phone.png'), fullPage: true });
 });
 
-test('the tool form declares a compensating rollback; a missing compensating tool is refused naming the field', async ({ page }, testInfo) => {
+test('the tool form declares a compensating rollback; a missing compensating tool is refused naming the field', async ({
+  page,
+}, testInfo) => {
   const { cancel } = await seedRefundPair();
   const admin = await createTestUser(['admin'], 'Ada Admin');
   await signIn(page, admin.email, admin.password);
@@ -50,12 +61,18 @@ test('the tool form declares a compensating rollback; a missing compensating too
   const name = uniqueName('charge').replaceAll('-', '_');
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Description').fill('Charges an order');
-  await page.getByLabel('Parameter schema (JSON)').fill('{"type": "object", "properties": {"orderId": {"type": "string"}}}');
+  await page
+    .getByLabel('Parameter schema (JSON)')
+    .fill('{"type": "object", "properties": {"orderId": {"type": "string"}}}');
   await page.getByLabel('How its effects are undone').selectOption('compensating');
   await page.getByLabel('Compensating tool').fill('no.such_tool');
-  await page.getByLabel('Parameter mapping (JSON)').fill('{ "orderId": "$.params.orderId", "refundId": "$.result.chargeId" }');
+  await page
+    .getByLabel('Parameter mapping (JSON)')
+    .fill('{ "orderId": "$.params.orderId", "refundId": "$.result.chargeId" }');
   await page.getByRole('button', { name: 'Create tool' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'rollbackToolName: no tool named "no.such_tool"' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'rollbackToolName: no tool named "no.such_tool"' }),
+  ).toBeVisible();
 
   await page.getByLabel('Compensating tool').fill(cancel.name);
   await page.screenshot({ path: testInfo.outputPath('tool-form-rollback.png'), fullPage: true });
@@ -68,7 +85,7 @@ test('the tool form declares a compensating rollback; a missing compensating too
   await page.screenshot({ path: testInfo.outputPath('tool-form-rollback-phone.png'), fullPage: true });
 });
 
-test('an admin restores an agent\'s grants as they were at a time from the agent page', async ({ page }, testInfo) => {
+test("an admin restores an agent's grants as they were at a time from the agent page", async ({ page }, testInfo) => {
   const { agent } = await seedRefundPair();
   const admin = await createTestUser(['admin'], 'Ada Admin');
   await signIn(page, admin.email, admin.password);

@@ -2,7 +2,9 @@ import { test, expect } from '../fixtures/test';
 import { createTestUser } from '../fixtures/factories';
 
 test.describe('signing in', () => {
-  test('a signed-out visitor to the queue signs in through the form and is sent back to the queue', async ({ page }) => {
+  test('a signed-out visitor to the queue signs in through the form and is sent back to the queue', async ({
+    page,
+  }) => {
     const reviewer = await createTestUser(['reviewer'], 'Queue Visitor');
 
     await page.goto('/queue');
@@ -29,8 +31,16 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  for (const callbackUrl of ['%2F%09%2Fevil.example%2Fphish', '%2F%0A%2Fevil.example', '%2F%0D%0A%2Fevil.example', '%2F%2Fevil.example']) {
-    test(`a callbackUrl of ${callbackUrl} cannot send the person off the site after signing in`, async ({ page, baseURL }) => {
+  for (const callbackUrl of [
+    '%2F%09%2Fevil.example%2Fphish',
+    '%2F%0A%2Fevil.example',
+    '%2F%0D%0A%2Fevil.example',
+    '%2F%2Fevil.example',
+  ]) {
+    test(`a callbackUrl of ${callbackUrl} cannot send the person off the site after signing in`, async ({
+      page,
+      baseURL,
+    }) => {
       const reviewer = await createTestUser(['reviewer']);
       const response = await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
       expect(response?.status()).toBe(200);

@@ -17,8 +17,30 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   first = await startOwnServer('stop-banner', 12, { NEXTAUTH_SECRET: SECRET });
   second = await startSecondInstance(first, 13, SECRET);
-  first.cli('user', 'create', '--email', 'ada@warden.test', '--name', 'Ada Admin', '--role', 'admin', '--password', PASSWORD);
-  first.cli('user', 'create', '--email', 'rex@warden.test', '--name', 'Rex Reviewer', '--role', 'reviewer', '--password', PASSWORD);
+  first.cli(
+    'user',
+    'create',
+    '--email',
+    'ada@warden.test',
+    '--name',
+    'Ada Admin',
+    '--role',
+    'admin',
+    '--password',
+    PASSWORD,
+  );
+  first.cli(
+    'user',
+    'create',
+    '--email',
+    'rex@warden.test',
+    '--name',
+    'Rex Reviewer',
+    '--role',
+    'reviewer',
+    '--password',
+    PASSWORD,
+  );
 });
 
 test.afterAll(() => {
@@ -33,7 +55,9 @@ async function signedIn(browser: Browser, baseURL: string, email: string) {
   return page;
 }
 
-test('a stop engaged on one instance shows on a console open on the other, and goes when released', async ({ browser }, testInfo) => {
+test('a stop engaged on one instance shows on a console open on the other, and goes when released', async ({
+  browser,
+}, testInfo) => {
   const reviewer = await signedIn(browser, second.baseURL, 'rex@warden.test');
   await reviewer.goto('/queue');
   await expect(reviewer.getByRole('heading', { name: 'Review queue' })).toBeVisible();
@@ -43,7 +67,9 @@ test('a stop engaged on one instance shows on a console open on the other, and g
   const admin = await signedIn(browser, first.baseURL, 'ada@warden.test');
   await admin.goto('/controls');
   await admin.getByLabel('Scope', { exact: true }).selectOption({ label: 'Everything (all agents)' });
-  await admin.getByLabel('Effect', { exact: true }).selectOption({ label: 'Block: refuse proposals, claims and approvals' });
+  await admin
+    .getByLabel('Effect', { exact: true })
+    .selectOption({ label: 'Block: refuse proposals, claims and approvals' });
   await admin.getByLabel(/^Reason/).fill('Refund fraud across agents');
   await admin.getByRole('button', { name: 'Engage switch' }).click();
   await expect(admin.getByRole('status')).toHaveText('Switch engaged.');

@@ -5,14 +5,20 @@ import { signIn } from '../fixtures/sign-in';
 
 // Issue 12, "People": the Users page for admins, the forced change of a one-time password, the account page.
 test.describe('users page', () => {
-  test('an invited user signs in with the one-time password, must change it first, then signs in with the new one', async ({ page, browser }) => {
+  test('an invited user signs in with the one-time password, must change it first, then signs in with the new one', async ({
+    page,
+    browser,
+  }) => {
     const admin = await createTestUser(['admin'], 'Invite Admin');
     await signIn(page, admin.email, admin.password);
     await page.goto('/users');
     const email = `${uniqueName('invited')}@warden.test`;
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Name').fill('Invited Person');
-    await page.getByRole('checkbox', { name: /^viewer/ }).first().check();
+    await page
+      .getByRole('checkbox', { name: /^viewer/ })
+      .first()
+      .check();
     await page.getByRole('button', { name: 'Invite user' }).click();
     const oneTime = await page.getByLabel(`One-time password for ${email}`).inputValue();
     expect(oneTime).toMatch(/^[A-Za-z0-9_-]{24}$/);
@@ -47,7 +53,10 @@ test.describe('users page', () => {
     await invited.close();
   });
 
-  test('disabling a user ends their open session; their roles change; sign out everywhere ends sessions', async ({ page, browser }) => {
+  test('disabling a user ends their open session; their roles change; sign out everywhere ends sessions', async ({
+    page,
+    browser,
+  }) => {
     const admin = await createTestUser(['admin'], 'Users Admin');
     const reviewer = await createTestUser(['reviewer'], 'Soon Disabled');
     const other = await browser.newPage();

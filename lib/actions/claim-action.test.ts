@@ -38,18 +38,29 @@ describe.each(TEST_DATABASES)('claimAction on %s', (kind) => {
 
     expect(await claimAction(agent, id)).toMatchObject({ id, status: 'executing', paramsHash });
     expect(await status(id)).toBe('executing');
-    expect((await w.auditTrail(id)).at(-1)).toEqual({ type: 'action.claimed', actorType: 'agent', actorId: agent.id, payload: {} });
+    expect((await w.auditTrail(id)).at(-1)).toEqual({
+      type: 'action.claimed',
+      actorType: 'agent',
+      actorId: agent.id,
+      payload: {},
+    });
   });
 
   it('a claim stating other parameters than the approved ones is refused and changes nothing; the approved hash claims', async () => {
     const { agent, tool } = await openAgent();
-    const [id, other] = [await w.propose(agent, tool, 'approved'), await w.propose(agent, tool, 'approved', { ...w.REFUND, amount: 81 })];
+    const [id, other] = [
+      await w.propose(agent, tool, 'approved'),
+      await w.propose(agent, tool, 'approved', { ...w.REFUND, amount: 81 }),
+    ];
     const { paramsHash } = await w.actionRow(id);
 
     await expect(claimAction(agent, id, { paramsHash: (await w.actionRow(other)).paramsHash })).rejects.toMatchObject({
-      code: 'conflict', details: { status: 'approved', reason: 'params_mismatch' },
+      code: 'conflict',
+      details: { status: 'approved', reason: 'params_mismatch' },
     });
-    await expect(claimAction(agent, id, { paramsHash: 'not-a-hash' })).rejects.toMatchObject({ issues: [{ path: ['paramsHash'] }] });
+    await expect(claimAction(agent, id, { paramsHash: 'not-a-hash' })).rejects.toMatchObject({
+      issues: [{ path: ['paramsHash'] }],
+    });
     expect(await status(id)).toBe('approved');
     expect(await w.auditTypes(id)).toEqual(['action.proposed', 'gate.decided']);
     expect(await claimAction(agent, id, { paramsHash })).toMatchObject({ status: 'executing' });
@@ -72,36 +83,62 @@ describe.each(TEST_DATABASES)('claimAction on %s', (kind) => {
     const [once, raced] = [await w.propose(agent, tool, 'approved'), await w.propose(agent, tool, 'approved')];
 
     await claimAction(agent, once);
-    await expect(claimAction(agent, once)).rejects.toMatchObject({ code: 'conflict', details: { status: 'executing' } });
+    await expect(claimAction(agent, once)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { status: 'executing' },
+    });
 
     const outcomes = await Promise.allSettled([claimAction(agent, raced), claimAction(agent, raced)]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict', details: { status: 'executing' } });
+    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+      code: 'conflict',
+      details: { status: 'executing' },
+    });
     expect((await w.auditTypes(raced)).filter((type) => type === 'action.claimed')).toHaveLength(1);
   });
 
   it('pending, rejected and blocked actions cannot be claimed', async () => {
     const { agent, tool } = await w.agentWithRefundTool();
     const reviewer = await w.person(['reviewer']);
-    const [pending, rejected] = [await w.propose(agent, tool, 'pending_review'), await w.propose(agent, tool, 'pending_review')];
+    const [pending, rejected] = [
+      await w.propose(agent, tool, 'pending_review'),
+      await w.propose(agent, tool, 'pending_review'),
+    ];
     await rejectAction(reviewer, { actionId: rejected });
     const blocked = await w.propose(agent, { name: 'no_such_tool' }, 'blocked');
 
-    for (const [id, expected] of [[pending, 'pending_review'], [rejected, 'rejected'], [blocked, 'blocked']] as const) {
-      await expect(claimAction(agent, id), expected).rejects.toMatchObject({ code: 'conflict', details: { status: expected } });
+    for (const [id, expected] of [
+      [pending, 'pending_review'],
+      [rejected, 'rejected'],
+      [blocked, 'blocked'],
+    ] as const) {
+      await expect(claimAction(agent, id), expected).rejects.toMatchObject({
+        code: 'conflict',
+        details: { status: expected },
+      });
       expect(await status(id)).toBe(expected);
     }
   });
 
-  it("an agent paused since the approval is blocked at claim, for good: resuming it does not bring the action back", async () => {
+  it('an agent paused since the approval is blocked at claim, for good: resuming it does not bring the action back', async () => {
     const { agent, tool } = await w.agentWithRefundTool();
     const id = await w.propose(agent, tool, 'pending_review');
     await approveAction(await w.person(['reviewer']), { actionId: id });
     await pauseAgent(w.SETUP, { id: agent.id }, 'checking');
 
-    await expect(claimAction(agent, id)).rejects.toMatchObject({ code: 'conflict', details: { status: 'blocked', reasons: ['agent is paused'] } });
-    expect(await w.actionRow(id)).toMatchObject({ status: 'blocked', decisionReason: 'blocked at claim: agent is paused' });
-    expect((await w.auditTrail(id)).at(-1)).toMatchObject({ type: 'action.claim_blocked', actorId: agent.id, payload: { reasons: ['agent is paused'] } });
+    await expect(claimAction(agent, id)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { status: 'blocked', reasons: ['agent is paused'] },
+    });
+    expect(await w.actionRow(id)).toMatchObject({
+      status: 'blocked',
+      decisionReason: 'blocked at claim: agent is paused',
+    });
+    expect((await w.auditTrail(id)).at(-1)).toMatchObject({
+      type: 'action.claim_blocked',
+      actorId: agent.id,
+      payload: { reasons: ['agent is paused'] },
+    });
 
     await resumeAgent(w.SETUP, { id: agent.id });
     await expect(claimAction(agent, id)).rejects.toMatchObject({ code: 'conflict', details: { status: 'blocked' } });
@@ -117,7 +154,9 @@ describe.each(TEST_DATABASES)('claimAction on %s', (kind) => {
     const id = await w.propose(agent, tool, 'approved');
     await engageSwitch(w.SETUP, { scope: 'global', effect: 'block', reason: 'incident 9' });
     try {
-      await expect(claimAction(agent, id)).rejects.toMatchObject({ details: { status: 'blocked', reasons: ['global stop is engaged: incident 9'] } });
+      await expect(claimAction(agent, id)).rejects.toMatchObject({
+        details: { status: 'blocked', reasons: ['global stop is engaged: incident 9'] },
+      });
       expect(await status(id)).toBe('blocked');
     } finally {
       await releaseGlobalStop(w.SETUP, 'test over');
@@ -128,7 +167,9 @@ describe.each(TEST_DATABASES)('claimAction on %s', (kind) => {
     const { agent, tool } = await openAgent();
     const id = await w.propose(agent, tool, 'approved');
     await engageSwitch(w.SETUP, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'incident 11' });
-    await expect(claimAction(agent, id)).rejects.toMatchObject({ details: { status: 'blocked', reasons: [expect.stringContaining('incident 11')] } });
+    await expect(claimAction(agent, id)).rejects.toMatchObject({
+      details: { status: 'blocked', reasons: [expect.stringContaining('incident 11')] },
+    });
     expect(await status(id)).toBe('blocked');
   });
 
@@ -136,7 +177,9 @@ describe.each(TEST_DATABASES)('claimAction on %s', (kind) => {
     const { agent, tool, grant } = await openAgent();
     const id = await w.propose(agent, tool, 'approved');
     await revokeGrant(w.SETUP, grant.id);
-    await expect(claimAction(agent, id)).rejects.toMatchObject({ details: { status: 'blocked', reasons: [`tool ${tool.name} is not granted to this agent`] } });
+    await expect(claimAction(agent, id)).rejects.toMatchObject({
+      details: { status: 'blocked', reasons: [`tool ${tool.name} is not granted to this agent`] },
+    });
     expect(await status(id)).toBe('blocked');
   });
 
@@ -144,7 +187,9 @@ describe.each(TEST_DATABASES)('claimAction on %s', (kind) => {
     const { agent, tool } = await openAgent();
     const id = await w.propose(agent, tool, 'approved');
     await setToolEnabled(w.SETUP, { toolId: tool.id, enabled: false });
-    await expect(claimAction(agent, id)).rejects.toMatchObject({ details: { status: 'blocked', reasons: [`tool ${tool.name} is disabled`] } });
+    await expect(claimAction(agent, id)).rejects.toMatchObject({
+      details: { status: 'blocked', reasons: [`tool ${tool.name} is disabled`] },
+    });
     await setToolEnabled(w.SETUP, { toolId: tool.id, enabled: true });
     await expect(claimAction(agent, id)).rejects.toMatchObject({ details: { status: 'blocked' } });
     expect(await claimAction(agent, await w.propose(agent, tool, 'approved'))).toMatchObject({ status: 'executing' });

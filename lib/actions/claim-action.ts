@@ -25,17 +25,25 @@ export async function claimAction(actor: Actor, actionId: string, input: ClaimAc
     if (!action) return { kind: 'missing' as const };
     if (action.status !== 'approved') return { kind: 'conflict' as const, status: action.status };
     // The approval covers these exact parameters and nothing else.
-    if (action.approvedParamsHash !== action.paramsHash || (claim.paramsHash && claim.paramsHash !== action.paramsHash)) {
+    if (
+      action.approvedParamsHash !== action.paramsHash ||
+      (claim.paramsHash && claim.paramsHash !== action.paramsHash)
+    ) {
       return { kind: 'mismatch' as const };
     }
 
     // One connection per transaction: the reads go one after another (PostgreSQL's driver refuses overlapping queries).
     await holdSwitchesSteady(tx);
     const globalStop = await readGlobalStop(tx);
-    const agent = await tx.agent.findUniqueOrThrow({ where: { id: actor.id }, select: { status: true, mode: true, environment: true } });
+    const agent = await tx.agent.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { status: true, mode: true, environment: true },
+    });
     const tool = action.toolId ? await tx.tool.findUnique({ where: { id: action.toolId } }) : null;
     const switches = applicableSwitches(await readEngagedSwitchesInTx(tx, actor.id), actor.id, tool?.name ?? null);
-    const grant = action.toolId ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: action.toolId } } }) : null;
+    const grant = action.toolId
+      ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: action.toolId } } })
+      : null;
     const blockers = claimBlockers({
       now: Date.now(),
       globalStop: globalStop.engaged,
@@ -48,14 +56,24 @@ export async function claimAction(actor: Actor, actionId: string, input: ClaimAc
     const refs = { actor, actionId, agentId: actor.id };
     if (blockers.length > 0) {
       const moved = await transitionAction(tx, {
-        id: actionId, from: 'approved', to: 'blocked', changes: { decisionReason: `blocked at claim: ${blockers.join('; ')}` },
+        id: actionId,
+        from: 'approved',
+        to: 'blocked',
+        changes: { decisionReason: `blocked at claim: ${blockers.join('; ')}` },
       });
-      if (!moved) return { kind: 'conflict' as const, status: (await tx.action.findUniqueOrThrow({ where: { id: actionId } })).status };
+      if (!moved)
+        return {
+          kind: 'conflict' as const,
+          status: (await tx.action.findUniqueOrThrow({ where: { id: actionId } })).status,
+        };
       await recordAuditEvent(tx, { ...refs, type: 'action.claim_blocked', payload: { reasons: blockers } });
       return { kind: 'blocked' as const, reasons: blockers };
     }
     if (!(await transitionAction(tx, { id: actionId, from: 'approved', to: 'executing' }))) {
-      return { kind: 'conflict' as const, status: (await tx.action.findUniqueOrThrow({ where: { id: actionId } })).status };
+      return {
+        kind: 'conflict' as const,
+        status: (await tx.action.findUniqueOrThrow({ where: { id: actionId } })).status,
+      };
     }
     await recordAuditEvent(tx, { ...refs, type: 'action.claimed', payload: {} });
     return { kind: 'claimed' as const };
@@ -65,9 +83,14 @@ export async function claimAction(actor: Actor, actionId: string, input: ClaimAc
     case 'missing':
       throw new WardenError('not_found', 'No such action.');
     case 'conflict':
-      throw new WardenError('conflict', `The action cannot be claimed: it is ${outcome.status}.`, { status: outcome.status });
+      throw new WardenError('conflict', `The action cannot be claimed: it is ${outcome.status}.`, {
+        status: outcome.status,
+      });
     case 'mismatch':
-      throw new WardenError('conflict', 'The parameters do not match the ones that were approved.', { status: 'approved', reason: 'params_mismatch' });
+      throw new WardenError('conflict', 'The parameters do not match the ones that were approved.', {
+        status: 'approved',
+        reason: 'params_mismatch',
+      });
     case 'blocked':
       notifyActionChanged(actionId);
       throw new WardenError('conflict', `The action was blocked at claim: ${outcome.reasons.join('; ')}.`, {

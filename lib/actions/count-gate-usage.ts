@@ -7,7 +7,13 @@ const NONE: Counters = { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsI
 
 /** Whether the grant has a rule that counts (rate limit, calls per trace, pending cap, loop detection). */
 export function countsUsage(grant: GrantPolicy | null): grant is GrantPolicy {
-  return !!grant && (!!grant.rateLimit || !!grant.maxCallsPerTrace || (grant.maxPending !== null && grant.maxPending !== undefined) || !!grant.loop);
+  return (
+    !!grant &&
+    (!!grant.rateLimit ||
+      !!grant.maxCallsPerTrace ||
+      (grant.maxPending !== null && grant.maxPending !== undefined) ||
+      !!grant.loop)
+  );
 }
 
 /**
@@ -24,26 +30,42 @@ export function countsUsage(grant: GrantPolicy | null): grant is GrantPolicy {
  */
 export async function countGateUsage(
   runner: SqlRunner,
-  input: { agentId: string; toolId: string; traceId: string; paramsHash: string; grant: GrantPolicy | null; now: number },
+  input: {
+    agentId: string;
+    toolId: string;
+    traceId: string;
+    paramsHash: string;
+    grant: GrantPolicy | null;
+    now: number;
+  },
 ): Promise<Counters> {
   const { grant, agentId, toolId, now } = input;
   if (!countsUsage(grant)) return NONE;
 
   const since = (seconds: number) => new Date(now - seconds * 1000);
-  const count = async (statement: ReturnType<typeof sql>) => Number((await runner.query<{ n: unknown }>(statement))[0]?.n ?? 0);
+  const count = async (statement: ReturnType<typeof sql>) =>
+    Number((await runner.query<{ n: unknown }>(statement))[0]?.n ?? 0);
   const lock = lockAgentCounters(runner, agentId);
   // Issued together: on PostgreSQL they share one round trip, in order, so every count runs after the lock is held.
   const [, callsInWindow, callsInTrace, pending, repeatsInWindow] = await Promise.all([
     lock,
     grant.rateLimit
-      ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "createdAt" >= ${since(grant.rateLimit.windowSeconds)}`)
+      ? count(
+          sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "createdAt" >= ${since(grant.rateLimit.windowSeconds)}`,
+        )
       : 0,
     grant.maxCallsPerTrace
-      ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "traceId" = ${input.traceId}`)
+      ? count(
+          sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "traceId" = ${input.traceId}`,
+        )
       : 0,
-    grant.maxPending !== null && grant.maxPending !== undefined ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "status" = 'pending_review'`) : 0,
+    grant.maxPending !== null && grant.maxPending !== undefined
+      ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "status" = 'pending_review'`)
+      : 0,
     grant.loop
-      ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "paramsHash" = ${input.paramsHash} AND "createdAt" >= ${since(grant.loop.windowSeconds)}`)
+      ? count(
+          sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "paramsHash" = ${input.paramsHash} AND "createdAt" >= ${since(grant.loop.windowSeconds)}`,
+        )
       : 0,
   ]);
   return { callsInWindow, callsInTrace, pending, repeatsInWindow };
@@ -51,5 +73,6 @@ export async function countGateUsage(
 
 /** Serialises the agent's counted proposals (see above); a no-op on SQLite, whose transaction already holds the lock. */
 async function lockAgentCounters(runner: SqlRunner, agentId: string): Promise<void> {
-  if (runner.dialect === 'postgresql') await runner.query(sql`SELECT 1 FROM "Agent" WHERE "id" = ${agentId} FOR NO KEY UPDATE`);
+  if (runner.dialect === 'postgresql')
+    await runner.query(sql`SELECT 1 FROM "Agent" WHERE "id" = ${agentId} FOR NO KEY UPDATE`);
 }

@@ -9,6 +9,8 @@ import { openPending } from './queue-sql';
  */
 export async function countPendingActions(actor: Actor): Promise<number> {
   assertCan(actor, 'actions.read');
-  const [row] = await db().$queryRaw<{ n: unknown }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Action" a WHERE ${openPending(new Date())}`);
+  const [row] = await db().$queryRaw<{ n: unknown }[]>(
+    Prisma.sql`SELECT COUNT(*) AS "n" FROM "Action" a WHERE ${openPending(new Date())}`,
+  );
   return Number(row?.n ?? 0);
 }

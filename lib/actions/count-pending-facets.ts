@@ -45,10 +45,14 @@ export async function countPendingFacets(actor: Actor, filter: QueueFilter): Pro
     db().$queryRaw<{ n: unknown }[]>(sql`SELECT COUNT(*) AS "n" FROM "Action" a WHERE ${open}`),
     filter.mine
       ? null // then every counted action waits for me: the matching count says it
-      : db().$queryRaw<{ n: unknown }[]>(sql`SELECT COUNT(*) AS "n" FROM "Action" a WHERE ${open} AND ${filterPredicate(filter, reviewer, now, 'mine')} AND ${waitingPredicate(reviewer)}`),
+      : db().$queryRaw<{ n: unknown }[]>(
+          sql`SELECT COUNT(*) AS "n" FROM "Action" a WHERE ${open} AND ${filterPredicate(filter, reviewer, now, 'mine')} AND ${waitingPredicate(reviewer)}`,
+        ),
     db().$queryRaw<{ id: string; name: string }[]>(sql`
       SELECT ag."id", ag."name" FROM "Agent" ag WHERE ag."id" IN (SELECT a."agentId" FROM "Action" a WHERE a."status" = 'pending_review') ORDER BY ag."name"`),
-    db().$queryRaw<{ toolName: string }[]>(sql`SELECT DISTINCT a."toolName" FROM "Action" a WHERE a."status" = 'pending_review' ORDER BY a."toolName"`),
+    db().$queryRaw<{ toolName: string }[]>(
+      sql`SELECT DISTINCT a."toolName" FROM "Action" a WHERE a."status" = 'pending_review' ORDER BY a."toolName"`,
+    ),
   ]);
 
   const riskBit = filter.risk ? RISK_FLAGS[filter.risk].bit : 0;

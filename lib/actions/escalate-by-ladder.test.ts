@@ -20,13 +20,28 @@ describe.each(TEST_DATABASES)('escalateByLadder and escalateOverdueActions on %s
   const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
 
   async function laddered() {
-    const [first, second, third] = [await w.reviewerGroup('First'), await w.reviewerGroup('Second'), await w.reviewerGroup('Third')];
-    const steps = [{ afterMinutes: 10, groupId: second.id }, { afterMinutes: 30, groupId: third.id }];
-    const { agent, tool, grant } = await w.agentWithRefundTool({ rules: { reviewGroupId: first.id, escalationLadder: steps, reviewTimeoutMinutes: 120 } });
+    const [first, second, third] = [
+      await w.reviewerGroup('First'),
+      await w.reviewerGroup('Second'),
+      await w.reviewerGroup('Third'),
+    ];
+    const steps = [
+      { afterMinutes: 10, groupId: second.id },
+      { afterMinutes: 30, groupId: third.id },
+    ];
+    const { agent, tool, grant } = await w.agentWithRefundTool({
+      rules: { reviewGroupId: first.id, escalationLadder: steps, reviewTimeoutMinutes: 120 },
+    });
     const id = await w.propose(agent, tool, 'pending_review');
     const seen = async () => {
       const row = await w.actionRow(id);
-      return { id, agentId: row.agentId, createdAt: row.createdAt, escalationLevel: row.escalationLevel, assignedGroupId: row.assignedGroupId };
+      return {
+        id,
+        agentId: row.agentId,
+        createdAt: row.createdAt,
+        escalationLevel: row.escalationLevel,
+        assignedGroupId: row.assignedGroupId,
+      };
     };
     return { first, second, third, steps, agent, tool, grant, id, seen };
   }
@@ -37,16 +52,40 @@ describe.each(TEST_DATABASES)('escalateByLadder and escalateOverdueActions on %s
     const candidate = await seen();
     expect(candidate).toMatchObject({ escalationLevel: 0, assignedGroupId: first.id });
 
-    expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, candidate, steps, minutesAfter(candidate.createdAt, 9)))).toBe(false);
+    expect(
+      await database.client.$transaction((tx) =>
+        ladder.escalateByLadder(tx, candidate, steps, minutesAfter(candidate.createdAt, 9)),
+      ),
+    ).toBe(false);
     expect(await seen()).toMatchObject({ escalationLevel: 0, assignedGroupId: first.id });
     expect(await escalations(id)).toEqual([]);
 
-    expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, candidate, steps, minutesAfter(candidate.createdAt, 10)))).toBe(true);
-    expect(await w.actionRow(id)).toMatchObject({ status: 'pending_review', escalationLevel: 1, assignedGroupId: second.id });
-    expect(await escalations(id)).toEqual([{
-      type: 'action.escalated', actorType: 'system', actorId: 'escalation-ladder',
-      payload: { fromGroupId: first.id, toGroupId: second.id, fromGroup: first.name, toGroup: second.name, note: null, level: 1, automatic: true },
-    }]);
+    expect(
+      await database.client.$transaction((tx) =>
+        ladder.escalateByLadder(tx, candidate, steps, minutesAfter(candidate.createdAt, 10)),
+      ),
+    ).toBe(true);
+    expect(await w.actionRow(id)).toMatchObject({
+      status: 'pending_review',
+      escalationLevel: 1,
+      assignedGroupId: second.id,
+    });
+    expect(await escalations(id)).toEqual([
+      {
+        type: 'action.escalated',
+        actorType: 'system',
+        actorId: 'escalation-ladder',
+        payload: {
+          fromGroupId: first.id,
+          toGroupId: second.id,
+          fromGroup: first.name,
+          toGroup: second.name,
+          note: null,
+          level: 1,
+          automatic: true,
+        },
+      },
+    ]);
   });
 
   it('one step per call: the stale level moves nothing, the next step waits for its own time', async () => {
@@ -55,14 +94,26 @@ describe.each(TEST_DATABASES)('escalateByLadder and escalateOverdueActions on %s
     const late = minutesAfter(atLevel0.createdAt, 45); // both steps are due by now
     expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, atLevel0, steps, late))).toBe(true);
     expect(await seen()).toMatchObject({ escalationLevel: 1, assignedGroupId: second.id });
-    expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, atLevel0, steps, late)), 'the level it saw is gone').toBe(false);
+    expect(
+      await database.client.$transaction((tx) => ladder.escalateByLadder(tx, atLevel0, steps, late)),
+      'the level it saw is gone',
+    ).toBe(false);
 
     const atLevel1 = await seen();
-    expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, atLevel1, steps, minutesAfter(atLevel1.createdAt, 29)))).toBe(false);
+    expect(
+      await database.client.$transaction((tx) =>
+        ladder.escalateByLadder(tx, atLevel1, steps, minutesAfter(atLevel1.createdAt, 29)),
+      ),
+    ).toBe(false);
     expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, atLevel1, steps, late))).toBe(true);
     expect(await seen()).toMatchObject({ escalationLevel: 2, assignedGroupId: third.id });
     const atLevel2 = await seen();
-    expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, atLevel2, steps, minutesAfter(atLevel2.createdAt, 100))), 'the ladder has no third step').toBe(false);
+    expect(
+      await database.client.$transaction((tx) =>
+        ladder.escalateByLadder(tx, atLevel2, steps, minutesAfter(atLevel2.createdAt, 100)),
+      ),
+      'the ladder has no third step',
+    ).toBe(false);
     expect((await escalations(id)).map((e) => e.payload.level)).toEqual([1, 2]);
   });
 
@@ -70,7 +121,9 @@ describe.each(TEST_DATABASES)('escalateByLadder and escalateOverdueActions on %s
     const { second, steps, id, seen } = await laddered();
     const candidate = await seen();
     const now = minutesAfter(candidate.createdAt, 11);
-    const moved = await Promise.all([1, 2, 3].map(() => database.client.$transaction((tx) => ladder.escalateByLadder(tx, candidate, steps, now))));
+    const moved = await Promise.all(
+      [1, 2, 3].map(() => database.client.$transaction((tx) => ladder.escalateByLadder(tx, candidate, steps, now))),
+    );
     expect(moved.filter(Boolean)).toHaveLength(1);
     expect(await escalations(id)).toHaveLength(1);
     expect(await seen()).toMatchObject({ escalationLevel: 1, assignedGroupId: second.id });
@@ -80,11 +133,19 @@ describe.each(TEST_DATABASES)('escalateByLadder and escalateOverdueActions on %s
     const { first, steps, id, seen } = await laddered();
     const candidate = await seen();
     const { expiresAt } = await w.actionRow(id);
-    expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, candidate, steps, minutesAfter(expiresAt!, 1)))).toBe(false);
+    expect(
+      await database.client.$transaction((tx) =>
+        ladder.escalateByLadder(tx, candidate, steps, minutesAfter(expiresAt!, 1)),
+      ),
+    ).toBe(false);
     expect(await seen()).toMatchObject({ escalationLevel: 0, assignedGroupId: first.id });
 
     await rejectAction(await w.person(['reviewer']), { actionId: id });
-    expect(await database.client.$transaction((tx) => ladder.escalateByLadder(tx, candidate, steps, minutesAfter(candidate.createdAt, 11)))).toBe(false);
+    expect(
+      await database.client.$transaction((tx) =>
+        ladder.escalateByLadder(tx, candidate, steps, minutesAfter(candidate.createdAt, 11)),
+      ),
+    ).toBe(false);
     expect(await escalations(id)).toEqual([]);
   });
 
@@ -94,13 +155,24 @@ describe.each(TEST_DATABASES)('escalateByLadder and escalateOverdueActions on %s
     const decided = await w.propose(a.agent, a.tool, 'pending_review');
     await rejectAction(await w.person(['reviewer']), { actionId: decided });
     // An owner's change applies to actions already waiting: b's first step now comes after an hour.
-    await updateGrant(w.SETUP, { grantId: b.grant.id, expectedVersion: 1, rules: { approvals: 1, reviewGroupId: b.first.id, reviewTimeoutMinutes: 120, escalationLadder: [{ afterMinutes: 60, groupId: b.second.id }] } });
+    await updateGrant(w.SETUP, {
+      grantId: b.grant.id,
+      expectedVersion: 1,
+      rules: {
+        approvals: 1,
+        reviewGroupId: b.first.id,
+        reviewTimeoutMinutes: 120,
+        escalationLadder: [{ afterMinutes: 60, groupId: b.second.id }],
+      },
+    });
 
     const created = (await w.actionRow(a.id)).createdAt;
     expect(await ladder.escalateOverdueActions(minutesAfter(created, 15))).toBe(1);
     expect(await w.actionRow(a.id)).toMatchObject({ escalationLevel: 1, assignedGroupId: a.second.id });
     expect(await w.actionRow(b.id)).toMatchObject({ escalationLevel: 0, assignedGroupId: b.first.id });
     expect(await w.actionRow(decided)).toMatchObject({ status: 'rejected', escalationLevel: 0 });
-    expect(await ladder.escalateOverdueActions(minutesAfter(created, 15)), 'a second pass finds nothing more due').toBe(0);
+    expect(await ladder.escalateOverdueActions(minutesAfter(created, 15)), 'a second pass finds nothing more due').toBe(
+      0,
+    );
   });
 });

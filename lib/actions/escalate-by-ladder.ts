@@ -21,7 +21,12 @@ export type LadderCandidate = {
  * `action.escalated` event (automatic, by the system). Safe under concurrency: of two workers seeing level L, one
  * moves it; the other's update matches nothing and records nothing. Returns whether this call escalated.
  */
-export async function escalateByLadder(tx: Tx, action: LadderCandidate, ladder: readonly EscalationStep[], now = new Date()): Promise<boolean> {
+export async function escalateByLadder(
+  tx: Tx,
+  action: LadderCandidate,
+  ladder: readonly EscalationStep[],
+  now = new Date(),
+): Promise<boolean> {
   const step = dueEscalationStep(ladder, action, now);
   if (!step) return false;
   const { count } = await tx.action.updateMany({
@@ -35,16 +40,24 @@ export async function escalateByLadder(tx: Tx, action: LadderCandidate, ladder: 
     data: { escalationLevel: step.level, assignedGroupId: step.groupId },
   });
   if (count !== 1) return false;
-  const names = await tx.reviewerGroup.findMany({ where: { id: { in: [step.groupId, ...(action.assignedGroupId ? [action.assignedGroupId] : [])] } }, select: { id: true, name: true } });
-  const nameOf = (id: string | null) => (id ? names.find((g) => g.id === id)?.name ?? id : null);
+  const names = await tx.reviewerGroup.findMany({
+    where: { id: { in: [step.groupId, ...(action.assignedGroupId ? [action.assignedGroupId] : [])] } },
+    select: { id: true, name: true },
+  });
+  const nameOf = (id: string | null) => (id ? (names.find((g) => g.id === id)?.name ?? id) : null);
   await recordAuditEvent(tx, {
     actor: LADDER,
     actionId: action.id,
     agentId: action.agentId,
     type: 'action.escalated',
     payload: {
-      fromGroupId: action.assignedGroupId, toGroupId: step.groupId, fromGroup: nameOf(action.assignedGroupId), toGroup: nameOf(step.groupId)!,
-      note: null, level: step.level, automatic: true,
+      fromGroupId: action.assignedGroupId,
+      toGroupId: step.groupId,
+      fromGroup: nameOf(action.assignedGroupId),
+      toGroup: nameOf(step.groupId)!,
+      note: null,
+      level: step.level,
+      automatic: true,
     },
   });
   return true;
@@ -60,7 +73,9 @@ export async function escalateOverdueActions(now = new Date()): Promise<number> 
     select: { agentId: true, toolId: true, escalationLadder: true },
   });
   if (grants.length === 0) return 0;
-  const ladders = new Map(grants.map((grant) => [`${grant.agentId} ${grant.toolId}`, readLadder(grant.escalationLadder)]));
+  const ladders = new Map(
+    grants.map((grant) => [`${grant.agentId} ${grant.toolId}`, readLadder(grant.escalationLadder)]),
+  );
   const pending = await db().action.findMany({
     where: { status: 'pending_review', OR: grants.map((grant) => ({ agentId: grant.agentId, toolId: grant.toolId })) },
     select: { id: true, agentId: true, toolId: true, createdAt: true, escalationLevel: true, assignedGroupId: true },
@@ -83,7 +98,9 @@ function readLadder(text: string): EscalationStep[] {
   try {
     const steps: unknown = JSON.parse(text);
     if (!Array.isArray(steps)) return [];
-    return steps.filter((s): s is EscalationStep => typeof s?.afterMinutes === 'number' && typeof s?.groupId === 'string');
+    return steps.filter(
+      (s): s is EscalationStep => typeof s?.afterMinutes === 'number' && typeof s?.groupId === 'string',
+    );
   } catch {
     return [];
   }

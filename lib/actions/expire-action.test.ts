@@ -23,7 +23,8 @@ describe.each(TEST_DATABASES)('expireIfOverdue and expireOverdueActions on %s', 
   const expireAt = (row: { id: string; agentId: string; status: string; expiresAt: Date | null }, now: Date) =>
     database.client.$transaction((tx) => expiry.expireIfOverdue(tx, row, now));
   /** Moves the review deadline into the past, as if the action had been proposed long ago. */
-  const overdue = (id: string) => database.client.action.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const overdue = (id: string) =>
+    database.client.action.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
   it("the deadline is the grant's review timeout; before it nothing happens, at it the action expires once, by the system", async () => {
     const { agent, tool } = await w.agentWithRefundTool({ rules: { reviewTimeoutMinutes: 30 } });
@@ -39,12 +40,20 @@ describe.each(TEST_DATABASES)('expireIfOverdue and expireOverdueActions on %s', 
     const now = row.expiresAt!;
     expect(await expireAt(row, now)).toBe(true);
     expect(await w.actionRow(id)).toMatchObject({
-      status: 'expired', decidedAt: now, reviewerId: null, approvedParamsHash: null,
+      status: 'expired',
+      decidedAt: now,
+      reviewerId: null,
+      approvedParamsHash: null,
       decisionReason: `no decision before the deadline ${row.expiresAt!.toISOString()}`,
     });
     expect(await expireAt(row, now), 'a second expiry of the same action changes nothing').toBe(false);
     expect((await w.auditTrail(id)).filter((e) => e.type === 'action.expired')).toEqual([
-      { type: 'action.expired', actorType: 'system', actorId: 'review-deadline', payload: { deadline: row.expiresAt!.toISOString() } },
+      {
+        type: 'action.expired',
+        actorType: 'system',
+        actorId: 'review-deadline',
+        payload: { deadline: row.expiresAt!.toISOString() },
+      },
     ]);
   });
 
@@ -53,7 +62,10 @@ describe.each(TEST_DATABASES)('expireIfOverdue and expireOverdueActions on %s', 
     const id = await w.propose(agent, tool, 'pending_review');
     await approveAction(await w.person(['reviewer']), { actionId: id });
     const row = await w.actionRow(id);
-    expect(await expireAt({ ...row, status: 'pending_review' }, minutesAfter(row.expiresAt!, 1)), 'the compare-and-set sees it is approved').toBe(false);
+    expect(
+      await expireAt({ ...row, status: 'pending_review' }, minutesAfter(row.expiresAt!, 1)),
+      'the compare-and-set sees it is approved',
+    ).toBe(false);
     expect(await expireAt(row, minutesAfter(row.expiresAt!, 1))).toBe(false);
     expect((await w.actionRow(id)).status).toBe('approved');
     expect(await claimAction(agent, id)).toMatchObject({ status: 'executing' });
@@ -62,12 +74,20 @@ describe.each(TEST_DATABASES)('expireIfOverdue and expireOverdueActions on %s', 
   it('an approval that arrives after the deadline expires the action instead; it is never approved nor claimable', async () => {
     const { agent, tool } = await w.agentWithRefundTool();
     const reviewer = await w.person(['reviewer']);
-    const [late, lateEdit] = [await w.propose(agent, tool, 'pending_review'), await w.propose(agent, tool, 'pending_review')];
+    const [late, lateEdit] = [
+      await w.propose(agent, tool, 'pending_review'),
+      await w.propose(agent, tool, 'pending_review'),
+    ];
     await overdue(late);
     await overdue(lateEdit);
 
-    await expect(approveAction(reviewer, { actionId: late })).rejects.toMatchObject({ code: 'conflict', details: { status: 'expired' } });
-    await expect(editAndApproveAction(reviewer, { actionId: lateEdit, version: 1, params: { orderId: 'ORD-7', amount: 1 } })).rejects.toMatchObject({ code: 'conflict', details: { status: 'expired' } });
+    await expect(approveAction(reviewer, { actionId: late })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { status: 'expired' },
+    });
+    await expect(
+      editAndApproveAction(reviewer, { actionId: lateEdit, version: 1, params: { orderId: 'ORD-7', amount: 1 } }),
+    ).rejects.toMatchObject({ code: 'conflict', details: { status: 'expired' } });
     for (const id of [late, lateEdit]) {
       expect(await w.actionRow(id)).toMatchObject({ status: 'expired', approvedParamsHash: null, editedParams: null });
       expect(await database.client.actionApproval.count({ where: { actionId: id } })).toBe(0);
@@ -78,7 +98,11 @@ describe.each(TEST_DATABASES)('expireIfOverdue and expireOverdueActions on %s', 
 
   it('the background step expires the overdue pending actions and nothing else', async () => {
     const { agent, tool } = await w.agentWithRefundTool();
-    const [due, waiting, approved] = [await w.propose(agent, tool, 'pending_review'), await w.propose(agent, tool, 'pending_review'), await w.propose(agent, tool, 'pending_review')];
+    const [due, waiting, approved] = [
+      await w.propose(agent, tool, 'pending_review'),
+      await w.propose(agent, tool, 'pending_review'),
+      await w.propose(agent, tool, 'pending_review'),
+    ];
     await approveAction(await w.person(['reviewer']), { actionId: approved });
     await overdue(due);
     await overdue(approved);

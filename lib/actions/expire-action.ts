@@ -25,7 +25,10 @@ export async function expireIfOverdue(
   // Under the switches' share lock, so a release (which moves deadlines) commits wholly before or after this read;
   // the deadline is read again here, as the caller's copy may predate a release that moved it.
   await holdSwitchesSteady(tx);
-  const current = await tx.action.findUnique({ where: { id: action.id }, select: { status: true, agentId: true, toolName: true, createdAt: true, expiresAt: true } });
+  const current = await tx.action.findUnique({
+    where: { id: action.id },
+    select: { status: true, agentId: true, toolName: true, createdAt: true, expiresAt: true },
+  });
   if (!current || current.status !== 'pending_review' || !current.expiresAt || current.expiresAt > now) return false;
   if (isDeadlineFrozen(await readEngagedStops(tx, current.agentId), current)) return false;
   const moved = await transitionAction(tx, {
@@ -35,7 +38,13 @@ export async function expireIfOverdue(
     changes: { decidedAt: now, decisionReason: expiryReason(current.expiresAt) },
   });
   if (moved) {
-    await recordAuditEvent(tx, { actor: SYSTEM, actionId: action.id, agentId: action.agentId, type: 'action.expired', payload: { deadline: current.expiresAt.toISOString() } });
+    await recordAuditEvent(tx, {
+      actor: SYSTEM,
+      actionId: action.id,
+      agentId: action.agentId,
+      type: 'action.expired',
+      payload: { deadline: current.expiresAt.toISOString() },
+    });
   }
   return moved;
 }

@@ -12,7 +12,10 @@ const MAX_CANDIDATES = 1000;
  * rule (lib/policy/next-pending-action.ts: next one down, then wrap; separation of duties). Group routing is left
  * to the card, which says who is asked. Reads only.
  */
-export async function findNextPendingAction(actor: Actor, input: { after: { id: string; createdAt: Date } }): Promise<{ id: string } | null> {
+export async function findNextPendingAction(
+  actor: Actor,
+  input: { after: { id: string; createdAt: Date } },
+): Promise<{ id: string } | null> {
   assertCan(actor, 'actions.read');
   if (actor.type !== 'user') return null;
   const rows = await db().action.findMany({
@@ -20,19 +23,32 @@ export async function findNextPendingAction(actor: Actor, input: { after: { id: 
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: MAX_CANDIDATES,
     select: {
-      id: true, createdAt: true, requester: true, toolId: true, agentId: true, toolName: true, expiresAt: true, status: true,
+      id: true,
+      createdAt: true,
+      requester: true,
+      toolId: true,
+      agentId: true,
+      toolName: true,
+      expiresAt: true,
+      status: true,
       agent: { select: { ownerId: true, grants: { where: { ownerMayApprove: true }, select: { toolId: true } } } },
     },
   });
   // Past its deadline (and not frozen by a stop) an action reads expired: not one to open next.
   const statuses = await readEffectiveStatuses(db(), rows);
-  const candidates = rows.filter((_, i) => statuses[i] === 'pending_review').map((row) => ({
-    id: row.id,
-    createdAt: row.createdAt,
-    requester: row.requester,
-    agentOwnerId: row.agent.ownerId,
-    ownerMayApprove: row.agent.grants.some((grant) => grant.toolId === row.toolId),
-  }));
-  const id = pickNextPendingAction(candidates, input.after, { id: actor.id, email: actor.email, isAdmin: isAdmin(actor) });
+  const candidates = rows
+    .filter((_, i) => statuses[i] === 'pending_review')
+    .map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt,
+      requester: row.requester,
+      agentOwnerId: row.agent.ownerId,
+      ownerMayApprove: row.agent.grants.some((grant) => grant.toolId === row.toolId),
+    }));
+  const id = pickNextPendingAction(candidates, input.after, {
+    id: actor.id,
+    email: actor.email,
+    isAdmin: isAdmin(actor),
+  });
   return id ? { id } : null;
 }

@@ -17,7 +17,16 @@ export async function getActionForEdit(actor: Actor, actionId: string) {
     where: { id: actionId },
     include: {
       agent: { select: { id: true, name: true } },
-      tool: { select: { actionLevel: true, supportsRollback: true, description: true, parameters: true, sensitiveFields: true, summaryTemplate: true } },
+      tool: {
+        select: {
+          actionLevel: true,
+          supportsRollback: true,
+          description: true,
+          parameters: true,
+          sensitiveFields: true,
+          summaryTemplate: true,
+        },
+      },
     },
   });
   if (!row) throw new WardenError('not_found', 'No such action.');

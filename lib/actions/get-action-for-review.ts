@@ -12,7 +12,12 @@ import { MASK, maskParams, renderSummary } from '../tools/present-params';
 import { toActionView } from './action-view';
 import { readEffectiveStatus } from './read-effective-status';
 
-export type ReviewOutcome = { decision: 'approved' | 'rejected'; by: { name: string; email: string } | null; at: string; comment: string | null };
+export type ReviewOutcome = {
+  decision: 'approved' | 'rejected';
+  by: { name: string; email: string } | null;
+  at: string;
+  comment: string | null;
+};
 
 /**
  * One action as a reviewer needs to see it: what the agent asked for, on whose behalf, why (in the agent's words),
@@ -29,7 +34,16 @@ export async function getActionForReview(actor: Actor, actionId: string) {
     where: { id: actionId },
     include: {
       agent: { select: { id: true, name: true } },
-      tool: { select: { actionLevel: true, description: true, sensitiveFields: true, summaryTemplate: true, parameters: true, supportsRollback: true } },
+      tool: {
+        select: {
+          actionLevel: true,
+          description: true,
+          sensitiveFields: true,
+          summaryTemplate: true,
+          parameters: true,
+          supportsRollback: true,
+        },
+      },
       reviewer: { select: { id: true, email: true, name: true } },
       events: { orderBy: { seq: 'asc' } },
       approvals: { orderBy: { createdAt: 'asc' } },
@@ -43,7 +57,9 @@ export async function getActionForReview(actor: Actor, actionId: string) {
   // Past its deadline and not frozen by a stop it reads expired (nothing is written: the job commits it), so nobody
   // is offered a decision the compare-and-set would refuse.
   const { status } = await readEffectiveStatus(db(), row);
-  const view = toActionView(status === row.status ? row : { ...row, status, decisionReason: expiryReason(row.expiresAt!) });
+  const view = toActionView(
+    status === row.status ? row : { ...row, status, decisionReason: expiryReason(row.expiresAt!) },
+  );
   const sensitive = JSON.parse(row.tool?.sensitiveFields ?? '[]') as string[];
   const seesSensitive = can(actor, 'actions.read_sensitive');
   const hidden = seesSensitive ? [] : sensitive;
@@ -71,13 +87,24 @@ export async function getActionForReview(actor: Actor, actionId: string) {
   const currentValues = row.currentValues === null ? null : (JSON.parse(row.currentValues) as Record<string, unknown>);
 
   const requiredGroups = JSON.parse(row.requiredGroups) as string[];
-  const groupIds = [...requiredGroups, ...row.approvals.flatMap((a) => (a.groupId ? [a.groupId] : [])), ...(row.assignedGroupId ? [row.assignedGroupId] : [])];
+  const groupIds = [
+    ...requiredGroups,
+    ...row.approvals.flatMap((a) => (a.groupId ? [a.groupId] : [])),
+    ...(row.assignedGroupId ? [row.assignedGroupId] : []),
+  ];
   const viewerCanDecide = action.status === 'pending_review' && can(actor, 'actions.decide');
   const viewerApproved = actor.type === 'user' && row.approvals.some((approval) => approval.reviewerId === actor.id);
   const [reviewers, groups] = await Promise.all([
-    db().user.findMany({ where: { id: { in: row.approvals.map((approval) => approval.reviewerId) } }, select: { id: true, name: true, email: true } }),
+    db().user.findMany({
+      where: { id: { in: row.approvals.map((approval) => approval.reviewerId) } },
+      select: { id: true, name: true, email: true },
+    }),
     // Every group when the viewer may escalate (to choose from), else only the ones this action names.
-    db().reviewerGroup.findMany({ where: viewerCanDecide ? {} : { id: { in: groupIds } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    db().reviewerGroup.findMany({
+      where: viewerCanDecide ? {} : { id: { in: groupIds } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
   ]);
   const groupName = (id: string) => groups.find((group) => group.id === id)?.name ?? 'a deleted group';
   const progress = quorumProgress({
@@ -135,7 +162,10 @@ export async function getActionForReview(actor: Actor, actionId: string) {
       at: approval.createdAt.toISOString(),
     })),
     /** "1 of 2", and for each required group whether one of its members has approved. */
-    quorum: { ...progress, groups: progress.groups.map((group) => ({ name: groupName(group.groupId), approved: group.approved })) },
+    quorum: {
+      ...progress,
+      groups: progress.groups.map((group) => ({ name: groupName(group.groupId), approved: group.approved })),
+    },
     assignedGroup: row.assignedGroupId ? { id: row.assignedGroupId, name: groupName(row.assignedGroupId) } : null,
     /** Groups the viewer may hand this action to (all but the one already asked); empty when they cannot decide. */
     escalationGroups: viewerCanDecide ? groups.filter((group) => group.id !== row.assignedGroupId) : [],
@@ -145,9 +175,13 @@ export async function getActionForReview(actor: Actor, actionId: string) {
      * The viewer's own approval of this still-pending action (a quorum waits for others): they are not offered
      * Approve or Reject again, but told how many approvals and which groups are still missing.
      */
-    viewerApproval: viewerCanDecide && viewerApproved
-      ? { remaining: Math.max(0, progress.required - progress.approvals), missingGroups: progress.groups.filter((g) => !g.approved).map((g) => groupName(g.groupId)) }
-      : null,
+    viewerApproval:
+      viewerCanDecide && viewerApproved
+        ? {
+            remaining: Math.max(0, progress.required - progress.approvals),
+            missingGroups: progress.groups.filter((g) => !g.approved).map((g) => groupName(g.groupId)),
+          }
+        : null,
     /** Approved with a reviewer's edit of the parameters: the version released is not the one the agent proposed. */
     approvedWithEdits: review?.type === 'action.approved' && row.editedParams !== null,
   };

@@ -1,6 +1,12 @@
 import { Prisma } from '../generated/sqlite/client';
 import { assertCan, can, type Actor } from '../auth/actor';
-import { decodeQueueCursor, encodeQueueCursor, QUEUE_PAGE_SIZE, type QueueQuery, type QueueSort } from '../review/queue-query';
+import {
+  decodeQueueCursor,
+  encodeQueueCursor,
+  QUEUE_PAGE_SIZE,
+  type QueueQuery,
+  type QueueSort,
+} from '../review/queue-query';
 import { filterPredicate, loadQueueReviewer, openPending } from './queue-sql';
 import { readQueueRows, type PendingActionRow } from './read-queue-rows';
 
@@ -33,7 +39,10 @@ export async function listPendingActions(actor: Actor, query: QueueQuery): Promi
   const rows = await readQueueRows(actor, reviewer, Prisma.join(where, ' AND '), ORDER[query.sort], limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeQueueCursor(query.sort === 'risk' ? { id: last.id, weight: last.riskWeight } : { id: last.id }) : null;
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeQueueCursor(query.sort === 'risk' ? { id: last.id, weight: last.riskWeight } : { id: last.id })
+      : null;
   return { rows: page, nextCursor, canDecide: can(actor, 'actions.decide') };
 }
 

@@ -31,7 +31,11 @@ export type GateRequest = {
  * are exact only inside a transaction: see count-gate-usage.ts) and the grant without the default pending cap; the
  * caller then checks countsUsage(grant) and needsPendingCount(plan).
  */
-export async function loadGateFacts(runner: SqlRunner, request: GateRequest, options: { counters: boolean } = { counters: true }) {
+export async function loadGateFacts(
+  runner: SqlRunner,
+  request: GateRequest,
+  options: { counters: boolean } = { counters: true },
+) {
   const row = await readGateRow(runner, request.agentId, request.tool);
   if (!row) throw new WardenError('not_found', 'No such agent.');
   const { globalStop, globalStopReason, agent, tool } = row;
@@ -43,11 +47,26 @@ export async function loadGateFacts(runner: SqlRunner, request: GateRequest, opt
   const requester: RequesterFacts = request.requesterAssertion
     ? await verifyRequester(request.requesterAssertion, agent, request.now)
     : { status: 'none' };
-  const counters = tool && options.counters
-    ? await countGateUsage(runner, { agentId: agent.id, toolId: tool.id, traceId: request.traceId, paramsHash: request.paramsHash, grant, now: request.now })
-    : { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
+  const counters =
+    tool && options.counters
+      ? await countGateUsage(runner, {
+          agentId: agent.id,
+          toolId: tool.id,
+          traceId: request.traceId,
+          paramsHash: request.paramsHash,
+          grant,
+          now: request.now,
+        })
+      : { callsInWindow: 0, callsInTrace: 0, pending: 0, repeatsInWindow: 0 };
   const facts: GateFacts = {
-    now: request.now, globalStop, globalStopReason, switches, agent, grant, counters, requester,
+    now: request.now,
+    globalStop,
+    globalStopReason,
+    switches,
+    agent,
+    grant,
+    counters,
+    requester,
     tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
     proposal: { params: request.params, reason: request.reason, sensitiveFields: tool?.sensitiveFields ?? [] },
   };

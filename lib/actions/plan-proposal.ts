@@ -41,12 +41,16 @@ export function planProposal(
   if (decision.outcome !== 'blocked' && tool) {
     const issues = validateParams(tool.parameters, proposal.params);
     if (issues.length > 0) {
-      const refusal = auditEventsStatement([{ ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } }]);
+      const refusal = auditEventsStatement([
+        { ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } },
+      ]);
       return { outcome: { kind: 'invalid', issues }, writes: [refusal], pauseAgent: false };
     }
   }
   if (decision.outcome === 'throttled') {
-    const refusal = auditEventsStatement([{ ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } }]);
+    const refusal = auditEventsStatement([
+      { ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } },
+    ]);
     return { outcome: { kind: 'throttled', reasons: decision.reasons }, writes: [refusal], pauseAgent: false };
   }
 
@@ -86,14 +90,28 @@ export function planProposal(
       gateReasons: JSON.stringify(decision.reasons),
       expiresAt: pending ? new Date(proposal.now + (facts.grant?.reviewTimeoutMinutes ?? 60) * 60_000) : null,
       requiredGroups: pending ? JSON.stringify(facts.grant?.requiredGroups ?? []) : '[]',
-      assignedGroupId: pending ? facts.grant?.reviewGroupId ?? null : null,
+      assignedGroupId: pending ? (facts.grant?.reviewGroupId ?? null) : null,
       currentValues: proposal.currentValues ? JSON.stringify(proposal.currentValues) : null,
       ...risk,
     }),
     auditEventsStatement([
-      { ...refs, actionId: id, type: 'action.proposed', payload: { tool: proposal.tool, traceId: proposal.traceId, requester: requester ?? proposal.requester ?? null } },
-      { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: decision.outcome, reasons: decision.reasons } },
+      {
+        ...refs,
+        actionId: id,
+        type: 'action.proposed',
+        payload: { tool: proposal.tool, traceId: proposal.traceId, requester: requester ?? proposal.requester ?? null },
+      },
+      {
+        ...refs,
+        actionId: id,
+        type: 'gate.decided',
+        payload: { outcome: decision.outcome, reasons: decision.reasons },
+      },
     ]),
   ];
-  return { outcome: { kind: 'created', id, outcome: decision.outcome, reasons: decision.reasons }, writes, pauseAgent: decision.pauseAgent };
+  return {
+    outcome: { kind: 'created', id, outcome: decision.outcome, reasons: decision.reasons },
+    writes,
+    pauseAgent: decision.pauseAgent,
+  };
 }

@@ -1,6 +1,13 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-event';
-import { commitsWritesApart, commitWrites, inTransaction, runOutsideTransaction, sql, type SqlRunner } from '../db/sql-runner';
+import {
+  commitsWritesApart,
+  commitWrites,
+  inTransaction,
+  runOutsideTransaction,
+  sql,
+  type SqlRunner,
+} from '../db/sql-runner';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { newTraceId } from '../ids/time-ordered-id';
 import type { Outcome } from '../policy/decide-proposal';
@@ -12,7 +19,11 @@ import { paramsHash } from './params-hash';
 import { planProposal, type GateOutcome, type ProposalPlan } from './plan-proposal';
 import { proposeActionSchema, type ProposeActionInput } from './schemas';
 
-export type ProposalResult = { id: string; status: Exclude<Outcome, 'throttled'>; decision: { outcome: Outcome; reasons: string[] } };
+export type ProposalResult = {
+  id: string;
+  status: Exclude<Outcome, 'throttled'>;
+  decision: { outcome: Outcome; reasons: string[] };
+};
 
 /**
  * The gate. Reads the switches, the agent, the tool and the grant, decides with the pure policy (planProposal), and
@@ -34,24 +45,41 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
   if (actor.type !== 'agent') throw new WardenError('forbidden', 'Only an agent can propose actions.');
   const parsed = proposeActionSchema.parse(input);
   const now = Date.now();
-  const proposal = { ...parsed, traceId: parsed.traceId ?? newTraceId(now), paramsHash: paramsHash(actor.id, parsed.tool, parsed.params), now };
+  const proposal = {
+    ...parsed,
+    traceId: parsed.traceId ?? newTraceId(now),
+    paramsHash: paramsHash(actor.id, parsed.tool, parsed.params),
+    now,
+  };
   const request: GateRequest = {
-    agentId: actor.id, tool: proposal.tool, params: proposal.params, reason: proposal.reason ?? null,
-    traceId: proposal.traceId, paramsHash: proposal.paramsHash, requesterAssertion: proposal.requesterAssertion, now,
+    agentId: actor.id,
+    tool: proposal.tool,
+    params: proposal.params,
+    reason: proposal.reason ?? null,
+    traceId: proposal.traceId,
+    paramsHash: proposal.paramsHash,
+    requesterAssertion: proposal.requesterAssertion,
+    now,
   };
 
-  const snapshot = await commitsWritesApart()
+  const snapshot = (await commitsWritesApart())
     ? await runOutsideTransaction((runner) => loadGateFacts(runner, request, { counters: false }))
     : null;
   // A proposal that would queue is decided again with the pending count (every agent has a pending cap): only those
   // pay for the transaction, so an open grant's calls that are approved, drafted or blocked keep the fast path.
   const uncounted = snapshot && !countsUsage(snapshot.facts.grant) ? planProposal(actor, proposal, snapshot) : null;
-  const outcome = uncounted && !needsPendingCount(uncounted.outcome)
-    ? await commitPlan(uncounted)
-    : await inTransaction(async (runner) => record(runner, actor, planProposal(actor, proposal, await loadGateFacts(runner, request))));
+  const outcome =
+    uncounted && !needsPendingCount(uncounted.outcome)
+      ? await commitPlan(uncounted)
+      : await inTransaction(async (runner) =>
+          record(runner, actor, planProposal(actor, proposal, await loadGateFacts(runner, request))),
+        );
 
   if (outcome.kind === 'invalid') throw invalidParams(outcome.issues);
-  if (outcome.kind === 'throttled') throw new WardenError('rate_limited', `Too many calls: ${outcome.reasons.join('; ')}.`, { reasons: outcome.reasons });
+  if (outcome.kind === 'throttled')
+    throw new WardenError('rate_limited', `Too many calls: ${outcome.reasons.join('; ')}.`, {
+      reasons: outcome.reasons,
+    });
   notifyActionChanged(outcome.id);
   return { id: outcome.id, status: outcome.outcome, decision: { outcome: outcome.outcome, reasons: outcome.reasons } };
 }
@@ -72,11 +100,19 @@ async function record(runner: SqlRunner, actor: Actor, plan: ProposalPlan): Prom
   }
   // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
   await Promise.all(plan.writes.map((write) => runner.execute(write)));
-  const paused = await runner.execute(sql`UPDATE "Agent" SET "status" = 'paused', "updatedAt" = ${new Date()} WHERE "id" = ${actor.id} AND "status" = 'active'`);
-  if (paused === 1) await recordAuditEvents(runner, [{ actor, agentId: actor.id, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } }]);
+  const paused = await runner.execute(
+    sql`UPDATE "Agent" SET "status" = 'paused', "updatedAt" = ${new Date()} WHERE "id" = ${actor.id} AND "status" = 'active'`,
+  );
+  if (paused === 1)
+    await recordAuditEvents(runner, [
+      { actor, agentId: actor.id, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } },
+    ]);
   return plan.outcome;
 }
 
 function invalidParams(issues: FieldIssue[]): WardenError {
-  return invalidInput(`Parameters do not match the tool's schema: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, issues);
+  return invalidInput(
+    `Parameters do not match the tool's schema: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+    issues,
+  );
 }

@@ -31,19 +31,34 @@ export function openPending(now: Date): Prisma.Sql {
 export async function loadQueueReviewer(actor: Actor): Promise<ReviewerFacts | null> {
   if (actor.type !== 'user') return null;
   const groups = await db().reviewerGroupMember.findMany({ where: { userId: actor.id }, select: { groupId: true } });
-  return { id: actor.id, email: actor.email, canDecide: can(actor, 'actions.decide'), isAdmin: isAdmin(actor), groupIds: groups.map((g) => g.groupId) };
+  return {
+    id: actor.id,
+    email: actor.email,
+    canDecide: can(actor, 'actions.decide'),
+    isAdmin: isAdmin(actor),
+    groupIds: groups.map((g) => g.groupId),
+  };
 }
 
 /** Every filter but those in `skip` (for faceted counts: each dimension counted under the others), ANDed. */
-export function filterPredicate(filter: QueueFilter, reviewer: ReviewerFacts | null, now: Date, skip?: QueueDimension | QueueDimension[]): Prisma.Sql {
+export function filterPredicate(
+  filter: QueueFilter,
+  reviewer: ReviewerFacts | null,
+  now: Date,
+  skip?: QueueDimension | QueueDimension[],
+): Prisma.Sql {
   const skipped = new Set(Array.isArray(skip) ? skip : skip ? [skip] : []);
   const parts: Prisma.Sql[] = [];
-  if (!skipped.has('agent') && filter.agent) parts.push(sql`a."agentId" = (SELECT "id" FROM "Agent" WHERE "name" = ${filter.agent})`);
+  if (!skipped.has('agent') && filter.agent)
+    parts.push(sql`a."agentId" = (SELECT "id" FROM "Agent" WHERE "name" = ${filter.agent})`);
   if (!skipped.has('tool') && filter.tool) parts.push(sql`a."toolName" = ${filter.tool}`);
-  if (!skipped.has('level') && filter.level) parts.push(sql`a."toolId" IN (SELECT "id" FROM "Tool" WHERE "actionLevel" = ${filter.level})`);
+  if (!skipped.has('level') && filter.level)
+    parts.push(sql`a."toolId" IN (SELECT "id" FROM "Tool" WHERE "actionLevel" = ${filter.level})`);
   if (!skipped.has('risk') && filter.risk) parts.push(riskPredicate(RISK_FLAGS[filter.risk].bit));
-  if (!skipped.has('requester') && filter.requester) parts.push(sql`LOWER(a."requester") LIKE ${`%${escapeLike(filter.requester.toLowerCase())}%`} ESCAPE '\\'`);
-  if (!skipped.has('age') && filter.age) parts.push(sql`${createdAtUnindexed()} <= ${new Date(now.getTime() - QUEUE_AGES[filter.age] * 60_000)}`);
+  if (!skipped.has('requester') && filter.requester)
+    parts.push(sql`LOWER(a."requester") LIKE ${`%${escapeLike(filter.requester.toLowerCase())}%`} ESCAPE '\\'`);
+  if (!skipped.has('age') && filter.age)
+    parts.push(sql`${createdAtUnindexed()} <= ${new Date(now.getTime() - QUEUE_AGES[filter.age] * 60_000)}`);
   if (!skipped.has('mine') && filter.mine) parts.push(waitingPredicate(reviewer));
   if (!skipped.has('trace') && filter.trace) parts.push(sql`a."traceId" = ${filter.trace}`);
   return parts.length ? Prisma.join(parts, ' AND ') : TRUE;
@@ -101,15 +116,19 @@ export function separationOfDuties(reviewer: Pick<ReviewerFacts, 'id' | 'email'>
 /** I am a member of a required group that no approval covers yet (group ids are UUIDs: the substring match is exact). */
 function coversMissingGroup(groupIds: readonly string[]): Prisma.Sql {
   if (groupIds.length === 0) return FALSE;
-  const each = groupIds.map((groupId) => sql`(a."requiredGroups" LIKE ${`%"${groupId}"%`}
-    AND a."id" NOT IN (SELECT "actionId" FROM "ActionApproval" WHERE "groupId" = ${groupId}))`);
+  const each = groupIds.map(
+    (groupId) => sql`(a."requiredGroups" LIKE ${`%"${groupId}"%`}
+    AND a."id" NOT IN (SELECT "actionId" FROM "ActionApproval" WHERE "groupId" = ${groupId}))`,
+  );
   return sql`(${Prisma.join(each, ' OR ')})`;
 }
 
 /** One more approval that covers no group still leaves an approval for each group missing. */
 function roomForOthers(): Prisma.Sql {
   const postgres = databaseTarget().provider === 'postgresql';
-  const groups = postgres ? raw(`json_array_length(a."requiredGroups"::json)`) : raw(`json_array_length(a."requiredGroups")`);
+  const groups = postgres
+    ? raw(`json_array_length(a."requiredGroups"::json)`)
+    : raw(`json_array_length(a."requiredGroups")`);
   const greatest = postgres ? 'GREATEST' : 'MAX';
   const approvals = sql`(SELECT COUNT(*) FROM "ActionApproval" ap WHERE ap."actionId" = a."id")`;
   const covered = sql`(SELECT COUNT(DISTINCT ap."groupId") FROM "ActionApproval" ap WHERE ap."actionId" = a."id" AND ap."groupId" IS NOT NULL)`;

@@ -9,8 +9,14 @@ type SwitchReader = Pick<Tx, 'switch'>;
  * The status each row of a list shows (lib/policy/effective-status.ts), in order. Writes nothing; reads the engaged
  * switches once, and only when a row is past its deadline.
  */
-export async function readEffectiveStatuses(reader: SwitchReader, rows: readonly (CoveredWork & { status: string })[], now = Date.now()): Promise<string[]> {
-  const overdue = rows.some((row) => row.status === 'pending_review' && row.expiresAt !== null && row.expiresAt.getTime() <= now);
+export async function readEffectiveStatuses(
+  reader: SwitchReader,
+  rows: readonly (CoveredWork & { status: string })[],
+  now = Date.now(),
+): Promise<string[]> {
+  const overdue = rows.some(
+    (row) => row.status === 'pending_review' && row.expiresAt !== null && row.expiresAt.getTime() <= now,
+  );
   const stops = overdue ? await readEngagedStops(reader) : [];
   return rows.map((row) => effectiveStatus(row, now, isDeadlineFrozen(stops, row)));
 }

@@ -10,8 +10,22 @@ import type { GrantRow } from '../grants/to-grant-policy';
 export type GateRow = {
   globalStop: boolean;
   globalStopReason: string;
-  agent: { id: string; status: string; mode: string; environment: string; requesterKey: string | null; requesterIssuer: string | null };
-  tool: { id: string; name: string; actionLevel: string; enabled: boolean; parameters: string; sensitiveFields: string[] } | null;
+  agent: {
+    id: string;
+    status: string;
+    mode: string;
+    environment: string;
+    requesterKey: string | null;
+    requesterIssuer: string | null;
+  };
+  tool: {
+    id: string;
+    name: string;
+    actionLevel: string;
+    enabled: boolean;
+    parameters: string;
+    sensitiveFields: string[];
+  } | null;
   grant: GrantRow | null;
 };
 
@@ -39,20 +53,45 @@ export async function readGateRow(runner: SqlRunner, agentId: string, toolName: 
     globalStop: row.globalStop === null || row.globalStop === undefined ? true : bool(row.globalStop),
     globalStopReason: text(row.globalStopReason) ?? '',
     agent: {
-      id: String(row.agentId), status: String(row.status), mode: String(row.mode), environment: String(row.environment),
-      requesterKey: text(row.requesterKey), requesterIssuer: text(row.requesterIssuer),
+      id: String(row.agentId),
+      status: String(row.status),
+      mode: String(row.mode),
+      environment: String(row.environment),
+      requesterKey: text(row.requesterKey),
+      requesterIssuer: text(row.requesterIssuer),
     },
-    tool: row.toolId == null ? null : {
-      id: String(row.toolId), name: String(row.toolName), actionLevel: String(row.actionLevel), enabled: bool(row.enabled), parameters: String(row.parameters),
-      sensitiveFields: JSON.parse(String(row.sensitiveFields)) as string[],
-    },
-    grant: row.grantId == null ? null : {
-      approvals: int(row.approvals)!, constraints: String(row.constraints), rateLimitCount: int(row.rateLimitCount),
-      rateLimitWindowSeconds: int(row.rateLimitWindowSeconds), maxCallsPerTrace: int(row.maxCallsPerTrace), maxPending: int(row.maxPending),
-      expiresAt: date(row.expiresAt), environment: String(row.grantEnvironment), requireReason: bool(row.requireReason),
-      requester: text(row.grantRequester), loopMaxRepeats: int(row.loopMaxRepeats), loopWindowSeconds: int(row.loopWindowSeconds),
-      loopPauseAgent: bool(row.loopPauseAgent), reviewTimeoutMinutes: int(row.reviewTimeoutMinutes) ?? 60,
-      ownerMayApprove: bool(row.ownerMayApprove), requiredGroups: String(row.requiredGroups ?? '[]'), reviewGroupId: text(row.reviewGroupId),
-    },
+    tool:
+      row.toolId == null
+        ? null
+        : {
+            id: String(row.toolId),
+            name: String(row.toolName),
+            actionLevel: String(row.actionLevel),
+            enabled: bool(row.enabled),
+            parameters: String(row.parameters),
+            sensitiveFields: JSON.parse(String(row.sensitiveFields)) as string[],
+          },
+    grant:
+      row.grantId == null
+        ? null
+        : {
+            approvals: int(row.approvals)!,
+            constraints: String(row.constraints),
+            rateLimitCount: int(row.rateLimitCount),
+            rateLimitWindowSeconds: int(row.rateLimitWindowSeconds),
+            maxCallsPerTrace: int(row.maxCallsPerTrace),
+            maxPending: int(row.maxPending),
+            expiresAt: date(row.expiresAt),
+            environment: String(row.grantEnvironment),
+            requireReason: bool(row.requireReason),
+            requester: text(row.grantRequester),
+            loopMaxRepeats: int(row.loopMaxRepeats),
+            loopWindowSeconds: int(row.loopWindowSeconds),
+            loopPauseAgent: bool(row.loopPauseAgent),
+            reviewTimeoutMinutes: int(row.reviewTimeoutMinutes) ?? 60,
+            ownerMayApprove: bool(row.ownerMayApprove),
+            requiredGroups: String(row.requiredGroups ?? '[]'),
+            reviewGroupId: text(row.reviewGroupId),
+          },
   };
 }

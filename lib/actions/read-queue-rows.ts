@@ -76,7 +76,9 @@ export async function readQueueRows(
     LIMIT ${Prisma.raw(String(Math.max(1, Math.trunc(limit))))}`);
   if (rows.length === 0) return [];
 
-  const traceSizes = await countPendingInTraces(rows.map((row) => ({ agentId: String(row.agentId), traceId: String(row.traceId) })));
+  const traceSizes = await countPendingInTraces(
+    rows.map((row) => ({ agentId: String(row.agentId), traceId: String(row.traceId) })),
+  );
   const seeSensitive = can(actor, 'actions.read_sensitive');
   return rows.map((row) => {
     const params = JSON.parse(String(row.editedParams ?? row.params)) as Record<string, unknown>;
@@ -149,5 +151,7 @@ async function countPendingInTraces(keys: { agentId: string; traceId: string }[]
 /** A row's summary is one line: an agent's 256 KiB value in it would make every queue page carry it (the card shows it all). */
 const SUMMARY_LIMIT = 300;
 function clipSummary(summary: string): string {
-  return summary.length > SUMMARY_LIMIT ? `${summary.slice(0, SUMMARY_LIMIT)}… (${(summary.length - SUMMARY_LIMIT).toLocaleString('en')} more characters: open the action)` : summary;
+  return summary.length > SUMMARY_LIMIT
+    ? `${summary.slice(0, SUMMARY_LIMIT)}… (${(summary.length - SUMMARY_LIMIT).toLocaleString('en')} more characters: open the action)`
+    : summary;
 }

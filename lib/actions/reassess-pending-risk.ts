@@ -18,15 +18,28 @@ export async function reassessPendingRisk(limit = 200): Promise<number> {
   const stale = await db().action.findMany({
     where: { status: 'pending_review', riskVersion: { lt: RISK_RULES_VERSION } },
     select: {
-      id: true, params: true, editedParams: true, paramsVersion: true, reason: true, sources: true, requester: true, requesterVerified: true,
-      gateReasons: true, currentValues: true, tool: { select: { actionLevel: true } },
+      id: true,
+      params: true,
+      editedParams: true,
+      paramsVersion: true,
+      reason: true,
+      sources: true,
+      requester: true,
+      requesterVerified: true,
+      gateReasons: true,
+      currentValues: true,
+      tool: { select: { actionLevel: true } },
     },
     take: limit,
   });
   if (stale.length === 0) quietUntil = Date.now() + QUIET_MS;
   let updated = 0;
   for (const action of stale) {
-    const risk = riskColumnsOfStored(action, action.tool?.actionLevel, JSON.parse(action.editedParams ?? action.params));
+    const risk = riskColumnsOfStored(
+      action,
+      action.tool?.actionLevel,
+      JSON.parse(action.editedParams ?? action.params),
+    );
     const { count } = await db().action.updateMany({
       where: { id: action.id, paramsVersion: action.paramsVersion, riskVersion: { lt: RISK_RULES_VERSION } },
       data: risk,

@@ -17,7 +17,14 @@ export async function recordingFrozenRefusal<T>(actor: Actor, actionId: string, 
       const reasons = error.details.reasons.map(String);
       await db().$transaction(async (tx) => {
         const action = await tx.action.findUnique({ where: { id: actionId }, select: { agentId: true } });
-        if (action) await recordAuditEvent(tx, { actor, actionId, agentId: action.agentId, type: 'action.approval_refused_frozen', payload: { reasons } });
+        if (action)
+          await recordAuditEvent(tx, {
+            actor,
+            actionId,
+            agentId: action.agentId,
+            type: 'action.approval_refused_frozen',
+            payload: { reasons },
+          });
       });
     }
     throw error;

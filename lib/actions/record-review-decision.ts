@@ -30,10 +30,17 @@ async function refuseWhileBlocked(tx: Tx, action: { agentId: string; toolName: s
   const stop = await readGlobalStop(tx);
   const blocks = [
     ...(stop.engaged ? [stop.reason ? `global stop is engaged: ${stop.reason}` : 'global stop is engaged'] : []),
-    ...switchBlocks(applicableSwitches(await readEngagedSwitchesInTx(tx, action.agentId), action.agentId, action.toolName), action.agentId, action.toolName),
+    ...switchBlocks(
+      applicableSwitches(await readEngagedSwitchesInTx(tx, action.agentId), action.agentId, action.toolName),
+      action.agentId,
+      action.toolName,
+    ),
   ];
   if (blocks.length > 0) {
-    throw new WardenError('conflict', `This action cannot be approved while a stop holds: ${blocks.join('; ')}.`, { reasons: blocks, frozen: true });
+    throw new WardenError('conflict', `This action cannot be approved while a stop holds: ${blocks.join('; ')}.`, {
+      reasons: blocks,
+      frozen: true,
+    });
   }
 }
 
@@ -46,9 +53,15 @@ export async function recordReviewDecision(
 ): Promise<DecisionOutcome> {
   // Lock the action first (a compare-and-set that changes nothing visible): concurrent reviewers of the same action
   // queue here, so each one's reads below see every approval committed before it.
-  const { count: locked } = await tx.action.updateMany({ where: { id: actionId, status: 'pending_review' }, data: { updatedAt: new Date() } });
+  const { count: locked } = await tx.action.updateMany({
+    where: { id: actionId, status: 'pending_review' },
+    data: { updatedAt: new Date() },
+  });
   if (locked !== 1) throw await alreadyDecided(tx, actionId);
-  const action = await tx.action.findUniqueOrThrow({ where: { id: actionId }, include: { agent: { select: { ownerId: true } } } });
+  const action = await tx.action.findUniqueOrThrow({
+    where: { id: actionId },
+    include: { agent: { select: { ownerId: true } } },
+  });
   const refs = { actor, actionId, agentId: action.agentId };
   const requiredGroups = JSON.parse(action.requiredGroups) as string[];
   const required = Math.max(action.approvalsRequired, requiredGroups.length, 1);
@@ -58,12 +71,18 @@ export async function recordReviewDecision(
   if (decision === 'approved') {
     await refuseWhileBlocked(tx, action);
     override = await separationOfDuties(tx, actor, action);
-    const given = await tx.actionApproval.findMany({ where: { actionId }, select: { reviewerId: true, groupId: true } });
-    // Today's memberships of every approver in the required groups: the quorum re-matches approvers to groups.
-    const memberships = requiredGroups.length === 0 ? [] : await tx.reviewerGroupMember.findMany({
-      where: { userId: { in: [actor.id, ...given.map((a) => a.reviewerId)] }, groupId: { in: requiredGroups } },
-      select: { userId: true, groupId: true },
+    const given = await tx.actionApproval.findMany({
+      where: { actionId },
+      select: { reviewerId: true, groupId: true },
     });
+    // Today's memberships of every approver in the required groups: the quorum re-matches approvers to groups.
+    const memberships =
+      requiredGroups.length === 0
+        ? []
+        : await tx.reviewerGroupMember.findMany({
+            where: { userId: { in: [actor.id, ...given.map((a) => a.reviewerId)] }, groupId: { in: requiredGroups } },
+            select: { userId: true, groupId: true },
+          });
     const groupsOf = (userId: string) => memberships.filter((m) => m.userId === userId).map((m) => m.groupId);
     const approvalsSoFar = given.map((a) => ({ ...a, groups: groupsOf(a.reviewerId) }));
     const plan = planApproval({ required, requiredGroups, approvals: approvalsSoFar }, actor.id, groupsOf(actor.id));
@@ -72,18 +91,35 @@ export async function recordReviewDecision(
     }
     if (!plan.ok) {
       const names = await groupNames(tx, plan.missingGroups);
-      throw new WardenError('forbidden', `This action still needs an approval from ${names.join(' and ')}, and you are not a member.`, { missingGroups: names });
+      throw new WardenError(
+        'forbidden',
+        `This action still needs an approval from ${names.join(' and ')}, and you are not a member.`,
+        { missingGroups: names },
+      );
     }
     for (const moved of plan.assignments) {
       const before = given.find((a) => a.reviewerId === moved.reviewerId);
       if (before && before.groupId !== moved.groupId) {
-        await tx.actionApproval.update({ where: { actionId_reviewerId: { actionId, reviewerId: moved.reviewerId } }, data: { groupId: moved.groupId } });
+        await tx.actionApproval.update({
+          where: { actionId_reviewerId: { actionId, reviewerId: moved.reviewerId } },
+          data: { groupId: moved.groupId },
+        });
       }
     }
     await tx.actionApproval.create({ data: { actionId, reviewerId: actor.id, groupId: plan.groupId, comment } });
     approvals = plan.approvals;
     if (!plan.complete) {
-      await recordAuditEvent(tx, { ...refs, type: 'action.approval_recorded', payload: { comment, approvals, required, ...(plan.groupId && { group: (await groupNames(tx, [plan.groupId]))[0] }), ...(override && { override }) } });
+      await recordAuditEvent(tx, {
+        ...refs,
+        type: 'action.approval_recorded',
+        payload: {
+          comment,
+          approvals,
+          required,
+          ...(plan.groupId && { group: (await groupNames(tx, [plan.groupId]))[0] }),
+          ...(override && { override }),
+        },
+      });
       const missing = requiredGroups.filter((g) => !plan.assignments.some((a) => a.groupId === g));
       return { status: 'pending_review', approvals, required, missingGroups: await groupNames(tx, missing) };
     }
@@ -100,9 +136,12 @@ export async function recordReviewDecision(
     },
   });
   if (!moved) throw await alreadyDecided(tx, actionId);
-  await recordAuditEvent(tx, decision === 'approved'
-    ? { ...refs, type: 'action.approved', payload: { comment, ...(override && { override }) } }
-    : { ...refs, type: 'action.rejected', payload: { comment } });
+  await recordAuditEvent(
+    tx,
+    decision === 'approved'
+      ? { ...refs, type: 'action.approved', payload: { comment, ...(override && { override }) } }
+      : { ...refs, type: 'action.rejected', payload: { comment } },
+  );
   return { status: decision, approvals, required, missingGroups: [] };
 }
 
@@ -116,12 +155,23 @@ async function separationOfDuties(
   action: { requester: string | null; agentId: string; toolId: string | null; agent: { ownerId: string } },
 ): Promise<string | undefined> {
   // The agent's owner is a conflict only when the grant does not let owners approve.
-  const ownerMayApprove = action.agent.ownerId === actor.id && action.toolId
-    ? (await tx.grant.findUnique({ where: { agentId_toolId: { agentId: action.agentId, toolId: action.toolId } }, select: { ownerMayApprove: true } }))?.ownerMayApprove ?? false
-    : false;
-  const conflicts = separationOfDutiesConflicts(actor, { requester: action.requester, agentOwnerId: action.agent.ownerId, ownerMayApprove });
+  const ownerMayApprove =
+    action.agent.ownerId === actor.id && action.toolId
+      ? ((
+          await tx.grant.findUnique({
+            where: { agentId_toolId: { agentId: action.agentId, toolId: action.toolId } },
+            select: { ownerMayApprove: true },
+          })
+        )?.ownerMayApprove ?? false)
+      : false;
+  const conflicts = separationOfDutiesConflicts(actor, {
+    requester: action.requester,
+    agentOwnerId: action.agent.ownerId,
+    ownerMayApprove,
+  });
   if (conflicts.length === 0) return undefined;
-  if (!isAdmin(actor)) throw new WardenError('forbidden', `You cannot approve this action: it was ${conflicts.join(' and ')}.`);
+  if (!isAdmin(actor))
+    throw new WardenError('forbidden', `You cannot approve this action: it was ${conflicts.join(' and ')}.`);
   return `admin override: ${conflicts.join('; ')}`;
 }
 

@@ -21,27 +21,51 @@ describe.each(TEST_DATABASES)('reportActionResult on %s', (kind) => {
 
   it('ok: the action succeeds, keeping the output and the downstream reference, audited', async () => {
     const { agent, id } = await executing();
-    expect(await reportActionResult(agent, id, { ok: true, output: { refund: 'R-9' }, downstreamRef: 'psp:R-9' })).toMatchObject({
-      id, status: 'succeeded', result: { ok: true, output: { refund: 'R-9' }, error: null }, downstreamRef: 'psp:R-9',
+    expect(
+      await reportActionResult(agent, id, { ok: true, output: { refund: 'R-9' }, downstreamRef: 'psp:R-9' }),
+    ).toMatchObject({
+      id,
+      status: 'succeeded',
+      result: { ok: true, output: { refund: 'R-9' }, error: null },
+      downstreamRef: 'psp:R-9',
     });
     expect(await w.actionRow(id)).toMatchObject({ status: 'succeeded', downstreamRef: 'psp:R-9' });
-    expect((await w.auditTrail(id)).at(-1)).toEqual({ type: 'action.succeeded', actorType: 'agent', actorId: agent.id, payload: { downstreamRef: 'psp:R-9' } });
+    expect((await w.auditTrail(id)).at(-1)).toEqual({
+      type: 'action.succeeded',
+      actorType: 'agent',
+      actorId: agent.id,
+      payload: { downstreamRef: 'psp:R-9' },
+    });
   });
 
   it('not ok: the action fails, keeping the error', async () => {
     const { agent, id } = await executing();
-    expect(await reportActionResult(agent, id, { ok: false, error: 'PSP answered 503' })).toMatchObject({ status: 'failed', result: { ok: false, error: 'PSP answered 503' } });
-    expect((await w.auditTrail(id)).at(-1)).toEqual({ type: 'action.failed', actorType: 'agent', actorId: agent.id, payload: { error: 'PSP answered 503', downstreamRef: null } });
+    expect(await reportActionResult(agent, id, { ok: false, error: 'PSP answered 503' })).toMatchObject({
+      status: 'failed',
+      result: { ok: false, error: 'PSP answered 503' },
+    });
+    expect((await w.auditTrail(id)).at(-1)).toEqual({
+      type: 'action.failed',
+      actorType: 'agent',
+      actorId: agent.id,
+      payload: { error: 'PSP answered 503', downstreamRef: null },
+    });
   });
 
   it('the outcome is final: a second report is refused with the status; an action not claimed yet cannot be reported', async () => {
     const { agent, tool, id } = await executing();
     await reportActionResult(agent, id, { ok: true });
-    await expect(reportActionResult(agent, id, { ok: false, error: 'changed my mind' })).rejects.toMatchObject({ code: 'conflict', details: { status: 'succeeded' } });
+    await expect(reportActionResult(agent, id, { ok: false, error: 'changed my mind' })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { status: 'succeeded' },
+    });
     expect((await w.actionRow(id)).status).toBe('succeeded');
 
     const approved = await w.propose(agent, tool, 'approved');
-    await expect(reportActionResult(agent, approved, { ok: true })).rejects.toMatchObject({ code: 'conflict', details: { status: 'approved' } });
+    await expect(reportActionResult(agent, approved, { ok: true })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { status: 'approved' },
+    });
     expect((await w.actionRow(approved)).status).toBe('approved');
     expect(await w.auditTypes(approved)).toEqual(['action.proposed', 'gate.decided']);
   });
@@ -50,7 +74,9 @@ describe.each(TEST_DATABASES)('reportActionResult on %s', (kind) => {
     const { agent, id } = await executing();
     const { agent: stranger } = await w.agentWithRefundTool();
     await expect(reportActionResult(stranger, id, { ok: true })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(reportActionResult(await w.person(['admin']), id, { ok: true })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(reportActionResult(await w.person(['admin']), id, { ok: true })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect((await w.actionRow(id)).status).toBe('executing');
     expect(await reportActionResult(agent, id, { ok: true })).toMatchObject({ status: 'succeeded' });
   });

@@ -24,7 +24,13 @@ export async function reviewActionBatch(actor: Actor, input: BatchDecisionInput)
       const outcome = await reviewPendingAction(actor, { actionId, comment }, decision);
       results.push(
         outcome.status === 'pending_review'
-          ? { actionId, result: 'needs_more_approvals', approvals: outcome.approvals, required: outcome.required, missingGroups: outcome.missingGroups }
+          ? {
+              actionId,
+              result: 'needs_more_approvals',
+              approvals: outcome.approvals,
+              required: outcome.required,
+              missingGroups: outcome.missingGroups,
+            }
           : { actionId, result: decision },
       );
     } catch (error) {

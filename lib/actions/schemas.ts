@@ -4,7 +4,10 @@ import { ACTION_STATUSES } from '../policy/action-status';
 /** Request shapes of the agent API and the review forms. Client-safe: imports only zod. */
 export const sourceSchema = z.object({
   title: z.string().trim().min(1, 'a source needs a title').max(300),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .max(2000)
+    .optional(),
   excerpt: z.string().max(5000).optional(),
 });
 
@@ -34,12 +37,20 @@ export type ReportResultInput = z.input<typeof reportResultSchema>;
 
 /** The agent may state the hash of the parameters it is about to run; a claim for anything else fails. */
 export const claimActionSchema = z.object({
-  paramsHash: z.string().regex(/^[0-9a-f]{64}$/, 'paramsHash must be the hex SHA-256 the action reports').optional(),
+  paramsHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'paramsHash must be the hex SHA-256 the action reports')
+    .optional(),
 });
 export type ClaimActionInput = z.input<typeof claimActionSchema>;
 
 export const getActionQuerySchema = z.object({
-  wait: z.coerce.number({ error: 'wait must be a number of seconds' }).int().min(0).max(60, 'wait is at most 60 seconds').default(0),
+  wait: z.coerce
+    .number({ error: 'wait must be a number of seconds' })
+    .int()
+    .min(0)
+    .max(60, 'wait is at most 60 seconds')
+    .default(0),
 });
 
 export const decisionSchema = z.object({
@@ -67,7 +78,16 @@ export type EscalateActionInput = z.input<typeof escalateActionSchema>;
 /** The agent's list of its own actions (GET /api/v1/actions): one status, keyset-paged by id, newest first. */
 export const listAgentActionsSchema = z.object({
   status: z.enum(ACTION_STATUSES, { error: 'must be one of the action statuses' }),
-  after: z.string().trim().regex(/^[0-9a-zA-Z-]{1,100}$/, 'is not a cursor this endpoint returned').optional(),
-  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(50),
+  after: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-zA-Z-]{1,100}$/, 'is not a cursor this endpoint returned')
+    .optional(),
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(50),
 });
 export type ListAgentActionsInput = z.input<typeof listAgentActionsSchema>;

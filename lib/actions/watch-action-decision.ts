@@ -12,14 +12,17 @@ export type ActionDecision = {
   at: string | null;
 };
 
-
 /**
  * For a review card left open: calls `onDecided` once, when the action is no longer pending review (decided by
  * another reviewer, expired, in this app instance or another on the same database), with who decided and when; at
  * once if it already is. Escalations and partial approvals leave it pending and call nothing. Reads only.
  * Returns the unsubscribe; after it, or after the call, nothing more is sent.
  */
-export async function watchActionDecision(actor: Actor, actionId: string, onDecided: (decision: ActionDecision) => void): Promise<() => void> {
+export async function watchActionDecision(
+  actor: Actor,
+  actionId: string,
+  onDecided: (decision: ActionDecision) => void,
+): Promise<() => void> {
   assertCan(actor, 'actions.read');
   const exists = await db().action.findUnique({ where: { id: actionId }, select: { id: true } });
   if (!exists) throw new WardenError('not_found', 'No such action.');

@@ -32,7 +32,11 @@ const CHUNK = 500;
  * ids to remove (with who decided). Never the whole queue: the client holds its pages and applies the deltas.
  * Updates never overlap; changes during one are folded into the next. Returns the unsubscribe.
  */
-export function watchReviewQueue(actor: Actor, query: Pick<QueueQuery, 'filter' | 'sort'>, watcher: QueueWatcher): () => void {
+export function watchReviewQueue(
+  actor: Actor,
+  query: Pick<QueueQuery, 'filter' | 'sort'>,
+  watcher: QueueWatcher,
+): () => void {
   assertCan(actor, 'actions.read');
   let closed = false;
   const reviewer = loadQueueReviewer(actor);
@@ -66,7 +70,12 @@ export function watchReviewQueue(actor: Actor, query: Pick<QueueQuery, 'filter' 
   };
 }
 
-async function readDelta(actor: Actor, reviewer: Awaited<ReturnType<typeof loadQueueReviewer>>, query: Pick<QueueQuery, 'filter' | 'sort'>, ids: string[]): Promise<QueueDelta> {
+async function readDelta(
+  actor: Actor,
+  reviewer: Awaited<ReturnType<typeof loadQueueReviewer>>,
+  query: Pick<QueueQuery, 'filter' | 'sort'>,
+  ids: string[],
+): Promise<QueueDelta> {
   if (ids.length === 0) return { upserted: [], removed: [] };
   const now = new Date();
   const where = sql`a."id" IN (${Prisma.join(ids)}) AND ${openPending(now)} AND ${filterPredicate(query.filter, reviewer, now)}`;

@@ -12,8 +12,15 @@ export type AgentState = {
 };
 
 export function agentState(agent: {
-  version: number; purpose: string; monitoringNote: string; shutoffContact: string; environment: string; mode: string;
-  status: string; ownerId: string; archivedAt: Date | null;
+  version: number;
+  purpose: string;
+  monitoringNote: string;
+  shutoffContact: string;
+  environment: string;
+  mode: string;
+  status: string;
+  ownerId: string;
+  archivedAt: Date | null;
 }): AgentState {
   return {
     version: agent.version,

@@ -13,7 +13,11 @@ export function assertCanControlAgent(actor: Actor, agent: ControlledAgent): voi
     throw new WardenError('forbidden', 'Only the owner of this agent or an admin can change it.');
   }
   if (agent.archivedAt) {
-    throw new WardenError('conflict', `${agent.name ? `Agent "${agent.name}"` : 'This agent'} is archived: it is read-only.`, { archived: true });
+    throw new WardenError(
+      'conflict',
+      `${agent.name ? `Agent "${agent.name}"` : 'This agent'} is archived: it is read-only.`,
+      { archived: true },
+    );
   }
 }
 

@@ -11,9 +11,15 @@ import type { AgentRef } from './set-agent-status';
 export type CreatedKey = { key: string; keyId: string; prefix: string; agentId: string };
 
 /** Creates a key and returns it once; afterwards only its hash and prefix exist. Owners of the agent and admins. */
-export async function createAgentKey(actor: Actor, ref: AgentRef, options: { label?: string; expiresAt?: Date | null } = {}): Promise<CreatedKey> {
+export async function createAgentKey(
+  actor: Actor,
+  ref: AgentRef,
+  options: { label?: string; expiresAt?: Date | null } = {},
+): Promise<CreatedKey> {
   if (options.expiresAt && options.expiresAt.getTime() <= Date.now()) {
-    throw new WardenError('invalid_input', 'The expiry must be in the future.', { issues: [{ path: 'expiresAt', message: 'must be in the future' }] });
+    throw new WardenError('invalid_input', 'The expiry must be in the future.', {
+      issues: [{ path: 'expiresAt', message: 'must be in the future' }],
+    });
   }
   return db().$transaction(async (tx) => {
     const agent = await findAgentOrThrow(tx, ref);
@@ -22,14 +28,22 @@ export async function createAgentKey(actor: Actor, ref: AgentRef, options: { lab
   });
 }
 
-export async function insertAgentKey(tx: Tx, actor: Actor, agentId: string, options: { label?: string; expiresAt?: Date | null }): Promise<CreatedKey> {
+export async function insertAgentKey(
+  tx: Tx,
+  actor: Actor,
+  agentId: string,
+  options: { label?: string; expiresAt?: Date | null },
+): Promise<CreatedKey> {
   const { key, hash, prefix } = generateAgentKey();
   const keyId = randomUUID();
   const label = options.label?.trim().slice(0, 80) ?? '';
   const expiresAt = options.expiresAt ?? null;
   await tx.agentKey.create({ data: { id: keyId, agentId, hash, prefix, label, expiresAt } });
   await recordAuditEvent(tx, {
-    actor, agentId, type: 'agent_key.created', payload: { keyId, prefix, label, expiresAt: expiresAt?.toISOString() ?? null },
+    actor,
+    agentId,
+    type: 'agent_key.created',
+    payload: { keyId, prefix, label, expiresAt: expiresAt?.toISOString() ?? null },
   });
   return { key, keyId, prefix, agentId };
 }

@@ -22,7 +22,12 @@ export async function createAgent(actor: Actor, input: CreateAgentInput) {
         data: { id: randomUUID(), ...data, shutoffContact: data.shutoffContact || owner.email, ownerId: owner.id },
       });
       const { version: _version, archivedAt: _archivedAt, ...after } = agentState(agent);
-      await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent.created', payload: { name: agent.name, ownerId: owner.id, after } });
+      await recordAuditEvent(tx, {
+        actor,
+        agentId: agent.id,
+        type: 'agent.created',
+        payload: { name: agent.name, ownerId: owner.id, after },
+      });
       return agent;
     });
   } catch (error) {
@@ -33,9 +38,13 @@ export async function createAgent(actor: Actor, input: CreateAgentInput) {
 }
 
 function nameTaken(name: string): WardenError {
-  return new WardenError('conflict', `name: an agent named "${name}" already exists (names are never reused, even after an agent is archived).`, {
-    issues: [{ path: 'name', message: 'already taken' }],
-  });
+  return new WardenError(
+    'conflict',
+    `name: an agent named "${name}" already exists (names are never reused, even after an agent is archived).`,
+    {
+      issues: [{ path: 'name', message: 'already taken' }],
+    },
+  );
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -23,8 +23,26 @@ export async function getAgentAuthority(actor: Actor) {
   return {
     inFlightAtStop: await listInFlightAtStop(agent.id),
     switches: [
-      ...(globalRow ? [] : [{ id: GLOBAL_STOP_ID, scope: 'global', tool: null, effect: 'block', reason: 'the global stop record is missing', since: new Date(0).toISOString() }]),
-      ...switches.map((s) => ({ id: s.id, scope: s.scope, tool: s.toolName, effect: s.effect, reason: s.reason, since: (s.engagedAt ?? s.changedAt).toISOString() })),
+      ...(globalRow
+        ? []
+        : [
+            {
+              id: GLOBAL_STOP_ID,
+              scope: 'global',
+              tool: null,
+              effect: 'block',
+              reason: 'the global stop record is missing',
+              since: new Date(0).toISOString(),
+            },
+          ]),
+      ...switches.map((s) => ({
+        id: s.id,
+        scope: s.scope,
+        tool: s.toolName,
+        effect: s.effect,
+        reason: s.reason,
+        since: (s.engagedAt ?? s.changedAt).toISOString(),
+      })),
     ],
     agent: { id: agent.id, name: agent.name, status: agent.status, mode: agent.mode },
     tools: agent.grants
@@ -45,11 +63,20 @@ export async function getAgentAuthority(actor: Actor) {
  */
 async function listInFlightAtStop(agentId: string) {
   const executing = await db().action.findMany({
-    where: { agentId, status: 'executing' }, select: { id: true, toolName: true }, orderBy: { createdAt: 'asc' }, take: 200,
+    where: { agentId, status: 'executing' },
+    select: { id: true, toolName: true },
+    orderBy: { createdAt: 'asc' },
+    take: 200,
   });
   if (executing.length === 0) return [];
   const stops = await readEngagedStops(db(), agentId);
   return executing
-    .map((action) => ({ actionId: action.id, tool: action.toolName, stops: stopsCovering(stops, { agentId, toolName: action.toolName, createdAt: new Date(0), expiresAt: null }).map(describeStop) }))
+    .map((action) => ({
+      actionId: action.id,
+      tool: action.toolName,
+      stops: stopsCovering(stops, { agentId, toolName: action.toolName, createdAt: new Date(0), expiresAt: null }).map(
+        describeStop,
+      ),
+    }))
     .filter((held) => held.stops.length > 0);
 }

@@ -17,20 +17,46 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
     where: { id: agentId },
     include: {
       owner: { select: { id: true, name: true, email: true } },
-      grants: { include: { tool: { select: { name: true, actionLevel: true, enabled: true } } }, orderBy: { tool: { name: 'asc' } } },
-      keys: { select: { id: true, prefix: true, label: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true }, orderBy: { createdAt: 'desc' } },
+      grants: {
+        include: { tool: { select: { name: true, actionLevel: true, enabled: true } } },
+        orderBy: { tool: { name: 'asc' } },
+      },
+      keys: {
+        select: {
+          id: true,
+          prefix: true,
+          label: true,
+          createdAt: true,
+          lastUsedAt: true,
+          expiresAt: true,
+          revokedAt: true,
+        },
+        orderBy: { createdAt: 'desc' },
+      },
       actions: {
         orderBy: { createdAt: 'desc' },
         take: RECENT_ACTIONS,
-        select: { id: true, agentId: true, toolName: true, status: true, requester: true, createdAt: true, expiresAt: true },
+        select: {
+          id: true,
+          agentId: true,
+          toolName: true,
+          status: true,
+          requester: true,
+          createdAt: true,
+          expiresAt: true,
+        },
       },
     },
   });
   if (!agent) throw new WardenError('not_found', 'No agent with that id.');
   // Why and by whom it was paused: the owner learns of a loop detected by the gate here, and in the audit log.
-  const pause = agent.status === 'paused'
-    ? await db().auditEvent.findFirst({ where: { agentId: agent.id, type: 'agent.paused' }, orderBy: { seq: 'desc' } })
-    : null;
+  const pause =
+    agent.status === 'paused'
+      ? await db().auditEvent.findFirst({
+          where: { agentId: agent.id, type: 'agent.paused' },
+          orderBy: { seq: 'desc' },
+        })
+      : null;
   // What archiving would close: the confirmation names it.
   const statuses = await readEffectiveStatuses(db(), agent.actions);
   const [pendingReview, approved] = await Promise.all([

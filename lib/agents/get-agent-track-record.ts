@@ -21,7 +21,11 @@ export type AgentTrackRecord = {
  * 30 days how many reviewers approved, rejected, or left to expire. Counted from the audit log, where each human
  * decision and each expiry is one event (the action row moves on to executing, succeeded, …).
  */
-export async function getAgentTrackRecord(actor: Actor, agentId: string, { exclude, now = new Date() }: { exclude?: string; now?: Date } = {}): Promise<AgentTrackRecord> {
+export async function getAgentTrackRecord(
+  actor: Actor,
+  agentId: string,
+  { exclude, now = new Date() }: { exclude?: string; now?: Date } = {},
+): Promise<AgentTrackRecord> {
   assertCan(actor, 'actions.read');
   const since = new Date(now.getTime() - WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const count = (type: string) => db().auditEvent.count({ where: { agentId, type, at: { gte: since } } });
@@ -38,7 +42,12 @@ export async function getAgentTrackRecord(actor: Actor, agentId: string, { exclu
   ]);
   const statuses = await readEffectiveStatuses(db(), recent, now.getTime());
   return {
-    recent: recent.map((row, i) => ({ id: row.id, tool: row.toolName, status: statuses[i] as ActionStatus, createdAt: row.createdAt.toISOString() })),
+    recent: recent.map((row, i) => ({
+      id: row.id,
+      tool: row.toolName,
+      status: statuses[i] as ActionStatus,
+      createdAt: row.createdAt.toISOString(),
+    })),
     windowDays: WINDOW_DAYS,
     approved,
     rejected,

@@ -8,8 +8,10 @@ export type ReadinessScore = { okCount: number; total: number; gaps: number };
 export async function listAgentReadiness(actor: Actor, agentIds: string[]): Promise<Record<string, ReadinessScore>> {
   assertCan(actor, 'agents.read');
   const facts = await gatherReadinessFacts(agentIds);
-  return Object.fromEntries([...facts].map(([id, agentFacts]) => {
-    const { okCount, total, rows } = assessAgentReadiness(agentFacts);
-    return [id, { okCount, total, gaps: rows.reduce((sum, row) => sum + row.gaps.length, 0) }];
-  }));
+  return Object.fromEntries(
+    [...facts].map(([id, agentFacts]) => {
+      const { okCount, total, rows } = assessAgentReadiness(agentFacts);
+      return [id, { okCount, total, gaps: rows.reduce((sum, row) => sum + row.gaps.length, 0) }];
+    }),
+  );
 }

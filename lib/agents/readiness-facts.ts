@@ -4,7 +4,6 @@ import type { ActionLevel } from '../policy/action-levels';
 import type { ReadinessFacts, ReadinessGrant, RollbackDeclaration } from '../policy/agent-readiness';
 import { isActiveAdmin } from '../policy/return-to-normal';
 
-
 /**
  * The readiness facts of several agents in four queries whatever their number (agents with their keys and grants,
  * channels, groups, admins): the agents list scores a page of agents without a query per agent.
@@ -16,53 +15,74 @@ export async function gatherReadinessFacts(agentIds: string[], now = new Date())
       where: { id: { in: agentIds } },
       include: {
         owner: { select: { name: true, disabled: true } },
-        keys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { prefix: true, createdAt: true } },
+        keys: {
+          where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+          select: { prefix: true, createdAt: true },
+        },
         grants: { include: { tool: true } },
       },
     }),
-    db().notificationChannel.findMany({ where: { enabled: true }, select: { name: true, groupId: true }, orderBy: { name: 'asc' } }),
+    db().notificationChannel.findMany({
+      where: { enabled: true },
+      select: { name: true, groupId: true },
+      orderBy: { name: 'asc' },
+    }),
     db().reviewerGroup.findMany({ select: { id: true, name: true } }),
-    db().user.findMany({ where: { disabled: false, roles: { contains: 'admin' } }, select: { roles: true, disabled: true } }),
+    db().user.findMany({
+      where: { disabled: false, roles: { contains: 'admin' } },
+      select: { roles: true, disabled: true },
+    }),
   ]);
   // The return to normal's own count (lib/policy/return-to-normal.ts): one active admin means nobody can approve.
-  const activeAdmins = admins.filter((user) => isActiveAdmin({ roles: parseRoles(user.roles), disabled: user.disabled })).length;
+  const activeAdmins = admins.filter((user) =>
+    isActiveAdmin({ roles: parseRoles(user.roles), disabled: user.disabled }),
+  ).length;
   const groupNames = Object.fromEntries(groups.map((group) => [group.id, group.name]));
 
-  return new Map(agents.map((agent) => [agent.id, {
-    agentId: agent.id,
-    purpose: agent.purpose,
-    ownerName: agent.owner.name,
-    ownerDisabled: agent.owner.disabled,
-    shutoffContact: agent.shutoffContact,
-    monitoringNote: agent.monitoringNote,
-    manualFallback: agent.manualFallback,
-    activeKeys: agent.keys,
-    requesterKeyConfigured: Boolean(agent.requesterKey),
-    grants: agent.grants.map((grant): ReadinessGrant => {
-      const constraints = jsonArray(grant.constraints);
-      return {
-        id: grant.id,
-        toolId: grant.toolId,
-        toolName: grant.tool.name,
-        actionLevel: grant.tool.actionLevel as ActionLevel,
-        approvals: grant.approvals,
-        constraintCount: constraints.length,
-        hasReviewConstraint: constraints.some((c) => isRecord(c) && c.effect === 'review'),
-        maxPending: grant.maxPending,
-        rateLimitCount: grant.rateLimitCount,
-        reviewerGroupIds: [...new Set([
-          ...jsonArray(grant.requiredGroups).filter((id): id is string => typeof id === 'string'),
-          ...(grant.reviewGroupId ? [grant.reviewGroupId] : []),
-          ...jsonArray(grant.escalationLadder).flatMap((step) => (isRecord(step) && typeof step.groupId === 'string' ? [step.groupId] : [])),
-        ])],
-        rollback: rollbackOf(grant.tool),
-      };
-    }),
-    channels,
-    groupNames,
-    activeAdmins,
-    now,
-  }]));
+  return new Map(
+    agents.map((agent) => [
+      agent.id,
+      {
+        agentId: agent.id,
+        purpose: agent.purpose,
+        ownerName: agent.owner.name,
+        ownerDisabled: agent.owner.disabled,
+        shutoffContact: agent.shutoffContact,
+        monitoringNote: agent.monitoringNote,
+        manualFallback: agent.manualFallback,
+        activeKeys: agent.keys,
+        requesterKeyConfigured: Boolean(agent.requesterKey),
+        grants: agent.grants.map((grant): ReadinessGrant => {
+          const constraints = jsonArray(grant.constraints);
+          return {
+            id: grant.id,
+            toolId: grant.toolId,
+            toolName: grant.tool.name,
+            actionLevel: grant.tool.actionLevel as ActionLevel,
+            approvals: grant.approvals,
+            constraintCount: constraints.length,
+            hasReviewConstraint: constraints.some((c) => isRecord(c) && c.effect === 'review'),
+            maxPending: grant.maxPending,
+            rateLimitCount: grant.rateLimitCount,
+            reviewerGroupIds: [
+              ...new Set([
+                ...jsonArray(grant.requiredGroups).filter((id): id is string => typeof id === 'string'),
+                ...(grant.reviewGroupId ? [grant.reviewGroupId] : []),
+                ...jsonArray(grant.escalationLadder).flatMap((step) =>
+                  isRecord(step) && typeof step.groupId === 'string' ? [step.groupId] : [],
+                ),
+              ]),
+            ],
+            rollback: rollbackOf(grant.tool),
+          };
+        }),
+        channels,
+        groupNames,
+        activeAdmins,
+        now,
+      },
+    ]),
+  );
 }
 
 /**

@@ -10,8 +10,16 @@ export async function revokeAgentKey(actor: Actor, keyId: string): Promise<void>
     const key = await tx.agentKey.findUnique({ where: { id: keyId }, include: { agent: true } });
     if (!key) throw new WardenError('not_found', 'No such key.');
     assertCanControlAgent(actor, key.agent);
-    const { count } = await tx.agentKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.agentKey.updateMany({
+      where: { id: keyId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (count === 0) throw new WardenError('conflict', 'This key is already revoked.');
-    await recordAuditEvent(tx, { actor, agentId: key.agentId, type: 'agent_key.revoked', payload: { keyId, prefix: key.prefix } });
+    await recordAuditEvent(tx, {
+      actor,
+      agentId: key.agentId,
+      type: 'agent_key.revoked',
+      payload: { keyId, prefix: key.prefix },
+    });
   });
 }

@@ -13,8 +13,12 @@ export async function setAgentMode(actor: Actor, ref: AgentRef, to: AgentMode): 
     const agent = await findAgentOrThrow(tx, ref);
     assertCanControlAgent(actor, agent);
     const from: AgentMode = to === 'live' ? 'draft_only' : 'live';
-    const { count } = await tx.agent.updateMany({ where: { id: agent.id, mode: from, archivedAt: null }, data: { mode: to, version: { increment: 1 } } });
-    if (count === 1) await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent.mode_changed', payload: { from, to } });
+    const { count } = await tx.agent.updateMany({
+      where: { id: agent.id, mode: from, archivedAt: null },
+      data: { mode: to, version: { increment: 1 } },
+    });
+    if (count === 1)
+      await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent.mode_changed', payload: { from, to } });
     return { agentId: agent.id, name: agent.name, changed: count === 1 };
   });
 }

@@ -8,7 +8,11 @@ import { findAgentOrThrow } from './find-agent';
 import type { AgentRef } from './set-agent-status';
 
 /** Sets (or clears, with null) the public key that verifies requester assertions this agent forwards. */
-export async function setRequesterKey(actor: Actor, ref: AgentRef, input: { key: string | null; issuer?: string | null }): Promise<void> {
+export async function setRequesterKey(
+  actor: Actor,
+  ref: AgentRef,
+  input: { key: string | null; issuer?: string | null },
+): Promise<void> {
   const key = input.key?.trim() || null;
   if (key && !(await isUsableKey(key))) {
     throw new WardenError('invalid_input', 'The requester key must be a public key in PEM (SPKI) or JWK form.', {
@@ -20,7 +24,12 @@ export async function setRequesterKey(actor: Actor, ref: AgentRef, input: { key:
     const agent = await findAgentOrThrow(tx, ref);
     assertCanControlAgent(actor, agent);
     await tx.agent.update({ where: { id: agent.id }, data: { requesterKey: key, requesterIssuer: issuer } });
-    await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent.requester_key_set', payload: { issuer, configured: key !== null } });
+    await recordAuditEvent(tx, {
+      actor,
+      agentId: agent.id,
+      type: 'agent.requester_key_set',
+      payload: { issuer, configured: key !== null },
+    });
   });
 }
 

@@ -25,7 +25,8 @@ export async function updateAgent(actor: Actor, ref: AgentRef, input: UpdateAgen
   return db().$transaction(async (tx) => {
     const agent = await findAgentOrThrow(tx, ref);
     assertCanControlAgent(actor, agent);
-    if (expectedVersion !== undefined && expectedVersion !== agent.version) throw await agentChangedConflict(tx, agent.id);
+    if (expectedVersion !== undefined && expectedVersion !== agent.version)
+      throw await agentChangedConflict(tx, agent.id);
 
     const changes: Partial<Record<Field, string>> = {};
     for (const field of FIELDS) {
@@ -35,18 +36,31 @@ export async function updateAgent(actor: Actor, ref: AgentRef, input: UpdateAgen
     const owner = ownerId || ownerEmail ? await resolveAgentOwner(tx, { ownerId, ownerEmail }) : null;
     const transfer = owner && owner.id !== agent.ownerId ? owner : null;
 
-    const adminOnly = [...Object.keys(changes).filter((field) => !(OWNER_EDITABLE_FIELDS as readonly string[]).includes(field)), ...(transfer ? ['owner'] : [])];
+    const adminOnly = [
+      ...Object.keys(changes).filter((field) => !(OWNER_EDITABLE_FIELDS as readonly string[]).includes(field)),
+      ...(transfer ? ['owner'] : []),
+    ];
     if (adminOnly.length > 0 && !can(actor, 'agents.manage')) {
-      throw new WardenError('forbidden', `${adminOnly.join(', ')}: only an admin can change this; an owner may change the purpose, monitoring note, shutoff contact and manual fallback.`, {
-        issues: adminOnly.map((path) => ({ path, message: 'admins only' })),
-      });
+      throw new WardenError(
+        'forbidden',
+        `${adminOnly.join(', ')}: only an admin can change this; an owner may change the purpose, monitoring note, shutoff contact and manual fallback.`,
+        {
+          issues: adminOnly.map((path) => ({ path, message: 'admins only' })),
+        },
+      );
     }
     const previousOwner = transfer ? await tx.user.findUniqueOrThrow({ where: { id: agent.ownerId } }) : null;
     // The old owner as the shutoff contact would leave the agent with nobody answerable to call: it follows the owner.
-    if (transfer && previousOwner && changes.shutoffContact === undefined && agent.shutoffContact === previousOwner.email) {
+    if (
+      transfer &&
+      previousOwner &&
+      changes.shutoffContact === undefined &&
+      agent.shutoffContact === previousOwner.email
+    ) {
       changes.shutoffContact = transfer.email;
     }
-    if (Object.keys(changes).length === 0 && !transfer) return { agentId: agent.id, name: agent.name, version: agent.version, changed: false };
+    if (Object.keys(changes).length === 0 && !transfer)
+      return { agentId: agent.id, name: agent.name, version: agent.version, changed: false };
 
     const { count } = await tx.agent.updateMany({
       where: { id: agent.id, version: agent.version, archivedAt: null },
@@ -57,12 +71,24 @@ export async function updateAgent(actor: Actor, ref: AgentRef, input: UpdateAgen
 
     if (Object.keys(changes).length > 0) {
       const before = Object.fromEntries(Object.keys(changes).map((field) => [field, agent[field as Field]]));
-      await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent.updated', payload: { name: agent.name, version, before, after: changes } });
+      await recordAuditEvent(tx, {
+        actor,
+        agentId: agent.id,
+        type: 'agent.updated',
+        payload: { name: agent.name, version, before, after: changes },
+      });
     }
     if (transfer && previousOwner) {
       await recordAuditEvent(tx, {
-        actor, agentId: agent.id, type: 'agent.ownership_transferred',
-        payload: { name: agent.name, version, from: { id: previousOwner.id, email: previousOwner.email }, to: { id: transfer.id, email: transfer.email } },
+        actor,
+        agentId: agent.id,
+        type: 'agent.ownership_transferred',
+        payload: {
+          name: agent.name,
+          version,
+          from: { id: previousOwner.id, email: previousOwner.email },
+          to: { id: transfer.id, email: transfer.email },
+        },
       });
     }
     return { agentId: agent.id, name: agent.name, version, changed: true };

@@ -8,7 +8,12 @@ export function formatDuration(seconds: number | null): string {
   const tenths = Number(seconds.toFixed(1));
   if (tenths < 60) return `${tenths} s`;
   const whole = Math.round(seconds);
-  const [d, h, m, s] = [Math.floor(whole / 86_400), Math.floor(whole / 3600) % 24, Math.floor(whole / 60) % 60, whole % 60];
+  const [d, h, m, s] = [
+    Math.floor(whole / 86_400),
+    Math.floor(whole / 3600) % 24,
+    Math.floor(whole / 60) % 60,
+    whole % 60,
+  ];
   if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
   if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
   return s > 0 ? `${m} min ${s} s` : `${m} min`;

@@ -1,7 +1,12 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import type { ReviewRange } from './review-range';
-import { summarizeDecisions, type ApprovalRow, type DecidedActionRow, type DecisionSummary } from './summarize-decisions';
+import {
+  summarizeDecisions,
+  type ApprovalRow,
+  type DecidedActionRow,
+  type DecisionSummary,
+} from './summarize-decisions';
 
 /** Rows read per query; past this the page says the numbers cover only the most recent decisions. */
 export const ANALYTICS_ROW_CAP = 20_000;
@@ -31,15 +36,26 @@ export async function getReviewAnalytics(actor: Actor, range: ReviewRange): Prom
     db().action.findMany({
       where: { reviewerId: { not: null }, decidedAt: window },
       select: {
-        id: true, toolName: true, createdAt: true, decidedAt: true, status: true, reviewerId: true,
-        tool: { select: { actionLevel: true } }, reviewer: { select: { name: true } },
+        id: true,
+        toolName: true,
+        createdAt: true,
+        decidedAt: true,
+        status: true,
+        reviewerId: true,
+        tool: { select: { actionLevel: true } },
+        reviewer: { select: { name: true } },
       },
       orderBy: { decidedAt: 'desc' },
       take: ANALYTICS_ROW_CAP + 1,
     }),
     db().actionApproval.findMany({
       where: { createdAt: window },
-      select: { actionId: true, reviewerId: true, createdAt: true, action: { select: { createdAt: true, tool: { select: { actionLevel: true } } } } },
+      select: {
+        actionId: true,
+        reviewerId: true,
+        createdAt: true,
+        action: { select: { createdAt: true, tool: { select: { actionLevel: true } } } },
+      },
       orderBy: { createdAt: 'desc' },
       take: ANALYTICS_ROW_CAP + 1,
     }),
@@ -47,7 +63,11 @@ export async function getReviewAnalytics(actor: Actor, range: ReviewRange): Prom
     db().action.count({ where: { status: 'expired', decidedAt: window } }),
     // Reviewers' opens of the actions decided or approved in the range: the fast-decision clock starts there.
     db().auditEvent.findMany({
-      where: { type: 'action.opened', actorType: 'user', action: { OR: [{ decidedAt: window }, { approvals: { some: { createdAt: window } } }] } },
+      where: {
+        type: 'action.opened',
+        actorType: 'user',
+        action: { OR: [{ decidedAt: window }, { approvals: { some: { createdAt: window } } }] },
+      },
       select: { actionId: true, actorId: true, at: true },
       orderBy: { seq: 'asc' },
       take: OPEN_ROW_CAP,
@@ -77,7 +97,10 @@ export async function getReviewAnalytics(actor: Actor, range: ReviewRange): Prom
   // ActionApproval has no relation to User: look the approvers' names up in one query.
   const approvals = approvalRows.slice(0, ANALYTICS_ROW_CAP);
   const approverIds = [...new Set(approvals.map((row) => row.reviewerId))];
-  const approvers = approverIds.length > 0 ? await db().user.findMany({ where: { id: { in: approverIds } }, select: { id: true, name: true } }) : [];
+  const approvers =
+    approverIds.length > 0
+      ? await db().user.findMany({ where: { id: { in: approverIds } }, select: { id: true, name: true } })
+      : [];
   const names = new Map(approvers.map((user) => [user.id, user.name]));
   const approvalsIn: ApprovalRow[] = approvals.map((row) => ({
     actionId: row.actionId,

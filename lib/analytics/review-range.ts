@@ -19,7 +19,10 @@ export type RangeForm = { from: string; to: string; threshold: string };
  * The page's ?from=YYYY-MM-DD&to=YYYY-MM-DD&threshold=N → the range to read, the values to show in the form, and
  * problems to tell the person. Bad input falls back to the default (the last 30 days, 5 s) rather than failing.
  */
-export function parseReviewRange(query: RangeQuery, now: Date = new Date()): { range: ReviewRange; form: RangeForm; problems: string[] } {
+export function parseReviewRange(
+  query: RangeQuery,
+  now: Date = new Date(),
+): { range: ReviewRange; form: RangeForm; problems: string[] } {
   const single = (name: string) => {
     const value = query[name];
     return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -51,7 +54,8 @@ export function parseReviewRange(query: RangeQuery, now: Date = new Date()): { r
 
   const rawThreshold = single('threshold');
   const parsedThreshold = threshold.safeParse(rawThreshold ?? DEFAULT_FAST_SECONDS);
-  if (!parsedThreshold.success) problems.push('The fast decision threshold must be a whole number of seconds from 1 to 3600.');
+  if (!parsedThreshold.success)
+    problems.push('The fast decision threshold must be a whole number of seconds from 1 to 3600.');
   const fastSeconds = parsedThreshold.success ? parsedThreshold.data : DEFAULT_FAST_SECONDS;
 
   const iso = (time: number) => new Date(time).toISOString().slice(0, 10);

@@ -40,7 +40,14 @@ export type OutcomeCounts = { decisions: number; approved: number; rejected: num
 export type DurationStats = { medianSeconds: number | null; p90Seconds: number | null };
 export type ToolSummary = OutcomeCounts & DurationStats & { toolName: string };
 export type ReviewerSummary = OutcomeCounts &
-  DurationStats & { reviewerId: string; name: string; highImpactDecisions: number; fastHighImpact: number; fastShare: number | null; flagged: boolean };
+  DurationStats & {
+    reviewerId: string;
+    name: string;
+    highImpactDecisions: number;
+    fastHighImpact: number;
+    fastShare: number | null;
+    flagged: boolean;
+  };
 export type DaySummary = { day: string; approved: number; rejected: number };
 export type DecisionSummary = OutcomeCounts &
   DurationStats & {
@@ -61,19 +68,31 @@ type Outcome = 'approved' | 'rejected';
  * `seconds`: from the proposal (how long the action waited). `reviewSeconds`: from this reviewer's first open of the
  * card (how long they looked before deciding), or from the proposal when no open was recorded (`opened` false).
  */
-type ReviewerDecision = { reviewerId: string; name: string; outcome: Outcome; seconds: number; reviewSeconds: number; opened: boolean; highImpact: boolean };
+type ReviewerDecision = {
+  reviewerId: string;
+  name: string;
+  outcome: Outcome;
+  seconds: number;
+  reviewSeconds: number;
+  opened: boolean;
+  highImpact: boolean;
+};
 
 const DAY_MS = 86_400_000;
 const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
 const outcomeOf = (status: string): Outcome => (status === 'rejected' ? 'rejected' : 'approved'); // approved, then maybe executed
-const isHighImpact = (level: string | null) => level !== null && (ACTION_LEVELS as readonly string[]).includes(level) && isWriteLevel(level as ActionLevel);
+const isHighImpact = (level: string | null) =>
+  level !== null && (ACTION_LEVELS as readonly string[]).includes(level) && isWriteLevel(level as ActionLevel);
 
 /**
  * Per-reviewer decisions: each approval row is its reviewer's decision at its own time; a rejection is the final
  * decider's. An approved action whose final approver has no approval row (data from before quorums) counts once, from
  * the action itself.
  */
-export function toReviewerDecisions(actions: readonly DecidedActionRow[], approvals: readonly ApprovalRow[]): ReviewerDecision[] {
+export function toReviewerDecisions(
+  actions: readonly DecidedActionRow[],
+  approvals: readonly ApprovalRow[],
+): ReviewerDecision[] {
   const approvedBy = new Set(approvals.map((a) => `${a.actionId}\n${a.reviewerId}`));
   const fromApprovals = approvals.map((a) => ({
     reviewerId: a.reviewerId,
@@ -98,19 +117,41 @@ export function toReviewerDecisions(actions: readonly DecidedActionRow[], approv
   return [...fromApprovals, ...fromActions];
 }
 
-export function summarizeDecisions(actions: readonly DecidedActionRow[], approvals: readonly ApprovalRow[], options: SummaryOptions): DecisionSummary {
-  const decided = actions.map((a) => ({ toolName: a.toolName, outcome: outcomeOf(a.status), seconds: seconds(a.createdAt, a.decidedAt), day: a.decidedAt.toISOString().slice(0, 10) }));
+export function summarizeDecisions(
+  actions: readonly DecidedActionRow[],
+  approvals: readonly ApprovalRow[],
+  options: SummaryOptions,
+): DecisionSummary {
+  const decided = actions.map((a) => ({
+    toolName: a.toolName,
+    outcome: outcomeOf(a.status),
+    seconds: seconds(a.createdAt, a.decidedAt),
+    day: a.decidedAt.toISOString().slice(0, 10),
+  }));
   const reviewerDecisions = toReviewerDecisions(actions, approvals);
   // A rubber stamp is measured from when the reviewer opened the card: an action may wait hours before anyone looks.
   const fast = (d: ReviewerDecision) => d.highImpact && d.reviewSeconds < options.fastSeconds;
 
-  const perTool = [...groupBy(decided, (d) => d.toolName)].map(([toolName, rows]) => ({ toolName, ...outcomes(rows), ...durations(rows) }));
+  const perTool = [...groupBy(decided, (d) => d.toolName)].map(([toolName, rows]) => ({
+    toolName,
+    ...outcomes(rows),
+    ...durations(rows),
+  }));
   const perReviewer = [...groupBy(reviewerDecisions, (d) => d.reviewerId)].map(([reviewerId, rows]) => {
     const highImpactDecisions = rows.filter((d) => d.highImpact).length;
     const fastHighImpact = rows.filter(fast).length;
     const fastShare = highImpactDecisions > 0 ? fastHighImpact / highImpactDecisions : null;
     const flagged = highImpactDecisions >= FLAG_MIN_HIGH_IMPACT && (fastShare ?? 0) >= FLAG_FAST_SHARE;
-    return { reviewerId, name: rows[0].name, ...outcomes(rows), ...durations(rows), highImpactDecisions, fastHighImpact, fastShare, flagged };
+    return {
+      reviewerId,
+      name: rows[0].name,
+      ...outcomes(rows),
+      ...durations(rows),
+      highImpactDecisions,
+      fastHighImpact,
+      fastShare,
+      flagged,
+    };
   });
 
   return {
@@ -126,7 +167,12 @@ export function summarizeDecisions(actions: readonly DecidedActionRow[], approva
 
 function outcomes(rows: readonly { outcome: Outcome }[]): OutcomeCounts {
   const approved = rows.filter((r) => r.outcome === 'approved').length;
-  return { decisions: rows.length, approved, rejected: rows.length - approved, approvalRate: rows.length > 0 ? approved / rows.length : null };
+  return {
+    decisions: rows.length,
+    approved,
+    rejected: rows.length - approved,
+    approvalRate: rows.length > 0 ? approved / rows.length : null,
+  };
 }
 
 function durations(rows: readonly { seconds: number }[]): DurationStats {

@@ -11,25 +11,38 @@ const MAX_SUMMARY_CHARS = 140;
  * parameters that would run (a reviewer's edit, else as proposed), sensitive fields masked for whoever may not see them,
  * exactly as the queue shows it.
  */
-export async function summarizeAuditActions(actor: Actor, actionIds: Iterable<string>): Promise<Map<string, AuditActionSummary>> {
+export async function summarizeAuditActions(
+  actor: Actor,
+  actionIds: Iterable<string>,
+): Promise<Map<string, AuditActionSummary>> {
   const ids = [...new Set(actionIds)];
   if (ids.length === 0) return new Map();
   const rows = await db().action.findMany({
     where: { id: { in: ids } },
-    select: { id: true, toolName: true, params: true, editedParams: true, status: true, traceId: true, tool: { select: { summaryTemplate: true, sensitiveFields: true } } },
+    select: {
+      id: true,
+      toolName: true,
+      params: true,
+      editedParams: true,
+      status: true,
+      traceId: true,
+      tool: { select: { summaryTemplate: true, sensitiveFields: true } },
+    },
   });
   const seeSensitive = can(actor, 'actions.read_sensitive');
-  return new Map(rows.map((row) => {
-    const template = row.tool?.summaryTemplate;
-    let summary: string | null = null;
-    if (template) {
-      const params = parseObject(row.editedParams ?? row.params);
-      const sensitive = seeSensitive ? [] : (JSON.parse(row.tool?.sensitiveFields ?? '[]') as string[]);
-      const text = renderSummary(template, maskParams(params, sensitive));
-      summary = text.length > MAX_SUMMARY_CHARS ? `${text.slice(0, MAX_SUMMARY_CHARS - 1)}…` : text;
-    }
-    return [row.id, { tool: row.toolName, summary, status: row.status, traceId: row.traceId }];
-  }));
+  return new Map(
+    rows.map((row) => {
+      const template = row.tool?.summaryTemplate;
+      let summary: string | null = null;
+      if (template) {
+        const params = parseObject(row.editedParams ?? row.params);
+        const sensitive = seeSensitive ? [] : (JSON.parse(row.tool?.sensitiveFields ?? '[]') as string[]);
+        const text = renderSummary(template, maskParams(params, sensitive));
+        summary = text.length > MAX_SUMMARY_CHARS ? `${text.slice(0, MAX_SUMMARY_CHARS - 1)}…` : text;
+      }
+      return [row.id, { tool: row.toolName, summary, status: row.status, traceId: row.traceId }];
+    }),
+  );
 }
 
 function parseObject(text: string): Record<string, unknown> {

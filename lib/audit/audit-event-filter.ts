@@ -29,9 +29,12 @@ export function auditEventWhere(filter: AuditEventFilter): Prisma.AuditEventWher
   if (filter.agentId) and.push({ agentId: filter.agentId });
   if (filter.actionId) {
     const id = filter.actionId.toLowerCase();
-    and.push(WHOLE_ID.test(id) ? { actionId: id } : { OR: [{ actionId: { startsWith: id } }, { actionId: { endsWith: id } }] });
+    and.push(
+      WHOLE_ID.test(id) ? { actionId: id } : { OR: [{ actionId: { startsWith: id } }, { actionId: { endsWith: id } }] },
+    );
   }
-  if (filter.type) and.push(filter.type.endsWith('.*') ? { type: { startsWith: filter.type.slice(0, -1) } } : { type: filter.type });
+  if (filter.type)
+    and.push(filter.type.endsWith('.*') ? { type: { startsWith: filter.type.slice(0, -1) } } : { type: filter.type });
   if (filter.actor) {
     const [actorType, ...rest] = filter.actor.split(':');
     const actorId = rest.join(':');
@@ -43,6 +46,7 @@ export function auditEventWhere(filter: AuditEventFilter): Prisma.AuditEventWher
     ...(filter.outcome ? { status: filter.outcome } : {}),
   };
   if (Object.keys(action).length > 0) and.push({ action: { is: action } });
-  if (filter.from || filter.to) and.push({ at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } });
+  if (filter.from || filter.to)
+    and.push({ at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } });
   return and.length > 0 ? { AND: and } : {};
 }

@@ -28,7 +28,10 @@ export type AuditEventView = {
  * Audit rows store ids only (names can change; the record must not). This resolves the ids of one page of events
  * to today's names in two queries, for people to read.
  */
-export async function toAuditEventViews(client: Pick<Tx, 'user' | 'agent'>, rows: AuditEventRow[]): Promise<AuditEventView[]> {
+export async function toAuditEventViews(
+  client: Pick<Tx, 'user' | 'agent'>,
+  rows: AuditEventRow[],
+): Promise<AuditEventView[]> {
   const userIds = new Set(rows.filter((row) => row.actorType === 'user' && row.actorId).map((row) => row.actorId!));
   const agentIds = new Set<string>();
   for (const row of rows) {

@@ -2,7 +2,22 @@ import { auditEventLabel, summarizePayload } from '@/components/audit-event-form
 import type { AuditLogRow } from './list-audit-events';
 
 /** The columns of a CSV export, in order; JSONL lines carry the same fields plus the whole payload. */
-export const AUDIT_EXPORT_COLUMNS = ['seq', 'at', 'actorType', 'actor', 'type', 'event', 'agentId', 'agent', 'actionId', 'tool', 'summary', 'outcome', 'traceId', 'details'] as const;
+export const AUDIT_EXPORT_COLUMNS = [
+  'seq',
+  'at',
+  'actorType',
+  'actor',
+  'type',
+  'event',
+  'agentId',
+  'agent',
+  'actionId',
+  'tool',
+  'summary',
+  'outcome',
+  'traceId',
+  'details',
+] as const;
 
 export function toExportRecord(row: AuditLogRow) {
   return {

@@ -22,10 +22,23 @@ export type AuditPayloads = {
   'agent_key.revoked': { keyId: string; prefix: string };
   'tool.created': { name: string; actionLevel: string };
   'grant.created': { tool: string; version: number; after: unknown };
-  'grant.updated': { tool: string; version: number; before: unknown; after: unknown; loosened?: string[]; changeRequestId?: string };
+  'grant.updated': {
+    tool: string;
+    version: number;
+    before: unknown;
+    after: unknown;
+    loosened?: string[];
+    changeRequestId?: string;
+  };
   'grant.revoked': { tool: string; before: unknown };
   'gate.throttled': { tool: string; reasons: string[] };
-  'action.approval_recorded': { comment: string | null; approvals: number; required: number; group?: string; override?: string };
+  'action.approval_recorded': {
+    comment: string | null;
+    approvals: number;
+    required: number;
+    group?: string;
+    override?: string;
+  };
   'agent.requester_key_set': { issuer: string | null; configured: boolean };
   'agent_key.rotated': { keyId: string; prefix: string; replacedKeyId: string; oldKeyExpiresAt: string };
   'tool.updated': { name: string; before: unknown; after: unknown };
@@ -36,12 +49,25 @@ export type AuditPayloads = {
   'switch.global_stop_released': { reason?: string; breakGlass?: boolean; deadlinesMoved?: number };
   'user.created': { email: string; roles: string[] };
   // A reviewer changed the parameters before approving: a new version; the agent receives it at claim.
-  'action.params_edited': { version: number; changes: { path: string; before: unknown; after: unknown }[]; paramsHash: string; comment: string | null };
+  'action.params_edited': {
+    version: number;
+    changes: { path: string; before: unknown; after: unknown }[];
+    paramsHash: string;
+    comment: string | null;
+  };
   // Earlier approvals were given to other parameters; an edit voids them.
   'action.approvals_reset': { reason: string; count: number };
   // Handed to another reviewer group, by a person (with a note) or by the grant's escalation ladder.
   // Groups by id (what the notifier routes on) and by name as it was then (what people read).
-  'action.escalated': { fromGroupId: string | null; toGroupId: string; fromGroup: string | null; toGroup: string; note: string | null; level?: number; automatic: boolean };
+  'action.escalated': {
+    fromGroupId: string | null;
+    toGroupId: string;
+    fromGroup: string | null;
+    toGroup: string;
+    note: string | null;
+    level?: number;
+    automatic: boolean;
+  };
   'review_group.created': { name: string };
   'review_group.updated': { name: string; before: unknown; after: unknown };
   'review_group.member_added': { group: string; email: string };
@@ -51,7 +77,13 @@ export type AuditPayloads = {
   'notification_channel.updated': { name: string; before: unknown; after: unknown };
   'notification_channel.tested': { name: string };
   // A channel gave up on a delivery after its last attempt (status code only, never the receiver's answer).
-  'notification.delivery_failed': { channelId: string; channel: string; event: string; attempts: number; lastStatus: number | null };
+  'notification.delivery_failed': {
+    channelId: string;
+    channel: string;
+    event: string;
+    attempts: number;
+    lastStatus: number | null;
+  };
   // A reviewer who may decide opened the pending action's card (first time only): where their review clock starts.
   'action.opened': Record<string, never>;
   // People (issue 12): who changed whom; never a password, only that one was issued.
@@ -63,13 +95,31 @@ export type AuditPayloads = {
   'user.signed_out_everywhere': { email: string };
   // Agents managed in the product (lib/agents/update-agent.ts, archive-agent.ts): before/after of what changed.
   'agent.updated': { name: string; version: number; before: Record<string, unknown>; after: Record<string, unknown> };
-  'agent.ownership_transferred': { name: string; version: number; from: { id: string; email: string }; to: { id: string; email: string } };
-  'agent.archived': { name: string; version: number; revokedKeys: string[]; rejectedActions: number; blockedActions: number };
+  'agent.ownership_transferred': {
+    name: string;
+    version: number;
+    from: { id: string; email: string };
+    to: { id: string; email: string };
+  };
+  'agent.archived': {
+    name: string;
+    version: number;
+    revokedKeys: string[];
+    rejectedActions: number;
+    blockedActions: number;
+  };
   // An action still waiting when its agent was archived: pending → rejected, approved → blocked.
   'action.closed_agent_archived': { from: string; to: string; reason: string };
   // Admin floors and held grant changes (lib/floors, lib/grants): a loosening by an owner waits for an admin.
   'floor.set': { scope: string; before: number | null; after: number | null };
-  'grant.change_held': { tool: string; changeRequestId: string; baseVersion: number; loosened: string[]; before: unknown; after: unknown };
+  'grant.change_held': {
+    tool: string;
+    changeRequestId: string;
+    baseVersion: number;
+    loosened: string[];
+    before: unknown;
+    after: unknown;
+  };
   'grant.change_approved': { tool: string; changeRequestId: string; version: number; requestedBy: string };
   'grant.change_rejected': { tool: string; changeRequestId: string; note: string | null };
   'grant.change_stale': { tool: string; changeRequestId: string; baseVersion: number; version: number | null };
@@ -86,8 +136,22 @@ export type AuditPayloads = {
   // An evidence bundle was built (lib/evidence/build-evidence-bundle.ts): what it selected, how much, its manifest's hash.
   'evidence.exported': { selection: Record<string, unknown>; counts: Record<string, number>; manifestSha256: string };
   // Kill switches (issue 13 §1; the global stop keeps its own two events above). breakGlass: released from the CLI.
-  'switch.engaged': { switchId: string; scope: string; agentId: string | null; toolName: string | null; effect: string; reason: string };
-  'switch.released': { switchId: string; scope: string; effect: string; reason: string; breakGlass: boolean; deadlinesMoved?: number };
+  'switch.engaged': {
+    switchId: string;
+    scope: string;
+    agentId: string | null;
+    toolName: string | null;
+    effect: string;
+    reason: string;
+  };
+  'switch.released': {
+    switchId: string;
+    scope: string;
+    effect: string;
+    reason: string;
+    breakGlass: boolean;
+    deadlinesMoved?: number;
+  };
   'switch.engage_unchanged': { switchId: string; scope: string; effect: string; reason: string };
   // Drafts (lib/drafts/): a person promotes a draft (a new pending action, linked both ways) or discards it; a
   // promotion the gate refuses now is recorded on the draft with the gate's reasons.
@@ -103,18 +167,70 @@ export type AuditPayloads = {
   // Incidents (lib/incidents): opened with its containment (switches engaged, agents paused, keys revoked, each also
   // audited on its own), notes, the manual fallback, closed with its resolution. `title`/`summary` read well in
   // oversight notifications; a note's body is for the audit log, not for channels.
-  'incident.opened': { incidentId: string; title: string; severity: string; allAgents: boolean; agents: string[]; windowStart: string; containment: string[]; switchIds: string[]; pausedAgents: string[]; revokedKeys: number };
+  'incident.opened': {
+    incidentId: string;
+    title: string;
+    severity: string;
+    allAgents: boolean;
+    agents: string[];
+    windowStart: string;
+    containment: string[];
+    switchIds: string[];
+    pausedAgents: string[];
+    revokedKeys: number;
+  };
   'incident.closed': { incidentId: string; title: string; summary: string; windowEnd: string };
   'incident.note_added': { incidentId: string; title: string; noteId: string; body: string };
   'incident.fallback_set': { incidentId: string; title: string; before: string; after: string };
   // The return to normal (lib/return-to-normal/): a request names its target (an incident, or the global stop) and
   // waits for ANOTHER admin before it expires; approving releases the target's switches and resumes the agents the
   // incident paused, in the approval's transaction. singleAdmin: the only active admin released alone, password again.
-  'return_to_normal.requested': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; expiresAt: string };
-  'return_to_normal.approved': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; requestedBy: string | null; note: string | null; releasedSwitches: string[]; resumedAgents: string[]; stillPaused: string[] };
-  'return_to_normal.rejected': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; note: string | null };
-  'return_to_normal.cancelled': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string };
-  'return_to_normal.single_admin_released': { requestId: string; incidentId: string | null; switchId: string | null; target: string; reason: string; singleAdmin: true; releasedSwitches: string[]; resumedAgents: string[]; stillPaused: string[] };
+  'return_to_normal.requested': {
+    requestId: string;
+    incidentId: string | null;
+    switchId: string | null;
+    target: string;
+    reason: string;
+    expiresAt: string;
+  };
+  'return_to_normal.approved': {
+    requestId: string;
+    incidentId: string | null;
+    switchId: string | null;
+    target: string;
+    reason: string;
+    requestedBy: string | null;
+    note: string | null;
+    releasedSwitches: string[];
+    resumedAgents: string[];
+    stillPaused: string[];
+  };
+  'return_to_normal.rejected': {
+    requestId: string;
+    incidentId: string | null;
+    switchId: string | null;
+    target: string;
+    reason: string;
+    note: string | null;
+  };
+  'return_to_normal.cancelled': {
+    requestId: string;
+    incidentId: string | null;
+    switchId: string | null;
+    target: string;
+    reason: string;
+  };
+  'return_to_normal.single_admin_released': {
+    requestId: string;
+    incidentId: string | null;
+    switchId: string | null;
+    target: string;
+    reason: string;
+    singleAdmin: true;
+    releasedSwitches: string[];
+    resumedAgents: string[];
+    stillPaused: string[];
+  };
   // Incident workbench (lib/incidents/mark-incident-actions.ts): a responder's mark on one action, and the mark it replaced.
   'incident.marked': { incidentId: string; mark: string; note: string; previous: string | null };
   // What a stop does to work (lib/policy/stop-coverage.ts): an approval refused because a block holds the action

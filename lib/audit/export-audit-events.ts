@@ -15,9 +15,15 @@ const EXPORT_PAGE_SIZE = 500;
  * then the events stream newest first in keyset pages of 500, so memory stays flat however many match. Rows carry
  * what the page shows this person: action summaries with sensitive fields masked unless they may read them.
  */
-export async function exportAuditEvents(actor: Actor, filter: AuditEventFilter, format: AuditExportFormat): Promise<AsyncIterable<AuditLogRow[]>> {
+export async function exportAuditEvents(
+  actor: Actor,
+  filter: AuditEventFilter,
+  format: AuditExportFormat,
+): Promise<AsyncIterable<AuditLogRow[]>> {
   assertCan(actor, 'audit.read');
-  await db().$transaction((tx) => recordAuditEvent(tx, { actor, type: 'audit.exported', payload: { format, filter: describeFilter(filter) } }));
+  await db().$transaction((tx) =>
+    recordAuditEvent(tx, { actor, type: 'audit.exported', payload: { format, filter: describeFilter(filter) } }),
+  );
   const where = auditEventWhere(filter);
   return {
     async *[Symbol.asyncIterator]() {
@@ -31,9 +37,15 @@ export async function exportAuditEvents(actor: Actor, filter: AuditEventFilter, 
         if (rows.length === 0) return;
         const [events, actions] = await Promise.all([
           toAuditEventViews(db(), rows),
-          summarizeAuditActions(actor, rows.flatMap((row) => (row.actionId ? [row.actionId] : []))),
+          summarizeAuditActions(
+            actor,
+            rows.flatMap((row) => (row.actionId ? [row.actionId] : [])),
+          ),
         ]);
-        yield events.map((event) => ({ ...event, action: event.actionId ? (actions.get(event.actionId) ?? null) : null }));
+        yield events.map((event) => ({
+          ...event,
+          action: event.actionId ? (actions.get(event.actionId) ?? null) : null,
+        }));
         if (rows.length < EXPORT_PAGE_SIZE) return;
         before = rows.at(-1)!.seq;
       }

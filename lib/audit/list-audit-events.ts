@@ -26,7 +26,16 @@ export async function listAuditEvents(actor: Actor, filter: AuditEventFilter & A
   const goingNewer = filter.after !== undefined;
   const [rows, total] = await Promise.all([
     db().auditEvent.findMany({
-      where: { AND: [where, goingNewer ? { seq: { gt: filter.after } } : filter.before !== undefined ? { seq: { lt: filter.before } } : {}] },
+      where: {
+        AND: [
+          where,
+          goingNewer
+            ? { seq: { gt: filter.after } }
+            : filter.before !== undefined
+              ? { seq: { lt: filter.before } }
+              : {},
+        ],
+      },
       orderBy: { seq: goingNewer ? 'asc' : 'desc' },
       take: AUDIT_PAGE_SIZE + 1,
     }),
@@ -38,22 +47,29 @@ export async function listAuditEvents(actor: Actor, filter: AuditEventFilter & A
 
   const newest = page[0]?.seq;
   const oldest = page.at(-1)?.seq;
-  const [hasNewer, hasOlder] = newest === undefined || oldest === undefined
-    ? [false, false]
-    : await Promise.all([
-        goingNewer ? hasMore : exists({ AND: [where, { seq: { gt: newest } }] }),
-        goingNewer ? exists({ AND: [where, { seq: { lt: oldest } }] }) : hasMore,
-      ]);
+  const [hasNewer, hasOlder] =
+    newest === undefined || oldest === undefined
+      ? [false, false]
+      : await Promise.all([
+          goingNewer ? hasMore : exists({ AND: [where, { seq: { gt: newest } }] }),
+          goingNewer ? exists({ AND: [where, { seq: { lt: oldest } }] }) : hasMore,
+        ]);
 
   const [events, actions, agents, users, tools] = await Promise.all([
     toAuditEventViews(db(), page),
-    summarizeAuditActions(actor, page.flatMap((row) => (row.actionId ? [row.actionId] : []))),
+    summarizeAuditActions(
+      actor,
+      page.flatMap((row) => (row.actionId ? [row.actionId] : [])),
+    ),
     db().agent.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
     db().user.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
     db().tool.findMany({ select: { name: true }, orderBy: { name: 'asc' } }),
   ]);
   return {
-    events: events.map((event): AuditLogRow => ({ ...event, action: event.actionId ? (actions.get(event.actionId) ?? null) : null })),
+    events: events.map((event): AuditLogRow => ({
+      ...event,
+      action: event.actionId ? (actions.get(event.actionId) ?? null) : null,
+    })),
     total,
     agents,
     users,

@@ -37,7 +37,10 @@ export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: 
 }
 
 /** One event, returning its sequence number (for rows that point at the event that caused them). */
-export async function recordAuditEventReturningSeq<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<number> {
+export async function recordAuditEventReturningSeq<T extends AuditEventType>(
+  tx: Tx,
+  event: AuditEventInput<T>,
+): Promise<number> {
   const { actorType, actorId } = auditActor(event.actor);
   const rows = await tx.$queryRaw<{ seq: number | bigint }[]>(sql`
     INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload")

@@ -2,8 +2,7 @@ import { checkSignInThrottle } from './sign-in-throttle';
 import { acquireHashingSlot } from './hashing-slots';
 
 export type SignInAdmission =
-  | { admitted: true; release: () => void }
-  | { admitted: false; reason: 'locked' | 'busy'; retryAfterSeconds: number };
+  { admitted: true; release: () => void } | { admitted: false; reason: 'locked' | 'busy'; retryAfterSeconds: number };
 
 /**
  * Before a password is checked: refused while the account or the address is locked out (even with the right

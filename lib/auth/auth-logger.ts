@@ -14,7 +14,9 @@ export const authLogger: Partial<LoggerInstance> = {
     lastLogged.set(code, now);
     const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
     const reason = error instanceof Error ? error.name : 'error';
-    console.warn(`[auth] ${code} (${reason}); the request is treated as signed out. Further ones are not logged for a minute.`);
+    console.warn(
+      `[auth] ${code} (${reason}); the request is treated as signed out. Further ones are not logged for a minute.`,
+    );
   },
   warn() {},
   debug() {},

@@ -17,10 +17,18 @@ export async function authenticateAgentKey(authorization: string | null): Promis
 
   // Raw: this runs on every agent request (see lib/actions/read-gate-row.ts for why the hot path avoids model queries).
   const rows = await runOutsideTransaction((runner) =>
-    runner.query<{ id: string; revokedAt: unknown; expiresAt: unknown; lastUsedAt: unknown; agentId: string; agentName: string }>(sql`
+    runner.query<{
+      id: string;
+      revokedAt: unknown;
+      expiresAt: unknown;
+      lastUsedAt: unknown;
+      agentId: string;
+      agentName: string;
+    }>(sql`
       SELECT k."id", k."revokedAt", k."expiresAt", k."lastUsedAt", a."id" AS "agentId", a."name" AS "agentName"
       FROM "AgentKey" k JOIN "Agent" a ON a."id" = k."agentId"
-      WHERE k."hash" = ${hashAgentKey(key)} AND a."archivedAt" IS NULL`));
+      WHERE k."hash" = ${hashAgentKey(key)} AND a."archivedAt" IS NULL`),
+  );
   const found = rows[0];
   const record = found && {
     id: found.id,
@@ -34,7 +42,9 @@ export async function authenticateAgentKey(authorization: string | null): Promis
 
   // Last-used is informational: written at most once a minute per key, so the hot path stays read-only.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await inTransaction((runner) => runner.execute(sql`UPDATE "AgentKey" SET "lastUsedAt" = ${now} WHERE "id" = ${record.id}`));
+    await inTransaction((runner) =>
+      runner.execute(sql`UPDATE "AgentKey" SET "lastUsedAt" = ${now} WHERE "id" = ${record.id}`),
+    );
   }
   return { type: 'agent', id: record.agent.id, name: record.agent.name, keyId: record.id };
 }

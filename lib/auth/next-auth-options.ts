@@ -32,7 +32,8 @@ export const authOptions: NextAuthOptions = {
     async encode(params) {
       const end = params.token?.end;
       const maxAge = params.maxAge ?? authSettings().WARDEN_SESSION_MAX_AGE_SECONDS;
-      const capped = typeof end === 'number' ? Math.max(0, Math.min(maxAge, end - Math.floor(Date.now() / 1000))) : maxAge;
+      const capped =
+        typeof end === 'number' ? Math.max(0, Math.min(maxAge, end - Math.floor(Date.now() / 1000))) : maxAge;
       return encode({ ...params, maxAge: capped });
     },
   },

@@ -1,7 +1,12 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: object,
+) => Promise<Buffer>;
 const PARAMS = { N: 16384, r: 8, p: 1 };
 
 /** scrypt with a per-password salt; the format records its parameters so they can be raised later. */
@@ -15,7 +20,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, salt, expected] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !salt || !expected) return false;
   const expectedBytes = Buffer.from(expected, 'base64url');
-  const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), expectedBytes.length, { ...PARAMS, N: Number(n) });
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), expectedBytes.length, {
+    ...PARAMS,
+    N: Number(n),
+  });
   return timingSafeEqual(actual, expectedBytes);
 }
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { can, type Actor } from './actor';
 import { AGENT_KEY_PERMISSIONS, PERMISSIONS, ROLE_PERMISSIONS } from './permissions';
 
-const user = (...roles: ('admin' | 'owner' | 'reviewer' | 'viewer')[]): Actor => ({ type: 'user', id: 'u', email: 'u@x.io', name: 'U', roles });
+const user = (...roles: ('admin' | 'owner' | 'reviewer' | 'viewer')[]): Actor => ({
+  type: 'user',
+  id: 'u',
+  email: 'u@x.io',
+  name: 'U',
+  roles,
+});
 const agent: Actor = { type: 'agent', id: 'a', name: 'bot', keyId: 'k' };
 
 describe('permissions', () => {
@@ -27,6 +33,7 @@ describe('permissions', () => {
     for (const permissions of Object.values(ROLE_PERMISSIONS)) {
       for (const permission of AGENT_KEY_PERMISSIONS) expect(permissions).not.toContain(permission);
     }
-    for (const permission of [...AGENT_KEY_PERMISSIONS, ...Object.values(ROLE_PERMISSIONS).flat()]) expect(PERMISSIONS).toContain(permission);
+    for (const permission of [...AGENT_KEY_PERMISSIONS, ...Object.values(ROLE_PERMISSIONS).flat()])
+      expect(PERMISSIONS).toContain(permission);
   });
 });

@@ -30,8 +30,20 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
-    'actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'agents.control', 'agents.manage', 'tools.manage', 'grants.govern',
-    'reviewers.manage', 'switches.manage', 'audit.read', 'audit.verify', 'users.manage', 'actions.rollback',
+    'actions.read',
+    'actions.decide',
+    'actions.read_sensitive',
+    'agents.read',
+    'agents.control',
+    'agents.manage',
+    'tools.manage',
+    'grants.govern',
+    'reviewers.manage',
+    'switches.manage',
+    'audit.read',
+    'audit.verify',
+    'users.manage',
+    'actions.rollback',
     'incidents.manage',
   ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],

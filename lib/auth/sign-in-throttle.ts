@@ -12,7 +12,10 @@ const RECENT_ATTEMPTS = 64;
  * (the database, not memory), so several instances share one count. Refused attempts are not recorded: they cost no
  * hash, and the lock grows with real failures only.
  */
-export async function checkSignInThrottle(input: { email: string; address: string }, now = new Date()): Promise<ThrottleVerdict> {
+export async function checkSignInThrottle(
+  input: { email: string; address: string },
+  now = new Date(),
+): Promise<ThrottleVerdict> {
   const settings = authSettings();
   const since = new Date(now.getTime() - settings.WARDEN_SIGNIN_WINDOW_SECONDS * 1000);
   const [accountAttempts, addressFailures] = await Promise.all([
@@ -48,8 +51,15 @@ export async function checkSignInThrottle(input: { email: string; address: strin
 }
 
 /** Records the outcome of a checked password; failures also prune attempts older than a day. */
-export async function recordSignInAttempt(input: { email: string; address: string; succeeded: boolean }): Promise<void> {
+export async function recordSignInAttempt(input: {
+  email: string;
+  address: string;
+  succeeded: boolean;
+}): Promise<void> {
   const now = new Date();
-  await db().loginAttempt.create({ data: { id: randomUUID(), email: input.email, address: input.address, succeeded: input.succeeded, at: now } });
-  if (!input.succeeded) await db().loginAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } });
+  await db().loginAttempt.create({
+    data: { id: randomUUID(), email: input.email, address: input.address, succeeded: input.succeeded, at: now },
+  });
+  if (!input.succeeded)
+    await db().loginAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } });
 }

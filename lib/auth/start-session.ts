@@ -12,7 +12,9 @@ export async function startSession(userId: string): Promise<{ id: string; expire
   const id = randomUUID();
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   await db().$transaction(async (tx) => {
-    await tx.userSession.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: dayAgo } }, { endedAt: { lt: dayAgo } }] } });
+    await tx.userSession.deleteMany({
+      where: { userId, OR: [{ expiresAt: { lt: dayAgo } }, { endedAt: { lt: dayAgo } }] },
+    });
     await tx.userSession.create({ data: { id, userId, createdAt: now, expiresAt } });
     await tx.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
   });

@@ -11,7 +11,9 @@ let privateKey: CryptoKey;
 type Claims = { aud?: string | null; iat?: number | null; exp?: number | null };
 
 function sign({ aud = AUDIENCE, iat = nowSeconds, exp = nowSeconds + 120 }: Claims = {}) {
-  const jwt = new SignJWT({ roles: ['support'] }).setProtectedHeader({ alg: 'ES256' }).setSubject('alice@customer.test');
+  const jwt = new SignJWT({ roles: ['support'] })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject('alice@customer.test');
   if (aud !== null) jwt.setAudience(aud);
   if (iat !== null) jwt.setIssuedAt(iat);
   if (exp !== null) jwt.setExpirationTime(exp);
@@ -36,9 +38,21 @@ describe('verifyRequester: audience, issue time and a short life', () => {
     ['another audience', { aud: 'https://other.example.com' }, 'claim check failed: unexpected "aud" claim value'],
     ['no iat', { iat: null }, 'claim check failed: missing required "iat" claim'],
     ['no exp', { exp: null }, 'claim check failed: missing required "exp" claim'],
-    ['issued 10 minutes ago, still unexpired', { iat: nowSeconds - 600, exp: nowSeconds + 60 }, 'the assertion has expired'],
-    ['valid for 100 years', { exp: nowSeconds + 100 * 365 * 86_400 }, 'the assertion lives longer than 5 minutes (exp too far after iat)'],
-    ['issued in the future', { iat: nowSeconds + 600, exp: nowSeconds + 700 }, 'claim check failed: "iat" claim timestamp check failed (it should be in the past)'],
+    [
+      'issued 10 minutes ago, still unexpired',
+      { iat: nowSeconds - 600, exp: nowSeconds + 60 },
+      'the assertion has expired',
+    ],
+    [
+      'valid for 100 years',
+      { exp: nowSeconds + 100 * 365 * 86_400 },
+      'the assertion lives longer than 5 minutes (exp too far after iat)',
+    ],
+    [
+      'issued in the future',
+      { iat: nowSeconds + 600, exp: nowSeconds + 700 },
+      'claim check failed: "iat" claim timestamp check failed (it should be in the past)',
+    ],
   ])('%s is refused', async (_name, claims, error) => {
     process.env.NEXTAUTH_URL = `${AUDIENCE}/some/path`;
     delete process.env.WARDEN_ASSERTION_AUDIENCE;
@@ -58,6 +72,9 @@ describe('verifyRequester: audience, issue time and a short life', () => {
     expect(await verify({})).toMatchObject({ status: 'invalid' });
     delete process.env.WARDEN_ASSERTION_AUDIENCE;
     delete process.env.NEXTAUTH_URL;
-    expect(await verify({})).toMatchObject({ status: 'invalid', error: expect.stringContaining('no assertion audience') });
+    expect(await verify({})).toMatchObject({
+      status: 'invalid',
+      error: expect.stringContaining('no assertion audience'),
+    });
   });
 });

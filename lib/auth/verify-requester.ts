@@ -38,7 +38,11 @@ export async function verifyRequester(
 ): Promise<RequesterFacts> {
   if (!agent.requesterKey) return { status: 'invalid', error: 'this agent has no requester key configured' };
   const audience = assertionAudience();
-  if (!audience) return { status: 'invalid', error: 'this Warden has no assertion audience configured (WARDEN_ASSERTION_AUDIENCE or NEXTAUTH_URL)' };
+  if (!audience)
+    return {
+      status: 'invalid',
+      error: 'this Warden has no assertion audience configured (WARDEN_ASSERTION_AUDIENCE or NEXTAUTH_URL)',
+    };
   try {
     const { payload } = await jwtVerify(assertion, (header) => importRequesterKey(agent.requesterKey!, header.alg), {
       algorithms: ALGORITHMS,
@@ -50,13 +54,18 @@ export async function verifyRequester(
       clockTolerance: CLOCK_SKEW_SECONDS,
     });
     if (payload.exp! - payload.iat! > MAX_AGE_SECONDS) {
-      return { status: 'invalid', error: `the assertion lives longer than ${MAX_AGE_SECONDS / 60} minutes (exp too far after iat)` };
+      return {
+        status: 'invalid',
+        error: `the assertion lives longer than ${MAX_AGE_SECONDS / 60} minutes (exp too far after iat)`,
+      };
     }
     const subject = stringClaim(payload, 'sub') ?? stringClaim(payload, 'email');
     if (!subject) return { status: 'invalid', error: 'the assertion names no requester (sub or email)' };
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
     const attributes = Object.fromEntries(
-      Object.entries(payload).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !REGISTERED.has(entry[0])),
+      Object.entries(payload).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string' && !REGISTERED.has(entry[0]),
+      ),
     );
     return { status: 'verified', subject, roles, attributes };
   } catch (error) {

@@ -9,12 +9,16 @@ export type { Db, Tx } from './engine';
  * The process's database engine, picked from DATABASE_URL (lib/db/sqlite/ or lib/db/postgres/), opened on first use.
  * Kept on globalThis: Next may load this module more than once (one copy per bundle), and there must be one engine.
  */
-const globalForDb = globalThis as unknown as { wardenEngine?: DatabaseEngine; wardenFatalListeners?: Set<FatalDatabaseFailure> };
+const globalForDb = globalThis as unknown as {
+  wardenEngine?: DatabaseEngine;
+  wardenFatalListeners?: Set<FatalDatabaseFailure>;
+};
 
 export function engine(): DatabaseEngine {
   if (!globalForDb.wardenEngine) {
     const target = databaseTarget();
-    globalForDb.wardenEngine = target.provider === 'sqlite' ? createSqliteEngine(target.file, reportFatal) : createPostgresEngine(target.url);
+    globalForDb.wardenEngine =
+      target.provider === 'sqlite' ? createSqliteEngine(target.file, reportFatal) : createPostgresEngine(target.url);
   }
   return globalForDb.wardenEngine;
 }

@@ -32,7 +32,9 @@ function pendingMigrations(all: Migration[], applied: Map<string, string>): Migr
   for (const migration of all) {
     const checksum = applied.get(migration.name);
     if (checksum && checksum !== migration.checksum) {
-      throw new Error(`Migration ${migration.name} was changed after it was applied; restore it and add a new migration instead.`);
+      throw new Error(
+        `Migration ${migration.name} was changed after it was applied; restore it and add a new migration instead.`,
+      );
     }
   }
   return all.filter((migration) => !applied.has(migration.name));
@@ -54,21 +56,27 @@ function migrateSqlite(file: string): string[] {
     sqlite.pragma('foreign_keys = OFF');
     sqlite.exec(TABLE);
     const applied = new Map(
-      sqlite.prepare('SELECT name, checksum FROM _warden_migrations').all().map((row) => {
-        const { name, checksum } = row as { name: string; checksum: string };
-        return [name, checksum] as const;
-      }),
+      sqlite
+        .prepare('SELECT name, checksum FROM _warden_migrations')
+        .all()
+        .map((row) => {
+          const { name, checksum } = row as { name: string; checksum: string };
+          return [name, checksum] as const;
+        }),
     );
     const pending = pendingMigrations(readMigrations('sqlite'), applied);
     for (const migration of pending) {
-      sqlite.transaction(() => {
-        sqlite.exec(migration.sql);
-        const broken = sqlite.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0) throw new Error(`Migration ${migration.name} leaves ${broken.length} broken foreign keys.`);
-        sqlite
-          .prepare('INSERT INTO _warden_migrations (name, checksum, applied_at) VALUES (?, ?, ?)')
-          .run(migration.name, migration.checksum, new Date().toISOString());
-      }).immediate();
+      sqlite
+        .transaction(() => {
+          sqlite.exec(migration.sql);
+          const broken = sqlite.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(`Migration ${migration.name} leaves ${broken.length} broken foreign keys.`);
+          sqlite
+            .prepare('INSERT INTO _warden_migrations (name, checksum, applied_at) VALUES (?, ?, ?)')
+            .run(migration.name, migration.checksum, new Date().toISOString());
+        })
+        .immediate();
     }
     return pending.map((migration) => migration.name);
   } finally {
@@ -82,7 +90,9 @@ async function migratePostgres(url: string): Promise<string[]> {
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
     await client.query(TABLE);
-    const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM _warden_migrations');
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM _warden_migrations',
+    );
     const pending = pendingMigrations(readMigrations('postgresql'), new Map(rows.map((r) => [r.name, r.checksum])));
     for (const migration of pending) {
       await client.query('BEGIN');

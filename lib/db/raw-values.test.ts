@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { rawBool, rawDate, rawInt, rawText } from './raw-values';
 
 describe('raw SQL values from SQLite and PostgreSQL', () => {
-  it.each<[unknown, boolean]>([[true, true], [1, true], [1n, true], ['1', true], [false, false], [0, false], [0n, false], [null, false]])('bool %s → %s', (value, expected) => {
+  it.each<[unknown, boolean]>([
+    [true, true],
+    [1, true],
+    [1n, true],
+    ['1', true],
+    [false, false],
+    [0, false],
+    [0n, false],
+    [null, false],
+  ])('bool %s → %s', (value, expected) => {
     expect(rawBool(value)).toBe(expected);
   });
 

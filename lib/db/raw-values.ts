@@ -17,6 +17,9 @@ export function rawText(value: unknown): string | null {
 
 export function rawDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
-  const parsed = value instanceof Date ? value : new Date(typeof value === 'number' || typeof value === 'bigint' ? Number(value) : String(value));
+  const parsed =
+    value instanceof Date
+      ? value
+      : new Date(typeof value === 'number' || typeof value === 'bigint' ? Number(value) : String(value));
   return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
 }

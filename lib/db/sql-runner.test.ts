@@ -10,7 +10,9 @@ describe('group commit on SQLite (inTransaction)', () => {
   const database = useSqliteTestDatabase('warden-group-commit-');
 
   const insertSwitch = (id: string) => (r: import('./sql-runner').SqlRunner) =>
-    r.execute(database.runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${id}, ${false}, ${new Date()})`);
+    r.execute(
+      database.runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${id}, ${false}, ${new Date()})`,
+    );
 
   it('commits jobs that arrive together, rolls back only the one that fails, and restores synchronous=FULL', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => `group-${i}`);
@@ -24,7 +26,10 @@ describe('group commit on SQLite (inTransaction)', () => {
       ),
     );
     expect(results.map((result) => result.status)).toEqual(ids.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
-    const stored = await database.client.switch.findMany({ where: { id: { startsWith: 'group-' } }, orderBy: { id: 'asc' } });
+    const stored = await database.client.switch.findMany({
+      where: { id: { startsWith: 'group-' } },
+      orderBy: { id: 'asc' },
+    });
     expect(stored.map((row) => row.id).sort()).toEqual(ids.filter((_, i) => i !== 5).sort());
     const [sync] = await database.client.$queryRawUnsafe<{ synchronous: bigint | number }[]>('PRAGMA synchronous');
     expect(Number(sync.synchronous), 'Prisma transactions after a batch must commit at FULL').toBe(2);
@@ -36,7 +41,9 @@ describe('group commit on SQLite (inTransaction)', () => {
       database.client.$transaction((tx) => tx.switch.create({ data: { id: 'mixed-prisma', engaged: true } })),
     ]);
     expect(prismaRow.engaged).toBe(true);
-    expect((await database.client.switch.findMany({ where: { id: { startsWith: 'mixed-' } } })).map((row) => row.id).sort()).toEqual(['mixed-gate', 'mixed-prisma']);
+    expect(
+      (await database.client.switch.findMany({ where: { id: { startsWith: 'mixed-' } } })).map((row) => row.id).sort(),
+    ).toEqual(['mixed-gate', 'mixed-prisma']);
   });
 
   it('keeps a Prisma write issued while a batch waits on I/O out of that batch (it survives the job rolling back)', async () => {
@@ -51,17 +58,26 @@ describe('group commit on SQLite (inTransaction)', () => {
     await started;
     await database.client.switch.create({ data: { id: 'outside-write', engaged: true } });
     await expect(failing).rejects.toThrow('the job fails after its I/O');
-    expect((await database.client.switch.findMany({ where: { id: { in: ['rolled-back', 'outside-write'] } } })).map((row) => row.id)).toEqual(['outside-write']);
+    expect(
+      (await database.client.switch.findMany({ where: { id: { in: ['rolled-back', 'outside-write'] } } })).map(
+        (row) => row.id,
+      ),
+    ).toEqual(['outside-write']);
   });
 
   it('checkpoints from a worker thread: the server connection never does, yet the database file takes the writes', async () => {
-    const [auto] = await database.client.$queryRawUnsafe<{ wal_autocheckpoint: bigint | number }[]>('PRAGMA wal_autocheckpoint');
+    const [auto] =
+      await database.client.$queryRawUnsafe<{ wal_autocheckpoint: bigint | number }[]>('PRAGMA wal_autocheckpoint');
     expect(Number(auto.wal_autocheckpoint)).toBe(0);
     const { file } = database;
     const before = statSync(file).size;
     const filler = 'x'.repeat(2000);
-    await Promise.all(Array.from({ length: 400 }, (_, i) => database.runner.inTransaction(insertSwitch(`fill-${i}-${filler}`))));
+    await Promise.all(
+      Array.from({ length: 400 }, (_, i) => database.runner.inTransaction(insertSwitch(`fill-${i}-${filler}`))),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000)); // a few of the worker's checkpoint intervals
-    expect(statSync(file).size, 'only a checkpoint moves pages from the WAL into the database file').toBeGreaterThan(before + 400 * 2000);
+    expect(statSync(file).size, 'only a checkpoint moves pages from the WAL into the database file').toBeGreaterThan(
+      before + 400 * 2000,
+    );
   });
 });

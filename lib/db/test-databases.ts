@@ -15,7 +15,8 @@ const postgresUrl = process.env.WARDEN_TEST_POSTGRES_URL;
  * whose name ends in _test (its server is where each suite's own database is created and dropped). For `describe.each`.
  */
 export const TEST_DATABASES: TestDatabaseKind[] = postgresUrl ? ['sqlite', 'postgresql'] : ['sqlite'];
-if (!postgresUrl) console.warn('[test-databases] WARDEN_TEST_POSTGRES_URL is not set: domain suites run on SQLite only');
+if (!postgresUrl)
+  console.warn('[test-databases] WARDEN_TEST_POSTGRES_URL is not set: domain suites run on SQLite only');
 
 type TestDatabase = {
   kind: TestDatabaseKind;
@@ -58,7 +59,8 @@ function createSqliteDatabase(prefix: string) {
 async function createPostgresDatabase() {
   const base = new URL(postgresUrl!);
   const baseName = decodeURIComponent(base.pathname.slice(1));
-  if (!baseName.endsWith('_test')) throw new Error(`refusing to use "${baseName}": the test database's name must end in _test`);
+  if (!baseName.endsWith('_test'))
+    throw new Error(`refusing to use "${baseName}": the test database's name must end in _test`);
   const name = `${baseName}_${randomBytes(5).toString('hex')}`;
   const admin = async (...statements: string[]) => {
     const client = new pg.Client({ connectionString: postgresUrl });
@@ -75,9 +77,10 @@ async function createPostgresDatabase() {
   // Not `WITH (FORCE)`: it must be allowed to end every session on the database, and an autovacuum worker (the
   // server's own, on a database just written) is not ours to end, so FORCE failed now and then. Our own sessions are
   // ended explicitly; a plain DROP asks autovacuum to leave and waits for the rest to go.
-  const drop = () => admin(
-    `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "datname" = '${name}' AND "usename" = current_user AND "pid" <> pg_backend_pid()`,
-    `DROP DATABASE IF EXISTS "${name}"`,
-  );
+  const drop = () =>
+    admin(
+      `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "datname" = '${name}' AND "usename" = current_user AND "pid" <> pg_backend_pid()`,
+      `DROP DATABASE IF EXISTS "${name}"`,
+    );
   return { url: url.toString(), drop };
 }

@@ -15,9 +15,14 @@ export function canHandleDraft(actor: Actor, agent: DraftAgent): boolean {
 
 export function assertCanHandleDraft(actor: Actor, agent: DraftAgent): void {
   assertCan(actor, 'actions.read');
-  if (actor.type !== 'user') throw new WardenError('forbidden', 'Only a signed-in person can promote or discard a draft.');
-  if (agent.archivedAt) throw new WardenError('conflict', `Agent "${agent.name}" is archived: its drafts are read-only.`, { archived: true });
-  if (!canHandleDraft(actor, agent)) throw new WardenError('forbidden', 'Not allowed: this needs a reviewer, an admin or the owner of this agent.');
+  if (actor.type !== 'user')
+    throw new WardenError('forbidden', 'Only a signed-in person can promote or discard a draft.');
+  if (agent.archivedAt)
+    throw new WardenError('conflict', `Agent "${agent.name}" is archived: its drafts are read-only.`, {
+      archived: true,
+    });
+  if (!canHandleDraft(actor, agent))
+    throw new WardenError('forbidden', 'Not allowed: this needs a reviewer, an admin or the owner of this agent.');
 }
 
 /** The 409 for a draft whose fate is already decided. */

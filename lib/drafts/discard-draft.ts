@@ -19,7 +19,13 @@ export async function discardDraft(actor: Actor, input: DraftIdInput): Promise<{
       data: { draftFate: 'discarded', draftFateById: actor.id, draftFateAt: new Date() },
     });
     if (count !== 1) return false;
-    await recordAuditEvent(tx, { actor, agentId: draft.agentId, actionId: draft.id, type: 'draft.discarded', payload: {} });
+    await recordAuditEvent(tx, {
+      actor,
+      agentId: draft.agentId,
+      actionId: draft.id,
+      type: 'draft.discarded',
+      payload: {},
+    });
     return true;
   });
   if (!discarded) {

@@ -11,10 +11,20 @@ const draftQuerySchema = z.object({
   agent: text,
   tool: text,
   fate: z.preprocess(first, z.enum(DRAFT_FATES).optional().catch(undefined)),
-  after: z.preprocess(first, z.string().regex(/^[0-9a-zA-Z-]{1,100}$/).optional().catch(undefined)),
+  after: z.preprocess(
+    first,
+    z
+      .string()
+      .regex(/^[0-9a-zA-Z-]{1,100}$/)
+      .optional()
+      .catch(undefined),
+  ),
 });
 
-export function parseDraftQuery(params: Record<string, string | string[] | undefined>): { filter: DraftFilter; after?: string } {
+export function parseDraftQuery(params: Record<string, string | string[] | undefined>): {
+  filter: DraftFilter;
+  after?: string;
+} {
   const { after, ...filter } = draftQuerySchema.parse(params);
   return { filter, after };
 }

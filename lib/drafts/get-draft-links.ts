@@ -14,11 +14,24 @@ export async function getDraftLinks(actor: Actor, actionId: string): Promise<Dra
   assertCan(actor, 'actions.read');
   const row = await db().action.findUnique({
     where: { id: actionId },
-    select: { status: true, draftFate: true, draftFateAt: true, promotedActionId: true, promotedFromId: true, agent: { select: { ownerId: true, name: true, archivedAt: true } } },
+    select: {
+      status: true,
+      draftFate: true,
+      draftFateAt: true,
+      promotedActionId: true,
+      promotedFromId: true,
+      agent: { select: { ownerId: true, name: true, archivedAt: true } },
+    },
   });
   if (!row) return { draft: null, promotedFromId: null };
-  const draft = row.status === 'draft'
-    ? { fate: row.draftFate, promotedActionId: row.promotedActionId, fateAt: row.draftFateAt, canHandle: row.draftFate === null && canHandleDraft(actor, row.agent) }
-    : null;
+  const draft =
+    row.status === 'draft'
+      ? {
+          fate: row.draftFate,
+          promotedActionId: row.promotedActionId,
+          fateAt: row.draftFateAt,
+          canHandle: row.draftFate === null && canHandleDraft(actor, row.agent),
+        }
+      : null;
   return { draft, promotedFromId: row.promotedFromId };
 }

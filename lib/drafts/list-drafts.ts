@@ -6,7 +6,12 @@ import type { DraftFilter } from './draft-query';
 export const DRAFTS_PAGE_SIZE = 50;
 
 export type DraftRow = {
-  id: string; agentName: string; toolName: string; createdAt: Date; fate: string | null; promotedActionId: string | null;
+  id: string;
+  agentName: string;
+  toolName: string;
+  createdAt: Date;
+  fate: string | null;
+  promotedActionId: string | null;
 };
 
 /**
@@ -24,8 +29,17 @@ export async function listDrafts(actor: Actor, filter: DraftFilter, after?: stri
   };
   const [rows, agents, tools] = await Promise.all([
     db().action.findMany({
-      where, orderBy: { id: 'desc' }, take: DRAFTS_PAGE_SIZE + 1,
-      select: { id: true, toolName: true, createdAt: true, draftFate: true, promotedActionId: true, agent: { select: { name: true } } },
+      where,
+      orderBy: { id: 'desc' },
+      take: DRAFTS_PAGE_SIZE + 1,
+      select: {
+        id: true,
+        toolName: true,
+        createdAt: true,
+        draftFate: true,
+        promotedActionId: true,
+        agent: { select: { name: true } },
+      },
     }),
     db().agent.findMany({ select: { name: true }, orderBy: { name: 'asc' } }),
     db().tool.findMany({ select: { name: true }, orderBy: { name: 'asc' } }),
@@ -33,7 +47,12 @@ export async function listDrafts(actor: Actor, filter: DraftFilter, after?: stri
   const page = rows.slice(0, DRAFTS_PAGE_SIZE);
   return {
     drafts: page.map((row): DraftRow => ({
-      id: row.id, agentName: row.agent.name, toolName: row.toolName, createdAt: row.createdAt, fate: row.draftFate, promotedActionId: row.promotedActionId,
+      id: row.id,
+      agentName: row.agent.name,
+      toolName: row.toolName,
+      createdAt: row.createdAt,
+      fate: row.draftFate,
+      promotedActionId: row.promotedActionId,
     })),
     olderCursor: rows.length > DRAFTS_PAGE_SIZE ? page.at(-1)!.id : null,
     agentNames: agents.map((agent) => agent.name),

@@ -6,8 +6,20 @@ export async function loadDraft(draftId: string) {
   const draft = await db().action.findUnique({
     where: { id: draftId },
     select: {
-      id: true, agentId: true, toolName: true, params: true, paramsHash: true, reason: true, sources: true, requester: true,
-      requesterVerified: true, traceId: true, currentValues: true, status: true, draftFate: true, promotedActionId: true,
+      id: true,
+      agentId: true,
+      toolName: true,
+      params: true,
+      paramsHash: true,
+      reason: true,
+      sources: true,
+      requester: true,
+      requesterVerified: true,
+      traceId: true,
+      currentValues: true,
+      status: true,
+      draftFate: true,
+      promotedActionId: true,
       agent: { select: { ownerId: true, name: true, archivedAt: true } },
     },
   });

@@ -10,8 +10,17 @@ import { riskColumns } from '../review/risk-columns';
 import { validateParams } from '../tools/validate-params';
 
 export type PromotedDraft = {
-  id: string; agentId: string; toolName: string; params: string; paramsHash: string; reason: string | null;
-  sources: string; requester: string | null; requesterVerified: boolean; traceId: string; currentValues: string | null;
+  id: string;
+  agentId: string;
+  toolName: string;
+  params: string;
+  paramsHash: string;
+  reason: string | null;
+  sources: string;
+  requester: string | null;
+  requesterVerified: boolean;
+  traceId: string;
+  currentValues: string | null;
 };
 
 export type PromotionPlan =
@@ -29,17 +38,28 @@ export const PROMOTION_REVIEW_REASON = 'review: promoted from a draft: a person 
  * the promotion with their reasons. Whatever the grant says, the promoted action waits for review: a promotion
  * never approves anything by itself. Reads and writes nothing.
  */
-export function planPromotion(actor: Actor, draft: PromotedDraft, loaded: Awaited<ReturnType<typeof loadGateFacts>>, now: number): PromotionPlan {
+export function planPromotion(
+  actor: Actor,
+  draft: PromotedDraft,
+  loaded: Awaited<ReturnType<typeof loadGateFacts>>,
+  now: number,
+): PromotionPlan {
   const { facts, tool } = loaded;
   const live = { ...facts, agent: { ...facts.agent, mode: 'live' } };
   const asDecided = decideProposal(live);
   // Where the grant would approve on its own, the action still queues: decided as a grant asking for one approval,
   // so the pending cap that protects reviewers holds for it too.
-  const decision = asDecided.outcome === 'approved' && live.grant ? decideProposal({ ...live, grant: { ...live.grant, approvals: 1 } }) : asDecided;
+  const decision =
+    asDecided.outcome === 'approved' && live.grant
+      ? decideProposal({ ...live, grant: { ...live.grant, approvals: 1 } })
+      : asDecided;
   const refs = { actor, agentId: draft.agentId };
   const refuse = (reasons: string[]): PromotionPlan => ({
-    kind: 'refused', reasons,
-    writes: [auditEventsStatement([{ ...refs, actionId: draft.id, type: 'draft.promotion_refused', payload: { reasons } }])],
+    kind: 'refused',
+    reasons,
+    writes: [
+      auditEventsStatement([{ ...refs, actionId: draft.id, type: 'draft.promotion_refused', payload: { reasons } }]),
+    ],
   });
 
   if (decision.outcome === 'blocked' || decision.outcome === 'throttled') return refuse(decision.reasons);
@@ -87,7 +107,18 @@ export function planPromotion(actor: Actor, draft: PromotedDraft, loaded: Awaite
     sql`UPDATE "Action" SET "promotedActionId" = ${id}, "updatedAt" = ${at} WHERE "id" = ${draft.id}`,
     auditEventsStatement([
       { ...refs, actionId: draft.id, type: 'draft.promoted', payload: { promotedActionId: id, reasons } },
-      { ...refs, actionId: id, type: 'action.promoted_from_draft', payload: { draftId: draft.id, tool: draft.toolName, traceId: draft.traceId, outcome: 'pending_review', reasons } },
+      {
+        ...refs,
+        actionId: id,
+        type: 'action.promoted_from_draft',
+        payload: {
+          draftId: draft.id,
+          tool: draft.toolName,
+          traceId: draft.traceId,
+          outcome: 'pending_review',
+          reasons,
+        },
+      },
       { ...refs, actionId: id, type: 'gate.decided', payload: { outcome: 'pending_review', reasons } },
     ]),
   ];

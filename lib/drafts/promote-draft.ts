@@ -15,7 +15,10 @@ import { draftIdSchema, type DraftIdInput } from './schemas';
  * once, one queues an action, the other gets a 409 naming the fate), and the audit events go with the rows.
  * A promotion the gate refuses writes only its refusal and throws a 409 with the gate's reasons.
  */
-export async function promoteDraft(actor: Actor, input: DraftIdInput): Promise<{ id: string; status: 'pending_review'; reasons: string[] }> {
+export async function promoteDraft(
+  actor: Actor,
+  input: DraftIdInput,
+): Promise<{ id: string; status: 'pending_review'; reasons: string[] }> {
   assertCan(actor, 'actions.read');
   const { draftId } = draftIdSchema.parse(input);
   const draft = await loadDraft(draftId);
@@ -25,8 +28,13 @@ export async function promoteDraft(actor: Actor, input: DraftIdInput): Promise<{
   const now = Date.now();
   const outcome = await inTransaction(async (runner) => {
     const loaded = await loadGateFacts(runner, {
-      agentId: draft.agentId, tool: draft.toolName, params: JSON.parse(draft.params) as Record<string, unknown>,
-      reason: draft.reason, traceId: draft.traceId, paramsHash: draft.paramsHash, now,
+      agentId: draft.agentId,
+      tool: draft.toolName,
+      params: JSON.parse(draft.params) as Record<string, unknown>,
+      reason: draft.reason,
+      traceId: draft.traceId,
+      paramsHash: draft.paramsHash,
+      now,
     });
     const plan = planPromotion(actor, draft, loaded, now);
     if (plan.kind === 'refused') {
@@ -46,7 +54,9 @@ export async function promoteDraft(actor: Actor, input: DraftIdInput): Promise<{
     throw draftFateConflict(current.draftFate ?? 'decided', current.promotedActionId);
   }
   if (outcome.kind === 'refused') {
-    throw new WardenError('conflict', `The gate refuses this promotion now: ${outcome.reasons.join('; ')}.`, { reasons: outcome.reasons });
+    throw new WardenError('conflict', `The gate refuses this promotion now: ${outcome.reasons.join('; ')}.`, {
+      reasons: outcome.reasons,
+    });
   }
   notifyActionChanged(outcome.id);
   notifyActionChanged(draft.id);

@@ -20,7 +20,8 @@ export function parseEgressAllowList(text: string | undefined): EgressAllowList 
     const family = isIP(bare);
     if (family !== 0) {
       const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);
-      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32)) throw new Error(`WARDEN_EGRESS_ALLOW: bad prefix in "${raw.trim()}"`);
+      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32))
+        throw new Error(`WARDEN_EGRESS_ALLOW: bad prefix in "${raw.trim()}"`);
       addresses.addSubnet(bare, bits, family === 6 ? 'ipv6' : 'ipv4');
     } else if (/^[a-z0-9.-]+(:\d{1,5})?$/.test(entry)) {
       hosts.add(entry);

@@ -8,11 +8,22 @@ import { EgressRefusedError, postToAllowedAddress } from './post-to-allowed-addr
 
 describe('disallowedAddressReason', () => {
   it.each([
-    ['127.0.0.1', 'loopback address'], ['169.254.169.254', 'link-local (cloud metadata) address'], ['10.1.2.3', 'private address'],
-    ['172.31.255.255', 'private address'], ['192.168.0.1', 'private address'], ['100.64.0.1', 'carrier-grade NAT address'],
-    ['0.0.0.0', 'this network address'], ['224.0.0.1', 'multicast address'], ['255.255.255.255', 'reserved address'],
-    ['::1', 'loopback address'], ['::', 'unspecified address'], ['fc00::1', 'unique local address'], ['fd12:3456::1', 'unique local address'],
-    ['fe80::1', 'link-local address'], ['ff02::1', 'multicast address'], ['::ffff:127.0.0.1', 'loopback address'],
+    ['127.0.0.1', 'loopback address'],
+    ['169.254.169.254', 'link-local (cloud metadata) address'],
+    ['10.1.2.3', 'private address'],
+    ['172.31.255.255', 'private address'],
+    ['192.168.0.1', 'private address'],
+    ['100.64.0.1', 'carrier-grade NAT address'],
+    ['0.0.0.0', 'this network address'],
+    ['224.0.0.1', 'multicast address'],
+    ['255.255.255.255', 'reserved address'],
+    ['::1', 'loopback address'],
+    ['::', 'unspecified address'],
+    ['fc00::1', 'unique local address'],
+    ['fd12:3456::1', 'unique local address'],
+    ['fe80::1', 'link-local address'],
+    ['ff02::1', 'multicast address'],
+    ['::ffff:127.0.0.1', 'loopback address'],
     ['::ffff:a9fe:a9fe', 'link-local (cloud metadata) address'],
   ])('%s is refused (%s)', (address, reason) => {
     expect(disallowedAddressReason(address)).toBe(reason);
@@ -30,9 +41,22 @@ describe('destinationProblem: literal addresses in every form the URL parser acc
   });
 
   it.each([
-    'http://127.0.0.1/', 'http://2130706433/', 'http://0x7f000001/', 'http://0x7f.1/', 'http://017700000001/', 'http://0177.0.0.1/',
-    'http://127.1/', 'http://0/', 'http://169.254.169.254/latest/meta-data/', 'https://[::1]:8443/', 'http://[::ffff:127.0.0.1]/',
-    'http://[::ffff:7f00:1]/', 'http://[fd00::5]/', 'http://10.0.0.7:6379/', 'http://localhost:5432/', 'http://db.localhost/',
+    'http://127.0.0.1/',
+    'http://2130706433/',
+    'http://0x7f000001/',
+    'http://0x7f.1/',
+    'http://017700000001/',
+    'http://0177.0.0.1/',
+    'http://127.1/',
+    'http://0/',
+    'http://169.254.169.254/latest/meta-data/',
+    'https://[::1]:8443/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::ffff:7f00:1]/',
+    'http://[fd00::5]/',
+    'http://10.0.0.7:6379/',
+    'http://localhost:5432/',
+    'http://db.localhost/',
   ])('%s is refused', (url) => {
     delete process.env.WARDEN_EGRESS_ALLOW;
     expect(destinationProblem(url)).toMatch(/not allowed/);
@@ -68,7 +92,9 @@ describe('postToAllowedAddress: checked on the resolved address, connected to it
     server = createServer((request, response) => {
       hits += 1;
       request.resume();
-      response.writeHead(request.url === '/moved' ? 302 : 500, { location: 'http://169.254.169.254/' }).end('secret body');
+      response
+        .writeHead(request.url === '/moved' ? 302 : 500, { location: 'http://169.254.169.254/' })
+        .end('secret body');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;

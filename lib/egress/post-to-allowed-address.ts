@@ -19,7 +19,10 @@ export class EgressRefusedError extends Error {
  * checked addresses (the `lookup` hook hands them to the connection), so a second DNS answer cannot swap in a private
  * address between check and connect (DNS rebinding). Redirects are never followed: the status is returned as is.
  */
-export async function postToAllowedAddress(urlText: string, init: { headers: Record<string, string>; body: string; timeoutMs: number }): Promise<number> {
+export async function postToAllowedAddress(
+  urlText: string,
+  init: { headers: Record<string, string>; body: string; timeoutMs: number },
+): Promise<number> {
   const url = new URL(urlText);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EgressRefusedError(`scheme ${url.protocol}`);
   const allow = egressAllowList();

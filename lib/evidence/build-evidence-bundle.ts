@@ -9,16 +9,39 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { collectEvidence, type EvidenceInput } from './collect-evidence';
 import type { IncidentRecord } from './collect-incident-record';
-import { DATA_FILES, EVIDENCE_FORMAT, INCIDENT_FILE, MANIFEST, SIGNATURE, type EvidenceManifest } from './evidence-format';
+import {
+  DATA_FILES,
+  EVIDENCE_FORMAT,
+  INCIDENT_FILE,
+  MANIFEST,
+  SIGNATURE,
+  type EvidenceManifest,
+} from './evidence-format';
 import { csvLine } from './to-csv';
 
-const CSV_COLUMNS = ['id', 'createdAt', 'agent', 'tool', 'status', 'summary', 'decidedBy', 'decidedAt', 'downstreamRef', 'traceId'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'createdAt',
+  'agent',
+  'tool',
+  'status',
+  'summary',
+  'decidedBy',
+  'decidedAt',
+  'downstreamRef',
+  'traceId',
+] as const;
 
 /**
  * Writes the evidence bundle of a window to `outFile` (see evidence-format.ts) and returns its manifest. The files are
  * built in a private temporary directory, hashed, listed in the manifest, the manifest signed, then all packed.
  */
-export async function buildEvidenceBundle(actor: Actor, input: EvidenceInput, outFile: string, incident?: IncidentRecord): Promise<EvidenceManifest> {
+export async function buildEvidenceBundle(
+  actor: Actor,
+  input: EvidenceInput,
+  outFile: string,
+  incident?: IncidentRecord,
+): Promise<EvidenceManifest> {
   const collected = await collectEvidence(actor, input);
   const { actions, events } = collected;
   const selection = incident ? { ...collected.selection, incidentId: incident.id } : collected.selection;
@@ -26,7 +49,9 @@ export async function buildEvidenceBundle(actor: Actor, input: EvidenceInput, ou
   const files: Record<string, string> = {
     'actions.jsonl': actions.map((action) => `${JSON.stringify(action)}\n`).join(''),
     'audit.jsonl': events.map((event) => `${JSON.stringify(event)}\n`).join(''),
-    'actions.csv': csvLine([...CSV_COLUMNS]) + actions.map((action) => csvLine(CSV_COLUMNS.map((column) => action[column]))).join(''),
+    'actions.csv':
+      csvLine([...CSV_COLUMNS]) +
+      actions.map((action) => csvLine(CSV_COLUMNS.map((column) => action[column]))).join(''),
     ...(incident ? { [INCIDENT_FILE]: `${JSON.stringify(incident, null, 2)}\n` } : {}),
   };
   const names = incident ? [...DATA_FILES, INCIDENT_FILE] : [...DATA_FILES];
@@ -36,16 +61,24 @@ export async function buildEvidenceBundle(actor: Actor, input: EvidenceInput, ou
     createdAt: new Date().toISOString(),
     createdBy: `${actorType}:${actorId ?? ''}`,
     selection,
-    counts: { actions: actions.length, auditEvents: events.length, ...(incident ? { notes: incident.notes.length, marks: incident.marks.length } : {}) },
+    counts: {
+      actions: actions.length,
+      auditEvents: events.length,
+      ...(incident ? { notes: incident.notes.length, marks: incident.marks.length } : {}),
+    },
     masking: 'sensitive fields masked',
     files: names.map((name) => ({ name, bytes: Buffer.byteLength(files[name]), sha256: sha256(files[name]) })),
     signer: { publicKey: key.publicKey, keyId: key.keyId },
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   // Recorded before the file is written, like audit exports: a bundle that leaves the box is never unaccounted for.
-  await db().$transaction((tx) => recordAuditEvent(tx, {
-    actor, type: 'evidence.exported', payload: { selection, counts: manifest.counts, manifestSha256: sha256(manifestText) },
-  }));
+  await db().$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actor,
+      type: 'evidence.exported',
+      payload: { selection, counts: manifest.counts, manifestSha256: sha256(manifestText) },
+    }),
+  );
 
   const dir = mkdtempSync(path.join(tmpdir(), 'warden-evidence-'));
   try {

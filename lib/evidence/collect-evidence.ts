@@ -15,7 +15,10 @@ const PAGE = 2_000;
  */
 export async function collectEvidence(actor: Actor, input: EvidenceInput) {
   assertCan(actor, 'audit.verify');
-  if (!(input.from < input.to)) throw new WardenError('invalid_input', 'The window must start before it ends.', { issues: [{ path: 'since', message: 'must be before until' }] });
+  if (!(input.from < input.to))
+    throw new WardenError('invalid_input', 'The window must start before it ends.', {
+      issues: [{ path: 'since', message: 'must be before until' }],
+    });
   const agents = await db().agent.findMany({
     where: input.agentNames === 'all' ? {} : { name: { in: input.agentNames } },
     select: { id: true, name: true },
@@ -23,7 +26,8 @@ export async function collectEvidence(actor: Actor, input: EvidenceInput) {
   });
   if (input.agentNames !== 'all') {
     const missing = input.agentNames.filter((name) => !agents.some((agent) => agent.name === name));
-    if (missing.length) throw new WardenError('not_found', `No agent named ${missing.map((name) => `"${name}"`).join(', ')}.`);
+    if (missing.length)
+      throw new WardenError('not_found', `No agent named ${missing.map((name) => `"${name}"`).join(', ')}.`);
   }
   const agentIds = agents.map((agent) => agent.id);
   const agentName = new Map(agents.map((agent) => [agent.id, agent.name]));
@@ -34,7 +38,10 @@ export async function collectEvidence(actor: Actor, input: EvidenceInput) {
       where: { agentId: { in: agentIds }, createdAt: { gte: input.from, lt: input.to }, id: { gt: after } },
       orderBy: { id: 'asc' },
       take: PAGE,
-      include: { tool: { select: { summaryTemplate: true, sensitiveFields: true } }, reviewer: { select: { name: true } } },
+      include: {
+        tool: { select: { summaryTemplate: true, sensitiveFields: true } },
+        reviewer: { select: { name: true } },
+      },
     });
     actionRows.push(...page);
     if (page.length < PAGE) break;
@@ -42,30 +49,56 @@ export async function collectEvidence(actor: Actor, input: EvidenceInput) {
   }
   const actions = actionRows.map((row) => {
     const sensitive = row.tool ? (JSON.parse(row.tool.sensitiveFields) as string[]) : [];
-    const masked = (text: string | null) => (text === null ? null : maskParams(JSON.parse(text) as Record<string, unknown>, sensitive));
+    const masked = (text: string | null) =>
+      text === null ? null : maskParams(JSON.parse(text) as Record<string, unknown>, sensitive);
     const params = masked(row.params)!;
     return {
-      id: row.id, agent: agentName.get(row.agentId)!, tool: row.toolName, status: row.status, traceId: row.traceId,
+      id: row.id,
+      agent: agentName.get(row.agentId)!,
+      tool: row.toolName,
+      status: row.status,
+      traceId: row.traceId,
       summary: row.tool?.summaryTemplate ? renderSummary(row.tool.summaryTemplate, params) : `Call ${row.toolName}`,
-      params, editedParams: masked(row.editedParams), paramsHash: row.paramsHash, reason: row.reason, requester: row.requester,
-      gateReasons: JSON.parse(row.gateReasons) as string[], decisionReason: row.decisionReason, decidedBy: row.reviewer?.name ?? null,
-      createdAt: row.createdAt.toISOString(), decidedAt: row.decidedAt?.toISOString() ?? null,
-      downstreamRef: row.downstreamRef, result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+      params,
+      editedParams: masked(row.editedParams),
+      paramsHash: row.paramsHash,
+      reason: row.reason,
+      requester: row.requester,
+      gateReasons: JSON.parse(row.gateReasons) as string[],
+      decisionReason: row.decisionReason,
+      decidedBy: row.reviewer?.name ?? null,
+      createdAt: row.createdAt.toISOString(),
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      downstreamRef: row.downstreamRef,
+      result: row.result === null ? null : (JSON.parse(row.result) as unknown),
     };
   });
 
   const events = [];
   for (let after = 0; ;) {
     const page = await db().auditEvent.findMany({
-      where: { at: { gte: input.from, lt: input.to }, seq: { gt: after }, OR: [{ agentId: { in: agentIds } }, { action: { agentId: { in: agentIds } } }] },
+      where: {
+        at: { gte: input.from, lt: input.to },
+        seq: { gt: after },
+        OR: [{ agentId: { in: agentIds } }, { action: { agentId: { in: agentIds } } }],
+      },
       orderBy: { seq: 'asc' },
       take: PAGE,
     });
-    events.push(...page.map((event) => ({
-      seq: event.seq, at: event.at.toISOString(), type: event.type, actorType: event.actorType, actorId: event.actorId,
-      agentId: event.agentId, actionId: event.actionId, payload: JSON.parse(event.payload) as unknown,
-      chainIndex: event.chainIndex, hash: event.hash,
-    })));
+    events.push(
+      ...page.map((event) => ({
+        seq: event.seq,
+        at: event.at.toISOString(),
+        type: event.type,
+        actorType: event.actorType,
+        actorId: event.actorId,
+        agentId: event.agentId,
+        actionId: event.actionId,
+        payload: JSON.parse(event.payload) as unknown,
+        chainIndex: event.chainIndex,
+        hash: event.hash,
+      })),
+    );
     if (page.length < PAGE) break;
     after = page.at(-1)!.seq;
   }

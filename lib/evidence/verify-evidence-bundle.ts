@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
 import { list as listTar, type ReadEntry } from 'tar';
 import { keyIdOf, verifyMessage } from '../audit/chain/signing-key';
-import { DATA_FILES, EVIDENCE_FORMAT, INCIDENT_FILE, MANIFEST, SIGNATURE, type EvidenceManifest } from './evidence-format';
+import {
+  DATA_FILES,
+  EVIDENCE_FORMAT,
+  INCIDENT_FILE,
+  MANIFEST,
+  SIGNATURE,
+  type EvidenceManifest,
+} from './evidence-format';
 
 const EXPECTED = new Set<string>([MANIFEST, SIGNATURE, ...DATA_FILES]);
 /** Entries a bundle may hold; whether incident.json must be there is the signed manifest's to say. */
 const KNOWN = new Set<string>([...EXPECTED, INCIDENT_FILE]);
 const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
 
-export type EvidenceVerdict =
-  | { ok: true; manifest: EvidenceManifest; keyId: string }
-  | { ok: false; problem: string };
+export type EvidenceVerdict = { ok: true; manifest: EvidenceManifest; keyId: string } | { ok: false; problem: string };
 
 /**
  * Checks an evidence bundle offline: exactly the expected files (regular files, each once); a manifest in the known
@@ -37,7 +42,10 @@ export async function verifyEvidenceBundle(file: string, trustedKeys: ReadonlySe
       },
     });
   } catch (error) {
-    return { ok: false, problem: `not a readable evidence bundle: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      problem: `not a readable evidence bundle: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   if (problems.length) return { ok: false, problem: problems[0] };
   for (const name of EXPECTED) if (!contents.has(name)) return { ok: false, problem: `"${name}" is missing` };
@@ -49,16 +57,23 @@ export async function verifyEvidenceBundle(file: string, trustedKeys: ReadonlySe
   } catch {
     return { ok: false, problem: 'manifest.json is not JSON' };
   }
-  if (manifest.format !== EVIDENCE_FORMAT) return { ok: false, problem: `manifest.json is not a ${EVIDENCE_FORMAT} manifest` };
+  if (manifest.format !== EVIDENCE_FORMAT)
+    return { ok: false, problem: `manifest.json is not a ${EVIDENCE_FORMAT} manifest` };
   const publicKey = manifest.signer?.publicKey ?? '';
   const keyId = keyIdOf(publicKey);
-  if (!verifyMessage(publicKey, manifestText, contents.get(SIGNATURE)!.toString('utf8').trim())) return { ok: false, problem: 'the manifest signature does not verify: manifest.json was changed or re-signed' };
-  if (!trustedKeys.has(publicKey)) return { ok: false, problem: `signed by key ${keyId}, which is not trusted here (pass the instance's public key with --public-key)` };
+  if (!verifyMessage(publicKey, manifestText, contents.get(SIGNATURE)!.toString('utf8').trim()))
+    return { ok: false, problem: 'the manifest signature does not verify: manifest.json was changed or re-signed' };
+  if (!trustedKeys.has(publicKey))
+    return {
+      ok: false,
+      problem: `signed by key ${keyId}, which is not trusted here (pass the instance's public key with --public-key)`,
+    };
 
   const listed = new Map((manifest.files ?? []).map((entry) => [entry.name, entry]));
   const incidentBundle = listed.has(INCIDENT_FILE);
   if (incidentBundle && !contents.has(INCIDENT_FILE)) return { ok: false, problem: `"${INCIDENT_FILE}" is missing` };
-  if (!incidentBundle && contents.has(INCIDENT_FILE)) return { ok: false, problem: `an unexpected entry "${INCIDENT_FILE}"` };
+  if (!incidentBundle && contents.has(INCIDENT_FILE))
+    return { ok: false, problem: `an unexpected entry "${INCIDENT_FILE}"` };
   for (const name of incidentBundle ? [...DATA_FILES, INCIDENT_FILE] : DATA_FILES) {
     const entry = listed.get(name);
     if (!entry) return { ok: false, problem: `the manifest does not list "${name}"` };

@@ -15,17 +15,33 @@ export async function setApprovalFloor(actor: Actor, input: SetApprovalFloorInpu
   assertCanGovernGrants(actor);
   const request = setApprovalFloorSchema.parse(input);
   return db().$transaction(async (tx) => {
-    const target = request.scope === 'level'
-      ? { id: `level:${request.actionLevel}`, column: { actionLevel: request.actionLevel }, scope: `${ACTION_LEVEL_LABELS[request.actionLevel].toLowerCase()} tools`, fallback: DEFAULT_LEVEL_FLOORS[request.actionLevel] }
-      : await toolTarget(tx, request.tool);
+    const target =
+      request.scope === 'level'
+        ? {
+            id: `level:${request.actionLevel}`,
+            column: { actionLevel: request.actionLevel },
+            scope: `${ACTION_LEVEL_LABELS[request.actionLevel].toLowerCase()} tools`,
+            fallback: DEFAULT_LEVEL_FLOORS[request.actionLevel],
+          }
+        : await toolTarget(tx, request.tool);
     const existing = await tx.approvalFloor.findUnique({ where: { id: target.id } });
     const byId = actor.type === 'user' ? actor.id : null;
     if (request.minApprovals === null) {
-      if (existing) await changeOrConflict(tx.approvalFloor.deleteMany({ where: { id: target.id, minApprovals: existing.minApprovals } }));
+      if (existing)
+        await changeOrConflict(
+          tx.approvalFloor.deleteMany({ where: { id: target.id, minApprovals: existing.minApprovals } }),
+        );
     } else if (existing) {
-      await changeOrConflict(tx.approvalFloor.updateMany({ where: { id: target.id, minApprovals: existing.minApprovals }, data: { minApprovals: request.minApprovals, updatedById: byId } }));
+      await changeOrConflict(
+        tx.approvalFloor.updateMany({
+          where: { id: target.id, minApprovals: existing.minApprovals },
+          data: { minApprovals: request.minApprovals, updatedById: byId },
+        }),
+      );
     } else {
-      await tx.approvalFloor.create({ data: { id: target.id, ...target.column, minApprovals: request.minApprovals, updatedById: byId } });
+      await tx.approvalFloor.create({
+        data: { id: target.id, ...target.column, minApprovals: request.minApprovals, updatedById: byId },
+      });
     }
     const before = existing?.minApprovals ?? target.fallback;
     const after = request.minApprovals ?? target.fallback;
@@ -41,5 +57,6 @@ async function toolTarget(tx: Tx, name: string) {
 }
 
 async function changeOrConflict(change: Promise<{ count: number }>): Promise<void> {
-  if ((await change).count !== 1) throw new WardenError('conflict', 'This floor was changed by someone else meanwhile; reload and try again.');
+  if ((await change).count !== 1)
+    throw new WardenError('conflict', 'This floor was changed by someone else meanwhile; reload and try again.');
 }

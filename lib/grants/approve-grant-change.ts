@@ -28,8 +28,15 @@ export async function approveGrantChange(actor: Actor, input: { changeRequestId:
       });
       if (count !== 1) throw new WardenError('conflict', 'This held change was decided meanwhile; reload.');
       await recordAuditEvent(tx, {
-        actor, agentId: request.agentId, type: 'grant.change_stale',
-        payload: { tool: request.toolName, changeRequestId: request.id, baseVersion: request.baseVersion, version: grant?.version ?? null },
+        actor,
+        agentId: request.agentId,
+        type: 'grant.change_stale',
+        payload: {
+          tool: request.toolName,
+          changeRequestId: request.id,
+          baseVersion: request.baseVersion,
+          version: grant?.version ?? null,
+        },
       });
       return { stale: true as const, version: grant?.version ?? null };
     }
@@ -49,22 +56,37 @@ export async function approveGrantChange(actor: Actor, input: { changeRequestId:
     if (count !== 1) throw changedMeanwhile(grant.version);
 
     const before = toGrantPolicy(grant)!;
-    const loosened = describeLoosening(before, rulesToPolicy(request.rules) as GrantPolicy).map((loosening) => loosening.words);
+    const loosened = describeLoosening(before, rulesToPolicy(request.rules) as GrantPolicy).map(
+      (loosening) => loosening.words,
+    );
     const requester = await tx.user.findUnique({ where: { id: request.requestedById }, select: { email: true } });
     await recordAuditEvent(tx, {
-      actor, agentId: request.agentId, type: 'grant.updated',
+      actor,
+      agentId: request.agentId,
+      type: 'grant.updated',
       payload: { tool: grant.tool.name, version, before, after: request.rules, loosened, changeRequestId: request.id },
     });
     await recordAuditEvent(tx, {
-      actor, agentId: request.agentId, type: 'grant.change_approved',
-      payload: { tool: grant.tool.name, changeRequestId: request.id, version, requestedBy: requester?.email ?? request.requestedById },
+      actor,
+      agentId: request.agentId,
+      type: 'grant.change_approved',
+      payload: {
+        tool: grant.tool.name,
+        changeRequestId: request.id,
+        version,
+        requestedBy: requester?.email ?? request.requestedById,
+      },
     });
     return { stale: false as const, version };
   });
   if (outcome.stale) {
-    throw new WardenError('conflict', outcome.version === null
-      ? 'The grant was revoked since this change was requested; the held change is stale and was not applied.'
-      : `The grant changed since this was requested (now version ${outcome.version}); the held change is stale and was not applied.`, { version: outcome.version });
+    throw new WardenError(
+      'conflict',
+      outcome.version === null
+        ? 'The grant was revoked since this change was requested; the held change is stale and was not applied.'
+        : `The grant changed since this was requested (now version ${outcome.version}); the held change is stale and was not applied.`,
+      { version: outcome.version },
+    );
   }
   return { version: outcome.version };
 }

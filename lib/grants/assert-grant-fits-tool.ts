@@ -14,12 +14,19 @@ type ToolRow = { id: string; name: string; actionLevel: string; parameters: stri
 export function assertConditionParamsKnown(tool: ToolRow, rules: Pick<GrantRules, 'constraints'>): void {
   const unknown = unknownConditionParams(rules.constraints, schemaParamPaths(JSON.parse(tool.parameters)));
   if (unknown.length === 0) return;
-  const issues = unknown.map(({ index, param }) => ({ path: `constraints.${index}.param`, message: `${param} is not a parameter of ${tool.name}` }));
+  const issues = unknown.map(({ index, param }) => ({
+    path: `constraints.${index}.param`,
+    message: `${param} is not a parameter of ${tool.name}`,
+  }));
   throw invalidInput(`${issues.map((issue) => issue.message).join('; ')}.`, issues);
 }
 
 /** Owners cannot go below the admin floor for the tool: 422 naming the floor. */
-export async function assertMeetsFloor(tx: Tx, tool: ToolRow, rules: Pick<GrantRules, 'approvals' | 'requiredGroups'>): Promise<void> {
+export async function assertMeetsFloor(
+  tx: Tx,
+  tool: ToolRow,
+  rules: Pick<GrantRules, 'approvals' | 'requiredGroups'>,
+): Promise<void> {
   const violation = floorViolation(rules, await readToolFloor(tx, tool));
   if (violation) throw invalidInput(`${violation}.`, [{ path: 'approvals', message: violation }]);
 }

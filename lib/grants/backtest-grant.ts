@@ -13,7 +13,14 @@ import { toGrantPolicy } from './to-grant-policy';
 const MAX_ACTIONS = 5000;
 const MAX_EXAMPLES = 10;
 
-export type BacktestChange = { actionId: string; createdAt: string; params: Record<string, unknown>; before: Outcome; after: Outcome; reasons: string[] };
+export type BacktestChange = {
+  actionId: string;
+  createdAt: string;
+  params: Record<string, unknown>;
+  before: Outcome;
+  after: Outcome;
+  reasons: string[];
+};
 
 /**
  * Before a grant change is saved: replays the agent's recorded proposals for the tool over the last `days` days under
@@ -33,7 +40,17 @@ export async function backtestGrant(actor: Actor, input: { grantId: string; rule
     where: { agentId: grant.agentId, toolId: grant.toolId, createdAt: { gte: since } },
     orderBy: { createdAt: 'asc' },
     take: MAX_ACTIONS,
-    select: { id: true, createdAt: true, params: true, reason: true, traceId: true, paramsHash: true, status: true, requester: true, requesterVerified: true },
+    select: {
+      id: true,
+      createdAt: true,
+      params: true,
+      reason: true,
+      traceId: true,
+      paramsHash: true,
+      status: true,
+      requester: true,
+      requesterVerified: true,
+    },
   });
   const current = toGrantPolicy(grant)!;
   const next: GrantPolicy = { ...proposed, expiresAt: proposed.expiresAt?.getTime() ?? null };
@@ -43,7 +60,12 @@ export async function backtestGrant(actor: Actor, input: { grantId: string; rule
 
   const changed = replayProposals(actions, { tool, agent: grant.agent, sensitiveFields }, current, next);
   const examples: BacktestChange[] = changed.slice(0, MAX_EXAMPLES).map(({ proposal, before, after, reasons }) => ({
-    actionId: proposal.id, createdAt: proposal.createdAt.toISOString(), params: maskParams(JSON.parse(proposal.params) as Record<string, unknown>, hidden), before, after, reasons,
+    actionId: proposal.id,
+    createdAt: proposal.createdAt.toISOString(),
+    params: maskParams(JSON.parse(proposal.params) as Record<string, unknown>, hidden),
+    before,
+    after,
+    reasons,
   }));
   return { days, total: actions.length, changed: changed.length, truncated: actions.length === MAX_ACTIONS, examples };
 }

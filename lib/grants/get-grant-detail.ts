@@ -17,12 +17,20 @@ export async function getGrantDetail(actor: Actor, input: { agentId: string; gra
   assertCan(actor, 'agents.read');
   const grant = await db().grant.findUnique({
     where: { id: input.grantId },
-    include: { agent: { select: { id: true, name: true, ownerId: true, environment: true } }, tool: { select: { id: true, name: true, actionLevel: true, enabled: true, supportsRollback: true, parameters: true } } },
+    include: {
+      agent: { select: { id: true, name: true, ownerId: true, environment: true } },
+      tool: {
+        select: { id: true, name: true, actionLevel: true, enabled: true, supportsRollback: true, parameters: true },
+      },
+    },
   });
   if (!grant || grant.agentId !== input.agentId) throw new WardenError('not_found', 'No such grant.');
   const [changes, reviewerGroups, floor, heldChanges] = await Promise.all([
     listGrantChanges(actor, { agentId: grant.agentId, tool: grant.tool.name }),
-    db().reviewerGroup.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, _count: { select: { members: true } } } }),
+    db().reviewerGroup.findMany({
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, _count: { select: { members: true } } },
+    }),
     readToolFloor(db(), grant.tool),
     listHeldGrantChanges(actor, { grantId: grant.id }),
   ]);
@@ -32,7 +40,13 @@ export async function getGrantDetail(actor: Actor, input: { agentId: string; gra
     version: grant.version,
     rules: toGrantPolicy(grant)!,
     agent: { id: grant.agent.id, name: grant.agent.name, environment: grant.agent.environment },
-    tool: { name: grant.tool.name, actionLevel: grant.tool.actionLevel, supportsRollback: grant.tool.supportsRollback, enabled: grant.tool.enabled, parameters },
+    tool: {
+      name: grant.tool.name,
+      actionLevel: grant.tool.actionLevel,
+      supportsRollback: grant.tool.supportsRollback,
+      enabled: grant.tool.enabled,
+      parameters,
+    },
     /** The parameters a condition may name (the editor's choices; anything else is refused on save). */
     paramPaths: schemaParamPaths(parameters),
     /** The admin floor this grant must meet (owners cannot save below it). */
@@ -41,7 +55,11 @@ export async function getGrantDetail(actor: Actor, input: { agentId: string; gra
     heldChanges,
     changes,
     /** Every reviewer group, for the editor's choices; also names the groups in the rules and in their history. */
-    reviewerGroups: reviewerGroups.map((group) => ({ id: group.id, name: group.name, memberCount: group._count.members })),
+    reviewerGroups: reviewerGroups.map((group) => ({
+      id: group.id,
+      name: group.name,
+      memberCount: group._count.members,
+    })),
     groupNames: Object.fromEntries(reviewerGroups.map((group) => [group.id, group.name])) as Record<string, string>,
     viewerCanControl: canControlAgent(actor, grant.agent),
     /** An admin: sets floors, approves held changes, and saves a loosening after confirming it. */

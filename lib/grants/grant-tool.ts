@@ -37,15 +37,29 @@ export async function grantTool(actor: Actor, input: GrantToolInput) {
       throw new WardenError('conflict', `${agent.name} already has a grant for ${tool.name}.`);
     }
     // Unsaid, a new grant starts at one approval or at the admin floor when that is higher.
-    const rules = approvalsGiven ? parsed : { ...parsed, approvals: Math.max(parsed.approvals, (await readToolFloor(tx, tool)).minApprovals) };
+    const rules = approvalsGiven
+      ? parsed
+      : { ...parsed, approvals: Math.max(parsed.approvals, (await readToolFloor(tx, tool)).minApprovals) };
     await assertReviewGroupsExist(tx, rules);
     assertConditionParamsKnown(tool, rules);
     if (!canGovernGrants(actor)) await assertMeetsFloor(tx, tool, rules);
     const byId = actor.type === 'user' ? actor.id : null;
     const grant = await tx.grant.create({
-      data: { id: randomUUID(), agentId: agent.id, toolId: tool.id, ...toGrantColumns(rules), createdById: byId, updatedById: byId },
+      data: {
+        id: randomUUID(),
+        agentId: agent.id,
+        toolId: tool.id,
+        ...toGrantColumns(rules),
+        createdById: byId,
+        updatedById: byId,
+      },
     });
-    await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'grant.created', payload: { tool: tool.name, version: 1, after: rules } });
+    await recordAuditEvent(tx, {
+      actor,
+      agentId: agent.id,
+      type: 'grant.created',
+      payload: { tool: tool.name, version: 1, after: rules },
+    });
     return grant;
   });
 }

@@ -10,7 +10,12 @@ export async function listAgentGrants(actor: Actor, agentId: string) {
   const [agent, tools, groupNames, held] = await Promise.all([
     db().agent.findUnique({
       where: { id: agentId },
-      include: { grants: { include: { tool: { select: { name: true, actionLevel: true, enabled: true, supportsRollback: true } } }, orderBy: { tool: { name: 'asc' } } } },
+      include: {
+        grants: {
+          include: { tool: { select: { name: true, actionLevel: true, enabled: true, supportsRollback: true } } },
+          orderBy: { tool: { name: 'asc' } },
+        },
+      },
     }),
     db().tool.findMany({ orderBy: { name: 'asc' }, select: { name: true, enabled: true } }),
     readGroupNames(db()),

@@ -17,7 +17,10 @@ export async function listHeldGrantChanges(actor: Actor, input: { grantId?: stri
   });
   const [grants, users, agents] = await Promise.all([
     db().grant.findMany({ where: { id: { in: requests.map((r) => r.grantId) } }, select: { id: true, version: true } }),
-    db().user.findMany({ where: { id: { in: requests.map((r) => r.requestedById) } }, select: { id: true, name: true, email: true } }),
+    db().user.findMany({
+      where: { id: { in: requests.map((r) => r.requestedById) } },
+      select: { id: true, name: true, email: true },
+    }),
     db().agent.findMany({ where: { id: { in: requests.map((r) => r.agentId) } }, select: { id: true, name: true } }),
   ]);
   return requests.map((request) => {

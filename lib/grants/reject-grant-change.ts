@@ -16,6 +16,11 @@ export async function rejectGrantChange(actor: Actor, input: { changeRequestId: 
       data: { status: 'rejected', note, decidedById: actor.type === 'user' ? actor.id : null, decidedAt: new Date() },
     });
     if (count !== 1) throw new WardenError('conflict', 'This held change was decided meanwhile; reload.');
-    await recordAuditEvent(tx, { actor, agentId: request.agentId, type: 'grant.change_rejected', payload: { tool: request.toolName, changeRequestId: request.id, note } });
+    await recordAuditEvent(tx, {
+      actor,
+      agentId: request.agentId,
+      type: 'grant.change_rejected',
+      payload: { tool: request.toolName, changeRequestId: request.id, note },
+    });
   });
 }

@@ -4,8 +4,15 @@ import type { GrantPolicy } from '../policy/grant-policy';
 
 /** A recorded proposal, as the replay needs it. */
 export type RecordedProposal = {
-  id: string; createdAt: Date; params: string; reason: string | null; traceId: string; paramsHash: string; status: string;
-  requester: string | null; requesterVerified: boolean;
+  id: string;
+  createdAt: Date;
+  params: string;
+  reason: string | null;
+  traceId: string;
+  paramsHash: string;
+  status: string;
+  requester: string | null;
+  requesterVerified: boolean;
 };
 
 export type ReplaySetting = {
@@ -22,21 +29,37 @@ export type ReplayedOutcome = { proposal: RecordedProposal; before: Outcome; aft
  * counters are rebuilt from the replayed history, and requesters count as verified-without-roles when they were
  * verified. Pure: the grant backtest and the incident replay both run it.
  */
-export function replayProposals(proposals: readonly RecordedProposal[], setting: ReplaySetting, current: GrantPolicy, next: GrantPolicy): ReplayedOutcome[] {
+export function replayProposals(
+  proposals: readonly RecordedProposal[],
+  setting: ReplaySetting,
+  current: GrantPolicy,
+  next: GrantPolicy,
+): ReplayedOutcome[] {
   const tool = { ...setting.tool, enabled: true };
   const changed: ReplayedOutcome[] = [];
   proposals.forEach((proposal, index) => {
     const earlier = proposals.slice(0, index);
     const facts = (policy: GrantPolicy): GateFacts => ({
-      now: proposal.createdAt.getTime(), globalStop: false, tool, grant: policy,
+      now: proposal.createdAt.getTime(),
+      globalStop: false,
+      tool,
+      grant: policy,
       agent: { status: 'active', mode: setting.agent.mode, environment: setting.agent.environment },
-      proposal: { params: JSON.parse(proposal.params) as Record<string, unknown>, reason: proposal.reason, sensitiveFields: setting.sensitiveFields },
+      proposal: {
+        params: JSON.parse(proposal.params) as Record<string, unknown>,
+        reason: proposal.reason,
+        sensitiveFields: setting.sensitiveFields,
+      },
       counters: replayCounters(earlier, proposal, policy),
-      requester: proposal.requesterVerified && proposal.requester ? { status: 'verified', subject: proposal.requester, roles: [], attributes: {} } : { status: 'none' },
+      requester:
+        proposal.requesterVerified && proposal.requester
+          ? { status: 'verified', subject: proposal.requester, roles: [], attributes: {} }
+          : { status: 'none' },
     });
     const before = decideProposal(facts(current));
     const after = decideProposal(facts(next));
-    if (before.outcome !== after.outcome) changed.push({ proposal, before: before.outcome, after: after.outcome, reasons: after.reasons });
+    if (before.outcome !== after.outcome)
+      changed.push({ proposal, before: before.outcome, after: after.outcome, reasons: after.reasons });
   });
   return changed;
 }
@@ -51,6 +74,8 @@ function replayCounters(earlier: Replayed[], action: Replayed, policy: GrantPoli
     callsInWindow: policy.rateLimit ? counted(within(policy.rateLimit.windowSeconds)).length : 0,
     callsInTrace: policy.maxCallsPerTrace ? counted(earlier).filter((a) => a.traceId === action.traceId).length : 0,
     pending: 0,
-    repeatsInWindow: policy.loop ? within(policy.loop.windowSeconds).filter((a) => a.paramsHash === action.paramsHash).length : 0,
+    repeatsInWindow: policy.loop
+      ? within(policy.loop.windowSeconds).filter((a) => a.paramsHash === action.paramsHash).length
+      : 0,
   };
 }

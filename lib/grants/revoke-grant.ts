@@ -13,6 +13,11 @@ export async function revokeGrant(actor: Actor, grantId: string): Promise<void> 
     assertCanControlAgent(actor, grant.agent);
     const { count } = await tx.grant.deleteMany({ where: { id: grantId, version: grant.version } });
     if (count !== 1) throw new WardenError('conflict', 'This grant was changed meanwhile; reload and try again.');
-    await recordAuditEvent(tx, { actor, agentId: grant.agentId, type: 'grant.revoked', payload: { tool: grant.tool.name, before: toGrantPolicy(grant) } });
+    await recordAuditEvent(tx, {
+      actor,
+      agentId: grant.agentId,
+      type: 'grant.revoked',
+      payload: { tool: grant.tool.name, before: toGrantPolicy(grant) },
+    });
   });
 }

@@ -31,9 +31,14 @@ export async function simulateProposal(actor: Actor, input: SimulateProposalInpu
   const now = Date.now();
   return inTransaction(async (runner) => {
     const { facts, tool } = await loadGateFacts(runner, {
-      agentId: agent.id, tool: request.tool, params: request.params, reason: request.reason?.trim() || null,
-      traceId: request.traceId ?? '(simulation)', paramsHash: paramsHash(agent.id, request.tool, request.params),
-      requesterAssertion: request.requesterAssertion || undefined, now,
+      agentId: agent.id,
+      tool: request.tool,
+      params: request.params,
+      reason: request.reason?.trim() || null,
+      traceId: request.traceId ?? '(simulation)',
+      paramsHash: paramsHash(agent.id, request.tool, request.params),
+      requesterAssertion: request.requesterAssertion || undefined,
+      now,
     });
     const decision = decideProposal(facts);
     const paramIssues = tool && decision.outcome !== 'blocked' ? validateParams(tool.parameters, request.params) : [];

@@ -50,12 +50,20 @@ export async function updateGrant(actor: Actor, input: UpdateGrantInput) {
       const changeRequestId = randomUUID();
       await tx.grantChangeRequest.create({
         data: {
-          id: changeRequestId, grantId: grant.id, agentId: grant.agentId, toolName: grant.tool.name, baseVersion: grant.version,
-          rules: JSON.stringify(rules), loosened: JSON.stringify(loosened), requestedById: actor.id,
+          id: changeRequestId,
+          grantId: grant.id,
+          agentId: grant.agentId,
+          toolName: grant.tool.name,
+          baseVersion: grant.version,
+          rules: JSON.stringify(rules),
+          loosened: JSON.stringify(loosened),
+          requestedById: actor.id,
         },
       });
       await recordAuditEvent(tx, {
-        actor, agentId: grant.agentId, type: 'grant.change_held',
+        actor,
+        agentId: grant.agentId,
+        type: 'grant.change_held',
         payload: { tool: grant.tool.name, changeRequestId, baseVersion: grant.version, loosened, before, after: rules },
       });
       return { grantId: grant.id, version: grant.version, held: { changeRequestId, loosened } };
@@ -68,7 +76,9 @@ export async function updateGrant(actor: Actor, input: UpdateGrantInput) {
     });
     if (count !== 1) throw changedMeanwhile(grant.version);
     await recordAuditEvent(tx, {
-      actor, agentId: grant.agentId, type: 'grant.updated',
+      actor,
+      agentId: grant.agentId,
+      type: 'grant.updated',
       payload: { tool: grant.tool.name, version, before, after: rules, ...(loosened.length > 0 ? { loosened } : {}) },
     });
     return { grantId: grant.id, version };
@@ -76,5 +86,9 @@ export async function updateGrant(actor: Actor, input: UpdateGrantInput) {
 }
 
 export function changedMeanwhile(version: number): WardenError {
-  return new WardenError('conflict', `This grant was changed by someone else (now version ${version}); reload and apply your change again.`, { version });
+  return new WardenError(
+    'conflict',
+    `This grant was changed by someone else (now version ${version}); reload and apply your change again.`,
+    { version },
+  );
 }

@@ -8,7 +8,11 @@ import { findJsonIssue } from './scan-json';
 
 type AgentActor = Extract<Actor, { type: 'agent' }>;
 type RouteContext<P> = { params: Promise<P> };
-type Handler<P> = (ctx: { actor: AgentActor; request: Request; params: P }) => Promise<{ status?: number; body: unknown; replayed?: boolean }>;
+type Handler<P> = (ctx: {
+  actor: AgentActor;
+  request: Request;
+  params: P;
+}) => Promise<{ status?: number; body: unknown; replayed?: boolean }>;
 
 /**
  * The one wrapper for agent-API routes: Bearer key → agent actor, then the handler, then errors mapped to
@@ -53,5 +57,7 @@ export async function readOptionalJson(request: Request, limits: BodyLimits = ag
 }
 
 function notJson(): WardenError {
-  return new WardenError('invalid_input', 'The request body must be JSON.', { issues: [{ path: '(body)', message: 'not valid JSON' }] });
+  return new WardenError('invalid_input', 'The request body must be JSON.', {
+    issues: [{ path: '(body)', message: 'not valid JSON' }],
+  });
 }

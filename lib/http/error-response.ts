@@ -6,7 +6,8 @@ export type ErrorPayload = { status: number; body: { error: Record<string, unkno
 
 /** Every agent-API error has one shape: `{ error: { code, message, ...details } }`. Unknown errors reveal nothing. */
 export function toErrorPayload(error: unknown): ErrorPayload {
-  if (isWardenError(error)) return { status: error.status, body: { error: { code: error.code, message: error.message, ...error.details } } };
+  if (isWardenError(error))
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...error.details } } };
   if (error instanceof ZodError) {
     const issues = fieldIssues(error.issues);
     const message = `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
@@ -20,5 +21,8 @@ export function errorResponse(error: unknown): Response {
   const { status, body } = toErrorPayload(error);
   // A body left unread (too large even to drain) would be taken for the next request: close the connection.
   const close = error instanceof BodyTooLargeError && !error.drained;
-  return Response.json(body, { status, headers: close ? { Connection: 'close' } : status === 429 ? { 'Retry-After': '1' } : undefined });
+  return Response.json(body, {
+    status,
+    headers: close ? { Connection: 'close' } : status === 429 ? { 'Retry-After': '1' } : undefined,
+  });
 }

@@ -38,7 +38,10 @@ export function eventStream(request: Request, start: (send: SendEvent, end: () =
     start(streamController) {
       controller = streamController;
       write('retry: 3000\n\n');
-      const work = start((event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`), () => stop());
+      const work = start(
+        (event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+        () => stop(),
+      );
       if (open) stopWork = work;
       else work();
     },

@@ -8,12 +8,22 @@ import { claimActionSchema, proposeActionSchema, reportResultSchema } from '../a
 import { WardenError } from '../errors';
 import { decideProposal } from '../policy/decide-proposal';
 import { facts } from '../policy/gate-fixtures';
-import { actionViewSchema, errorResponseSchema, proposalResultSchema, type ActionViewResponse } from './api-response-schemas';
+import {
+  actionViewSchema,
+  errorResponseSchema,
+  proposalResultSchema,
+  type ActionViewResponse,
+} from './api-response-schemas';
 import { toErrorPayload } from './error-response';
 import { buildOpenApiDocument, REQUEST_EXAMPLES, resolveSchema, type JsonSchema } from './openapi';
 
 const document = buildOpenApiDocument();
-type Operation = { requestBody?: { content: Record<string, { schema: JsonSchema }> }; responses: Record<string, unknown>; security?: unknown[]; summary: string };
+type Operation = {
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, unknown>;
+  security?: unknown[];
+  summary: string;
+};
 const operations = Object.entries(document.paths).flatMap(([route, methods]) =>
   Object.entries(methods as Record<string, Operation>).map(([method, operation]) => ({ route, method, operation })),
 );
@@ -25,7 +35,9 @@ function implementedOperations(): string[] {
   return files.flatMap((file) => {
     const route = `/api/v1/${path.dirname(file)}`.replace(/\[(\w+)\]/g, '{$1}');
     const source = readFileSync(path.join(root, file), 'utf8');
-    return [...source.matchAll(/export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(([, method]) => `${method} ${route}`);
+    return [...source.matchAll(/export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      ([, method]) => `${method} ${route}`,
+    );
   });
 }
 
@@ -58,9 +70,17 @@ describe('the OpenAPI document', () => {
   });
 
   it('generates each request body from the zod schema the route validates with, and its example passes that schema', () => {
-    const validators = { ProposeActionRequest: proposeActionSchema, ClaimActionRequest: claimActionSchema, ReportResultRequest: reportResultSchema };
+    const validators = {
+      ProposeActionRequest: proposeActionSchema,
+      ClaimActionRequest: claimActionSchema,
+      ReportResultRequest: reportResultSchema,
+    };
     const bodies = operations.filter(({ operation }) => operation.requestBody);
-    expect(bodies.map(({ route }) => route).sort()).toEqual(['/api/v1/actions', '/api/v1/actions/{id}/claim', '/api/v1/actions/{id}/result']);
+    expect(bodies.map(({ route }) => route).sort()).toEqual([
+      '/api/v1/actions',
+      '/api/v1/actions/{id}/claim',
+      '/api/v1/actions/{id}/result',
+    ]);
     for (const { operation } of bodies) {
       const media = operation.requestBody!.content['application/json'];
       const name = String(media.schema.$ref).split('/').pop() as keyof typeof validators;
@@ -75,7 +95,10 @@ describe('the OpenAPI document', () => {
   });
 
   it('marks only the real required fields of a proposal', () => {
-    const schema = document.components.schemas.ProposeActionRequest as { required: string[]; properties: Record<string, { description?: string }> };
+    const schema = document.components.schemas.ProposeActionRequest as {
+      required: string[];
+      properties: Record<string, { description?: string }>;
+    };
     expect(schema.required).toEqual(['tool', 'params']);
     for (const property of Object.values(schema.properties)) expect(property.description).toBeTruthy();
   });
@@ -107,10 +130,34 @@ const row = {
 describe('the response schemas', () => {
   it.each([
     ['pending, undecided', row],
-    ['rejected by a reviewer', { ...row, status: 'rejected', decisionReason: 'outside the window', decidedAt: new Date(), reviewer: { id: 'u1', name: 'R' } }],
-    ['succeeded with a result', { ...row, status: 'succeeded', result: JSON.stringify({ ok: true, output: { refundId: 're_1' }, error: null }), downstreamRef: 're_1', reviewer: null }],
-    ['approved after a reviewer edited the parameters', { ...row, status: 'approved', editedParams: JSON.stringify({ orderId: 'ORD-1', amount: 10 }), paramsVersion: 2 }],
-    ['gate-decided, no reason or sources', { ...row, status: 'approved', reason: null, requester: null, sources: '[]', approvalsRequired: 0 }],
+    [
+      'rejected by a reviewer',
+      {
+        ...row,
+        status: 'rejected',
+        decisionReason: 'outside the window',
+        decidedAt: new Date(),
+        reviewer: { id: 'u1', name: 'R' },
+      },
+    ],
+    [
+      'succeeded with a result',
+      {
+        ...row,
+        status: 'succeeded',
+        result: JSON.stringify({ ok: true, output: { refundId: 're_1' }, error: null }),
+        downstreamRef: 're_1',
+        reviewer: null,
+      },
+    ],
+    [
+      'approved after a reviewer edited the parameters',
+      { ...row, status: 'approved', editedParams: JSON.stringify({ orderId: 'ORD-1', amount: 10 }), paramsVersion: 2 },
+    ],
+    [
+      'gate-decided, no reason or sources',
+      { ...row, status: 'approved', reason: null, requester: null, sources: '[]', approvalsRequired: 0 },
+    ],
   ])('describe every field of a real action view (%s), and nothing more', (_name, input) => {
     const view = toActionView(input);
     // zod drops unknown keys: equality fails if the code returns a field the schema does not document.
@@ -123,9 +170,15 @@ describe('the response schemas', () => {
   });
 
   it('describe every proposal result the gate can produce', () => {
-    const decisions = [facts(), facts({ grant: { approvals: 1 } }), facts({ globalStop: true }), facts({ agent: { status: 'active', mode: 'draft_only', environment: 'production' } })]
-      .map(decideProposal);
-    expect(new Set(decisions.map((d) => d.outcome))).toEqual(new Set(['approved', 'pending_review', 'blocked', 'draft']));
+    const decisions = [
+      facts(),
+      facts({ grant: { approvals: 1 } }),
+      facts({ globalStop: true }),
+      facts({ agent: { status: 'active', mode: 'draft_only', environment: 'production' } }),
+    ].map(decideProposal);
+    expect(new Set(decisions.map((d) => d.outcome))).toEqual(
+      new Set(['approved', 'pending_review', 'blocked', 'draft']),
+    );
     for (const { outcome, reasons } of decisions) {
       if (outcome === 'throttled') continue;
       const result: ProposalResult = { id: row.id, status: outcome, decision: { outcome, reasons } };
@@ -145,7 +198,9 @@ describe('the response schemas', () => {
       const { body } = toErrorPayload(error);
       expect(errorResponseSchema.parse(body)).toEqual(body);
     }
-    expect(toErrorPayload(zodError).body.error.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'tool' })]));
+    expect(toErrorPayload(zodError).body.error.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'tool' })]),
+    );
   });
 
   it('types the action view exactly as the code does', () => {

@@ -8,8 +8,13 @@ const DRAIN_BYTES = 64 * 1024 * 1024;
  * otherwise the answer must close it (the unread bytes would be taken for the next request).
  */
 export class BodyTooLargeError extends WardenError {
-  constructor(readonly maxBytes: number, readonly drained: boolean) {
-    super('payload_too_large', `The request body is over the limit of ${formatBytes(maxBytes)}.`, { limitBytes: maxBytes });
+  constructor(
+    readonly maxBytes: number,
+    readonly drained: boolean,
+  ) {
+    super('payload_too_large', `The request body is over the limit of ${formatBytes(maxBytes)}.`, {
+      limitBytes: maxBytes,
+    });
   }
 }
 
@@ -23,14 +28,17 @@ export class BodyTooLargeError extends WardenError {
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = request.headers.get('content-length');
   const reader = request.body?.getReader();
-  if (declared !== null && Number(declared) > maxBytes) throw new BodyTooLargeError(maxBytes, await drain(reader, Number(declared) <= DRAIN_BYTES));
+  if (declared !== null && Number(declared) > maxBytes)
+    throw new BodyTooLargeError(maxBytes, await drain(reader, Number(declared) <= DRAIN_BYTES));
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read().catch(() => {
       // The client went away mid-body (a reset, a load generator stopping): its request, not a server fault.
-      throw new WardenError('invalid_input', 'The request body ended early: the connection was closed.', { issues: [{ path: '(body)', message: 'incomplete' }] });
+      throw new WardenError('invalid_input', 'The request body ended early: the connection was closed.', {
+        issues: [{ path: '(body)', message: 'incomplete' }],
+      });
     });
     if (done) break;
     size += value.byteLength;
@@ -40,7 +48,9 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new WardenError('invalid_input', 'The request body is not valid UTF-8.', { issues: [{ path: '(body)', message: 'invalid UTF-8' }] });
+    throw new WardenError('invalid_input', 'The request body is not valid UTF-8.', {
+      issues: [{ path: '(body)', message: 'invalid UTF-8' }],
+    });
   }
 }
 

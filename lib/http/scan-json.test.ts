@@ -19,8 +19,18 @@ describe('findJsonIssue', () => {
   });
 
   it.each([
-    ['33 levels', deep(33), 'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a', 'nested deeper than 32 levels'],
-    ['100,000 levels of arrays', '['.repeat(100_000), '0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0', 'nested deeper'],
+    [
+      '33 levels',
+      deep(33),
+      'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a',
+      'nested deeper than 32 levels',
+    ],
+    [
+      '100,000 levels of arrays',
+      '['.repeat(100_000),
+      '0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0',
+      'nested deeper',
+    ],
     ['__proto__', '{"params":{"__proto__":{"x":1}}}', 'params.__proto__', 'not allowed'],
     ['an escaped __proto__', String.raw`{"params":{"\u005f_proto__":1}}`, 'params.__proto__', 'not allowed'],
     ['constructor', '{"params":{"constructor":{"prototype":1}}}', 'params.constructor', 'not allowed'],

@@ -3,7 +3,12 @@ import type { FieldIssue } from '../errors';
 /** What an agent's JSON body may hold; checked on the raw text, before JSON.parse builds anything. */
 export type JsonLimits = { maxDepth: number; maxKeys: number; maxItems: number; maxStringLength: number };
 
-export const DEFAULT_JSON_LIMITS: JsonLimits = { maxDepth: 32, maxKeys: 1000, maxItems: 10_000, maxStringLength: 100_000 };
+export const DEFAULT_JSON_LIMITS: JsonLimits = {
+  maxDepth: 32,
+  maxKeys: 1000,
+  maxItems: 10_000,
+  maxStringLength: 100_000,
+};
 
 /**
  * Keys that change an object's prototype when a later consumer merges or assigns them: refused anywhere, since
@@ -43,7 +48,8 @@ export function findJsonIssue(text: string, limits: JsonLimits = DEFAULT_JSON_LI
           if (FORBIDDEN_KEYS.has(key)) return issue(stack, `the key ${key} is not allowed`, key);
           if (top.keys.has(key)) return issue(stack, 'the key appears twice in one object', key);
           top.keys.add(key);
-          if (top.keys.size > limits.maxKeys) return issue(stack, `more than ${limits.maxKeys} keys in one object`, key);
+          if (top.keys.size > limits.maxKeys)
+            return issue(stack, `more than ${limits.maxKeys} keys in one object`, key);
         }
         top.key = key;
         top.expectKey = false;
@@ -55,13 +61,20 @@ export function findJsonIssue(text: string, limits: JsonLimits = DEFAULT_JSON_LI
     }
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (stack.length >= limits.maxDepth) return issue(stack, `nested deeper than ${limits.maxDepth} levels`);
-      stack.push({ kind: c === 0x7b ? 'object' : 'array', key: null, index: 0, keys: new Set(), expectKey: c === 0x7b });
+      stack.push({
+        kind: c === 0x7b ? 'object' : 'array',
+        key: null,
+        index: 0,
+        keys: new Set(),
+        expectKey: c === 0x7b,
+      });
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
     } else if (c === 0x2c /* , */) {
       const top = stack[stack.length - 1];
       if (top?.kind === 'object') top.expectKey = true;
-      if (top?.kind === 'array' && ++top.index >= limits.maxItems) return issue(stack, `more than ${limits.maxItems} items in one array`);
+      if (top?.kind === 'array' && ++top.index >= limits.maxItems)
+        return issue(stack, `more than ${limits.maxItems} items in one array`);
     } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
       let end = i + 1;
       while (end < n && /[0-9eE+\-.]/.test(text[end])) end++;
@@ -116,7 +129,8 @@ function numberProblem(raw: string): string | null {
   const value = Number(raw);
   if (Number.isNaN(value)) return null; // not a JSON number: JSON.parse refuses it
   if (!Number.isFinite(value)) return 'a number too large to represent';
-  if (/^-?\d+$/.test(raw) && !Number.isSafeInteger(value)) return 'an integer beyond ±2^53 would not be stored exactly: send it as a string';
+  if (/^-?\d+$/.test(raw) && !Number.isSafeInteger(value))
+    return 'an integer beyond ±2^53 would not be stored exactly: send it as a string';
   return null;
 }
 
@@ -130,7 +144,7 @@ function decodeKey(raw: string): string | null {
 }
 
 function issue(stack: Frame[], message: string, key?: string | null): FieldIssue {
-  const parts = stack.map((frame) => (frame.kind === 'array' ? String(frame.index) : frame.key ?? '?'));
+  const parts = stack.map((frame) => (frame.kind === 'array' ? String(frame.index) : (frame.key ?? '?')));
   if (key !== undefined) parts[parts.length - 1] = key ?? '?';
   // A key can be as long as the body: name it, but briefly.
   const path = parts.map((part) => (part.length > 80 ? `${part.slice(0, 80)}…` : part)).join('.');

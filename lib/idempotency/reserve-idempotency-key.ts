@@ -9,11 +9,14 @@ const KEEP_MS = 48 * 3600_000; // keys are honoured for at least 24 h (IETF draf
  */
 export async function reserveIdempotencyKey(agentId: string, key: string, requestHash: string): Promise<boolean> {
   const now = new Date();
-  const writes = [sql`
+  const writes = [
+    sql`
     INSERT INTO "IdempotencyRecord" ("agentId", "key", "requestHash", "state", "createdAt")
     VALUES (${agentId}, ${key}, ${requestHash}, 'running', ${now})
-    ON CONFLICT ("agentId", "key") DO NOTHING`];
-  if (Math.random() < 0.01) writes.push(sql`DELETE FROM "IdempotencyRecord" WHERE "createdAt" < ${new Date(now.getTime() - KEEP_MS)}`);
+    ON CONFLICT ("agentId", "key") DO NOTHING`,
+  ];
+  if (Math.random() < 0.01)
+    writes.push(sql`DELETE FROM "IdempotencyRecord" WHERE "createdAt" < ${new Date(now.getTime() - KEEP_MS)}`);
   const [inserted] = await commitWrites(writes);
   return inserted === 1;
 }

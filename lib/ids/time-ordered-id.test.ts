@@ -23,7 +23,9 @@ describe('uuidV7', () => {
 
 describe('newTraceId', () => {
   it('starts with tr_, sorts by time and differs each call', () => {
-    const a = newTraceId(1_000_000), b = newTraceId(1_000_000), c = newTraceId(2_000_000);
+    const a = newTraceId(1_000_000),
+      b = newTraceId(1_000_000),
+      c = newTraceId(2_000_000);
     expect(a).toMatch(/^tr_[0-9a-z]{9}[A-Za-z0-9_-]{12}$/);
     expect(a).not.toBe(b);
     expect(a < c && b < c).toBe(true);

@@ -13,12 +13,21 @@ export async function addIncidentNote(actor: Actor, input: AddIncidentNoteInput)
   assertCan(actor, 'incidents.manage');
   const data = addIncidentNoteSchema.parse(input);
   return db().$transaction(async (tx) => {
-    const { count } = await tx.incident.updateMany({ where: { id: data.id, status: 'open' }, data: { version: { increment: 1 } } });
+    const { count } = await tx.incident.updateMany({
+      where: { id: data.id, status: 'open' },
+      data: { version: { increment: 1 } },
+    });
     if (count !== 1) throw await incidentRefusal(tx, data.id, undefined, 'adding a note');
     const id = uuidV7();
-    await tx.incidentNote.create({ data: { id, incidentId: data.id, authorId: actor.type === 'user' ? actor.id : null, body: data.body } });
+    await tx.incidentNote.create({
+      data: { id, incidentId: data.id, authorId: actor.type === 'user' ? actor.id : null, body: data.body },
+    });
     const { title } = await tx.incident.findUniqueOrThrow({ where: { id: data.id }, select: { title: true } });
-    await recordAuditEvent(tx, { actor, type: 'incident.note_added', payload: { incidentId: data.id, title, noteId: id, body: data.body } });
+    await recordAuditEvent(tx, {
+      actor,
+      type: 'incident.note_added',
+      payload: { incidentId: data.id, title, noteId: id, body: data.body },
+    });
     return { id };
   });
 }

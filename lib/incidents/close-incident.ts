@@ -16,11 +16,22 @@ export async function closeIncident(actor: Actor, input: CloseIncidentInput): Pr
     const closedAt = new Date();
     const { count } = await tx.incident.updateMany({
       where: { id: data.id, status: 'open', ...(data.version ? { version: data.version } : {}) },
-      data: { status: 'closed', closedAt, windowEnd: closedAt, closedById: actor.type === 'user' ? actor.id : null, resolution: data.resolution, version: { increment: 1 } },
+      data: {
+        status: 'closed',
+        closedAt,
+        windowEnd: closedAt,
+        closedById: actor.type === 'user' ? actor.id : null,
+        resolution: data.resolution,
+        version: { increment: 1 },
+      },
     });
     if (count !== 1) throw await incidentRefusal(tx, data.id, data.version, 'closing it again');
     const { title } = await tx.incident.findUniqueOrThrow({ where: { id: data.id }, select: { title: true } });
-    await recordAuditEvent(tx, { actor, type: 'incident.closed', payload: { incidentId: data.id, title, summary: data.resolution, windowEnd: closedAt.toISOString() } });
+    await recordAuditEvent(tx, {
+      actor,
+      type: 'incident.closed',
+      payload: { incidentId: data.id, title, summary: data.resolution, windowEnd: closedAt.toISOString() },
+    });
     return { id: data.id, closedAt };
   });
 }

@@ -11,7 +11,13 @@ export const EXECUTED_STATUSES = ['succeeded', 'failed', 'executing'] as const;
 
 export type RollbackState = 'rolled_back' | 'rolled_back_manually' | 'in_progress' | 'failed' | 'none';
 export type IncidentActionRow = {
-  id: string; tool: string; summary: string | null; agentName: string; status: string; at: string; executed: boolean;
+  id: string;
+  tool: string;
+  summary: string | null;
+  agentName: string;
+  status: string;
+  at: string;
+  executed: boolean;
   /** How the tool declares undoing ("none" | "manual" | "compensating"), what came of attempts, and whether a request may be made now. */
   rollback: { kind: string; compensatingTool: string | null; state: RollbackState; requestable: boolean };
   /** This action compensates another (a rollback). */
@@ -33,30 +39,62 @@ export async function getIncidentSummary(actor: Actor, incidentId: string) {
     db().action.findMany({
       where: { id: { in: ids } },
       select: {
-        id: true, toolName: true, status: true, reviewerId: true, updatedAt: true, rollbackOfId: true,
+        id: true,
+        toolName: true,
+        status: true,
+        reviewerId: true,
+        updatedAt: true,
+        rollbackOfId: true,
         agent: { select: { name: true } },
         tool: { select: { rollbackKind: true, rollbackToolName: true } },
         approvals: { select: { reviewerId: true } },
       },
     }),
-    db().action.findMany({ where: { rollbackOfId: { in: ids } }, select: { id: true, rollbackOfId: true, status: true, createdAt: true } }),
-    db().auditEvent.findMany({ where: { actionId: { in: ids }, type: 'rollback.recorded_manually' }, select: { actionId: true } }),
+    db().action.findMany({
+      where: { rollbackOfId: { in: ids } },
+      select: { id: true, rollbackOfId: true, status: true, createdAt: true },
+    }),
+    db().auditEvent.findMany({
+      where: { actionId: { in: ids }, type: 'rollback.recorded_manually' },
+      select: { actionId: true },
+    }),
     db().incidentMark.findMany({ where: { incidentId } }),
     summarizeAuditActions(actor, ids),
   ]);
-  const people = new Map((await db().user.findMany({
-    where: { id: { in: [...new Set([...actions.flatMap((a) => [a.reviewerId, ...a.approvals.map((x) => x.reviewerId)]), ...marks.map((m) => m.markedById)].filter((id): id is string => !!id))] } },
-    select: { id: true, name: true },
-  })).map((user) => [user.id, user.name]));
+  const people = new Map(
+    (
+      await db().user.findMany({
+        where: {
+          id: {
+            in: [
+              ...new Set(
+                [
+                  ...actions.flatMap((a) => [a.reviewerId, ...a.approvals.map((x) => x.reviewerId)]),
+                  ...marks.map((m) => m.markedById),
+                ].filter((id): id is string => !!id),
+              ),
+            ],
+          },
+        },
+        select: { id: true, name: true },
+      })
+    ).map((user) => [user.id, user.name]),
+  );
   const manuallyRolledBack = new Set(manual.map((event) => event.actionId));
   const attemptsOf = new Map<string, typeof compensations>();
-  for (const attempt of compensations) attemptsOf.set(attempt.rollbackOfId!, [...(attemptsOf.get(attempt.rollbackOfId!) ?? []), attempt]);
+  for (const attempt of compensations)
+    attemptsOf.set(attempt.rollbackOfId!, [...(attemptsOf.get(attempt.rollbackOfId!) ?? []), attempt]);
   const markOf = new Map(marks.map((mark) => [mark.actionId, mark]));
 
   const rows = actions.map((action): IncidentActionRow => {
-    const attempts = (attemptsOf.get(action.id) ?? []).map((a) => ({ id: a.id, status: a.status, createdAt: a.createdAt.toISOString() }));
+    const attempts = (attemptsOf.get(action.id) ?? []).map((a) => ({
+      id: a.id,
+      status: a.status,
+      createdAt: a.createdAt.toISOString(),
+    }));
     const summary = rollbackSummary(attempts);
-    const state: RollbackState = manuallyRolledBack.has(action.id) && summary !== 'rolled_back' ? 'rolled_back_manually' : summary;
+    const state: RollbackState =
+      manuallyRolledBack.has(action.id) && summary !== 'rolled_back' ? 'rolled_back_manually' : summary;
     const kind = action.tool?.rollbackKind ?? 'none';
     const mark = markOf.get(action.id);
     return {
@@ -71,28 +109,47 @@ export async function getIncidentSummary(actor: Actor, incidentId: string) {
         kind,
         compensatingTool: action.tool?.rollbackToolName ?? null,
         state,
-        requestable: kind === 'compensating' && action.status === 'succeeded' && (state === 'none' || state === 'failed'),
+        requestable:
+          kind === 'compensating' && action.status === 'succeeded' && (state === 'none' || state === 'failed'),
       },
       rollbackOf: action.rollbackOfId,
-      mark: mark ? { mark: mark.mark as IncidentMarkKind, note: mark.note, by: people.get(mark.markedById ?? '') ?? 'admin CLI', at: mark.markedAt.toISOString() } : null,
+      mark: mark
+        ? {
+            mark: mark.mark as IncidentMarkKind,
+            note: mark.note,
+            by: people.get(mark.markedById ?? '') ?? 'admin CLI',
+            at: mark.markedAt.toISOString(),
+          }
+        : null,
     };
   });
   rows.sort((a, b) => Number(b.executed) - Number(a.executed) || a.at.localeCompare(b.at));
 
   const reviewers = new Map<string, number>();
   for (const action of actions) {
-    const deciders = new Set([...action.approvals.map((a) => a.reviewerId), ...(action.reviewerId ? [action.reviewerId] : [])]);
+    const deciders = new Set([
+      ...action.approvals.map((a) => a.reviewerId),
+      ...(action.reviewerId ? [action.reviewerId] : []),
+    ]);
     for (const id of deciders) reviewers.set(id, (reviewers.get(id) ?? 0) + 1);
   }
   return {
-    incident: { id: window.id, title: window.title, status: window.status, start: window.start.toISOString(), end: window.end.toISOString() },
+    incident: {
+      id: window.id,
+      title: window.title,
+      status: window.status,
+      start: window.start.toISOString(),
+      end: window.end.toISOString(),
+    },
     total: rows.length,
     truncated,
     executed: rows.filter((row) => row.executed).length,
     failedCompensations: rows.filter((row) => row.rollback.state === 'failed').map((row) => row.id),
     byStatus: countBy(rows, (row) => row.status),
     byTool: countBy(rows, (row) => row.tool),
-    byReviewer: [...reviewers].map(([id, count]): Count => ({ key: id, label: people.get(id) ?? 'deleted user', count })).sort(byCount),
+    byReviewer: [...reviewers]
+      .map(([id, count]): Count => ({ key: id, label: people.get(id) ?? 'deleted user', count }))
+      .sort(byCount),
     actions: rows,
   };
 }

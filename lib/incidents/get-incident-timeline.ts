@@ -3,7 +3,13 @@ import { assertCan, type Actor } from '../auth/actor';
 import { summarizeAuditActions } from '../audit/action-summaries';
 import { toAuditEventViews, type AuditEventView } from '../audit/audit-event-view';
 import { db } from '../db/client';
-import { categoryOf, DECISION_TYPES, TIMELINE_CATEGORIES, WORKSPACE_WIDE_TYPES, type TimelineCategory } from './timeline/categories';
+import {
+  categoryOf,
+  DECISION_TYPES,
+  TIMELINE_CATEGORIES,
+  WORKSPACE_WIDE_TYPES,
+  type TimelineCategory,
+} from './timeline/categories';
 import { decidedAfterMs, groupByTrace } from './timeline/group-by-trace';
 import { agentEventsWhere, loadIncidentWindow, type IncidentWindow } from './timeline/incident-window';
 import { timelineFilterSchema, type TimelineFilter } from './timeline/schemas';
@@ -14,10 +20,24 @@ export const TIMELINE_MAX_EVENTS = 20_000;
 
 export type TimelineEvent = AuditEventView & { category: TimelineCategory | 'other'; decidedAfterMs: number | null };
 export type TimelineAction = { id: string; tool: string; summary: string | null; status: string };
-export type TimelineGroup = { key: string; traceId: string | null; firstAt: string; lastAt: string; actions: TimelineAction[]; events: TimelineEvent[] };
+export type TimelineGroup = {
+  key: string;
+  traceId: string | null;
+  firstAt: string;
+  lastAt: string;
+  actions: TimelineAction[];
+  events: TimelineEvent[];
+};
 
 const EVENT_SELECT = {
-  seq: true, at: true, type: true, actorType: true, actorId: true, actionId: true, agentId: true, payload: true,
+  seq: true,
+  at: true,
+  type: true,
+  actorType: true,
+  actorId: true,
+  actionId: true,
+  agentId: true,
+  payload: true,
   action: { select: { traceId: true, createdAt: true } },
 } satisfies Prisma.AuditEventSelect;
 
@@ -41,14 +61,23 @@ export async function getIncidentTimeline(actor: Actor, incidentId: string, filt
   const shownEvents = shown.flatMap((group) => group.events);
   const [views, summaries, tools, people] = await Promise.all([
     toAuditEventViews(db(), shownEvents),
-    summarizeAuditActions(actor, shown.flatMap((group) => group.actionIds)),
+    summarizeAuditActions(
+      actor,
+      shown.flatMap((group) => group.actionIds),
+    ),
     db().tool.findMany({ select: { name: true }, orderBy: { name: 'asc' } }),
     db().user.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
   ]);
   const viewBySeq = new Map(views.map((view) => [view.seq, view]));
 
   return {
-    incident: { id: window.id, title: window.title, status: window.status, start: window.start.toISOString(), end: window.end.toISOString() },
+    incident: {
+      id: window.id,
+      title: window.title,
+      status: window.status,
+      start: window.start.toISOString(),
+      end: window.end.toISOString(),
+    },
     groups: shown.map((group): TimelineGroup => ({
       key: group.key,
       traceId: group.traceId,
@@ -86,24 +115,29 @@ async function readWindowEvents(window: IncidentWindow, filter: ReturnType<typeo
   const action: Prisma.ActionWhereInput = {
     ...(filter.tool ? { toolName: filter.tool } : {}),
     ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.reviewer ? { events: { some: { actorType: 'user', actorId: filter.reviewer, type: { in: [...DECISION_TYPES] } } } } : {}),
+    ...(filter.reviewer
+      ? { events: { some: { actorType: 'user', actorId: filter.reviewer, type: { in: [...DECISION_TYPES] } } } }
+      : {}),
   };
   const byAction = Object.keys(action).length > 0;
   const agentEvents = db().auditEvent.findMany({
-    where: { AND: [agentEventsWhere(window), types ? { type: { in: types } } : {}, byAction ? { action: { is: action } } : {}] },
+    where: {
+      AND: [agentEventsWhere(window), types ? { type: { in: types } } : {}, byAction ? { action: { is: action } } : {}],
+    },
     select: EVENT_SELECT,
     orderBy: [{ at: 'asc' }, { seq: 'asc' }],
     take: TIMELINE_MAX_EVENTS + 1,
   });
   const wideTypes = types ? WORKSPACE_WIDE_TYPES.filter((type) => types.includes(type as never)) : WORKSPACE_WIDE_TYPES;
-  const wideEvents = byAction || wideTypes.length === 0
-    ? Promise.resolve([])
-    : db().auditEvent.findMany({
-        where: { agentId: null, at: { gte: window.start, lte: window.end }, type: { in: [...wideTypes] } },
-        select: EVENT_SELECT,
-        orderBy: [{ at: 'asc' }, { seq: 'asc' }],
-        take: TIMELINE_MAX_EVENTS + 1,
-      });
+  const wideEvents =
+    byAction || wideTypes.length === 0
+      ? Promise.resolve([])
+      : db().auditEvent.findMany({
+          where: { agentId: null, at: { gte: window.start, lte: window.end }, type: { in: [...wideTypes] } },
+          select: EVENT_SELECT,
+          orderBy: [{ at: 'asc' }, { seq: 'asc' }],
+          take: TIMELINE_MAX_EVENTS + 1,
+        });
   const [agent, wide] = await Promise.all([agentEvents, wideEvents]);
   return [...agent, ...wide];
 }

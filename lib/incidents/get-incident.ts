@@ -40,13 +40,27 @@ export async function getIncident(actor: Actor, id: string): Promise<IncidentHea
   assertCan(actor, 'incidents.manage');
   const incident = await db().incident.findUnique({ where: { id }, include: { agents: true } });
   if (!incident) throw new WardenError('not_found', 'No incident with that id.', { incidentId: id });
-  const switches = await db().switch.findMany({ where: { incidentId: id }, orderBy: [{ engagedAt: 'asc' }, { id: 'asc' }] });
-  const agentIds = [...new Set([...incident.agents.map((a) => a.agentId), ...switches.flatMap((s) => (s.agentId ? [s.agentId] : []))])];
-  const agents = new Map((await db().agent.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true, status: true } })).map((a) => [a.id, a]));
+  const switches = await db().switch.findMany({
+    where: { incidentId: id },
+    orderBy: [{ engagedAt: 'asc' }, { id: 'asc' }],
+  });
+  const agentIds = [
+    ...new Set([...incident.agents.map((a) => a.agentId), ...switches.flatMap((s) => (s.agentId ? [s.agentId] : []))]),
+  ];
+  const agents = new Map(
+    (
+      await db().agent.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true, status: true } })
+    ).map((a) => [a.id, a]),
+  );
   const userIds = [incident.openedById, incident.closedById].filter((u): u is string => u !== null);
-  const users = new Map((await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const users = new Map(
+    (await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   // An opener or closer with no user row is the admin CLI on the server.
-  const person = (userId: string | null) => (userId ? users.get(userId) ?? 'a deleted user' : 'the admin CLI');
+  const person = (userId: string | null) => (userId ? (users.get(userId) ?? 'a deleted user') : 'the admin CLI');
   return {
     id: incident.id,
     title: incident.title,
@@ -54,14 +68,25 @@ export async function getIncident(actor: Actor, id: string): Promise<IncidentHea
     status: incident.status as IncidentStatus,
     allAgents: incident.allAgents,
     agents: incident.agents
-      .map((row) => ({ id: row.agentId, name: agents.get(row.agentId)?.name ?? row.agentId, status: agents.get(row.agentId)?.status ?? 'unknown', pausedByIncident: row.pausedByIncident }))
+      .map((row) => ({
+        id: row.agentId,
+        name: agents.get(row.agentId)?.name ?? row.agentId,
+        status: agents.get(row.agentId)?.status ?? 'unknown',
+        pausedByIncident: row.pausedByIncident,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     windowStart: incident.windowStart.toISOString(),
     windowEnd: incident.windowEnd?.toISOString() ?? null,
     containment: parseContainment(incident.containment),
     switches: switches.map((s) => ({
-      id: s.id, scope: s.scope, effect: s.effect, agentName: s.agentId ? agents.get(s.agentId)?.name ?? s.agentId : null, engaged: s.engaged, reason: s.reason,
-      engagedAt: s.engagedAt?.toISOString() ?? null, releasedAt: s.releasedAt?.toISOString() ?? null,
+      id: s.id,
+      scope: s.scope,
+      effect: s.effect,
+      agentName: s.agentId ? (agents.get(s.agentId)?.name ?? s.agentId) : null,
+      engaged: s.engaged,
+      reason: s.reason,
+      engagedAt: s.engagedAt?.toISOString() ?? null,
+      releasedAt: s.releasedAt?.toISOString() ?? null,
     })),
     manualFallback: incident.manualFallback,
     openedBy: person(incident.openedById),

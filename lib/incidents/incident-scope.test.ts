@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { actionWhere, agentIdWhere, incidentWindow, scopeCoversAgent, scopeCoversTime, type IncidentScope } from './incident-scope';
+import {
+  actionWhere,
+  agentIdWhere,
+  incidentWindow,
+  scopeCoversAgent,
+  scopeCoversTime,
+  type IncidentScope,
+} from './incident-scope';
 
 const start = new Date('2026-12-05T14:00:00Z');
 const now = new Date('2026-12-06T06:00:00Z');
-const named: IncidentScope = { incidentId: 'i', allAgents: false, agentIds: ['a1', 'a2'], windowStart: start, windowEnd: null };
+const named: IncidentScope = {
+  incidentId: 'i',
+  allAgents: false,
+  agentIds: ['a1', 'a2'],
+  windowStart: start,
+  windowEnd: null,
+};
 const everyone: IncidentScope = { ...named, allAgents: true, agentIds: [] };
 
 describe('incident scope', () => {
@@ -17,7 +30,11 @@ describe('incident scope', () => {
   });
 
   it.each([
-    [named, 'a1', true], [named, 'a3', false], [named, null, false], [everyone, 'a3', true], [everyone, null, false],
+    [named, 'a1', true],
+    [named, 'a3', false],
+    [named, null, false],
+    [everyone, 'a3', true],
+    [everyone, null, false],
   ] as const)('covers agents: %#', (scope, agentId, covered) => {
     expect(scopeCoversAgent(scope, agentId)).toBe(covered);
   });

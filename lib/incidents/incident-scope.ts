@@ -20,16 +20,26 @@ export type IncidentScope = {
 
 export type IncidentWindow = { start: Date; end: Date };
 
-export function incidentWindow(scope: Pick<IncidentScope, 'windowStart' | 'windowEnd'>, now: Date = new Date()): IncidentWindow {
+export function incidentWindow(
+  scope: Pick<IncidentScope, 'windowStart' | 'windowEnd'>,
+  now: Date = new Date(),
+): IncidentWindow {
   return { start: scope.windowStart, end: scope.windowEnd ?? now };
 }
 
-export function scopeCoversAgent(scope: Pick<IncidentScope, 'allAgents' | 'agentIds'>, agentId: string | null): boolean {
+export function scopeCoversAgent(
+  scope: Pick<IncidentScope, 'allAgents' | 'agentIds'>,
+  agentId: string | null,
+): boolean {
   if (agentId === null) return false;
   return scope.allAgents || scope.agentIds.includes(agentId);
 }
 
-export function scopeCoversTime(scope: Pick<IncidentScope, 'windowStart' | 'windowEnd'>, at: Date, now: Date = new Date()): boolean {
+export function scopeCoversTime(
+  scope: Pick<IncidentScope, 'windowStart' | 'windowEnd'>,
+  at: Date,
+  now: Date = new Date(),
+): boolean {
   const { start, end } = incidentWindow(scope, now);
   return at.getTime() >= start.getTime() && at.getTime() <= end.getTime();
 }

@@ -24,5 +24,11 @@ export async function listAgentIncidentFallbacks(actor: Actor, agentId: string):
     take: 20,
   });
   const viewerCanOpen = can(actor, 'incidents.manage');
-  return rows.map((r) => ({ incidentId: r.id, title: r.title, severity: r.severity as IncidentSeverity, manualFallback: r.manualFallback, viewerCanOpen }));
+  return rows.map((r) => ({
+    incidentId: r.id,
+    title: r.title,
+    severity: r.severity as IncidentSeverity,
+    manualFallback: r.manualFallback,
+    viewerCanOpen,
+  }));
 }

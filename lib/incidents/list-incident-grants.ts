@@ -10,14 +10,27 @@ export async function listIncidentGrants(actor: Actor, incidentId: string) {
   const [grants, counts] = await Promise.all([
     db().grant.findMany({
       where: { ...agentFilter, agent: { archivedAt: null } },
-      select: { id: true, agentId: true, toolId: true, agent: { select: { name: true } }, tool: { select: { name: true } } },
+      select: {
+        id: true,
+        agentId: true,
+        toolId: true,
+        agent: { select: { name: true } },
+        tool: { select: { name: true } },
+      },
       orderBy: [{ agent: { name: 'asc' } }, { tool: { name: 'asc' } }],
     }),
-    db().action.groupBy({ by: ['agentId', 'toolId'], where: { ...agentFilter, createdAt: { gte: window.start, lte: window.end } }, _count: { _all: true } }),
+    db().action.groupBy({
+      by: ['agentId', 'toolId'],
+      where: { ...agentFilter, createdAt: { gte: window.start, lte: window.end } },
+      _count: { _all: true },
+    }),
   ]);
   const proposals = new Map(counts.map((c) => [`${c.agentId}:${c.toolId}`, c._count._all]));
   return grants.map((grant) => ({
-    id: grant.id, agentId: grant.agentId, agentName: grant.agent.name, tool: grant.tool.name,
+    id: grant.id,
+    agentId: grant.agentId,
+    agentName: grant.agent.name,
+    tool: grant.tool.name,
     proposals: proposals.get(`${grant.agentId}:${grant.toolId}`) ?? 0,
   }));
 }

@@ -10,12 +10,19 @@ export async function listIncidentNotes(actor: Actor, incidentId: string): Promi
   if (!(await db().incident.findUnique({ where: { id: incidentId }, select: { id: true } }))) {
     throw new WardenError('not_found', 'No incident with that id.', { incidentId });
   }
-  const notes = await db().incidentNote.findMany({ where: { incidentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const notes = await db().incidentNote.findMany({
+    where: { incidentId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
   const authorIds = [...new Set(notes.flatMap((n) => (n.authorId ? [n.authorId] : [])))];
-  const users = new Map((await db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, `${u.name} (${u.email})`]));
+  const users = new Map(
+    (await db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })).map(
+      (u) => [u.id, `${u.name} (${u.email})`],
+    ),
+  );
   return notes.map((n) => ({
     id: n.id,
-    author: n.authorId ? users.get(n.authorId) ?? 'a deleted user' : 'the admin CLI',
+    author: n.authorId ? (users.get(n.authorId) ?? 'a deleted user') : 'the admin CLI',
     body: n.body,
     createdAt: n.createdAt.toISOString(),
   }));

@@ -1,7 +1,13 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { parseContainment } from './get-incident';
-import { listIncidentsSchema, type ContainmentOption, type IncidentSeverity, type IncidentStatus, type ListIncidentsInput } from './schemas';
+import {
+  listIncidentsSchema,
+  type ContainmentOption,
+  type IncidentSeverity,
+  type IncidentStatus,
+  type ListIncidentsInput,
+} from './schemas';
 
 export type IncidentListItem = {
   id: string;
@@ -19,7 +25,11 @@ export type IncidentListItem = {
 };
 
 /** Incidents, open ones first, then newest first. Bounded: a workspace has few incidents, but the page never grows unbounded. */
-export async function listIncidents(actor: Actor, input: ListIncidentsInput = {}, limit = 200): Promise<IncidentListItem[]> {
+export async function listIncidents(
+  actor: Actor,
+  input: ListIncidentsInput = {},
+  limit = 200,
+): Promise<IncidentListItem[]> {
   assertCan(actor, 'incidents.manage');
   const { status } = listIncidentsSchema.parse(input);
   const rows = await db().incident.findMany({
@@ -29,7 +39,12 @@ export async function listIncidents(actor: Actor, input: ListIncidentsInput = {}
     include: { agents: { select: { agentId: true } } },
   });
   const agentIds = [...new Set(rows.flatMap((r) => (r.allAgents ? [] : r.agents.map((a) => a.agentId))))];
-  const names = new Map((await db().agent.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]));
+  const names = new Map(
+    (await db().agent.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true } })).map((a) => [
+      a.id,
+      a.name,
+    ]),
+  );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

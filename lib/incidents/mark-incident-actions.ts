@@ -19,17 +19,36 @@ export async function markIncidentActions(actor: Actor, input: MarkIncidentActio
   const window = await loadIncidentWindow(incidentId);
 
   await db().$transaction(async (tx) => {
-    const { count } = await tx.incident.updateMany({ where: { id: incidentId, status: 'open' }, data: { status: 'open' } });
-    if (count !== 1) throw new WardenError('conflict', 'This incident is closed: its actions can no longer be marked.', { status: 'closed' });
+    const { count } = await tx.incident.updateMany({
+      where: { id: incidentId, status: 'open' },
+      data: { status: 'open' },
+    });
+    if (count !== 1)
+      throw new WardenError('conflict', 'This incident is closed: its actions can no longer be marked.', {
+        status: 'closed',
+      });
 
-    const inScope = await tx.action.findMany({ where: { AND: [{ id: { in: actionIds } }, actionInWindowWhere(window)] }, select: { id: true, agentId: true } });
+    const inScope = await tx.action.findMany({
+      where: { AND: [{ id: { in: actionIds } }, actionInWindowWhere(window)] },
+      select: { id: true, agentId: true },
+    });
     const agentOf = new Map(inScope.map((action) => [action.id, action.agentId]));
     const outside = actionIds.filter((id) => !agentOf.has(id));
     if (outside.length > 0) {
-      throw invalidInput(`Not an action of this incident (its agents, inside its window): ${outside.join(', ')}.`, outside.map((id) => ({ path: 'actionIds', message: `${id} is not in the incident` })));
+      throw invalidInput(
+        `Not an action of this incident (its agents, inside its window): ${outside.join(', ')}.`,
+        outside.map((id) => ({ path: 'actionIds', message: `${id} is not in the incident` })),
+      );
     }
 
-    const before = new Map((await tx.incidentMark.findMany({ where: { incidentId, actionId: { in: actionIds } }, select: { actionId: true, mark: true } })).map((m) => [m.actionId, m.mark]));
+    const before = new Map(
+      (
+        await tx.incidentMark.findMany({
+          where: { incidentId, actionId: { in: actionIds } },
+          select: { actionId: true, mark: true },
+        })
+      ).map((m) => [m.actionId, m.mark]),
+    );
     const markedById = actor.type === 'user' ? actor.id : null;
     const markedAt = new Date();
     for (const actionId of actionIds) {
@@ -39,7 +58,10 @@ export async function markIncidentActions(actor: Actor, input: MarkIncidentActio
         update: { mark, note, markedById, markedAt },
       });
       await recordAuditEvent(tx, {
-        actor, actionId, agentId: agentOf.get(actionId), type: 'incident.marked',
+        actor,
+        actionId,
+        agentId: agentOf.get(actionId),
+        type: 'incident.marked',
         payload: { incidentId, mark, note, previous: before.get(actionId) ?? null },
       });
     }

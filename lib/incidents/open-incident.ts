@@ -31,14 +31,23 @@ export async function openIncident(actor: Actor, input: OpenIncidentInput): Prom
     const named = data.allAgents ? [] : await resolveAgents(tx, data.agents);
     // With all agents, containment reaches every agent there is now (new agents are covered by the global switches).
     const targets = data.allAgents
-      ? await tx.agent.findMany({ where: { archivedAt: null }, select: { id: true, name: true, ownerId: true, archivedAt: true }, orderBy: { name: 'asc' } })
+      ? await tx.agent.findMany({
+          where: { archivedAt: null },
+          select: { id: true, name: true, ownerId: true, archivedAt: true },
+          orderBy: { name: 'asc' },
+        })
       : named;
     const id = uuidV7();
     const reason = `Incident "${data.title}"`;
     await tx.incident.create({
       data: {
-        id, title: data.title, severity: data.severity, allAgents: data.allAgents, windowStart: data.windowStart,
-        manualFallback: data.manualFallback, containment: JSON.stringify(data.containment),
+        id,
+        title: data.title,
+        severity: data.severity,
+        allAgents: data.allAgents,
+        windowStart: data.windowStart,
+        manualFallback: data.manualFallback,
+        containment: JSON.stringify(data.containment),
         openedById: actor.type === 'user' ? actor.id : null,
         agents: { create: named.map((agent) => ({ agentId: agent.id })) },
       },
@@ -49,20 +58,43 @@ export async function openIncident(actor: Actor, input: OpenIncidentInput): Prom
     const switchIds: string[] = [];
     for (const effect of (['review-all', 'draft-only'] as const).filter(has)) {
       if (data.allAgents) {
-        switchIds.push((await engageSwitchInTx(tx, actor, { scope: 'global', agent: null, tool: null, effect, reason, incidentId: id })).id);
+        switchIds.push(
+          (
+            await engageSwitchInTx(tx, actor, {
+              scope: 'global',
+              agent: null,
+              tool: null,
+              effect,
+              reason,
+              incidentId: id,
+            })
+          ).id,
+        );
       } else {
         for (const agent of targets) {
-          switchIds.push((await engageSwitchInTx(tx, actor, { scope: 'agent', agent, tool: null, effect, reason, incidentId: id })).id);
+          switchIds.push(
+            (await engageSwitchInTx(tx, actor, { scope: 'agent', agent, tool: null, effect, reason, incidentId: id }))
+              .id,
+          );
         }
       }
     }
     const revokedKeys = has('revoke-keys') ? await revokeKeys(tx, actor, targets) : 0;
 
     await recordAuditEvent(tx, {
-      actor, type: 'incident.opened',
+      actor,
+      type: 'incident.opened',
       payload: {
-        incidentId: id, title: data.title, severity: data.severity, allAgents: data.allAgents, agents: named.map((a) => a.name),
-        windowStart: data.windowStart.toISOString(), containment: data.containment, switchIds, pausedAgents, revokedKeys,
+        incidentId: id,
+        title: data.title,
+        severity: data.severity,
+        allAgents: data.allAgents,
+        agents: named.map((a) => a.name),
+        windowStart: data.windowStart.toISOString(),
+        containment: data.containment,
+        switchIds,
+        pausedAgents,
+        revokedKeys,
       },
     });
     return { id, switchIds, pausedAgents, revokedKeys };
@@ -74,23 +106,45 @@ async function resolveAgents(tx: Tx, refs: string[]): Promise<TargetAgent[]> {
   const select = { id: true, name: true, ownerId: true, archivedAt: true } as const;
   const found = new Map<string, TargetAgent>();
   for (const ref of new Set(refs)) {
-    const agent = (await tx.agent.findUnique({ where: { id: ref }, select })) ?? (await tx.agent.findUnique({ where: { name: ref }, select }));
-    if (!agent) throw new WardenError('invalid_input', `No agent named "${ref}".`, { issues: [{ path: 'agents', message: `no agent "${ref}"` }] });
-    if (agent.archivedAt) throw new WardenError('invalid_input', `Agent "${agent.name}" is archived.`, { issues: [{ path: 'agents', message: `"${agent.name}" is archived` }] });
+    const agent =
+      (await tx.agent.findUnique({ where: { id: ref }, select })) ??
+      (await tx.agent.findUnique({ where: { name: ref }, select }));
+    if (!agent)
+      throw new WardenError('invalid_input', `No agent named "${ref}".`, {
+        issues: [{ path: 'agents', message: `no agent "${ref}"` }],
+      });
+    if (agent.archivedAt)
+      throw new WardenError('invalid_input', `Agent "${agent.name}" is archived.`, {
+        issues: [{ path: 'agents', message: `"${agent.name}" is archived` }],
+      });
     found.set(agent.id, agent);
   }
   return [...found.values()];
 }
 
-async function pauseAgents(tx: Tx, actor: Actor, incidentId: string, agents: TargetAgent[], reason: string, allAgents: boolean): Promise<string[]> {
+async function pauseAgents(
+  tx: Tx,
+  actor: Actor,
+  incidentId: string,
+  agents: TargetAgent[],
+  reason: string,
+  allAgents: boolean,
+): Promise<string[]> {
   const paused: string[] = [];
   for (const agent of agents) {
-    const { count } = await tx.agent.updateMany({ where: { id: agent.id, status: 'active', archivedAt: null }, data: { status: 'paused', version: { increment: 1 } } });
+    const { count } = await tx.agent.updateMany({
+      where: { id: agent.id, status: 'active', archivedAt: null },
+      data: { status: 'paused', version: { increment: 1 } },
+    });
     // An agent someone had already paused stays theirs to resume: the incident's return to normal leaves it paused.
     if (count !== 1) continue;
     await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent.paused', payload: { reason } });
     if (allAgents) await tx.incidentAgent.create({ data: { incidentId, agentId: agent.id, pausedByIncident: true } });
-    else await tx.incidentAgent.update({ where: { incidentId_agentId: { incidentId, agentId: agent.id } }, data: { pausedByIncident: true } });
+    else
+      await tx.incidentAgent.update({
+        where: { incidentId_agentId: { incidentId, agentId: agent.id } },
+        data: { pausedByIncident: true },
+      });
     paused.push(agent.name);
   }
   return paused;
@@ -100,11 +154,23 @@ async function revokeKeys(tx: Tx, actor: Actor, agents: TargetAgent[]): Promise<
   const now = new Date();
   let revoked = 0;
   for (const agent of agents) {
-    const keys = await tx.agentKey.findMany({ where: { agentId: agent.id, revokedAt: null }, select: { id: true, prefix: true }, orderBy: { createdAt: 'asc' } });
+    const keys = await tx.agentKey.findMany({
+      where: { agentId: agent.id, revokedAt: null },
+      select: { id: true, prefix: true },
+      orderBy: { createdAt: 'asc' },
+    });
     for (const key of keys) {
-      const { count } = await tx.agentKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
+      const { count } = await tx.agentKey.updateMany({
+        where: { id: key.id, revokedAt: null },
+        data: { revokedAt: now },
+      });
       if (count !== 1) continue;
-      await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent_key.revoked', payload: { keyId: key.id, prefix: key.prefix } });
+      await recordAuditEvent(tx, {
+        actor,
+        agentId: agent.id,
+        type: 'agent_key.revoked',
+        payload: { keyId: key.id, prefix: key.prefix },
+      });
       revoked++;
     }
   }

@@ -14,10 +14,15 @@ const MAX_PROPOSALS = 5_000;
 const STOPPING: readonly Outcome[] = ['blocked', 'draft', 'throttled'];
 
 export type ReplayChange = {
-  actionId: string; createdAt: string; params: Record<string, unknown>;
+  actionId: string;
+  createdAt: string;
+  params: Record<string, unknown>;
   /** What really became of the action (it may have been reviewed, executed, rolled back since). */
-  status: string; executed: boolean;
-  before: Outcome; after: Outcome; reasons: string[];
+  status: string;
+  executed: boolean;
+  before: Outcome;
+  after: Outcome;
+  reasons: string[];
   /** The edited grant would have kept it from running on its own: blocked, drafted or throttled, or sent to a person where the gate let it run. */
   stopped: boolean;
 };
@@ -35,20 +40,36 @@ export async function replayIncident(actor: Actor, input: ReplayIncidentInput) {
   const grant = await db().grant.findUnique({ where: { id: grantId }, include: { agent: true, tool: true } });
   if (!grant) throw new WardenError('not_found', 'No such grant.');
   if (window.agentIds !== null && !window.agentIds.includes(grant.agentId)) {
-    throw invalidInput(`The grant belongs to ${grant.agent.name}, which is not an agent of this incident.`, [{ path: 'grantId', message: 'not a grant of the incident\'s agents' }]);
+    throw invalidInput(`The grant belongs to ${grant.agent.name}, which is not an agent of this incident.`, [
+      { path: 'grantId', message: "not a grant of the incident's agents" },
+    ]);
   }
 
   const proposals = await db().action.findMany({
     where: { agentId: grant.agentId, toolId: grant.toolId, createdAt: { gte: window.start, lte: window.end } },
     orderBy: { createdAt: 'asc' },
     take: MAX_PROPOSALS,
-    select: { id: true, createdAt: true, params: true, reason: true, traceId: true, paramsHash: true, status: true, requester: true, requesterVerified: true },
+    select: {
+      id: true,
+      createdAt: true,
+      params: true,
+      reason: true,
+      traceId: true,
+      paramsHash: true,
+      status: true,
+      requester: true,
+      requesterVerified: true,
+    },
   });
   const sensitiveFields = JSON.parse(grant.tool.sensitiveFields) as string[];
   const hidden = can(actor, 'actions.read_sensitive') ? [] : sensitiveFields;
   const changed = replayProposals(
     proposals,
-    { tool: { name: grant.tool.name, actionLevel: grant.tool.actionLevel as ActionLevel }, agent: grant.agent, sensitiveFields },
+    {
+      tool: { name: grant.tool.name, actionLevel: grant.tool.actionLevel as ActionLevel },
+      agent: grant.agent,
+      sensitiveFields,
+    },
     toGrantPolicy(grant)!,
     rulesToPolicy(rules),
   );
@@ -59,7 +80,9 @@ export async function replayIncident(actor: Actor, input: ReplayIncidentInput) {
     params: maskParams(JSON.parse(proposal.params) as Record<string, unknown>, hidden),
     status: proposal.status,
     executed: (EXECUTED_STATUSES as readonly string[]).includes(proposal.status),
-    before, after, reasons,
+    before,
+    after,
+    reasons,
     stopped: STOPPING.includes(after) || (before === 'approved' && after === 'pending_review'),
   }));
   return {

@@ -5,7 +5,9 @@ import { requestRollback } from '../rollback/request-rollback';
 import { actionInWindowWhere, loadIncidentWindow } from './timeline/incident-window';
 import { requestIncidentRollbacksSchema, type RequestIncidentRollbacksInput } from './timeline/schemas';
 
-export type IncidentRollbackOutcome = { actionId: string } & ({ ok: true; rollbackId: string; status: string } | { ok: false; error: string });
+export type IncidentRollbackOutcome = { actionId: string } & (
+  { ok: true; rollbackId: string; status: string } | { ok: false; error: string }
+);
 
 /**
  * "Request rollback" for a selection on the incident's Overview: each selected action of the incident goes through
@@ -13,16 +15,29 @@ export type IncidentRollbackOutcome = { actionId: string } & ({ ok: true; rollba
  * rolled back, the gate blocks it), and each outcome is reported. Actions outside the incident are refused first
  * (422 naming them; nothing requested). Allowed on a closed incident too: undoing damage does not end with the incident.
  */
-export async function requestIncidentRollbacks(actor: Actor, input: RequestIncidentRollbacksInput): Promise<IncidentRollbackOutcome[]> {
+export async function requestIncidentRollbacks(
+  actor: Actor,
+  input: RequestIncidentRollbacksInput,
+): Promise<IncidentRollbackOutcome[]> {
   assertCan(actor, 'incidents.manage');
   assertCan(actor, 'actions.rollback');
   const { incidentId, actionIds, note } = requestIncidentRollbacksSchema.parse(input);
   const ids = [...new Set(actionIds)];
   const window = await loadIncidentWindow(incidentId);
-  const inScope = new Set((await db().action.findMany({ where: { AND: [{ id: { in: ids } }, actionInWindowWhere(window)] }, select: { id: true } })).map((a) => a.id));
+  const inScope = new Set(
+    (
+      await db().action.findMany({
+        where: { AND: [{ id: { in: ids } }, actionInWindowWhere(window)] },
+        select: { id: true },
+      })
+    ).map((a) => a.id),
+  );
   const outside = ids.filter((id) => !inScope.has(id));
   if (outside.length > 0) {
-    throw invalidInput(`Not an action of this incident: ${outside.join(', ')}.`, outside.map((id) => ({ path: 'actionIds', message: `${id} is not in the incident` })));
+    throw invalidInput(
+      `Not an action of this incident: ${outside.join(', ')}.`,
+      outside.map((id) => ({ path: 'actionIds', message: `${id} is not in the incident` })),
+    );
   }
   const outcomes: IncidentRollbackOutcome[] = [];
   for (const actionId of ids) {

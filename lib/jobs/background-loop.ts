@@ -23,7 +23,8 @@ export function startBackgroundLoop(): void {
   if (globalForWorker.wardenWorker) return;
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   // The audit sealer runs beside the loop (within a second of each commit); this process not sealing is itself audited.
-  if (settings.disabled || !chainSettings().sealerEnabled) void recordChainDisabled(owner).catch((error: unknown) => logJobFailure('audit chain disabled', error));
+  if (settings.disabled || !chainSettings().sealerEnabled)
+    void recordChainDisabled(owner).catch((error: unknown) => logJobFailure('audit chain disabled', error));
   else startAuditSealer(owner, (error) => logJobFailure('audit sealing', error));
   if (settings.disabled) return;
   const worker: Worker = { timer: null, running: null, stopped: false };

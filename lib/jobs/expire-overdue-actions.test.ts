@@ -46,7 +46,8 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
     ({ releaseSwitch } = await import('../kill-switches/release-switch'));
   });
   /** Moves the review deadline into the past, as if the action had been proposed long ago. */
-  const overdue = (id: string) => database.client.action.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const overdue = (id: string) =>
+    database.client.action.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   /** Everything a read could have written: every action row as stored, and the audit log's length. */
   const snapshot = async () => ({
     actions: await database.client.action.findMany({ orderBy: { id: 'asc' } }),
@@ -62,7 +63,12 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
    * Every read path, as the console and the agent API call them; returns what each says of `id`. The long-poll of an
    * expired action answers at once; of a waiting one, after `waitSeconds`.
    */
-  async function readEverywhere(id: string, reviewer: import('../seed/test-world').UserActor, agent: import('../seed/test-world').AgentActor, waitSeconds = 5) {
+  async function readEverywhere(
+    id: string,
+    reviewer: import('../seed/test-world').UserActor,
+    agent: import('../seed/test-world').AgentActor,
+    waitSeconds = 5,
+  ) {
     const queue = await reads.listPendingActions(reviewer, QUEUE);
     const count = await reads.countPendingActions(reviewer);
     const facets = await reads.countPendingFacets(reviewer, {});
@@ -76,9 +82,15 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
     const detail = await reads.getAgentDetail(admin, agent.id);
     const record = await reads.getAgentTrackRecord(reviewer, agent.id);
     return {
-      inQueue: queue.rows.some((row) => row.id === id), count, total: facets.total,
-      card: card.action.status, cardOffersDecision: card.viewerCanDecide, edit: edit.action.status,
-      agentGet: got.status, agentWait: waited.status, agentReason: got.decision.reason,
+      inQueue: queue.rows.some((row) => row.id === id),
+      count,
+      total: facets.total,
+      card: card.action.status,
+      cardOffersDecision: card.viewerCanDecide,
+      edit: edit.action.status,
+      agentGet: got.status,
+      agentWait: waited.status,
+      agentReason: got.decision.reason,
       listedExpired: listedExpired.actions.some((a) => a.id === id && a.status === 'expired'),
       listedPending: listedPending.actions.some((a) => a.id === id),
       next: next?.id === id,
@@ -96,9 +108,20 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
     const before = await snapshot();
     const read = await readEverywhere(id, reviewer, agent);
     expect(read).toEqual({
-      inQueue: false, count: 0, total: 0, card: 'expired', cardOffersDecision: false, edit: 'expired',
-      agentGet: 'expired', agentWait: 'expired', agentReason: `no decision before the deadline ${expiresAt!.toISOString()}`,
-      listedExpired: true, listedPending: false, next: false, agentPage: 'expired', trackRecord: 'expired',
+      inQueue: false,
+      count: 0,
+      total: 0,
+      card: 'expired',
+      cardOffersDecision: false,
+      edit: 'expired',
+      agentGet: 'expired',
+      agentWait: 'expired',
+      agentReason: `no decision before the deadline ${expiresAt!.toISOString()}`,
+      listedExpired: true,
+      listedPending: false,
+      next: false,
+      agentPage: 'expired',
+      trackRecord: 'expired',
     });
     expect(await snapshot(), 'no read wrote anything').toEqual(before);
     expect((await w.actionRow(id)).status).toBe('pending_review');
@@ -114,14 +137,32 @@ describe.each(TEST_DATABASES)('reads write nothing; the job step expires on %s',
     const { agent, tool } = await w.agentWithRefundTool();
     const reviewer = await w.person(['reviewer']);
     const id = await w.propose(agent, tool, 'pending_review');
-    const { id: switchId } = await engageSwitch(w.SETUP, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'incident 14' });
+    const { id: switchId } = await engageSwitch(w.SETUP, {
+      scope: 'agent',
+      agent: agent.id,
+      effect: 'block',
+      reason: 'incident 14',
+    });
     // The stop came 10 s ago, before the deadline that passed 1 s ago: the deadline is frozen, not passed.
-    await database.client.switch.update({ where: { id: switchId }, data: { engagedAt: new Date(Date.now() - 10_000) } });
+    await database.client.switch.update({
+      where: { id: switchId },
+      data: { engagedAt: new Date(Date.now() - 10_000) },
+    });
     await overdue(id);
 
     const before = await snapshot();
     const read = await readEverywhere(id, reviewer, agent, 1);
-    expect(read).toMatchObject({ inQueue: true, card: 'pending_review', edit: 'pending_review', agentGet: 'pending_review', agentWait: 'pending_review', listedExpired: false, listedPending: true, agentPage: 'pending_review', trackRecord: 'pending_review' });
+    expect(read).toMatchObject({
+      inQueue: true,
+      card: 'pending_review',
+      edit: 'pending_review',
+      agentGet: 'pending_review',
+      agentWait: 'pending_review',
+      listedExpired: false,
+      listedPending: true,
+      agentPage: 'pending_review',
+      trackRecord: 'pending_review',
+    });
     expect(await snapshot(), 'no read wrote anything').toEqual(before);
 
     expect(await step.expireOverdueActions()).toBe(0);

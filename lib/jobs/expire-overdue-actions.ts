@@ -20,7 +20,12 @@ export async function expireOverdueActions(limit = 500): Promise<number> {
     LIMIT ${limit}`);
   let expired = 0;
   for (const row of rows) {
-    const action = { id: rawText(row.id)!, agentId: rawText(row.agentId)!, status: 'pending_review', expiresAt: rawDate(row.expiresAt) };
+    const action = {
+      id: rawText(row.id)!,
+      agentId: rawText(row.agentId)!,
+      status: 'pending_review',
+      expiresAt: rawDate(row.expiresAt),
+    };
     if (await db().$transaction((tx) => expireIfOverdue(tx, action, now))) {
       expired += 1;
       notifyActionChanged(action.id);

@@ -24,9 +24,17 @@ export async function engageSwitch(actor: Actor, input: EngageSwitchInput): Prom
     const agent = data.agent ? await findAgent(tx, data.agent) : null;
     assertCanManageSwitch(actor, { scope: data.scope, agent });
     if (data.tool && !(await tx.tool.findUnique({ where: { name: data.tool }, select: { id: true } }))) {
-      throw new WardenError('invalid_input', `No tool named "${data.tool}".`, { fields: [{ path: 'tool', message: 'no such tool' }] });
+      throw new WardenError('invalid_input', `No tool named "${data.tool}".`, {
+        fields: [{ path: 'tool', message: 'no such tool' }],
+      });
     }
-    return engageSwitchInTx(tx, actor, { scope: data.scope, agent, tool: data.tool ?? null, effect: data.effect, reason: data.reason });
+    return engageSwitchInTx(tx, actor, {
+      scope: data.scope,
+      agent,
+      tool: data.tool ?? null,
+      effect: data.effect,
+      reason: data.reason,
+    });
   });
 }
 
@@ -58,30 +66,61 @@ export async function engageSwitchInTx(tx: Tx, actor: Actor, input: EngageInTx):
     const { count } = await tx.switch.updateMany({
       where: { id: GLOBAL_STOP_ID, engaged: false },
       data: {
-        engaged: true, reason, engagedById: byId, engagedAt: now, changedById: byId, changedAt: now,
-        releasedById: null, releasedAt: null, releaseReason: null, incidentId,
+        engaged: true,
+        reason,
+        engagedById: byId,
+        engagedAt: now,
+        changedById: byId,
+        changedAt: now,
+        releasedById: null,
+        releasedAt: null,
+        releaseReason: null,
+        incidentId,
       },
     });
     if (count === 1) await recordAuditEvent(tx, { actor, type: 'switch.global_stop_engaged', payload: { reason } });
-    else await recordAuditEvent(tx, { actor, type: 'switch.engage_unchanged', payload: { switchId: GLOBAL_STOP_ID, ...audit } });
+    else
+      await recordAuditEvent(tx, {
+        actor,
+        type: 'switch.engage_unchanged',
+        payload: { switchId: GLOBAL_STOP_ID, ...audit },
+      });
     return { id: GLOBAL_STOP_ID, changed: count === 1 };
   }
 
   const engagedKey = [scope, agent?.id ?? '', input.tool ?? '', effect].join('|');
   const existing = await tx.switch.findUnique({ where: { engagedKey }, select: { id: true } });
   if (existing) {
-    await recordAuditEvent(tx, { actor, agentId: agent?.id, type: 'switch.engage_unchanged', payload: { switchId: existing.id, ...audit } });
+    await recordAuditEvent(tx, {
+      actor,
+      agentId: agent?.id,
+      type: 'switch.engage_unchanged',
+      payload: { switchId: existing.id, ...audit },
+    });
     return { id: existing.id, changed: false };
   }
   const id = randomUUID();
   await tx.switch.create({
     data: {
-      id, engaged: true, engagedKey, scope, agentId: agent?.id ?? null, toolName: input.tool ?? null, effect,
-      reason, engagedById: byId, engagedAt: now, changedById: byId, changedAt: now, incidentId,
+      id,
+      engaged: true,
+      engagedKey,
+      scope,
+      agentId: agent?.id ?? null,
+      toolName: input.tool ?? null,
+      effect,
+      reason,
+      engagedById: byId,
+      engagedAt: now,
+      changedById: byId,
+      changedAt: now,
+      incidentId,
     },
   });
   await recordAuditEvent(tx, {
-    actor, agentId: agent?.id, type: 'switch.engaged',
+    actor,
+    agentId: agent?.id,
+    type: 'switch.engaged',
     payload: { switchId: id, agentId: agent?.id ?? null, toolName: input.tool ?? null, ...audit },
   });
   return { id, changed: true };

@@ -15,10 +15,16 @@ const KIND = { pending_review: 'frozen', approved: 'refused-at-claim', executing
 /** The engaged stops holding one action, for its review card; null when none does or the action is finished. */
 export async function getActionStops(actor: Actor, actionId: string): Promise<ActionStops | null> {
   assertCan(actor, 'agents.read');
-  const action = await db().action.findUnique({ where: { id: actionId }, select: { status: true, agentId: true, toolName: true, createdAt: true, expiresAt: true } });
+  const action = await db().action.findUnique({
+    where: { id: actionId },
+    select: { status: true, agentId: true, toolName: true, createdAt: true, expiresAt: true },
+  });
   const kind = action ? KIND[action.status as keyof typeof KIND] : undefined;
   if (!action || !kind) return null;
   // An executing or approved action's deadline no longer matters: every block in scope holds it.
-  const covering = stopsCovering(await readEngagedStops(db(), action.agentId), { ...action, expiresAt: kind === 'frozen' ? action.expiresAt : null });
+  const covering = stopsCovering(await readEngagedStops(db(), action.agentId), {
+    ...action,
+    expiresAt: kind === 'frozen' ? action.expiresAt : null,
+  });
   return covering.length > 0 ? { kind, stops: covering.map(describeStop) } : null;
 }

@@ -7,6 +7,13 @@ export async function getGlobalStop(actor: Actor) {
   assertCan(actor, 'agents.read');
   const row = await db().switch.findUnique({ where: { id: GLOBAL_STOP_ID } });
   const byId = row?.engagedById ?? row?.changedById;
-  const changedBy = byId ? await db().user.findUnique({ where: { id: byId }, select: { name: true, email: true } }) : null;
-  return { engaged: row ? row.engaged : true, changedAt: row ? row.engagedAt ?? row.changedAt : null, changedBy, reason: row?.reason ?? '' };
+  const changedBy = byId
+    ? await db().user.findUnique({ where: { id: byId }, select: { name: true, email: true } })
+    : null;
+  return {
+    engaged: row ? row.engaged : true,
+    changedAt: row ? (row.engagedAt ?? row.changedAt) : null,
+    changedBy,
+    reason: row?.reason ?? '',
+  };
 }

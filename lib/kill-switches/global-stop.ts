@@ -22,8 +22,11 @@ export async function readEngagedSwitches(runner: SqlRunner, agentId: string): P
     SELECT "id", "scope", "agentId", "toolName", "effect", "reason" FROM "Switch"
     WHERE "engagedKey" IS NOT NULL AND "id" <> ${GLOBAL_STOP_ID} AND ("agentId" IS NULL OR "agentId" = ${agentId})`);
   return rows.map((row) => ({
-    id: String(row.id), scope: String(row.scope) as SwitchScope, effect: String(row.effect) as SwitchEffect,
-    agentId: row.agentId == null ? null : String(row.agentId), toolName: row.toolName == null ? null : String(row.toolName),
+    id: String(row.id),
+    scope: String(row.scope) as SwitchScope,
+    effect: String(row.effect) as SwitchEffect,
+    agentId: row.agentId == null ? null : String(row.agentId),
+    toolName: row.toolName == null ? null : String(row.toolName),
     reason: String(row.reason),
   }));
 }
@@ -39,10 +42,12 @@ export function readEngagedSwitchesInTx(tx: Tx, agentId: string) {
  */
 export async function holdSwitchesSteady(tx: Tx): Promise<void> {
   const runner = prismaRunner(tx);
-  if (runner.dialect === 'postgresql') await runner.query(sql`SELECT 1 FROM "Switch" WHERE "id" = ${GLOBAL_STOP_ID} FOR SHARE`);
+  if (runner.dialect === 'postgresql')
+    await runner.query(sql`SELECT 1 FROM "Switch" WHERE "id" = ${GLOBAL_STOP_ID} FOR SHARE`);
 }
 
 export async function lockSwitches(tx: Tx): Promise<void> {
   const runner = prismaRunner(tx);
-  if (runner.dialect === 'postgresql') await runner.query(sql`SELECT 1 FROM "Switch" WHERE "id" = ${GLOBAL_STOP_ID} FOR UPDATE`);
+  if (runner.dialect === 'postgresql')
+    await runner.query(sql`SELECT 1 FROM "Switch" WHERE "id" = ${GLOBAL_STOP_ID} FOR UPDATE`);
 }

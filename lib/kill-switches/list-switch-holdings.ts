@@ -21,7 +21,14 @@ export type SwitchHoldings = {
   since: { proposals: number; claims: number; approvals: number };
 };
 
-type SwitchRef = { id: string; scope: SwitchScope; effect: SwitchEffect; agentId: string | null; toolName: string | null; engagedAt: Date };
+type SwitchRef = {
+  id: string;
+  scope: SwitchScope;
+  effect: SwitchEffect;
+  agentId: string | null;
+  toolName: string | null;
+  engagedAt: Date;
+};
 
 /**
  * What each engaged switch holds and what it has refused since it was engaged, for the Controls page. Held work is
@@ -31,15 +38,22 @@ type SwitchRef = { id: string; scope: SwitchScope; effect: SwitchEffect; agentId
  * claims and approvals after the switch's own engage event (index type, seq). Admins see every agent's actions;
  * others those of agents they own.
  */
-export async function listSwitchHoldings(actor: Actor, switches: readonly SwitchRef[]): Promise<Map<string, SwitchHoldings>> {
+export async function listSwitchHoldings(
+  actor: Actor,
+  switches: readonly SwitchRef[],
+): Promise<Map<string, SwitchHoldings>> {
   assertCan(actor, 'agents.read');
-  const mine = can(actor, 'switches.manage') ? sql`1 = 1` : sql`a."agentId" IN (SELECT "id" FROM "Agent" WHERE "ownerId" = ${actor.id})`;
+  const mine = can(actor, 'switches.manage')
+    ? sql`1 = 1`
+    : sql`a."agentId" IN (SELECT "id" FROM "Agent" WHERE "ownerId" = ${actor.id})`;
   const result = new Map<string, SwitchHoldings>();
   for (const fact of switches) {
     const scope = sql`${inScopeOf(fact)} AND ${mine}`;
     const held = isBlock(fact)
       ? {
-          waiting: await heldList(sql`a."status" = 'pending_review' AND (a."expiresAt" IS NULL OR a."expiresAt" > ${fact.engagedAt}) AND ${scope}`),
+          waiting: await heldList(
+            sql`a."status" = 'pending_review' AND (a."expiresAt" IS NULL OR a."expiresAt" > ${fact.engagedAt}) AND ${scope}`,
+          ),
           approved: await heldList(sql`a."status" = 'approved' AND ${scope}`),
           executing: await heldList(sql`a."status" = 'executing' AND ${scope}`),
         }
@@ -55,8 +69,13 @@ async function heldList(where: Prisma.Sql): Promise<HeldList> {
     FROM "Action" a JOIN "Agent" ag ON ag."id" = a."agentId"
     WHERE ${where} ORDER BY a."createdAt" DESC, a."id" DESC LIMIT ${LIST_LIMIT}`);
   return {
-    total: rows.length === 0 ? 0 : rawInt(rows[0].total) ?? 0,
-    actions: rows.map((row) => ({ id: rawText(row.id)!, tool: rawText(row.toolName)!, agentName: rawText(row.agentName)!, createdAt: rawDate(row.createdAt)! })),
+    total: rows.length === 0 ? 0 : (rawInt(rows[0].total) ?? 0),
+    actions: rows.map((row) => ({
+      id: rawText(row.id)!,
+      tool: rawText(row.toolName)!,
+      agentName: rawText(row.agentName)!,
+      createdAt: rawDate(row.createdAt)!,
+    })),
   };
 }
 
@@ -68,16 +87,23 @@ async function countSince(fact: SwitchRef): Promise<SwitchHoldings['since']> {
     WHERE a."status" IN (${Prisma.join(statuses)}) AND a."createdAt" >= ${fact.engagedAt} AND a."gateReasons" LIKE ${like}`);
   if (!isBlock(fact)) return { proposals, claims: 0, approvals: 0 };
   const after = await engagedSeq(fact);
-  const refused = (type: string) => count(sql`SELECT COUNT(*) AS "n" FROM "AuditEvent" e
+  const refused = (type: string) =>
+    count(sql`SELECT COUNT(*) AS "n" FROM "AuditEvent" e
     WHERE e."type" = ${type} AND ${after === null ? sql`e."at" >= ${fact.engagedAt}` : sql`e."seq" > ${after}`} AND e."payload" LIKE ${like}`);
-  return { proposals, claims: await refused('action.claim_blocked'), approvals: await refused('action.approval_refused_frozen') };
+  return {
+    proposals,
+    claims: await refused('action.claim_blocked'),
+    approvals: await refused('action.approval_refused_frozen'),
+  };
 }
 
 /** The sequence number of this engagement's audit event (a refusal that saw the switch comes after it). */
 async function engagedSeq(fact: SwitchRef): Promise<number | null> {
-  const rows = await db().$queryRaw<Record<string, unknown>[]>(fact.id === GLOBAL_STOP_ID
-    ? sql`SELECT MAX(e."seq") AS "seq" FROM "AuditEvent" e WHERE e."type" = 'switch.global_stop_engaged'`
-    : sql`SELECT MAX(e."seq") AS "seq" FROM "AuditEvent" e WHERE e."type" = 'switch.engaged' AND e."payload" LIKE ${`%"switchId":"${fact.id}"%`}`);
+  const rows = await db().$queryRaw<Record<string, unknown>[]>(
+    fact.id === GLOBAL_STOP_ID
+      ? sql`SELECT MAX(e."seq") AS "seq" FROM "AuditEvent" e WHERE e."type" = 'switch.global_stop_engaged'`
+      : sql`SELECT MAX(e."seq") AS "seq" FROM "AuditEvent" e WHERE e."type" = 'switch.engaged' AND e."payload" LIKE ${`%"switchId":"${fact.id}"%`}`,
+  );
   return rawInt(rows[0]?.seq);
 }
 

@@ -14,14 +14,28 @@ export async function readEngagedStops(reader: SwitchReader, agentId?: string): 
     where: { engaged: true, ...(agentId ? { OR: [{ agentId: null }, { agentId }] } : {}) },
     orderBy: [{ engagedAt: 'asc' }, { id: 'asc' }],
   });
-  const hasGlobalRow = rows.some((row) => row.id === GLOBAL_STOP_ID)
-    || (await reader.switch.findUnique({ where: { id: GLOBAL_STOP_ID }, select: { id: true } })) !== null;
+  const hasGlobalRow =
+    rows.some((row) => row.id === GLOBAL_STOP_ID) ||
+    (await reader.switch.findUnique({ where: { id: GLOBAL_STOP_ID }, select: { id: true } })) !== null;
   const stops: EngagedSwitch[] = rows.map((row) => ({
-    id: row.id, scope: row.scope as SwitchScope, effect: row.effect as SwitchEffect, agentId: row.agentId, toolName: row.toolName,
-    reason: row.reason, engagedAt: row.engagedAt,
+    id: row.id,
+    scope: row.scope as SwitchScope,
+    effect: row.effect as SwitchEffect,
+    agentId: row.agentId,
+    toolName: row.toolName,
+    reason: row.reason,
+    engagedAt: row.engagedAt,
   }));
   if (!hasGlobalRow) {
-    stops.unshift({ id: GLOBAL_STOP_ID, scope: 'global', effect: 'block', agentId: null, toolName: null, reason: 'the global stop record is missing', engagedAt: null });
+    stops.unshift({
+      id: GLOBAL_STOP_ID,
+      scope: 'global',
+      effect: 'block',
+      agentId: null,
+      toolName: null,
+      reason: 'the global stop record is missing',
+      engagedAt: null,
+    });
   }
   return stops;
 }

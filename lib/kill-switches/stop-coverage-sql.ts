@@ -43,13 +43,18 @@ export function inScopeOf(fact: Pick<EngagedSwitch, 'scope' | 'agentId' | 'toolN
  * until the earliest other block still covering it was engaged (deadlineAfterRelease, the table-tested twin). One
  * statement; returns the number of deadlines moved.
  */
-export function giveBackFrozenTime(dialect: 'sqlite' | 'postgresql', released: EngagedSwitch & { engagedAt: Date }, releasedAt: Date): Prisma.Sql {
+export function giveBackFrozenTime(
+  dialect: 'sqlite' | 'postgresql',
+  released: EngagedSwitch & { engagedAt: Date },
+  releasedAt: Date,
+): Prisma.Sql {
   const engagedMs = released.engagedAt.getTime();
   const releasedMs = releasedAt.getTime();
   const pg = dialect === 'postgresql';
   const releasedParam = pg ? sql`${releasedMs}::bigint` : sql`${releasedMs}`;
   const engagedParam = pg ? sql`${engagedMs}::bigint` : sql`${engagedMs}`;
-  const ms = (column: Prisma.Sql) => (pg ? sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint` : sql`round(unixepoch(${column}, 'subsec') * 1000)`);
+  const ms = (column: Prisma.Sql) =>
+    pg ? sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint` : sql`round(unixepoch(${column}, 'subsec') * 1000)`;
   // The earliest engagement among the other blocks still holding the action (an unknown time counts as always).
   const othersSince = sql`(SELECT MIN(COALESCE(${ms(sql`s."engagedAt"`)}, 0)) FROM "Switch" s WHERE s."engaged" = TRUE
     AND s."effect" NOT IN ('review-all', 'draft-only') AND (s."engagedAt" IS NULL OR s."engagedAt" < a."expiresAt") AND ${SCOPE_MATCH})`;

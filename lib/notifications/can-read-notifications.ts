@@ -7,5 +7,6 @@ export function canReadNotifications(actor: Actor): boolean {
 }
 
 export function assertCanReadNotifications(actor: Actor): void {
-  if (!canReadNotifications(actor)) throw new WardenError('forbidden', 'Only admins and reviewers see notification channels and deliveries.');
+  if (!canReadNotifications(actor))
+    throw new WardenError('forbidden', 'Only admins and reviewers see notification channels and deliveries.');
 }

@@ -43,5 +43,12 @@ export function toChannelView(row: ChannelRow) {
 
 /** The fields an audit event records before/after a change (no secret, no full URL). */
 export function auditedChannel(row: ChannelRow) {
-  return { name: row.name, kind: row.kind, url: displayUrl(row.url), group: row.group?.name ?? null, oversight: parseOversight(row.oversight), enabled: row.enabled };
+  return {
+    name: row.name,
+    kind: row.kind,
+    url: displayUrl(row.url),
+    group: row.group?.name ?? null,
+    oversight: parseOversight(row.oversight),
+    enabled: row.enabled,
+  };
 }

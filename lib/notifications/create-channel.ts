@@ -25,17 +25,30 @@ export async function createChannel(actor: Actor, input: CreateChannelInput) {
     const channel = await tx.notificationChannel
       .create({
         data: {
-          id: randomUUID(), name: data.name, kind: data.kind, url: data.url, secret, groupId: group?.id ?? null, oversight: JSON.stringify(data.oversight),
+          id: randomUUID(),
+          name: data.name,
+          kind: data.kind,
+          url: data.url,
+          secret,
+          groupId: group?.id ?? null,
+          oversight: JSON.stringify(data.oversight),
           createdById: actor.type === 'user' ? actor.id : null,
         },
         include: { group: { select: { name: true } } },
       })
       .catch((error: unknown) => {
         // Prisma's messages can quote the query's arguments, the secret among them: never let one reach a log.
-        if ((error as { code?: string }).code === 'P2002') throw new WardenError('conflict', `A channel named "${data.name}" already exists.`);
-        throw new Error(`Could not create the notification channel (${(error as { code?: string }).code ?? 'database error'}).`);
+        if ((error as { code?: string }).code === 'P2002')
+          throw new WardenError('conflict', `A channel named "${data.name}" already exists.`);
+        throw new Error(
+          `Could not create the notification channel (${(error as { code?: string }).code ?? 'database error'}).`,
+        );
       });
-    await recordAuditEvent(tx, { actor, type: 'notification_channel.created', payload: { name: channel.name, kind: channel.kind, group: group?.name ?? null, oversight: data.oversight } });
+    await recordAuditEvent(tx, {
+      actor,
+      type: 'notification_channel.created',
+      payload: { name: channel.name, kind: channel.kind, group: group?.name ?? null, oversight: data.oversight },
+    });
     return { channel: toChannelView(channel), secret };
   });
 }

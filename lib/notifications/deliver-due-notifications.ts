@@ -15,36 +15,68 @@ const LEASE_MARGIN_MS = 5_000;
  * A crash mid-send leaves the attempt counted and the lease to lapse, so the delivery is retried: at least once, and
  * the `Warden-Delivery` id lets a receiver drop the duplicate.
  */
-export async function deliverDueNotifications(options: { retry: RetrySchedule; timeoutMs: number; now?: Date }): Promise<number> {
+export async function deliverDueNotifications(options: {
+  retry: RetrySchedule;
+  timeoutMs: number;
+  now?: Date;
+}): Promise<number> {
   const now = options.now ?? new Date();
   const due = await db().notificationDelivery.findMany({
     where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
     orderBy: { nextAttemptAt: 'asc' },
     take: BATCH,
-    select: { id: true, attempts: true, event: true, body: true, channel: { select: { id: true, name: true, kind: true, url: true, secret: true, enabled: true } } },
+    select: {
+      id: true,
+      attempts: true,
+      event: true,
+      body: true,
+      channel: { select: { id: true, name: true, kind: true, url: true, secret: true, enabled: true } },
+    },
   });
   const sent = await Promise.all(due.map((delivery) => attempt(delivery, options)));
   return sent.filter(Boolean).length;
 }
 
 async function attempt(
-  delivery: { id: string; attempts: number; event: string; body: string; channel: { id: string; name: string; kind: string; url: string; secret: string; enabled: boolean } },
+  delivery: {
+    id: string;
+    attempts: number;
+    event: string;
+    body: string;
+    channel: { id: string; name: string; kind: string; url: string; secret: string; enabled: boolean };
+  },
   options: { retry: RetrySchedule; timeoutMs: number },
 ): Promise<boolean> {
   const startedAt = new Date();
   const attemptNumber = delivery.attempts + 1;
   const { count } = await db().notificationDelivery.updateMany({
-    where: { id: delivery.id, status: 'pending', attempts: delivery.attempts, OR: [{ leaseUntil: null }, { leaseUntil: { lt: startedAt } }] },
-    data: { attempts: attemptNumber, lastAttemptAt: startedAt, leaseUntil: new Date(startedAt.getTime() + options.timeoutMs + LEASE_MARGIN_MS) },
+    where: {
+      id: delivery.id,
+      status: 'pending',
+      attempts: delivery.attempts,
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: startedAt } }],
+    },
+    data: {
+      attempts: attemptNumber,
+      lastAttemptAt: startedAt,
+      leaseUntil: new Date(startedAt.getTime() + options.timeoutMs + LEASE_MARGIN_MS),
+    },
   });
   if (count !== 1) return false; // another instance claimed it
 
   const outcome: PostOutcome = delivery.channel.enabled
-    ? await postNotification({ ...delivery.channel, body: delivery.body, event: delivery.event, deliveryId: delivery.id, timeoutMs: options.timeoutMs })
+    ? await postNotification({
+        ...delivery.channel,
+        body: delivery.body,
+        event: delivery.event,
+        deliveryId: delivery.id,
+        timeoutMs: options.timeoutMs,
+      })
     : { ok: false, status: null, error: 'channel disabled' };
 
   const finishedAt = new Date();
-  const delay = outcome.ok || !delivery.channel.enabled ? null : retryDelayMs(attemptNumber, options.retry, Math.random());
+  const delay =
+    outcome.ok || !delivery.channel.enabled ? null : retryDelayMs(attemptNumber, options.retry, Math.random());
   const gaveUp = !outcome.ok && delay === null && delivery.channel.enabled;
   await db().$transaction(async (tx) => {
     const { count: recorded } = await tx.notificationDelivery.updateMany({
@@ -66,7 +98,13 @@ async function attempt(
       await recordAuditEvent(tx, {
         actor: { type: 'system', id: 'notifier' },
         type: 'notification.delivery_failed',
-        payload: { channelId: delivery.channel.id, channel: delivery.channel.name, event: delivery.event, attempts: attemptNumber, lastStatus: outcome.status },
+        payload: {
+          channelId: delivery.channel.id,
+          channel: delivery.channel.name,
+          event: delivery.event,
+          attempts: attemptNumber,
+          lastStatus: outcome.status,
+        },
       });
     }
   });

@@ -17,11 +17,28 @@ const LEASE_MS = 30_000;
  * rolled-back insert, which leaves a permanent gap, and passed. SQLite has no such holes (one writer; a rollback
  * returns its numbers).
  */
-const gapsSeen = ((globalThis as unknown as { wardenNotifierGaps?: Map<number, number> }).wardenNotifierGaps ??= new Map());
+const gapsSeen = ((globalThis as unknown as { wardenNotifierGaps?: Map<number, number> }).wardenNotifierGaps ??=
+  new Map());
 
-export type AuditRow = { seq: number; at: Date; type: string; actorType: string; actorId: string | null; agentId: string | null; actionId: string | null; payload: string };
+export type AuditRow = {
+  seq: number;
+  at: Date;
+  type: string;
+  actorType: string;
+  actorId: string | null;
+  agentId: string | null;
+  actionId: string | null;
+  payload: string;
+};
 type Channel = { id: string; name: string; kind: string; groupId: string | null };
-export type NewDelivery = { id: string; channelId: string; eventSeq: number; actionId: string | null; event: NotificationEvent; body: string };
+export type NewDelivery = {
+  id: string;
+  channelId: string;
+  eventSeq: number;
+  actionId: string | null;
+  event: NotificationEvent;
+  body: string;
+};
 
 /**
  * The notifier: reads the audit log after its cursor (the audit log is the outbox, so the gate's hot path writes
@@ -31,7 +48,10 @@ export type NewDelivery = { id: string; channelId: string; eventSeq: number; act
  * race and its batch rolls back. The unique (channelId, eventSeq) is the last backstop.
  * Returns the number of deliveries queued, or null when another instance holds the lease.
  */
-export async function fanOutNotifications(owner: string, options: { now?: Date; baseUrl: string; gapGraceMs: number }): Promise<number | null> {
+export async function fanOutNotifications(
+  owner: string,
+  options: { now?: Date; baseUrl: string; gapGraceMs: number },
+): Promise<number | null> {
   const now = options.now ?? new Date();
   const cursor = await leaseCursor(owner, now);
   if (!cursor) return null;
@@ -40,15 +60,24 @@ export async function fanOutNotifications(owner: string, options: { now?: Date; 
     where: { seq: { gt: cursor.position } },
     orderBy: { seq: 'asc' },
     take: BATCH,
-    select: { seq: true, at: true, type: true, actorType: true, actorId: true, agentId: true, actionId: true, payload: true },
+    select: {
+      seq: true,
+      at: true,
+      type: true,
+      actorType: true,
+      actorId: true,
+      agentId: true,
+      actionId: true,
+      payload: true,
+    },
   });
   const ready = contiguousPrefix(cursor.position, events, now.getTime(), options.gapGraceMs);
   if (ready.length === 0) return 0;
   const position = ready.at(-1)!.seq;
   const deliveries = [
-    ...await plannedDeliveries(ready, options.baseUrl),
-    ...await planGrantChangeDeliveries(ready, options.baseUrl),
-    ...await planOversightDeliveries(ready, options.baseUrl),
+    ...(await plannedDeliveries(ready, options.baseUrl)),
+    ...(await planGrantChangeDeliveries(ready, options.baseUrl)),
+    ...(await planOversightDeliveries(ready, options.baseUrl)),
   ];
 
   try {
@@ -84,7 +113,10 @@ async function leaseCursor(owner: string, now: Date): Promise<{ position: number
       ON CONFLICT ("id") DO NOTHING`);
     cursor = await db().workerCursor.findUniqueOrThrow({ where: { id: NOTIFIER_CURSOR } });
   }
-  const held = cursor.leaseOwner === owner && cursor.leaseUntil !== null && cursor.leaseUntil.getTime() - now.getTime() > LEASE_MS / 2;
+  const held =
+    cursor.leaseOwner === owner &&
+    cursor.leaseUntil !== null &&
+    cursor.leaseUntil.getTime() - now.getTime() > LEASE_MS / 2;
   if (held) return { position: cursor.position };
   const { count } = await db().workerCursor.updateMany({
     where: { id: NOTIFIER_CURSOR, OR: [{ leaseOwner: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
@@ -95,7 +127,12 @@ async function leaseCursor(owner: string, now: Date): Promise<{ position: number
 }
 
 /** The events that directly follow `position` with no hole, passing holes older than the grace period. */
-export function contiguousPrefix<T extends { seq: number }>(position: number, events: T[], now: number, graceMs: number): T[] {
+export function contiguousPrefix<T extends { seq: number }>(
+  position: number,
+  events: T[],
+  now: number,
+  graceMs: number,
+): T[] {
   const ready: T[] = [];
   let expected = position + 1;
   for (const event of events) {
@@ -114,27 +151,37 @@ export function contiguousPrefix<T extends { seq: number }>(position: number, ev
 async function plannedDeliveries(events: AuditRow[], baseUrl: string): Promise<NewDelivery[]> {
   const wanted = events
     .map((event) => ({ event, payload: parsePayload(event.payload) }))
-    .filter(({ event, payload }) => event.actionId && (
-      (event.type === 'gate.decided' && payload.outcome === 'pending_review') ||
-      (event.type === 'action.escalated' && typeof payload.toGroupId === 'string')
-    ));
+    .filter(
+      ({ event, payload }) =>
+        event.actionId &&
+        ((event.type === 'gate.decided' && payload.outcome === 'pending_review') ||
+          (event.type === 'action.escalated' && typeof payload.toGroupId === 'string')),
+    );
   if (wanted.length === 0) return [];
 
-  const channels = await db().notificationChannel.findMany({ where: { enabled: true }, select: { id: true, name: true, kind: true, groupId: true } });
+  const channels = await db().notificationChannel.findMany({
+    where: { enabled: true },
+    select: { id: true, name: true, kind: true, groupId: true },
+  });
   if (channels.length === 0) return [];
   const actionIds = [...new Set(wanted.map(({ event }) => event.actionId!))];
   const [actions, groups] = await Promise.all([
     db().action.findMany({
       where: { id: { in: actionIds } },
       select: {
-        id: true, toolName: true, params: true, assignedGroupId: true, escalationLevel: true,
-        agent: { select: { id: true, name: true } }, tool: { select: { summaryTemplate: true, sensitiveFields: true } },
+        id: true,
+        toolName: true,
+        params: true,
+        assignedGroupId: true,
+        escalationLevel: true,
+        agent: { select: { id: true, name: true } },
+        tool: { select: { summaryTemplate: true, sensitiveFields: true } },
       },
     }),
     db().reviewerGroup.findMany({ select: { id: true, name: true } }),
   ]);
   const actionById = new Map(actions.map((action) => [action.id, action]));
-  const group = (id: string | null | undefined) => (id ? groups.find((g) => g.id === id) ?? null : null);
+  const group = (id: string | null | undefined) => (id ? (groups.find((g) => g.id === id) ?? null) : null);
 
   const deliveries: NewDelivery[] = [];
   for (const { event, payload } of wanted) {
@@ -187,8 +234,12 @@ function listensTo(channel: Channel, groupId: string | null): boolean {
 
 async function insertDeliveries(tx: Tx, deliveries: NewDelivery[], now: Date): Promise<void> {
   for (let i = 0; i < deliveries.length; i += 100) {
-    const rows = deliveries.slice(i, i + 100).map((d) =>
-      sql`(${d.id}, ${d.channelId}, ${d.eventSeq}, ${d.actionId}, ${d.event}, ${d.body}, 'pending', 0, ${now}, ${now})`);
+    const rows = deliveries
+      .slice(i, i + 100)
+      .map(
+        (d) =>
+          sql`(${d.id}, ${d.channelId}, ${d.eventSeq}, ${d.actionId}, ${d.event}, ${d.body}, 'pending', 0, ${now}, ${now})`,
+      );
     await tx.$executeRaw(sql`
       INSERT INTO "NotificationDelivery" ("id", "channelId", "eventSeq", "actionId", "event", "body", "status", "attempts", "nextAttemptAt", "createdAt")
       VALUES ${joinSql(rows)}

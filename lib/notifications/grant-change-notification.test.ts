@@ -3,13 +3,26 @@ import { notificationBody, type NotificationFacts } from './notification-message
 
 describe('a held grant loosening, as a notification for the admins', () => {
   const facts: NotificationFacts = {
-    event: 'grant_change_held', eventSeq: 9, occurredAt: new Date('2026-12-06T03:00:00Z'), channelName: 'admins', action: null, escalation: null,
-    grantChange: { url: 'https://warden.example/agents/g1/grants/r1', agent: { id: 'g1', name: 'billing' }, tool: 'refund.issue', loosened: ['approvals required 2 → 1', 'condition "to domain in <evil> else block" removed or relaxed'] },
+    event: 'grant_change_held',
+    eventSeq: 9,
+    occurredAt: new Date('2026-12-06T03:00:00Z'),
+    channelName: 'admins',
+    action: null,
+    escalation: null,
+    grantChange: {
+      url: 'https://warden.example/agents/g1/grants/r1',
+      agent: { id: 'g1', name: 'billing' },
+      tool: 'refund.issue',
+      loosened: ['approvals required 2 → 1', 'condition "to domain in <evil> else block" removed or relaxed'],
+    },
   };
 
   it('a webhook gets the event and the change with its link', () => {
     expect(JSON.parse(notificationBody('webhook', facts))).toEqual({
-      event: 'grant_change_held', eventSeq: 9, occurredAt: '2026-12-06T03:00:00.000Z', grantChange: facts.grantChange,
+      event: 'grant_change_held',
+      eventSeq: 9,
+      occurredAt: '2026-12-06T03:00:00.000Z',
+      grantChange: facts.grantChange,
     });
   });
 

@@ -13,7 +13,11 @@ export async function listChannels(actor: Actor) {
   assertCanReadNotifications(actor);
   const [channels, counts, groups] = await Promise.all([
     db().notificationChannel.findMany({ orderBy: { name: 'asc' }, include: { group: { select: { name: true } } } }),
-    db().notificationDelivery.groupBy({ by: ['channelId', 'status'], where: { status: { in: ['pending', 'failed'] } }, _count: { _all: true } }),
+    db().notificationDelivery.groupBy({
+      by: ['channelId', 'status'],
+      where: { status: { in: ['pending', 'failed'] } },
+      _count: { _all: true },
+    }),
     db().reviewerGroup.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
   const countOf = (channelId: string, status: string) =>

@@ -18,7 +18,13 @@ export type NotificationFacts = {
     group: { id: string; name: string } | null;
     escalationLevel: number;
   };
-  escalation: null | { fromGroup: string | null; toGroup: string; level: number | null; automatic: boolean; note: string | null };
+  escalation: null | {
+    fromGroup: string | null;
+    toGroup: string;
+    level: number | null;
+    automatic: boolean;
+    note: string | null;
+  };
   /** An owner's grant change that loosens review, held for an admin (lib/grants/update-grant.ts). */
   grantChange?: { url: string; agent: { id: string; name: string }; tool: string; loosened: string[] };
   /** An oversight event (lib/notifications/oversight-events.ts): what happened, who did it, where to look. */
@@ -44,7 +50,11 @@ const MAX_SUMMARY = 300;
  * one), invisible characters made visible, and the length bounded. Agent-written values are in it, so it is text to
  * show inertly, never markup.
  */
-export function notificationSummary(tool: { summaryTemplate: string; sensitiveFields: string } | null, toolName: string, paramsJson: string): string {
+export function notificationSummary(
+  tool: { summaryTemplate: string; sensitiveFields: string } | null,
+  toolName: string,
+  paramsJson: string,
+): string {
   let summary = `Call ${toolName}`;
   if (tool?.summaryTemplate) {
     try {
@@ -77,9 +87,13 @@ function webhookPayload(facts: NotificationFacts) {
     event: facts.event,
     eventSeq: facts.eventSeq,
     occurredAt: facts.occurredAt.toISOString(),
-    ...(facts.oversight ? { oversight: facts.oversight }
-      : facts.grantChange ? { grantChange: facts.grantChange }
-      : facts.action ? { action: facts.action } : { message: `Test notification for channel "${facts.channelName}".` }),
+    ...(facts.oversight
+      ? { oversight: facts.oversight }
+      : facts.grantChange
+        ? { grantChange: facts.grantChange }
+        : facts.action
+          ? { action: facts.action }
+          : { message: `Test notification for channel "${facts.channelName}".` }),
     ...(facts.escalation ? { escalation: facts.escalation } : {}),
   };
 }
@@ -106,7 +120,11 @@ function slackMessage(facts: NotificationFacts) {
   const context = [
     `Agent *${slackEscape(action.agent.name)}*`,
     `tool \`${slackEscape(action.tool)}\``,
-    ...(facts.escalation ? [`escalated${facts.escalation.automatic ? ' automatically' : ''}${facts.escalation.level ? ` (step ${facts.escalation.level})` : ''}`] : []),
+    ...(facts.escalation
+      ? [
+          `escalated${facts.escalation.automatic ? ' automatically' : ''}${facts.escalation.level ? ` (step ${facts.escalation.level})` : ''}`,
+        ]
+      : []),
   ].join(' · ');
   return {
     text: `${headline}${group}: ${slackEscape(action.summary)} — agent ${slackEscape(action.agent.name)}. ${link}`,
@@ -115,7 +133,10 @@ function slackMessage(facts: NotificationFacts) {
       // plain_text, not mrkdwn: the summary carries agent-written values, which must not become links or formatting.
       { type: 'section', text: { type: 'plain_text', text: action.summary, emoji: false } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
-      { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Warden' }, url: action.url }] },
+      {
+        type: 'actions',
+        elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Warden' }, url: action.url }],
+      },
     ],
   };
 }

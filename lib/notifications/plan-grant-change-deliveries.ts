@@ -11,14 +11,20 @@ import type { ChannelKind } from './schemas';
 export async function planGrantChangeDeliveries(events: AuditRow[], baseUrl: string): Promise<NewDelivery[]> {
   const held = events.filter((event) => event.type === 'grant.change_held');
   if (held.length === 0) return [];
-  const channels = await db().notificationChannel.findMany({ where: { enabled: true, groupId: null }, select: { id: true, name: true, kind: true } });
+  const channels = await db().notificationChannel.findMany({
+    where: { enabled: true, groupId: null },
+    select: { id: true, name: true, kind: true },
+  });
   if (channels.length === 0) return [];
   const payloads = held.map((event) => ({ event, payload: changeRequestOf(event.payload) }));
   const requests = await db().grantChangeRequest.findMany({
     where: { id: { in: payloads.map(({ payload }) => payload.changeRequestId) } },
     select: { id: true, grantId: true, agentId: true, toolName: true, loosened: true },
   });
-  const agents = await db().agent.findMany({ where: { id: { in: requests.map((r) => r.agentId) } }, select: { id: true, name: true } });
+  const agents = await db().agent.findMany({
+    where: { id: { in: requests.map((r) => r.agentId) } },
+    select: { id: true, name: true },
+  });
 
   return payloads.flatMap(({ event, payload }) => {
     const request = requests.find((r) => r.id === payload.changeRequestId);
@@ -26,12 +32,24 @@ export async function planGrantChangeDeliveries(events: AuditRow[], baseUrl: str
     if (!request || !agent) return [];
     const grantChange = {
       url: `${baseUrl}/agents/${encodeURIComponent(agent.id)}/grants/${encodeURIComponent(request.grantId)}`,
-      agent, tool: request.toolName, loosened: JSON.parse(request.loosened) as string[],
+      agent,
+      tool: request.toolName,
+      loosened: JSON.parse(request.loosened) as string[],
     };
     return channels.map((channel) => ({
-      id: randomUUID(), channelId: channel.id, eventSeq: event.seq, actionId: null, event: 'grant_change_held' as const,
+      id: randomUUID(),
+      channelId: channel.id,
+      eventSeq: event.seq,
+      actionId: null,
+      event: 'grant_change_held' as const,
       body: notificationBody(channel.kind as ChannelKind, {
-        event: 'grant_change_held', eventSeq: event.seq, occurredAt: event.at, channelName: channel.name, action: null, escalation: null, grantChange,
+        event: 'grant_change_held',
+        eventSeq: event.seq,
+        occurredAt: event.at,
+        channelName: channel.name,
+        action: null,
+        escalation: null,
+        grantChange,
       }),
     }));
   });

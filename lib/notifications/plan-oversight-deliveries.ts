@@ -20,21 +20,35 @@ export async function planOversightDeliveries(events: AuditRow[], baseUrl: strin
     return kind ? [{ event, kind, payload: parsePayload(event.payload) }] : [];
   });
   if (wanted.length === 0) return [];
-  const channels = (await db().notificationChannel.findMany({ where: { enabled: true, NOT: { oversight: '[]' } }, select: { id: true, name: true, kind: true, oversight: true } }))
-    .map((channel) => ({ ...channel, kinds: parseOversight(channel.oversight) }));
+  const channels = (
+    await db().notificationChannel.findMany({
+      where: { enabled: true, NOT: { oversight: '[]' } },
+      select: { id: true, name: true, kind: true, oversight: true },
+    })
+  ).map((channel) => ({ ...channel, kinds: parseOversight(channel.oversight) }));
   if (channels.length === 0) return [];
 
   const names = await actorAndAgentNames(wanted.map(({ event }) => event));
   return wanted.flatMap(({ event, kind, payload }) => {
     const facts = oversightFacts(event, kind, payload, names, baseUrl);
     return channels
-      .filter((channel) => channel.kinds.includes(kind) && !(kind === 'channel_failures' && payload.channelId === channel.id))
+      .filter(
+        (channel) => channel.kinds.includes(kind) && !(kind === 'channel_failures' && payload.channelId === channel.id),
+      )
       .map((channel) => ({
-        id: randomUUID(), channelId: channel.id, eventSeq: event.seq, actionId: event.actionId,
+        id: randomUUID(),
+        channelId: channel.id,
+        eventSeq: event.seq,
+        actionId: event.actionId,
         event: kind === 'channel_failures' ? ('channel_failing' as const) : ('oversight' as const),
         body: notificationBody(channel.kind as ChannelKind, {
-          event: kind === 'channel_failures' ? 'channel_failing' : 'oversight', eventSeq: event.seq, occurredAt: event.at,
-          channelName: channel.name, action: null, escalation: null, oversight: facts,
+          event: kind === 'channel_failures' ? 'channel_failing' : 'oversight',
+          eventSeq: event.seq,
+          occurredAt: event.at,
+          channelName: channel.name,
+          action: null,
+          escalation: null,
+          oversight: facts,
         }),
       }));
   });
@@ -44,7 +58,11 @@ type Names = { users: Map<string, string>; agents: Map<string, string> };
 
 async function actorAndAgentNames(events: AuditRow[]): Promise<Names> {
   const userIds = [...new Set(events.filter((e) => e.actorType === 'user' && e.actorId).map((e) => e.actorId!))];
-  const agentIds = [...new Set(events.flatMap((e) => [e.agentId, e.actorType === 'agent' ? e.actorId : null]).filter((id): id is string => !!id))];
+  const agentIds = [
+    ...new Set(
+      events.flatMap((e) => [e.agentId, e.actorType === 'agent' ? e.actorId : null]).filter((id): id is string => !!id),
+    ),
+  ];
   const [users, agents] = await Promise.all([
     userIds.length ? db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
     agentIds.length ? db().agent.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true } }) : [],
@@ -52,7 +70,13 @@ async function actorAndAgentNames(events: AuditRow[]): Promise<Names> {
   return { users: new Map(users.map((u) => [u.id, u.name])), agents: new Map(agents.map((a) => [a.id, a.name])) };
 }
 
-function oversightFacts(event: AuditRow, kind: OversightKind, payload: Record<string, unknown>, names: Names, baseUrl: string): OversightFacts {
+function oversightFacts(
+  event: AuditRow,
+  kind: OversightKind,
+  payload: Record<string, unknown>,
+  names: Names,
+  baseUrl: string,
+): OversightFacts {
   const agentId = event.agentId ?? (event.actorType === 'agent' ? event.actorId : null);
   const agent = agentId ? { id: agentId, name: names.agents.get(agentId) ?? agentId } : null;
   return {
@@ -73,12 +97,17 @@ function detailOf(kind: OversightKind, payload: Record<string, unknown>): string
     const status = typeof payload.lastStatus === 'number' ? `HTTP ${payload.lastStatus}` : 'no answer';
     return `channel "${text('channel') ?? 'unknown'}" gave up on a ${text('event') ?? ''} delivery after ${String(payload.attempts ?? '?')} attempts (last: ${status})`;
   }
-  if (kind === 'expiries') return text('deadline') ? `no decision by its deadline, ${text('deadline')}` : 'no decision by its deadline';
+  if (kind === 'expiries')
+    return text('deadline') ? `no decision by its deadline, ${text('deadline')}` : 'no decision by its deadline';
   const parts = [
     text('scope') && `scope ${text('scope')}`,
     text('target') && `on ${text('target')}`,
     text('effect') && `effect ${text('effect')}`,
-    text('reason') ? `reason: ${text('reason')}` : kind === 'agent_pauses' || kind === 'switches' ? 'no reason given' : null,
+    text('reason')
+      ? `reason: ${text('reason')}`
+      : kind === 'agent_pauses' || kind === 'switches'
+        ? 'no reason given'
+        : null,
     text('title') && `"${text('title')}"`,
     text('summary') && `summary: ${text('summary')}`,
   ].filter(Boolean);
@@ -89,14 +118,21 @@ function actorName(event: AuditRow, names: Names): string {
   if (event.actorType === 'user') return names.users.get(event.actorId ?? '') ?? 'a person';
   // The gate pauses a looping agent in the agent's own request, so the event's actor is the agent.
   if (event.actorType === 'agent' && event.type === 'agent.paused') return 'the gate';
-  if (event.actorType === 'agent') return `agent ${names.agents.get(event.actorId ?? '') ?? event.actorId ?? ''}`.trim();
+  if (event.actorType === 'agent')
+    return `agent ${names.agents.get(event.actorId ?? '') ?? event.actorId ?? ''}`.trim();
   if (event.actorType === 'cli') return 'the admin CLI';
   return event.actorId === 'gate' ? 'the gate' : 'Warden';
 }
 
-function linkOf(kind: OversightKind, event: AuditRow, agent: { id: string } | null, payload: Record<string, unknown>): string {
+function linkOf(
+  kind: OversightKind,
+  event: AuditRow,
+  agent: { id: string } | null,
+  payload: Record<string, unknown>,
+): string {
   // An incident's events (and its return to normal's) open the incident's workbench.
-  if (kind === 'incidents' && typeof payload.incidentId === 'string') return `/incidents/${encodeURIComponent(payload.incidentId)}`;
+  if (kind === 'incidents' && typeof payload.incidentId === 'string')
+    return `/incidents/${encodeURIComponent(payload.incidentId)}`;
   if (event.actionId) return `/actions/${encodeURIComponent(event.actionId)}`;
   if (kind === 'channel_failures') return '/notifications';
   if (agent) return `/agents/${encodeURIComponent(agent.id)}`;

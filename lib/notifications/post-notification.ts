@@ -34,7 +34,11 @@ export async function postNotification(input: {
     return { ok: false, status, error: `HTTP ${status}${redirect}` };
   } catch (error) {
     console.warn(`[notifications] delivery ${input.deliveryId} failed: ${describeForServerLog(error)}`);
-    return { ok: false, status: null, error: error instanceof EgressRefusedError ? 'destination not allowed' : 'network error' };
+    return {
+      ok: false,
+      status: null,
+      error: error instanceof EgressRefusedError ? 'destination not allowed' : 'network error',
+    };
   }
 }
 

@@ -9,7 +9,8 @@ export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The events a channel receives. */
-export type NotificationEvent = 'review_requested' | 'escalated' | 'test' | 'grant_change_held' | 'oversight' | 'channel_failing';
+export type NotificationEvent =
+  'review_requested' | 'escalated' | 'test' | 'grant_change_held' | 'oversight' | 'channel_failing';
 
 const channelName = z.string().trim().min(1, 'name is required').max(80, 'name is at most 80 characters');
 const channelUrl = z
@@ -19,13 +20,18 @@ const channelUrl = z
   .refine((text) => {
     try {
       const url = new URL(text);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.username && !url.password;
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.username && !url.password
+      );
     } catch {
       return false;
     }
   }, 'URL must be an http:// or https:// address (without a user name or password in it)');
 /** The oversight events a channel also receives (none by default). */
-const oversight = z.array(z.enum(OVERSIGHT_KINDS, `oversight events are ${OVERSIGHT_KINDS.join(', ')}`)).max(OVERSIGHT_KINDS.length).transform((kinds) => OVERSIGHT_KINDS.filter((kind) => kinds.includes(kind)));
+const oversight = z
+  .array(z.enum(OVERSIGHT_KINDS, `oversight events are ${OVERSIGHT_KINDS.join(', ')}`))
+  .max(OVERSIGHT_KINDS.length)
+  .transform((kinds) => OVERSIGHT_KINDS.filter((kind) => kinds.includes(kind)));
 
 /** A reviewer group id, or null/empty for "every review notification". */
 const groupId = z
@@ -36,7 +42,13 @@ const groupId = z
   .transform((value) => value || null);
 
 export const createChannelSchema = z
-  .object({ name: channelName, kind: z.enum(CHANNEL_KINDS, 'kind must be webhook or slack'), url: channelUrl, groupId, oversight: oversight.default([]) })
+  .object({
+    name: channelName,
+    kind: z.enum(CHANNEL_KINDS, 'kind must be webhook or slack'),
+    url: channelUrl,
+    groupId,
+    oversight: oversight.default([]),
+  })
   .strict();
 export type CreateChannelInput = z.input<typeof createChannelSchema>;
 
@@ -46,7 +58,12 @@ export const updateChannelSchema = z
     channelId: z.string().min(1),
     name: channelName.optional(),
     url: channelUrl.optional(),
-    groupId: z.string().trim().nullable().optional().transform((value) => (value === undefined ? undefined : value || null)),
+    groupId: z
+      .string()
+      .trim()
+      .nullable()
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value || null)),
     oversight: oversight.optional(),
   })
   .strict();

@@ -23,8 +23,7 @@ export function signWardenPayload(secret: string, rawBody: string, now: Date = n
 }
 
 export type SignatureCheck =
-  | { ok: true; timestamp: number }
-  | { ok: false; reason: 'missing' | 'malformed' | 'expired' | 'mismatch' };
+  { ok: true; timestamp: number } | { ok: false; reason: 'missing' | 'malformed' | 'expired' | 'mismatch' };
 
 /**
  * Checks a `Warden-Signature` header against the raw body exactly as received (parse the JSON only after this).
@@ -49,7 +48,8 @@ export function verifyWardenSignature(input: {
   if (timestamp === null || signatures.length === 0) return { ok: false, reason: 'malformed' };
 
   const now = Math.floor((input.now ?? new Date()).getTime() / 1000);
-  if (Math.abs(now - timestamp) > (input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)) return { ok: false, reason: 'expired' };
+  if (Math.abs(now - timestamp) > (input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS))
+    return { ok: false, reason: 'expired' };
 
   const expected = Buffer.from(signatureOf(input.secret, timestamp, input.rawBody), 'hex');
   const matches = signatures.some((signature) => timingSafeEqual(Buffer.from(signature, 'hex'), expected));

@@ -13,14 +13,27 @@ export async function updateChannel(actor: Actor, input: UpdateChannelInput) {
   const data = updateChannelSchema.parse(input);
   if (data.url !== undefined) assertAllowedDestination(data.url);
   return db().$transaction(async (tx) => {
-    const before = await tx.notificationChannel.findUnique({ where: { id: data.channelId }, include: { group: { select: { name: true } } } });
+    const before = await tx.notificationChannel.findUnique({
+      where: { id: data.channelId },
+      include: { group: { select: { name: true } } },
+    });
     if (!before) throw new WardenError('not_found', 'No such notification channel.');
     if (data.groupId) await findGroupOrThrow(tx, data.groupId);
-    if (data.name && data.name !== before.name && (await tx.notificationChannel.findUnique({ where: { name: data.name } }))) {
+    if (
+      data.name &&
+      data.name !== before.name &&
+      (await tx.notificationChannel.findUnique({ where: { name: data.name } }))
+    ) {
       throw new WardenError('conflict', `A channel named "${data.name}" already exists.`);
     }
     const { count } = await tx.notificationChannel.updateMany({
-      where: { id: before.id, name: before.name, url: before.url, groupId: before.groupId, oversight: before.oversight },
+      where: {
+        id: before.id,
+        name: before.name,
+        url: before.url,
+        groupId: before.groupId,
+        oversight: before.oversight,
+      },
       data: {
         ...(data.name !== undefined ? { name: data.name } : {}),
         ...(data.url !== undefined ? { url: data.url } : {}),
@@ -28,10 +41,15 @@ export async function updateChannel(actor: Actor, input: UpdateChannelInput) {
         ...(data.oversight !== undefined ? { oversight: JSON.stringify(data.oversight) } : {}),
       },
     });
-    if (count !== 1) throw new WardenError('conflict', 'The channel was changed by someone else meanwhile. Reload and try again.');
-    const after = await tx.notificationChannel.findUniqueOrThrow({ where: { id: before.id }, include: { group: { select: { name: true } } } });
+    if (count !== 1)
+      throw new WardenError('conflict', 'The channel was changed by someone else meanwhile. Reload and try again.');
+    const after = await tx.notificationChannel.findUniqueOrThrow({
+      where: { id: before.id },
+      include: { group: { select: { name: true } } },
+    });
     await recordAuditEvent(tx, {
-      actor, type: 'notification_channel.updated',
+      actor,
+      type: 'notification_channel.updated',
       payload: { name: after.name, before: auditedChannel(before), after: auditedChannel(after) },
     });
     return toChannelView(after);

@@ -38,13 +38,19 @@ export function workerSettings(): WorkerSettings {
   if (cached) return cached;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const e = parsed.data;
   cached = {
     intervalMs: e.WARDEN_WORKER_INTERVAL_MS,
     disabled: e.WARDEN_WORKER_DISABLED === '1',
-    retry: { baseMs: e.WARDEN_NOTIFY_RETRY_BASE_MS, maxDelayMs: e.WARDEN_NOTIFY_RETRY_MAX_MS, maxAttempts: e.WARDEN_NOTIFY_MAX_ATTEMPTS },
+    retry: {
+      baseMs: e.WARDEN_NOTIFY_RETRY_BASE_MS,
+      maxDelayMs: e.WARDEN_NOTIFY_RETRY_MAX_MS,
+      maxAttempts: e.WARDEN_NOTIFY_MAX_ATTEMPTS,
+    },
     timeoutMs: e.WARDEN_NOTIFY_TIMEOUT_MS,
     gapGraceMs: e.WARDEN_NOTIFY_GAP_GRACE_MS,
     publicBaseUrl: (e.WARDEN_PUBLIC_URL ?? e.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),

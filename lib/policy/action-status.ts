@@ -16,7 +16,12 @@ export const ACTION_STATUSES = [
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** The statuses a new proposal can start in (the decision's outcome). */
-export const INITIAL_STATUSES = ['approved', 'pending_review', 'draft', 'blocked'] as const satisfies readonly ActionStatus[];
+export const INITIAL_STATUSES = [
+  'approved',
+  'pending_review',
+  'draft',
+  'blocked',
+] as const satisfies readonly ActionStatus[];
 
 export const TRANSITIONS: Readonly<Record<ActionStatus, readonly ActionStatus[]>> = {
   // Expiry is a move to a blocking state, never an approval.

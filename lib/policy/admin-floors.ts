@@ -7,7 +7,12 @@ import type { GrantPolicy } from './grant-policy';
  * any admin has set a floor; the other levels start at 0.
  */
 export const DEFAULT_LEVEL_FLOORS: Readonly<Record<ActionLevel, number>> = {
-  read: 0, draft: 0, classify: 0, create: 0, update: 0, external: 1,
+  read: 0,
+  draft: 0,
+  classify: 0,
+  create: 0,
+  update: 0,
+  external: 1,
 };
 
 export const MAX_FLOOR = 5;
@@ -24,7 +29,10 @@ export type ApplicableFloor = {
 };
 
 /** The floor for one tool: a tool floor raises its level's floor, never lowers it. */
-export function applicableFloor(tool: { name: string; actionLevel: ActionLevel }, stored: StoredFloors): ApplicableFloor {
+export function applicableFloor(
+  tool: { name: string; actionLevel: ActionLevel },
+  stored: StoredFloors,
+): ApplicableFloor {
   const level = stored.level ?? DEFAULT_LEVEL_FLOORS[tool.actionLevel];
   const own = stored.tool ?? 0;
   const source = own > level ? 'tool' : 'level';
@@ -40,7 +48,10 @@ export function guaranteedApprovals(rules: Pick<GrantPolicy, 'approvals' | 'requ
 }
 
 /** null when the rules meet the floor; otherwise the floor's message. */
-export function floorViolation(rules: Pick<GrantPolicy, 'approvals' | 'requiredGroups'>, floor: ApplicableFloor): string | null {
+export function floorViolation(
+  rules: Pick<GrantPolicy, 'approvals' | 'requiredGroups'>,
+  floor: ApplicableFloor,
+): string | null {
   return guaranteedApprovals(rules) >= floor.minApprovals ? null : floor.message;
 }
 

@@ -10,7 +10,11 @@ import { compileLinearRegex, MAX_PATTERN_INPUT } from './linear-regex';
  * The reason is stored and shown to every role, so when the parameter is sensitive (it is, contains or lies inside
  * one of the tool's `sensitive` paths) it names the rule but never quotes the value ("iban does not match …").
  */
-export function checkConstraint(constraint: Constraint, params: Record<string, unknown>, sensitive: readonly string[]): string | null {
+export function checkConstraint(
+  constraint: Constraint,
+  params: Record<string, unknown>,
+  sensitive: readonly string[],
+): string | null {
   const value = readPath(params, constraint.param);
   if (value === undefined) return null;
   const values = Array.isArray(value) ? value : [value];
@@ -28,7 +32,7 @@ export function isSensitivePath(path: string, sensitive: readonly string[]): boo
 }
 
 function shown(value: unknown): string {
-  return typeof value === 'number' ? formatNumber(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'number' ? formatNumber(value) : (JSON.stringify(value) ?? String(value));
 }
 
 /** A hidden value is left out of the sentence ("iban does not match …"): the reader learns which rule failed, not the value. */
@@ -43,7 +47,8 @@ function checkValue(c: Constraint, value: unknown, hide: boolean): string | null
         : `${show(value)} is not an allowed ${c.kind === 'record_type' ? 'record type' : 'value'} (${c.values.map(shown).join(', ')})`;
     case 'pattern': {
       if (typeof value !== 'string') return `${show(value)} is not text`;
-      if (value.length > MAX_PATTERN_INPUT) return `is longer than ${formatNumber(MAX_PATTERN_INPUT)} characters: not checked against ${c.pattern}`;
+      if (value.length > MAX_PATTERN_INPUT)
+        return `is longer than ${formatNumber(MAX_PATTERN_INPUT)} characters: not checked against ${c.pattern}`;
       let regex: ReturnType<typeof compileLinearRegex>;
       try {
         regex = compileLinearRegex(c.pattern, { anchored: true });

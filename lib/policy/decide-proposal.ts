@@ -53,11 +53,17 @@ const THROTTLED = 'throttled: ';
 const REVIEW = 'review: ';
 
 /** What forbids the agent from using the tool at all right now; also re-checked when an approved action is claimed. */
-export function authorityBlocks(facts: Pick<GateFacts, 'globalStop' | 'globalStopReason' | 'agent' | 'tool' | 'grant' | 'now' | 'switches'>): string[] {
+export function authorityBlocks(
+  facts: Pick<GateFacts, 'globalStop' | 'globalStopReason' | 'agent' | 'tool' | 'grant' | 'now' | 'switches'>,
+): string[] {
   const blocks: string[] = [];
-  if (facts.globalStop) blocks.push(facts.globalStopReason ? `global stop is engaged: ${facts.globalStopReason}` : 'global stop is engaged');
+  if (facts.globalStop)
+    blocks.push(
+      facts.globalStopReason ? `global stop is engaged: ${facts.globalStopReason}` : 'global stop is engaged',
+    );
   // Any effect Warden does not know is read as a block (fail closed).
-  for (const fact of facts.switches ?? []) if (fact.effect !== 'review-all' && fact.effect !== 'draft-only') blocks.push(describeSwitch(fact));
+  for (const fact of facts.switches ?? [])
+    if (fact.effect !== 'review-all' && fact.effect !== 'draft-only') blocks.push(describeSwitch(fact));
   if (facts.agent.status !== 'active') blocks.push('agent is paused');
   if (!facts.tool) {
     blocks.push('tool does not exist');
@@ -69,7 +75,8 @@ export function authorityBlocks(facts: Pick<GateFacts, 'globalStop' | 'globalSto
     blocks.push(`tool ${facts.tool.name} is not granted to this agent`);
     return blocks;
   }
-  if (grant.expiresAt !== null && facts.now >= grant.expiresAt) blocks.push(`grant expired ${formatInstant(grant.expiresAt)}`);
+  if (grant.expiresAt !== null && facts.now >= grant.expiresAt)
+    blocks.push(`grant expired ${formatInstant(grant.expiresAt)}`);
   if (grant.environment !== 'any' && grant.environment !== facts.agent.environment) {
     blocks.push(`grant is for ${grant.environment}, agent runs in ${facts.agent.environment}`);
   }
@@ -81,7 +88,10 @@ function requesterBlocks(grant: GrantPolicy, requester: RequesterFacts): string[
   const needed = grant.requester;
   if (!needed) return [];
   if (requester.status !== 'verified') return ['grant requires a verified requester'];
-  const blocks = needed.roles.filter((role) => !requester.roles.includes(role)).sort().map((role) => `requester lacks role ${role}`);
+  const blocks = needed.roles
+    .filter((role) => !requester.roles.includes(role))
+    .sort()
+    .map((role) => `requester lacks role ${role}`);
   for (const [claim, value] of Object.entries(needed.attributes).sort(([a], [b]) => a.localeCompare(b))) {
     if (requester.attributes[claim] !== value) blocks.push(`requester ${claim} is not ${value}`);
   }
@@ -102,7 +112,8 @@ function constraintReasons(grant: GrantPolicy, { params, sensitiveFields }: Gate
 function decide(facts: GateFacts): Decision {
   const blocks = authorityBlocks(facts);
   const { tool, grant } = facts;
-  if (!tool || !grant) return { outcome: 'blocked', reasons: blocks.map((r) => BLOCKED + r), approvalsRequired: 0, pauseAgent: false };
+  if (!tool || !grant)
+    return { outcome: 'blocked', reasons: blocks.map((r) => BLOCKED + r), approvalsRequired: 0, pauseAgent: false };
 
   blocks.push(...requesterBlocks(grant, facts.requester));
   if (grant.requireReason && !facts.proposal.reason?.trim()) blocks.push('grant requires a reason');
@@ -111,7 +122,9 @@ function decide(facts: GateFacts): Decision {
   const { counters } = facts;
   let pauseAgent = false;
   if (grant.loop && counters.repeatsInWindow >= grant.loop.maxRepeats) {
-    blocks.push(`loop: the same call was made ${plural(counters.repeatsInWindow, 'time')} in ${formatWindow(grant.loop.windowSeconds)}`);
+    blocks.push(
+      `loop: the same call was made ${plural(counters.repeatsInWindow, 'time')} in ${formatWindow(grant.loop.windowSeconds)}`,
+    );
     pauseAgent = grant.loop.pauseAgent;
   }
   if (grant.maxCallsPerTrace !== null && counters.callsInTrace >= grant.maxCallsPerTrace) {
@@ -120,18 +133,24 @@ function decide(facts: GateFacts): Decision {
 
   const switches = facts.switches ?? [];
   const review: string[] = switches.filter((fact) => fact.effect === 'review-all').map(describeSwitch);
-  if (grant.approvals > 0) review.push(`grant requires ${grant.approvals === 1 ? 'approval' : `${grant.approvals} approvals`}`);
-  if (grant.requiredGroups.length > 0) review.push(`grant requires an approval from each of ${plural(grant.requiredGroups.length, 'reviewer group')}`);
+  if (grant.approvals > 0)
+    review.push(`grant requires ${grant.approvals === 1 ? 'approval' : `${grant.approvals} approvals`}`);
+  if (grant.requiredGroups.length > 0)
+    review.push(`grant requires an approval from each of ${plural(grant.requiredGroups.length, 'reviewer group')}`);
   review.push(...constraints.review);
   // Each required group's approval comes from a distinct reviewer, so groups raise the number too.
   const approvalsRequired = review.length > 0 ? Math.max(grant.approvals, grant.requiredGroups.length, 1) : 0;
-  const draftSwitches = isWriteLevel(tool.actionLevel) ? switches.filter((fact) => fact.effect === 'draft-only').map(describeSwitch) : [];
+  const draftSwitches = isWriteLevel(tool.actionLevel)
+    ? switches.filter((fact) => fact.effect === 'draft-only').map(describeSwitch)
+    : [];
   const draftMode = facts.agent.mode !== 'live' && isWriteLevel(tool.actionLevel);
   const draft = draftMode || draftSwitches.length > 0;
 
   const throttles: string[] = [];
   if (grant.rateLimit && counters.callsInWindow >= grant.rateLimit.count) {
-    throttles.push(`rate limit of ${plural(grant.rateLimit.count, 'call')} per ${formatWindow(grant.rateLimit.windowSeconds)} reached`);
+    throttles.push(
+      `rate limit of ${plural(grant.rateLimit.count, 'call')} per ${formatWindow(grant.rateLimit.windowSeconds)} reached`,
+    );
   }
   // The pending cap protects reviewers from a flood: it only matters for a call that would join the queue.
   if (!draft && review.length > 0 && grant.maxPending !== null && counters.pending >= grant.maxPending) {
@@ -149,7 +168,12 @@ function decide(facts: GateFacts): Decision {
   if (throttles.length > 0) return { outcome: 'throttled', reasons, approvalsRequired: 0, pauseAgent: false };
   if (draft) return { outcome: 'draft', reasons, approvalsRequired: 0, pauseAgent: false };
   if (review.length > 0) return { outcome: 'pending_review', reasons, approvalsRequired, pauseAgent: false };
-  return { outcome: 'approved', reasons: [`allowed: granted ${tool.name} without approval`], approvalsRequired: 0, pauseAgent: false };
+  return {
+    outcome: 'approved',
+    reasons: [`allowed: granted ${tool.name} without approval`],
+    approvalsRequired: 0,
+    pauseAgent: false,
+  };
 }
 
 /** Total: any exception inside the decision means "blocked", never "allowed". */
@@ -157,12 +181,19 @@ export function decideProposal(facts: GateFacts): Decision {
   try {
     return decide(facts);
   } catch {
-    return { outcome: 'blocked', reasons: [`${BLOCKED}policy could not be evaluated`], approvalsRequired: 0, pauseAgent: false };
+    return {
+      outcome: 'blocked',
+      reasons: [`${BLOCKED}policy could not be evaluated`],
+      approvalsRequired: 0,
+      pauseAgent: false,
+    };
   }
 }
 
 /** The claim-time re-check: an empty list means the approved action may start executing. */
-export function claimBlockers(facts: Pick<GateFacts, 'globalStop' | 'globalStopReason' | 'agent' | 'tool' | 'grant' | 'now' | 'switches'>): string[] {
+export function claimBlockers(
+  facts: Pick<GateFacts, 'globalStop' | 'globalStopReason' | 'agent' | 'tool' | 'grant' | 'now' | 'switches'>,
+): string[] {
   try {
     return authorityBlocks(facts);
   } catch {

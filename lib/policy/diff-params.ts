@@ -10,7 +10,11 @@ export type ParamChange = { path: string; before: unknown; after: unknown };
  * inside them is no change). Values at or under a sensitive path are masked, never written in clear; a change of a
  * whole object that holds a sensitive path masks that path inside both sides.
  */
-export function diffParams(before: Record<string, unknown>, after: Record<string, unknown>, sensitive: readonly string[] = []): ParamChange[] {
+export function diffParams(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  sensitive: readonly string[] = [],
+): ParamChange[] {
   return diffObjects(before, after, '').map((change) => maskChange(change, sensitive));
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dueEscalationStep } from './escalation-ladder';
 
-const ladder = [{ afterMinutes: 10, groupId: 'leads' }, { afterMinutes: 30, groupId: 'managers' }];
+const ladder = [
+  { afterMinutes: 10, groupId: 'leads' },
+  { afterMinutes: 30, groupId: 'managers' },
+];
 const proposed = new Date('2026-11-25T12:00:00Z');
 const at = (minutes: number, seconds = 0) => new Date(proposed.getTime() + minutes * 60_000 + seconds * 1000);
 

@@ -5,7 +5,9 @@ import { OPEN_GRANT_POLICY, type GrantPolicy } from './grant-policy';
 /** Builders for decision tests: a live, active agent with an open grant on an update tool, and nothing counted yet. */
 export const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
-export function facts(overrides: Partial<Omit<GateFacts, 'grant'>> & { grant?: Partial<GrantPolicy> | null } = {}): GateFacts {
+export function facts(
+  overrides: Partial<Omit<GateFacts, 'grant'>> & { grant?: Partial<GrantPolicy> | null } = {},
+): GateFacts {
   const { grant, ...rest } = overrides;
   return {
     now: NOW,

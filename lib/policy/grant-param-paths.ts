@@ -12,9 +12,14 @@ export function schemaParamPaths(schema: unknown, prefix = '', depth = 0): strin
 }
 
 /** The conditions whose parameter is not in the tool's schema, with their index. */
-export function unknownConditionParams(constraints: readonly { param: string }[], paths: readonly string[]): { index: number; param: string }[] {
+export function unknownConditionParams(
+  constraints: readonly { param: string }[],
+  paths: readonly string[],
+): { index: number; param: string }[] {
   const known = new Set(paths);
-  return constraints.flatMap((constraint, index) => (known.has(constraint.param) ? [] : [{ index, param: constraint.param }]));
+  return constraints.flatMap((constraint, index) =>
+    known.has(constraint.param) ? [] : [{ index, param: constraint.param }],
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

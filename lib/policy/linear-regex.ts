@@ -15,7 +15,8 @@ export type LinearRegex = { test: (text: string) => boolean; toString: () => str
 export function compileLinearRegex(pattern: string, options: { anchored: boolean }): LinearRegex {
   const compiled = RE2JS.compile(pattern);
   return {
-    test: (text) => text.length <= MAX_PATTERN_INPUT && (options.anchored ? compiled.matches(text) : compiled.matcher(text).find()),
+    test: (text) =>
+      text.length <= MAX_PATTERN_INPUT && (options.anchored ? compiled.matches(text) : compiled.matcher(text).find()),
     // Ajv keys its compiled patterns by toString(): each pattern needs its own, or every schema would share the first.
     toString: () => `/${pattern}/${options.anchored ? ' (whole value)' : ''}`,
   };

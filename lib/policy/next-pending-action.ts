@@ -23,8 +23,12 @@ export function pickNextPendingAction(
   after: { id: string; createdAt: Date },
   reviewer: Reviewer,
 ): string | null {
-  const actionable = candidates.filter((candidate) => candidate.id !== after.id && (reviewer.isAdmin || separationOfDutiesConflicts(reviewer, candidate).length === 0));
+  const actionable = candidates.filter(
+    (candidate) =>
+      candidate.id !== after.id && (reviewer.isAdmin || separationOfDutiesConflicts(reviewer, candidate).length === 0),
+  );
   const below = (candidate: NextCandidate) =>
-    candidate.createdAt < after.createdAt || (candidate.createdAt.getTime() === after.createdAt.getTime() && candidate.id < after.id);
+    candidate.createdAt < after.createdAt ||
+    (candidate.createdAt.getTime() === after.createdAt.getTime() && candidate.id < after.id);
   return (actionable.find(below) ?? actionable[0])?.id ?? null;
 }

@@ -25,9 +25,15 @@ describe('the default cap in the decision', () => {
     ['1,000 pending: refused naming the cap', 1000, 1, 'throttled'],
     ['1,000 pending, no review needed: approved', 1000, 0, 'approved'],
   ])('%s', (_name, pending, approvals, outcome) => {
-    const decision = decideProposal(facts({ grant: withDefaultPendingCap(grant({ approvals }), DEFAULT_MAX_PENDING), counters: { callsInWindow: 0, callsInTrace: 0, pending, repeatsInWindow: 0 } }));
+    const decision = decideProposal(
+      facts({
+        grant: withDefaultPendingCap(grant({ approvals }), DEFAULT_MAX_PENDING),
+        counters: { callsInWindow: 0, callsInTrace: 0, pending, repeatsInWindow: 0 },
+      }),
+    );
     expect(decision.outcome).toBe(outcome);
-    if (outcome === 'throttled') expect(decision.reasons[0]).toBe('throttled: agent already has 1,000 actions pending review (cap 1000)');
+    if (outcome === 'throttled')
+      expect(decision.reasons[0]).toBe('throttled: agent already has 1,000 actions pending review (cap 1000)');
   });
 });
 

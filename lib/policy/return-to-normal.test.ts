@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { approvalRefusal, cancelRefusal, decisionRefusal, effectiveRequestStatus, isActiveAdmin, requestExpiresAt, singleAdminReleaseAllowed } from './return-to-normal';
+import {
+  approvalRefusal,
+  cancelRefusal,
+  decisionRefusal,
+  effectiveRequestStatus,
+  isActiveAdmin,
+  requestExpiresAt,
+  singleAdminReleaseAllowed,
+} from './return-to-normal';
 
 const NOW = new Date('2026-12-06T12:00:00Z');
 const LATER = new Date('2026-12-06T12:30:00Z');
 const EARLIER = new Date('2026-12-06T11:30:00Z');
-const pending = (expiresAt: Date | string = LATER, requestedById: string | null = 'ada') => ({ status: 'pending', expiresAt, requestedById });
-const admin = (id: string, extra: Partial<{ roles: string[]; disabled: boolean }> = {}) => ({ id, roles: ['admin'], disabled: false, ...extra });
+const pending = (expiresAt: Date | string = LATER, requestedById: string | null = 'ada') => ({
+  status: 'pending',
+  expiresAt,
+  requestedById,
+});
+const admin = (id: string, extra: Partial<{ roles: string[]; disabled: boolean }> = {}) => ({
+  id,
+  roles: ['admin'],
+  disabled: false,
+  ...extra,
+});
 
 describe('effectiveRequestStatus', () => {
   it.each([
@@ -27,14 +44,49 @@ describe('effectiveRequestStatus', () => {
 describe('approvalRefusal', () => {
   it.each([
     ['another active admin, before expiry: may approve', pending(), admin('bob'), null],
-    ['the requester: refused', pending(), admin('ada'), 'You asked for this return to normal: another admin must approve it.'],
-    ['a disabled admin: refused', pending(), admin('bob', { disabled: true }), 'Only an active admin can approve the return to normal.'],
-    ['a reviewer: refused', pending(), admin('bob', { roles: ['reviewer'] }), 'Only an active admin can approve the return to normal.'],
+    [
+      'the requester: refused',
+      pending(),
+      admin('ada'),
+      'You asked for this return to normal: another admin must approve it.',
+    ],
+    [
+      'a disabled admin: refused',
+      pending(),
+      admin('bob', { disabled: true }),
+      'Only an active admin can approve the return to normal.',
+    ],
+    [
+      'a reviewer: refused',
+      pending(),
+      admin('bob', { roles: ['reviewer'] }),
+      'Only an active admin can approve the return to normal.',
+    ],
     ['an owner and admin: may approve', pending(), admin('bob', { roles: ['owner', 'admin'] }), null],
-    ['expired: refused', pending(EARLIER), admin('bob'), 'This request is expired; only a pending request can be approved.'],
-    ['at the expiry instant: refused', pending(NOW), admin('bob'), 'This request is expired; only a pending request can be approved.'],
-    ['already approved: refused', { ...pending(), status: 'approved' }, admin('bob'), 'This request is approved; only a pending request can be approved.'],
-    ['cancelled: refused', { ...pending(), status: 'cancelled' }, admin('bob'), 'This request is cancelled; only a pending request can be approved.'],
+    [
+      'expired: refused',
+      pending(EARLIER),
+      admin('bob'),
+      'This request is expired; only a pending request can be approved.',
+    ],
+    [
+      'at the expiry instant: refused',
+      pending(NOW),
+      admin('bob'),
+      'This request is expired; only a pending request can be approved.',
+    ],
+    [
+      'already approved: refused',
+      { ...pending(), status: 'approved' },
+      admin('bob'),
+      'This request is approved; only a pending request can be approved.',
+    ],
+    [
+      'cancelled: refused',
+      { ...pending(), status: 'cancelled' },
+      admin('bob'),
+      'This request is cancelled; only a pending request can be approved.',
+    ],
     ['requested from the CLI (no requester): another admin may approve', pending(LATER, null), admin('bob'), null],
   ])('%s', (_name, request, approver, expected) => {
     expect(approvalRefusal(request, approver, NOW)).toBe(expected);
@@ -44,9 +96,19 @@ describe('approvalRefusal', () => {
 describe('decisionRefusal: reject', () => {
   it.each([
     ['another active admin', pending(), admin('bob'), null],
-    ['the requester cancels instead', pending(), admin('ada'), 'You asked for this return to normal: cancel it instead.'],
+    [
+      'the requester cancels instead',
+      pending(),
+      admin('ada'),
+      'You asked for this return to normal: cancel it instead.',
+    ],
     ['expired', pending(EARLIER), admin('bob'), 'This request is expired; only a pending request can be rejected.'],
-    ['a reviewer', pending(), admin('bob', { roles: ['reviewer'] }), 'Only an active admin can reject the return to normal.'],
+    [
+      'a reviewer',
+      pending(),
+      admin('bob', { roles: ['reviewer'] }),
+      'Only an active admin can reject the return to normal.',
+    ],
   ])('%s', (_name, request, person, expected) => {
     expect(decisionRefusal(request, person, 'reject', NOW)).toBe(expected);
   });
@@ -55,9 +117,24 @@ describe('decisionRefusal: reject', () => {
 describe('cancelRefusal', () => {
   it.each([
     ['the requester, pending', pending(), 'ada', null],
-    ['another admin', pending(), 'bob', 'Only the admin who asked for this return to normal can cancel it; another admin rejects it.'],
-    ['the requester, expired', pending(EARLIER), 'ada', 'This request is expired; only a pending request can be cancelled.'],
-    ['the requester, rejected', { ...pending(), status: 'rejected' }, 'ada', 'This request is rejected; only a pending request can be cancelled.'],
+    [
+      'another admin',
+      pending(),
+      'bob',
+      'Only the admin who asked for this return to normal can cancel it; another admin rejects it.',
+    ],
+    [
+      'the requester, expired',
+      pending(EARLIER),
+      'ada',
+      'This request is expired; only a pending request can be cancelled.',
+    ],
+    [
+      'the requester, rejected',
+      { ...pending(), status: 'rejected' },
+      'ada',
+      'This request is rejected; only a pending request can be cancelled.',
+    ],
   ])('%s', (_name, request, person, expected) => {
     expect(cancelRefusal(request, { id: person }, NOW)).toBe(expected);
   });

@@ -10,13 +10,19 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
  * and nothing can approve it at or after `expiresAt`. Decided statuses are final. An unknown stored status reads as
  * expired (fail closed: nothing can approve what Warden cannot read).
  */
-export function effectiveRequestStatus(request: { status: string; expiresAt: Date | string }, now: Date | number = Date.now()): RequestStatus {
+export function effectiveRequestStatus(
+  request: { status: string; expiresAt: Date | string },
+  now: Date | number = Date.now(),
+): RequestStatus {
   const at = typeof now === 'number' ? now : now.getTime();
   if (request.status === 'pending') {
-    const expiresAt = typeof request.expiresAt === 'string' ? Date.parse(request.expiresAt) : request.expiresAt.getTime();
+    const expiresAt =
+      typeof request.expiresAt === 'string' ? Date.parse(request.expiresAt) : request.expiresAt.getTime();
     return Number.isFinite(expiresAt) && at < expiresAt ? 'pending' : 'expired';
   }
-  return (REQUEST_STATUSES as readonly string[]).includes(request.status) ? (request.status as RequestStatus) : 'expired';
+  return (REQUEST_STATUSES as readonly string[]).includes(request.status)
+    ? (request.status as RequestStatus)
+    : 'expired';
 }
 
 export type Person = { id: string; roles: readonly string[]; disabled: boolean };
@@ -42,20 +48,31 @@ export function decisionRefusal(
   if (status !== 'pending') return `This request is ${status}; only a pending request can be ${verb}.`;
   if (!isActiveAdmin(person)) return `Only an active admin can ${decision} the return to normal.`;
   if (request.requestedById === person.id) {
-    return decision === 'approve' ? 'You asked for this return to normal: another admin must approve it.' : 'You asked for this return to normal: cancel it instead.';
+    return decision === 'approve'
+      ? 'You asked for this return to normal: another admin must approve it.'
+      : 'You asked for this return to normal: cancel it instead.';
   }
   return null;
 }
 
-export function approvalRefusal(request: { status: string; expiresAt: Date | string; requestedById: string | null }, approver: Person, now: Date | number = Date.now()): string | null {
+export function approvalRefusal(
+  request: { status: string; expiresAt: Date | string; requestedById: string | null },
+  approver: Person,
+  now: Date | number = Date.now(),
+): string | null {
   return decisionRefusal(request, approver, 'approve', now);
 }
 
 /** Why this person may not cancel the request, or null: only its requester, while it is pending. */
-export function cancelRefusal(request: { status: string; expiresAt: Date | string; requestedById: string | null }, person: Pick<Person, 'id'>, now: Date | number = Date.now()): string | null {
+export function cancelRefusal(
+  request: { status: string; expiresAt: Date | string; requestedById: string | null },
+  person: Pick<Person, 'id'>,
+  now: Date | number = Date.now(),
+): string | null {
   const status = effectiveRequestStatus(request, now);
   if (status !== 'pending') return `This request is ${status}; only a pending request can be cancelled.`;
-  if (request.requestedById !== person.id) return 'Only the admin who asked for this return to normal can cancel it; another admin rejects it.';
+  if (request.requestedById !== person.id)
+    return 'Only the admin who asked for this return to normal can cancel it; another admin rejects it.';
   return null;
 }
 

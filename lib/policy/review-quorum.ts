@@ -16,7 +16,13 @@ export type QuorumState = {
 };
 
 export type ApprovalPlan =
-  | { ok: true; groupId: string | null; complete: boolean; approvals: number; assignments: { reviewerId: string; groupId: string | null }[] }
+  | {
+      ok: true;
+      groupId: string | null;
+      complete: boolean;
+      approvals: number;
+      assignments: { reviewerId: string; groupId: string | null }[];
+    }
   | { ok: false; reason: 'already_approved' | 'needs_group'; missingGroups: string[] };
 
 /** The groups still without an approval, in the grant's order. */
@@ -33,9 +39,14 @@ export function missingGroups(state: QuorumState): string[] {
  * for the groups still missing, so the number can never be reached without them.
  */
 export function planApproval(state: QuorumState, reviewerId: string, reviewerGroups: readonly string[]): ApprovalPlan {
-  if (state.approvals.some((a) => a.reviewerId === reviewerId)) return { ok: false, reason: 'already_approved', missingGroups: missingGroups(state) };
+  if (state.approvals.some((a) => a.reviewerId === reviewerId))
+    return { ok: false, reason: 'already_approved', missingGroups: missingGroups(state) };
   const approvers = [
-    ...state.approvals.map((a) => ({ reviewerId: a.reviewerId, groups: a.groups ?? (a.groupId ? [a.groupId] : []), current: a.groupId })),
+    ...state.approvals.map((a) => ({
+      reviewerId: a.reviewerId,
+      groups: a.groups ?? (a.groupId ? [a.groupId] : []),
+      current: a.groupId,
+    })),
     { reviewerId, groups: reviewerGroups, current: null },
   ];
   const uncovered = (assignment: (string | null)[]) => {
@@ -50,7 +61,8 @@ export function planApproval(state: QuorumState, reviewerId: string, reviewerGro
   // An approval that covers a missing group is always taken, even past the number: an earlier approver may have
   // left their group since, and the action must not be stuck waiting for a group nobody is allowed to cover.
   const coversAGroup = stillMissing.length < missingBefore.length;
-  if (!coversAGroup && required - approvals < stillMissing.length) return { ok: false, reason: 'needs_group', missingGroups: missingBefore };
+  if (!coversAGroup && required - approvals < stillMissing.length)
+    return { ok: false, reason: 'needs_group', missingGroups: missingBefore };
   return {
     ok: true,
     groupId: assignment[approvals - 1],
@@ -64,13 +76,19 @@ export function planApproval(state: QuorumState, reviewerId: string, reviewerGro
  * Maximum bipartite matching of approvers to required groups (augmenting paths; both sides are a handful).
  * Approvers keep their current group when a maximum matching allows it, so earlier approvals move only when needed.
  */
-function matchGroups(requiredGroups: readonly string[], approvers: readonly { groups: readonly string[]; current: string | null }[]): (string | null)[] {
+function matchGroups(
+  requiredGroups: readonly string[],
+  approvers: readonly { groups: readonly string[]; current: string | null }[],
+): (string | null)[] {
   const required = new Set(requiredGroups);
   const owner = new Map<string, number>();
   const tryAssign = (i: number, seen: Set<string>): boolean => {
     const preferred = approvers[i].current;
     const candidates = requiredGroups.filter((g) => approvers[i].groups.includes(g));
-    const ordered = preferred && required.has(preferred) && candidates.includes(preferred) ? [preferred, ...candidates.filter((g) => g !== preferred)] : candidates;
+    const ordered =
+      preferred && required.has(preferred) && candidates.includes(preferred)
+        ? [preferred, ...candidates.filter((g) => g !== preferred)]
+        : candidates;
     for (const group of ordered) {
       if (seen.has(group)) continue;
       seen.add(group);
@@ -89,7 +107,11 @@ function matchGroups(requiredGroups: readonly string[], approvers: readonly { gr
 }
 
 /** Progress for the review card: "1 of 2", and which groups have approved. */
-export function quorumProgress(state: QuorumState): { approvals: number; required: number; groups: { groupId: string; approved: boolean }[] } {
+export function quorumProgress(state: QuorumState): {
+  approvals: number;
+  required: number;
+  groups: { groupId: string; approved: boolean }[];
+} {
   const covered = new Set(state.approvals.map((a) => a.groupId));
   return {
     approvals: state.approvals.length,

@@ -48,10 +48,16 @@ describe('resolveRollbackMapping', () => {
   };
 
   it.each([
-    [{ refundId: '$.result.refundId', orderId: '$.params.orderId' }, { refundId: 'r-9', orderId: 'o-1' }],
+    [
+      { refundId: '$.result.refundId', orderId: '$.params.orderId' },
+      { refundId: 'r-9', orderId: 'o-1' },
+    ],
     [{ sku: '$.params.lines[1].sku' }, { sku: 'B' }],
     [{ id: '$.result.refunds[0].id' }, { id: 'r-9' }],
-    [{ flag: '$.params.flag', zero: '$.params.zero' }, { flag: false, zero: 0 }],
+    [
+      { flag: '$.params.flag', zero: '$.params.zero' },
+      { flag: false, zero: 0 },
+    ],
     [{ whole: '$.result' }, { whole: source.result }],
     [{ lines: '$.params.lines' }, { lines: source.params.lines }],
     [{}, {}],
@@ -74,6 +80,9 @@ describe('resolveRollbackMapping', () => {
   });
 
   it('fails when the original has no result', () => {
-    expect(resolveRollbackMapping({ r: '$.result.refundId' }, { params: {}, result: null })).toMatchObject({ ok: false, param: 'r' });
+    expect(resolveRollbackMapping({ r: '$.result.refundId' }, { params: {}, result: null })).toMatchObject({
+      ok: false,
+      param: 'r',
+    });
   });
 });

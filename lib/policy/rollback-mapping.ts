@@ -44,8 +44,7 @@ export function mappingSyntaxIssues(mapping: RollbackMapping): { param: string; 
 }
 
 export type MappingResolution =
-  | { ok: true; params: Record<string, unknown> }
-  | { ok: false; param: string; path: string; message: string };
+  { ok: true; params: Record<string, unknown> } | { ok: false; param: string; path: string; message: string };
 
 /**
  * The compensating call's parameters. A path that leads nowhere (a missing key, an index past the end, a step into a

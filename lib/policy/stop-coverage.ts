@@ -26,7 +26,9 @@ export function isBlock(fact: Pick<SwitchFact, 'effect'>): boolean {
 export function stopsCovering(switches: readonly EngagedSwitch[], work: CoveredWork): EngagedSwitch[] {
   const blocks = switches.filter(isBlock);
   const inScope = applicableSwitches(blocks, work.agentId, work.toolName) as EngagedSwitch[];
-  return inScope.filter((fact) => work.expiresAt === null || fact.engagedAt === null || fact.engagedAt < work.expiresAt);
+  return inScope.filter(
+    (fact) => work.expiresAt === null || fact.engagedAt === null || fact.engagedAt < work.expiresAt,
+  );
 }
 
 /** A waiting action's deadline is frozen while any block covers it: the expiry job passes it by. */
@@ -56,7 +58,8 @@ export function deadlineAfterRelease(
 }
 
 export function describeStop(fact: SwitchFact): string {
-  if (fact.id === GLOBAL_STOP_SWITCH_ID) return fact.reason ? `global stop is engaged: ${fact.reason}` : 'global stop is engaged';
+  if (fact.id === GLOBAL_STOP_SWITCH_ID)
+    return fact.reason ? `global stop is engaged: ${fact.reason}` : 'global stop is engaged';
   return describeSwitch(fact);
 }
 

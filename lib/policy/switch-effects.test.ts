@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { claimBlockers, decideProposal } from './decide-proposal';
 import { facts, tool } from './gate-fixtures';
-import { applicableSwitches, strongestEffect, type SwitchEffect, type SwitchFact, type SwitchScope } from './switch-effects';
+import {
+  applicableSwitches,
+  strongestEffect,
+  type SwitchEffect,
+  type SwitchFact,
+  type SwitchScope,
+} from './switch-effects';
 
-const sw = (id: string, scope: SwitchScope, effect: SwitchEffect, target: { agentId?: string; toolName?: string } = {}): SwitchFact => ({
-  id, scope, effect, agentId: target.agentId ?? null, toolName: target.toolName ?? null, reason: `reason ${id}`,
+const sw = (
+  id: string,
+  scope: SwitchScope,
+  effect: SwitchEffect,
+  target: { agentId?: string; toolName?: string } = {},
+): SwitchFact => ({
+  id,
+  scope,
+  effect,
+  agentId: target.agentId ?? null,
+  toolName: target.toolName ?? null,
+  reason: `reason ${id}`,
 });
 
 describe('applicableSwitches: which switches reach (agent a1, tool refund.issue)', () => {
@@ -31,9 +47,25 @@ describe('strongestEffect: block > draft-only > review-all', () => {
   it.each<[string, SwitchFact[], SwitchEffect | null]>([
     ['none', [], null],
     ['review-all alone', [sw('r', 'global', 'review-all')], 'review-all'],
-    ['draft-only beats review-all', [sw('r', 'global', 'review-all'), sw('d', 'agent', 'draft-only', { agentId: 'a1' })], 'draft-only'],
-    ['block beats both', [sw('r', 'global', 'review-all'), sw('b', 'tool', 'block', { toolName: 'refund.issue' }), sw('d', 'global', 'draft-only')], 'block'],
-    ['a block elsewhere does not count', [sw('b', 'agent', 'block', { agentId: 'a2' }), sw('r', 'global', 'review-all')], 'review-all'],
+    [
+      'draft-only beats review-all',
+      [sw('r', 'global', 'review-all'), sw('d', 'agent', 'draft-only', { agentId: 'a1' })],
+      'draft-only',
+    ],
+    [
+      'block beats both',
+      [
+        sw('r', 'global', 'review-all'),
+        sw('b', 'tool', 'block', { toolName: 'refund.issue' }),
+        sw('d', 'global', 'draft-only'),
+      ],
+      'block',
+    ],
+    [
+      'a block elsewhere does not count',
+      [sw('b', 'agent', 'block', { agentId: 'a2' }), sw('r', 'global', 'review-all')],
+      'review-all',
+    ],
   ])('%s', (_, switches, effect) => {
     expect(strongestEffect(switches, 'a1', 'refund.issue')).toBe(effect);
   });
@@ -44,17 +76,55 @@ describe('the gate under switches in force', () => {
   const review = sw('r1', 'global', 'review-all');
   const draft = sw('d1', 'tool', 'draft-only', { toolName: 'refund.issue' });
   it.each<[string, Parameters<typeof facts>[0], string, string[]]>([
-    ['block names the switch and its reason', { switches: [block] }, 'blocked', ['blocked: switch b1 (block on agent a1): reason b1']],
-    ['review-all queues an open grant', { switches: [review] }, 'pending_review', ['review: switch r1 (review-all on everything): reason r1']],
-    ['draft-only turns a write into a draft', { switches: [draft] }, 'draft', ['draft: switch d1 (draft-only on tool refund.issue): reason d1']],
-    ['draft-only leaves a read alone', { switches: [draft], tool: tool('read') }, 'approved', ['allowed: granted refund.issue without approval']],
-    ['draft-only and review-all on a read: review', { switches: [draft, review], tool: tool('read') }, 'pending_review', ['review: switch r1 (review-all on everything): reason r1']],
-    ['draft-only outranks review-all on a write', { switches: [review, draft] }, 'draft', ['draft: switch d1 (draft-only on tool refund.issue): reason d1', 'review: switch r1 (review-all on everything): reason r1']],
-    ['block outranks everything', { switches: [review, draft, block] }, 'blocked', [
-      'blocked: switch b1 (block on agent a1): reason b1',
-      'draft: switch d1 (draft-only on tool refund.issue): reason d1',
-      'review: switch r1 (review-all on everything): reason r1',
-    ]],
+    [
+      'block names the switch and its reason',
+      { switches: [block] },
+      'blocked',
+      ['blocked: switch b1 (block on agent a1): reason b1'],
+    ],
+    [
+      'review-all queues an open grant',
+      { switches: [review] },
+      'pending_review',
+      ['review: switch r1 (review-all on everything): reason r1'],
+    ],
+    [
+      'draft-only turns a write into a draft',
+      { switches: [draft] },
+      'draft',
+      ['draft: switch d1 (draft-only on tool refund.issue): reason d1'],
+    ],
+    [
+      'draft-only leaves a read alone',
+      { switches: [draft], tool: tool('read') },
+      'approved',
+      ['allowed: granted refund.issue without approval'],
+    ],
+    [
+      'draft-only and review-all on a read: review',
+      { switches: [draft, review], tool: tool('read') },
+      'pending_review',
+      ['review: switch r1 (review-all on everything): reason r1'],
+    ],
+    [
+      'draft-only outranks review-all on a write',
+      { switches: [review, draft] },
+      'draft',
+      [
+        'draft: switch d1 (draft-only on tool refund.issue): reason d1',
+        'review: switch r1 (review-all on everything): reason r1',
+      ],
+    ],
+    [
+      'block outranks everything',
+      { switches: [review, draft, block] },
+      'blocked',
+      [
+        'blocked: switch b1 (block on agent a1): reason b1',
+        'draft: switch d1 (draft-only on tool refund.issue): reason d1',
+        'review: switch r1 (review-all on everything): reason r1',
+      ],
+    ],
   ])('%s', (_, overrides, outcome, reasons) => {
     const decision = decideProposal(facts(overrides));
     expect(decision.outcome).toBe(outcome);
@@ -72,6 +142,8 @@ describe('the gate under switches in force', () => {
   });
 
   it('an unknown effect blocks (fail closed)', () => {
-    expect(decideProposal(facts({ switches: [{ ...review, effect: 'sideways' as SwitchEffect }] })).outcome).toBe('blocked');
+    expect(decideProposal(facts({ switches: [{ ...review, effect: 'sideways' as SwitchEffect }] })).outcome).toBe(
+      'blocked',
+    );
   });
 });

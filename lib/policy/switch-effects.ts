@@ -38,14 +38,22 @@ export function switchApplies(fact: SwitchFact, agentId: string, toolName: strin
 }
 
 /** The switches that apply, strongest effect first (ties by id, so reasons read the same every time). */
-export function applicableSwitches(switches: readonly SwitchFact[], agentId: string, toolName: string | null): SwitchFact[] {
+export function applicableSwitches(
+  switches: readonly SwitchFact[],
+  agentId: string,
+  toolName: string | null,
+): SwitchFact[] {
   return switches
     .filter((fact) => switchApplies(fact, agentId, toolName))
     .sort((a, b) => strength(b.effect) - strength(a.effect) || a.id.localeCompare(b.id));
 }
 
 /** The strongest effect in force for the pair, or null when no switch applies. */
-export function strongestEffect(switches: readonly SwitchFact[], agentId: string, toolName: string | null): SwitchEffect | null {
+export function strongestEffect(
+  switches: readonly SwitchFact[],
+  agentId: string,
+  toolName: string | null,
+): SwitchEffect | null {
   return applicableSwitches(switches, agentId, toolName)[0]?.effect ?? null;
 }
 
@@ -64,7 +72,9 @@ export function switchTarget(fact: Pick<SwitchFact, 'scope' | 'agentId' | 'toolN
 
 /** The block switches in force for the pair, described: what refuses a proposal, a claim or an approval. */
 export function switchBlocks(switches: readonly SwitchFact[], agentId: string, toolName: string | null): string[] {
-  return applicableSwitches(switches, agentId, toolName).filter((fact) => fact.effect !== 'review-all' && fact.effect !== 'draft-only').map(describeSwitch);
+  return applicableSwitches(switches, agentId, toolName)
+    .filter((fact) => fact.effect !== 'review-all' && fact.effect !== 'draft-only')
+    .map(describeSwitch);
 }
 
 function strength(effect: SwitchEffect): number {

@@ -26,13 +26,23 @@ export type PendingActionFacts = QuorumState & {
 };
 
 export type Waiting =
-  | { waiting: true; /** Only an admin override could approve it (separation of duties); the audit event says so. */ override: boolean }
-  | { waiting: false; reason: 'cannot_decide' | 'already_approved' | 'separation_of_duties' | 'needs_group' | 'assigned_elsewhere' };
+  | {
+      waiting: true;
+      /** Only an admin override could approve it (separation of duties); the audit event says so. */ override: boolean;
+    }
+  | {
+      waiting: false;
+      reason: 'cannot_decide' | 'already_approved' | 'separation_of_duties' | 'needs_group' | 'assigned_elsewhere';
+    };
 
 /** Why separation of duties forbids this reviewer to approve (empty: it does not). */
-export function separationOfDutiesConflicts(reviewer: Pick<ReviewerFacts, 'id' | 'email'>, action: Pick<PendingActionFacts, 'requester' | 'agentOwnerId' | 'ownerMayApprove'>): string[] {
+export function separationOfDutiesConflicts(
+  reviewer: Pick<ReviewerFacts, 'id' | 'email'>,
+  action: Pick<PendingActionFacts, 'requester' | 'agentOwnerId' | 'ownerMayApprove'>,
+): string[] {
   const conflicts: string[] = [];
-  if (action.requester?.trim().toLowerCase() === reviewer.email.toLowerCase()) conflicts.push('requested on your own behalf');
+  if (action.requester?.trim().toLowerCase() === reviewer.email.toLowerCase())
+    conflicts.push('requested on your own behalf');
   if (action.agentOwnerId === reviewer.id && !action.ownerMayApprove) conflicts.push('proposed by an agent you own');
   return conflicts;
 }
@@ -42,7 +52,12 @@ export function waitingForReviewer(reviewer: ReviewerFacts, action: PendingActio
   const plan = planApproval(action, reviewer.id, reviewer.groupIds);
   if (!plan.ok) return { waiting: false, reason: plan.reason };
   // The assigned group routes the question; a member of a required group still missing is asked regardless.
-  if (action.assignedGroupId && plan.groupId === null && !reviewer.isAdmin && !reviewer.groupIds.includes(action.assignedGroupId)) {
+  if (
+    action.assignedGroupId &&
+    plan.groupId === null &&
+    !reviewer.isAdmin &&
+    !reviewer.groupIds.includes(action.assignedGroupId)
+  ) {
     return { waiting: false, reason: 'assigned_elsewhere' };
   }
   const conflicts = separationOfDutiesConflicts(reviewer, action);

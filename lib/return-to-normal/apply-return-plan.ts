@@ -13,12 +13,24 @@ export type AppliedReturn = { releasedSwitches: string[]; resumedAgents: string[
  * incident paused by a compare-and-set on its version and status (an agent resumed or changed meanwhile is left as
  * it is). Approves, claims or runs no action: what the switches refused stays refused, what waits still waits.
  */
-export async function applyReturnPlan(tx: Tx, actor: Actor, target: ResolvedTarget, request: { id: string; reason: string; singleAdmin: boolean }): Promise<AppliedReturn> {
+export async function applyReturnPlan(
+  tx: Tx,
+  actor: Actor,
+  target: ResolvedTarget,
+  request: { id: string; reason: string; singleAdmin: boolean },
+): Promise<AppliedReturn> {
   const plan = await readReturnPlan(tx, target);
   const facts = { returnToNormalRequestId: request.id, ...(request.singleAdmin ? { singleAdmin: true } : {}) };
   const releasedSwitches: string[] = [];
   for (const row of plan.switches) {
-    if (await releaseSwitchInTx(tx, actor, row, { reason: `return to normal: ${request.reason}`, breakGlass: false, audit: facts })) releasedSwitches.push(row.id);
+    if (
+      await releaseSwitchInTx(tx, actor, row, {
+        reason: `return to normal: ${request.reason}`,
+        breakGlass: false,
+        audit: facts,
+      })
+    )
+      releasedSwitches.push(row.id);
   }
   const resumedAgents: string[] = [];
   for (const agent of plan.agentsToResume) {
@@ -28,7 +40,9 @@ export async function applyReturnPlan(tx: Tx, actor: Actor, target: ResolvedTarg
     });
     if (count !== 1) continue;
     await recordAuditEvent(tx, {
-      actor, agentId: agent.id, type: 'agent.resumed',
+      actor,
+      agentId: agent.id,
+      type: 'agent.resumed',
       payload: { returnToNormalRequestId: request.id, ...(target.incidentId ? { incidentId: target.incidentId } : {}) },
     });
     resumedAgents.push(agent.name);

@@ -13,17 +13,37 @@ import { settleReturnRequest } from './settle-return-request';
  * releaseSwitchInTx (its audit names the request), each agent the incident paused resumed by a compare-and-set, and
  * the request's own event. Approving approves, claims or runs no action. `now` is the clock (tests pass one).
  */
-export async function approveReturnToNormal(actor: Actor, input: ReviewReturnInput, now = new Date()): Promise<{ requestId: string } & AppliedReturn> {
+export async function approveReturnToNormal(
+  actor: Actor,
+  input: ReviewReturnInput,
+  now = new Date(),
+): Promise<{ requestId: string } & AppliedReturn> {
   const person = assertPerson(actor);
   const data = reviewReturnSchema.parse(input);
   return db().$transaction(async (tx) => {
-    const { request, target } = await settleReturnRequest(tx, person, { requestId: data.requestId, status: 'approved', note: data.note, now });
-    const applied = await applyReturnPlan(tx, actor, target, { id: request.id, reason: request.reason, singleAdmin: false });
+    const { request, target } = await settleReturnRequest(tx, person, {
+      requestId: data.requestId,
+      status: 'approved',
+      note: data.note,
+      now,
+    });
+    const applied = await applyReturnPlan(tx, actor, target, {
+      id: request.id,
+      reason: request.reason,
+      singleAdmin: false,
+    });
     await recordAuditEvent(tx, {
-      actor, type: 'return_to_normal.approved',
+      actor,
+      type: 'return_to_normal.approved',
       payload: {
-        requestId: request.id, incidentId: target.incidentId, switchId: target.switchId, target: target.label, reason: request.reason,
-        requestedBy: await requesterEmail(tx, request.requestedById), note: data.note, ...applied,
+        requestId: request.id,
+        incidentId: target.incidentId,
+        switchId: target.switchId,
+        target: target.label,
+        reason: request.reason,
+        requestedBy: await requesterEmail(tx, request.requestedById),
+        note: data.note,
+        ...applied,
       },
     });
     return { requestId: request.id, ...applied };

@@ -7,6 +7,10 @@ import { WardenError } from '../errors';
  */
 export function assertPerson(actor: Actor): Extract<Actor, { type: 'user' }> {
   assertCan(actor, 'incidents.manage');
-  if (actor.type !== 'user') throw new WardenError('forbidden', 'The return to normal is decided by people in the console; the CLI releases as break-glass instead.');
+  if (actor.type !== 'user')
+    throw new WardenError(
+      'forbidden',
+      'The return to normal is decided by people in the console; the CLI releases as break-glass instead.',
+    );
   return actor;
 }

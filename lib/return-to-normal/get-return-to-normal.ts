@@ -34,7 +34,11 @@ export type ReturnToNormalView = {
 };
 
 /** What the return to normal of a target would do now, its requests, and what this admin may do. Reads only. */
-export async function getReturnToNormal(actor: Actor, input: ReturnTarget, now = new Date()): Promise<ReturnToNormalView> {
+export async function getReturnToNormal(
+  actor: Actor,
+  input: ReturnTarget,
+  now = new Date(),
+): Promise<ReturnToNormalView> {
   const person = assertPerson(actor);
   const client: Tx = db();
   const target = await resolveTarget(client, input);
@@ -44,15 +48,33 @@ export async function getReturnToNormal(actor: Actor, input: ReturnTarget, now =
     readActiveAdminIds(client),
     db().user.findUnique({ where: { id: person.id }, select: { id: true, roles: true, disabled: true } }),
   ]);
-  const agentNames = new Map((await db().agent.findMany({ where: { id: { in: plan.switches.map((s) => s.agentId).filter((id): id is string => id !== null) } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]));
+  const agentNames = new Map(
+    (
+      await db().agent.findMany({
+        where: { id: { in: plan.switches.map((s) => s.agentId).filter((id): id is string => id !== null) } },
+        select: { id: true, name: true },
+      })
+    ).map((a) => [a.id, a.name]),
+  );
   const pending = requests.find((request) => request.status === 'pending') ?? null;
   const viewer = { id: person.id, roles: me ? parseRoles(me.roles) : [], disabled: me?.disabled ?? true };
-  const refusal = (decision: 'approve' | 'reject') => pending ? decisionRefusal({ ...pending, status: 'pending' }, viewer, decision, now) : 'No request is waiting.';
+  const refusal = (decision: 'approve' | 'reject') =>
+    pending ? decisionRefusal({ ...pending, status: 'pending' }, viewer, decision, now) : 'No request is waiting.';
   return {
     target,
     switches: plan.switches.map((s) => ({
-      id: s.id, effect: s.effect, reason: s.reason, engagedAt: s.engagedAt,
-      target: s.scope === 'global' ? 'everything' : switchTarget({ scope: s.scope as SwitchScope, agentId: s.agentId ? agentNames.get(s.agentId) ?? s.agentId : null, toolName: s.toolName }),
+      id: s.id,
+      effect: s.effect,
+      reason: s.reason,
+      engagedAt: s.engagedAt,
+      target:
+        s.scope === 'global'
+          ? 'everything'
+          : switchTarget({
+              scope: s.scope as SwitchScope,
+              agentId: s.agentId ? (agentNames.get(s.agentId) ?? s.agentId) : null,
+              toolName: s.toolName,
+            }),
     })),
     agentsToResume: plan.agentsToResume.map(({ id, name }) => ({ id, name })),
     heldByAnotherIncident: plan.heldByAnotherIncident,

@@ -23,19 +23,37 @@ export async function readReturnPlan(tx: Tx, target: ResolvedTarget): Promise<Re
     const stop = await tx.switch.findUnique({ where: { id: GLOBAL_STOP_ID } });
     return { switches: stop?.engaged ? [stop] : [], agentsToResume: [], heldByAnotherIncident: [], revokedKeys: [] };
   }
-  const incident = await tx.incident.findUniqueOrThrow({ where: { id: target.incidentId }, select: { id: true, openedAt: true, containment: true, allAgents: true } });
-  const switches = await tx.switch.findMany({ where: { incidentId: incident.id, engagedKey: { not: null } }, orderBy: { engagedAt: 'asc' } });
-  const paused = await tx.incidentAgent.findMany({ where: { incidentId: incident.id, pausedByIncident: true }, select: { agentId: true } });
+  const incident = await tx.incident.findUniqueOrThrow({
+    where: { id: target.incidentId },
+    select: { id: true, openedAt: true, containment: true, allAgents: true },
+  });
+  const switches = await tx.switch.findMany({
+    where: { incidentId: incident.id, engagedKey: { not: null } },
+    orderBy: { engagedAt: 'asc' },
+  });
+  const paused = await tx.incidentAgent.findMany({
+    where: { incidentId: incident.id, pausedByIncident: true },
+    select: { agentId: true },
+  });
   const agents = await tx.agent.findMany({
     where: { id: { in: paused.map((row) => row.agentId) }, status: 'paused', archivedAt: null },
-    select: { id: true, name: true, version: true }, orderBy: { name: 'asc' },
+    select: { id: true, name: true, version: true },
+    orderBy: { name: 'asc' },
   });
-  const held = await heldElsewhere(tx, incident.id, agents.map((agent) => agent.id));
-  const revokedKeys = containmentOf(incident.containment).includes('revoke-keys') ? await keysRevokedSince(tx, incident) : [];
+  const held = await heldElsewhere(
+    tx,
+    incident.id,
+    agents.map((agent) => agent.id),
+  );
+  const revokedKeys = containmentOf(incident.containment).includes('revoke-keys')
+    ? await keysRevokedSince(tx, incident)
+    : [];
   return {
     switches,
     agentsToResume: agents.filter((agent) => !held.has(agent.id)),
-    heldByAnotherIncident: agents.filter((agent) => held.has(agent.id)).map((agent) => ({ id: agent.id, name: agent.name, incident: held.get(agent.id)! })),
+    heldByAnotherIncident: agents
+      .filter((agent) => held.has(agent.id))
+      .map((agent) => ({ id: agent.id, name: agent.name, incident: held.get(agent.id)! })),
     revokedKeys,
   };
 }
@@ -49,14 +67,19 @@ async function heldElsewhere(tx: Tx, incidentId: string, agentIds: string[]): Pr
   });
   if (others.length === 0) return new Map();
   const returned = await tx.returnToNormalRequest.findMany({
-    where: { incidentId: { in: others.map((row) => row.incident.id) }, status: 'approved' }, select: { incidentId: true },
+    where: { incidentId: { in: others.map((row) => row.incident.id) }, status: 'approved' },
+    select: { incidentId: true },
   });
   const done = new Set(returned.map((row) => row.incidentId));
   return new Map(others.filter((row) => !done.has(row.incident.id)).map((row) => [row.agentId, row.incident.title]));
 }
 
 async function keysRevokedSince(tx: Tx, incident: { id: string; openedAt: Date; allAgents: boolean }) {
-  const named = incident.allAgents ? null : (await tx.incidentAgent.findMany({ where: { incidentId: incident.id }, select: { agentId: true } })).map((row) => row.agentId);
+  const named = incident.allAgents
+    ? null
+    : (await tx.incidentAgent.findMany({ where: { incidentId: incident.id }, select: { agentId: true } })).map(
+        (row) => row.agentId,
+      );
   const keys = await tx.agentKey.findMany({
     where: { revokedAt: { gte: incident.openedAt }, ...(named ? { agentId: { in: named } } : {}) },
     select: { prefix: true, revokedAt: true, agent: { select: { name: true } } },

@@ -20,7 +20,11 @@ import { singleAdminReleaseSchema, type SingleAdminReleaseInput } from './schema
  * request with singleAdmin = true and audited `return_to_normal.single_admin_released` with `singleAdmin: true`.
  * The admin count is read under the admins' row locks, so an admin added or enabled meanwhile is seen.
  */
-export async function releaseAsSingleAdmin(actor: Actor, input: SingleAdminReleaseInput, address = 'unknown'): Promise<{ requestId: string } & AppliedReturn> {
+export async function releaseAsSingleAdmin(
+  actor: Actor,
+  input: SingleAdminReleaseInput,
+  address = 'unknown',
+): Promise<{ requestId: string } & AppliedReturn> {
   const person = assertPerson(actor);
   const data = singleAdminReleaseSchema.parse(input);
   // Checked before the password too, so nobody types one (or spends a sign-in attempt) where it cannot help.
@@ -38,14 +42,32 @@ export async function releaseAsSingleAdmin(actor: Actor, input: SingleAdminRelea
     const id = randomUUID();
     await tx.returnToNormalRequest.create({
       data: {
-        id, incidentId: target.incidentId, switchId: target.switchId, reason: data.reason, requestedById: person.id, requestedAt: now, expiresAt: now,
-        status: 'approved', decidedById: person.id, decidedAt: now, singleAdmin: true,
+        id,
+        incidentId: target.incidentId,
+        switchId: target.switchId,
+        reason: data.reason,
+        requestedById: person.id,
+        requestedAt: now,
+        expiresAt: now,
+        status: 'approved',
+        decidedById: person.id,
+        decidedAt: now,
+        singleAdmin: true,
       },
     });
     const applied = await applyReturnPlan(tx, actor, target, { id, reason: data.reason, singleAdmin: true });
     await recordAuditEvent(tx, {
-      actor, type: 'return_to_normal.single_admin_released',
-      payload: { requestId: id, incidentId: target.incidentId, switchId: target.switchId, target: target.label, reason: data.reason, singleAdmin: true, ...applied },
+      actor,
+      type: 'return_to_normal.single_admin_released',
+      payload: {
+        requestId: id,
+        incidentId: target.incidentId,
+        switchId: target.switchId,
+        target: target.label,
+        reason: data.reason,
+        singleAdmin: true,
+        ...applied,
+      },
     });
     return { requestId: id, ...applied };
   });
@@ -53,5 +75,8 @@ export async function releaseAsSingleAdmin(actor: Actor, input: SingleAdminRelea
 
 function assertOnlyAdmin(admins: string[], personId: string): void {
   if (singleAdminReleaseAllowed(admins, personId)) return;
-  throw new WardenError('conflict', `This workspace has ${admins.length} active admins: another admin approves the return to normal. Request it and ask them.`);
+  throw new WardenError(
+    'conflict',
+    `This workspace has ${admins.length} active admins: another admin approves the return to normal. Request it and ask them.`,
+  );
 }

@@ -16,7 +16,10 @@ import { requestReturnSchema, type RequestReturnInput } from './schemas';
  * (`WARDEN_RETURN_TO_NORMAL_TTL_MINUTES`, default 60). At most one request waits per target; asking when there is
  * nothing to release is refused. Changes nothing else: the switches hold until the approval.
  */
-export async function requestReturnToNormal(actor: Actor, input: RequestReturnInput): Promise<{ id: string; expiresAt: Date }> {
+export async function requestReturnToNormal(
+  actor: Actor,
+  input: RequestReturnInput,
+): Promise<{ id: string; expiresAt: Date }> {
   const person = assertPerson(actor);
   const data = requestReturnSchema.parse(input);
   const ttlMinutes = env().WARDEN_RETURN_TO_NORMAL_TTL_MINUTES;
@@ -30,11 +33,27 @@ export async function requestReturnToNormal(actor: Actor, input: RequestReturnIn
     const id = randomUUID();
     const expiresAt = requestExpiresAt(now, ttlMinutes);
     await tx.returnToNormalRequest.create({
-      data: { id, incidentId: target.incidentId, switchId: target.switchId, reason: data.reason, requestedById: person.id, requestedAt: now, expiresAt },
+      data: {
+        id,
+        incidentId: target.incidentId,
+        switchId: target.switchId,
+        reason: data.reason,
+        requestedById: person.id,
+        requestedAt: now,
+        expiresAt,
+      },
     });
     await recordAuditEvent(tx, {
-      actor, type: 'return_to_normal.requested',
-      payload: { requestId: id, incidentId: target.incidentId, switchId: target.switchId, target: target.label, reason: data.reason, expiresAt: expiresAt.toISOString() },
+      actor,
+      type: 'return_to_normal.requested',
+      payload: {
+        requestId: id,
+        incidentId: target.incidentId,
+        switchId: target.switchId,
+        target: target.label,
+        reason: data.reason,
+        expiresAt: expiresAt.toISOString(),
+      },
     });
     return { id, expiresAt };
   });
@@ -42,14 +61,25 @@ export async function requestReturnToNormal(actor: Actor, input: RequestReturnIn
 
 /** One waiting request per target: an expired one no longer counts (it can never be approved). */
 export async function assertNoPendingRequest(tx: Tx, target: ResolvedTarget, now: Date): Promise<void> {
-  const waiting = await tx.returnToNormalRequest.findFirst({ where: { ...targetWhere(target), status: 'pending', expiresAt: { gt: now } }, select: { requestedById: true } });
+  const waiting = await tx.returnToNormalRequest.findFirst({
+    where: { ...targetWhere(target), status: 'pending', expiresAt: { gt: now } },
+    select: { requestedById: true },
+  });
   if (!waiting) return;
-  const by = waiting.requestedById ? (await tx.user.findUnique({ where: { id: waiting.requestedById }, select: { name: true } }))?.name : null;
-  throw new WardenError('conflict', `A return to normal of ${target.label} is already waiting for approval${by ? ` (asked by ${by})` : ''}: approve, reject or cancel it first.`);
+  const by = waiting.requestedById
+    ? (await tx.user.findUnique({ where: { id: waiting.requestedById }, select: { name: true } }))?.name
+    : null;
+  throw new WardenError(
+    'conflict',
+    `A return to normal of ${target.label} is already waiting for approval${by ? ` (asked by ${by})` : ''}: approve, reject or cancel it first.`,
+  );
 }
 
 export function nothingToReturn(target: ResolvedTarget): WardenError {
-  return new WardenError('conflict', target.incidentId
-    ? `Nothing to return to normal: ${target.label} holds no engaged switch, and no agent it paused is still paused.`
-    : 'Nothing to return to normal: the global stop is not engaged.');
+  return new WardenError(
+    'conflict',
+    target.incidentId
+      ? `Nothing to return to normal: ${target.label} holds no engaged switch, and no agent it paused is still paused.`
+      : 'Nothing to return to normal: the global stop is not engaged.',
+  );
 }

@@ -18,7 +18,10 @@ export function targetWhere(target: ResolvedTarget) {
 /** Reads the target (404 when the incident does not exist). */
 export async function resolveTarget(tx: Tx, target: ReturnTarget): Promise<ResolvedTarget> {
   if ('switchId' in target) return { incidentId: null, switchId: GLOBAL_STOP_ID, label: 'the global stop' };
-  const incident = await tx.incident.findUnique({ where: { id: target.incidentId }, select: { id: true, title: true } });
+  const incident = await tx.incident.findUnique({
+    where: { id: target.incidentId },
+    select: { id: true, title: true },
+  });
   if (!incident) throw new WardenError('not_found', 'No such incident.');
   return { incidentId: incident.id, switchId: null, label: `incident "${incident.title}"` };
 }
@@ -29,7 +32,8 @@ export async function resolveTarget(tx: Tx, target: ReturnTarget): Promise<Resol
  * concurrent callers; SQLite runs one writing transaction at a time already. The incident's version is not moved.
  */
 export async function lockTarget(tx: Tx, target: ResolvedTarget): Promise<void> {
-  if (target.incidentId) await tx.incident.updateMany({ where: { id: target.incidentId }, data: { version: { increment: 0 } } });
+  if (target.incidentId)
+    await tx.incident.updateMany({ where: { id: target.incidentId }, data: { version: { increment: 0 } } });
   else await lockSwitches(tx);
 }
 

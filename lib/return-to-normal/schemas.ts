@@ -11,7 +11,12 @@ export const returnTargetSchema = z.union([
 export type ReturnTarget = z.infer<typeof returnTargetSchema>;
 
 const reason = z.string().trim().min(1, 'a reason is required').max(500);
-const note = z.string().trim().max(500).nullish().transform((value) => value || null);
+const note = z
+  .string()
+  .trim()
+  .max(500)
+  .nullish()
+  .transform((value) => value || null);
 
 export const requestReturnSchema = z.object({ target: returnTargetSchema, reason });
 export type RequestReturnInput = z.input<typeof requestReturnSchema>;
@@ -22,5 +27,9 @@ export type ReviewReturnInput = z.input<typeof reviewReturnSchema>;
 export const cancelReturnSchema = z.object({ requestId: z.string().trim().min(1).max(100) });
 export type CancelReturnInput = z.input<typeof cancelReturnSchema>;
 
-export const singleAdminReleaseSchema = z.object({ target: returnTargetSchema, reason, password: z.string().max(1000).optional() });
+export const singleAdminReleaseSchema = z.object({
+  target: returnTargetSchema,
+  reason,
+  password: z.string().max(1000).optional(),
+});
 export type SingleAdminReleaseInput = z.input<typeof singleAdminReleaseSchema>;

@@ -21,11 +21,24 @@ export async function settleReturnRequest(
   const request = await readRequest(tx, settle.requestId);
   const target = await resolveTarget(tx, targetOfRequest(request));
   await lockTarget(tx, target);
-  const decider = await tx.user.findUnique({ where: { id: person.id }, select: { id: true, roles: true, disabled: true } });
+  const decider = await tx.user.findUnique({
+    where: { id: person.id },
+    select: { id: true, roles: true, disabled: true },
+  });
   if (!decider) throw new WardenError('unauthenticated', 'Your session has ended. Sign in again.');
   const verb = settle.status === 'approved' ? 'approve' : 'reject';
-  const refusal = decisionRefusal(request, { id: decider.id, roles: parseRoles(decider.roles), disabled: decider.disabled }, verb, settle.now);
-  if (refusal) throw new WardenError(request.status === 'pending' && request.expiresAt > settle.now ? 'forbidden' : 'conflict', refusal, { status: request.status });
+  const refusal = decisionRefusal(
+    request,
+    { id: decider.id, roles: parseRoles(decider.roles), disabled: decider.disabled },
+    verb,
+    settle.now,
+  );
+  if (refusal)
+    throw new WardenError(
+      request.status === 'pending' && request.expiresAt > settle.now ? 'forbidden' : 'conflict',
+      refusal,
+      { status: request.status },
+    );
   const { count } = await tx.returnToNormalRequest.updateMany({
     where: { id: request.id, status: 'pending', expiresAt: { gt: settle.now } },
     data: { status: settle.status, decidedById: person.id, decidedAt: settle.now, decisionNote: settle.note },

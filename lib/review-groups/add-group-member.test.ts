@@ -17,18 +17,30 @@ describe.each(TEST_DATABASES)('addGroupMember on %s', (kind) => {
     ({ approveAction } = await import('../actions/approve-action'));
     ({ setUserDisabled } = await import('../users/set-user-disabled'));
   });
-  const members = async (groupId: string) => (await database.client.reviewerGroupMember.findMany({ where: { groupId } })).map((m) => m.userId);
+  const members = async (groupId: string) =>
+    (await database.client.reviewerGroupMember.findMany({ where: { groupId } })).map((m) => m.userId);
 
   it('a reviewer joins by e-mail in any case, audited; from then on their approval counts for the group', async () => {
     const rita = await w.person(['reviewer'], 'Rita');
     const finance = await w.reviewerGroup('Finance');
     const { agent, tool } = await w.agentWithRefundTool({ rules: { requiredGroups: [finance.id] } });
     const id = await w.propose(agent, tool, 'pending_review');
-    await expect(approveAction(rita, { actionId: id })).rejects.toMatchObject({ code: 'forbidden', details: { missingGroups: [finance.name] } });
+    await expect(approveAction(rita, { actionId: id })).rejects.toMatchObject({
+      code: 'forbidden',
+      details: { missingGroups: [finance.name] },
+    });
 
-    expect(await addGroupMember(w.SETUP, { groupId: finance.id, email: rita.email.toUpperCase() })).toEqual({ groupId: finance.id, userId: rita.id, email: rita.email, name: 'Rita' });
+    expect(await addGroupMember(w.SETUP, { groupId: finance.id, email: rita.email.toUpperCase() })).toEqual({
+      groupId: finance.id,
+      userId: rita.id,
+      email: rita.email,
+      name: 'Rita',
+    });
     expect(await members(finance.id)).toEqual([rita.id]);
-    const added = await database.client.auditEvent.findFirstOrThrow({ where: { type: 'review_group.member_added' }, orderBy: { seq: 'desc' } });
+    const added = await database.client.auditEvent.findFirstOrThrow({
+      where: { type: 'review_group.member_added' },
+      orderBy: { seq: 'desc' },
+    });
     expect(JSON.parse(added.payload)).toEqual({ group: finance.name, email: rita.email });
     expect(await approveAction(rita, { actionId: id })).toMatchObject({ status: 'approved' });
   });
@@ -39,7 +51,9 @@ describe.each(TEST_DATABASES)('addGroupMember on %s', (kind) => {
       const person = await w.person([role], `Pat ${role}`);
       const refusal = addGroupMember(w.SETUP, { groupId: group.id, email: person.email });
       await expect(refusal).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'email' }] } });
-      await expect(refusal).rejects.toThrow(`Pat ${role} (${person.email}) cannot join a reviewer group: their role (${role}) cannot approve or reject actions`);
+      await expect(refusal).rejects.toThrow(
+        `Pat ${role} (${person.email}) cannot join a reviewer group: their role (${role}) cannot approve or reject actions`,
+      );
     }
     const admin = await w.person(['admin']);
     await addGroupMember(w.SETUP, { groupId: group.id, userId: admin.id });
@@ -51,11 +65,24 @@ describe.each(TEST_DATABASES)('addGroupMember on %s', (kind) => {
     const group = await w.reviewerGroup('Payments', [rita]);
     await setUserDisabled(w.SETUP, { id: dora.id }, true);
 
-    await expect(addGroupMember(w.SETUP, { groupId: group.id, userId: dora.id })).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'userId', message: 'this user is disabled' }] } });
-    await expect(addGroupMember(w.SETUP, { groupId: group.id, email: 'nobody@warden.test' })).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'email', message: 'no such user' }] } });
-    await expect(addGroupMember(w.SETUP, { groupId: 'no-such-group', userId: rita.id })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(addGroupMember(w.SETUP, { groupId: group.id, email: rita.email })).rejects.toMatchObject({ code: 'conflict', message: `${rita.email} is already a member of ${group.name}.` });
-    await expect(addGroupMember(w.SETUP, { groupId: group.id, userId: rita.id, email: rita.email })).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'userId' }] } });
+    await expect(addGroupMember(w.SETUP, { groupId: group.id, userId: dora.id })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'userId', message: 'this user is disabled' }] },
+    });
+    await expect(addGroupMember(w.SETUP, { groupId: group.id, email: 'nobody@warden.test' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'email', message: 'no such user' }] },
+    });
+    await expect(addGroupMember(w.SETUP, { groupId: 'no-such-group', userId: rita.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(addGroupMember(w.SETUP, { groupId: group.id, email: rita.email })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `${rita.email} is already a member of ${group.name}.`,
+    });
+    await expect(
+      addGroupMember(w.SETUP, { groupId: group.id, userId: rita.id, email: rita.email }),
+    ).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'userId' }] } });
     expect(await members(group.id)).toEqual([rita.id]);
   });
 
@@ -63,7 +90,9 @@ describe.each(TEST_DATABASES)('addGroupMember on %s', (kind) => {
     const rita = await w.person(['reviewer']);
     const group = await w.reviewerGroup('Ops');
     for (const actor of [rita, await w.person(['owner'])]) {
-      await expect(addGroupMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(addGroupMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
     }
     expect(await members(group.id)).toEqual([]);
   });

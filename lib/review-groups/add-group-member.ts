@@ -20,7 +20,10 @@ export async function addGroupMember(actor: Actor, input: GroupMemberInput) {
     return await db().$transaction(async (tx) => {
       const group = await tx.reviewerGroup.findUnique({ where: { id: groupId }, select: { id: true, name: true } });
       if (!group) throw new WardenError('not_found', 'No such reviewer group.');
-      const user = await tx.user.findUnique({ where: userId !== undefined ? { id: userId } : { email: email! }, select: { id: true, email: true, name: true, roles: true, disabled: true } });
+      const user = await tx.user.findUnique({
+        where: userId !== undefined ? { id: userId } : { email: email! },
+        select: { id: true, email: true, name: true, roles: true, disabled: true },
+      });
       if (!user) throw invalidInput(`No user ${email ?? 'with that id'}.`, [{ path: field, message: 'no such user' }]);
       if (!permissionsForRoles(parseRoles(user.roles)).has('actions.decide')) {
         throw invalidInput(
@@ -28,12 +31,24 @@ export async function addGroupMember(actor: Actor, input: GroupMemberInput) {
           [{ path: field, message: 'this user cannot decide actions (needs the reviewer or admin role)' }],
         );
       }
-      if (user.disabled) throw invalidInput(`${user.name} (${user.email}) is disabled and cannot review.`, [{ path: field, message: 'this user is disabled' }]);
-      if (await tx.reviewerGroupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } }, select: { userId: true } })) {
+      if (user.disabled)
+        throw invalidInput(`${user.name} (${user.email}) is disabled and cannot review.`, [
+          { path: field, message: 'this user is disabled' },
+        ]);
+      if (
+        await tx.reviewerGroupMember.findUnique({
+          where: { groupId_userId: { groupId, userId: user.id } },
+          select: { userId: true },
+        })
+      ) {
         throw alreadyMember(user.email, group.name);
       }
       await tx.reviewerGroupMember.create({ data: { groupId, userId: user.id } });
-      await recordAuditEvent(tx, { actor, type: 'review_group.member_added', payload: { group: group.name, email: user.email } });
+      await recordAuditEvent(tx, {
+        actor,
+        type: 'review_group.member_added',
+        payload: { group: group.name, email: user.email },
+      });
       return { groupId, userId: user.id, email: user.email, name: user.name };
     });
   } catch (error) {

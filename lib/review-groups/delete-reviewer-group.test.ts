@@ -27,13 +27,16 @@ describe.each(TEST_DATABASES)('deleteReviewerGroup on %s', (kind) => {
     const other = await w.reviewerGroup('Other');
     const required = await w.agentWithRefundTool({ rules: { requiredGroups: [other.id, payments.id] } });
     const first = await w.agentWithRefundTool({ rules: { reviewGroupId: payments.id } });
-    const laddered = await w.agentWithRefundTool({ rules: { reviewGroupId: other.id, escalationLadder: [{ afterMinutes: 5, groupId: payments.id }] } });
+    const laddered = await w.agentWithRefundTool({
+      rules: { reviewGroupId: other.id, escalationLadder: [{ afterMinutes: 5, groupId: payments.id }] },
+    });
     const waiting = await w.propose(required.agent, required.tool, 'pending_review');
 
     const refusal = deleteReviewerGroup(w.SETUP, { groupId: payments.id });
     await expect(refusal).rejects.toMatchObject({ code: 'conflict' });
     const message = String(await refusal.catch((error: Error) => error.message));
-    for (const uses of [required, first, laddered]) expect(message).toContain(`grant ${uses.agent.name} → ${uses.tool.name}`);
+    for (const uses of [required, first, laddered])
+      expect(message).toContain(`grant ${uses.agent.name} → ${uses.tool.name}`);
     expect(message).toContain('1 action waiting for review');
     expect(await exists(payments.id)).toBe(true);
 
@@ -41,10 +44,19 @@ describe.each(TEST_DATABASES)('deleteReviewerGroup on %s', (kind) => {
     await revokeGrant(w.SETUP, required.grant.id);
     await revokeGrant(w.SETUP, first.grant.id);
     const stillLaddered = deleteReviewerGroup(w.SETUP, { groupId: payments.id });
-    await expect(stillLaddered).rejects.toThrow(`${payments.name} is still used by grant ${laddered.agent.name} → ${laddered.tool.name}. Change those first.`);
-    await updateGrant(w.SETUP, { grantId: laddered.grant.id, expectedVersion: 1, rules: { approvals: 1, reviewGroupId: other.id } });
+    await expect(stillLaddered).rejects.toThrow(
+      `${payments.name} is still used by grant ${laddered.agent.name} → ${laddered.tool.name}. Change those first.`,
+    );
+    await updateGrant(w.SETUP, {
+      grantId: laddered.grant.id,
+      expectedVersion: 1,
+      rules: { approvals: 1, reviewGroupId: other.id },
+    });
 
-    expect(await deleteReviewerGroup(w.SETUP, { groupId: payments.id })).toEqual({ id: payments.id, name: payments.name });
+    expect(await deleteReviewerGroup(w.SETUP, { groupId: payments.id })).toEqual({
+      id: payments.id,
+      name: payments.name,
+    });
     expect(await exists(payments.id)).toBe(false);
     expect(await database.client.reviewerGroupMember.count({ where: { groupId: payments.id } })).toBe(0);
     const deleted = await database.client.auditEvent.findFirstOrThrow({ where: { type: 'review_group.deleted' } });
@@ -55,8 +67,13 @@ describe.each(TEST_DATABASES)('deleteReviewerGroup on %s', (kind) => {
 
   it('reviewers cannot delete; an empty id is refused naming the field', async () => {
     const group = await w.reviewerGroup('Unused');
-    await expect(deleteReviewerGroup(await w.person(['reviewer']), { groupId: group.id })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(deleteReviewerGroup(w.SETUP, { groupId: '' })).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'groupId' }] } });
+    await expect(deleteReviewerGroup(await w.person(['reviewer']), { groupId: group.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(deleteReviewerGroup(w.SETUP, { groupId: '' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'groupId' }] },
+    });
     expect(await exists(group.id)).toBe(true);
   });
 });

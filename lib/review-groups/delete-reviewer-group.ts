@@ -21,7 +21,8 @@ export async function deleteReviewerGroup(actor: Actor, input: DeleteReviewerGro
     });
     if (!group) throw new WardenError('not_found', 'No such reviewer group.');
     const uses = await findUses(tx, groupId);
-    if (uses.length > 0) throw new WardenError('conflict', `${group.name} is still used by ${uses.join('; ')}. Change those first.`);
+    if (uses.length > 0)
+      throw new WardenError('conflict', `${group.name} is still used by ${uses.join('; ')}. Change those first.`);
     await tx.reviewerGroupMember.deleteMany({ where: { groupId } });
     const { count } = await tx.reviewerGroup.deleteMany({ where: { id: groupId } });
     if (count !== 1) throw new WardenError('conflict', 'This group was deleted by someone else meanwhile.');
@@ -36,11 +37,22 @@ async function findUses(tx: Tx, groupId: string): Promise<string[]> {
   // Group ids are UUIDs (create-reviewer-group.ts): inside the JSON columns a substring match finds exactly the id.
   const [grants, waiting, channels] = await Promise.all([
     tx.grant.findMany({
-      where: { OR: [{ reviewGroupId: groupId }, { requiredGroups: { contains: groupId } }, { escalationLadder: { contains: groupId } }] },
+      where: {
+        OR: [
+          { reviewGroupId: groupId },
+          { requiredGroups: { contains: groupId } },
+          { escalationLadder: { contains: groupId } },
+        ],
+      },
       select: { agent: { select: { name: true } }, tool: { select: { name: true } } },
       orderBy: { createdAt: 'asc' },
     }),
-    tx.action.count({ where: { status: 'pending_review', OR: [{ assignedGroupId: groupId }, { requiredGroups: { contains: groupId } }] } }),
+    tx.action.count({
+      where: {
+        status: 'pending_review',
+        OR: [{ assignedGroupId: groupId }, { requiredGroups: { contains: groupId } }],
+      },
+    }),
     tx.notificationChannel.findMany({ where: { groupId }, select: { name: true }, orderBy: { name: 'asc' } }),
   ]);
   return [

@@ -22,7 +22,9 @@ describe.each(TEST_DATABASES)('listEligibleReviewers on %s', (kind) => {
     const dora = await w.person(['reviewer'], 'Dora');
     await setUserDisabled(w.SETUP, { id: dora.id }, true);
 
-    expect(await listEligibleReviewers(w.SETUP)).toEqual([ada, oscar, rita].map(({ id, name, email }) => ({ id, name, email })));
+    expect(await listEligibleReviewers(w.SETUP)).toEqual(
+      [ada, oscar, rita].map(({ id, name, email }) => ({ id, name, email })),
+    );
     await expect(listEligibleReviewers(rita)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -22,11 +22,18 @@ describe.each(TEST_DATABASES)('listReviewerGroups on %s', (kind) => {
     const { agent, tool } = await w.agentWithRefundTool({ rules: { reviewGroupId: finance.id } });
     const [a, b] = [await w.propose(agent, tool, 'pending_review'), await w.propose(agent, tool, 'pending_review')];
     const viewer = await w.person(['viewer']);
-    const counts = async () => Object.fromEntries((await listReviewerGroups(viewer)).map((g) => [g.name, g.pendingCount]));
+    const counts = async () =>
+      Object.fromEntries((await listReviewerGroups(viewer)).map((g) => [g.name, g.pendingCount]));
 
     const listed = await listReviewerGroups(viewer);
     expect(listed.map((g) => g.name)).toEqual([finance.name, security.name]);
-    expect(listed[1]).toMatchObject({ memberCount: 2, members: [{ id: amy.id, name: 'Amy' }, { id: zoe.id, name: 'Zoe' }] });
+    expect(listed[1]).toMatchObject({
+      memberCount: 2,
+      members: [
+        { id: amy.id, name: 'Amy' },
+        { id: zoe.id, name: 'Zoe' },
+      ],
+    });
     expect(await counts()).toEqual({ [finance.name]: 2, [security.name]: 0 });
 
     await escalateAction(zoe, { actionId: a, groupId: security.id, note: 'please confirm' });

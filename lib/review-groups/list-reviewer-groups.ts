@@ -12,7 +12,11 @@ export async function listReviewerGroups(actor: Actor) {
       orderBy: { name: 'asc' },
       include: { members: { include: { user: { select: { id: true, name: true, email: true, disabled: true } } } } },
     }),
-    db().action.groupBy({ by: ['assignedGroupId'], where: { status: 'pending_review', assignedGroupId: { not: null } }, _count: { _all: true } }),
+    db().action.groupBy({
+      by: ['assignedGroupId'],
+      where: { status: 'pending_review', assignedGroupId: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   const pendingByGroup = new Map(pending.map((row) => [row.assignedGroupId, row._count._all]));
   return groups.map((group) => ({

@@ -8,9 +8,16 @@ export const createReviewerGroupSchema = z.object({ name: groupName, description
 export type CreateReviewerGroupInput = z.input<typeof createReviewerGroupSchema>;
 
 export const updateReviewerGroupSchema = z
-  .object({ groupId: z.string().min(1, 'which group'), name: groupName.optional(), description: description.optional() })
+  .object({
+    groupId: z.string().min(1, 'which group'),
+    name: groupName.optional(),
+    description: description.optional(),
+  })
   .strict()
-  .refine((input) => input.name !== undefined || input.description !== undefined, { message: 'change the name, the description or both', path: ['name'] });
+  .refine((input) => input.name !== undefined || input.description !== undefined, {
+    message: 'change the name, the description or both',
+    path: ['name'],
+  });
 export type UpdateReviewerGroupInput = z.input<typeof updateReviewerGroupSchema>;
 
 /** A member is named by user id or e-mail address (exactly one). */
@@ -18,10 +25,16 @@ export const groupMemberSchema = z
   .object({
     groupId: z.string().min(1, 'which group'),
     userId: z.string().trim().min(1).optional(),
-    email: z.email('email must be a valid address').transform((email) => email.toLowerCase()).optional(),
+    email: z
+      .email('email must be a valid address')
+      .transform((email) => email.toLowerCase())
+      .optional(),
   })
   .strict()
-  .refine((input) => (input.userId === undefined) !== (input.email === undefined), { message: 'name the user by id or by e-mail, not both', path: ['userId'] });
+  .refine((input) => (input.userId === undefined) !== (input.email === undefined), {
+    message: 'name the user by id or by e-mail, not both',
+    path: ['userId'],
+  });
 export type GroupMemberInput = z.input<typeof groupMemberSchema>;
 
 export const deleteReviewerGroupSchema = z.object({ groupId: z.string().min(1, 'which group') }).strict();

@@ -16,13 +16,25 @@ export async function updateReviewerGroup(actor: Actor, input: UpdateReviewerGro
   const taken = () => new WardenError('conflict', `A reviewer group named "${changes.name}" already exists.`);
   try {
     return await db().$transaction(async (tx) => {
-      const before = await tx.reviewerGroup.findUnique({ where: { id: groupId }, select: { name: true, description: true } });
+      const before = await tx.reviewerGroup.findUnique({
+        where: { id: groupId },
+        select: { name: true, description: true },
+      });
       if (!before) throw new WardenError('not_found', 'No such reviewer group.');
       const after = { name: changes.name ?? before.name, description: changes.description ?? before.description };
-      if (after.name === before.name && after.description === before.description) return { id: groupId, ...after, changed: false };
-      if (after.name !== before.name && (await tx.reviewerGroup.findUnique({ where: { name: after.name }, select: { id: true } }))) throw taken();
-      const { count } = await tx.reviewerGroup.updateMany({ where: { id: groupId, name: before.name, description: before.description }, data: after });
-      if (count !== 1) throw new WardenError('conflict', 'This group was changed by someone else meanwhile; reload and try again.');
+      if (after.name === before.name && after.description === before.description)
+        return { id: groupId, ...after, changed: false };
+      if (
+        after.name !== before.name &&
+        (await tx.reviewerGroup.findUnique({ where: { name: after.name }, select: { id: true } }))
+      )
+        throw taken();
+      const { count } = await tx.reviewerGroup.updateMany({
+        where: { id: groupId, name: before.name, description: before.description },
+        data: after,
+      });
+      if (count !== 1)
+        throw new WardenError('conflict', 'This group was changed by someone else meanwhile; reload and try again.');
       await recordAuditEvent(tx, { actor, type: 'review_group.updated', payload: { name: after.name, before, after } });
       return { id: groupId, ...after, changed: true };
     });

@@ -22,6 +22,8 @@ export function assessRiskForViewer(input: RiskInput, shown: Pick<RiskInput, 'pa
 function withoutValues(finding: RiskFinding): RiskFinding {
   const where = finding.where ?? 'a sensitive field';
   const cause =
-    finding.code === 'changed_payee' ? `"${where}" changes (a sensitive field: values hidden from you)` : `${where}: in a sensitive field (hidden from you)`;
+    finding.code === 'changed_payee'
+      ? `"${where}" changes (a sensitive field: values hidden from you)`
+      : `${where}: in a sensitive field (hidden from you)`;
   return { ...finding, cause };
 }

@@ -65,7 +65,9 @@ export function assessRisk(input: RiskInput): RiskFlag[] {
 export function toRiskFlags(findings: readonly RiskFinding[]): RiskFlag[] {
   return findings
     .map(({ code, cause }) => ({ code, label: RISK_FLAGS[code].label, cause, severity: RISK_FLAGS[code].severity }))
-    .sort((a, b) => CODE_RANK.get(a.code)! - CODE_RANK.get(b.code)! || (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0));
+    .sort(
+      (a, b) => CODE_RANK.get(a.code)! - CODE_RANK.get(b.code)! || (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0),
+    );
 }
 
 /** The causes behind assessRisk, unsorted. */
@@ -74,7 +76,8 @@ export function findRisks(input: RiskInput): RiskFinding[] {
   const add = (code: RiskFlagCode, cause: string, where: string | null = null) => findings.push({ code, cause, where });
 
   for (const reason of input.gateReasons) {
-    if (reason.startsWith('review: ') && !BASELINE_REVIEW.test(reason)) add('review_rule', reason.slice('review: '.length));
+    if (reason.startsWith('review: ') && !BASELINE_REVIEW.test(reason))
+      add('review_rule', reason.slice('review: '.length));
   }
   const hostile = [
     ...inspectValue(input.params, 'params'),
@@ -90,12 +93,17 @@ export function findRisks(input: RiskInput): RiskFinding[] {
   for (const found of instructions) add('instruction_text', describeInstruction(found), found.path);
   if (input.currentValues) {
     for (const change of payeeChanges(input.currentValues, input.params)) {
-      add('changed_payee', `"${change.field}" changes from ${shorten(change.before)} to ${shorten(change.after)}`, change.field);
+      add(
+        'changed_payee',
+        `"${change.field}" changes from ${shorten(change.before)} to ${shorten(change.after)}`,
+        change.field,
+      );
     }
   }
   const writes = input.actionLevel !== null && isWriteLevel(input.actionLevel);
   if (writes && input.sources.length === 0) add('no_sources', 'a write action that cites no source');
-  if (input.requester && !input.requesterVerified) add('unverified_requester', `"${input.requester}" was named by the agent, not signed`);
+  if (input.requester && !input.requesterVerified)
+    add('unverified_requester', `"${input.requester}" was named by the agent, not signed`);
   return findings;
 }
 
@@ -106,7 +114,10 @@ export function riskMask(flags: readonly RiskFlag[]): number {
 
 /** Sort weight: each distinct code counts once, a high flag outweighing any number of lower ones in practice. */
 export function riskWeight(flags: readonly RiskFlag[]): number {
-  return [...new Set(flags.map((flag) => flag.code))].reduce((sum, code) => sum + SEVERITY_WEIGHT[RISK_FLAGS[code].severity], 0);
+  return [...new Set(flags.map((flag) => flag.code))].reduce(
+    (sum, code) => sum + SEVERITY_WEIGHT[RISK_FLAGS[code].severity],
+    0,
+  );
 }
 
 export function riskCodesOfMask(mask: number): RiskFlagCode[] {
@@ -115,12 +126,36 @@ export function riskCodesOfMask(mask: number): RiskFlagCode[] {
 
 // Where money or a message goes. Keys are compared lower-cased without separators ("sort_code" → "sortcode").
 const PAYEE_KEYS = new Set([
-  'iban', 'account', 'accountnumber', 'accountno', 'bankaccount', 'bankaccountnumber', 'payee', 'payeeaccount',
-  'beneficiary', 'beneficiaryaccount', 'recipient', 'routingnumber', 'abanumber', 'sortcode', 'swift', 'swiftcode',
-  'bic', 'wallet', 'walletaddress',
+  'iban',
+  'account',
+  'accountnumber',
+  'accountno',
+  'bankaccount',
+  'bankaccountnumber',
+  'payee',
+  'payeeaccount',
+  'beneficiary',
+  'beneficiaryaccount',
+  'recipient',
+  'routingnumber',
+  'abanumber',
+  'sortcode',
+  'swift',
+  'swiftcode',
+  'bic',
+  'wallet',
+  'walletaddress',
 ]);
 // Longer names that end in a payee word ("vendorIban", "payoutAccountNumber"); not "bic", which ends "public".
-const PAYEE_SUFFIXES = ['iban', 'accountnumber', 'bankaccount', 'routingnumber', 'sortcode', 'swiftcode', 'walletaddress'];
+const PAYEE_SUFFIXES = [
+  'iban',
+  'accountnumber',
+  'bankaccount',
+  'routingnumber',
+  'sortcode',
+  'swiftcode',
+  'walletaddress',
+];
 
 export function isPayeeKey(key: string): boolean {
   const normalized = key.toLowerCase().replace(/[\s_-]/g, '');
@@ -139,7 +174,8 @@ function payeeChanges(current: Record<string, unknown>, params: unknown): PayeeC
     for (const [key, value] of Object.entries(after)) {
       const was = isRecord(before) && Object.hasOwn(before, key) ? before[key] : undefined;
       if (isPayeeKey(key)) {
-        if (value !== undefined && canonicalJson(value) !== canonicalJson(was)) changes.push({ field: prefix + key, before: was, after: value });
+        if (value !== undefined && canonicalJson(value) !== canonicalJson(was))
+          changes.push({ field: prefix + key, before: was, after: value });
       } else if (depth === 0 && isRecord(value)) {
         compare(was, value, `${prefix}${key}.`, depth + 1);
       }

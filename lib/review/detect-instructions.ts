@@ -58,7 +58,12 @@ export function findInstruction(text: string): string | null {
   const match = INSTRUCTION.exec(scanned);
   if (!match) return null;
   // By code point, so the cut never splits a surrogate pair.
-  const tail = Array.from(scanned.slice(match.index, match.index + EXCERPT_CHARS * 3).replace(/\s+/g, ' ').trim());
+  const tail = Array.from(
+    scanned
+      .slice(match.index, match.index + EXCERPT_CHARS * 3)
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   return tail.length > EXCERPT_CHARS ? `${tail.slice(0, EXCERPT_CHARS).join('')}…` : tail.join('');
 }
 

@@ -8,11 +8,32 @@ describe('diffValues', () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>, [string, DiffKind][]]>([
     ['a changed field', { email: 'a@x.example' }, { email: 'b@x.example' }, [['email', 'changed']]],
     ['an unchanged field', { plan: 'pro' }, { plan: 'pro' }, [['plan', 'unchanged']]],
-    ['a field the update does not name is untouched, not removed', { plan: 'pro', seats: 3 }, { seats: 4 }, [['plan', 'untouched'], ['seats', 'changed']]],
+    [
+      'a field the update does not name is untouched, not removed',
+      { plan: 'pro', seats: 3 },
+      { seats: 4 },
+      [
+        ['plan', 'untouched'],
+        ['seats', 'changed'],
+      ],
+    ],
     ['a field the record did not have is added', {}, { note: 'vip' }, [['note', 'added']]],
-    ['nested objects are walked to their leaves', { address: { city: 'Lyon', zip: '69001' } }, { address: { city: 'Paris', zip: '69001' } }, [['address.city', 'changed'], ['address.zip', 'unchanged']]],
+    [
+      'nested objects are walked to their leaves',
+      { address: { city: 'Lyon', zip: '69001' } },
+      { address: { city: 'Paris', zip: '69001' } },
+      [
+        ['address.city', 'changed'],
+        ['address.zip', 'unchanged'],
+      ],
+    ],
     ['arrays compare whole', { tags: ['a', 'b'] }, { tags: ['a', 'c'] }, [['tags', 'changed']]],
-    ['key order inside a value does not matter', { meta: [{ a: 1, b: 2 }] }, { meta: [{ b: 2, a: 1 }] }, [['meta', 'unchanged']]],
+    [
+      'key order inside a value does not matter',
+      { meta: [{ a: 1, b: 2 }] },
+      { meta: [{ b: 2, a: 1 }] },
+      [['meta', 'unchanged']],
+    ],
     ['a type change is a change', { seats: 3 }, { seats: '3' }, [['seats', 'changed']]],
     ['an object replaced by a scalar is one change', { owner: { id: 1 } }, { owner: null }, [['owner', 'changed']]],
     ['odd keys are quoted', { 'first name': 'A' }, { 'first name': 'B' }, [['["first name"]', 'changed']]],
@@ -21,8 +42,12 @@ describe('diffValues', () => {
   });
 
   it('keeps both values', () => {
-    expect(diffValues({ amount: 10 }, { amount: 12 })).toEqual([{ path: 'amount', kind: 'changed', before: 10, after: 12, masked: false }]);
-    expect(diffValues({ plan: 'pro' }, {})).toEqual([{ path: 'plan', kind: 'untouched', before: 'pro', masked: false }]);
+    expect(diffValues({ amount: 10 }, { amount: 12 })).toEqual([
+      { path: 'amount', kind: 'changed', before: 10, after: 12, masked: false },
+    ]);
+    expect(diffValues({ plan: 'pro' }, {})).toEqual([
+      { path: 'plan', kind: 'untouched', before: 'pro', masked: false },
+    ]);
   });
 
   it('masks sensitive paths and everything under them, keeping whether they changed', () => {

@@ -19,16 +19,24 @@ export function diffValues(
   { sensitive = [], mask = '••••••' }: { sensitive?: readonly string[]; mask?: string } = {},
 ): DiffEntry[] {
   const sensitiveKeys = sensitive.map((path) => path.split('.'));
-  const isSensitive = (keys: string[]) => sensitiveKeys.some((s) => s.length <= keys.length && s.every((key, i) => key === keys[i]));
+  const isSensitive = (keys: string[]) =>
+    sensitiveKeys.some((s) => s.length <= keys.length && s.every((key, i) => key === keys[i]));
   const entries: DiffEntry[] = [];
 
   const walk = (keys: string[], left: unknown, right: unknown, inLeft: boolean, inRight: boolean) => {
     if (isPlainObject(left) && isPlainObject(right)) {
       const names = [...Object.keys(left), ...Object.keys(right).filter((key) => !Object.hasOwn(left, key))];
-      for (const name of names) walk([...keys, name], left[name], right[name], Object.hasOwn(left, name), Object.hasOwn(right, name));
+      for (const name of names)
+        walk([...keys, name], left[name], right[name], Object.hasOwn(left, name), Object.hasOwn(right, name));
       return;
     }
-    const kind: DiffKind = !inRight ? 'untouched' : !inLeft ? 'added' : canonicalJson(left) === canonicalJson(right) ? 'unchanged' : 'changed';
+    const kind: DiffKind = !inRight
+      ? 'untouched'
+      : !inLeft
+        ? 'added'
+        : canonicalJson(left) === canonicalJson(right)
+          ? 'unchanged'
+          : 'changed';
     const masked = isSensitive(keys);
     const show = (value: unknown) => (masked ? mask : value);
     entries.push({
@@ -45,7 +53,9 @@ export function diffValues(
 
 /** `address.city`, `tags`, `["first name"]`: the same notation the hostile-text flags use. */
 function formatPath(keys: string[]): string {
-  return keys.map((key, index) => (IDENTIFIER.test(key) ? `${index ? '.' : ''}${key}` : `[${JSON.stringify(key)}]`)).join('');
+  return keys
+    .map((key, index) => (IDENTIFIER.test(key) ? `${index ? '.' : ''}${key}` : `[${JSON.stringify(key)}]`))
+    .join('');
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,11 @@ import { emailPreview } from './email-preview';
 
 const EMAIL_SCHEMA = {
   type: 'object',
-  properties: { customer: { type: 'string', format: 'email' }, watchers: { type: 'array', items: { type: 'string', format: 'email' } }, note: { type: 'string' } },
+  properties: {
+    customer: { type: 'string', format: 'email' },
+    watchers: { type: 'array', items: { type: 'string', format: 'email' } },
+    note: { type: 'string' },
+  },
 };
 
 describe('emailPreview', () => {
@@ -14,14 +18,28 @@ describe('emailPreview', () => {
     ['no body: not an e-mail', {}, { to: 'ann@example.com', subject: 'Hi' }, false],
     ['a body that is not text: not an e-mail', {}, { to: 'ann@example.com', body: { html: '<p>' } }, false],
     ['only a sender: not an e-mail', {}, { from: 'bot@example.com', body: 'Hi' }, false],
-    ['a ticket with an assignee (nested): not an e-mail', {}, { title: 'Refund', assignee: { email: 'a@example.com' }, body: 'x' }, false],
+    [
+      'a ticket with an assignee (nested): not an e-mail',
+      {},
+      { title: 'Refund', assignee: { email: 'a@example.com' }, body: 'x' },
+      false,
+    ],
     ['the recipient need not look like an address', {}, { recipient: 'pay\u200Bpal.example', body: 'x' }, true],
   ])('%s', (_name, schema, params, isEmail) => {
     expect(emailPreview(schema, params) !== null).toBe(isEmail);
   });
 
-  it('orders the headers like a mail client and keeps each field\'s path', () => {
-    expect(emailPreview(EMAIL_SCHEMA, { body: 'Hi', cc: ['b@example.com', 'c@example.com'], to: 'a@example.com', from: 'bot@example.com', subject: 'Invoice', watchers: ['w@example.com'] })).toEqual({
+  it("orders the headers like a mail client and keeps each field's path", () => {
+    expect(
+      emailPreview(EMAIL_SCHEMA, {
+        body: 'Hi',
+        cc: ['b@example.com', 'c@example.com'],
+        to: 'a@example.com',
+        from: 'bot@example.com',
+        subject: 'Invoice',
+        watchers: ['w@example.com'],
+      }),
+    ).toEqual({
       headers: [
         { role: 'from', path: 'params.from', values: ['bot@example.com'] },
         { role: 'to', path: 'params.to', values: ['a@example.com'] },
@@ -36,7 +54,12 @@ describe('emailPreview', () => {
 
   it('knows an HTML body by its name or its schema', () => {
     expect(emailPreview({}, { to: 'a@example.com', html: '<p>Hi</p>' })?.bodyIsHtml).toBe(true);
-    expect(emailPreview({ properties: { body: { type: 'string', contentMediaType: 'text/html' } } }, { to: 'a@example.com', body: '<p>Hi</p>' })?.bodyIsHtml).toBe(true);
+    expect(
+      emailPreview(
+        { properties: { body: { type: 'string', contentMediaType: 'text/html' } } },
+        { to: 'a@example.com', body: '<p>Hi</p>' },
+      )?.bodyIsHtml,
+    ).toBe(true);
   });
 
   it('prefers body over other text fields, and shows non-string recipients as JSON', () => {

@@ -18,8 +18,14 @@ export type EmailPreview = {
 };
 
 const ROLE_BY_NAME: Record<string, EmailRole> = {
-  from: 'from', sender: 'from', replyto: 'replyTo',
-  to: 'to', recipient: 'to', recipients: 'to', cc: 'cc', bcc: 'bcc',
+  from: 'from',
+  sender: 'from',
+  replyto: 'replyTo',
+  to: 'to',
+  recipient: 'to',
+  recipients: 'to',
+  cc: 'cc',
+  bcc: 'bcc',
 };
 const BODY_NAMES = ['body', 'text', 'message', 'content', 'html', 'bodytext', 'textbody', 'htmlbody', 'plaintext'];
 const HTML_NAMES = new Set(['html', 'htmlbody']);
@@ -55,7 +61,8 @@ export function emailPreview(schema: unknown, params: Record<string, unknown>): 
     headers,
     subject: subjectKey ? { path: `params.${subjectKey}`, text: params[subjectKey] as string } : null,
     body: { path: `params.${bodyKey}`, text: params[bodyKey] as string },
-    bodyIsHtml: HTML_NAMES.has(normalize(bodyKey)) || (isObject(bodySchema) && bodySchema.contentMediaType === 'text/html'),
+    bodyIsHtml:
+      HTML_NAMES.has(normalize(bodyKey)) || (isObject(bodySchema) && bodySchema.contentMediaType === 'text/html'),
   };
 }
 

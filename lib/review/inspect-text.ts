@@ -42,8 +42,14 @@ const ZERO_WIDTH: Record<number, [string, string]> = {
 };
 
 // Standard abbreviations of C0 (U+0000–U+001F) and C1 (U+0080–U+009F); \t and \n are ordinary text and not flagged.
-const C0 = 'NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US'.split(' ');
-const C1 = 'PAD HOP BPH NBH IND NEL SSA ESA HTS HTJ VTS PLD PLU RI SS2 SS3 DCS PU1 PU2 STS CCH MW SPA EPA SOS SGCI SCI CSI ST OSC PM APC'.split(' ');
+const C0 =
+  'NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US'.split(
+    ' ',
+  );
+const C1 =
+  'PAD HOP BPH NBH IND NEL SSA ESA HTS HTJ VTS PLD PLU RI SS2 SS3 DCS PU1 PU2 STS CCH MW SPA EPA SOS SGCI SCI CSI ST OSC PM APC'.split(
+    ' ',
+  );
 
 export function codePointLabel(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -54,7 +60,14 @@ export function classifyChar(codePoint: number): InvisibleChar | null {
   const known = BIDI[codePoint] ?? ZERO_WIDTH[codePoint];
   if (known) return { codePoint, abbr: known[0], name: known[1], kind: BIDI[codePoint] ? 'bidi' : 'zero-width' };
   if (codePoint === 0x09 || codePoint === 0x0a) return null;
-  const control = codePoint < 0x20 ? C0[codePoint] : codePoint === 0x7f ? 'DEL' : codePoint >= 0x80 && codePoint <= 0x9f ? C1[codePoint - 0x80] : null;
+  const control =
+    codePoint < 0x20
+      ? C0[codePoint]
+      : codePoint === 0x7f
+        ? 'DEL'
+        : codePoint >= 0x80 && codePoint <= 0x9f
+          ? C1[codePoint - 0x80]
+          : null;
   if (control) return { codePoint, abbr: control, name: `a control character (${control})`, kind: 'control' };
   if (codePoint >= 0xe0000 && codePoint <= 0xe007f) {
     const ascii = tagAscii(codePoint);
@@ -168,7 +181,10 @@ export function inspectValue(value: unknown, path: string): FlaggedPath[] {
   return Object.entries(value).flatMap(([key, item]) => {
     const childPath = IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
     const keyFlags = inspectText(key);
-    return [...(keyFlags.length ? [{ path: `${childPath} (key)`, flags: keyFlags }] : []), ...inspectValue(item, childPath)];
+    return [
+      ...(keyFlags.length ? [{ path: `${childPath} (key)`, flags: keyFlags }] : []),
+      ...inspectValue(item, childPath),
+    ];
   });
 }
 

@@ -3,7 +3,18 @@ import { paramFields } from './param-fields';
 
 describe('paramFields', () => {
   it('lists every leaf with its JSON type, in submitted order', () => {
-    expect(paramFields({ title: 'Refund', priority: 2, ratio: 0.5, urgent: false, note: null, tags: ['a'], meta: {}, assignee: { email: 'a@example.com' } })).toEqual([
+    expect(
+      paramFields({
+        title: 'Refund',
+        priority: 2,
+        ratio: 0.5,
+        urgent: false,
+        note: null,
+        tags: ['a'],
+        meta: {},
+        assignee: { email: 'a@example.com' },
+      }),
+    ).toEqual([
       { path: 'title', type: 'string', value: 'Refund' },
       { path: 'priority', type: 'integer', value: 2 },
       { path: 'ratio', type: 'number', value: 0.5 },
@@ -16,7 +27,9 @@ describe('paramFields', () => {
   });
 
   it('a masked path is "hidden", whatever it holds; odd keys are quoted', () => {
-    expect(paramFields({ card: '••••••', 'first name': 'Ann', bank: { iban: '••••••' } }, ['card', 'bank.iban'])).toEqual([
+    expect(
+      paramFields({ card: '••••••', 'first name': 'Ann', bank: { iban: '••••••' } }, ['card', 'bank.iban']),
+    ).toEqual([
       { path: 'card', type: 'hidden', value: '••••••' },
       { path: '["first name"]', type: 'string', value: 'Ann' },
       { path: 'bank.iban', type: 'hidden', value: '••••••' },

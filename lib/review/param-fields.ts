@@ -9,7 +9,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 export function paramFields(params: Record<string, unknown>, maskedPaths: readonly string[] = []): ParamField[] {
   const masked = maskedPaths.map((path) => path.split('.'));
-  const isMasked = (keys: string[]) => masked.some((m) => m.length <= keys.length && m.every((key, i) => key === keys[i]));
+  const isMasked = (keys: string[]) =>
+    masked.some((m) => m.length <= keys.length && m.every((key, i) => key === keys[i]));
   const fields: ParamField[] = [];
   const walk = (keys: string[], value: unknown) => {
     if (isMasked(keys)) return void fields.push({ path: formatPath(keys), type: 'hidden', value });
@@ -27,10 +28,13 @@ function typeOf(value: unknown): FieldType {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'object') return typeof value as FieldType;
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'object')
+    return typeof value as FieldType;
   return 'string';
 }
 
 function formatPath(keys: string[]): string {
-  return keys.map((key, index) => (IDENTIFIER.test(key) ? `${index ? '.' : ''}${key}` : `[${JSON.stringify(key)}]`)).join('');
+  return keys
+    .map((key, index) => (IDENTIFIER.test(key) ? `${index ? '.' : ''}${key}` : `[${JSON.stringify(key)}]`))
+    .join('');
 }

@@ -7,7 +7,11 @@ import { queueFilterSchema, type QueueFilter } from './schemas';
  */
 export const QUEUE_SORTS = ['newest', 'oldest', 'risk'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
-export const QUEUE_SORT_LABELS: Record<QueueSort, string> = { newest: 'Newest first', oldest: 'Oldest first', risk: 'Riskiest first' };
+export const QUEUE_SORT_LABELS: Record<QueueSort, string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  risk: 'Riskiest first',
+};
 
 /** Rows a page holds. A reviewer scrolls a few pages at most; the filters and counts find the rest. */
 export const QUEUE_PAGE_SIZE = 50;
@@ -38,7 +42,10 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** The URL form (?agent=…&sort=risk&after=…): unknown values fall back to the defaults, never an error page. */
 export const queueQuerySchema = z.object({
-  sort: z.preprocess(first, z.enum(QUEUE_SORTS).optional()).catch(undefined).transform((sort) => sort ?? 'newest'),
+  sort: z
+    .preprocess(first, z.enum(QUEUE_SORTS).optional())
+    .catch(undefined)
+    .transform((sort) => sort ?? 'newest'),
   after: z.preprocess(first, z.string().max(120).optional()).catch(undefined),
   limit: z.preprocess(first, z.coerce.number().int().min(1).max(100).optional()).catch(undefined),
 });

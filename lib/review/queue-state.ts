@@ -27,12 +27,21 @@ export type QueueEvent =
   | { type: 'resync'; rows: PendingActionRow[]; nextCursor: string | null; hold: boolean }
   | { type: 'release' };
 
-export function initialQueueState(sort: QueueSort, rows: PendingActionRow[], nextCursor: string | null, facets: QueueFacets): QueueState {
+export function initialQueueState(
+  sort: QueueSort,
+  rows: PendingActionRow[],
+  nextCursor: string | null,
+  facets: QueueFacets,
+): QueueState {
   return { sort, rows, held: [], nextCursor, facets, gone: {} };
 }
 
 /** Negative when `a` comes first in the queue's order. */
-export function compareRows(sort: QueueSort, a: Pick<PendingActionRow, 'id' | 'riskWeight'>, b: Pick<PendingActionRow, 'id' | 'riskWeight'>): number {
+export function compareRows(
+  sort: QueueSort,
+  a: Pick<PendingActionRow, 'id' | 'riskWeight'>,
+  b: Pick<PendingActionRow, 'id' | 'riskWeight'>,
+): number {
   const byId = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   if (sort === 'oldest') return byId;
   if (sort === 'risk' && a.riskWeight !== b.riskWeight) return b.riskWeight - a.riskWeight;
@@ -47,7 +56,11 @@ export function queueReducer(state: QueueState, event: QueueEvent): QueueState {
       return { ...state, facets: event.facets };
     case 'more': {
       const known = new Set([...state.rows, ...state.held].map((row) => row.id));
-      return { ...state, rows: [...state.rows, ...event.rows.filter((row) => !known.has(row.id))], nextCursor: event.nextCursor };
+      return {
+        ...state,
+        rows: [...state.rows, ...event.rows.filter((row) => !known.has(row.id))],
+        nextCursor: event.nextCursor,
+      };
     }
     case 'resync':
       return resync(state, event.rows, event.nextCursor, event.hold);
@@ -56,10 +69,17 @@ export function queueReducer(state: QueueState, event: QueueEvent): QueueState {
   }
 }
 
-function applyDelta(state: QueueState, upserted: PendingActionRow[], removed: QueueRemoval[], hold: boolean): QueueState {
+function applyDelta(
+  state: QueueState,
+  upserted: PendingActionRow[],
+  removed: QueueRemoval[],
+  hold: boolean,
+): QueueState {
   const removedIds = new Set(removed.map((entry) => entry.id));
   const gone = { ...state.gone };
-  for (const entry of removed) if (state.rows.some((row) => row.id === entry.id) || state.held.some((row) => row.id === entry.id)) gone[entry.id] = entry;
+  for (const entry of removed)
+    if (state.rows.some((row) => row.id === entry.id) || state.held.some((row) => row.id === entry.id))
+      gone[entry.id] = entry;
 
   const changed = new Map(upserted.map((row) => [row.id, row]));
   // Rows already shown change in place: nothing under the reviewer's pointer moves.
@@ -99,12 +119,18 @@ function insertSorted(sort: QueueSort, rows: PendingActionRow[], arrivals: Pendi
 function resync(state: QueueState, fresh: PendingActionRow[], nextCursor: string | null, hold: boolean): QueueState {
   const freshIds = new Set(fresh.map((row) => row.id));
   const last = fresh.at(-1);
-  const covered = (row: PendingActionRow) => nextCursor === null || (last !== undefined && compareRows(state.sort, row, last) <= 0);
+  const covered = (row: PendingActionRow) =>
+    nextCursor === null || (last !== undefined && compareRows(state.sort, row, last) <= 0);
   const left = [...state.rows, ...state.held].filter((row) => covered(row) && !freshIds.has(row.id));
   const removed = left.map((row) => ({ id: row.id, status: 'left', decidedBy: null }));
   const next = applyDelta(state, fresh, removed, hold);
   for (const row of left) delete next.gone[row.id];
   const lastLoaded = next.rows.at(-1);
   if (nextCursor === null || !lastLoaded) return { ...next, nextCursor: null };
-  return { ...next, nextCursor: encodeQueueCursor(state.sort === 'risk' ? { id: lastLoaded.id, weight: lastLoaded.riskWeight } : { id: lastLoaded.id }) };
+  return {
+    ...next,
+    nextCursor: encodeQueueCursor(
+      state.sort === 'risk' ? { id: lastLoaded.id, weight: lastLoaded.riskWeight } : { id: lastLoaded.id },
+    ),
+  };
 }

@@ -6,7 +6,12 @@ export type RiskColumns = { riskFlags: string; riskMask: number; riskWeight: num
 /** An action's stored risk (Action.riskFlags/riskMask/riskWeight/riskVersion), from the version that would run. */
 export function riskColumns(input: RiskInput): RiskColumns {
   const flags = assessRisk(input);
-  return { riskFlags: JSON.stringify(flags), riskMask: riskMask(flags), riskWeight: riskWeight(flags), riskVersion: RISK_RULES_VERSION };
+  return {
+    riskFlags: JSON.stringify(flags),
+    riskMask: riskMask(flags),
+    riskWeight: riskWeight(flags),
+    riskVersion: RISK_RULES_VERSION,
+  };
 }
 
 /** The columns an action row stores its proposal in (JSON text), as assessRisk reads them. */
@@ -20,7 +25,11 @@ export type StoredProposal = {
 };
 
 /** riskColumns of a stored action, for `params` (the version that would run) and its tool's level. */
-export function riskColumnsOfStored(action: StoredProposal, actionLevel: string | null | undefined, params: unknown): RiskColumns {
+export function riskColumnsOfStored(
+  action: StoredProposal,
+  actionLevel: string | null | undefined,
+  params: unknown,
+): RiskColumns {
   return riskColumns({
     actionLevel: (actionLevel as ActionLevel | null | undefined) ?? null,
     gateReasons: JSON.parse(action.gateReasons) as string[],

@@ -5,11 +5,16 @@ import { RISK_FLAG_CODES, type RiskFlagCode } from './assess-risk';
 /** The review queue's filters and its batch decision. Client-safe: zod and pure constants only. */
 export const QUEUE_AGES = { '15m': 15, '1h': 60, '4h': 240 } as const;
 export type QueueAge = keyof typeof QUEUE_AGES;
-export const QUEUE_AGE_LABELS: Record<QueueAge, string> = { '15m': 'Older than 15 min', '1h': 'Older than 1 h', '4h': 'Older than 4 h' };
+export const QUEUE_AGE_LABELS: Record<QueueAge, string> = {
+  '15m': 'Older than 15 min',
+  '1h': 'Older than 1 h',
+  '4h': 'Older than 4 h',
+};
 
 const RISK_CODES = RISK_FLAG_CODES as [RiskFlagCode, ...RiskFlagCode[]];
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const text = (max: number) => z.preprocess(first, z.string().trim().max(max).optional()).transform((value) => value || undefined);
+const text = (max: number) =>
+  z.preprocess(first, z.string().trim().max(max).optional()).transform((value) => value || undefined);
 
 /**
  * Filters as they come in the URL (?agent=&tool=&level=&risk=&requester=&age=&mine=1). A value that is not one of
@@ -22,7 +27,10 @@ export const queueFilterSchema = z.object({
   risk: z.preprocess(first, z.enum(RISK_CODES).optional()).catch(undefined),
   requester: text(200).catch(undefined),
   age: z.preprocess(first, z.enum(Object.keys(QUEUE_AGES) as [QueueAge, ...QueueAge[]]).optional()).catch(undefined),
-  mine: z.preprocess(first, z.literal('1').optional()).catch(undefined).transform((value) => value === '1'),
+  mine: z
+    .preprocess(first, z.literal('1').optional())
+    .catch(undefined)
+    .transform((value) => value === '1'),
   trace: text(100).catch(undefined),
 });
 export type QueueFilter = {

@@ -15,19 +15,41 @@ export async function getActionRollback(actor: Actor, actionId: string) {
   const action = await db().action.findUnique({
     where: { id: actionId },
     select: {
-      id: true, status: true, rollbackOfId: true,
+      id: true,
+      status: true,
+      rollbackOfId: true,
       tool: { select: { name: true, rollbackKind: true, rollbackInstructions: true, rollbackToolName: true } },
     },
   });
   if (!action) throw new WardenError('not_found', 'No such action.');
   const [attempts, requests, manual, original] = await Promise.all([
-    db().action.findMany({ where: { rollbackOfId: action.id }, select: { id: true, status: true, toolName: true, createdAt: true }, orderBy: { id: 'desc' } }),
-    db().auditEvent.findMany({ where: { actionId: action.id, type: 'rollback.requested' }, select: { actorId: true, actorType: true, payload: true } }),
-    db().auditEvent.findFirst({ where: { actionId: action.id, type: 'rollback.recorded_manually' }, select: { actorId: true, actorType: true, at: true, payload: true } }),
-    action.rollbackOfId ? db().action.findUnique({ where: { id: action.rollbackOfId }, select: { id: true, toolName: true, status: true } }) : null,
+    db().action.findMany({
+      where: { rollbackOfId: action.id },
+      select: { id: true, status: true, toolName: true, createdAt: true },
+      orderBy: { id: 'desc' },
+    }),
+    db().auditEvent.findMany({
+      where: { actionId: action.id, type: 'rollback.requested' },
+      select: { actorId: true, actorType: true, payload: true },
+    }),
+    db().auditEvent.findFirst({
+      where: { actionId: action.id, type: 'rollback.recorded_manually' },
+      select: { actorId: true, actorType: true, at: true, payload: true },
+    }),
+    action.rollbackOfId
+      ? db().action.findUnique({
+          where: { id: action.rollbackOfId },
+          select: { id: true, toolName: true, status: true },
+        })
+      : null,
   ]);
   const people = await namesOf([...requests.map((r) => r.actorId), manual?.actorId].filter((id): id is string => !!id));
-  const requestedBy = new Map(requests.map((r) => [(JSON.parse(r.payload) as { rollbackId: string }).rollbackId, people.get(r.actorId ?? '') ?? r.actorType]));
+  const requestedBy = new Map(
+    requests.map((r) => [
+      (JSON.parse(r.payload) as { rollbackId: string }).rollbackId,
+      people.get(r.actorId ?? '') ?? r.actorType,
+    ]),
+  );
   const kind = action.tool?.rollbackKind ?? 'none';
   const summary = rollbackSummary(attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })));
   return {
@@ -35,7 +57,13 @@ export async function getActionRollback(actor: Actor, actionId: string) {
     instructions: action.tool?.rollbackInstructions ?? '',
     compensatingTool: action.tool?.rollbackToolName ?? null,
     summary: manual && summary !== 'rolled_back' ? ('rolled_back_manually' as const) : summary,
-    attempts: attempts.map((a) => ({ id: a.id, status: a.status, tool: a.toolName, createdAt: a.createdAt.toISOString(), requestedBy: requestedBy.get(a.id) ?? null })),
+    attempts: attempts.map((a) => ({
+      id: a.id,
+      status: a.status,
+      tool: a.toolName,
+      createdAt: a.createdAt.toISOString(),
+      requestedBy: requestedBy.get(a.id) ?? null,
+    })),
     manual: manual && {
       by: people.get(manual.actorId ?? '') ?? manual.actorType,
       at: manual.at.toISOString(),
@@ -48,6 +76,9 @@ export async function getActionRollback(actor: Actor, actionId: string) {
 
 async function namesOf(ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const users = await db().user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  const users = await db().user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, name: true },
+  });
   return new Map(users.map((u) => [u.id, u.name]));
 }

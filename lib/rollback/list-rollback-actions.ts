@@ -11,7 +11,10 @@ const LIMIT = 100;
  * `status: 'approved'` is its to-do list (claim, run, report like any other action). Also the domain half of
  * `GET /api/v1/actions?kind=rollback` (the list endpoint wires it).
  */
-export async function listRollbackActions(actor: Actor, query: { status?: string } = {}): Promise<{ actions: ActionView[] }> {
+export async function listRollbackActions(
+  actor: Actor,
+  query: { status?: string } = {},
+): Promise<{ actions: ActionView[] }> {
   assertCan(actor, 'actions.read_own');
   if (actor.type !== 'agent') throw new WardenError('forbidden', 'Only an agent lists its rollbacks here.');
   const { status } = listRollbacksQuerySchema.parse(query);

@@ -14,8 +14,12 @@ export type GrantRestorePlan = Awaited<ReturnType<typeof previewGrantRestore>>;
  */
 export async function previewGrantRestore(actor: Actor, input: { agentId: string; asOf: Date }) {
   assertCan(actor, 'actions.rollback');
-  if (Number.isNaN(input.asOf.getTime())) throw new WardenError('invalid_input', 'asOf: not a date', { issues: [{ path: 'asOf', message: 'not a date' }] });
-  if (input.asOf.getTime() > Date.now()) throw new WardenError('invalid_input', 'asOf: must be in the past', { issues: [{ path: 'asOf', message: 'must be in the past' }] });
+  if (Number.isNaN(input.asOf.getTime()))
+    throw new WardenError('invalid_input', 'asOf: not a date', { issues: [{ path: 'asOf', message: 'not a date' }] });
+  if (input.asOf.getTime() > Date.now())
+    throw new WardenError('invalid_input', 'asOf: must be in the past', {
+      issues: [{ path: 'asOf', message: 'must be in the past' }],
+    });
   const agent = await db().agent.findUnique({
     where: { id: input.agentId },
     select: { id: true, grants: { select: { id: true, version: true, tool: { select: { name: true } } } } },
@@ -48,10 +52,18 @@ export async function previewGrantRestore(actor: Actor, input: { agentId: string
     if (!current || current.type === 'grant.revoked') continue;
     const thenRules = grantRulesSchema.parse(then.after);
     const nowRules = grantRulesSchema.parse(current.after);
-    if (canonicalJson(thenRules) !== canonicalJson(nowRules)) changes.push({ grantId: grant.id, tool: grant.tool.name, version: grant.version, now: nowRules, then: thenRules });
+    if (canonicalJson(thenRules) !== canonicalJson(nowRules))
+      changes.push({
+        grantId: grant.id,
+        tool: grant.tool.name,
+        version: grant.version,
+        now: nowRules,
+        then: thenRules,
+      });
   }
   for (const [tool, then] of atTime) {
-    if (then.type !== 'grant.revoked' && !granted.has(tool)) skipped.push({ tool, why: 'revoked since: grant it again on the agent page if it should come back' });
+    if (then.type !== 'grant.revoked' && !granted.has(tool))
+      skipped.push({ tool, why: 'revoked since: grant it again on the agent page if it should come back' });
   }
   return { agentId: agent.id, asOf: input.asOf.toISOString(), changes, skipped };
 }

@@ -24,7 +24,10 @@ export type RollbackRequested = { id: string; status: string; reasons: string[];
  * block or draft it; that attempt is recorded and may be retried. One at a time: while an attempt is pending,
  * approved, executing, drafted or has succeeded, another is refused (409).
  */
-export async function requestRollback(actor: Actor, input: { actionId: string; note?: string | null }): Promise<RollbackRequested> {
+export async function requestRollback(
+  actor: Actor,
+  input: { actionId: string; note?: string | null },
+): Promise<RollbackRequested> {
   assertCan(actor, 'actions.rollback');
   const original = await db().action.findUnique({
     where: { id: input.actionId },
@@ -32,17 +35,30 @@ export async function requestRollback(actor: Actor, input: { actionId: string; n
   });
   if (!original) throw new WardenError('not_found', 'No such action.');
   if (original.status !== 'succeeded') {
-    throw new WardenError('conflict', `Only an action that succeeded can be rolled back; this one is ${original.status}.`, { status: original.status });
+    throw new WardenError(
+      'conflict',
+      `Only an action that succeeded can be rolled back; this one is ${original.status}.`,
+      { status: original.status },
+    );
   }
   const tool = original.tool;
   if (!tool || tool.rollbackKind !== 'compensating' || !tool.rollbackToolName) {
-    throw new WardenError('conflict', `Tool ${original.toolName} declares no compensating tool${tool?.rollbackKind === 'manual' ? ': it is rolled back by hand' : ''}.`);
+    throw new WardenError(
+      'conflict',
+      `Tool ${original.toolName} declares no compensating tool${tool?.rollbackKind === 'manual' ? ': it is rolled back by hand' : ''}.`,
+    );
   }
 
   const ran = JSON.parse(original.editedParams ?? original.params) as Record<string, unknown>;
   const reported = original.result === null ? null : (JSON.parse(original.result) as { output?: unknown });
-  const mapped = resolveRollbackMapping(JSON.parse(tool.rollbackMapping) as Record<string, string>, { params: ran, result: reported?.output ?? null });
-  if (!mapped.ok) throw invalidInput(`Cannot build the rollback: ${mapped.message}.`, [{ path: `rollbackMapping.${mapped.param}`, message: mapped.message }]);
+  const mapped = resolveRollbackMapping(JSON.parse(tool.rollbackMapping) as Record<string, string>, {
+    params: ran,
+    result: reported?.output ?? null,
+  });
+  if (!mapped.ok)
+    throw invalidInput(`Cannot build the rollback: ${mapped.message}.`, [
+      { path: `rollbackMapping.${mapped.param}`, message: mapped.message },
+    ]);
 
   const note = input.note?.trim() || null;
   const now = Date.now();
@@ -59,20 +75,31 @@ export async function requestRollback(actor: Actor, input: { actionId: string; n
 
   const outcome = await inTransaction(async (runner) => {
     // Serialises concurrent requests for the same original (PostgreSQL; SQLite's writer is one at a time anyway).
-    if (runner.dialect === 'postgresql') await runner.query(sql`SELECT "id" FROM "Action" WHERE "id" = ${original.id} FOR UPDATE`);
+    if (runner.dialect === 'postgresql')
+      await runner.query(sql`SELECT "id" FROM "Action" WHERE "id" = ${original.id} FOR UPDATE`);
     const holding = await runner.query<{ id: string; status: string }>(sql`
       SELECT "id", "status" FROM "Action" WHERE "rollbackOfId" = ${original.id} AND "status" IN (${joinSql([...HOLDING_ROLLBACK_STATUSES])}) LIMIT 1`);
     if (holding.length > 0) {
-      throw new WardenError('conflict', `A rollback of this action is already ${holding[0].status} (${holding[0].id}).`, { rollbackId: holding[0].id, status: holding[0].status });
+      throw new WardenError(
+        'conflict',
+        `A rollback of this action is already ${holding[0].status} (${holding[0].id}).`,
+        { rollbackId: holding[0].id, status: holding[0].status },
+      );
     }
     const loaded = await loadGateFacts(runner, {
-      agentId: original.agentId, tool: proposal.tool, params: proposal.params, reason: proposal.reason, traceId: proposal.traceId,
-      paramsHash: proposal.paramsHash, now,
+      agentId: original.agentId,
+      tool: proposal.tool,
+      params: proposal.params,
+      reason: proposal.reason,
+      traceId: proposal.traceId,
+      paramsHash: proposal.paramsHash,
+      now,
     });
     const { facts } = loaded;
-    const reviewed = facts.grant && facts.tool && facts.tool.actionLevel !== 'read' && facts.grant.approvals === 0
-      ? { ...loaded, facts: { ...facts, grant: { ...facts.grant, approvals: 1 } } }
-      : loaded;
+    const reviewed =
+      facts.grant && facts.tool && facts.tool.actionLevel !== 'read' && facts.grant.approvals === 0
+        ? { ...loaded, facts: { ...facts, grant: { ...facts.grant, approvals: 1 } } }
+        : loaded;
     const plan = planProposal(agentActor, proposal, reviewed);
     if (plan.outcome.kind !== 'created') return plan.outcome;
     const id = plan.outcome.id;
@@ -81,7 +108,10 @@ export async function requestRollback(actor: Actor, input: { actionId: string; n
       sql`UPDATE "Action" SET "rollbackOfId" = ${original.id} WHERE "id" = ${id}`,
       auditEventsStatement([
         {
-          actor, actionId: original.id, agentId: original.agentId, type: 'rollback.requested',
+          actor,
+          actionId: original.id,
+          agentId: original.agentId,
+          type: 'rollback.requested',
           payload: { originalId: original.id, rollbackId: id, tool: proposal.tool, outcome: plan.outcome.outcome },
         },
       ]),
@@ -90,9 +120,16 @@ export async function requestRollback(actor: Actor, input: { actionId: string; n
   });
 
   if (outcome.kind === 'invalid') {
-    throw invalidInput(`The mapped parameters do not match ${proposal.tool}'s schema: ${outcome.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, outcome.issues);
+    throw invalidInput(
+      `The mapped parameters do not match ${proposal.tool}'s schema: ${outcome.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      outcome.issues,
+    );
   }
-  if (outcome.kind === 'throttled') throw new WardenError('rate_limited', `The agent's grant throttles ${proposal.tool}: ${outcome.reasons.join('; ')}.`);
+  if (outcome.kind === 'throttled')
+    throw new WardenError(
+      'rate_limited',
+      `The agent's grant throttles ${proposal.tool}: ${outcome.reasons.join('; ')}.`,
+    );
   notifyActionChanged(outcome.id);
   return { id: outcome.id, status: outcome.outcome, reasons: outcome.reasons, params: mapped.params };
 }

@@ -17,13 +17,23 @@ export async function restoreGrants(actor: Actor, input: { agentId: string; asOf
   const restored: string[] = [];
   try {
     for (const change of plan.changes) {
-      const updated = await updateGrant(actor, { grantId: change.grantId, expectedVersion: change.version, rules: change.then, confirmLoosening: true });
+      const updated = await updateGrant(actor, {
+        grantId: change.grantId,
+        expectedVersion: change.version,
+        rules: change.then,
+        confirmLoosening: true,
+      });
       if (!('held' in updated && updated.held)) restored.push(change.tool);
     }
   } finally {
     if (restored.length > 0) {
       await db().$transaction((tx) =>
-        recordAuditEvent(tx, { actor, agentId: plan.agentId, type: 'grants.restored', payload: { asOf: plan.asOf, changed: restored } }),
+        recordAuditEvent(tx, {
+          actor,
+          agentId: plan.agentId,
+          type: 'grants.restored',
+          payload: { asOf: plan.asOf, changed: restored },
+        }),
       );
     }
   }

@@ -5,7 +5,13 @@ import type { ActionStatus } from '../policy/action-status';
  * has run. Blocked, rejected, expired and failed ones may be retried (the responder sees each attempt on the
  * original). A draft holds too: it may yet be promoted into review.
  */
-export const HOLDING_ROLLBACK_STATUSES = ['pending_review', 'approved', 'executing', 'succeeded', 'draft'] as const satisfies readonly ActionStatus[];
+export const HOLDING_ROLLBACK_STATUSES = [
+  'pending_review',
+  'approved',
+  'executing',
+  'succeeded',
+  'draft',
+] as const satisfies readonly ActionStatus[];
 
 /** What an original action's page says of its rollbacks, newest first. */
 export type RollbackAttempt = { id: string; status: string; createdAt: string };

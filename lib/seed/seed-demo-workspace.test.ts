@@ -12,8 +12,12 @@ describe('seedDemoWorkspace', () => {
     expect(seeded?.accounts.map((a) => a.role)).toEqual(['admin', 'owner', 'reviewer', 'reviewer']);
     const db = database.client;
 
-    expect((await db.tool.findUniqueOrThrow({ where: { name: 'refund.issue' } })).rollbackToolName).toBe('refund.cancel');
-    const statuses = (await db.action.findMany({ where: { rollbackOfId: null }, select: { status: true } })).map((a) => a.status).sort();
+    expect((await db.tool.findUniqueOrThrow({ where: { name: 'refund.issue' } })).rollbackToolName).toBe(
+      'refund.cancel',
+    );
+    const statuses = (await db.action.findMany({ where: { rollbackOfId: null }, select: { status: true } }))
+      .map((a) => a.status)
+      .sort();
     expect(statuses).toEqual(expect.arrayContaining(['pending_review', 'rejected', 'succeeded', 'draft']));
 
     // The refund that ran was compensated through the agent's ordinary claim → result path.
@@ -22,12 +26,17 @@ describe('seedDemoWorkspace', () => {
     expect(JSON.parse(compensation.params)).toEqual({ refundId: 're_demo_1', orderId: 'ORD-10398' });
 
     // The workbench is populated: a closed incident with its rollback marked, an open one contained by review-all.
-    const incidents = await db.incident.findMany({ orderBy: { openedAt: 'asc' }, include: { marks: true, notes: true } });
+    const incidents = await db.incident.findMany({
+      orderBy: { openedAt: 'asc' },
+      include: { marks: true, notes: true },
+    });
     expect(incidents.map((i) => i.status)).toEqual(['closed', 'open']);
     expect(incidents[0].marks.map((m) => m.mark).sort()).toEqual(['rolled_back', 'verified_fine']);
     expect(incidents[0].resolution).toBeTruthy();
     expect(incidents[1].manualFallback).toContain('review');
-    expect(await db.switch.findMany({ where: { incidentId: incidents[1].id, engagedKey: { not: null } } })).toMatchObject([{ effect: 'review-all', scope: 'agent' }]);
+    expect(
+      await db.switch.findMany({ where: { incidentId: incidents[1].id, engagedKey: { not: null } } }),
+    ).toMatchObject([{ effect: 'review-all', scope: 'agent' }]);
 
     // A second call changes nothing.
     const users = await db.user.count();

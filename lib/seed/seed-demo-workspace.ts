@@ -27,7 +27,9 @@ const SEEDER: Actor = { type: 'system', id: 'demo-seed' };
  * so every demo row has its audit trail. Returns the accounts with their one-time passwords, or null when the
  * database already has users (nothing is touched then).
  */
-export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; email: string; password: string }[] } | null> {
+export async function seedDemoWorkspace(): Promise<{
+  accounts: { role: string; email: string; password: string }[];
+} | null> {
   if ((await db().user.count()) > 0) return null;
   const seedStart = new Date();
 
@@ -46,14 +48,24 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
     for (const email of spec.members) await addGroupMember(SEEDER, { groupId: group.id, email });
     groupIds[spec.name] = group.id;
   }
-  for (const tool of DEMO_TOOLS) await createTool(SEEDER, { ...tool, parameters: structuredClone(tool.parameters) as Record<string, unknown>, sensitiveFields: 'sensitiveFields' in tool ? [...tool.sensitiveFields] : [] });
+  for (const tool of DEMO_TOOLS)
+    await createTool(SEEDER, {
+      ...tool,
+      parameters: structuredClone(tool.parameters) as Record<string, unknown>,
+      sensitiveFields: 'sensitiveFields' in tool ? [...tool.sensitiveFields] : [],
+    });
 
   const agents: Record<string, Actor> = {};
   for (const spec of DEMO_AGENTS) {
     const agent = await createAgent(SEEDER, {
-      name: spec.name, purpose: spec.purpose, ownerId: users.owner.id, environment: spec.environment, mode: spec.mode,
+      name: spec.name,
+      purpose: spec.purpose,
+      ownerId: users.owner.id,
+      environment: spec.environment,
+      mode: spec.mode,
     });
-    for (const [tool, rules] of spec.grants) await grantTool(SEEDER, { agent: { id: agent.id }, tool, rules: withGroupIds(rules, groupIds) });
+    for (const [tool, rules] of spec.grants)
+      await grantTool(SEEDER, { agent: { id: agent.id }, tool, rules: withGroupIds(rules, groupIds) });
     agents[spec.name] = { type: 'agent', id: agent.id, name: agent.name, keyId: 'demo-seed' };
   }
 
@@ -61,7 +73,11 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
   for (const proposal of DEMO_PROPOSALS) {
     const agent = agents[proposal.agent];
     const { id } = await proposeAction(agent, {
-      tool: proposal.tool, params: proposal.params, reason: proposal.reason, requester: proposal.requester, sources: proposal.sources ?? [],
+      tool: proposal.tool,
+      params: proposal.params,
+      reason: proposal.reason,
+      requester: proposal.requester,
+      sources: proposal.sources ?? [],
     });
     if (proposal.then === 'approve_and_run') {
       await approveAction(users.reviewer, { actionId: id, comment: 'Damage confirmed from the photo.' });
@@ -69,9 +85,15 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
       await reportActionResult(agent, id, { ok: true, output: { refundId: 're_demo_1' }, downstreamRef: 're_demo_1' });
       executed.push({ id, agent });
     } else if (proposal.then === 'reject') {
-      await rejectAction(users.reviewer, { actionId: id, comment: 'Outside the refund window; offer store credit instead.' });
+      await rejectAction(users.reviewer, {
+        actionId: id,
+        comment: 'Outside the refund window; offer store credit instead.',
+      });
     } else if (proposal.then === 'finance_approves') {
-      await approveAction(users.reviewer, { actionId: id, comment: 'The customer record matches; Security should confirm the request came from them.' });
+      await approveAction(users.reviewer, {
+        actionId: id,
+        comment: 'The customer record matches; Security should confirm the request came from them.',
+      });
     }
   }
   const rollback = await rollBackFirstRefund(executed[0], users);
@@ -83,33 +105,73 @@ export async function seedDemoWorkspace(): Promise<{ accounts: { role: string; e
  * Two incidents so the workbench is never empty on first look: a closed one whose refund was rolled back (marked, noted,
  * resolved), and an open one on the support bot, contained by review-all, with a manual fallback for its reviewers.
  */
-async function recordDemoIncidents(admin: Extract<Actor, { type: 'user' }>, facts: { refundId: string; rollbackId: string; since: Date }) {
+async function recordDemoIncidents(
+  admin: Extract<Actor, { type: 'user' }>,
+  facts: { refundId: string; rollbackId: string; since: Date },
+) {
   const windowStart = new Date(facts.since.getTime() - 60_000);
   const refunds = await openIncident(admin, {
-    title: '[Demo] Refund issued twice for ORD-10398', severity: 'medium', agents: ['demo-billing-agent'], windowStart,
+    title: '[Demo] Refund issued twice for ORD-10398',
+    severity: 'medium',
+    agents: ['demo-billing-agent'],
+    windowStart,
   });
-  await addIncidentNote(admin, { id: refunds.id, body: 'Finance saw two refunds for ORD-10398: one by hand, one by the agent. Cancelling the agent\'s.' });
-  await markIncidentActions(admin, { incidentId: refunds.id, actionIds: [facts.refundId], mark: 'rolled_back', note: 'Cancelled by refund.cancel (rc_demo_1).' });
-  await markIncidentActions(admin, { incidentId: refunds.id, actionIds: [facts.rollbackId], mark: 'verified_fine', note: 'The payment provider shows the refund cancelled.' });
-  await closeIncident(admin, { id: refunds.id, resolution: 'The duplicate refund was cancelled before it settled. The refund policy now asks the agent to check for manual refunds first.' });
+  await addIncidentNote(admin, {
+    id: refunds.id,
+    body: "Finance saw two refunds for ORD-10398: one by hand, one by the agent. Cancelling the agent's.",
+  });
+  await markIncidentActions(admin, {
+    incidentId: refunds.id,
+    actionIds: [facts.refundId],
+    mark: 'rolled_back',
+    note: 'Cancelled by refund.cancel (rc_demo_1).',
+  });
+  await markIncidentActions(admin, {
+    incidentId: refunds.id,
+    actionIds: [facts.rollbackId],
+    mark: 'verified_fine',
+    note: 'The payment provider shows the refund cancelled.',
+  });
+  await closeIncident(admin, {
+    id: refunds.id,
+    resolution:
+      'The duplicate refund was cancelled before it settled. The refund policy now asks the agent to check for manual refunds first.',
+  });
 
   const emails = await openIncident(admin, {
-    title: '[Demo] Support bot drafting e-mails from an injected ticket', severity: 'high', agents: ['demo-support-bot'], windowStart,
+    title: '[Demo] Support bot drafting e-mails from an injected ticket',
+    severity: 'high',
+    agents: ['demo-support-bot'],
+    windowStart,
     containment: ['review-all'],
-    manualFallback: 'Every e-mail from the support bot now waits for review: read the ticket it answers before approving. Urgent replies: send them yourself from the help desk.',
+    manualFallback:
+      'Every e-mail from the support bot now waits for review: read the ticket it answers before approving. Urgent replies: send them yourself from the help desk.',
   });
-  await addIncidentNote(admin, { id: emails.id, body: 'A ticket contained instructions aimed at the bot. Review-all is on while we check what else it sent.' });
+  await addIncidentNote(admin, {
+    id: emails.id,
+    body: 'A ticket contained instructions aimed at the bot. Review-all is on while we check what else it sent.',
+  });
 }
 
 /**
  * The duplicate refund was a mistake after all: an admin asks for its compensation (refund.cancel), Finance approves
  * it, and the agent runs it like any other action, so the demo shows a rollback from request to "rolled back by".
  */
-async function rollBackFirstRefund(refund: { id: string; agent: Actor }, users: Record<string, Extract<Actor, { type: 'user' }>>): Promise<{ id: string }> {
-  const rollback = await requestRollback(users.admin, { actionId: refund.id, note: 'The customer was refunded twice by hand already.' });
+async function rollBackFirstRefund(
+  refund: { id: string; agent: Actor },
+  users: Record<string, Extract<Actor, { type: 'user' }>>,
+): Promise<{ id: string }> {
+  const rollback = await requestRollback(users.admin, {
+    actionId: refund.id,
+    note: 'The customer was refunded twice by hand already.',
+  });
   await approveAction(users.reviewer, { actionId: rollback.id, comment: 'Confirmed with the payment provider.' });
   await claimAction(refund.agent, rollback.id);
-  await reportActionResult(refund.agent, rollback.id, { ok: true, output: { cancelled: true }, downstreamRef: 'rc_demo_1' });
+  await reportActionResult(refund.agent, rollback.id, {
+    ok: true,
+    output: { cancelled: true },
+    downstreamRef: 'rc_demo_1',
+  });
   return rollback;
 }
 
@@ -120,6 +182,8 @@ function withGroupIds(rules: Partial<GrantRulesInput>, ids: Record<string, strin
     ...rules,
     ...(rules.requiredGroups && { requiredGroups: rules.requiredGroups.map(id) }),
     ...(rules.reviewGroupId && { reviewGroupId: id(rules.reviewGroupId) }),
-    ...(rules.escalationLadder && { escalationLadder: rules.escalationLadder.map((step) => ({ ...step, groupId: id(step.groupId) })) }),
+    ...(rules.escalationLadder && {
+      escalationLadder: rules.escalationLadder.map((step) => ({ ...step, groupId: id(step.groupId) })),
+    }),
   };
 }

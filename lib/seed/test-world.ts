@@ -57,9 +57,16 @@ let defaultOwner: Promise<UserActor> | undefined;
  * An agent (owned by `owner`, or by the suite's owner who reviews nothing) with a refund tool granted under `rules`
  * (one approval unless said otherwise). The agent acts as the actor an agent key would resolve to.
  */
-export async function agentWithRefundTool(options: { rules?: Partial<GrantRulesInput>; owner?: UserActor; sensitiveFields?: string[] } = {}) {
+export async function agentWithRefundTool(
+  options: { rules?: Partial<GrantRulesInput>; owner?: UserActor; sensitiveFields?: string[] } = {},
+) {
   const owner = options.owner ?? (await (defaultOwner ??= person(['owner'], 'Agent Owner')));
-  const row = await createAgent(SETUP, { name: uniqueName('agent'), purpose: 'domain test agent', ownerId: owner.id, mode: 'live' });
+  const row = await createAgent(SETUP, {
+    name: uniqueName('agent'),
+    purpose: 'domain test agent',
+    ownerId: owner.id,
+    mode: 'live',
+  });
   const tool = await createTool(SETUP, {
     name: uniqueName('refund').replaceAll('-', '_'),
     description: 'refunds an order (domain test tool)',
@@ -67,15 +74,28 @@ export async function agentWithRefundTool(options: { rules?: Partial<GrantRulesI
     parameters: structuredClone(REFUND_SCHEMA) as Record<string, unknown>,
     sensitiveFields: options.sensitiveFields ?? ['recipient'],
   });
-  const grant = await grantTool(SETUP, { agent: { id: row.id }, tool: tool.name, rules: { approvals: 1, ...options.rules } });
+  const grant = await grantTool(SETUP, {
+    agent: { id: row.id },
+    tool: tool.name,
+    rules: { approvals: 1, ...options.rules },
+  });
   const agent: AgentActor = { type: 'agent', id: row.id, name: row.name, keyId: 'domain-test-key' };
   return { owner, agent, tool, grant };
 }
 
 /** Proposes through the gate and checks the outcome the test builds on; returns the action's id. */
-export async function propose(agent: AgentActor, tool: { name: string }, expected: string, params: Record<string, unknown> = REFUND, extra: { requester?: string } = {}) {
+export async function propose(
+  agent: AgentActor,
+  tool: { name: string },
+  expected: string,
+  params: Record<string, unknown> = REFUND,
+  extra: { requester?: string } = {},
+) {
   const result = await proposeAction(agent, { tool: tool.name, params, reason: 'customer asked', ...extra });
-  if (result.status !== expected) throw new Error(`expected the gate to answer ${expected}, got ${result.status}: ${result.decision.reasons.join('; ')}`);
+  if (result.status !== expected)
+    throw new Error(
+      `expected the gate to answer ${expected}, got ${result.status}: ${result.decision.reasons.join('; ')}`,
+    );
   return result.id;
 }
 
@@ -83,7 +103,12 @@ export const actionRow = (id: string) => db().action.findUniqueOrThrow({ where: 
 
 export async function auditTrail(actionId: string) {
   const events = await db().auditEvent.findMany({ where: { actionId }, orderBy: { seq: 'asc' } });
-  return events.map((event) => ({ type: event.type, actorType: event.actorType, actorId: event.actorId, payload: JSON.parse(event.payload) as Record<string, unknown> }));
+  return events.map((event) => ({
+    type: event.type,
+    actorType: event.actorType,
+    actorId: event.actorId,
+    payload: JSON.parse(event.payload) as Record<string, unknown>,
+  }));
 }
 
 export const auditTypes = async (actionId: string) => (await auditTrail(actionId)).map((event) => event.type);

@@ -1,7 +1,12 @@
 import type { Tx } from '../db/client';
 import { invalidInput } from '../errors';
 
-type RollbackDeclaration = { name: string; rollbackKind: string; rollbackToolName: string | null; rollbackMapping: Record<string, string> };
+type RollbackDeclaration = {
+  name: string;
+  rollbackKind: string;
+  rollbackToolName: string | null;
+  rollbackMapping: Record<string, string>;
+};
 
 /**
  * A compensating rollback must be one Warden can actually propose: the compensating tool exists, is enabled, is not
@@ -28,7 +33,13 @@ export async function assertRollbackTarget(tx: Tx, tool: RollbackDeclaration): P
 }
 
 /** The columns a rollback declaration is stored in; a declared rollback also marks the tool as supporting one (the badge, the risk flags). */
-export function rollbackColumns(fields: { supportsRollback: boolean; rollbackKind: string; rollbackInstructions: string; rollbackToolName: string | null; rollbackMapping: Record<string, string> }) {
+export function rollbackColumns(fields: {
+  supportsRollback: boolean;
+  rollbackKind: string;
+  rollbackInstructions: string;
+  rollbackToolName: string | null;
+  rollbackMapping: Record<string, string>;
+}) {
   const compensating = fields.rollbackKind === 'compensating';
   return {
     supportsRollback: fields.supportsRollback || fields.rollbackKind !== 'none',

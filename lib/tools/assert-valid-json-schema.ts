@@ -6,13 +6,19 @@ import { createJsonSchemaEngine } from './json-schema';
 export function assertValidJsonSchema(schema: Record<string, unknown>): void {
   const patterns = patternProblems(schema, ['parameters']);
   if (patterns.length > 0) {
-    throw new WardenError('invalid_input', `The parameter schema has a pattern Warden cannot run: ${patterns[0].path}.`, { issues: patterns });
+    throw new WardenError(
+      'invalid_input',
+      `The parameter schema has a pattern Warden cannot run: ${patterns[0].path}.`,
+      { issues: patterns },
+    );
   }
   try {
     createJsonSchemaEngine().compile(schema);
   } catch (error) {
     const message = (error as Error).message;
-    throw new WardenError('invalid_input', `The parameter schema is not valid JSON Schema: ${message}`, { issues: [{ path: 'parameters', message }] });
+    throw new WardenError('invalid_input', `The parameter schema is not valid JSON Schema: ${message}`, {
+      issues: [{ path: 'parameters', message }],
+    });
   }
   if (schema.type !== 'object') {
     throw new WardenError('invalid_input', 'The parameter schema must describe an object ("type": "object").', {

@@ -12,15 +12,23 @@ export async function createTool(actor: Actor, input: CreateToolInput) {
   const data = createToolSchema.parse(input);
   assertValidJsonSchema(data.parameters);
   return db().$transaction(async (tx) => {
-    if (await tx.tool.findUnique({ where: { name: data.name } })) throw new WardenError('conflict', `A tool named "${data.name}" already exists.`);
+    if (await tx.tool.findUnique({ where: { name: data.name } }))
+      throw new WardenError('conflict', `A tool named "${data.name}" already exists.`);
     await assertRollbackTarget(tx, data);
     const tool = await tx.tool.create({
       data: {
-        id: randomUUID(), ...data, parameters: JSON.stringify(data.parameters), sensitiveFields: JSON.stringify(data.sensitiveFields),
+        id: randomUUID(),
+        ...data,
+        parameters: JSON.stringify(data.parameters),
+        sensitiveFields: JSON.stringify(data.sensitiveFields),
         ...rollbackColumns(data),
       },
     });
-    await recordAuditEvent(tx, { actor, type: 'tool.created', payload: { name: tool.name, actionLevel: tool.actionLevel } });
+    await recordAuditEvent(tx, {
+      actor,
+      type: 'tool.created',
+      payload: { name: tool.name, actionLevel: tool.actionLevel },
+    });
     return tool;
   });
 }

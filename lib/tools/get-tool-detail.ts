@@ -8,11 +8,17 @@ export async function getToolDetail(actor: Actor, toolId: string) {
   assertCan(actor, 'agents.read');
   const tool = await db().tool.findUnique({
     where: { id: toolId },
-    include: { grants: { include: { agent: { select: { id: true, name: true } } }, orderBy: { agent: { name: 'asc' } } } },
+    include: {
+      grants: { include: { agent: { select: { id: true, name: true } } }, orderBy: { agent: { name: 'asc' } } },
+    },
   });
   if (!tool) throw new WardenError('not_found', 'No tool with that id.');
   const history = can(actor, 'audit.read')
-    ? await listEventsOfSubject({ types: ['tool.created', 'tool.updated', 'tool.enabled', 'tool.disabled'], key: 'name', value: tool.name })
+    ? await listEventsOfSubject({
+        types: ['tool.created', 'tool.updated', 'tool.enabled', 'tool.disabled'],
+        key: 'name',
+        value: tool.name,
+      })
     : [];
   return {
     id: tool.id,

@@ -6,9 +6,12 @@ import { compileLinearRegex } from '../policy/linear-regex';
  * A schema's `pattern` and `patternProperties` are written by admins but run on agents' values: RE2 (linear time),
  * never the backtracking RegExp. A pattern RE2 cannot compile makes the schema fail to compile (refused at save).
  */
-const linearRegExp: NonNullable<NonNullable<Options['code']>['regExp']> = Object.assign((pattern: string) => compileLinearRegex(pattern, { anchored: false }), {
-  code: 'linearRegExp',
-});
+const linearRegExp: NonNullable<NonNullable<Options['code']>['regExp']> = Object.assign(
+  (pattern: string) => compileLinearRegex(pattern, { anchored: false }),
+  {
+    code: 'linearRegExp',
+  },
+);
 
 /**
  * The one JSON Schema engine for tool parameters. Formats (email, uri, date-time, …) are enforced, not ignored;

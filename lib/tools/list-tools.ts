@@ -4,7 +4,10 @@ import { db } from '../db/client';
 /** Every tool with what it does and how many agents hold a grant for it. */
 export async function listTools(actor: Actor) {
   assertCan(actor, 'agents.read');
-  const tools = await db().tool.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { grants: true } } } });
+  const tools = await db().tool.findMany({
+    orderBy: { name: 'asc' },
+    include: { _count: { select: { grants: true } } },
+  });
   return tools.map((tool) => ({
     id: tool.id,
     name: tool.name,

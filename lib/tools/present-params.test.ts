@@ -7,10 +7,30 @@ const sensitive = ['card', 'to.iban'];
 
 describe('keepMaskedParams', () => {
   it.each<[string, Params, Params, string[]]>([
-    ['masked values are kept as they were', { card: MASK, amount: 7, to: { iban: MASK, name: 'Bob' } }, { card: '4111', amount: 7, to: { iban: 'DE1', name: 'Bob' } }, []],
-    ['left out: kept too', { amount: 7, to: { name: 'Ann' } }, { amount: 7, to: { name: 'Ann', iban: 'DE1' }, card: '4111' }, []],
-    ['the same value sent in clear is no change', { card: '4111', amount: 5, to: { iban: MASK, name: 'Ann' } }, { card: '4111', amount: 5, to: { iban: 'DE1', name: 'Ann' } }, []],
-    ['another value is refused', { card: '4242', amount: 5, to: { iban: MASK, name: 'Ann' } }, { card: '4242', amount: 5, to: { iban: 'DE1', name: 'Ann' } }, ['card']],
+    [
+      'masked values are kept as they were',
+      { card: MASK, amount: 7, to: { iban: MASK, name: 'Bob' } },
+      { card: '4111', amount: 7, to: { iban: 'DE1', name: 'Bob' } },
+      [],
+    ],
+    [
+      'left out: kept too',
+      { amount: 7, to: { name: 'Ann' } },
+      { amount: 7, to: { name: 'Ann', iban: 'DE1' }, card: '4111' },
+      [],
+    ],
+    [
+      'the same value sent in clear is no change',
+      { card: '4111', amount: 5, to: { iban: MASK, name: 'Ann' } },
+      { card: '4111', amount: 5, to: { iban: 'DE1', name: 'Ann' } },
+      [],
+    ],
+    [
+      'another value is refused',
+      { card: '4242', amount: 5, to: { iban: MASK, name: 'Ann' } },
+      { card: '4242', amount: 5, to: { iban: 'DE1', name: 'Ann' } },
+      ['card'],
+    ],
     ['its parent removed is refused', { card: MASK, amount: 5 }, { card: '4111', amount: 5 }, ['to.iban']],
   ])('%s', (_name, submitted, params, refused) => {
     expect(keepMaskedParams(submitted, current, sensitive)).toEqual({ params, refused });
@@ -22,6 +42,9 @@ describe('keepMaskedParams', () => {
   });
 
   it('round-trips what maskParams showed', () => {
-    expect(keepMaskedParams(maskParams(current, sensitive), current, sensitive)).toEqual({ params: current, refused: [] });
+    expect(keepMaskedParams(maskParams(current, sensitive), current, sensitive)).toEqual({
+      params: current,
+      refused: [],
+    });
   });
 });

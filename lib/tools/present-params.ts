@@ -14,7 +14,8 @@ export function maskParams(params: Record<string, unknown>, sensitive: string[])
     const keys = path.split('.');
     const last = keys.pop()!;
     const parent = keys.length ? readPath(copy, keys.join('.')) : copy;
-    if (parent && typeof parent === 'object' && Object.hasOwn(parent, last)) (parent as Record<string, unknown>)[last] = MASK;
+    if (parent && typeof parent === 'object' && Object.hasOwn(parent, last))
+      (parent as Record<string, unknown>)[last] = MASK;
   }
   return copy;
 }

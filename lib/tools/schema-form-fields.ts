@@ -40,9 +40,20 @@ const LONG_MAX = 200;
  * text gets a multi-line box, and a parameter present in the values but not described by the schema gets a JSON field
  * so it can be kept, changed or cleared. A root schema that is not an object with properties is one JSON field.
  */
-export function schemaFormFields(schema: unknown, values: Record<string, unknown>, sensitive: readonly string[] = []): FormField[] {
+export function schemaFormFields(
+  schema: unknown,
+  values: Record<string, unknown>,
+  sensitive: readonly string[] = [],
+): FormField[] {
   if (!isObject(schema) || !isObject(schema.properties)) {
-    return [{ ...common([], null, false, sensitive), label: 'Parameters', kind: 'json', reason: 'the tool’s schema does not list its parameters' }];
+    return [
+      {
+        ...common([], null, false, sensitive),
+        label: 'Parameters',
+        kind: 'json',
+        reason: 'the tool’s schema does not list its parameters',
+      },
+    ];
   }
   return objectFields(schema, values, [], sensitive);
 }
@@ -56,11 +67,21 @@ function objectFields(schema: Schema, values: unknown, parent: string[], sensiti
   );
   const undescribed = Object.keys(current)
     .filter((name) => !Object.hasOwn(properties, name))
-    .map((name): FormField => ({ ...common([...parent, name], null, false, sensitive), kind: 'json', reason: 'not described by the tool’s schema' }));
+    .map((name): FormField => ({
+      ...common([...parent, name], null, false, sensitive),
+      kind: 'json',
+      reason: 'not described by the tool’s schema',
+    }));
   return [...described, ...undescribed];
 }
 
-function field(schema: unknown, value: unknown, keys: string[], required: boolean, sensitive: readonly string[]): FormField {
+function field(
+  schema: unknown,
+  value: unknown,
+  keys: string[],
+  required: boolean,
+  sensitive: readonly string[],
+): FormField {
   const base = common(keys, schema, required, sensitive);
   if (!isObject(schema)) return { ...base, kind: 'json', reason: 'no schema for this parameter' };
   const complex = ['oneOf', 'anyOf', 'allOf', '$ref', 'not', 'if', 'const'].find((keyword) => keyword in schema);
@@ -70,13 +91,20 @@ function field(schema: unknown, value: unknown, keys: string[], required: boolea
   if (Array.isArray(schema.enum)) {
     const options = schema.enum;
     const same = (t: string) => options.length > 0 && options.every((o) => typeof o === t);
-    if ((type === 'string' || type === undefined) && same('string')) return { ...base, kind: 'select', options: options as string[] };
-    if ((type === 'number' || type === 'integer' || type === undefined) && same('number')) return { ...base, kind: 'select', options: options as number[] };
+    if ((type === 'string' || type === undefined) && same('string'))
+      return { ...base, kind: 'select', options: options as string[] };
+    if ((type === 'number' || type === 'integer' || type === undefined) && same('number'))
+      return { ...base, kind: 'select', options: options as number[] };
     return { ...base, kind: 'json', reason: 'its allowed values are of mixed types' };
   }
   switch (type) {
     case 'string':
-      return { ...base, kind: stringKind(schema, value), minLength: num(schema.minLength), maxLength: num(schema.maxLength) };
+      return {
+        ...base,
+        kind: stringKind(schema, value),
+        minLength: num(schema.minLength),
+        maxLength: num(schema.maxLength),
+      };
     case 'number':
     case 'integer':
       return {
@@ -90,36 +118,57 @@ function field(schema: unknown, value: unknown, keys: string[], required: boolea
       return { ...base, kind: 'checkbox' };
     case 'object':
       if (!isObject(schema.properties)) return { ...base, kind: 'json', reason: 'its properties are not listed' };
-      if (value !== undefined && !isObject(value)) return { ...base, kind: 'json', reason: 'its current value is not an object' };
+      if (value !== undefined && !isObject(value))
+        return { ...base, kind: 'json', reason: 'its current value is not an object' };
       return { ...base, kind: 'fieldset', fields: objectFields(schema, value, keys, sensitive) };
     case 'array': {
       const item = isObject(schema.items) ? schema.items : null;
       const itemType = item?.type;
-      if (!item || !(itemType === 'string' || itemType === 'number' || itemType === 'integer') || Object.keys(item).some((k) => ['oneOf', 'anyOf', 'allOf', '$ref'].includes(k))) {
+      if (
+        !item ||
+        !(itemType === 'string' || itemType === 'number' || itemType === 'integer') ||
+        Object.keys(item).some((k) => ['oneOf', 'anyOf', 'allOf', '$ref'].includes(k))
+      ) {
         return { ...base, kind: 'json', reason: 'its items are not plain text or numbers' };
       }
-      if (value !== undefined && !(Array.isArray(value) && value.every((v) => typeof v === (itemType === 'string' ? 'string' : 'number')))) {
+      if (
+        value !== undefined &&
+        !(Array.isArray(value) && value.every((v) => typeof v === (itemType === 'string' ? 'string' : 'number')))
+      ) {
         return { ...base, kind: 'json', reason: 'its current value is not a plain list' };
       }
-      const options = Array.isArray(item.enum) && item.enum.every((o) => typeof o === (itemType === 'string' ? 'string' : 'number')) ? (item.enum as (string | number)[]) : null;
+      const options =
+        Array.isArray(item.enum) && item.enum.every((o) => typeof o === (itemType === 'string' ? 'string' : 'number'))
+          ? (item.enum as (string | number)[])
+          : null;
       return { ...base, kind: 'list', item: itemType, options };
     }
     default:
-      return { ...base, kind: 'json', reason: type === undefined ? 'its type is not given' : `its type is ${JSON.stringify(type)}` };
+      return {
+        ...base,
+        kind: 'json',
+        reason: type === undefined ? 'its type is not given' : `its type is ${JSON.stringify(type)}`,
+      };
   }
 }
 
 function stringKind(schema: Schema, value: unknown): 'text' | 'email' | 'url' | 'textarea' {
   if (schema.format === 'email' || schema.format === 'idn-email') return 'email';
   if (schema.format === 'uri' || schema.format === 'url' || schema.format === 'iri') return 'url';
-  const long = (num(schema.maxLength) ?? 0) > LONG_MAX || (typeof value === 'string' && (value.length > LONG_VALUE || value.includes('\n')));
+  const long =
+    (num(schema.maxLength) ?? 0) > LONG_MAX ||
+    (typeof value === 'string' && (value.length > LONG_VALUE || value.includes('\n')));
   return long ? 'textarea' : 'text';
 }
 
 function common(keys: string[], schema: unknown, required: boolean, sensitive: readonly string[]): Common {
   const path = keys.join('.');
-  const title = isObject(schema) && typeof schema.title === 'string' && schema.title.trim() ? schema.title.trim() : null;
-  const description = isObject(schema) && typeof schema.description === 'string' && schema.description.trim() ? schema.description.trim() : null;
+  const title =
+    isObject(schema) && typeof schema.title === 'string' && schema.title.trim() ? schema.title.trim() : null;
+  const description =
+    isObject(schema) && typeof schema.description === 'string' && schema.description.trim()
+      ? schema.description.trim()
+      : null;
   return {
     keys,
     path,

@@ -17,15 +17,32 @@ export async function updateTool(actor: Actor, input: { toolId: string; fields: 
     await assertRollbackTarget(tx, { ...fields, name: before.name });
     const { count } = await tx.tool.updateMany({
       where: { id: before.id, updatedAt: before.updatedAt },
-      data: { ...fields, parameters: JSON.stringify(fields.parameters), sensitiveFields: JSON.stringify(fields.sensitiveFields), ...rollbackColumns(fields) },
+      data: {
+        ...fields,
+        parameters: JSON.stringify(fields.parameters),
+        sensitiveFields: JSON.stringify(fields.sensitiveFields),
+        ...rollbackColumns(fields),
+      },
     });
-    if (count !== 1) throw new WardenError('conflict', 'This tool was changed by someone else meanwhile; reload and try again.');
+    if (count !== 1)
+      throw new WardenError('conflict', 'This tool was changed by someone else meanwhile; reload and try again.');
     const snapshot = (t: typeof before) => ({
-      description: t.description, actionLevel: t.actionLevel, parameters: JSON.parse(t.parameters), sensitiveFields: JSON.parse(t.sensitiveFields),
-      summaryTemplate: t.summaryTemplate, supportsRollback: t.supportsRollback,
-      rollbackKind: t.rollbackKind, rollbackInstructions: t.rollbackInstructions, rollbackToolName: t.rollbackToolName, rollbackMapping: JSON.parse(t.rollbackMapping),
+      description: t.description,
+      actionLevel: t.actionLevel,
+      parameters: JSON.parse(t.parameters),
+      sensitiveFields: JSON.parse(t.sensitiveFields),
+      summaryTemplate: t.summaryTemplate,
+      supportsRollback: t.supportsRollback,
+      rollbackKind: t.rollbackKind,
+      rollbackInstructions: t.rollbackInstructions,
+      rollbackToolName: t.rollbackToolName,
+      rollbackMapping: JSON.parse(t.rollbackMapping),
     });
-    await recordAuditEvent(tx, { actor, type: 'tool.updated', payload: { name: before.name, before: snapshot(before), after: fields } });
+    await recordAuditEvent(tx, {
+      actor,
+      type: 'tool.updated',
+      payload: { name: before.name, before: snapshot(before), after: fields },
+    });
     return { toolId: before.id };
   });
 }

@@ -5,7 +5,11 @@ const schema = JSON.stringify({
   type: 'object',
   required: ['orderId', 'amount'],
   additionalProperties: false,
-  properties: { orderId: { type: 'string' }, amount: { type: 'number', exclusiveMinimum: 0 }, to: { type: 'string', format: 'email' } },
+  properties: {
+    orderId: { type: 'string' },
+    amount: { type: 'number', exclusiveMinimum: 0 },
+    to: { type: 'string', format: 'email' },
+  },
 });
 
 describe('validateParams', () => {
@@ -21,30 +25,47 @@ describe('validateParams', () => {
   });
 
   it('fails closed on a schema that does not compile', () => {
-    expect(validateParams('{"type": 12}', {})).toEqual([{ path: '(schema)', message: 'the tool has an invalid parameter schema' }]);
+    expect(validateParams('{"type": 12}', {})).toEqual([
+      { path: '(schema)', message: 'the tool has an invalid parameter schema' },
+    ]);
   });
 });
 
 describe('validateParams: schema patterns run in linear time', () => {
-  const patterned = JSON.stringify({ type: 'object', properties: { note: { type: 'string', pattern: '^(\\w+\\s?)+$' } } });
+  const patterned = JSON.stringify({
+    type: 'object',
+    properties: { note: { type: 'string', pattern: '^(\\w+\\s?)+$' } },
+  });
 
   it('a catastrophic pattern on a long value answers at once, and is still enforced', () => {
-    expect(validateParams(patterned, { note: `${'a'.repeat(5000)}!` })).toEqual([{ path: 'params.note', message: 'must match pattern "^(\\w+\\s?)+$"' }]);
+    expect(validateParams(patterned, { note: `${'a'.repeat(5000)}!` })).toEqual([
+      { path: 'params.note', message: 'must match pattern "^(\\w+\\s?)+$"' },
+    ]);
     expect(validateParams(patterned, { note: 'two words' })).toEqual([]);
   });
 
   it('a schema whose pattern RE2 cannot compile fails closed', () => {
     const backreference = JSON.stringify({ type: 'object', properties: { a: { type: 'string', pattern: '(x)\\1' } } });
-    expect(validateParams(backreference, { a: 'xx' })).toEqual([{ path: '(schema)', message: 'the tool has an invalid parameter schema' }]);
+    expect(validateParams(backreference, { a: 'xx' })).toEqual([
+      { path: '(schema)', message: 'the tool has an invalid parameter schema' },
+    ]);
   });
 });
 
 describe('validateParams: each schema keeps its own pattern', () => {
   it('two tools with different patterns, validated by the one shared engine, each check theirs', () => {
-    const invoice = JSON.stringify({ type: 'object', properties: { id: { type: 'string', pattern: '^INV-[0-9]{6}$' } } });
-    const phone = JSON.stringify({ type: 'object', properties: { phone: { type: 'string', pattern: '^\\+[0-9]{8,15}$' } } });
+    const invoice = JSON.stringify({
+      type: 'object',
+      properties: { id: { type: 'string', pattern: '^INV-[0-9]{6}$' } },
+    });
+    const phone = JSON.stringify({
+      type: 'object',
+      properties: { phone: { type: 'string', pattern: '^\\+[0-9]{8,15}$' } },
+    });
     expect(validateParams(invoice, { id: 'INV-123456' })).toEqual([]);
     expect(validateParams(phone, { phone: '+491712345678' })).toEqual([]);
-    expect(validateParams(phone, { phone: 'INV-123456' })).toEqual([{ path: 'params.phone', message: 'must match pattern "^\\+[0-9]{8,15}$"' }]);
+    expect(validateParams(phone, { phone: 'INV-123456' })).toEqual([
+      { path: 'params.phone', message: 'must match pattern "^\\+[0-9]{8,15}$"' },
+    ]);
   });
 });

@@ -39,6 +39,7 @@ export function validateParams(schemaText: string, params: unknown): FieldIssue[
 /** For "required" and "additionalProperties" errors Ajv reports the parent; name the property itself. */
 function namedProperty(error: ErrorObject): string | null {
   if (error.keyword === 'required') return (error.params as { missingProperty: string }).missingProperty;
-  if (error.keyword === 'additionalProperties') return (error.params as { additionalProperty: string }).additionalProperty;
+  if (error.keyword === 'additionalProperties')
+    return (error.params as { additionalProperty: string }).additionalProperty;
   return null;
 }

@@ -14,12 +14,21 @@ export async function authenticateUser(input: unknown, address: string) {
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const user = await db().user.findUnique({ where: { email } });
-  const usable = user && !user.disabled && !(user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt <= new Date());
+  const usable =
+    user &&
+    !user.disabled &&
+    !(user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt <= new Date());
   const matches = await verifyPassword(password, usable ? user.passwordHash : DUMMY_HASH);
   const succeeded = Boolean(usable && matches);
   await recordSignInAttempt({ email, address, succeeded });
   if (!succeeded || !user) return null;
-  return { id: user.id, email: user.email, name: user.name, roles: parseRoles(user.roles), sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: parseRoles(user.roles),
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -16,7 +16,9 @@ export async function changeOwnPassword(actor: UserActor, input: ChangeOwnPasswo
   if (!user || user.disabled) throw new WardenError('unauthenticated', 'Your session has ended. Sign in again.');
   const newHash = await withHashingSlot(async () => {
     if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
-      throw new WardenError('invalid_input', 'The current password is not correct.', { fields: [{ path: 'currentPassword', message: 'not correct' }] });
+      throw new WardenError('invalid_input', 'The current password is not correct.', {
+        fields: [{ path: 'currentPassword', message: 'not correct' }],
+      });
     }
     return hashPassword(data.newPassword);
   });
@@ -26,7 +28,10 @@ export async function changeOwnPassword(actor: UserActor, input: ChangeOwnPasswo
       data: { passwordHash: newHash, mustChangePassword: false, passwordExpiresAt: null },
     });
     if (count !== 1) throw new WardenError('conflict', 'Your password was changed meanwhile. Sign in again.');
-    await tx.userSession.updateMany({ where: { userId: user.id, endedAt: null, id: { not: keepSessionId } }, data: { endedAt: new Date() } });
+    await tx.userSession.updateMany({
+      where: { userId: user.id, endedAt: null, id: { not: keepSessionId } },
+      data: { endedAt: new Date() },
+    });
     await recordAuditEvent(tx, { actor, type: 'user.password_changed', payload: { email: user.email } });
   });
 }

@@ -23,7 +23,13 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
       throw new WardenError('conflict', `A user with email ${data.email} already exists.`);
     }
     const created = await tx.user.create({
-      data: { id: randomUUID(), email: data.email, name: data.name, roles: serializeRoles(data.roles), ...passwordFields },
+      data: {
+        id: randomUUID(),
+        email: data.email,
+        name: data.name,
+        roles: serializeRoles(data.roles),
+        ...passwordFields,
+      },
     });
     await recordAuditEvent(tx, { actor, type: 'user.created', payload: { email: created.email, roles: data.roles } });
     return created;

@@ -13,7 +13,9 @@ export async function resetUserPassword(actor: Actor, ref: UserRef) {
     const user = await getUserForChange(tx, ref);
     await tx.user.update({ where: { id: user.id }, data: { ...oneTime.fields, sessionVersion: { increment: 1 } } });
     await recordAuditEvent(tx, {
-      actor, type: 'user.password_reset', payload: { email: user.email, expiresAt: oneTime.fields.passwordExpiresAt.toISOString() },
+      actor,
+      type: 'user.password_reset',
+      payload: { email: user.email, expiresAt: oneTime.fields.passwordExpiresAt.toISOString() },
     });
     return user.email;
   });

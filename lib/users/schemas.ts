@@ -26,6 +26,12 @@ export const changeOwnPasswordSchema = z
     newPassword: newPasswordSchema,
     confirmPassword: z.string(),
   })
-  .refine((input) => input.newPassword === input.confirmPassword, { path: ['confirmPassword'], message: 'the two new passwords differ' })
-  .refine((input) => input.newPassword !== input.currentPassword, { path: ['newPassword'], message: 'choose a password other than the current one' });
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'the two new passwords differ',
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ['newPassword'],
+    message: 'choose a password other than the current one',
+  });
 export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;

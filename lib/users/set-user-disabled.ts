@@ -18,9 +18,14 @@ export async function setUserDisabled(actor: Actor, ref: UserRef, disabled: bool
       where: { id: user.id, disabled: !disabled },
       data: { disabled, ...(disabled ? { sessionVersion: { increment: 1 } } : {}) },
     });
-    if (count !== 1) throw new WardenError('conflict', `${user.email} is already ${disabled ? 'disabled' : 'enabled'}.`);
+    if (count !== 1)
+      throw new WardenError('conflict', `${user.email} is already ${disabled ? 'disabled' : 'enabled'}.`);
     if (disabled) await assertActiveAdminRemains(tx, user.email);
-    await recordAuditEvent(tx, { actor, type: disabled ? 'user.disabled' : 'user.enabled', payload: { email: user.email } });
+    await recordAuditEvent(tx, {
+      actor,
+      type: disabled ? 'user.disabled' : 'user.enabled',
+      payload: { email: user.email },
+    });
     return { email: user.email, disabled };
   });
 }

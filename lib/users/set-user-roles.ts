@@ -17,8 +17,12 @@ export async function setUserRoles(actor: Actor, ref: UserRef, input: { roles: R
     const user = await getUserForChange(tx, ref);
     const before = parseRoles(user.roles);
     const after = parseRoles(serializeRoles(roles));
-    const { count } = await tx.user.updateMany({ where: { id: user.id, roles: user.roles }, data: { roles: serializeRoles(after) } });
-    if (count !== 1) throw new WardenError('conflict', `${user.email}'s roles changed meanwhile. Reload and try again.`);
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, roles: user.roles },
+      data: { roles: serializeRoles(after) },
+    });
+    if (count !== 1)
+      throw new WardenError('conflict', `${user.email}'s roles changed meanwhile. Reload and try again.`);
     await assertActiveAdminRemains(tx, user.email);
     await recordAuditEvent(tx, { actor, type: 'user.roles_changed', payload: { email: user.email, before, after } });
     return { email: user.email, roles: after };

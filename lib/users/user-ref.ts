@@ -5,9 +5,10 @@ import { WardenError } from '../errors';
 export type UserRef = { id: string } | { email: string };
 
 export async function getUserForChange(tx: Tx, ref: UserRef) {
-  const user = 'id' in ref
-    ? await tx.user.findUnique({ where: { id: ref.id } })
-    : await tx.user.findUnique({ where: { email: ref.email.trim().toLowerCase() } });
+  const user =
+    'id' in ref
+      ? await tx.user.findUnique({ where: { id: ref.id } })
+      : await tx.user.findUnique({ where: { email: ref.email.trim().toLowerCase() } });
   if (!user) throw new WardenError('not_found', `No user ${'id' in ref ? ref.id : ref.email}.`);
   return user;
 }

@@ -8,28 +8,44 @@ import { cliActor, parseFlags, UsageError, type Command } from './command';
 
 const exportedFile = z.object({
   format: z.literal('warden-audit-checkpoints/v1'),
-  checkpoints: z.array(z.object({
-    chainIndex: z.number().int().positive(), seq: z.number().int(), hash: z.string().regex(/^[0-9a-f]{64}$/),
-    signedAt: z.iso.datetime(), keyId: z.string(), publicKey: z.string().min(1), signature: z.string().min(1),
-  })),
+  checkpoints: z.array(
+    z.object({
+      chainIndex: z.number().int().positive(),
+      seq: z.number().int(),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      signedAt: z.iso.datetime(),
+      keyId: z.string(),
+      publicKey: z.string().min(1),
+      signature: z.string().min(1),
+    }),
+  ),
 });
 
 /** `audit …` commands (verification and export of the audit chain). */
 export const auditCommands: Command[] = [
   {
     name: 'audit verify',
-    usage: '[--checkpoints FILE]   check the hash chain, checkpoints and signed head; FILE: an earlier export, verified off the box',
+    usage:
+      '[--checkpoints FILE]   check the hash chain, checkpoints and signed head; FILE: an earlier export, verified off the box',
     async run(args) {
       const o = parseFlags(args, { checkpoints: { type: 'string' } });
       const pinned = typeof o.checkpoints === 'string' ? readCheckpoints(o.checkpoints) : undefined;
       const result = await verifyAuditChain({ pinned });
       const problem = result.problem;
       if (problem) {
-        const where = problem.seq !== null ? `at seq ${problem.seq}` : problem.afterSeq !== null ? `after seq ${problem.afterSeq}` : 'at the first event';
+        const where =
+          problem.seq !== null
+            ? `at seq ${problem.seq}`
+            : problem.afterSeq !== null
+              ? `after seq ${problem.afterSeq}`
+              : 'at the first event';
         throw new Error(`audit verification failed ${where}: ${problem.reason}`);
       }
       console.log(`audit ok: ${result.events} events, ${result.checkpoints} checkpoints`);
-      if (result.unsealed > 0) console.error(`note: ${result.unsealed} newer events are not sealed yet (a running server seals them within a second; or run \`audit seal\`)`);
+      if (result.unsealed > 0)
+        console.error(
+          `note: ${result.unsealed} newer events are not sealed yet (a running server seals them within a second; or run \`audit seal\`)`,
+        );
     },
   },
   {
@@ -59,13 +75,16 @@ function readCheckpoints(file: string): ExportedCheckpoint[] {
   } catch (error) {
     throw new UsageError(`--checkpoints: cannot read ${file}: ${(error as Error).message}`);
   }
-  const parsed = exportedFile.safeParse((() => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return null;
-    }
-  })());
-  if (!parsed.success) throw new UsageError(`--checkpoints: ${file} is not an export of \`audit export --checkpoints\``);
+  const parsed = exportedFile.safeParse(
+    (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    })(),
+  );
+  if (!parsed.success)
+    throw new UsageError(`--checkpoints: ${file} is not an export of \`audit export --checkpoints\``);
   return parsed.data.checkpoints;
 }

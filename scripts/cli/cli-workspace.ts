@@ -19,7 +19,15 @@ export function createCliWorkspace(prefix: string) {
     /** `npm run warden -- …args` on this workspace's database; stdout and stderr trimmed. */
     warden(args: string[], env: Record<string, string> = {}): CliRun {
       const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/warden.ts', ...args], {
-        cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `file:${file}`, WARDEN_DATA_DIR: dir, NEXT_TELEMETRY_DISABLED: '1', ...env },
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${file}`,
+          WARDEN_DATA_DIR: dir,
+          NEXT_TELEMETRY_DISABLED: '1',
+          ...env,
+        },
       });
       return { code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim() };
     },

@@ -9,9 +9,21 @@ import { stopCommands } from './stop-commands';
 import { switchCommands } from './switch-commands';
 import { userCommands } from './user-commands';
 
-export const COMMANDS: Command[] = [...userCommands, ...agentCommands, ...keyCommands, ...auditCommands, ...evidenceCommands, ...stopCommands, ...switchCommands, ...incidentCommands];
+export const COMMANDS: Command[] = [
+  ...userCommands,
+  ...agentCommands,
+  ...keyCommands,
+  ...auditCommands,
+  ...evidenceCommands,
+  ...stopCommands,
+  ...switchCommands,
+  ...incidentCommands,
+];
 
-export const USAGE = ['usage: npm run warden -- <command>', ...COMMANDS.map((c) => `  ${c.name} ${c.usage}`.trimEnd())].join('\n');
+export const USAGE = [
+  'usage: npm run warden -- <command>',
+  ...COMMANDS.map((c) => `  ${c.name} ${c.usage}`.trimEnd()),
+].join('\n');
 
 /** The command named by the first one or two words, and the arguments after its name. */
 export function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {

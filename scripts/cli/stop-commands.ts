@@ -9,7 +9,10 @@ export const stopCommands: Command[] = [
     usage: '       [--reason R]   engage the global stop: every agent is blocked',
     async run(args) {
       const o = parseFlags(args, { reason: { type: 'string' } });
-      const { changed } = await engageGlobalStop(cliActor, (o.reason as string | undefined) ?? 'global stop engaged from the CLI');
+      const { changed } = await engageGlobalStop(
+        cliActor,
+        (o.reason as string | undefined) ?? 'global stop engaged from the CLI',
+      );
       console.log(changed ? 'global stop engaged: all agents are blocked' : 'global stop was already engaged');
     },
   },
@@ -18,7 +21,10 @@ export const stopCommands: Command[] = [
     usage: '    [--reason R]   release the global stop (break-glass: no step-up, audited as such)',
     async run(args) {
       const o = parseFlags(args, { reason: { type: 'string' } });
-      const { changed } = await releaseGlobalStop(cliActor, (o.reason as string | undefined) ?? 'global stop released from the CLI');
+      const { changed } = await releaseGlobalStop(
+        cliActor,
+        (o.reason as string | undefined) ?? 'global stop released from the CLI',
+      );
       console.log(changed ? 'global stop released' : 'global stop was not engaged');
     },
   },

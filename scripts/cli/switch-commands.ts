@@ -11,7 +11,11 @@ async function withFlagNames<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
-    throw new Error(fieldIssues(error.issues).map((issue) => `--${issue.path}: ${issue.message}`).join('; '));
+    throw new Error(
+      fieldIssues(error.issues)
+        .map((issue) => `--${issue.path}: ${issue.message}`)
+        .join('; '),
+    );
   }
 }
 
@@ -20,12 +24,29 @@ const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 export const switchCommands: Command[] = [
   {
     name: 'switch engage',
-    usage: '--scope global|agent|tool|agent-tool [--agent N] [--tool T] --effect block|review-all|draft-only --reason R',
+    usage:
+      '--scope global|agent|tool|agent-tool [--agent N] [--tool T] --effect block|review-all|draft-only --reason R',
     async run(args) {
-      const o = parseFlags(args, { scope: { type: 'string' }, agent: { type: 'string' }, tool: { type: 'string' }, effect: { type: 'string' }, reason: { type: 'string' } }, ['scope', 'effect', 'reason']);
-      const { id, changed } = await withFlagNames(() => engageSwitch(cliActor, {
-        scope: o.scope as 'global', agent: str(o.agent), tool: str(o.tool), effect: o.effect as 'block', reason: o.reason as string,
-      }));
+      const o = parseFlags(
+        args,
+        {
+          scope: { type: 'string' },
+          agent: { type: 'string' },
+          tool: { type: 'string' },
+          effect: { type: 'string' },
+          reason: { type: 'string' },
+        },
+        ['scope', 'effect', 'reason'],
+      );
+      const { id, changed } = await withFlagNames(() =>
+        engageSwitch(cliActor, {
+          scope: o.scope as 'global',
+          agent: str(o.agent),
+          tool: str(o.tool),
+          effect: o.effect as 'block',
+          reason: o.reason as string,
+        }),
+      );
       if (!changed) console.log('already engaged: nothing changed');
       console.log(id);
     },
@@ -46,7 +67,9 @@ export const switchCommands: Command[] = [
     usage: '--id ID --reason R   (break-glass: no step-up, audited as such)',
     async run(args) {
       const o = parseFlags(args, { id: { type: 'string' }, reason: { type: 'string' } }, ['id', 'reason']);
-      const { id, changed } = await withFlagNames(() => releaseSwitch(cliActor, { id: o.id as string, reason: o.reason as string }));
+      const { id, changed } = await withFlagNames(() =>
+        releaseSwitch(cliActor, { id: o.id as string, reason: o.reason as string }),
+      );
       console.log(changed ? `released ${id}` : `${id} was not engaged`);
     },
   },

@@ -15,27 +15,47 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function warden(...args: string[]) {
   const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/warden.ts', ...args], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
   });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, lastLine: run.stdout.trimEnd().split('\n').at(-1) ?? '' };
+  return {
+    status: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    lastLine: run.stdout.trimEnd().split('\n').at(-1) ?? '',
+  };
 }
 
 function listed() {
   const list = warden('user', 'list');
   expect(list.status, list.stderr).toBe(0);
-  return Object.fromEntries(list.stdout.trim().split('\n').map((line) => {
-    const [email, roles, status, ...rest] = line.split(' ');
-    expect(rest).toEqual([]);
-    return [email, { roles, status }];
-  }));
+  return Object.fromEntries(
+    list.stdout
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [email, roles, status, ...rest] = line.split(' ');
+        expect(rest).toEqual([]);
+        return [email, { roles, status }];
+      }),
+  );
 }
 
 async function userRow(email: string) {
   const { default: Database } = await import('better-sqlite3');
   const sqlite = new Database(path.join(dir, 'cli.db'), { readonly: true });
   try {
-    return sqlite.prepare('SELECT "sessionVersion", "disabled", "mustChangePassword", "passwordExpiresAt" FROM "User" WHERE "email" = ?').get(email) as
-      { sessionVersion: number; disabled: number; mustChangePassword: number; passwordExpiresAt: number | string | null };
+    return sqlite
+      .prepare(
+        'SELECT "sessionVersion", "disabled", "mustChangePassword", "passwordExpiresAt" FROM "User" WHERE "email" = ?',
+      )
+      .get(email) as {
+      sessionVersion: number;
+      disabled: number;
+      mustChangePassword: number;
+      passwordExpiresAt: number | string | null;
+    };
   } finally {
     sqlite.close();
   }
@@ -46,7 +66,20 @@ describe('warden user …', () => {
     const admin = warden('user', 'create', '--email', 'Ada@Example.test', '--name', 'Ada', '--role', 'admin');
     expect(admin.status, admin.stderr).toBe(0);
     expect(admin.lastLine).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    const other = warden('user', 'create', '--email', 'bo@example.test', '--name', 'Bo', '--role', 'reviewer', '--role', 'owner', '--password', 'a-long-enough-password');
+    const other = warden(
+      'user',
+      'create',
+      '--email',
+      'bo@example.test',
+      '--name',
+      'Bo',
+      '--role',
+      'reviewer',
+      '--role',
+      'owner',
+      '--password',
+      'a-long-enough-password',
+    );
     expect(other.status, other.stderr).toBe(0);
     expect(listed()).toEqual({
       'ada@example.test': { roles: 'admin', status: 'must_change_password' },
@@ -55,7 +88,10 @@ describe('warden user …', () => {
   }, 60_000);
 
   it('refuses to disable or demote the last active admin, on stderr with a non-zero exit', () => {
-    for (const args of [['user', 'disable', '--email', 'ada@example.test'], ['user', 'role', '--email', 'ada@example.test', '--role', 'viewer']]) {
+    for (const args of [
+      ['user', 'disable', '--email', 'ada@example.test'],
+      ['user', 'role', '--email', 'ada@example.test', '--role', 'viewer'],
+    ]) {
       const refused = warden(...args);
       expect(refused.status).toBe(1);
       expect(refused.stdout).toBe('');

@@ -16,13 +16,27 @@ export const userCommands: Command[] = [
     name: 'user create',
     usage: '--email E --name N --role R [--role R2 ...] [--password P]',
     async run(args) {
-      const o = parseFlags(args, { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', multiple: true }, password: { type: 'string' } }, ['email', 'name', 'role']);
+      const o = parseFlags(
+        args,
+        {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string', multiple: true },
+          password: { type: 'string' },
+        },
+        ['email', 'name', 'role'],
+      );
       const { user, password, passwordExpiresAt } = await createUser(cliActor, {
-        email: o.email as string, name: o.name as string, roles: o.role as Role[], password: o.password as string | undefined,
+        email: o.email as string,
+        name: o.name as string,
+        roles: o.role as Role[],
+        password: o.password as string | undefined,
       });
       console.log(`created user ${user.email} (${user.roles.join(', ')})`);
       if (password) {
-        console.log(`one-time password (must be changed at the first sign-in; expires ${passwordExpiresAt?.toISOString()}):`);
+        console.log(
+          `one-time password (must be changed at the first sign-in; expires ${passwordExpiresAt?.toISOString()}):`,
+        );
         console.log(password);
       }
     },
@@ -33,7 +47,8 @@ export const userCommands: Command[] = [
     usage: '',
     async run(args) {
       parseFlags(args, {});
-      for (const user of await listUsers(cliActor)) console.log(`${user.email} ${user.roles.join(',') || '-'} ${user.status}`);
+      for (const user of await listUsers(cliActor))
+        console.log(`${user.email} ${user.roles.join(',') || '-'} ${user.status}`);
     },
   },
   {
@@ -56,7 +71,10 @@ export const userCommands: Command[] = [
     name: 'user role',
     usage: '--email E --role R [--role R2 ...]',
     async run(args) {
-      const o = parseFlags(args, { email: { type: 'string' }, role: { type: 'string', multiple: true } }, ['email', 'role']);
+      const o = parseFlags(args, { email: { type: 'string' }, role: { type: 'string', multiple: true } }, [
+        'email',
+        'role',
+      ]);
       const { email, roles } = await setUserRoles(cliActor, { email: o.email as string }, { roles: o.role as Role[] });
       console.log(`${email} now has roles ${roles.join(',')}`);
     },
@@ -66,7 +84,9 @@ export const userCommands: Command[] = [
     usage: '--email E',
     async run(args) {
       const { email, password, expiresAt } = await resetUserPassword(cliActor, { email: emailFlag(args) });
-      console.log(`reset the password of ${email}; their sessions have ended; must be changed at the next sign-in; expires ${expiresAt.toISOString()}`);
+      console.log(
+        `reset the password of ${email}; their sessions have ended; must be changed at the next sign-in; expires ${expiresAt.toISOString()}`,
+      );
       console.log(password);
     },
   },

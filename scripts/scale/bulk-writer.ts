@@ -17,29 +17,81 @@ export type Row = unknown[];
 export const ACTION_TABLE: Table = {
   name: 'Action',
   columns: [
-    ['id', 'text'], ['agentId', 'text'], ['toolId', 'text'], ['toolName', 'text'], ['params', 'text'], ['reason', 'text'],
-    ['sources', 'text'], ['currentValues', 'text'], ['requester', 'text'], ['requesterVerified', 'bool'], ['traceId', 'text'],
-    ['paramsHash', 'text'], ['approvedParamsHash', 'text'], ['approvalsRequired', 'int'], ['requiredGroups', 'text'],
-    ['assignedGroupId', 'text'], ['escalationLevel', 'int'], ['editedParams', 'text'], ['paramsVersion', 'int'], ['expiresAt', 'timestamp'],
-    ['status', 'text'], ['gateReasons', 'text'], ['riskFlags', 'text'], ['riskMask', 'int'], ['riskWeight', 'int'], ['riskVersion', 'int'],
-    ['decisionReason', 'text'], ['reviewerId', 'text'], ['decidedAt', 'timestamp'], ['result', 'text'], ['downstreamRef', 'text'],
-    ['createdAt', 'timestamp'], ['updatedAt', 'timestamp'],
+    ['id', 'text'],
+    ['agentId', 'text'],
+    ['toolId', 'text'],
+    ['toolName', 'text'],
+    ['params', 'text'],
+    ['reason', 'text'],
+    ['sources', 'text'],
+    ['currentValues', 'text'],
+    ['requester', 'text'],
+    ['requesterVerified', 'bool'],
+    ['traceId', 'text'],
+    ['paramsHash', 'text'],
+    ['approvedParamsHash', 'text'],
+    ['approvalsRequired', 'int'],
+    ['requiredGroups', 'text'],
+    ['assignedGroupId', 'text'],
+    ['escalationLevel', 'int'],
+    ['editedParams', 'text'],
+    ['paramsVersion', 'int'],
+    ['expiresAt', 'timestamp'],
+    ['status', 'text'],
+    ['gateReasons', 'text'],
+    ['riskFlags', 'text'],
+    ['riskMask', 'int'],
+    ['riskWeight', 'int'],
+    ['riskVersion', 'int'],
+    ['decisionReason', 'text'],
+    ['reviewerId', 'text'],
+    ['decidedAt', 'timestamp'],
+    ['result', 'text'],
+    ['downstreamRef', 'text'],
+    ['createdAt', 'timestamp'],
+    ['updatedAt', 'timestamp'],
   ],
 };
 export const APPROVAL_TABLE: Table = {
   name: 'ActionApproval',
-  columns: [['actionId', 'text'], ['reviewerId', 'text'], ['groupId', 'text'], ['comment', 'text'], ['createdAt', 'timestamp']],
+  columns: [
+    ['actionId', 'text'],
+    ['reviewerId', 'text'],
+    ['groupId', 'text'],
+    ['comment', 'text'],
+    ['createdAt', 'timestamp'],
+  ],
 };
 /** `seq` is left to the database: it numbers the rows in the order they are inserted, as the app's inserts do. */
 export const AUDIT_TABLE: Table = {
   name: 'AuditEvent',
-  columns: [['at', 'timestamp'], ['actorType', 'text'], ['actorId', 'text'], ['actionId', 'text'], ['agentId', 'text'], ['type', 'text'], ['payload', 'text']],
+  columns: [
+    ['at', 'timestamp'],
+    ['actorType', 'text'],
+    ['actorId', 'text'],
+    ['actionId', 'text'],
+    ['agentId', 'text'],
+    ['type', 'text'],
+    ['payload', 'text'],
+  ],
 };
 
 /** Every table of the app holding data (children first), for counting and for --force. */
 export const DATA_TABLES = [
-  'NotificationDelivery', 'NotificationChannel', 'AuditEvent', 'ActionApproval', 'Action', 'IdempotencyRecord', 'Grant', 'AgentKey', 'Agent',
-  'ReviewerGroupMember', 'ReviewerGroup', 'Tool', 'User', 'WorkerCursor',
+  'NotificationDelivery',
+  'NotificationChannel',
+  'AuditEvent',
+  'ActionApproval',
+  'Action',
+  'IdempotencyRecord',
+  'Grant',
+  'AgentKey',
+  'Agent',
+  'ReviewerGroupMember',
+  'ReviewerGroup',
+  'Tool',
+  'User',
+  'WorkerCursor',
 ] as const;
 
 export interface BulkWriter {
@@ -61,7 +113,9 @@ export interface BulkWriter {
 const quote = (name: string) => `"${name}"`;
 
 export function openBulkWriter(target: DatabaseTarget): Promise<BulkWriter> {
-  return target.provider === 'sqlite' ? Promise.resolve(new SqliteBulkWriter(target.file)) : PgBulkWriter.connect(target.url);
+  return target.provider === 'sqlite'
+    ? Promise.resolve(new SqliteBulkWriter(target.file))
+    : PgBulkWriter.connect(target.url);
 }
 
 class SqliteBulkWriter implements BulkWriter {
@@ -79,10 +133,12 @@ class SqliteBulkWriter implements BulkWriter {
   }
 
   async wipe() {
-    this.db.transaction(() => {
-      for (const table of DATA_TABLES) this.db.exec(`DELETE FROM ${quote(table)}`);
-      this.db.exec(`DELETE FROM sqlite_sequence WHERE name = 'AuditEvent'`);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const table of DATA_TABLES) this.db.exec(`DELETE FROM ${quote(table)}`);
+        this.db.exec(`DELETE FROM sqlite_sequence WHERE name = 'AuditEvent'`);
+      })
+      .immediate();
   }
 
   async prepareForLoad() {
@@ -129,7 +185,9 @@ class SqliteBulkWriter implements BulkWriter {
     let statement = this.statements.get(key);
     if (!statement) {
       const tuple = `(${table.columns.map(() => '?').join(', ')})`;
-      statement = this.db.prepare(`INSERT INTO ${quote(table.name)} (${table.columns.map(([name]) => quote(name)).join(', ')}) VALUES ${Array(rowCount).fill(tuple).join(', ')}`);
+      statement = this.db.prepare(
+        `INSERT INTO ${quote(table.name)} (${table.columns.map(([name]) => quote(name)).join(', ')}) VALUES ${Array(rowCount).fill(tuple).join(', ')}`,
+      );
       this.statements.set(key, statement);
     }
     return statement;
@@ -144,7 +202,12 @@ class SqliteBulkWriter implements BulkWriter {
   }
 }
 
-const PG_ARRAY_TYPE: Record<ColumnType, string> = { text: 'text[]', int: 'int[]', bool: 'boolean[]', timestamp: 'timestamp(3)[]' };
+const PG_ARRAY_TYPE: Record<ColumnType, string> = {
+  text: 'text[]',
+  int: 'int[]',
+  bool: 'boolean[]',
+  timestamp: 'timestamp(3)[]',
+};
 const pgValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value === undefined ? null : value);
 
 class PgBulkWriter implements BulkWriter {
@@ -200,7 +263,10 @@ class PgBulkWriter implements BulkWriter {
 
   async execute(sql: string, values: unknown[]) {
     let n = 0;
-    await this.client.query(sql.replace(/\?/g, () => `$${++n}`), values.map(pgValue));
+    await this.client.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      values.map(pgValue),
+    );
   }
 
   async close() {

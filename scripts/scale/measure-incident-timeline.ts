@@ -31,7 +31,17 @@ async function main() {
   const middle = await time(() => getIncidentTimeline(actor, 'bench-incident', { page: Math.ceil(pages / 2) }));
   const shown = await getIncidentTimeline(actor, 'bench-incident');
   await disconnectDb();
-  console.log(JSON.stringify({ events: EVENTS, seedSeconds, windowEvents: shown.totalEvents, traces: shown.totalTraces, pages, first, middle }));
+  console.log(
+    JSON.stringify({
+      events: EVENTS,
+      seedSeconds,
+      windowEvents: shown.totalEvents,
+      traces: shown.totalTraces,
+      pages,
+      first,
+      middle,
+    }),
+  );
 }
 
 async function time(call: () => Promise<unknown>) {
@@ -72,9 +82,14 @@ function seedSqlite(file: string) {
       CASE j % 4 WHEN 0 THEN '{"tool":"bench.refund","traceId":"t","requester":null}' WHEN 1 THEN '{"outcome":"approved","reasons":["granted"]}' WHEN 2 THEN '{}' ELSE '{"downstreamRef":"R-' || (j / 4) || '"}' END
     FROM n;
   `);
-  raw.prepare(`INSERT INTO "Incident" ("id", "title", "severity", "windowStart", "windowEnd", "status") VALUES ('bench-incident', 'Benchmark', 'high', ?, ?, 'closed')`)
+  raw
+    .prepare(
+      `INSERT INTO "Incident" ("id", "title", "severity", "windowStart", "windowEnd", "status") VALUES ('bench-incident', 'Benchmark', 'high', ?, ?, 'closed')`,
+    )
     .run(WINDOW_START.toISOString().replace('Z', '+00:00'), WINDOW_END.toISOString().replace('Z', '+00:00'));
-  raw.exec(`INSERT INTO "IncidentAgent" ("incidentId", "agentId") VALUES ('bench-incident', 'bench-agent-0'); COMMIT; ANALYZE;`);
+  raw.exec(
+    `INSERT INTO "IncidentAgent" ("incidentId", "agentId") VALUES ('bench-incident', 'bench-agent-0'); COMMIT; ANALYZE;`,
+  );
   raw.close();
 }
 
@@ -99,9 +114,16 @@ async function seedPostgres(url: string) {
       CASE j % 4 WHEN 0 THEN '{"tool":"bench.refund","traceId":"t","requester":null}' WHEN 1 THEN '{"outcome":"approved","reasons":["granted"]}' WHEN 2 THEN '{}' ELSE '{"downstreamRef":"R-' || (j / 4) || '"}' END
     FROM generate_series(0, ${ACTIONS * 4 - 1}) j;
   `);
-  await client.query(`INSERT INTO "Incident" ("id", "title", "severity", "windowStart", "windowEnd", "status") VALUES ('bench-incident', 'Benchmark', 'high', $1, $2, 'closed')`,
-    [WINDOW_START.toISOString().replace('T', ' ').replace('Z', ''), WINDOW_END.toISOString().replace('T', ' ').replace('Z', '')]);
-  await client.query(`INSERT INTO "IncidentAgent" ("incidentId", "agentId") VALUES ('bench-incident', 'bench-agent-0'); COMMIT; ANALYZE;`);
+  await client.query(
+    `INSERT INTO "Incident" ("id", "title", "severity", "windowStart", "windowEnd", "status") VALUES ('bench-incident', 'Benchmark', 'high', $1, $2, 'closed')`,
+    [
+      WINDOW_START.toISOString().replace('T', ' ').replace('Z', ''),
+      WINDOW_END.toISOString().replace('T', ' ').replace('Z', ''),
+    ],
+  );
+  await client.query(
+    `INSERT INTO "IncidentAgent" ("incidentId", "agentId") VALUES ('bench-incident', 'bench-agent-0'); COMMIT; ANALYZE;`,
+  );
   await client.end();
 }
 

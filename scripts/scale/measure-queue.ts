@@ -19,7 +19,15 @@ const NEEDS_SEED = 3;
 /** Pending actions this close to their deadline would leave the queue during the run: the set is too old. */
 const DEADLINE_MARGIN_MS = 30 * 60_000;
 
-const { values } = parseArgs({ options: { pending: { type: 'string' }, iterations: { type: 'string' }, warmup: { type: 'string' }, only: { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  options: {
+    pending: { type: 'string' },
+    iterations: { type: 'string' },
+    warmup: { type: 'string' },
+    only: { type: 'string' },
+  },
+  strict: true,
+});
 const ITERATIONS = Number(values.iterations ?? 30);
 const WARMUP = Number(values.warmup ?? 5);
 /** Measures whose name contains this text, for a quicker look at a few (default: all). */
@@ -43,7 +51,12 @@ async function main() {
     if (!selected(name)) return first;
     const matching = query.after ? null : (await countPendingFacets(actor, query.filter)).matching;
     const timing = await time(() => listPendingActions(actor, query));
-    measures.push({ name, kind: 'page', ...timing, note: `${first.rows.length} rows${matching === null ? '' : ` of ${matching.toLocaleString('en-US')}`}` });
+    measures.push({
+      name,
+      kind: 'page',
+      ...timing,
+      note: `${first.rows.length} rows${matching === null ? '' : ` of ${matching.toLocaleString('en-US')}`}`,
+    });
     return first;
   };
   const newest = (filter: QueueFilter = {}): QueueQuery => ({ filter, sort: 'newest' });
@@ -65,14 +78,22 @@ async function main() {
   await page('waiting for me (admin)', admin, newest({ mine: true }));
   await page('waiting for me + risk = no_sources', reviewer, newest({ mine: true, risk: 'no_sources' }));
   await page('next page (keyset), newest', reviewer, { ...newest(), after: firstPage.nextCursor! });
-  await page('page 21 (keyset), newest', reviewer, { ...newest(), after: await cursorAfterPages(reviewer, newest(), 20) });
+  await page('page 21 (keyset), newest', reviewer, {
+    ...newest(),
+    after: await cursorAfterPages(reviewer, newest(), 20),
+  });
   await page('next page (keyset), riskiest', reviewer, { filter: {}, sort: 'risk', after: riskiest.nextCursor! });
   await page('next page (keyset), waiting for me', reviewer, { ...newest({ mine: true }), after: mine.nextCursor! });
 
   const facet = async (name: string, actor: Actor, filter: QueueFilter) => {
     if (!selected(name)) return;
     const timing = await time(() => countPendingFacets(actor, filter));
-    measures.push({ name, kind: 'facets', ...timing, note: `${(await countPendingFacets(actor, filter)).matching.toLocaleString('en-US')} matching` });
+    measures.push({
+      name,
+      kind: 'facets',
+      ...timing,
+      note: `${(await countPendingFacets(actor, filter)).matching.toLocaleString('en-US')} matching`,
+    });
   };
   await facet('facet counts, no filter', reviewer, {});
   await facet(`facet counts, agent = ${busiestAgent}`, reviewer, { agent: busiestAgent });
@@ -99,8 +120,11 @@ async function datasetProblem(pending: number): Promise<string | null> {
   if (!(await db().user.findUnique({ where: { email: SCALE_REVIEWER_EMAIL } }))) return 'no scale data set here';
   const seeded = await db().action.count({ where: { status: 'pending_review' } });
   // The bench's own proposals add a few dozen each run.
-  if (seeded < pending || seeded > pending * 1.05 + 1000) return `${seeded} pending actions, not the ${pending} asked for`;
-  const soon = await db().action.count({ where: { status: 'pending_review', expiresAt: { lte: new Date(Date.now() + DEADLINE_MARGIN_MS) } } });
+  if (seeded < pending || seeded > pending * 1.05 + 1000)
+    return `${seeded} pending actions, not the ${pending} asked for`;
+  const soon = await db().action.count({
+    where: { status: 'pending_review', expiresAt: { lte: new Date(Date.now() + DEADLINE_MARGIN_MS) } },
+  });
   return soon > 0 ? `${soon} pending actions reach their deadline within 30 minutes` : null;
 }
 
@@ -111,7 +135,11 @@ async function userActor(email: string): Promise<Extract<Actor, { type: 'user' }
 
 /** A requester named on a handful of pending actions: the substring filter then reads far down the index. */
 async function rareRequester(): Promise<string> {
-  const row = await db().action.findFirstOrThrow({ where: { status: 'pending_review', requester: { endsWith: '@corp.example.com' } }, orderBy: { id: 'asc' }, select: { requester: true } });
+  const row = await db().action.findFirstOrThrow({
+    where: { status: 'pending_review', requester: { endsWith: '@corp.example.com' } },
+    orderBy: { id: 'asc' },
+    select: { requester: true },
+  });
   return row.requester!;
 }
 
@@ -153,24 +181,30 @@ async function watcherLatency(reviewer: Actor, idle: boolean): Promise<{ p50: nu
   const waiting = new Map<string, () => void>();
   let facetsSent = 0;
   let onNextFacets: (() => void) | null = null;
-  const unwatch = watchReviewQueue(reviewer, { filter: {}, sort: 'newest' }, {
-    onDelta: (delta) => {
-      for (const row of delta.upserted) {
-        if (!arrived.has(row.id)) arrived.set(row.id, { at: performance.now(), facetsSent });
-        waiting.get(row.id)?.();
-      }
+  const unwatch = watchReviewQueue(
+    reviewer,
+    { filter: {}, sort: 'newest' },
+    {
+      onDelta: (delta) => {
+        for (const row of delta.upserted) {
+          if (!arrived.has(row.id)) arrived.set(row.id, { at: performance.now(), facetsSent });
+          waiting.get(row.id)?.();
+        }
+      },
+      onFacets: () => {
+        facetsSent += 1;
+        onNextFacets?.();
+      },
     },
-    onFacets: () => {
-      facetsSent += 1;
-      onNextFacets?.();
-    },
-  });
+  );
   const samples: number[] = [];
   try {
     for (let i = 0; i < WARMUP + ITERATIONS; i++) {
       const { id, status } = await proposeAction(actor, {
-        tool: 'refund.issue', params: { orderId: `ORD-BENCH-${Date.now()}-${i}`, amount: 42.5, currency: 'EUR' },
-        reason: 'Benchmark: the customer was charged twice.', sources: [{ title: 'Ticket #1: charged twice' }],
+        tool: 'refund.issue',
+        params: { orderId: `ORD-BENCH-${Date.now()}-${i}`, amount: 42.5, currency: 'EUR' },
+        reason: 'Benchmark: the customer was charged twice.',
+        sources: [{ title: 'Ticket #1: charged twice' }],
       });
       const committed = performance.now();
       if (status !== 'pending_review') throw new Error(`the bench proposal was ${status}, not pending_review`);

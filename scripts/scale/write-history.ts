@@ -2,7 +2,13 @@ import { ACTION_TABLE, APPROVAL_TABLE, AUDIT_TABLE, type BulkWriter, type Row } 
 import type { HistoryBuilder, TimedEvent } from './build-history';
 import type { Plan } from './plan-history';
 
-export type HistoryCounts = { actions: number; approvals: number; events: number; hostile: number; byStatus: Map<string, number> };
+export type HistoryCounts = {
+  actions: number;
+  approvals: number;
+  events: number;
+  hostile: number;
+  byStatus: Map<string, number>;
+};
 
 const ACTIONS_PER_FLUSH = 5_000;
 const FLUSHES_PER_TRANSACTION = 10;
@@ -13,7 +19,12 @@ const FLUSHES_PER_TRANSACTION = 10;
  * An action's later events wait in a heap until the stream reaches their time. Rows go out in batches, many
  * batches per transaction; an action always lands before the events and approvals that refer to it.
  */
-export async function writeHistory(plans: Plan[], builder: HistoryBuilder, writer: BulkWriter, onProgress: (done: number) => void): Promise<HistoryCounts> {
+export async function writeHistory(
+  plans: Plan[],
+  builder: HistoryBuilder,
+  writer: BulkWriter,
+  onProgress: (done: number) => void,
+): Promise<HistoryCounts> {
   const counts: HistoryCounts = { actions: 0, approvals: 0, events: 0, hostile: 0, byStatus: new Map() };
   const later = new EventHeap();
   let actions: Row[] = [];

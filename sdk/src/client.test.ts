@@ -8,7 +8,10 @@ let peer: TestPeer;
 let client: WardenClient;
 
 beforeEach(async () => {
-  peer = await startTestPeer({ key: KEY, decideAs: (tool) => (tool === 'bad.params' ? 'invalid' : tool.startsWith('read.') ? 'approved' : 'pending_review') });
+  peer = await startTestPeer({
+    key: KEY,
+    decideAs: (tool) => (tool === 'bad.params' ? 'invalid' : tool.startsWith('read.') ? 'approved' : 'pending_review'),
+  });
   client = createWardenClient({ baseUrl: `${peer.url}/`, apiKey: KEY });
 });
 afterEach(() => peer.close());
@@ -16,8 +19,15 @@ afterEach(() => peer.close());
 describe('createWardenClient', () => {
   it('sends the key as a Bearer token and JSON bodies', async () => {
     await client.propose({ tool: 'read.customer', params: { id: 'C-1' } });
-    expect(peer.requests[0]).toMatchObject({ method: 'POST', path: '/api/v1/actions', body: { tool: 'read.customer', params: { id: 'C-1' } } });
-    expect(peer.requests[0].headers).toMatchObject({ authorization: `Bearer ${KEY}`, 'content-type': 'application/json' });
+    expect(peer.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/actions',
+      body: { tool: 'read.customer', params: { id: 'C-1' } },
+    });
+    expect(peer.requests[0].headers).toMatchObject({
+      authorization: `Bearer ${KEY}`,
+      'content-type': 'application/json',
+    });
   });
 
   it('replays a proposal made with the same idempotency key and says so', async () => {
@@ -31,7 +41,12 @@ describe('createWardenClient', () => {
   it('turns error bodies into WardenApiError with status, code and field issues', async () => {
     const invalid = await client.propose({ tool: 'bad.params', params: {} }).catch((error: unknown) => error);
     expect(invalid).toBeInstanceOf(WardenApiError);
-    expect(invalid).toMatchObject({ status: 422, code: 'invalid_input', issues: [{ path: 'params.amount', message: 'must be > 0' }], retryable: false });
+    expect(invalid).toMatchObject({
+      status: 422,
+      code: 'invalid_input',
+      issues: [{ path: 'params.amount', message: 'must be > 0' }],
+      retryable: false,
+    });
 
     const wrongKey = createWardenClient({ baseUrl: peer.url, apiKey: 'wdn_other' });
     await expect(wrongKey.authority()).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
@@ -47,7 +62,11 @@ describe('createWardenClient', () => {
     const { id } = await client.propose({ tool: 'email.send', params: { to: 'a@example.com' } });
     setTimeout(() => peer.review(id, 'approved', 'fine'), 300);
     const decided = await client.waitForDecision(id, { timeoutMs: 5_000 });
-    expect(decided).toMatchObject({ id, status: 'approved', decision: { reason: 'fine', decidedBy: 'reviewer@example.com' } });
+    expect(decided).toMatchObject({
+      id,
+      status: 'approved',
+      decision: { reason: 'fine', decidedBy: 'reviewer@example.com' },
+    });
     expect(peer.requests.at(-1)?.path).toBe(`/api/v1/actions/${id}?wait=5`);
   });
 
@@ -61,12 +80,22 @@ describe('createWardenClient', () => {
   });
 
   it('paces its polls when a server answers at once instead of holding the long-poll', async () => {
-    const pending = await (await fetch(`${peer.url}/api/v1/actions`, {
-      method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: JSON.stringify({ tool: 'email.send', params: {} }),
-    })).json();
+    const pending = await (
+      await fetch(`${peer.url}/api/v1/actions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}` },
+        body: JSON.stringify({ tool: 'email.send', params: {} }),
+      })
+    ).json();
     // Strip ?wait= so the peer answers immediately, as a server ignoring it would.
-    const impatient = createWardenClient({ baseUrl: peer.url, apiKey: KEY, fetch: (url, init) => fetch(String(url).replace(/\?wait=\d+$/, ''), init) });
-    await expect(impatient.waitForDecision(pending.id, { timeoutMs: 2_500 })).rejects.toBeInstanceOf(WardenExpiredError);
+    const impatient = createWardenClient({
+      baseUrl: peer.url,
+      apiKey: KEY,
+      fetch: (url, init) => fetch(String(url).replace(/\?wait=\d+$/, ''), init),
+    });
+    await expect(impatient.waitForDecision(pending.id, { timeoutMs: 2_500 })).rejects.toBeInstanceOf(
+      WardenExpiredError,
+    );
     const polls = peer.requests.filter((r) => r.method === 'GET').length;
     expect(polls).toBeGreaterThanOrEqual(2);
     expect(polls).toBeLessThanOrEqual(4);
@@ -75,8 +104,14 @@ describe('createWardenClient', () => {
   it('claims with the params hash, and names a block at claim as WardenBlockedError', async () => {
     const approved = await client.propose({ tool: 'read.customer', params: { id: 'C-2' } });
     const view = await client.getAction(approved.id);
-    await expect(client.claim(approved.id, { paramsHash: 'f'.repeat(64) })).rejects.toMatchObject({ status: 409, details: { reason: 'params_mismatch' } });
-    expect(await client.claim(approved.id, { paramsHash: view.paramsHash })).toMatchObject({ status: 'executing', params: { id: 'C-2' } });
+    await expect(client.claim(approved.id, { paramsHash: 'f'.repeat(64) })).rejects.toMatchObject({
+      status: 409,
+      details: { reason: 'params_mismatch' },
+    });
+    expect(await client.claim(approved.id, { paramsHash: view.paramsHash })).toMatchObject({
+      status: 'executing',
+      params: { id: 'C-2' },
+    });
 
     const second = await client.propose({ tool: 'read.customer', params: { id: 'C-3' } });
     peer.blockClaims(['global stop is engaged']);

@@ -1,5 +1,14 @@
 import { WardenApiError, WardenBlockedError, WardenExpiredError } from './errors.js';
-import type { ActionStatus, ActionView, ApiErrorBody, Authority, JsonObject, ProposalResult, ProposeInput, ResultReport } from './types.js';
+import type {
+  ActionStatus,
+  ActionView,
+  ApiErrorBody,
+  Authority,
+  JsonObject,
+  ProposalResult,
+  ProposeInput,
+  ResultReport,
+} from './types.js';
 
 export type WardenClientOptions = {
   /** Where the console runs, e.g. `http://localhost:3000`. */
@@ -25,18 +34,42 @@ export function createWardenClient(options: WardenClientOptions) {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function request<T>(method: 'GET' | 'POST', path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal; actionId?: string } = {}) {
-    const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey}`, accept: 'application/json', ...init.headers };
+  async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    init: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+      signal?: AbortSignal;
+      actionId?: string;
+    } = {},
+  ) {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${options.apiKey}`,
+      accept: 'application/json',
+      ...init.headers,
+    };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const signals = [AbortSignal.timeout(init.timeoutMs ?? 30_000), ...(init.signal ? [init.signal] : [])];
     let response: Response;
     try {
       response = await fetchImpl(`${base}${path}`, {
-        method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.any(signals),
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.any(signals),
       });
     } catch (cause) {
       if (init.signal?.aborted) throw cause; // the caller cancelled: not ours to dress up
-      throw new WardenApiError(0, 'network_error', `${method} ${path} failed: ${(cause as Error).message}`, [], undefined, { cause, actionId: init.actionId });
+      throw new WardenApiError(
+        0,
+        'network_error',
+        `${method} ${path} failed: ${(cause as Error).message}`,
+        [],
+        undefined,
+        { cause, actionId: init.actionId },
+      );
     }
     const text = await response.text();
     const body = parseJson(text);
@@ -44,11 +77,16 @@ export function createWardenClient(options: WardenClientOptions) {
     return { body: body as T, headers: response.headers };
   }
 
-  async function getAction<P extends JsonObject = JsonObject>(id: string, { waitSeconds = 0, signal }: { waitSeconds?: number } & CallOptions = {}) {
+  async function getAction<P extends JsonObject = JsonObject>(
+    id: string,
+    { waitSeconds = 0, signal }: { waitSeconds?: number } & CallOptions = {},
+  ) {
     const wait = Math.max(0, Math.min(MAX_WAIT_SECONDS, Math.ceil(waitSeconds)));
     const query = wait > 0 ? `?wait=${wait}` : '';
     const { body } = await request<ActionView<P>>('GET', `/api/v1/actions/${encodeURIComponent(id)}${query}`, {
-      timeoutMs: wait * 1000 + REQUEST_GRACE_MS, signal, actionId: id,
+      timeoutMs: wait * 1000 + REQUEST_GRACE_MS,
+      signal,
+      actionId: id,
     });
     return body;
   }
@@ -63,9 +101,14 @@ export function createWardenClient(options: WardenClientOptions) {
      * Proposes a tool call. The outcome is data (approved, pending_review, draft, blocked); a 429 or an invalid call
      * throws `WardenApiError`. With an idempotency key, a retry of the same call returns the first answer.
      */
-    async propose<P extends JsonObject>(input: ProposeInput<P>, { idempotencyKey, signal }: { idempotencyKey?: string } & CallOptions = {}) {
+    async propose<P extends JsonObject>(
+      input: ProposeInput<P>,
+      { idempotencyKey, signal }: { idempotencyKey?: string } & CallOptions = {},
+    ) {
       const { body, headers } = await request<ProposalResult>('POST', '/api/v1/actions', {
-        body: input, signal, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+        body: input,
+        signal,
+        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
       });
       return { ...body, replayed: headers.get('idempotent-replayed') === 'true' };
     },
@@ -76,7 +119,10 @@ export function createWardenClient(options: WardenClientOptions) {
      * Long-polls (≤ 60 s a request) until the action leaves pending_review, and returns it whatever it became.
      * Throws `WardenExpiredError` when `timeoutMs` passes first.
      */
-    async waitForDecision<P extends JsonObject = JsonObject>(id: string, { timeoutMs, signal }: { timeoutMs: number } & CallOptions): Promise<ActionView<P>> {
+    async waitForDecision<P extends JsonObject = JsonObject>(
+      id: string,
+      { timeoutMs, signal }: { timeoutMs: number } & CallOptions,
+    ): Promise<ActionView<P>> {
       const started = Date.now();
       for (;;) {
         const polled = Date.now();
@@ -86,7 +132,8 @@ export function createWardenClient(options: WardenClientOptions) {
         const now = Date.now();
         if (now - started >= timeoutMs) throw new WardenExpiredError(id, action.status, now - started);
         // A server that answered at once without holding the poll must not be hammered.
-        if (now - polled < MIN_POLL_INTERVAL_MS) await sleep(Math.min(MIN_POLL_INTERVAL_MS, timeoutMs - (now - started)), signal);
+        if (now - polled < MIN_POLL_INTERVAL_MS)
+          await sleep(Math.min(MIN_POLL_INTERVAL_MS, timeoutMs - (now - started)), signal);
       }
     },
 
@@ -94,10 +141,15 @@ export function createWardenClient(options: WardenClientOptions) {
      * approved → executing. Pass the `paramsHash` you were shown, so Warden refuses if the approved params differ.
      * Throws `WardenBlockedError` when a stop, pause or lost grant blocks it now; other refusals are `WardenApiError` 409.
      */
-    async claim<P extends JsonObject = JsonObject>(id: string, { paramsHash, signal }: { paramsHash?: string } & CallOptions = {}): Promise<ActionView<P>> {
+    async claim<P extends JsonObject = JsonObject>(
+      id: string,
+      { paramsHash, signal }: { paramsHash?: string } & CallOptions = {},
+    ): Promise<ActionView<P>> {
       try {
         const path = `/api/v1/actions/${encodeURIComponent(id)}/claim`;
-        return (await request<ActionView<P>>('POST', path, { body: paramsHash ? { paramsHash } : {}, signal, actionId: id })).body;
+        return (
+          await request<ActionView<P>>('POST', path, { body: paramsHash ? { paramsHash } : {}, signal, actionId: id })
+        ).body;
       } catch (error) {
         if (error instanceof WardenApiError && error.status === 409 && error.details.status === 'blocked') {
           throw new WardenBlockedError(id, error.details.reasons ?? [error.details.message], 'claim');
@@ -122,7 +174,11 @@ export function createWardenClient(options: WardenClientOptions) {
       handlers: Record<string, (params: JsonObject, action: ActionView) => Promise<unknown>>,
       callOptions: CallOptions = {},
     ): Promise<{ succeeded: string[]; failed: string[]; skipped: { id: string; reason: string }[] }> {
-      const outcome = { succeeded: [] as string[], failed: [] as string[], skipped: [] as { id: string; reason: string }[] };
+      const outcome = {
+        succeeded: [] as string[],
+        failed: [] as string[],
+        skipped: [] as { id: string; reason: string }[],
+      };
       for (const action of await listRollbacks({ ...callOptions, status: 'approved' })) {
         const handler = handlers[action.tool];
         if (!handler) continue;
@@ -150,16 +206,30 @@ export function createWardenClient(options: WardenClientOptions) {
   };
 
   async function reportResult(id: string, result: ResultReport, callOptions: CallOptions = {}): Promise<ActionView> {
-    return (await request<ActionView>('POST', `/api/v1/actions/${encodeURIComponent(id)}/result`, { body: result, actionId: id, ...callOptions })).body;
+    return (
+      await request<ActionView>('POST', `/api/v1/actions/${encodeURIComponent(id)}/result`, {
+        body: result,
+        actionId: id,
+        ...callOptions,
+      })
+    ).body;
   }
 
-  async function listRollbacks({ status, signal }: { status?: ActionStatus } & CallOptions = {}): Promise<ActionView[]> {
+  async function listRollbacks({ status, signal }: { status?: ActionStatus } & CallOptions = {}): Promise<
+    ActionView[]
+  > {
     const query = status ? `?status=${encodeURIComponent(status)}` : '';
     return (await request<{ actions: ActionView[] }>('GET', `/api/v1/rollbacks${query}`, { signal })).body.actions;
   }
 
   async function claimAction(id: string, paramsHash: string, signal?: AbortSignal): Promise<ActionView> {
-    return (await request<ActionView>('POST', `/api/v1/actions/${encodeURIComponent(id)}/claim`, { body: { paramsHash }, signal, actionId: id })).body;
+    return (
+      await request<ActionView>('POST', `/api/v1/actions/${encodeURIComponent(id)}/claim`, {
+        body: { paramsHash },
+        signal,
+        actionId: id,
+      })
+    ).body;
   }
 }
 
@@ -181,7 +251,9 @@ function parseJson(text: string): unknown {
 function apiError(status: number, body: unknown, text: string, actionId?: string): WardenApiError {
   const error = (body as Partial<ApiErrorBody> | null)?.error;
   if (!error || typeof error.code !== 'string') {
-    return new WardenApiError(status, 'http_error', text.slice(0, 200) || `HTTP ${status}`, [], undefined, { actionId });
+    return new WardenApiError(status, 'http_error', text.slice(0, 200) || `HTTP ${status}`, [], undefined, {
+      actionId,
+    });
   }
   return new WardenApiError(status, error.code, error.message, error.issues ?? [], error, { actionId });
 }

@@ -2,7 +2,11 @@ import type { ActionView, ApiErrorBody, FieldIssue } from './types.js';
 
 /** Every error the SDK throws on purpose; `instanceof WardenSdkError` separates them from your tool's own errors. */
 export class WardenSdkError extends Error {
-  constructor(message: string, readonly actionId: string | null, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly actionId: string | null,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = new.target.name;
   }
@@ -31,7 +35,11 @@ export class WardenApiError extends WardenSdkError {
 
 /** Refused by the gate (`outcome: blocked`) or when claiming (stop, pause or grant changed since approval). */
 export class WardenBlockedError extends WardenSdkError {
-  constructor(actionId: string, readonly reasons: string[], readonly stage: 'proposal' | 'claim') {
+  constructor(
+    actionId: string,
+    readonly reasons: string[],
+    readonly stage: 'proposal' | 'claim',
+  ) {
     super(`Warden blocked the action at ${stage}: ${reasons.join('; ') || 'no reason given'}`, actionId);
   }
 }
@@ -49,7 +57,11 @@ export class WardenRejectedError extends WardenSdkError {
 
 /** No decision arrived in time (the action may still be decided later), or the action expired in Warden. */
 export class WardenExpiredError extends WardenSdkError {
-  constructor(actionId: string, readonly lastStatus: string, readonly waitedMs: number) {
+  constructor(
+    actionId: string,
+    readonly lastStatus: string,
+    readonly waitedMs: number,
+  ) {
     super(`No decision for action ${actionId} after ${Math.round(waitedMs / 1000)} s (status ${lastStatus})`, actionId);
   }
 }
@@ -59,7 +71,10 @@ export class WardenExpiredError extends WardenSdkError {
  * executed by the agent. An error rather than a result because the tool's return value does not exist.
  */
 export class WardenDraftError extends WardenSdkError {
-  constructor(actionId: string, readonly reasons: string[]) {
+  constructor(
+    actionId: string,
+    readonly reasons: string[],
+  ) {
     super(`Recorded as a draft for a human; not executed: ${reasons.join('; ')}`, actionId);
   }
 }

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWardenClient } from './client.js';
-import { WardenApiError, WardenBlockedError, WardenDraftError, WardenExpiredError, WardenRejectedError } from './errors.js';
+import {
+  WardenApiError,
+  WardenBlockedError,
+  WardenDraftError,
+  WardenExpiredError,
+  WardenRejectedError,
+} from './errors.js';
 import { guardedTool } from './guarded-tool.js';
 import { startTestPeer, type TestPeer } from './test-peer.js';
 import type { Outcome } from './types.js';
@@ -18,7 +24,8 @@ async function setUp(outcome: Outcome | 'invalid') {
   const edits: { params: Refund; originalParams: Refund; version: number }[] = [];
   const refund = guardedTool(client, {
     tool: 'refund.issue',
-    onEdited: ({ params, originalParams, action }) => void edits.push({ params, originalParams, version: action.paramsVersion }),
+    onEdited: ({ params, originalParams, action }) =>
+      void edits.push({ params, originalParams, version: action.paramsVersion }),
     describe: (params: Refund) => `Refund ${params.amount} on ${params.orderId}`,
     run: async (params) => {
       ran.push(params);
@@ -38,7 +45,12 @@ describe('guardedTool', () => {
     const { refund, ran } = await setUp('approved');
     await expect(refund({ orderId: 'O-1', amount: 10 }, { traceId: 'tr_1' })).resolves.toEqual({ refundId: 're_O-1' });
     expect(ran).toEqual([{ orderId: 'O-1', amount: 10 }]);
-    expect(paths()).toEqual(['POST /api/v1/actions', 'GET /api/v1/actions/:id?wait=5', 'POST /api/v1/actions/:id/claim', 'POST /api/v1/actions/:id/result']);
+    expect(paths()).toEqual([
+      'POST /api/v1/actions',
+      'GET /api/v1/actions/:id?wait=5',
+      'POST /api/v1/actions/:id/claim',
+      'POST /api/v1/actions/:id/result',
+    ]);
     const [proposal, , claim, result] = peer.requests;
     expect(proposal.body).toMatchObject({ reason: 'Refund 10 on O-1', traceId: 'tr_1' });
     expect(proposal.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
@@ -66,7 +78,9 @@ describe('guardedTool', () => {
     peer.review(id, 'approved', 'half is enough', { orderId: 'O-9', amount: 250 });
     await expect(call).resolves.toEqual({ refundId: 're_O-9' });
     expect(ran).toEqual([{ orderId: 'O-9', amount: 250 }]);
-    expect(edits).toEqual([{ params: { orderId: 'O-9', amount: 250 }, originalParams: { orderId: 'O-9', amount: 500 }, version: 2 }]);
+    expect(edits).toEqual([
+      { params: { orderId: 'O-9', amount: 250 }, originalParams: { orderId: 'O-9', amount: 500 }, version: 2 },
+    ]);
     const claim = peer.requests.find((r) => r.path.endsWith('/claim'));
     expect(claim?.body).toEqual({ paramsHash: peer.actions.get(id)!.paramsHash });
     expect(peer.actions.get(id)!.status).toBe('succeeded');
@@ -127,7 +141,11 @@ describe('guardedTool', () => {
   it('does not run when the claim is blocked', async () => {
     const { refund, ran } = await setUp('approved');
     peer.blockClaims(['agent is paused']);
-    await expect(refund({ orderId: 'O-8', amount: 1 })).rejects.toMatchObject({ name: 'WardenBlockedError', stage: 'claim', reasons: ['agent is paused'] });
+    await expect(refund({ orderId: 'O-8', amount: 1 })).rejects.toMatchObject({
+      name: 'WardenBlockedError',
+      stage: 'claim',
+      reasons: ['agent is paused'],
+    });
     expect(ran).toEqual([]);
   });
 });

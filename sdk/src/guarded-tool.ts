@@ -1,5 +1,12 @@
 import type { WardenClient } from './client.js';
-import { WardenApiError, WardenBlockedError, WardenDraftError, WardenRejectedError, WardenExpiredError, WardenSdkError } from './errors.js';
+import {
+  WardenApiError,
+  WardenBlockedError,
+  WardenDraftError,
+  WardenRejectedError,
+  WardenExpiredError,
+  WardenSdkError,
+} from './errors.js';
 import type { ActionView, JsonObject, ProposeInput } from './types.js';
 
 /** What a single call says about itself: shown to the reviewer and written to the audit log. */
@@ -45,11 +52,21 @@ const ATTEMPTS = 3;
  * Anything but an approval throws: `WardenBlockedError`, `WardenRejectedError`, `WardenDraftError`, `WardenExpiredError`
  * (from the wait), `WardenApiError` (invalid params 422, throttled 429, …).
  */
-export function guardedTool<P extends JsonObject, R>(client: WardenClient, spec: GuardedToolSpec<P, R>): GuardedTool<P, R> {
+export function guardedTool<P extends JsonObject, R>(
+  client: WardenClient,
+  spec: GuardedToolSpec<P, R>,
+): GuardedTool<P, R> {
   return async (params, context = {}) => {
-    const { timeoutMs = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS, idempotencyKey = globalThis.crypto.randomUUID(), signal, ...about } = context;
+    const {
+      timeoutMs = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      idempotencyKey = globalThis.crypto.randomUUID(),
+      signal,
+      ...about
+    } = context;
     const reason = about.reason ?? spec.describe?.(params);
-    const proposal = await retrying(() => client.propose({ ...about, reason, tool: spec.tool, params }, { idempotencyKey, signal }));
+    const proposal = await retrying(() =>
+      client.propose({ ...about, reason, tool: spec.tool, params }, { idempotencyKey, signal }),
+    );
 
     switch (proposal.decision.outcome) {
       case 'blocked':
@@ -60,22 +77,42 @@ export function guardedTool<P extends JsonObject, R>(client: WardenClient, spec:
     const decided = await client.waitForDecision<P>(proposal.id, { timeoutMs, signal });
     if (decided.status === 'rejected') throw new WardenRejectedError(decided);
     // Nobody decided before the review deadline: expiry blocks, never approves.
-    if (decided.status === 'expired') throw new WardenExpiredError(decided.id, decided.status, Date.parse(decided.updatedAt) - Date.parse(decided.createdAt));
+    if (decided.status === 'expired')
+      throw new WardenExpiredError(
+        decided.id,
+        decided.status,
+        Date.parse(decided.updatedAt) - Date.parse(decided.createdAt),
+      );
     // Blocked while waiting (e.g. a stop at claim): the latest reason says why, else the gate's.
-    if (decided.status === 'blocked') throw new WardenBlockedError(decided.id, decided.decision.reason ? [decided.decision.reason] : decided.decision.reasons, 'proposal');
+    if (decided.status === 'blocked')
+      throw new WardenBlockedError(
+        decided.id,
+        decided.decision.reason ? [decided.decision.reason] : decided.decision.reasons,
+        'proposal',
+      );
     // executing/succeeded/failed: a reused idempotency key found a call that was already carried out.
-    if (decided.status !== 'approved') throw new WardenSdkError(`Action ${decided.id} is already ${decided.status}; not running it again`, decided.id);
+    if (decided.status !== 'approved')
+      throw new WardenSdkError(`Action ${decided.id} is already ${decided.status}; not running it again`, decided.id);
 
     const claimed = await client.claim<P>(decided.id, { paramsHash: decided.paramsHash, signal });
     let result: R;
     try {
-      if (claimed.edited && spec.onEdited) await spec.onEdited({ params: claimed.params, originalParams: claimed.originalParams ?? params, action: claimed });
+      if (claimed.edited && spec.onEdited)
+        await spec.onEdited({
+          params: claimed.params,
+          originalParams: claimed.originalParams ?? params,
+          action: claimed,
+        });
       result = await spec.run(claimed.params, claimed);
     } catch (error) {
       await report(client, claimed.id, { ok: false, error: errorMessage(error) });
       throw error;
     }
-    await report(client, claimed.id, { ok: true, output: spec.output ? spec.output(result) : result, downstreamRef: spec.downstreamRef?.(result) });
+    await report(client, claimed.id, {
+      ok: true,
+      output: spec.output ? spec.output(result) : result,
+      downstreamRef: spec.downstreamRef?.(result),
+    });
     return result;
   };
 }
@@ -85,7 +122,10 @@ async function report(client: WardenClient, id: string, result: Parameters<Warde
   try {
     await retrying(() => client.reportResult(id, result));
   } catch (error) {
-    const landed = error instanceof WardenApiError && error.status === 409 && (error.details.status === 'succeeded' || error.details.status === 'failed');
+    const landed =
+      error instanceof WardenApiError &&
+      error.status === 409 &&
+      (error.details.status === 'succeeded' || error.details.status === 'failed');
     if (!landed) throw error;
   }
 }

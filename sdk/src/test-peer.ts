@@ -24,10 +24,12 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
     const path = req.url ?? '';
     requests.push({ method: req.method ?? '', path, headers: req.headers, body });
     if (dropNext > 0) return void (dropNext--, req.socket.destroy());
-    if (req.headers.authorization !== `Bearer ${options.key}`) return send(res, 401, error('unauthenticated', 'Unknown agent key.'));
+    if (req.headers.authorization !== `Bearer ${options.key}`)
+      return send(res, 401, error('unauthenticated', 'Unknown agent key.'));
 
     const match = path.match(/^\/api\/v1\/actions\/([^/?]+)(\/claim|\/result)?(?:\?wait=(\d+))?$/);
-    if (req.method === 'POST' && path === '/api/v1/actions') return propose(req, res, body as { tool: string; params: JsonObject });
+    if (req.method === 'POST' && path === '/api/v1/actions')
+      return propose(req, res, body as { tool: string; params: JsonObject });
     const action = match ? actions.get(match[1]) : undefined;
     if (!match || !action) return send(res, 404, error('not_found', 'No such action.'));
     if (req.method === 'GET') {
@@ -35,31 +37,68 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
       return send(res, 200, actions.get(action.id));
     }
     if (match[2] === '/claim') {
-      if (action.status !== 'approved') return send(res, 409, error('conflict', `It is ${action.status}.`, { status: action.status }));
+      if (action.status !== 'approved')
+        return send(res, 409, error('conflict', `It is ${action.status}.`, { status: action.status }));
       const hash = (body as { paramsHash?: string } | null)?.paramsHash;
-      if (hash && hash !== action.paramsHash) return send(res, 409, error('conflict', 'Params mismatch.', { status: 'approved', reason: 'params_mismatch' }));
-      if (blockClaims) return send(res, 409, error('conflict', 'Blocked at claim.', { status: set(action.id, 'blocked').status, reasons: blockClaims }));
+      if (hash && hash !== action.paramsHash)
+        return send(res, 409, error('conflict', 'Params mismatch.', { status: 'approved', reason: 'params_mismatch' }));
+      if (blockClaims)
+        return send(
+          res,
+          409,
+          error('conflict', 'Blocked at claim.', { status: set(action.id, 'blocked').status, reasons: blockClaims }),
+        );
       return send(res, 200, set(action.id, 'executing'));
     }
-    if (action.status !== 'executing') return send(res, 409, error('conflict', `It is ${action.status}.`, { status: action.status }));
+    if (action.status !== 'executing')
+      return send(res, 409, error('conflict', `It is ${action.status}.`, { status: action.status }));
     const report = body as { ok: boolean; output?: unknown; error?: string; downstreamRef?: string };
-    return send(res, 200, set(action.id, report.ok ? 'succeeded' : 'failed', { result: { ok: report.ok, output: report.output ?? null, error: report.error ?? null }, downstreamRef: report.downstreamRef ?? null }));
+    return send(
+      res,
+      200,
+      set(action.id, report.ok ? 'succeeded' : 'failed', {
+        result: { ok: report.ok, output: report.output ?? null, error: report.error ?? null },
+        downstreamRef: report.downstreamRef ?? null,
+      }),
+    );
   });
 
   function propose(req: IncomingMessage, res: ServerResponse, body: { tool: string; params: JsonObject }) {
     const key = req.headers['idempotency-key'] as string | undefined;
     const seen = key ? idempotency.get(key) : undefined;
     if (seen) {
-      if (seen.body !== JSON.stringify(body)) return send(res, 422, error('invalid_input', 'Key reused with another body.'));
+      if (seen.body !== JSON.stringify(body))
+        return send(res, 422, error('invalid_input', 'Key reused with another body.'));
       return send(res, 201, seen.reply, { 'idempotent-replayed': 'true' });
     }
     const outcome = options.decideAs(body.tool);
-    if (outcome === 'invalid') return send(res, 422, error('invalid_input', 'Bad params.', { issues: [{ path: 'params.amount', message: 'must be > 0' }] }));
+    if (outcome === 'invalid')
+      return send(
+        res,
+        422,
+        error('invalid_input', 'Bad params.', { issues: [{ path: 'params.amount', message: 'must be > 0' }] }),
+      );
     const now = new Date().toISOString();
     const view: ActionView = {
-      id: randomUUID(), status: outcome, tool: body.tool, params: body.params, paramsVersion: 1, edited: false, reason: null, sources: [], requester: null, requesterVerified: false,
-      traceId: 'tr_peer', paramsHash: hashOf(body.params), approvalsRequired: 0,
-      decision: { reasons: [`gate: ${outcome}`], reason: null, decidedBy: null, decidedAt: null }, result: null, downstreamRef: null, createdAt: now, updatedAt: now, rollbackOf: null,
+      id: randomUUID(),
+      status: outcome,
+      tool: body.tool,
+      params: body.params,
+      paramsVersion: 1,
+      edited: false,
+      reason: null,
+      sources: [],
+      requester: null,
+      requesterVerified: false,
+      traceId: 'tr_peer',
+      paramsHash: hashOf(body.params),
+      approvalsRequired: 0,
+      decision: { reasons: [`gate: ${outcome}`], reason: null, decidedBy: null, decidedAt: null },
+      result: null,
+      downstreamRef: null,
+      createdAt: now,
+      updatedAt: now,
+      rollbackOf: null,
     };
     actions.set(view.id, view);
     const reply = { id: view.id, status: outcome, decision: { outcome, reasons: [`gate: ${outcome}`] } };
@@ -94,14 +133,32 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
     /** The reviewer decides a pending action; with `editedParams`, approves an edited version of its parameters. */
     review: (id: string, status: 'approved' | 'rejected', comment: string | null = null, editedParams?: JsonObject) => {
       const action = actions.get(id)!;
-      const edit = editedParams && { params: editedParams, originalParams: action.params, edited: true, paramsVersion: action.paramsVersion + 1, paramsHash: hashOf(editedParams) };
-      return set(id, status, { ...edit, decision: { ...action.decision, reason: comment, decidedBy: 'reviewer@example.com', decidedAt: new Date().toISOString() } });
+      const edit = editedParams && {
+        params: editedParams,
+        originalParams: action.params,
+        edited: true,
+        paramsVersion: action.paramsVersion + 1,
+        paramsHash: hashOf(editedParams),
+      };
+      return set(id, status, {
+        ...edit,
+        decision: {
+          ...action.decision,
+          reason: comment,
+          decidedBy: 'reviewer@example.com',
+          decidedAt: new Date().toISOString(),
+        },
+      });
     },
     /** Drops the next n connections without answering, as a failing network would. */
     dropConnections: (n: number) => void (dropNext = n),
     /** From now on, claims are refused as a stop or pause would. */
     blockClaims: (reasons: string[]) => void (blockClaims = reasons),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -4,7 +4,8 @@
  */
 export type JsonObject = Record<string, unknown>;
 
-export type ActionStatus = 'pending_review' | 'approved' | 'rejected' | 'blocked' | 'draft' | 'executing' | 'succeeded' | 'failed' | 'expired';
+export type ActionStatus =
+  'pending_review' | 'approved' | 'rejected' | 'blocked' | 'draft' | 'executing' | 'succeeded' | 'failed' | 'expired';
 
 /** How the gate decided a proposal. `throttled` never appears: it is a 429 (`WardenApiError`, code `rate_limited`). */
 export type Outcome = 'approved' | 'pending_review' | 'draft' | 'blocked';
@@ -103,5 +104,12 @@ export type FieldIssue = { path: string; message: string };
 
 /** The body of every error response. */
 export type ApiErrorBody = {
-  error: { code: string; message: string; issues?: FieldIssue[]; status?: ActionStatus; reasons?: string[]; [detail: string]: unknown };
+  error: {
+    code: string;
+    message: string;
+    issues?: FieldIssue[];
+    status?: ActionStatus;
+    reasons?: string[];
+    [detail: string]: unknown;
+  };
 };

@@ -42,16 +42,33 @@ export function ChangePasswordForm({ then }: { then?: string }) {
       </div>
       <div>
         <Label htmlFor="new-password">New password</Label>
-        <Input id="new-password" name="newPassword" type="password" autoComplete="new-password" minLength={12} maxLength={200} required aria-describedby="new-password-hint" />
-        <p id="new-password-hint" className="mt-1 text-xs text-gray-600">At least 12 characters.</p>
+        <Input
+          id="new-password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          maxLength={200}
+          required
+          aria-describedby="new-password-hint"
+        />
+        <p id="new-password-hint" className="mt-1 text-xs text-gray-600">
+          At least 12 characters.
+        </p>
       </div>
       <div>
         <Label htmlFor="confirm-password">New password again</Label>
         <Input id="confirm-password" name="confirmPassword" type="password" autoComplete="new-password" required />
       </div>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
-      {done ? <p role="status" className="text-sm text-emerald-800">Password changed. Your other sessions have ended.</p> : null}
-      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">Change password</Button>
+      {done ? (
+        <p role="status" className="text-sm text-emerald-800">
+          Password changed. Your other sessions have ended.
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
+        Change password
+      </Button>
     </form>
   );
 }

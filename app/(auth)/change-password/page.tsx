@@ -8,7 +8,11 @@ import { ChangePasswordForm } from './change-password-form';
 export const metadata: Metadata = { title: 'Choose a new password' };
 
 /** Where someone signed in with a one-time password lands, and stays, until they have replaced it. */
-export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function ChangePasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const { callbackUrl } = await searchParams;
   const destination = safeCallbackUrl(typeof callbackUrl === 'string' ? callbackUrl : null);
   const session = await getSessionUser();

@@ -25,7 +25,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       });
       if (!result?.ok || result.error) {
         // next-auth answers the same for an unknown email and a wrong password; so do we.
-        setError(result?.status === 429 ? 'Too many attempts: sign-in is paused for a while. Try again in a few minutes, or ask an admin.' : 'Incorrect email or password.');
+        setError(
+          result?.status === 429
+            ? 'Too many attempts: sign-in is paused for a while. Try again in a few minutes, or ask an admin.'
+            : 'Incorrect email or password.',
+        );
         return;
       }
       router.replace(callbackUrl);

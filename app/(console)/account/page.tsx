@@ -12,15 +12,25 @@ export default async function AccountPage() {
   const actor = await requireUser();
   return (
     <>
-      <PageHeader title="Your account" description={`${actor.name} · ${actor.email} · ${actor.roles.join(', ') || 'no role'}`} />
+      <PageHeader
+        title="Your account"
+        description={`${actor.name} · ${actor.email} · ${actor.roles.join(', ') || 'no role'}`}
+      />
       <div className="flex max-w-xl flex-col gap-6">
         <Card>
           <CardHeader title="Change password" description="Your other sessions end when you change it." />
-          <CardBody><ChangePasswordForm /></CardBody>
+          <CardBody>
+            <ChangePasswordForm />
+          </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Sessions" description="Lost a device, or signed in on a shared computer? End every session of yours at once." />
-          <CardBody><SignOutEverywhereButton /></CardBody>
+          <CardHeader
+            title="Sessions"
+            description="Lost a device, or signed in on a shared computer? End every session of yours at once."
+          />
+          <CardBody>
+            <SignOutEverywhereButton />
+          </CardBody>
         </Card>
       </div>
     </>

@@ -21,19 +21,32 @@ const columns = [
     // On a phone the Status column is scrolled out of view: the status rides under the name there.
     cell: (info) => (
       <div className="flex flex-col items-start gap-1">
-        <TableLink href={`/agents/${info.row.original.id}`} className="whitespace-nowrap">{info.getValue()}</TableLink>
-        <span className="sm:hidden" data-testid="agent-status-under-name"><AgentState agent={info.row.original} /></span>
-        <span className="text-xs sm:hidden"><ReadinessScoreCell agent={info.row.original} inline /></span>
+        <TableLink href={`/agents/${info.row.original.id}`} className="whitespace-nowrap">
+          {info.getValue()}
+        </TableLink>
+        <span className="sm:hidden" data-testid="agent-status-under-name">
+          <AgentState agent={info.row.original} />
+        </span>
+        <span className="text-xs sm:hidden">
+          <ReadinessScoreCell agent={info.row.original} inline />
+        </span>
       </div>
     ),
   }),
-  column.accessor((agent) => agent.owner.name, { id: 'owner', header: 'Owner', cell: (info) => <span className="block min-w-28">{info.getValue()}</span> }),
+  column.accessor((agent) => agent.owner.name, {
+    id: 'owner',
+    header: 'Owner',
+    cell: (info) => <span className="block min-w-28">{info.getValue()}</span>,
+  }),
   column.accessor('purpose', {
     header: 'Purpose',
     enableSorting: false,
     cell: (info) => <p className="line-clamp-2 max-w-64 min-w-40 text-gray-700">{info.getValue()}</p>,
   }),
-  column.accessor('environment', { header: 'Environment', cell: (info) => <span className="capitalize">{info.getValue()}</span> }),
+  column.accessor('environment', {
+    header: 'Environment',
+    cell: (info) => <span className="capitalize">{info.getValue()}</span>,
+  }),
   column.accessor('status', { header: 'Status', cell: (info) => <AgentState agent={info.row.original} /> }),
   column.accessor('mode', { header: 'Mode', cell: (info) => <AgentModeBadge mode={info.getValue()} /> }),
   column.accessor((agent) => agent.readiness?.okCount ?? -1, {
@@ -41,10 +54,17 @@ const columns = [
     header: 'Readiness',
     cell: (info) => <ReadinessScoreCell agent={info.row.original} />,
   }),
-  column.accessor('grantCount', { header: 'Grants', cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+  column.accessor('grantCount', {
+    header: 'Grants',
+    cell: (info) => <span className="tabular-nums">{info.getValue()}</span>,
+  }),
   column.accessor('pendingCount', {
     header: 'Pending',
-    cell: (info) => <span className={info.getValue() > 0 ? 'font-semibold text-amber-800 tabular-nums' : 'tabular-nums'}>{info.getValue()}</span>,
+    cell: (info) => (
+      <span className={info.getValue() > 0 ? 'font-semibold text-amber-800 tabular-nums' : 'tabular-nums'}>
+        {info.getValue()}
+      </span>
+    ),
   }),
 ];
 
@@ -54,9 +74,18 @@ function ReadinessScoreCell({ agent, inline = false }: { agent: AgentListRow; in
   const { okCount, total } = agent.readiness;
   const ready = okCount === total;
   return (
-    <Link href={`/agents/${agent.id}#agent-readiness`} className={`flex whitespace-nowrap hover:underline ${inline ? 'gap-1' : 'flex-col'}`} aria-label={`Readiness ${okCount} of ${total}: ${ready ? 'ready' : `${total - okCount} areas to fix`}`}>
-      <span className="font-semibold tabular-nums text-gray-900">{inline ? 'Readiness ' : ''}{okCount}/{total}</span>
-      <span className={ready ? 'text-xs text-emerald-800' : 'text-xs text-amber-800'}>{ready ? 'Ready' : `${total - okCount} to fix`}</span>
+    <Link
+      href={`/agents/${agent.id}#agent-readiness`}
+      className={`flex whitespace-nowrap hover:underline ${inline ? 'gap-1' : 'flex-col'}`}
+      aria-label={`Readiness ${okCount} of ${total}: ${ready ? 'ready' : `${total - okCount} areas to fix`}`}
+    >
+      <span className="font-semibold tabular-nums text-gray-900">
+        {inline ? 'Readiness ' : ''}
+        {okCount}/{total}
+      </span>
+      <span className={ready ? 'text-xs text-emerald-800' : 'text-xs text-amber-800'}>
+        {ready ? 'Ready' : `${total - okCount} to fix`}
+      </span>
     </Link>
   );
 }
@@ -77,7 +106,11 @@ export function AgentsTable({ agents, canCreate }: { agents: AgentListRow[]; can
       empty={
         <EmptyState
           title="No agents yet"
-          description={canCreate ? 'Create the first one with "New agent"; then give it a key and grant it tools.' : 'Agents appear here once an admin creates them.'}
+          description={
+            canCreate
+              ? 'Create the first one with "New agent"; then give it a key and grant it tools.'
+              : 'Agents appear here once an admin creates them.'
+          }
         />
       }
     />

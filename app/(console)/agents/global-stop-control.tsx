@@ -30,10 +30,18 @@ export function GlobalStopControl({ engaged }: { engaged: boolean }) {
         title="Stop all agents?"
         description={
           <div className="flex flex-col gap-3">
-            <p>Every agent&apos;s new proposals, every claim of an approved action and every approval will be blocked at once, until an admin releases the stop. Drafts are untouched; reviewers can keep reading and rejecting.</p>
+            <p>
+              Every agent&apos;s new proposals, every claim of an approved action and every approval will be blocked at
+              once, until an admin releases the stop. Drafts are untouched; reviewers can keep reading and rejecting.
+            </p>
             <div className="flex flex-col gap-1">
               <Label htmlFor="global-stop-reason">Reason (shown to every agent refused)</Label>
-              <Input id="global-stop-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+              <Input
+                id="global-stop-reason"
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </div>
           </div>
         }

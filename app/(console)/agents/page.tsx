@@ -20,7 +20,10 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
   const [agents, globalStop] = await Promise.all([listAgents(actor, { includeArchived }), getGlobalStop(actor)]);
   const admin = can(actor, 'agents.manage');
   // One batch for the whole list: the scores never cost a query per agent.
-  const scores = await listAgentReadiness(actor, agents.filter((agent) => !agent.archivedAt).map((agent) => agent.id));
+  const scores = await listAgentReadiness(
+    actor,
+    agents.filter((agent) => !agent.archivedAt).map((agent) => agent.id),
+  );
   const rows = agents.map((agent) => ({ ...agent, readiness: scores[agent.id] ?? null }));
 
   return (
@@ -30,15 +33,28 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
         description="Every agent, who answers for it, and what it may do."
         actions={
           <>
-            {admin ? <Button asChild><Link href="/agents/new"><Plus aria-hidden className="size-4" />New agent</Link></Button> : null}
+            {admin ? (
+              <Button asChild>
+                <Link href="/agents/new">
+                  <Plus aria-hidden className="size-4" />
+                  New agent
+                </Link>
+              </Button>
+            ) : null}
             {can(actor, 'switches.manage') ? <GlobalStopControl engaged={globalStop.engaged} /> : null}
           </>
         }
       />
       <p className="mb-3 text-sm">
-        {includeArchived
-          ? <Link href="/agents" className="text-indigo-700 hover:underline">Hide archived agents</Link>
-          : <Link href="/agents?archived=show" className="text-indigo-700 hover:underline">Show archived agents</Link>}
+        {includeArchived ? (
+          <Link href="/agents" className="text-indigo-700 hover:underline">
+            Hide archived agents
+          </Link>
+        ) : (
+          <Link href="/agents?archived=show" className="text-indigo-700 hover:underline">
+            Show archived agents
+          </Link>
+        )}
       </p>
       <Card>
         <AgentsTable agents={rows} canCreate={admin} />

@@ -1,7 +1,13 @@
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatDuration, formatPercent } from '@/lib/analytics/format-stats';
-import { FLAG_FAST_SHARE, FLAG_MIN_HIGH_IMPACT, type DaySummary, type ReviewerSummary, type ToolSummary } from '@/lib/analytics/summarize-decisions';
+import {
+  FLAG_FAST_SHARE,
+  FLAG_MIN_HIGH_IMPACT,
+  type DaySummary,
+  type ReviewerSummary,
+  type ToolSummary,
+} from '@/lib/analytics/summarize-decisions';
 
 // Cells never wrap: a narrow screen scrolls the table sideways (Table's wrapper) instead of stacking "8 / min / 30 / s".
 const num = 'text-right whitespace-nowrap tabular-nums';
@@ -14,11 +20,19 @@ export function DayTable({ days }: { days: DaySummary[] }) {
       <Table>
         <caption>Decisions per day (UTC). Days without decisions are left out.</caption>
         <thead>
-          <tr><Th>Day</Th><Th>Approved</Th><Th>Rejected</Th></tr>
+          <tr>
+            <Th>Day</Th>
+            <Th>Approved</Th>
+            <Th>Rejected</Th>
+          </tr>
         </thead>
         <tbody>
           {busy.map((d) => (
-            <tr key={d.day}><Td>{d.day}</Td><Td>{d.approved}</Td><Td>{d.rejected}</Td></tr>
+            <tr key={d.day}>
+              <Td>{d.day}</Td>
+              <Td>{d.approved}</Td>
+              <Td>{d.rejected}</Td>
+            </tr>
           ))}
         </tbody>
       </Table>
@@ -32,7 +46,11 @@ export function ToolTable({ tools }: { tools: ToolSummary[] }) {
     <Table aria-label="Time to decision per tool">
       <thead>
         <tr>
-          <Th>Tool</Th><Th className={num}>Decisions</Th><Th className={num}>Median</Th><Th className={num}>p90</Th><Th className={num}>Approval rate</Th>
+          <Th>Tool</Th>
+          <Th className={num}>Decisions</Th>
+          <Th className={num}>Median</Th>
+          <Th className={num}>p90</Th>
+          <Th className={num}>Approval rate</Th>
         </tr>
       </thead>
       <tbody>
@@ -57,8 +75,12 @@ export function ReviewerTable({ reviewers, fastSeconds }: { reviewers: ReviewerS
       <Table aria-label="Decisions per reviewer">
         <thead>
           <tr>
-            <Th>Reviewer</Th><Th className={num}>Decisions</Th><Th className={num}>Median</Th><Th className={num}>p90</Th>
-            <Th className={num}>Approval rate</Th><Th className={num}>Fast high-impact</Th>
+            <Th>Reviewer</Th>
+            <Th className={num}>Decisions</Th>
+            <Th className={num}>Median</Th>
+            <Th className={num}>p90</Th>
+            <Th className={num}>Approval rate</Th>
+            <Th className={num}>Fast high-impact</Th>
           </tr>
         </thead>
         <tbody>
@@ -66,24 +88,31 @@ export function ReviewerTable({ reviewers, fastSeconds }: { reviewers: ReviewerS
             <tr key={r.reviewerId} className={r.flagged ? 'bg-amber-50' : undefined}>
               <Td className="whitespace-nowrap">
                 <span className="font-medium text-gray-900">{r.name}</span>
-                {r.flagged ? <Badge tone="amber" className="ml-2">Many fast decisions</Badge> : null}
+                {r.flagged ? (
+                  <Badge tone="amber" className="ml-2">
+                    Many fast decisions
+                  </Badge>
+                ) : null}
               </Td>
               <Td className={num}>{r.decisions}</Td>
               <Td className={num}>{formatDuration(r.medianSeconds)}</Td>
               <Td className={num}>{formatDuration(r.p90Seconds)}</Td>
               <Td className={num}>{formatPercent(r.approvalRate)}</Td>
               <Td className={num}>
-                {r.highImpactDecisions > 0 ? `${r.fastHighImpact} of ${r.highImpactDecisions} (${formatPercent(r.fastShare)})` : '—'}
+                {r.highImpactDecisions > 0
+                  ? `${r.fastHighImpact} of ${r.highImpactDecisions} (${formatPercent(r.fastShare)})`
+                  : '—'}
               </Td>
             </tr>
           ))}
         </tbody>
       </Table>
       <p className="border-t border-gray-200 px-4 py-3 text-xs text-gray-600 sm:px-5">
-        Fast high-impact: decisions on create, update or external actions taken in under {fastSeconds} s after the reviewer first
-        opened the action (from the proposal when no open was recorded), of the reviewer&apos;s high-impact decisions. Highlighted
-        when at least {formatPercent(FLAG_FAST_SHARE)} of {FLAG_MIN_HIGH_IMPACT} or more were fast. Each approval of a
-        multi-reviewer action counts for its reviewer. Median and p90 run from the proposal.
+        Fast high-impact: decisions on create, update or external actions taken in under {fastSeconds} s after the
+        reviewer first opened the action (from the proposal when no open was recorded), of the reviewer&apos;s
+        high-impact decisions. Highlighted when at least {formatPercent(FLAG_FAST_SHARE)} of {FLAG_MIN_HIGH_IMPACT} or
+        more were fast. Each approval of a multi-reviewer action counts for its reviewer. Median and p90 run from the
+        proposal.
       </p>
     </>
   );

@@ -15,7 +15,9 @@ export function ChartCard({ id, title, description, label, chart, table }: Props
   return (
     <Card aria-labelledby={id} className="min-w-0">
       <CardHeader id={id} title={title} description={description} />
-      <div role="img" aria-label={label} className="px-2 pt-4 pb-2 sm:px-4">{chart}</div>
+      <div role="img" aria-label={label} className="px-2 pt-4 pb-2 sm:px-4">
+        {chart}
+      </div>
       {table}
     </Card>
   );

@@ -40,7 +40,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         </Card>
         {analytics.capped ? (
           <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            This range holds more than {ANALYTICS_ROW_CAP.toLocaleString('en-US')} decisions: the numbers cover only the most recent ones. Choose a shorter range for complete figures.
+            This range holds more than {ANALYTICS_ROW_CAP.toLocaleString('en-US')} decisions: the numbers cover only the
+            most recent ones. Choose a shorter range for complete figures.
           </p>
         ) : null}
         {empty ? (
@@ -64,7 +65,11 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             <ChartCard
               id="analytics-per-tool"
               title="Time to decision per tool"
-              description={analytics.perTool.length > CHART_TOOLS ? `From proposal to final decision. The chart shows the ${CHART_TOOLS} tools with the most decisions; the table lists all.` : 'From proposal to final decision.'}
+              description={
+                analytics.perTool.length > CHART_TOOLS
+                  ? `From proposal to final decision. The chart shows the ${CHART_TOOLS} tools with the most decisions; the table lists all.`
+                  : 'From proposal to final decision.'
+              }
               label="Bar chart of median and p90 time to decision per tool; the numbers are in the table below."
               chart={<ToolTimeChart tools={analytics.perTool.slice(0, CHART_TOOLS)} />}
               table={<ToolTable tools={analytics.perTool} />}

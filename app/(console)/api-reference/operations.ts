@@ -34,7 +34,13 @@ export function listOperations(document: OpenApiDocument): Operation[] {
         summary: raw.summary,
         isPublic: raw.security?.length === 0,
         parameters: raw.parameters ?? [],
-        body: media ? { required: raw.requestBody?.required ?? false, schemaName: schemaName(media.schema), example: media.example } : null,
+        body: media
+          ? {
+              required: raw.requestBody?.required ?? false,
+              schemaName: schemaName(media.schema),
+              example: media.example,
+            }
+          : null,
         responses: Object.entries(raw.responses),
       };
     }),
@@ -42,7 +48,7 @@ export function listOperations(document: OpenApiDocument): Operation[] {
 }
 
 export function schemaName(schema: JsonSchema | undefined): string | null {
-  return typeof schema?.$ref === 'string' ? schema.$ref.split('/').pop() ?? null : null;
+  return typeof schema?.$ref === 'string' ? (schema.$ref.split('/').pop() ?? null) : null;
 }
 
 /** A copy-pasteable curl for the operation, with its example body. */

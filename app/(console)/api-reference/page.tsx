@@ -21,14 +21,21 @@ export default async function ApiReferencePage() {
         description={
           <>
             {apiDocument.info.description} Machine-readable:{' '}
-            <a href="/api/v1/openapi.json" className="font-medium text-indigo-700 hover:underline">/api/v1/openapi.json</a> (OpenAPI 3.1).
-            The examples read <code className="font-mono text-xs">$WARDEN_URL</code> and <code className="font-mono text-xs">$WARDEN_AGENT_KEY</code> from the shell.
+            <a href="/api/v1/openapi.json" className="font-medium text-indigo-700 hover:underline">
+              /api/v1/openapi.json
+            </a>{' '}
+            (OpenAPI 3.1). The examples read <code className="font-mono text-xs">$WARDEN_URL</code> and{' '}
+            <code className="font-mono text-xs">$WARDEN_AGENT_KEY</code> from the shell.
           </>
         }
       />
       <nav aria-label="Operations" className="mb-6 flex flex-wrap gap-2 text-sm">
         {operations.map((operation) => (
-          <a key={operation.id} href={`#${operation.id}`} className="rounded-md border border-gray-200 bg-white px-2.5 py-1 font-mono text-xs text-gray-800 hover:bg-gray-50">
+          <a
+            key={operation.id}
+            href={`#${operation.id}`}
+            className="rounded-md border border-gray-200 bg-white px-2.5 py-1 font-mono text-xs text-gray-800 hover:bg-gray-50"
+          >
             {operation.method} {operation.path}
           </a>
         ))}

@@ -11,17 +11,26 @@ export function SchemaFields({ schema }: { schema: JsonSchema }) {
   return (
     <Table>
       <thead>
-        <tr><Th>Field</Th><Th>Type</Th><Th>Required</Th><Th>Description</Th></tr>
+        <tr>
+          <Th>Field</Th>
+          <Th>Type</Th>
+          <Th>Required</Th>
+          <Th>Description</Th>
+        </tr>
       </thead>
       <tbody>
         {fields.map((field) => (
           <tr key={field.name}>
             <Td className="font-mono text-xs whitespace-nowrap">{field.name}</Td>
             <Td className="font-mono text-xs">{field.type}</Td>
-            <Td>{field.required ? <Badge tone="amber">required</Badge> : <span className="text-gray-500">optional</span>}</Td>
+            <Td>
+              {field.required ? <Badge tone="amber">required</Badge> : <span className="text-gray-500">optional</span>}
+            </Td>
             <Td>
               {field.description}
-              {field.rules.length > 0 ? <span className="mt-0.5 block text-xs text-gray-500">{field.rules.join(' · ')}</span> : null}
+              {field.rules.length > 0 ? (
+                <span className="mt-0.5 block text-xs text-gray-500">{field.rules.join(' · ')}</span>
+              ) : null}
             </Td>
           </tr>
         ))}
@@ -35,7 +44,13 @@ function flatten(schema: JsonSchema, prefix: string): Field[] {
   const required = new Set((schema.required ?? []) as string[]);
   return Object.entries(properties).flatMap(([key, property]) => {
     const name = `${prefix}${key}`;
-    const field = { name, type: typeOf(property), required: required.has(key), description: String(property.description ?? ''), rules: rulesOf(property) };
+    const field = {
+      name,
+      type: typeOf(property),
+      required: required.has(key),
+      description: String(property.description ?? ''),
+      rules: rulesOf(property),
+    };
     const items = property.items as JsonSchema | undefined;
     if (items?.properties) return [field, ...flatten(items, `${name}[].`)];
     if (property.properties) return [field, ...flatten(property, `${name}.`)];
@@ -48,14 +63,24 @@ function typeOf(schema: JsonSchema): string {
   if ('const' in schema) return JSON.stringify(schema.const);
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.length === 0) return 'any JSON';
-  return types.map((type) => (type === 'array' ? `${typeOf((schema.items ?? {}) as JsonSchema)}[]` : String(type))).join(' | ');
+  return types
+    .map((type) => (type === 'array' ? `${typeOf((schema.items ?? {}) as JsonSchema)}[]` : String(type)))
+    .join(' | ');
 }
 
 const RULES: [keyword: string, label: string][] = [
-  ['minLength', 'min length'], ['maxLength', 'max length'], ['minimum', 'min'], ['maximum', 'max'],
-  ['maxItems', 'max items'], ['pattern', 'pattern'], ['format', 'format'], ['default', 'default'],
+  ['minLength', 'min length'],
+  ['maxLength', 'max length'],
+  ['minimum', 'min'],
+  ['maximum', 'max'],
+  ['maxItems', 'max items'],
+  ['pattern', 'pattern'],
+  ['format', 'format'],
+  ['default', 'default'],
 ];
 
 function rulesOf(schema: JsonSchema): string[] {
-  return RULES.filter(([keyword]) => keyword in schema).map(([keyword, label]) => `${label} ${JSON.stringify(schema[keyword])}`);
+  return RULES.filter(([keyword]) => keyword in schema).map(
+    ([keyword, label]) => `${label} ${JSON.stringify(schema[keyword])}`,
+  );
 }

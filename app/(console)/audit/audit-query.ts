@@ -4,7 +4,12 @@ import { isTimeZone, zonedWallTimeToDate } from '@/lib/audit/zoned-time';
 
 export type AuditSearchParams = Record<string, string | string[] | undefined>;
 
-const text = z.string().trim().max(200).optional().transform((value) => value || undefined);
+const text = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined);
 const seq = z.coerce.number().int().positive().optional().catch(undefined);
 // <input type="datetime-local"> sends "2026-11-25T14:02" (seconds optional), in the zone the form names (tz).
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'use YYYY-MM-DDTHH:MM');
@@ -34,7 +39,9 @@ export function parseAuditQuery(params: AuditSearchParams) {
     const parsed = localDateTime.safeParse(raw);
     const date = parsed.success ? zonedWallTimeToDate(raw, zone) : null;
     if (!date || Number.isNaN(date.getTime())) {
-      problems.push(`${label} is not a date and time (${parsed.success ? 'out of range' : parsed.error.issues[0].message}).`);
+      problems.push(
+        `${label} is not a date and time (${parsed.success ? 'out of range' : parsed.error.issues[0].message}).`,
+      );
       return undefined;
     }
     // "To 14:05" includes the whole minute 14:05 when no seconds were given.
@@ -59,9 +66,15 @@ export function parseAuditQuery(params: AuditSearchParams) {
 }
 
 /** The same filtered log (another page of it, or its export) as a URL. */
-export function auditPageHref(form: AuditForm, cursor: AuditPageCursor, path = '/audit', extra: Record<string, string> = {}): string {
+export function auditPageHref(
+  form: AuditForm,
+  cursor: AuditPageCursor,
+  path = '/audit',
+  extra: Record<string, string> = {},
+): string {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...form, ...cursor, ...extra })) if (value !== undefined && value !== '') query.set(name, String(value));
+  for (const [name, value] of Object.entries({ ...form, ...cursor, ...extra }))
+    if (value !== undefined && value !== '') query.set(name, String(value));
   const search = query.toString();
   return search ? `${path}?${search}` : path;
 }

@@ -13,8 +13,18 @@ import { LocalTime } from '@/components/viewer-zone';
 const column = createColumnHelper<AuditLogRow>();
 
 const columns = [
-  column.accessor('at', { header: 'Time', cell: (info) => <span className="whitespace-nowrap tabular-nums"><LocalTime iso={info.getValue()} /></span> }),
-  column.accessor('actorName', { header: 'Actor', cell: (info) => <span className="block min-w-28">{info.getValue()}</span> }),
+  column.accessor('at', {
+    header: 'Time',
+    cell: (info) => (
+      <span className="whitespace-nowrap tabular-nums">
+        <LocalTime iso={info.getValue()} />
+      </span>
+    ),
+  }),
+  column.accessor('actorName', {
+    header: 'Actor',
+    cell: (info) => <span className="block min-w-28">{info.getValue()}</span>,
+  }),
   // The event and what it carried share a cell, so the log stays readable without scrolling sideways.
   column.accessor((event) => auditEventLabel(event.type), {
     id: 'type',
@@ -23,9 +33,15 @@ const columns = [
       const summary = summarizePayload(info.row.original.payload);
       return (
         <div className="max-w-md min-w-56">
-          <p className="font-medium text-gray-900" title={info.row.original.type}>{info.getValue()}</p>
+          <p className="font-medium text-gray-900" title={info.row.original.type}>
+            {info.getValue()}
+          </p>
           {/* The payload can carry agent-written text (tool name, requester): shown inert, hidden characters visible. */}
-          {summary ? <p className="mt-0.5 text-xs break-words text-gray-600"><InertText text={summary} /></p> : null}
+          {summary ? (
+            <p className="mt-0.5 text-xs break-words text-gray-600">
+              <InertText text={summary} />
+            </p>
+          ) : null}
         </div>
       );
     },
@@ -40,7 +56,9 @@ const columns = [
       return (
         <div className="max-w-xs min-w-48">
           {/* The tool's summary (masked as the queue masks it) names the action; the tool alone when it has none. */}
-          <TableLink href={`/actions/${id}`} className="break-words"><InertText text={action?.summary ?? action?.tool ?? 'Action'} /></TableLink>
+          <TableLink href={`/actions/${id}`} className="break-words">
+            <InertText text={action?.summary ?? action?.tool ?? 'Action'} />
+          </TableLink>
           <ActionId id={id} />
         </div>
       );
@@ -50,10 +68,15 @@ const columns = [
     header: 'Agent',
     cell: (info) =>
       info.row.original.agentId ? (
-        <TableLink href={`/agents/${info.row.original.agentId}`} className="whitespace-nowrap">{info.getValue() ?? 'deleted agent'}</TableLink>
+        <TableLink href={`/agents/${info.row.original.agentId}`} className="whitespace-nowrap">
+          {info.getValue() ?? 'deleted agent'}
+        </TableLink>
       ) : null,
   }),
-  column.accessor('seq', { header: 'Seq', cell: (info) => <span className="font-mono text-xs text-gray-600 tabular-nums">{info.getValue()}</span> }),
+  column.accessor('seq', {
+    header: 'Seq',
+    cell: (info) => <span className="font-mono text-xs text-gray-600 tabular-nums">{info.getValue()}</span>,
+  }),
 ];
 
 /**
@@ -64,12 +87,19 @@ function ActionId({ id }: { id: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <span className="mt-0.5 flex items-center gap-2 text-xs text-gray-600">
-      <span className="font-mono" title={id}>…{id.slice(-8)}</span>
+      <span className="font-mono" title={id}>
+        …{id.slice(-8)}
+      </span>
       <button
         type="button"
         className="rounded px-1 font-medium text-indigo-700 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
         aria-label={`Copy id ${id}`}
-        onClick={() => void navigator.clipboard.writeText(id).then(() => setCopied(true), () => setCopied(false))}
+        onClick={() =>
+          void navigator.clipboard.writeText(id).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
       >
         {copied ? 'Copied' : 'Copy id'}
       </button>

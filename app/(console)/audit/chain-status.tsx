@@ -9,14 +9,28 @@ export function ChainStatus({ state }: { state: AuditVerificationView }) {
   const { last, unsealed, head } = state;
   const failed = last && !last.ok;
   const Icon = !last ? ShieldQuestion : failed ? CircleAlert : ShieldCheck;
-  const tone = !last ? 'border-gray-200 bg-white' : failed ? 'border-red-200 bg-red-50' : 'border-emerald-200 bg-emerald-50';
+  const tone = !last
+    ? 'border-gray-200 bg-white'
+    : failed
+      ? 'border-red-200 bg-red-50'
+      : 'border-emerald-200 bg-emerald-50';
   return (
-    <section aria-labelledby="chain-status-title" className={`mb-4 flex flex-col gap-3 rounded-lg border px-4 py-3 text-sm sm:flex-row sm:items-start sm:justify-between sm:px-5 ${tone}`}>
+    <section
+      aria-labelledby="chain-status-title"
+      className={`mb-4 flex flex-col gap-3 rounded-lg border px-4 py-3 text-sm sm:flex-row sm:items-start sm:justify-between sm:px-5 ${tone}`}
+    >
       <div className="flex min-w-0 gap-2">
-        <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${failed ? 'text-red-700' : last ? 'text-emerald-700' : 'text-gray-500'}`} />
+        <Icon
+          aria-hidden
+          className={`mt-0.5 size-4 shrink-0 ${failed ? 'text-red-700' : last ? 'text-emerald-700' : 'text-gray-500'}`}
+        />
         <div className="min-w-0 space-y-1">
           <h2 id="chain-status-title" className="font-medium text-gray-900">
-            {!last ? 'Chain not verified yet' : failed ? `Chain broken at ${last.firstBadSeq !== null ? `event #${last.firstBadSeq}` : `the end (after event #${last.verifiedThroughSeq ?? '–'})`}` : `Chain verified up to event #${last.verifiedThroughSeq ?? '–'}`}
+            {!last
+              ? 'Chain not verified yet'
+              : failed
+                ? `Chain broken at ${last.firstBadSeq !== null ? `event #${last.firstBadSeq}` : `the end (after event #${last.verifiedThroughSeq ?? '–'})`}`
+                : `Chain verified up to event #${last.verifiedThroughSeq ?? '–'}`}
           </h2>
           {last ? (
             <p className="break-words text-gray-700">
@@ -24,10 +38,14 @@ export function ChainStatus({ state }: { state: AuditVerificationView }) {
               Checked {utc(last.checkedAt)}.
             </p>
           ) : (
-            <p className="text-gray-700">No check has been recorded yet{state.canVerify ? ': verify now, or wait for the background check' : ''}.</p>
+            <p className="text-gray-700">
+              No check has been recorded yet{state.canVerify ? ': verify now, or wait for the background check' : ''}.
+            </p>
           )}
           <p className="text-gray-600">
-            {unsealed === 0 ? 'Every event is sealed' : `${unsealed} ${unsealed === 1 ? 'event waits' : 'events wait'} to be sealed`}
+            {unsealed === 0
+              ? 'Every event is sealed'
+              : `${unsealed} ${unsealed === 1 ? 'event waits' : 'events wait'} to be sealed`}
             {head ? `; last sealed #${head.seq} at ${utc(head.sealedAt)}.` : '.'}
           </p>
         </div>

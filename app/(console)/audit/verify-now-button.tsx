@@ -12,11 +12,20 @@ export function VerifyNowButton() {
   const [pending, startTransition] = useTransition();
   return (
     <div className="flex flex-col items-start gap-2 sm:items-end">
-      <Button variant="secondary" size="sm" disabled={pending} onClick={() => startTransition(async () => setResult(await verifyAuditChainMutation()))}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={pending}
+        onClick={() => startTransition(async () => setResult(await verifyAuditChainMutation()))}
+      >
         {pending ? 'Verifying…' : 'Verify now'}
       </Button>
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
-      {result?.ok ? <p role="status" className="text-xs text-gray-600">{result.data}</p> : null}
+      {result?.ok ? (
+        <p role="status" className="text-xs text-gray-600">
+          {result.data}
+        </p>
+      ) : null}
     </div>
   );
 }

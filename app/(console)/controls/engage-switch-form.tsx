@@ -28,26 +28,43 @@ export function EngageSwitchForm({ admin, agents, tools }: Props) {
   function submit(formElement: HTMLFormElement) {
     const form = new FormData(formElement);
     const input = {
-      scope, effect: form.get('effect'), reason: form.get('reason'),
+      scope,
+      effect: form.get('effect'),
+      reason: form.get('reason'),
       ...(needsAgent ? { agent: form.get('agent') } : {}),
       ...(needsTool ? { tool: form.get('tool') } : {}),
     };
     startTransition(async () => {
       const result = await engageSwitchMutation(input as Parameters<typeof engageSwitchMutation>[0]);
-      setMessage(result.ok
-        ? { ok: true, text: result.data.changed ? 'Switch engaged.' : 'That switch was already engaged: nothing changed.' }
-        : { ok: false, text: result.error });
+      setMessage(
+        result.ok
+          ? {
+              ok: true,
+              text: result.data.changed ? 'Switch engaged.' : 'That switch was already engaged: nothing changed.',
+            }
+          : { ok: false, text: result.error },
+      );
       if (result.ok) formElement.reset();
     });
   }
 
   return (
     // onSubmit, not action=: React resets an action form after each submit, and a refusal should not cost the input.
-    <form onSubmit={(event) => { event.preventDefault(); submit(event.currentTarget); }} className="grid gap-4 sm:grid-cols-2">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(event.currentTarget);
+      }}
+      className="grid gap-4 sm:grid-cols-2"
+    >
       <div className="flex flex-col gap-1">
         <Label htmlFor="switch-scope">Scope</Label>
         <Select id="switch-scope" name="scope" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
-          {scopes.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          {scopes.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
         </Select>
       </div>
       <div className="flex flex-col gap-1">
@@ -62,7 +79,11 @@ export function EngageSwitchForm({ admin, agents, tools }: Props) {
         <div className="flex flex-col gap-1">
           <Label htmlFor="switch-agent">Agent</Label>
           <Select id="switch-agent" name="agent" required>
-            {agents.map((agent) => <option key={agent.id} value={agent.id}>{agent.name}</option>)}
+            {agents.map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                {agent.name}
+              </option>
+            ))}
           </Select>
         </div>
       ) : null}
@@ -71,7 +92,11 @@ export function EngageSwitchForm({ admin, agents, tools }: Props) {
           <Label htmlFor="switch-tool">Tool</Label>
           {tools.length > 0 ? (
             <Select id="switch-tool" name="tool" required>
-              {tools.map((tool) => <option key={tool} value={tool}>{tool}</option>)}
+              {tools.map((tool) => (
+                <option key={tool} value={tool}>
+                  {tool}
+                </option>
+              ))}
             </Select>
           ) : (
             <Input id="switch-tool" name="tool" required placeholder="refund.issue" />
@@ -83,8 +108,18 @@ export function EngageSwitchForm({ admin, agents, tools }: Props) {
         <Textarea id="switch-reason" name="reason" required maxLength={500} rows={2} />
       </div>
       <div className="flex flex-col gap-2 sm:col-span-2 sm:flex-row sm:items-center">
-        <Button type="submit" variant="danger" disabled={pending}>Engage switch</Button>
-        {message ? (message.ok ? <p role="status" className="text-sm text-emerald-800">{message.text}</p> : <ErrorAlert>{message.text}</ErrorAlert>) : null}
+        <Button type="submit" variant="danger" disabled={pending}>
+          Engage switch
+        </Button>
+        {message ? (
+          message.ok ? (
+            <p role="status" className="text-sm text-emerald-800">
+              {message.text}
+            </p>
+          ) : (
+            <ErrorAlert>{message.text}</ErrorAlert>
+          )
+        ) : null}
       </div>
     </form>
   );

@@ -2,7 +2,11 @@
 
 import { ReturnRequestPanel, type RequestView } from '@/components/return-to-normal/return-request-panel';
 import {
-  approveGlobalStopReleaseMutation, cancelGlobalStopReleaseMutation, rejectGlobalStopReleaseMutation, releaseGlobalStopAloneMutation, requestGlobalStopReleaseMutation,
+  approveGlobalStopReleaseMutation,
+  cancelGlobalStopReleaseMutation,
+  rejectGlobalStopReleaseMutation,
+  releaseGlobalStopAloneMutation,
+  requestGlobalStopReleaseMutation,
 } from './return-to-normal-mutations';
 
 type Props = {

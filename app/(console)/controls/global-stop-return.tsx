@@ -20,12 +20,20 @@ export async function GlobalStopReturn() {
       <CardHeader
         id="global-stop-release"
         title="Release the global stop"
-        description={view.activeAdmins > 1
-          ? 'Two people: one admin requests the release, another approves it. Releasing approves or runs nothing by itself.'
-          : 'You are the only active admin: release with your password again; the audit log says one admin did it.'}
+        description={
+          view.activeAdmins > 1
+            ? 'Two people: one admin requests the release, another approves it. Releasing approves or runs nothing by itself.'
+            : 'You are the only active admin: release with your password again; the audit log says one admin did it.'
+        }
       />
       <CardBody>
-        <GlobalStopReturnPanel pending={view.pending} history={recent} nothingToDo={view.nothingToDo} viewer={view.viewer} ttlMinutes={view.ttlMinutes} />
+        <GlobalStopReturnPanel
+          pending={view.pending}
+          history={recent}
+          nothingToDo={view.nothingToDo}
+          viewer={view.viewer}
+          ttlMinutes={view.ttlMinutes}
+        />
       </CardBody>
     </Card>
   );

@@ -26,11 +26,21 @@ export default async function ControlsPage() {
   const actor = await requireUser();
   const admin = isAdmin(actor);
   if (!admin && !can(actor, 'agents.control')) {
-    return <AccessDenied title="Controls">Kill switches are engaged and released by admins, and by owners for their own agents.</AccessDenied>;
+    return (
+      <AccessDenied title="Controls">
+        Kill switches are engaged and released by admins, and by owners for their own agents.
+      </AccessDenied>
+    );
   }
-  const [switches, agents, tools] = await Promise.all([listEngagedSwitches(actor), listAgents(actor), admin ? listTools(actor) : Promise.resolve([])]);
+  const [switches, agents, tools] = await Promise.all([
+    listEngagedSwitches(actor),
+    listAgents(actor),
+    admin ? listTools(actor) : Promise.resolve([]),
+  ]);
   const holdings = await listSwitchHoldings(actor, switches);
-  const ownAgents = agents.filter((agent) => admin || agent.owner.email === actor.email).map((agent) => ({ id: agent.id, name: agent.name }));
+  const ownAgents = agents
+    .filter((agent) => admin || agent.owner.email === actor.email)
+    .map((agent) => ({ id: agent.id, name: agent.name }));
 
   return (
     <>
@@ -39,11 +49,17 @@ export default async function ControlsPage() {
         description="Kill switches. Block refuses new proposals, claims and approvals in scope; review-all sends every proposal to review whatever its grant says; draft-only turns writes into drafts. Drafts and finished actions are untouched; releasing approves or runs nothing by itself."
       />
       <Card className="mb-6">
-        <CardHeader title="Engaged switches" description={switches.length === 0 ? 'None: every agent works within its own grants.' : undefined} />
+        <CardHeader
+          title="Engaged switches"
+          description={switches.length === 0 ? 'None: every agent works within its own grants.' : undefined}
+        />
         {switches.length > 0 ? (
           <ul className="divide-y divide-gray-100">
             {switches.map((s) => (
-              <li key={s.id} className="flex flex-col gap-3 px-4 py-4 sm:px-6 lg:flex-row lg:items-start lg:justify-between">
+              <li
+                key={s.id}
+                className="flex flex-col gap-3 px-4 py-4 sm:px-6 lg:flex-row lg:items-start lg:justify-between"
+              >
                 <div className="min-w-0">
                   <p className="flex flex-wrap items-center gap-2 font-medium text-gray-900">
                     <Badge tone={EFFECT_TONE[s.effect] ?? 'red'}>{s.effect}</Badge>
@@ -56,7 +72,12 @@ export default async function ControlsPage() {
                   </p>
                   <SwitchHoldingsView switchId={s.id} effect={s.effect} holdings={holdings.get(s.id)!} />
                 </div>
-                {s.manageable ? <ReleaseSwitchForm id={s.id} label={s.scope === 'global' ? `${s.effect} on everything` : `${s.effect} on ${s.target}`} /> : null}
+                {s.manageable ? (
+                  <ReleaseSwitchForm
+                    id={s.id}
+                    label={s.scope === 'global' ? `${s.effect} on everything` : `${s.effect} on ${s.target}`}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -65,7 +86,10 @@ export default async function ControlsPage() {
       <GlobalStopReturn />
       <WhatAStopDoes />
       <Card>
-        <CardHeader title="Engage a switch" description={admin ? 'Any scope.' : 'Owners: on their own agents (agent or agent and tool).'} />
+        <CardHeader
+          title="Engage a switch"
+          description={admin ? 'Any scope.' : 'Owners: on their own agents (agent or agent and tool).'}
+        />
         <CardBody>
           <EngageSwitchForm admin={admin} agents={ownAgents} tools={tools.map((tool) => tool.name)} />
         </CardBody>

@@ -61,7 +61,11 @@ export const releaseGlobalStopAloneMutation = defineMutation({
   name: 'releaseGlobalStopAloneMutation',
   input: z.object({ reason: z.string(), password: z.string().max(1000) }),
   run: async (actor, { reason, password }) => {
-    const result = await releaseAsSingleAdmin(actor, { target: GLOBAL_STOP, reason, password }, clientAddress(await headers()));
+    const result = await releaseAsSingleAdmin(
+      actor,
+      { target: GLOBAL_STOP, reason, password },
+      clientAddress(await headers()),
+    );
     revalidatePath('/', 'layout');
     return result;
   },

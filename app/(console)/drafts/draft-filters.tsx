@@ -9,19 +9,31 @@ type Props = { agents: string[]; tools: string[]; values: DraftFilter };
 export function DraftFilters({ agents, tools, values }: Props) {
   const active = Boolean(values.agent || values.tool || values.fate);
   return (
-    <form method="get" action="/drafts" className="grid gap-3 border-b border-gray-200 px-4 py-3 sm:grid-cols-3 sm:px-5 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]">
+    <form
+      method="get"
+      action="/drafts"
+      className="grid gap-3 border-b border-gray-200 px-4 py-3 sm:grid-cols-3 sm:px-5 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]"
+    >
       <div>
         <Label htmlFor="drafts-agent">Agent</Label>
         <Select id="drafts-agent" name="agent" defaultValue={values.agent ?? ''}>
           <option value="">All agents</option>
-          {agents.map((name) => <option key={name} value={name}>{name}</option>)}
+          {agents.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
         </Select>
       </div>
       <div>
         <Label htmlFor="drafts-tool">Tool</Label>
         <Select id="drafts-tool" name="tool" defaultValue={values.tool ?? ''}>
           <option value="">All tools</option>
-          {tools.map((name) => <option key={name} value={name}>{name}</option>)}
+          {tools.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
         </Select>
       </div>
       <div>
@@ -34,8 +46,17 @@ export function DraftFilters({ agents, tools, values }: Props) {
         </Select>
       </div>
       <div className="flex items-end gap-3">
-        <Button type="submit" variant="secondary">Apply filters</Button>
-        {active ? <Link href="/drafts" className="h-10 content-center text-sm font-medium whitespace-nowrap text-indigo-700 hover:underline">Clear</Link> : null}
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
+        {active ? (
+          <Link
+            href="/drafts"
+            className="h-10 content-center text-sm font-medium whitespace-nowrap text-indigo-700 hover:underline"
+          >
+            Clear
+          </Link>
+        ) : null}
       </div>
     </form>
   );

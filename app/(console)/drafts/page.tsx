@@ -30,7 +30,10 @@ export default async function DraftsPage({ searchParams }: { searchParams: Searc
       <Card>
         <DraftFilters agents={agentNames} tools={toolNames} values={filter} />
         {drafts.length === 0 ? (
-          <EmptyState title={filtered ? 'No drafts match these filters' : 'No drafts'} description="A draft-only agent's write actions appear here." />
+          <EmptyState
+            title={filtered ? 'No drafts match these filters' : 'No drafts'}
+            description="A draft-only agent's write actions appear here."
+          />
         ) : (
           <Table aria-label="Drafts">
             <thead>
@@ -52,17 +55,38 @@ export default async function DraftsPage({ searchParams }: { searchParams: Searc
                     </span>
                   </Td>
                   <Td className="hidden sm:table-cell">{draft.agentName}</Td>
-                  <Td className="hidden sm:table-cell"><RelativeTime iso={draft.createdAt.toISOString()} /></Td>
-                  <Td><FateCell fate={draft.fate} promotedActionId={draft.promotedActionId} /></Td>
+                  <Td className="hidden sm:table-cell">
+                    <RelativeTime iso={draft.createdAt.toISOString()} />
+                  </Td>
+                  <Td>
+                    <FateCell fate={draft.fate} promotedActionId={draft.promotedActionId} />
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
         {olderCursor || after ? (
-          <nav aria-label="Draft pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-200 px-4 py-3 text-sm sm:px-5">
-            {olderCursor ? <Link href={draftsHref(filter, olderCursor)} rel="next" className="font-medium text-indigo-700 hover:underline">Older drafts →</Link> : <span />}
-            {after ? <Link href={draftsHref(filter)} className="font-medium text-indigo-700 hover:underline">Back to newest</Link> : null}
+          <nav
+            aria-label="Draft pages"
+            className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-200 px-4 py-3 text-sm sm:px-5"
+          >
+            {olderCursor ? (
+              <Link
+                href={draftsHref(filter, olderCursor)}
+                rel="next"
+                className="font-medium text-indigo-700 hover:underline"
+              >
+                Older drafts →
+              </Link>
+            ) : (
+              <span />
+            )}
+            {after ? (
+              <Link href={draftsHref(filter)} className="font-medium text-indigo-700 hover:underline">
+                Back to newest
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </Card>

@@ -34,14 +34,28 @@ export function AddToolFloorForm({ tools }: { tools: { name: string; actionLevel
         <Label htmlFor="tool-floor-tool">Tool</Label>
         <Select id="tool-floor-tool" value={tool} onChange={(e) => setTool(e.target.value)} className="w-full sm:w-64">
           <option value="">Choose a tool</option>
-          {tools.map((t) => <option key={t.name} value={t.name}>{`${t.name} (${t.actionLevel})`}</option>)}
+          {tools.map((t) => (
+            <option key={t.name} value={t.name}>{`${t.name} (${t.actionLevel})`}</option>
+          ))}
         </Select>
       </div>
       <div>
         <Label htmlFor="tool-floor-min">Minimum approvals</Label>
-        <Input id="tool-floor-min" type="number" min={0} max={5} step={1} inputMode="numeric" className="w-24" value={value} onChange={(e) => setValue(e.target.value)} />
+        <Input
+          id="tool-floor-min"
+          type="number"
+          min={0}
+          max={5}
+          step={1}
+          inputMode="numeric"
+          className="w-24"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
       </div>
-      <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>Add tool floor</Button>
+      <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
+        Add tool floor
+      </Button>
       {error ? <ErrorAlert className="w-full">{error}</ErrorAlert> : null}
     </form>
   );

@@ -10,7 +10,14 @@ import { approvalsWord } from '@/lib/policy/admin-floors';
 import { setApprovalFloorMutation } from './mutations';
 
 type Scope = { scope: 'level'; actionLevel: string } | { scope: 'tool'; tool: string };
-type Props = { target: Scope; label: string; initial: number | null; saveLabel: string; clearLabel?: string; id: string };
+type Props = {
+  target: Scope;
+  label: string;
+  initial: number | null;
+  saveLabel: string;
+  clearLabel?: string;
+  id: string;
+};
 
 /** One floor: a number of approvals and Save (and, for a tool's own floor, Remove). */
 export function FloorForm({ target, label, initial, saveLabel, clearLabel, id }: Props) {
@@ -19,11 +26,19 @@ export function FloorForm({ target, label, initial, saveLabel, clearLabel, id }:
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const submit = (minApprovals: number | null) => startTransition(async () => {
-    const result = await setApprovalFloorMutation({ ...target, minApprovals } as SetApprovalFloorInput);
-    setMessage(result.ok ? { ok: true, text: `Saved (${result.data.scope}: at least ${approvalsWord(result.data.minApprovals ?? 0)}).` } : { ok: false, text: result.error });
-    if (result.ok) router.refresh();
-  });
+  const submit = (minApprovals: number | null) =>
+    startTransition(async () => {
+      const result = await setApprovalFloorMutation({ ...target, minApprovals } as SetApprovalFloorInput);
+      setMessage(
+        result.ok
+          ? {
+              ok: true,
+              text: `Saved (${result.data.scope}: at least ${approvalsWord(result.data.minApprovals ?? 0)}).`,
+            }
+          : { ok: false, text: result.error },
+      );
+      if (result.ok) router.refresh();
+    });
 
   return (
     <form
@@ -33,13 +48,35 @@ export function FloorForm({ target, label, initial, saveLabel, clearLabel, id }:
         submit(value.trim() === '' ? null : Number(value));
       }}
     >
-      <Label htmlFor={id} className="break-words">{label}</Label>
+      <Label htmlFor={id} className="break-words">
+        {label}
+      </Label>
       <div className="flex flex-wrap items-center gap-2">
-        <Input id={id} type="number" min={0} max={5} step={1} inputMode="numeric" className="w-24" value={value} onChange={(e) => setValue(e.target.value)} />
-        <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>{saveLabel}</Button>
-        {clearLabel ? <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => submit(null)}>{clearLabel}</Button> : null}
+        <Input
+          id={id}
+          type="number"
+          min={0}
+          max={5}
+          step={1}
+          inputMode="numeric"
+          className="w-24"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
+          {saveLabel}
+        </Button>
+        {clearLabel ? (
+          <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => submit(null)}>
+            {clearLabel}
+          </Button>
+        ) : null}
       </div>
-      {message?.ok ? <p role="status" className="text-sm text-emerald-800">{message.text}</p> : null}
+      {message?.ok ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {message.text}
+        </p>
+      ) : null}
       {message && !message.ok ? <ErrorAlert>{message.text}</ErrorAlert> : null}
     </form>
   );

@@ -29,15 +29,28 @@ export default async function FloorsPage() {
       <div className="flex flex-col gap-6">
         {floors.viewerCanChange ? (
           <Card aria-labelledby="held-changes">
-            <CardHeader id="held-changes" title="Grant changes waiting for approval" description="Owners' changes that loosen a grant. Open one to approve or reject it." />
-            {held.length === 0 ? <EmptyState title="Nothing waiting" /> : (
+            <CardHeader
+              id="held-changes"
+              title="Grant changes waiting for approval"
+              description="Owners' changes that loosen a grant. Open one to approve or reject it."
+            />
+            {held.length === 0 ? (
+              <EmptyState title="Nothing waiting" />
+            ) : (
               <ul className="divide-y divide-gray-100">
                 {held.map((change) => (
                   <li key={change.id} className="px-4 py-3 text-sm sm:px-5">
-                    <Link href={`/agents/${change.agent.id}/grants/${change.grantId}`} className="font-medium text-indigo-700 hover:underline">
+                    <Link
+                      href={`/agents/${change.agent.id}/grants/${change.grantId}`}
+                      className="font-medium text-indigo-700 hover:underline"
+                    >
                       {`${change.agent.name} → ${change.tool}`}
                     </Link>
-                    <span className="text-gray-600"> by {change.requestedBy}, <UtcTime iso={change.requestedAt} />{change.stale ? ' · stale' : ''}</span>
+                    <span className="text-gray-600">
+                      {' '}
+                      by {change.requestedBy}, <UtcTime iso={change.requestedAt} />
+                      {change.stale ? ' · stale' : ''}
+                    </span>
                     <p className="text-gray-800">{change.loosened.join(' · ')}</p>
                   </li>
                 ))}
@@ -49,11 +62,18 @@ export default async function FloorsPage() {
         )}
         {floors.viewerCanChange && floors.belowFloor.length > 0 ? (
           <Card aria-labelledby="below-floor">
-            <CardHeader id="below-floor" title="Grants below their floor" description="Saved before the floor was raised: they keep working as they are, and their next change must meet the floor." />
+            <CardHeader
+              id="below-floor"
+              title="Grants below their floor"
+              description="Saved before the floor was raised: they keep working as they are, and their next change must meet the floor."
+            />
             <ul className="divide-y divide-gray-100">
               {floors.belowFloor.map((grant) => (
                 <li key={grant.grantId} className="px-4 py-3 text-sm sm:px-5">
-                  <Link href={`/agents/${grant.agent.id}/grants/${grant.grantId}`} className="font-medium text-indigo-700 hover:underline">
+                  <Link
+                    href={`/agents/${grant.agent.id}/grants/${grant.grantId}`}
+                    className="font-medium text-indigo-700 hover:underline"
+                  >
                     {`${grant.agent.name} → ${grant.tool}`}
                   </Link>
                   <span className="text-gray-700">{`: ${approvalsWord(grant.approvals)}, floor ${grant.floor}`}</span>
@@ -63,7 +83,11 @@ export default async function FloorsPage() {
           </Card>
         ) : null}
         <Card aria-labelledby="level-floors">
-          <CardHeader id="level-floors" title="Action levels" description="Every grant of a tool at this level requires at least this many approvals." />
+          <CardHeader
+            id="level-floors"
+            title="Action levels"
+            description="Every grant of a tool at this level requires at least this many approvals."
+          />
           <CardBody>
             <ul className="flex flex-col gap-4">
               {floors.levels.map((row) => (
@@ -79,16 +103,24 @@ export default async function FloorsPage() {
                   ) : (
                     <p className="text-sm text-gray-900">{`${ACTION_LEVEL_LABELS[row.level]} tools: at least ${approvalsWord(row.minApprovals)}`}</p>
                   )}
-                  <p className="text-xs text-gray-600">{row.isDefault ? 'Built-in default.' : `Set by an admin (default ${row.defaultMin}).`}</p>
+                  <p className="text-xs text-gray-600">
+                    {row.isDefault ? 'Built-in default.' : `Set by an admin (default ${row.defaultMin}).`}
+                  </p>
                 </li>
               ))}
             </ul>
           </CardBody>
         </Card>
         <Card aria-labelledby="tool-floors">
-          <CardHeader id="tool-floors" title="Tool floors" description="A floor of one tool's own, above its level's." />
+          <CardHeader
+            id="tool-floors"
+            title="Tool floors"
+            description="A floor of one tool's own, above its level's."
+          />
           <CardBody className="flex flex-col gap-4">
-            {toolFloors.length === 0 ? <p className="text-sm text-gray-600">No tool has a floor of its own.</p> : (
+            {toolFloors.length === 0 ? (
+              <p className="text-sm text-gray-600">No tool has a floor of its own.</p>
+            ) : (
               <ul className="flex flex-col gap-4">
                 {toolFloors.map((tool) => (
                   <li key={tool.name}>
@@ -108,7 +140,9 @@ export default async function FloorsPage() {
                 ))}
               </ul>
             )}
-            {floors.viewerCanChange ? <AddToolFloorForm tools={floors.tools.filter((tool) => tool.minApprovals === null)} /> : null}
+            {floors.viewerCanChange ? (
+              <AddToolFloorForm tools={floors.tools.filter((tool) => tool.minApprovals === null)} />
+            ) : null}
           </CardBody>
         </Card>
       </div>

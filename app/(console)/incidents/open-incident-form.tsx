@@ -5,7 +5,12 @@ import { useState, useTransition } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Label, Select, Textarea } from '@/components/ui/field';
-import { CONTAINMENT_LABELS, CONTAINMENT_OPTIONS, INCIDENT_SEVERITIES, type ContainmentOption } from '@/lib/incidents/schemas';
+import {
+  CONTAINMENT_LABELS,
+  CONTAINMENT_OPTIONS,
+  INCIDENT_SEVERITIES,
+  type ContainmentOption,
+} from '@/lib/incidents/schemas';
 import { formatInZone, useViewerZone } from '@/components/viewer-zone';
 import { openIncidentMutation } from './mutations';
 
@@ -75,7 +80,13 @@ export function OpenIncidentForm({ agents }: { agents: AgentOption[] }) {
 
   return (
     // onSubmit, not action=: React resets an action form after each submit, and a refusal should not cost the input.
-    <form onSubmit={(event) => { event.preventDefault(); submit(event.currentTarget); }} className="grid gap-5 sm:grid-cols-2">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(event.currentTarget);
+      }}
+      className="grid gap-5 sm:grid-cols-2"
+    >
       <div className="flex flex-col gap-1">
         <Label htmlFor="incident-title">Title</Label>
         <Input id="incident-title" name="title" required maxLength={200} placeholder="Refunds to unknown accounts" />
@@ -83,14 +94,23 @@ export function OpenIncidentForm({ agents }: { agents: AgentOption[] }) {
       <div className="flex flex-col gap-1">
         <Label htmlFor="incident-severity">Severity</Label>
         <Select id="incident-severity" name="severity" defaultValue="high">
-          {INCIDENT_SEVERITIES.map((s) => <option key={s} value={s}>{s[0].toUpperCase() + s.slice(1)}</option>)}
+          {INCIDENT_SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {s[0].toUpperCase() + s.slice(1)}
+            </option>
+          ))}
         </Select>
       </div>
 
       <fieldset className="flex min-w-0 flex-col gap-2 sm:col-span-2">
         <legend className="mb-1 text-sm font-medium text-gray-800">Agents</legend>
         <label className="flex items-center gap-2 text-sm font-medium text-gray-900">
-          <input type="checkbox" checked={allAgents} onChange={(e) => setAllAgents(e.target.checked)} className="size-4" />
+          <input
+            type="checkbox"
+            checked={allAgents}
+            onChange={(e) => setAllAgents(e.target.checked)}
+            className="size-4"
+          />
           All agents (present and future)
         </label>
         <div className="max-h-48 overflow-y-auto rounded-md border border-gray-200 p-2">
@@ -98,7 +118,9 @@ export function OpenIncidentForm({ agents }: { agents: AgentOption[] }) {
           <ul className="grid gap-1 sm:grid-cols-2">
             {agents.map((agent) => (
               <li key={agent.id}>
-                <label className={`flex items-center gap-2 rounded px-1 py-1 text-sm ${allAgents ? 'text-gray-400' : 'text-gray-900'}`}>
+                <label
+                  className={`flex items-center gap-2 rounded px-1 py-1 text-sm ${allAgents ? 'text-gray-400' : 'text-gray-900'}`}
+                >
                   <input type="checkbox" name="agents" value={agent.id} disabled={allAgents} className="size-4" />
                   <span className="break-all">{agent.name}</span>
                   {agent.status === 'paused' ? <span className="text-xs text-gray-500">(paused)</span> : null}
@@ -113,26 +135,46 @@ export function OpenIncidentForm({ agents }: { agents: AgentOption[] }) {
         <legend className="mb-1 text-sm font-medium text-gray-800">Window start</legend>
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="flex flex-col gap-1">
-            <Label htmlFor="incident-day" className="font-normal">Day</Label>
+            <Label htmlFor="incident-day" className="font-normal">
+              Day
+            </Label>
             <Select id="incident-day" value={day} onChange={(e) => setDay(e.target.value)}>
-              {DAYS.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
+              {DAYS.map((d) => (
+                <option key={d.value} value={d.value}>
+                  {d.label}
+                </option>
+              ))}
             </Select>
           </div>
           {day === 'date' ? (
             <div className="flex flex-col gap-1">
-              <Label htmlFor="incident-date" className="font-normal">Date</Label>
+              <Label htmlFor="incident-date" className="font-normal">
+                Date
+              </Label>
               <Input id="incident-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
             </div>
           ) : null}
           <div className="flex flex-col gap-1">
-            <Label htmlFor="incident-time" className="font-normal">Time</Label>
+            <Label htmlFor="incident-time" className="font-normal">
+              Time
+            </Label>
             <Input id="incident-time" type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
           </div>
         </div>
         <p className="text-xs text-gray-600" aria-live="polite">
-          {start && zone
-            ? <>Starts <span className="font-medium text-gray-900">{formatInZone(start.toISOString(), zone).slice(0, 16)}</span> in your time zone, {zone} ({start.toISOString().slice(0, 16).replace('T', ' ')} UTC). It ends when the incident is closed.</>
-            : <>On your own clock{zone ? <>, {zone}</> : null}: for “since 14:00 yesterday” choose Yesterday and 14:00. It ends when the incident is closed.</>}
+          {start && zone ? (
+            <>
+              Starts{' '}
+              <span className="font-medium text-gray-900">{formatInZone(start.toISOString(), zone).slice(0, 16)}</span>{' '}
+              in your time zone, {zone} ({start.toISOString().slice(0, 16).replace('T', ' ')} UTC). It ends when the
+              incident is closed.
+            </>
+          ) : (
+            <>
+              On your own clock{zone ? <>, {zone}</> : null}: for “since 14:00 yesterday” choose Yesterday and 14:00. It
+              ends when the incident is closed.
+            </>
+          )}
         </p>
       </fieldset>
 
@@ -144,21 +186,37 @@ export function OpenIncidentForm({ agents }: { agents: AgentOption[] }) {
               <input type="checkbox" name="containment" value={option} className="mt-0.5 size-4" />
               <span>
                 {CONTAINMENT_LABELS[option]}
-                {option === 'revoke-keys' ? <span className="block text-xs text-gray-600">Not undone by the return to normal: new keys are issued deliberately.</span> : null}
+                {option === 'revoke-keys' ? (
+                  <span className="block text-xs text-gray-600">
+                    Not undone by the return to normal: new keys are issued deliberately.
+                  </span>
+                ) : null}
               </span>
             </label>
           ))}
         </div>
-        <p className="text-xs text-gray-600">Switches engaged here are released only through this incident’s return to normal (a second admin approves).</p>
+        <p className="text-xs text-gray-600">
+          Switches engaged here are released only through this incident’s return to normal (a second admin approves).
+        </p>
       </fieldset>
 
       <div className="flex flex-col gap-1 sm:col-span-2">
-        <Label htmlFor="incident-fallback">Manual fallback (shown to reviewers on the affected agents’ pages while open)</Label>
-        <Textarea id="incident-fallback" name="manualFallback" maxLength={2000} rows={3} placeholder="Issue refunds by hand in the billing console; ask #payments before any payout." />
+        <Label htmlFor="incident-fallback">
+          Manual fallback (shown to reviewers on the affected agents’ pages while open)
+        </Label>
+        <Textarea
+          id="incident-fallback"
+          name="manualFallback"
+          maxLength={2000}
+          rows={3}
+          placeholder="Issue refunds by hand in the billing console; ask #payments before any payout."
+        />
       </div>
 
       <div className="flex flex-col gap-2 sm:col-span-2 sm:flex-row sm:items-center">
-        <Button type="submit" variant="danger" disabled={pending}>Open incident</Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          Open incident
+        </Button>
         {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       </div>
     </form>

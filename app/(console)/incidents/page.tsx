@@ -30,7 +30,11 @@ export default async function IncidentsPage() {
         description="When an agent misbehaves: name the agents and since when, contain them in the same step, work the window, then close with a resolution. Releasing the containment is the return to normal, approved by a second admin."
       />
       <Card className="mb-6" aria-labelledby="incident-list">
-        <CardHeader id="incident-list" title="All incidents" description={`${incidents.filter((i) => i.status === 'open').length} open · ${incidents.length} in all`} />
+        <CardHeader
+          id="incident-list"
+          title="All incidents"
+          description={`${incidents.filter((i) => i.status === 'open').length} open · ${incidents.length} in all`}
+        />
         {incidents.length === 0 ? (
           <EmptyState title="No incidents" description="Open one below when an agent does something it should not." />
         ) : (
@@ -52,15 +56,28 @@ export default async function IncidentsPage() {
                     <TableLink href={`/incidents/${incident.id}`}>{incident.title}</TableLink>
                     {/* Phones see the first columns only: what it covers, said again under the title. */}
                     <span className="mt-0.5 block text-xs text-gray-600 sm:hidden">
-                      {incident.allAgents ? 'All agents' : incident.agents.join(', ')} · {incident.status === 'open' ? `opened ${formatAge(incident.openedAt)}` : `closed ${formatAge(incident.closedAt ?? incident.openedAt)}`}
+                      {incident.allAgents ? 'All agents' : incident.agents.join(', ')} ·{' '}
+                      {incident.status === 'open'
+                        ? `opened ${formatAge(incident.openedAt)}`
+                        : `closed ${formatAge(incident.closedAt ?? incident.openedAt)}`}
                     </span>
                   </Td>
-                  <Td><IncidentStatusBadge status={incident.status} /></Td>
-                  <Td><SeverityBadge severity={incident.severity} /></Td>
-                  <Td className="min-w-40">{incident.allAgents ? <span className="font-medium">All agents</span> : incident.agents.join(', ')}</Td>
-                  <Td className="whitespace-nowrap"><LocalTime iso={incident.windowStart} /></Td>
+                  <Td>
+                    <IncidentStatusBadge status={incident.status} />
+                  </Td>
+                  <Td>
+                    <SeverityBadge severity={incident.severity} />
+                  </Td>
+                  <Td className="min-w-40">
+                    {incident.allAgents ? <span className="font-medium">All agents</span> : incident.agents.join(', ')}
+                  </Td>
                   <Td className="whitespace-nowrap">
-                    {incident.status === 'open' ? `opened ${formatAge(incident.openedAt)}` : `closed ${formatAge(incident.closedAt ?? incident.openedAt)}`}
+                    <LocalTime iso={incident.windowStart} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {incident.status === 'open'
+                      ? `opened ${formatAge(incident.openedAt)}`
+                      : `closed ${formatAge(incident.closedAt ?? incident.openedAt)}`}
                   </Td>
                 </tr>
               ))}
@@ -69,9 +86,15 @@ export default async function IncidentsPage() {
         )}
       </Card>
       <Card aria-labelledby="open-incident">
-        <CardHeader id="open-incident" title="Open incident" description="The window may start in the past. Containment is engaged in the same step as the incident." />
+        <CardHeader
+          id="open-incident"
+          title="Open incident"
+          description="The window may start in the past. Containment is engaged in the same step as the incident."
+        />
         <CardBody>
-          <OpenIncidentForm agents={agents.map((agent) => ({ id: agent.id, name: agent.name, status: agent.status }))} />
+          <OpenIncidentForm
+            agents={agents.map((agent) => ({ id: agent.id, name: agent.name, status: agent.status }))}
+          />
         </CardBody>
       </Card>
     </>

@@ -33,10 +33,20 @@ export function CreateChannelForm({ groups }: { groups: { id: string; name: stri
 
   return (
     <div className="flex flex-col gap-3">
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_9rem_minmax(0,1.5fr)_minmax(0,1fr)] lg:items-end">
+      <form
+        onSubmit={submit}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_9rem_minmax(0,1.5fr)_minmax(0,1fr)] lg:items-end"
+      >
         <div>
           <Label htmlFor="channel-name">Name</Label>
-          <Input id="channel-name" required maxLength={80} value={values.name} onChange={(e) => set({ name: e.target.value })} placeholder="e.g. finance-oncall" />
+          <Input
+            id="channel-name"
+            required
+            maxLength={80}
+            value={values.name}
+            onChange={(e) => set({ name: e.target.value })}
+            placeholder="e.g. finance-oncall"
+          />
         </div>
         <div>
           <Label htmlFor="channel-kind">Kind</Label>
@@ -48,23 +58,41 @@ export function CreateChannelForm({ groups }: { groups: { id: string; name: stri
         <div>
           <Label htmlFor="channel-url">URL</Label>
           <Input
-            id="channel-url" type="url" required inputMode="url" autoComplete="off" spellCheck={false} value={values.url}
+            id="channel-url"
+            type="url"
+            required
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            value={values.url}
             onChange={(e) => set({ url: e.target.value })}
-            placeholder={values.kind === 'slack' ? 'https://hooks.slack.com/services/…' : 'https://example.com/hooks/warden'}
+            placeholder={
+              values.kind === 'slack' ? 'https://hooks.slack.com/services/…' : 'https://example.com/hooks/warden'
+            }
           />
         </div>
         <div>
           <Label htmlFor="channel-group">Reviewer group</Label>
           <Select id="channel-group" value={values.groupId} onChange={(e) => set({ groupId: e.target.value })}>
             <option value="">Every group</option>
-            {groups.map((group) => <option key={group.id} value={group.id}>{group.name}</option>)}
+            {groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}
+              </option>
+            ))}
           </Select>
         </div>
         <div className="sm:col-span-2 lg:col-span-4">
-          <OversightFieldset idPrefix="new-channel-oversight" value={values.oversight} onChange={(oversight) => set({ oversight })} />
+          <OversightFieldset
+            idPrefix="new-channel-oversight"
+            value={values.oversight}
+            onChange={(oversight) => set({ oversight })}
+          />
         </div>
         <div className="sm:col-span-2 lg:col-span-4">
-          <Button type="submit" disabled={pending} aria-busy={pending}>Add channel</Button>
+          <Button type="submit" disabled={pending} aria-busy={pending}>
+            Add channel
+          </Button>
         </div>
       </form>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}

@@ -7,7 +7,15 @@ import { setChannelOversightMutation } from './mutations';
 import { OversightFieldset } from './oversight-fieldset';
 
 /** A channel row's "Oversight events" disclosure: which oversight events it receives, saved at once. */
-export function OversightEditor({ channelId, name, initial }: { channelId: string; name: string; initial: OversightKind[] }) {
+export function OversightEditor({
+  channelId,
+  name,
+  initial,
+}: {
+  channelId: string;
+  name: string;
+  initial: OversightKind[];
+}) {
   const [kinds, setKinds] = useState(initial);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -23,9 +31,18 @@ export function OversightEditor({ channelId, name, initial }: { channelId: strin
       <div className="mt-2 flex flex-col gap-2 rounded-md border border-gray-200 bg-gray-50 p-3">
         <OversightFieldset idPrefix={`oversight-${channelId}`} value={kinds} onChange={setKinds} />
         <div>
-          <Button size="sm" variant="secondary" disabled={pending} aria-busy={pending} onClick={save}>Save oversight events</Button>
+          <Button size="sm" variant="secondary" disabled={pending} aria-busy={pending} onClick={save}>
+            Save oversight events
+          </Button>
         </div>
-        {message ? <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'text-xs text-gray-600' : 'text-xs text-red-700'}>{message.text}</p> : null}
+        {message ? (
+          <p
+            role={message.ok ? 'status' : 'alert'}
+            className={message.ok ? 'text-xs text-gray-600' : 'text-xs text-red-700'}
+          >
+            {message.text}
+          </p>
+        ) : null}
       </div>
     </details>
   );

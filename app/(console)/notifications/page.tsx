@@ -23,11 +23,18 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await requireUser();
   const canManage = can(actor, 'reviewers.manage');
   if (!canReadNotifications(actor)) {
-    return <AccessDenied title="Notifications">Admins and reviewers see the notification channels and their delivery log.</AccessDenied>;
+    return (
+      <AccessDenied title="Notifications">
+        Admins and reviewers see the notification channels and their delivery log.
+      </AccessDenied>
+    );
   }
 
   const params = await searchParams;
-  const parsed = deliveryFilterSchema.safeParse({ channelId: single(params.channel) || undefined, status: single(params.status) || undefined });
+  const parsed = deliveryFilterSchema.safeParse({
+    channelId: single(params.channel) || undefined,
+    status: single(params.status) || undefined,
+  });
   const filter = parsed.success ? parsed.data : {};
   const [{ channels, groups }, deliveries] = await Promise.all([listChannels(actor), listDeliveries(actor, filter)]);
 
@@ -39,7 +46,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       />
       <div className="flex flex-col gap-6">
         <Card aria-labelledby="channels-heading">
-          <CardHeader id="channels-heading" title="Channels" description="A channel of a reviewer group hears that group's requests; one of every group hears all." />
+          <CardHeader
+            id="channels-heading"
+            title="Channels"
+            description="A channel of a reviewer group hears that group's requests; one of every group hears all."
+          />
           <ChannelsTable channels={channels} canManage={canManage} />
           {canManage ? (
             <CardBody className="border-t border-gray-200">
@@ -50,7 +61,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </Card>
 
         <Card aria-labelledby="deliveries-heading">
-          <CardHeader id="deliveries-heading" title="Delivery log" description="The latest 100 deliveries, newest first. Failed attempts are retried with growing delays." />
+          <CardHeader
+            id="deliveries-heading"
+            title="Delivery log"
+            description="The latest 100 deliveries, newest first. Failed attempts are retried with growing delays."
+          />
           <DeliveryFilters channels={channels} values={{ channel: filter.channelId, status: filter.status }} />
           <DeliveriesTable deliveries={deliveries} filtered={Boolean(filter.channelId || filter.status)} />
         </Card>

@@ -43,20 +43,42 @@ function urgency(createdAt: number, expiresAt: number, now: number): 'ok' | 'soo
  * "12 min · expires in 48 min": how long an action has waited, against its review deadline. While a stop freezes it
  * the deadline does not count down: "frozen by the stop" (the release gives the frozen time back).
  */
-export function AgeCell({ createdAt, expiresAt, now, frozen = false }: { createdAt: string; expiresAt: string | null; now: number; frozen?: boolean }) {
+export function AgeCell({
+  createdAt,
+  expiresAt,
+  now,
+  frozen = false,
+}: {
+  createdAt: string;
+  expiresAt: string | null;
+  now: number;
+  frozen?: boolean;
+}) {
   const created = Date.parse(createdAt);
-  const waited = <time dateTime={createdAt} title={`Proposed ${formatUtc(createdAt)}`}>{formatSpan(now - created)}</time>;
+  const waited = (
+    <time dateTime={createdAt} title={`Proposed ${formatUtc(createdAt)}`}>
+      {formatSpan(now - created)}
+    </time>
+  );
   if (frozen) {
     return (
       <span className="whitespace-nowrap" suppressHydrationWarning>
         {waited} ·{' '}
-        <span className="font-medium text-red-700" title="A stop holds this action: it cannot be approved, and its review deadline is paused until the stop is released.">
+        <span
+          className="font-medium text-red-700"
+          title="A stop holds this action: it cannot be approved, and its review deadline is paused until the stop is released."
+        >
           frozen by the stop
         </span>
       </span>
     );
   }
-  if (!expiresAt) return <span className="whitespace-nowrap" suppressHydrationWarning>{waited} · no deadline</span>;
+  if (!expiresAt)
+    return (
+      <span className="whitespace-nowrap" suppressHydrationWarning>
+        {waited} · no deadline
+      </span>
+    );
   const deadline = Date.parse(expiresAt);
   const level = urgency(created, deadline, now);
   return (
@@ -64,7 +86,13 @@ export function AgeCell({ createdAt, expiresAt, now, frozen = false }: { created
       {waited} ·{' '}
       <span
         title={`Expires ${formatUtc(expiresAt)}: undecided, it is blocked`}
-        className={cn(level === 'now' ? 'font-semibold text-red-700' : level === 'soon' ? 'font-medium text-amber-800' : 'text-gray-600')}
+        className={cn(
+          level === 'now'
+            ? 'font-semibold text-red-700'
+            : level === 'soon'
+              ? 'font-medium text-amber-800'
+              : 'text-gray-600',
+        )}
       >
         {level !== 'ok' ? <Clock aria-hidden className="mr-0.5 mb-0.5 inline size-3.5" /> : null}
         expires in {formatSpan(deadline - now)}

@@ -55,7 +55,9 @@ type Props = {
  * Keyed by the query: changing a filter or the order starts afresh from the server's first page.
  */
 export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, renderedAt, children }: Props) {
-  const [state, dispatch] = useReducer(queueReducer, undefined, () => initialQueueState(query.sort, rows, nextCursor, facets));
+  const [state, dispatch] = useReducer(queueReducer, undefined, () =>
+    initialQueueState(query.sort, rows, nextCursor, facets),
+  );
   const [connection, setConnection] = useState<Connection>('connecting');
   const [loadingMore, setLoadingMore] = useState(false);
   const pointer = useRef(false);
@@ -72,15 +74,20 @@ export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, 
       setConnection('live');
       // Catch up on what changed between the page's render (or the last connection) and now.
       void fetchPage(search).then((page) => {
-        if (!closed && page) dispatch({ type: 'resync', rows: page.rows, nextCursor: page.nextCursor, hold: engaged() });
+        if (!closed && page)
+          dispatch({ type: 'resync', rows: page.rows, nextCursor: page.nextCursor, hold: engaged() });
       });
     });
     source.addEventListener('delta', (event) => {
       const delta = JSON.parse((event as MessageEvent<string>).data) as QueueDelta;
       dispatch({ type: 'delta', upserted: delta.upserted, removed: delta.removed, hold: engaged() });
     });
-    source.addEventListener('facets', (event) => dispatch({ type: 'facets', facets: JSON.parse((event as MessageEvent<string>).data) as QueueFacets }));
-    source.addEventListener('error', () => setConnection((now) => (now === 'connecting' ? 'connecting' : 'reconnecting')));
+    source.addEventListener('facets', (event) =>
+      dispatch({ type: 'facets', facets: JSON.parse((event as MessageEvent<string>).data) as QueueFacets }),
+    );
+    source.addEventListener('error', () =>
+      setConnection((now) => (now === 'connecting' ? 'connecting' : 'reconnecting')),
+    );
     return () => {
       closed = true;
       source.close();
@@ -136,8 +143,22 @@ async function fetchPage(search: string): Promise<{ rows: PendingActionRow[]; ne
 export function LiveStatus() {
   const { connection } = useLiveQueue();
   return (
-    <p role="status" className="flex items-center gap-2 text-sm" title={connection === 'live' ? 'New proposals and decisions appear without reloading' : undefined}>
-      <span aria-hidden className={cn('size-2.5 rounded-full', connection === 'live' ? 'bg-emerald-500 shadow-[0_0_0_3px_var(--color-emerald-100)]' : connection === 'reconnecting' ? 'bg-amber-500' : 'bg-gray-300')} />
+    <p
+      role="status"
+      className="flex items-center gap-2 text-sm"
+      title={connection === 'live' ? 'New proposals and decisions appear without reloading' : undefined}
+    >
+      <span
+        aria-hidden
+        className={cn(
+          'size-2.5 rounded-full',
+          connection === 'live'
+            ? 'bg-emerald-500 shadow-[0_0_0_3px_var(--color-emerald-100)]'
+            : connection === 'reconnecting'
+              ? 'bg-amber-500'
+              : 'bg-gray-300',
+        )}
+      />
       {connection === 'live' ? (
         <span className="font-medium text-emerald-800">Live</span>
       ) : connection === 'reconnecting' ? (

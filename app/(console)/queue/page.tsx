@@ -22,7 +22,15 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const filtered = Object.values(filter).some(Boolean);
 
   return (
-    <LiveQueueProvider key={queueSearchParams(query).toString()} query={query} rows={page.rows} nextCursor={page.nextCursor} facets={facets} canDecide={page.canDecide} renderedAt={Date.now()}>
+    <LiveQueueProvider
+      key={queueSearchParams(query).toString()}
+      query={query}
+      rows={page.rows}
+      nextCursor={page.nextCursor}
+      facets={facets}
+      canDecide={page.canDecide}
+      renderedAt={Date.now()}
+    >
       <PageHeader
         title="Review queue"
         description={

@@ -64,45 +64,123 @@ export function QueueFilters() {
   return (
     <div className="border-b border-gray-200">
       <div className="flex items-center justify-between gap-2 px-4 pt-3 sm:hidden">
-        <Button variant="secondary" size="sm" aria-expanded={expanded} aria-controls="queue-filter-form" onClick={() => setExpanded(!expanded)}>
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-expanded={expanded}
+          aria-controls="queue-filter-form"
+          onClick={() => setExpanded(!expanded)}
+        >
           <SlidersHorizontal aria-hidden className="size-4" />
           {filtered ? `Filters (${filterCount})` : 'Filters'}
         </Button>
-        {filtered ? <IntentPrefetchLink href={pathname} className="text-sm font-medium text-indigo-700 hover:underline">Clear filters</IntentPrefetchLink> : null}
+        {filtered ? (
+          <IntentPrefetchLink href={pathname} className="text-sm font-medium text-indigo-700 hover:underline">
+            Clear filters
+          </IntentPrefetchLink>
+        ) : null}
       </div>
-      <form id="queue-filter-form" method="get" className={cn('grid-cols-2 gap-3 px-4 py-3 sm:grid sm:px-5 lg:grid-cols-4', expanded ? 'grid' : 'hidden')} onSubmit={(event) => event.preventDefault()}>
-        <FilterSelect name="agent" label="Agent" value={selected.agent} onChange={apply}
-          options={withSelected(agents, selected.agent).map((agent) => ({ value: agent, label: `${agent} (${count(agentCount(agent))})` }))} />
-        <FilterSelect name="tool" label="Tool" value={selected.tool} onChange={apply}
-          options={withSelected(tools, selected.tool).map((tool) => ({ value: tool, label: tool }))} />
-        <FilterSelect name="level" label="Action level" value={selected.level} onChange={apply}
-          options={ACTION_LEVELS.map((level) => ({ value: level, label: ACTION_LEVEL_LABELS[level] }))} />
-        <FilterSelect name="risk" label="Risk flag" value={selected.risk} onChange={apply}
-          options={RISK_FLAG_CODES.map((code) => ({ value: code, label: `${RISK_FLAGS[code].label} (${count(counts.byRisk[code] ?? 0)})` }))} />
+      <form
+        id="queue-filter-form"
+        method="get"
+        className={cn('grid-cols-2 gap-3 px-4 py-3 sm:grid sm:px-5 lg:grid-cols-4', expanded ? 'grid' : 'hidden')}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <FilterSelect
+          name="agent"
+          label="Agent"
+          value={selected.agent}
+          onChange={apply}
+          options={withSelected(agents, selected.agent).map((agent) => ({
+            value: agent,
+            label: `${agent} (${count(agentCount(agent))})`,
+          }))}
+        />
+        <FilterSelect
+          name="tool"
+          label="Tool"
+          value={selected.tool}
+          onChange={apply}
+          options={withSelected(tools, selected.tool).map((tool) => ({ value: tool, label: tool }))}
+        />
+        <FilterSelect
+          name="level"
+          label="Action level"
+          value={selected.level}
+          onChange={apply}
+          options={ACTION_LEVELS.map((level) => ({ value: level, label: ACTION_LEVEL_LABELS[level] }))}
+        />
+        <FilterSelect
+          name="risk"
+          label="Risk flag"
+          value={selected.risk}
+          onChange={apply}
+          options={RISK_FLAG_CODES.map((code) => ({
+            value: code,
+            label: `${RISK_FLAGS[code].label} (${count(counts.byRisk[code] ?? 0)})`,
+          }))}
+        />
         <div>
           <Label htmlFor="filter-requester">Requester</Label>
-          <Input id="filter-requester" name="requester" type="search" placeholder="Name or email" value={requester}
+          <Input
+            id="filter-requester"
+            name="requester"
+            type="search"
+            placeholder="Name or email"
+            value={requester}
             onChange={(event) => setRequester(event.target.value)}
-            onKeyDown={(event) => event.key === 'Enter' && apply('requester', requester.trim())} />
+            onKeyDown={(event) => event.key === 'Enter' && apply('requester', requester.trim())}
+          />
         </div>
-        <FilterSelect name="age" label="Age" value={selected.age} onChange={apply}
-          options={(Object.keys(QUEUE_AGE_LABELS) as QueueAge[]).map((age) => ({ value: age, label: QUEUE_AGE_LABELS[age] }))} />
-        <FilterSelect name="sort" label="Order" value={query.sort === 'newest' ? undefined : query.sort} onChange={apply} allLabel={QUEUE_SORT_LABELS.newest}
-          options={QUEUE_SORTS.filter((sort) => sort !== 'newest').map((sort) => ({ value: sort, label: QUEUE_SORT_LABELS[sort] }))} />
+        <FilterSelect
+          name="age"
+          label="Age"
+          value={selected.age}
+          onChange={apply}
+          options={(Object.keys(QUEUE_AGE_LABELS) as QueueAge[]).map((age) => ({
+            value: age,
+            label: QUEUE_AGE_LABELS[age],
+          }))}
+        />
+        <FilterSelect
+          name="sort"
+          label="Order"
+          value={query.sort === 'newest' ? undefined : query.sort}
+          onChange={apply}
+          allLabel={QUEUE_SORT_LABELS.newest}
+          options={QUEUE_SORTS.filter((sort) => sort !== 'newest').map((sort) => ({
+            value: sort,
+            label: QUEUE_SORT_LABELS[sort],
+          }))}
+        />
         <div className="col-span-2 flex flex-wrap items-end gap-x-4 lg:col-span-1">
           {canDecide ? (
             <label className="flex h-10 items-center gap-2 text-sm font-medium text-gray-800">
               {/* Uncontrolled, so it ticks at once; the key resets it to the URL's value when that changes. */}
-              <input key={String(Boolean(selected.mine))} type="checkbox" name="mine" value="1" defaultChecked={Boolean(selected.mine)} className="size-4 accent-indigo-600"
-                onChange={(event) => apply('mine', event.target.checked ? '1' : '')} />
+              <input
+                key={String(Boolean(selected.mine))}
+                type="checkbox"
+                name="mine"
+                value="1"
+                defaultChecked={Boolean(selected.mine)}
+                className="size-4 accent-indigo-600"
+                onChange={(event) => apply('mine', event.target.checked ? '1' : '')}
+              />
               Waiting for me ({count(counts.waitingForMe)})
             </label>
           ) : null}
           <noscript>
-            <Button type="submit" variant="secondary">Apply filters</Button>
+            <Button type="submit" variant="secondary">
+              Apply filters
+            </Button>
           </noscript>
           {filtered ? (
-            <IntentPrefetchLink href={pathname} className="h-10 content-center text-sm font-medium whitespace-nowrap text-indigo-700 hover:underline max-sm:hidden">Clear filters</IntentPrefetchLink>
+            <IntentPrefetchLink
+              href={pathname}
+              className="h-10 content-center text-sm font-medium whitespace-nowrap text-indigo-700 hover:underline max-sm:hidden"
+            >
+              Clear filters
+            </IntentPrefetchLink>
           ) : null}
         </div>
       </form>
@@ -114,7 +192,15 @@ export function QueueFilters() {
 }
 
 /** Counts per agent and per risk flag at a glance; each one toggles its filter. */
-function FacetCounts({ counts, selected, onToggle }: { counts: QueueFacets; selected: QueueFilter; onToggle: (name: Name, value: string) => void }) {
+function FacetCounts({
+  counts,
+  selected,
+  onToggle,
+}: {
+  counts: QueueFacets;
+  selected: QueueFilter;
+  onToggle: (name: Name, value: string) => void;
+}) {
   const risks = RISK_FLAG_CODES.filter((code) => (counts.byRisk[code] ?? 0) > 0 || selected.risk === code);
   if (counts.byAgent.length === 0 && risks.length === 0) return null;
   return (
@@ -122,14 +208,27 @@ function FacetCounts({ counts, selected, onToggle }: { counts: QueueFacets; sele
       {counts.byAgent.length > 0 ? (
         <FacetRow label="Per agent">
           {counts.byAgent.map(({ name, count }) => (
-            <Chip key={name} pressed={selected.agent === name} onClick={() => onToggle('agent', selected.agent === name ? '' : name)} label={name} count={count} />
+            <Chip
+              key={name}
+              pressed={selected.agent === name}
+              onClick={() => onToggle('agent', selected.agent === name ? '' : name)}
+              label={name}
+              count={count}
+            />
           ))}
         </FacetRow>
       ) : null}
       {risks.length > 0 ? (
         <FacetRow label="Per risk">
           {risks.map((code) => (
-            <Chip key={code} tone={RISK_FLAGS[code].severity} pressed={selected.risk === code} onClick={() => onToggle('risk', selected.risk === code ? '' : code)} label={RISK_FLAGS[code].label} count={counts.byRisk[code] ?? 0} />
+            <Chip
+              key={code}
+              tone={RISK_FLAGS[code].severity}
+              pressed={selected.risk === code}
+              onClick={() => onToggle('risk', selected.risk === code ? '' : code)}
+              label={RISK_FLAGS[code].label}
+              count={counts.byRisk[code] ?? 0}
+            />
           ))}
         </FacetRow>
       ) : null}
@@ -147,28 +246,64 @@ function FacetRow({ label, children }: { label: string; children: React.ReactNod
 }
 
 /** A facet chip; a risk's chip takes its severity's colour, as its badge in the rows does. */
-function Chip({ label, count: n, pressed, onClick, tone }: { label: string; count: number; pressed: boolean; onClick: () => void; tone?: RiskSeverity }) {
-  const idle = tone === 'high'
-    ? 'bg-red-50 text-red-900 ring-red-200 hover:bg-red-100'
-    : tone === 'medium' ? 'bg-amber-50 text-amber-900 ring-amber-200 hover:bg-amber-100' : 'bg-gray-50 text-gray-800 ring-gray-200 hover:bg-gray-100';
+function Chip({
+  label,
+  count: n,
+  pressed,
+  onClick,
+  tone,
+}: {
+  label: string;
+  count: number;
+  pressed: boolean;
+  onClick: () => void;
+  tone?: RiskSeverity;
+}) {
+  const idle =
+    tone === 'high'
+      ? 'bg-red-50 text-red-900 ring-red-200 hover:bg-red-100'
+      : tone === 'medium'
+        ? 'bg-amber-50 text-amber-900 ring-amber-200 hover:bg-amber-100'
+        : 'bg-gray-50 text-gray-800 ring-gray-200 hover:bg-gray-100';
   return (
-    <button type="button" aria-pressed={pressed} onClick={onClick}
-      className={cn('inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-indigo-600', pressed ? 'bg-indigo-600 text-white ring-indigo-600' : idle)}>
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onClick}
+      className={cn(
+        'inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-indigo-600',
+        pressed ? 'bg-indigo-600 text-white ring-indigo-600' : idle,
+      )}
+    >
       {label}
       <span className="font-semibold tabular-nums">{count(n)}</span>
     </button>
   );
 }
 
-function FilterSelect(props: { name: Name; label: string; options: { value: string; label: string }[]; value?: string; allLabel?: string; onChange: (name: Name, value: string) => void }) {
+function FilterSelect(props: {
+  name: Name;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  allLabel?: string;
+  onChange: (name: Name, value: string) => void;
+}) {
   const id = `filter-${props.name}`;
   return (
     <div>
       <Label htmlFor={id}>{props.label}</Label>
-      <Select id={id} name={props.name} value={props.value ?? ''} onChange={(event) => props.onChange(props.name, event.target.value)}>
+      <Select
+        id={id}
+        name={props.name}
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange(props.name, event.target.value)}
+      >
         <option value="">{props.allLabel ?? 'All'}</option>
         {props.options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </Select>
     </div>

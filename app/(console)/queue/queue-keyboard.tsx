@@ -35,7 +35,8 @@ export function QueueKeyboard({ selected, onSelect, onDecide, onTrace, hideHints
     const rows = Array.from(container.current.querySelectorAll<HTMLElement>('tr[data-row-id]'));
     const index = rows.findIndex((row) => row.dataset.rowId === selected);
     if (index !== -1) lastIndex.current = index;
-    else if (rows.length > 0 && lastIndex.current !== -1) onSelect(rows[Math.min(lastIndex.current, rows.length - 1)].dataset.rowId!);
+    else if (rows.length > 0 && lastIndex.current !== -1)
+      onSelect(rows[Math.min(lastIndex.current, rows.length - 1)].dataset.rowId!);
   });
 
   useEffect(() => {
@@ -71,13 +72,20 @@ export function QueueKeyboard({ selected, onSelect, onDecide, onTrace, hideHints
   const hints: ShortcutHint[] = [
     { keys: ['j', 'k'], label: 'move' },
     { keys: ['o'], label: 'open' },
-    ...(onDecide ? [{ keys: ['a'], label: 'approve' }, { keys: ['r'], label: 'reject' }] : []),
+    ...(onDecide
+      ? [
+          { keys: ['a'], label: 'approve' },
+          { keys: ['r'], label: 'reject' },
+        ]
+      : []),
     ...(onTrace ? [{ keys: ['t'], label: 'whole trace' }] : []),
   ];
   return (
     <div ref={container}>
       {children}
-      {hideHints ? null : <KeyboardHint className="border-t border-gray-200 px-4 py-2 text-xs text-gray-600 sm:px-5" hints={hints} />}
+      {hideHints ? null : (
+        <KeyboardHint className="border-t border-gray-200 px-4 py-2 text-xs text-gray-600 sm:px-5" hints={hints} />
+      )}
     </div>
   );
 }

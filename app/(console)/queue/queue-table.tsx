@@ -36,7 +36,12 @@ function useCellContext(): QueueCellContext {
 // pointer would be replaced mid-click, and each new link would be prefetched again. The order is the server's
 // (newest, oldest or riskiest first), so the columns do not sort on the client.
 const COLUMNS = [
-  column.accessor((row) => row.summary ?? row.tool, { id: 'summary', header: 'Action', enableSorting: false, cell: (info) => <ActionCell action={info.row.original} /> }),
+  column.accessor((row) => row.summary ?? row.tool, {
+    id: 'summary',
+    header: 'Action',
+    enableSorting: false,
+    cell: (info) => <ActionCell action={info.row.original} />,
+  }),
   column.accessor('actionLevel', {
     header: 'Level',
     enableSorting: false,
@@ -55,13 +60,25 @@ const COLUMNS = [
       const row = info.row.original;
       return (
         <div className="whitespace-nowrap">
-          <span className="tabular-nums">{row.approvals} of {row.required}</span>
+          <span className="tabular-nums">
+            {row.approvals} of {row.required}
+          </span>
           {row.assignedGroup ? <p className="text-xs text-gray-600">{row.assignedGroup}</p> : null}
         </div>
       );
     },
   }),
-  column.accessor('createdAt', { header: 'Age', enableSorting: false, cell: (info) => <AgeColumnCell createdAt={info.getValue()} expiresAt={info.row.original.expiresAt} frozen={info.row.original.frozen} /> }),
+  column.accessor('createdAt', {
+    header: 'Age',
+    enableSorting: false,
+    cell: (info) => (
+      <AgeColumnCell
+        createdAt={info.getValue()}
+        expiresAt={info.row.original.expiresAt}
+        frozen={info.row.original.frozen}
+      />
+    ),
+  }),
 ];
 
 // On a phone the table becomes a list of compact cards: no header row, each row a block, each cell a line.
@@ -75,7 +92,10 @@ export function QueueTable({ filtered }: { filtered: boolean }) {
   const [request, setRequest] = useState<ReviewRequest | null>(null);
   const now = useNow(30_000, renderedAt);
 
-  const openTrace = useCallback((row: PendingActionRow) => setRequest({ actions: [row], decision: null, traceId: row.traceId }), []);
+  const openTrace = useCallback(
+    (row: PendingActionRow) => setRequest({ actions: [row], decision: null, traceId: row.traceId }),
+    [],
+  );
   const openDecision = useCallback(
     (id: string, decision: 'approved' | 'rejected') => {
       const action = rows.find((candidate) => candidate.id === id);
@@ -112,13 +132,20 @@ export function QueueTable({ filtered }: { filtered: boolean }) {
         'aria-selected': row.id === selected,
         onClick: () => setSelected(row.id),
         // The bar sits on the first cell: box-shadow on a <tr> is not drawn by every browser.
-        className: row.id === selected ? 'bg-indigo-50 hover:bg-indigo-50 [&>td:first-child]:shadow-[inset_3px_0_0_var(--color-indigo-600)]' : undefined,
+        className:
+          row.id === selected
+            ? 'bg-indigo-50 hover:bg-indigo-50 [&>td:first-child]:shadow-[inset_3px_0_0_var(--color-indigo-600)]'
+            : undefined,
       })}
       caption="Actions pending review"
       empty={
         <EmptyState
           title="Nothing waiting for review"
-          description={filtered ? 'No pending actions match these filters.' : 'New proposals that need a person will appear here as they arrive.'}
+          description={
+            filtered
+              ? 'No pending actions match these filters.'
+              : 'New proposals that need a person will appear here as they arrive.'
+          }
         />
       }
     />
@@ -162,19 +189,37 @@ export function QueueTable({ filtered }: { filtered: boolean }) {
 
 /** The selected row left the queue: say why, and who decided, instead of silently selecting another. */
 function LeftNotice({ status, decidedBy }: { status: string; decidedBy: string | null }) {
-  const what = status === 'approved' || status === 'executing' || status === 'succeeded' || status === 'failed'
-    ? 'approved'
-    : status === 'rejected' ? 'rejected' : status === 'expired' ? 'expired' : status === 'pending_review' || status === 'left' ? 'no longer in this view' : status;
+  const what =
+    status === 'approved' || status === 'executing' || status === 'succeeded' || status === 'failed'
+      ? 'approved'
+      : status === 'rejected'
+        ? 'rejected'
+        : status === 'expired'
+          ? 'expired'
+          : status === 'pending_review' || status === 'left'
+            ? 'no longer in this view'
+            : status;
   return (
     // Fixed, like a toast: a notice pushed in above the rows would move them under the pointer.
-    <p role="status" className="fixed bottom-4 left-1/2 z-30 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 shadow-lg">
+    <p
+      role="status"
+      className="fixed bottom-4 left-1/2 z-30 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 shadow-lg"
+    >
       The action you had selected was {what}
       {decidedBy && (what === 'approved' || what === 'rejected') ? ` by ${decidedBy}` : ''} just now.
     </p>
   );
 }
 
-function AgeColumnCell({ createdAt, expiresAt, frozen }: { createdAt: string; expiresAt: string | null; frozen: boolean }) {
+function AgeColumnCell({
+  createdAt,
+  expiresAt,
+  frozen,
+}: {
+  createdAt: string;
+  expiresAt: string | null;
+  frozen: boolean;
+}) {
   return <AgeCell createdAt={createdAt} expiresAt={expiresAt} frozen={frozen} now={useCellContext().now} />;
 }
 
@@ -202,18 +247,37 @@ function ActionCell({ action }: { action: PendingActionRow }) {
       {action.riskFlags.length > 0 || action.waitingForMe ? (
         <div className="mt-1 flex flex-wrap gap-1">
           {action.waitingForMe ? (
-            <Badge tone={action.override ? 'violet' : 'blue'} title={action.override ? 'You may approve it only as an admin override of separation of duties' : 'You may approve this now'}>
+            <Badge
+              tone={action.override ? 'violet' : 'blue'}
+              title={
+                action.override
+                  ? 'You may approve it only as an admin override of separation of duties'
+                  : 'You may approve this now'
+              }
+            >
               <UserCheck aria-hidden className="mr-1 size-3" />
               {action.override ? 'Waiting for you (override)' : 'Waiting for you'}
             </Badge>
           ) : null}
           {uniqueFlags(action).map((flag) => (
-            <RiskFlagBadge key={flag.code} code={flag.code} label={flag.causes.length > 1 ? `${flag.label} ×${flag.causes.length}` : flag.label} severity={flag.severity} causes={flag.causes} />
+            <RiskFlagBadge
+              key={flag.code}
+              code={flag.code}
+              label={flag.causes.length > 1 ? `${flag.label} ×${flag.causes.length}` : flag.label}
+              severity={flag.severity}
+              causes={flag.causes}
+            />
           ))}
         </div>
       ) : null}
       {canDecide && action.traceSize > 1 ? (
-        <Button variant="secondary" size="sm" className="mt-1.5 h-7 px-2 text-xs" onClick={() => openTrace(action)} aria-label={`Decide all ${action.traceSize} in trace ${action.traceId}`}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-1.5 h-7 px-2 text-xs"
+          onClick={() => openTrace(action)}
+          aria-label={`Decide all ${action.traceSize} in trace ${action.traceId}`}
+        >
           <Layers aria-hidden className="size-3.5" />
           {action.traceSize} in this trace…
         </Button>
@@ -224,7 +288,15 @@ function ActionCell({ action }: { action: PendingActionRow }) {
 
 /** One badge per kind of risk, most severe first (as stored), its causes on hover (the card lists them in full). */
 function uniqueFlags(action: PendingActionRow) {
-  const byCode = new Map<string, { code: PendingActionRow['riskFlags'][number]['code']; label: string; severity: PendingActionRow['riskFlags'][number]['severity']; causes: string[] }>();
+  const byCode = new Map<
+    string,
+    {
+      code: PendingActionRow['riskFlags'][number]['code'];
+      label: string;
+      severity: PendingActionRow['riskFlags'][number]['severity'];
+      causes: string[];
+    }
+  >();
   for (const flag of action.riskFlags) {
     const entry = byCode.get(flag.code) ?? { code: flag.code, label: flag.label, severity: flag.severity, causes: [] };
     entry.causes.push(flag.cause);

@@ -31,7 +31,15 @@ export type ReviewRequest = {
  * for a rejection), never on an approving button: Enter alone never approves. An action decided elsewhere while the
  * dialog is open says so, by whom, and is left out.
  */
-export function ReviewDialog({ request, gone, onClose }: { request: ReviewRequest | null; gone: Record<string, QueueRemoval>; onClose: () => void }) {
+export function ReviewDialog({
+  request,
+  gone,
+  onClose,
+}: {
+  request: ReviewRequest | null;
+  gone: Record<string, QueueRemoval>;
+  onClose: () => void;
+}) {
   const [results, setResults] = useState<BatchItemResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -68,7 +76,9 @@ export function ReviewDialog({ request, gone, onClose }: { request: ReviewReques
     ? 'Decisions'
     : trace
       ? `Decide all ${count} pending actions of this trace`
-      : request?.decision === 'rejected' ? 'Reject this action?' : 'Approve this action?';
+      : request?.decision === 'rejected'
+        ? 'Reject this action?'
+        : 'Approve this action?';
 
   return (
     <AlertDialog.Root open={request !== null} onOpenChange={(open) => !open && close()}>
@@ -92,13 +102,20 @@ export function ReviewDialog({ request, gone, onClose }: { request: ReviewReques
                 ? `Trace ${request?.traceId}. Each action is decided and audited on its own; one that someone else decides meanwhile is reported and left as it is.`
                 : 'Check what it does before you confirm.'}
           </AlertDialog.Description>
-          <ul className="mt-4 min-h-0 flex-1 divide-y divide-gray-100 overflow-y-auto rounded-md border border-gray-200" aria-label={results ? 'Results' : 'Actions to decide'}>
-            {trace && traceRows === null ? <li className="px-3 py-2 text-sm text-gray-600">Loading the trace…</li> : null}
+          <ul
+            className="mt-4 min-h-0 flex-1 divide-y divide-gray-100 overflow-y-auto rounded-md border border-gray-200"
+            aria-label={results ? 'Results' : 'Actions to decide'}
+          >
+            {trace && traceRows === null ? (
+              <li className="px-3 py-2 text-sm text-gray-600">Loading the trace…</li>
+            ) : null}
             {listed.map((action) => (
               <li key={action.id} className="px-3 py-2 text-sm" data-action-id={action.id}>
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="min-w-0">
-                    <p className="font-medium break-words text-gray-900"><InertText text={action.summary ?? action.tool} /></p>
+                    <p className="font-medium break-words text-gray-900">
+                      <InertText text={action.summary ?? action.tool} />
+                    </p>
                     <p className="text-xs text-gray-600">
                       {action.agent} · <span className="font-mono">{action.tool}</span>
                       {action.required > 1 ? ` · ${action.approvals} of ${action.required} approvals` : null}
@@ -109,10 +126,20 @@ export function ReviewDialog({ request, gone, onClose }: { request: ReviewReques
                   ) : null}
                 </div>
                 {results ? <ResultNote result={results.find((result) => result.actionId === action.id)} /> : null}
-                {gone[action.id] && !results?.some((result) => result.actionId === action.id) ? <GoneNote removal={gone[action.id]} /> : null}
+                {gone[action.id] && !results?.some((result) => result.actionId === action.id) ? (
+                  <GoneNote removal={gone[action.id]} />
+                ) : null}
                 {!results && !gone[action.id] ? <WeighNote action={action} full={!trace} /> : null}
-                {!results && !gone[action.id] && !action.waitingForMe ? <p className="mt-0.5 text-xs text-amber-800">You may not be able to approve this one; it will be reported.</p> : null}
-                {!results && action.override ? <p className="mt-0.5 text-xs text-amber-800">Approving overrides separation of duties (recorded as an admin override).</p> : null}
+                {!results && !gone[action.id] && !action.waitingForMe ? (
+                  <p className="mt-0.5 text-xs text-amber-800">
+                    You may not be able to approve this one; it will be reported.
+                  </p>
+                ) : null}
+                {!results && action.override ? (
+                  <p className="mt-0.5 text-xs text-amber-800">
+                    Approving overrides separation of duties (recorded as an admin override).
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -126,11 +153,15 @@ export function ReviewDialog({ request, gone, onClose }: { request: ReviewReques
           <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             {results ? (
               // Focused, so a keyboard decision is a, Enter (confirm), Enter (close).
-              <Button onClick={close} autoFocus>Close</Button>
+              <Button onClick={close} autoFocus>
+                Close
+              </Button>
             ) : (
               <>
                 <AlertDialog.Cancel asChild>
-                  <Button variant="secondary" disabled={pending}>Cancel</Button>
+                  <Button variant="secondary" disabled={pending}>
+                    Cancel
+                  </Button>
                 </AlertDialog.Cancel>
                 {request?.decision !== 'approved' ? (
                   <Button variant="danger" disabled={pending || count === 0} onClick={() => decide('rejected')}>
@@ -174,7 +205,13 @@ function WeighNote({ action, full }: { action: PendingActionRow; full: boolean }
       {action.riskFlags.length > 0 ? (
         <div className="flex flex-wrap gap-1" aria-label="Risk flags">
           {action.riskFlags.map((flag, index) => (
-            <RiskFlagBadge key={index} code={flag.code} label={flag.label} severity={flag.severity} causes={[flag.cause]} />
+            <RiskFlagBadge
+              key={index}
+              code={flag.code}
+              label={flag.label}
+              severity={flag.severity}
+              causes={[flag.cause]}
+            />
           ))}
         </div>
       ) : full ? (
@@ -183,7 +220,9 @@ function WeighNote({ action, full }: { action: PendingActionRow; full: boolean }
       {full && action.riskFlags.length > 0 ? (
         <ul className="list-disc pl-5 text-xs text-gray-700">
           {action.riskFlags.map((flag, index) => (
-            <li key={index} className="break-words">{flag.label}: <InertText text={flag.cause} /></li>
+            <li key={index} className="break-words">
+              {flag.label}: <InertText text={flag.cause} />
+            </li>
           ))}
         </ul>
       ) : null}
@@ -198,7 +237,8 @@ function WeighNote({ action, full }: { action: PendingActionRow; full: boolean }
           <span className="font-medium text-gray-900">Requester: </span>
           {action.requester ? (
             <>
-              <InertText text={action.requester} /> {action.requesterVerified ? '(verified)' : '(named by the agent, not verified)'}
+              <InertText text={action.requester} />{' '}
+              {action.requesterVerified ? '(verified)' : '(named by the agent, not verified)'}
             </>
           ) : (
             <span className="text-gray-500">none named</span>
@@ -211,8 +251,22 @@ function WeighNote({ action, full }: { action: PendingActionRow; full: boolean }
 
 function GoneNote({ removal }: { removal: QueueRemoval }) {
   const by = removal.decidedBy ? ` by ${removal.decidedBy}` : '';
-  const what = removal.status === 'rejected' ? `Rejected${by} just now` : removal.status === 'expired' ? 'Expired just now' : removal.status === 'approved' || removal.status === 'executing' || removal.status === 'succeeded' || removal.status === 'failed' ? `Approved${by} just now` : 'No longer pending';
-  return <p className="mt-0.5 text-xs font-medium text-amber-900" role="status">{what}: it will not be decided here.</p>;
+  const what =
+    removal.status === 'rejected'
+      ? `Rejected${by} just now`
+      : removal.status === 'expired'
+        ? 'Expired just now'
+        : removal.status === 'approved' ||
+            removal.status === 'executing' ||
+            removal.status === 'succeeded' ||
+            removal.status === 'failed'
+          ? `Approved${by} just now`
+          : 'No longer pending';
+  return (
+    <p className="mt-0.5 text-xs font-medium text-amber-900" role="status">
+      {what}: it will not be decided here.
+    </p>
+  );
 }
 
 function ResultBadge({ result }: { result: BatchItemResult | undefined }) {
@@ -223,7 +277,11 @@ function ResultBadge({ result }: { result: BatchItemResult | undefined }) {
     case 'rejected':
       return <Badge tone="red">Rejected</Badge>;
     case 'needs_more_approvals':
-      return <Badge tone="blue">Approval recorded ({result.approvals} of {result.required})</Badge>;
+      return (
+        <Badge tone="blue">
+          Approval recorded ({result.approvals} of {result.required})
+        </Badge>
+      );
     case 'refused':
       return <Badge tone="amber">Not decided</Badge>;
   }
@@ -233,7 +291,12 @@ function ResultBadge({ result }: { result: BatchItemResult | undefined }) {
 function ResultNote({ result }: { result: BatchItemResult | undefined }) {
   if (result?.result === 'refused') return <p className="mt-1 text-xs text-gray-700">{result.reason}</p>;
   if (result?.result === 'needs_more_approvals') {
-    return <p className="mt-1 text-xs text-gray-700">Another reviewer must approve too{result.missingGroups.length > 0 ? `, from ${result.missingGroups.join(' and ')}` : ''}.</p>;
+    return (
+      <p className="mt-1 text-xs text-gray-700">
+        Another reviewer must approve too
+        {result.missingGroups.length > 0 ? `, from ${result.missingGroups.join(' and ')}` : ''}.
+      </p>
+    );
   }
   return null;
 }

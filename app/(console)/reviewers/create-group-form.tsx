@@ -29,16 +29,35 @@ export function CreateGroupForm() {
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1 sm:flex-none">
           <Label htmlFor="group-name">Name</Label>
-          <Input id="group-name" required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Finance" />
+          <Input
+            id="group-name"
+            required
+            maxLength={60}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. Finance"
+          />
         </div>
         <div className="min-w-64 flex-1">
           <Label htmlFor="group-description">Description (optional)</Label>
-          <Input id="group-description" maxLength={300} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What this group reviews" />
+          <Input
+            id="group-description"
+            maxLength={300}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            placeholder="What this group reviews"
+          />
         </div>
-        <Button type="submit" disabled={pending} aria-busy={pending}>Create group</Button>
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          Create group
+        </Button>
       </div>
       {outcome && !outcome.ok ? <ErrorAlert>{outcome.message}</ErrorAlert> : null}
-      {outcome?.ok ? <p role="status" className="text-sm text-emerald-800">{outcome.message}</p> : null}
+      {outcome?.ok ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {outcome.message}
+        </p>
+      ) : null}
     </form>
   );
 }

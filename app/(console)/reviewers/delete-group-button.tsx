@@ -6,7 +6,15 @@ import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { deleteReviewerGroupMutation } from './mutations';
 
 /** Deletes a group behind a confirmation; the domain refuses while grants, waiting actions or channels use it. */
-export function DeleteGroupButton({ groupId, groupName, memberCount }: { groupId: string; groupName: string; memberCount: number }) {
+export function DeleteGroupButton({
+  groupId,
+  groupName,
+  memberCount,
+}: {
+  groupId: string;
+  groupName: string;
+  memberCount: number;
+}) {
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-2 border-t border-gray-100 pt-3">
@@ -17,8 +25,11 @@ export function DeleteGroupButton({ groupId, groupName, memberCount }: { groupId
           title={`Delete ${groupName}?`}
           description={
             <p>
-              {memberCount > 0 ? `Its ${memberCount} member${memberCount === 1 ? '' : 's'} keep their roles; only the group goes. ` : ''}
-              Warden refuses while a grant, an action waiting for review or a notification channel still relies on it, and says which.
+              {memberCount > 0
+                ? `Its ${memberCount} member${memberCount === 1 ? '' : 's'} keep their roles; only the group goes. `
+                : ''}
+              Warden refuses while a grant, an action waiting for review or a notification channel still relies on it,
+              and says which.
             </p>
           }
           confirmLabel="Delete group"

@@ -16,7 +16,15 @@ export function EditGroupForm({ groupId, name, description }: { groupId: string;
   if (!open) {
     return (
       <div>
-        <Button variant="ghost" size="sm" aria-label={`Edit ${name}`} onClick={() => { setDraft({ name, description }); setOpen(true); }}>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`Edit ${name}`}
+          onClick={() => {
+            setDraft({ name, description });
+            setOpen(true);
+          }}
+        >
           Edit name or description
         </Button>
       </div>
@@ -38,17 +46,39 @@ export function EditGroupForm({ groupId, name, description }: { groupId: string;
       <div className="grid gap-2 sm:grid-cols-2">
         <div>
           <Label htmlFor={`edit-${groupId}-name`}>Group name</Label>
-          <Input id={`edit-${groupId}-name`} required maxLength={60} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <Input
+            id={`edit-${groupId}-name`}
+            required
+            maxLength={60}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
         </div>
         <div>
           <Label htmlFor={`edit-${groupId}-description`}>Group description</Label>
-          <Input id={`edit-${groupId}-description`} maxLength={300} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+          <Input
+            id={`edit-${groupId}-description`}
+            maxLength={300}
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+          />
         </div>
       </div>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>Save group</Button>
-        <Button variant="secondary" size="sm" onClick={() => { setOpen(false); setError(null); }}>Cancel</Button>
+        <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
+          Save group
+        </Button>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => {
+            setOpen(false);
+            setError(null);
+          }}
+        >
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -9,13 +9,22 @@ import { addGroupMemberMutation, removeGroupMemberMutation } from './mutations';
 type Candidate = { id: string; name: string; email: string };
 
 /** Adds one person to the group; only active reviewers and admins are offered (the domain refuses anyone else). */
-export function AddMemberForm({ groupId, groupName, candidates }: { groupId: string; groupName: string; candidates: Candidate[] }) {
+export function AddMemberForm({
+  groupId,
+  groupName,
+  candidates,
+}: {
+  groupId: string;
+  groupName: string;
+  candidates: Candidate[];
+}) {
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const id = `add-member-${groupId}`;
 
-  if (candidates.length === 0) return <p className="text-sm text-gray-600">Every reviewer and admin is already a member.</p>;
+  if (candidates.length === 0)
+    return <p className="text-sm text-gray-600">Every reviewer and admin is already a member.</p>;
 
   const add = (event: React.FormEvent) => {
     event.preventDefault();
@@ -34,10 +43,16 @@ export function AddMemberForm({ groupId, groupName, candidates }: { groupId: str
           <Label htmlFor={id}>Add a reviewer to {groupName}</Label>
           <Select id={id} value={userId} onChange={(e) => setUserId(e.target.value)}>
             <option value="">Choose a reviewer</option>
-            {candidates.map((user) => <option key={user.id} value={user.id}>{user.name} ({user.email})</option>)}
+            {candidates.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name} ({user.email})
+              </option>
+            ))}
           </Select>
         </div>
-        <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>Add member</Button>
+        <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
+          Add member
+        </Button>
       </div>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
     </form>
@@ -45,7 +60,17 @@ export function AddMemberForm({ groupId, groupName, candidates }: { groupId: str
 }
 
 /** Their approvals stop counting for the group from now on; approvals already given stay as recorded. */
-export function RemoveMemberButton({ groupId, groupName, userId, userName }: { groupId: string; groupName: string; userId: string; userName: string }) {
+export function RemoveMemberButton({
+  groupId,
+  groupName,
+  userId,
+  userName,
+}: {
+  groupId: string;
+  groupName: string;
+  userId: string;
+  userName: string;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -56,10 +81,12 @@ export function RemoveMemberButton({ groupId, groupName, userId, userName }: { g
         disabled={pending}
         aria-busy={pending}
         aria-label={`Remove ${userName} from ${groupName}`}
-        onClick={() => startTransition(async () => {
-          const result = await removeGroupMemberMutation({ groupId, userId });
-          setError(result.ok ? null : result.error);
-        })}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await removeGroupMemberMutation({ groupId, userId });
+            setError(result.ok ? null : result.error);
+          })
+        }
       >
         Remove
       </Button>

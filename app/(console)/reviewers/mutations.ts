@@ -5,7 +5,12 @@ import { addGroupMember } from '@/lib/review-groups/add-group-member';
 import { createReviewerGroup } from '@/lib/review-groups/create-reviewer-group';
 import { deleteReviewerGroup } from '@/lib/review-groups/delete-reviewer-group';
 import { removeGroupMember } from '@/lib/review-groups/remove-group-member';
-import { createReviewerGroupSchema, deleteReviewerGroupSchema, groupMemberSchema, updateReviewerGroupSchema } from '@/lib/review-groups/schemas';
+import {
+  createReviewerGroupSchema,
+  deleteReviewerGroupSchema,
+  groupMemberSchema,
+  updateReviewerGroupSchema,
+} from '@/lib/review-groups/schemas';
 import { updateReviewerGroup } from '@/lib/review-groups/update-reviewer-group';
 import type { z } from 'zod';
 import { defineMutation } from '../define-mutation';

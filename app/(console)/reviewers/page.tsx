@@ -14,7 +14,10 @@ export const metadata: Metadata = { title: 'Reviewers' };
 export default async function ReviewersPage() {
   const actor = await requireUser();
   const canManage = can(actor, 'reviewers.manage');
-  const [groups, eligible] = await Promise.all([listReviewerGroups(actor), canManage ? listEligibleReviewers(actor) : Promise.resolve([])]);
+  const [groups, eligible] = await Promise.all([
+    listReviewerGroups(actor),
+    canManage ? listEligibleReviewers(actor) : Promise.resolve([]),
+  ]);
 
   return (
     <>
@@ -26,7 +29,9 @@ export default async function ReviewersPage() {
         {canManage ? (
           <Card aria-labelledby="create-group">
             <CardHeader id="create-group" title="Create group" />
-            <CardBody><CreateGroupForm /></CardBody>
+            <CardBody>
+              <CreateGroupForm />
+            </CardBody>
           </Card>
         ) : (
           <p className="text-sm text-gray-700">Only admins can create groups and change their members.</p>
@@ -35,14 +40,22 @@ export default async function ReviewersPage() {
           <Card>
             <EmptyState
               title="No reviewer groups yet"
-              description={canManage ? 'Create one above, then add the reviewers who belong to it.' : 'An admin has not created any reviewer groups yet.'}
+              description={
+                canManage
+                  ? 'Create one above, then add the reviewers who belong to it.'
+                  : 'An admin has not created any reviewer groups yet.'
+              }
             />
           </Card>
         ) : (
           <ul className="grid gap-6 lg:grid-cols-2">
             {groups.map((group) => (
               <li key={group.id} className="min-w-0">
-                <GroupCard group={group} canManage={canManage} candidates={eligible.filter((user) => !group.members.some((member) => member.id === user.id))} />
+                <GroupCard
+                  group={group}
+                  canManage={canManage}
+                  candidates={eligible.filter((user) => !group.members.some((member) => member.id === user.id))}
+                />
               </li>
             ))}
           </ul>

@@ -18,7 +18,9 @@ function exampleOf(schema: unknown, name: string, depth: number): unknown {
   switch (type) {
     case 'object': {
       const properties = (s.properties ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(properties).map(([key, child]) => [key, exampleOf(child, key, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries(properties).map(([key, child]) => [key, exampleOf(child, key, depth + 1)]),
+      );
     }
     case 'array':
       return [exampleOf(s.items, name, depth + 1)];

@@ -19,11 +19,20 @@ export default async function ToolsPage() {
       <PageHeader
         title="Tools"
         description="What agents may ask to do: each tool's level, parameters and whether it is on."
-        actions={can(actor, 'tools.manage') ? (
-          <Button asChild><Link href="/tools/new"><Plus aria-hidden className="size-4" />New tool</Link></Button>
-        ) : null}
+        actions={
+          can(actor, 'tools.manage') ? (
+            <Button asChild>
+              <Link href="/tools/new">
+                <Plus aria-hidden className="size-4" />
+                New tool
+              </Link>
+            </Button>
+          ) : null
+        }
       />
-      <Card><ToolsTable tools={tools} /></Card>
+      <Card>
+        <ToolsTable tools={tools} />
+      </Card>
     </>
   );
 }

@@ -19,9 +19,13 @@ export function SummaryPreview({ template, schemaText }: { template: string; sch
         <>
           <p>
             <span className="font-medium text-gray-900">Preview: </span>
-            <span data-testid="summary-preview">{template.trim() ? renderSummary(template, example) : '(no template: reviewers see the parameters only)'}</span>
+            <span data-testid="summary-preview">
+              {template.trim() ? renderSummary(template, example) : '(no template: reviewers see the parameters only)'}
+            </span>
           </p>
-          <p className="mt-1 break-all">for the example <code className="font-mono">{JSON.stringify(example)}</code></p>
+          <p className="mt-1 break-all">
+            for the example <code className="font-mono">{JSON.stringify(example)}</code>
+          </p>
         </>
       )}
     </div>

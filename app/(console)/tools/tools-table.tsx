@@ -13,17 +13,33 @@ const column = createColumnHelper<ToolListRow>();
 const columns = [
   column.accessor('name', {
     header: 'Name',
-    cell: (info) => <TableLink href={`/tools/${info.row.original.id}`} className="font-mono text-[13px] whitespace-nowrap">{info.getValue()}</TableLink>,
+    cell: (info) => (
+      <TableLink href={`/tools/${info.row.original.id}`} className="font-mono text-[13px] whitespace-nowrap">
+        {info.getValue()}
+      </TableLink>
+    ),
   }),
-  column.accessor('actionLevel', { header: 'Level', cell: (info) => <ActionLevelBadge level={info.getValue()} supportsRollback={info.row.original.supportsRollback} /> }),
+  column.accessor('actionLevel', {
+    header: 'Level',
+    cell: (info) => <ActionLevelBadge level={info.getValue()} supportsRollback={info.row.original.supportsRollback} />,
+  }),
   column.accessor('description', {
     header: 'Description',
     enableSorting: false,
     cell: (info) => <p className="line-clamp-2 max-w-80 min-w-48 text-gray-700">{info.getValue()}</p>,
   }),
-  column.accessor('enabled', { header: 'State', cell: (info) => (info.getValue() ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>) }),
-  column.accessor('grantCount', { header: 'Grants', cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
-  column.accessor('supportsRollback', { header: 'Rollback', cell: (info) => (info.getValue() ? 'Supported' : <span className="text-gray-500">No</span>) }),
+  column.accessor('enabled', {
+    header: 'State',
+    cell: (info) => (info.getValue() ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>),
+  }),
+  column.accessor('grantCount', {
+    header: 'Grants',
+    cell: (info) => <span className="tabular-nums">{info.getValue()}</span>,
+  }),
+  column.accessor('supportsRollback', {
+    header: 'Rollback',
+    cell: (info) => (info.getValue() ? 'Supported' : <span className="text-gray-500">No</span>),
+  }),
 ];
 
 export function ToolsTable({ tools }: { tools: ToolListRow[] }) {

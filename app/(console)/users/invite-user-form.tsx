@@ -35,19 +35,38 @@ export function InviteUserForm() {
       <div className="flex flex-wrap gap-3">
         <div className="min-w-56 flex-1">
           <Label htmlFor="invite-email">Email</Label>
-          <Input id="invite-email" type="email" required maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+          <Input
+            id="invite-email"
+            type="email"
+            required
+            maxLength={200}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoComplete="off"
+          />
         </div>
         <div className="min-w-56 flex-1">
           <Label htmlFor="invite-name">Name</Label>
-          <Input id="invite-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+          <Input
+            id="invite-name"
+            required
+            maxLength={100}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="off"
+          />
         </div>
       </div>
       <RoleCheckboxes idPrefix="invite-role" legend="Roles" value={roles} onChange={setRoles} />
       <div>
-        <Button type="submit" disabled={pending} aria-busy={pending}>Invite user</Button>
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          Invite user
+        </Button>
       </div>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
-      {issued ? <OneTimePassword {...issued} note={`${issued.email} can now sign in with this one-time password.`} /> : null}
+      {issued ? (
+        <OneTimePassword {...issued} note={`${issued.email} can now sign in with this one-time password.`} />
+      ) : null}
     </form>
   );
 }

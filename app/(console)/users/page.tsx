@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   const actor = await requireUser();
   if (!can(actor, 'users.manage')) {
-    return <AccessDenied title="Users">Admins manage users. Your own password and sessions are on your account page.</AccessDenied>;
+    return (
+      <AccessDenied title="Users">
+        Admins manage users. Your own password and sessions are on your account page.
+      </AccessDenied>
+    );
   }
   const users = await listUsers(actor);
   return (
@@ -25,7 +29,10 @@ export default async function UsersPage() {
         description="Who can sign in and what their roles let them do. Every change here is audited; one-time passwords are shown once and must be changed at the first sign-in."
       />
       <Card className="mb-6">
-        <CardHeader title="Invite a user" description="They get a one-time password, valid for 7 days, which they must replace when they first sign in." />
+        <CardHeader
+          title="Invite a user"
+          description="They get a one-time password, valid for 7 days, which they must replace when they first sign in."
+        />
         <CardBody>
           <InviteUserForm />
         </CardBody>
@@ -34,7 +41,11 @@ export default async function UsersPage() {
         {users.map((user) => (
           <UserCard
             key={user.id}
-            user={{ ...user, lastSignInAt: user.lastSignInAt?.toISOString() ?? null, passwordExpiresAt: user.passwordExpiresAt?.toISOString() ?? null }}
+            user={{
+              ...user,
+              lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+              passwordExpiresAt: user.passwordExpiresAt?.toISOString() ?? null,
+            }}
             isSelf={user.id === actor.id}
           />
         ))}

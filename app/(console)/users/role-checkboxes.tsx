@@ -10,7 +10,17 @@ const ROLE_HINTS: Record<Role, string> = {
 };
 
 /** One checkbox per role (a person may hold several), in a fieldset named by `legend`. */
-export function RoleCheckboxes({ idPrefix, legend, value, onChange }: { idPrefix: string; legend: string; value: Role[]; onChange: (roles: Role[]) => void }) {
+export function RoleCheckboxes({
+  idPrefix,
+  legend,
+  value,
+  onChange,
+}: {
+  idPrefix: string;
+  legend: string;
+  value: Role[];
+  onChange: (roles: Role[]) => void;
+}) {
   return (
     <fieldset>
       <legend className="mb-1 text-sm font-medium text-gray-800">{legend}</legend>

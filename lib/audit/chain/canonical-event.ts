@@ -30,7 +30,7 @@ export type SealedEvent = ChainEvent & { chainIndex: number | null; prevHash: st
 export function eventHash(event: ChainEvent, chainIndex: number, prevHash: string): string {
   return sha256(
     `warden-audit/v1|${chainIndex}|${prevHash}|${event.seq}|${event.atMs}|${text(event.actorType)}|${text(event.actorId)}|` +
-    `${text(event.actionId)}|${text(event.agentId)}|${text(event.type)}|${text(event.payload)}`,
+      `${text(event.actionId)}|${text(event.agentId)}|${text(event.type)}|${text(event.payload)}`,
   );
 }
 
@@ -38,7 +38,9 @@ const text = (value: string | null) => (value === null ? '-' : `${value.length}:
 
 // crypto.hash (Node ≥ 20.12) skips the Hash object; createHash where it is missing.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
-const sha256 = oneShot ? (data: string) => oneShot('sha256', data) : (data: string) => crypto.createHash('sha256').update(data).digest('hex');
+const sha256 = oneShot
+  ? (data: string) => oneShot('sha256', data)
+  : (data: string) => crypto.createHash('sha256').update(data).digest('hex');
 
 /**
  * A stored `at` as milliseconds: PostgreSQL readers select it as a number already; SQLite stores ISO text

@@ -37,7 +37,9 @@ export type ChainSettings = {
 export function chainSettings(): ChainSettings {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const e = parsed.data;
   const target = databaseTarget();
@@ -47,7 +49,10 @@ export function chainSettings(): ChainSettings {
     verifyMs: e.WARDEN_AUDIT_VERIFY_MINUTES * 60_000,
     sealerEnabled: e.WARDEN_AUDIT_SEALER === 'on',
     signingKeyPem: e.WARDEN_AUDIT_SIGNING_KEY?.replace(/\\n/g, '\n') ?? null,
-    trustedKeys: (e.WARDEN_AUDIT_TRUSTED_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    trustedKeys: (e.WARDEN_AUDIT_TRUSTED_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     dataDir: path.resolve(e.WARDEN_DATA_DIR ?? (target.provider === 'sqlite' ? path.dirname(target.file) : 'data')),
     gapGraceMs: e.WARDEN_NOTIFY_GAP_GRACE_MS,
   };

@@ -24,7 +24,13 @@ export async function exportCheckpoints(): Promise<CheckpointExport> {
     publicKey: own?.publicKey ?? null,
     keyId: own ? keyIdOf(own.publicKey) : null,
     checkpoints: rows.map((c) => ({
-      chainIndex: c.chainIndex, seq: c.seq, hash: c.hash, signedAt: c.signedAt.toISOString(), keyId: c.keyId, publicKey: c.publicKey, signature: c.signature,
+      chainIndex: c.chainIndex,
+      seq: c.seq,
+      hash: c.hash,
+      signedAt: c.signedAt.toISOString(),
+      keyId: c.keyId,
+      publicKey: c.publicKey,
+      signature: c.signature,
     })),
   };
 }

@@ -4,7 +4,15 @@ import { HEAD_ID } from './seal-audit-events';
 import { VERIFICATION_ID } from './record-audit-verification';
 
 export type AuditVerificationView = {
-  last: { checkedAt: Date; ok: boolean; events: number; checkpoints: number; verifiedThroughSeq: number | null; firstBadSeq: number | null; problem: string | null } | null;
+  last: {
+    checkedAt: Date;
+    ok: boolean;
+    events: number;
+    checkpoints: number;
+    verifiedThroughSeq: number | null;
+    firstBadSeq: number | null;
+    problem: string | null;
+  } | null;
   /** Events not sealed yet (normally those of the last second). */
   unsealed: number;
   head: { seq: number; sealedAt: Date } | null;

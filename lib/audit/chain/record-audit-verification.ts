@@ -15,15 +15,30 @@ export async function recordAuditVerification(actor: Actor): Promise<ChainVerifi
   const result = await verifyAuditChain();
   const problem = result.problem;
   const row = {
-    checkedAt: new Date(), ok: result.ok, events: result.events, checkpoints: result.checkpoints, unsealed: result.unsealed,
-    verifiedThroughSeq: result.verifiedThroughSeq, firstBadSeq: problem?.seq ?? null, problem: problem?.reason ?? null,
+    checkedAt: new Date(),
+    ok: result.ok,
+    events: result.events,
+    checkpoints: result.checkpoints,
+    unsealed: result.unsealed,
+    verifiedThroughSeq: result.verifiedThroughSeq,
+    firstBadSeq: problem?.seq ?? null,
+    problem: problem?.reason ?? null,
   };
   await db().$transaction(async (tx) => {
     const before = await tx.auditVerification.findUnique({ where: { id: VERIFICATION_ID } });
-    await tx.auditVerification.upsert({ where: { id: VERIFICATION_ID }, create: { id: VERIFICATION_ID, ...row }, update: row });
-    const sameFailure = before && !before.ok && before.firstBadSeq === row.firstBadSeq && before.problem === row.problem;
+    await tx.auditVerification.upsert({
+      where: { id: VERIFICATION_ID },
+      create: { id: VERIFICATION_ID, ...row },
+      update: row,
+    });
+    const sameFailure =
+      before && !before.ok && before.firstBadSeq === row.firstBadSeq && before.problem === row.problem;
     if (problem && !sameFailure) {
-      await recordAuditEvent(tx, { actor, type: 'audit.verification_failed', payload: { firstBadSeq: problem.seq, afterSeq: problem.afterSeq, problem: problem.reason } });
+      await recordAuditEvent(tx, {
+        actor,
+        type: 'audit.verification_failed',
+        payload: { firstBadSeq: problem.seq, afterSeq: problem.afterSeq, problem: problem.reason },
+      });
     }
   });
   return result;

@@ -6,5 +6,11 @@ import { recordAuditEvent } from '../record-audit-event';
  * a silent one (another instance, or this one restarted with sealing on, seals its events later).
  */
 export async function recordChainDisabled(instance: string): Promise<void> {
-  await db().$transaction((tx) => recordAuditEvent(tx, { actor: { type: 'system', id: 'audit-sealer' }, type: 'audit.chain_disabled', payload: { instance } }));
+  await db().$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actor: { type: 'system', id: 'audit-sealer' },
+      type: 'audit.chain_disabled',
+      payload: { instance },
+    }),
+  );
 }

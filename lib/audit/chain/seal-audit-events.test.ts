@@ -8,9 +8,17 @@ const system = { type: 'system', id: 'test' } as const;
 async function record(count: number) {
   const { recordAuditEvents } = await import('../record-audit-event');
   const { prismaRunner } = await import('../../db/sql-runner');
-  await database.client.$transaction((tx) => recordAuditEvents(prismaRunner(tx), Array.from({ length: count }, (_, i) => ({
-    actor: system, type: 'tool.enabled' as const, payload: { name: `tool-${i}` }, agentId: i % 3 === 0 ? `agent-${i}` : null,
-  }))));
+  await database.client.$transaction((tx) =>
+    recordAuditEvents(
+      prismaRunner(tx),
+      Array.from({ length: count }, (_, i) => ({
+        actor: system,
+        type: 'tool.enabled' as const,
+        payload: { name: `tool-${i}` },
+        agentId: i % 3 === 0 ? `agent-${i}` : null,
+      })),
+    ),
+  );
 }
 
 async function verify() {

@@ -6,7 +6,15 @@ import { joinSql, sql } from '../../db/sql-runner';
 import { recordAuditEventReturningSeq } from '../record-audit-event';
 import { atMillis, atMsSql, eventHash, GENESIS_HASH, type ChainEvent } from './canonical-event';
 import { chainSettings } from './chain-settings';
-import { checkpointMessage, headMessage, loadSigningKey, signMessage, trustedPublicKeys, verifyMessage, type SigningKey } from './signing-key';
+import {
+  checkpointMessage,
+  headMessage,
+  loadSigningKey,
+  signMessage,
+  trustedPublicKeys,
+  verifyMessage,
+  type SigningKey,
+} from './signing-key';
 
 export const SEALER_CURSOR = 'audit-sealer';
 export const HEAD_ID = 'main';
@@ -15,9 +23,18 @@ const LEASE_MS = 30_000;
 const SEALER: Actor = { type: 'system', id: 'audit-sealer' };
 
 /** Holes in the sequence first seen at (ms), as the notifier keeps them: a hole may be a PostgreSQL insert in flight. */
-const holesSeen = ((globalThis as unknown as { wardenSealerHoles?: Map<number, number> }).wardenSealerHoles ??= new Map());
+const holesSeen = ((globalThis as unknown as { wardenSealerHoles?: Map<number, number> }).wardenSealerHoles ??=
+  new Map());
 
-type Head = { chainIndex: number; seq: number; hash: string; floorSeq: number; sealedAt: Date; publicKey: string; signature: string };
+type Head = {
+  chainIndex: number;
+  seq: number;
+  hash: string;
+  floorSeq: number;
+  sealedAt: Date;
+  publicKey: string;
+  signature: string;
+};
 type Sealed = { seq: number; chainIndex: number; prevHash: string; hash: string };
 
 /**
@@ -30,9 +47,13 @@ type Sealed = { seq: number; chainIndex: number; prevHash: string; hash: string 
  * sealed beyond it); if not, it records `audit.chain_broken` and goes on in a new segment from the highest sealed
  * event, with a checkpoint signed at the break. Returns how many events it sealed, or null without the lease.
  */
-export async function sealAuditEvents(owner: string, options: { now?: Date; maxBatches?: number } = {}): Promise<number | null> {
+export async function sealAuditEvents(
+  owner: string,
+  options: { now?: Date; maxBatches?: number } = {},
+): Promise<number | null> {
   const now = options.now ?? new Date();
-  const floor = (await db().auditChainHead.findUnique({ where: { id: HEAD_ID }, select: { floorSeq: true } }))?.floorSeq ?? 0;
+  const floor =
+    (await db().auditChainHead.findUnique({ where: { id: HEAD_ID }, select: { floorSeq: true } }))?.floorSeq ?? 0;
   if (!(await anyUnsealed(floor)) && !(await checkpointDue(now))) return 0;
   if (!(await leaseSealer(owner, now))) return null;
   const key = loadSigningKey({ create: true })!;
@@ -57,7 +78,9 @@ export async function sealAuditEvents(owner: string, options: { now?: Date; maxB
  * names it. (Also what keeps these reads a short range of the primary key however long the log.)
  */
 async function anyUnsealed(floor: number): Promise<boolean> {
-  const rows = await db().$queryRaw<unknown[]>(sql`SELECT "seq" FROM "AuditEvent" WHERE "seq" > ${floor} AND "chainIndex" IS NULL LIMIT 1`);
+  const rows = await db().$queryRaw<unknown[]>(
+    sql`SELECT "seq" FROM "AuditEvent" WHERE "seq" > ${floor} AND "chainIndex" IS NULL LIMIT 1`,
+  );
   return rows.length > 0;
 }
 
@@ -77,8 +100,12 @@ class LostLeaseError extends Error {}
 /** As the notifier's lease: created on first use; a lease still good for over half its length is not renewed (no write). */
 async function leaseSealer(owner: string, now: Date): Promise<boolean> {
   const cursor = await db().workerCursor.findUnique({ where: { id: SEALER_CURSOR } });
-  if (!cursor) await db().$executeRaw(sql`INSERT INTO "WorkerCursor" ("id", "position") VALUES (${SEALER_CURSOR}, 0) ON CONFLICT ("id") DO NOTHING`);
-  if (cursor?.leaseOwner === owner && cursor.leaseUntil && cursor.leaseUntil.getTime() - now.getTime() > LEASE_MS / 2) return true;
+  if (!cursor)
+    await db().$executeRaw(
+      sql`INSERT INTO "WorkerCursor" ("id", "position") VALUES (${SEALER_CURSOR}, 0) ON CONFLICT ("id") DO NOTHING`,
+    );
+  if (cursor?.leaseOwner === owner && cursor.leaseUntil && cursor.leaseUntil.getTime() - now.getTime() > LEASE_MS / 2)
+    return true;
   const { count } = await db().workerCursor.updateMany({
     where: { id: SEALER_CURSOR, OR: [{ leaseOwner: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
     data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
@@ -96,11 +123,21 @@ async function sealBatch(tx: Tx, owner: string, key: SigningKey, now: Date): Pro
   const firsts: number[] = [];
   if (!head && base.index === 0) {
     const earlier = await tx.auditEvent.count({ where: { chainIndex: null } });
-    firsts.push(await recordAuditEventReturningSeq(tx, { actor: SEALER, type: 'audit.chain_started', payload: { earlierEvents: earlier } }));
+    firsts.push(
+      await recordAuditEventReturningSeq(tx, {
+        actor: SEALER,
+        type: 'audit.chain_started',
+        payload: { earlierEvents: earlier },
+      }),
+    );
   } else if (broken) {
-    firsts.push(await recordAuditEventReturningSeq(tx, {
-      actor: SEALER, type: 'audit.chain_broken', payload: { reason: broken, headChainIndex: head?.chainIndex ?? null, headSeq: head?.seq ?? null },
-    }));
+    firsts.push(
+      await recordAuditEventReturningSeq(tx, {
+        actor: SEALER,
+        type: 'audit.chain_broken',
+        payload: { reason: broken, headChainIndex: head?.chainIndex ?? null, headSeq: head?.seq ?? null },
+      }),
+    );
   }
   const events = await unsealedEvents(tx, head?.floorSeq ?? 0, firsts);
   if (events.length === 0 && !head) return 0;
@@ -117,7 +154,10 @@ async function sealBatch(tx: Tx, owner: string, key: SigningKey, now: Date): Pro
   for (let i = 0; i < sealed.length; i += 200) {
     const chunk = sealed.slice(i, i + 200);
     const pick = (value: (s: Sealed) => unknown, type: 'INTEGER' | 'TEXT') =>
-      sql`CASE "seq" ${joinSql(chunk.map((s) => sql`WHEN ${s.seq} THEN CAST(${value(s)} AS ${type === 'INTEGER' ? sql`INTEGER` : sql`TEXT`})`), ' ')} END`;
+      sql`CASE "seq" ${joinSql(
+        chunk.map((s) => sql`WHEN ${s.seq} THEN CAST(${value(s)} AS ${type === 'INTEGER' ? sql`INTEGER` : sql`TEXT`})`),
+        ' ',
+      )} END`;
     const count = await tx.$executeRaw(sql`
       UPDATE "AuditEvent" SET "chainIndex" = ${pick((s) => s.chainIndex, 'INTEGER')}, "prevHash" = ${pick((s) => s.prevHash, 'TEXT')}, "hash" = ${pick((s) => s.hash, 'TEXT')}
       WHERE "seq" IN (${joinSql(chunk.map((s) => s.seq))}) AND "chainIndex" IS NULL`);
@@ -128,13 +168,24 @@ async function sealBatch(tx: Tx, owner: string, key: SigningKey, now: Date): Pro
   const tip = sealed.at(-1) ?? (head ? { seq: head.seq, chainIndex: head.chainIndex, hash: head.hash } : null);
   if (!tip) return 0;
   const floorSeq = await advanceFloor(tx, head?.floorSeq ?? 0, now.getTime(), settings.gapGraceMs);
-  const next = { chainIndex: tip.chainIndex, seq: tip.seq, hash: tip.hash, floorSeq, sealedAt: now, keyId: key.keyId, publicKey: key.publicKey };
+  const next = {
+    chainIndex: tip.chainIndex,
+    seq: tip.seq,
+    hash: tip.hash,
+    floorSeq,
+    sealedAt: now,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+  };
   const signed = { ...next, signature: signMessage(key, headMessage({ ...next, sealedAtMs: now.getTime() })) };
   if (!head) {
     await tx.auditChainHead.create({ data: { id: HEAD_ID, ...signed } });
   } else {
     // Compare-and-set on the head as read: a second sealer that got here first makes this one roll back.
-    const { count } = await tx.auditChainHead.updateMany({ where: { id: HEAD_ID, chainIndex: head.chainIndex, hash: head.hash }, data: signed });
+    const { count } = await tx.auditChainHead.updateMany({
+      where: { id: HEAD_ID, chainIndex: head.chainIndex, hash: head.hash },
+      data: signed,
+    });
     if (count !== 1) throw new Error('audit sealer: the head moved meanwhile');
   }
   const { count } = await tx.workerCursor.updateMany({
@@ -154,11 +205,19 @@ async function brokenReason(tx: Tx, head: Head | null): Promise<string | null> {
     const sealed = await tx.auditEvent.count({ where: { chainIndex: { not: null } } });
     return sealed > 0 ? 'the signed head is missing while sealed events exist' : null;
   }
-  if (!trustedPublicKeys().has(head.publicKey) || !verifyMessage(head.publicKey, headMessage({ ...head, sealedAtMs: head.sealedAt.getTime() }), head.signature)) {
+  if (
+    !trustedPublicKeys().has(head.publicKey) ||
+    !verifyMessage(head.publicKey, headMessage({ ...head, sealedAtMs: head.sealedAt.getTime() }), head.signature)
+  ) {
     return 'the head is not signed by a trusted key';
   }
   const [tip] = await readEvents(tx, sql`"chainIndex" = ${head.chainIndex}`);
-  if (!tip || tip.seq !== head.seq || tip.hash !== head.hash || eventHash(tip, head.chainIndex, tip.prevHash ?? '') !== head.hash) {
+  if (
+    !tip ||
+    tip.seq !== head.seq ||
+    tip.hash !== head.hash ||
+    eventHash(tip, head.chainIndex, tip.prevHash ?? '') !== head.hash
+  ) {
     return `the event at the head (chain index ${head.chainIndex}, seq ${head.seq}) is missing or changed`;
   }
   const beyond = await tx.auditEvent.count({ where: { chainIndex: { gt: head.chainIndex } } });
@@ -166,7 +225,11 @@ async function brokenReason(tx: Tx, head: Head | null): Promise<string | null> {
 }
 
 async function highestSealed(tx: Tx): Promise<{ index: number; hash: string }> {
-  const top = await tx.auditEvent.findFirst({ where: { chainIndex: { not: null } }, orderBy: { chainIndex: 'desc' }, select: { chainIndex: true, hash: true } });
+  const top = await tx.auditEvent.findFirst({
+    where: { chainIndex: { not: null } },
+    orderBy: { chainIndex: 'desc' },
+    select: { chainIndex: true, hash: true },
+  });
   return top ? { index: top.chainIndex!, hash: top.hash ?? GENESIS_HASH } : { index: 0, hash: GENESIS_HASH };
 }
 
@@ -184,13 +247,27 @@ async function unsealedEvents(tx: Tx, floor: number, firsts: number[]): Promise<
   if (firsts.length === 0) return readEvents(tx, sql`"seq" > ${floor} AND "chainIndex" IS NULL`);
   // Read apart: with a backlog (an existing database's events), the newest seq would not be in the first batch.
   const own = await readEvents(tx, sql`"seq" IN (${joinSql(firsts)})`);
-  const others = await readEvents(tx, sql`"seq" > ${floor} AND "chainIndex" IS NULL AND "seq" NOT IN (${joinSql(firsts)})`, BATCH - own.length);
+  const others = await readEvents(
+    tx,
+    sql`"seq" > ${floor} AND "chainIndex" IS NULL AND "seq" NOT IN (${joinSql(firsts)})`,
+    BATCH - own.length,
+  );
   return [...own, ...others];
 }
 
 /** Every N events, at a break or a start, and at the batch's end once the last checkpoint is M minutes old. */
-async function signCheckpoints(tx: Tx, key: SigningKey, sealed: Sealed[], atFirst: boolean, now: Date, settings: { checkpointEvents: number; checkpointMs: number }) {
-  const last = await tx.auditCheckpoint.findFirst({ orderBy: { chainIndex: 'desc' }, select: { chainIndex: true, signedAt: true } });
+async function signCheckpoints(
+  tx: Tx,
+  key: SigningKey,
+  sealed: Sealed[],
+  atFirst: boolean,
+  now: Date,
+  settings: { checkpointEvents: number; checkpointMs: number },
+) {
+  const last = await tx.auditCheckpoint.findFirst({
+    orderBy: { chainIndex: 'desc' },
+    select: { chainIndex: true, signedAt: true },
+  });
   let lastIndex = last?.chainIndex ?? 0;
   const chosen: Sealed[] = [];
   sealed.forEach((s, i) => {
@@ -205,14 +282,26 @@ async function signCheckpoints(tx: Tx, key: SigningKey, sealed: Sealed[], atFirs
   if (chosen.length === 0) return;
   await tx.auditCheckpoint.createMany({
     data: chosen.map((s) => ({
-      chainIndex: s.chainIndex, seq: s.seq, hash: s.hash, signedAt: now, keyId: key.keyId, publicKey: key.publicKey,
-      signature: signMessage(key, checkpointMessage({ chainIndex: s.chainIndex, seq: s.seq, hash: s.hash, signedAtMs: now.getTime() })),
+      chainIndex: s.chainIndex,
+      seq: s.seq,
+      hash: s.hash,
+      signedAt: now,
+      keyId: key.keyId,
+      publicKey: key.publicKey,
+      signature: signMessage(
+        key,
+        checkpointMessage({ chainIndex: s.chainIndex, seq: s.seq, hash: s.hash, signedAtMs: now.getTime() }),
+      ),
     })),
   });
 }
 
 async function highestSealedEvent(tx: Tx): Promise<Sealed | null> {
-  const top = await tx.auditEvent.findFirst({ where: { chainIndex: { not: null } }, orderBy: { chainIndex: 'desc' }, select: { seq: true, chainIndex: true, prevHash: true, hash: true } });
+  const top = await tx.auditEvent.findFirst({
+    where: { chainIndex: { not: null } },
+    orderBy: { chainIndex: 'desc' },
+    select: { seq: true, chainIndex: true, prevHash: true, hash: true },
+  });
   return top ? { seq: top.seq, chainIndex: top.chainIndex!, prevHash: top.prevHash ?? '', hash: top.hash ?? '' } : null;
 }
 

@@ -5,7 +5,13 @@ import { sealAuditEvents } from './seal-audit-events';
 const POLL_MS = 250;
 const AFTER_CHANGE_MS = 20;
 
-type Sealer = { owner: string; running: Promise<void> | null; again: boolean; timer: NodeJS.Timeout | null; stop: (() => void) | null };
+type Sealer = {
+  owner: string;
+  running: Promise<void> | null;
+  again: boolean;
+  timer: NodeJS.Timeout | null;
+  stop: (() => void) | null;
+};
 const globalForSealer = globalThis as unknown as { wardenSealer?: Sealer };
 
 /**

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chainSettings } from './chain-settings';
@@ -10,7 +18,8 @@ export type SigningKey = { privateKey: KeyObject; publicKey: string; keyId: stri
 /** A raw Ed25519 public key (base64 of its 32 bytes): what checkpoints carry and what an exported file pins. */
 export function rawPublicKey(key: KeyObject): string {
   const jwk = key.export({ format: 'jwk' });
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.x) throw new Error('the audit signing key must be an Ed25519 key');
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.x)
+    throw new Error('the audit signing key must be an Ed25519 key');
   return Buffer.from(jwk.x, 'base64url').toString('base64');
 }
 
@@ -19,7 +28,10 @@ export function keyIdOf(publicKey: string): string {
 }
 
 function publicKeyObject(publicKey: string): KeyObject {
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') }, format: 'jwk' });
+  return createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') },
+    format: 'jwk',
+  });
 }
 
 /**
@@ -76,6 +88,12 @@ export function checkpointMessage(c: { chainIndex: number; seq: number; hash: st
 }
 
 /** What the head signs: the chain's end as the sealer left it, and the floor below which nothing is unsealed. */
-export function headMessage(h: { chainIndex: number; seq: number; hash: string; floorSeq: number; sealedAtMs: number }): string {
+export function headMessage(h: {
+  chainIndex: number;
+  seq: number;
+  hash: string;
+  floorSeq: number;
+  sealedAtMs: number;
+}): string {
   return `warden-audit-head/v1\n${h.chainIndex}\n${h.seq}\n${h.hash}\n${h.floorSeq}\n${h.sealedAtMs}`;
 }

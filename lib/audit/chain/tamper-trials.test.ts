@@ -23,8 +23,32 @@ const base = path.join(work, 'base.db');
 const copy = path.join(work, 'copy.db');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-type Row = { seq: number; at: string; actorType: string; actorId: string | null; actionId: string | null; agentId: string | null; type: string; payload: string; chainIndex: number | null; prevHash: string | null; hash: string | null };
-const FIELDS = ['seq', 'at', 'actorType', 'actorId', 'actionId', 'agentId', 'type', 'payload', 'chainIndex', 'prevHash', 'hash'] as const;
+type Row = {
+  seq: number;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  actionId: string | null;
+  agentId: string | null;
+  type: string;
+  payload: string;
+  chainIndex: number | null;
+  prevHash: string | null;
+  hash: string | null;
+};
+const FIELDS = [
+  'seq',
+  'at',
+  'actorType',
+  'actorId',
+  'actionId',
+  'agentId',
+  'type',
+  'payload',
+  'chainIndex',
+  'prevHash',
+  'hash',
+] as const;
 
 let sealed: Row[] = [];
 let holes: number[] = [];
@@ -42,7 +66,11 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
+  };
 }
 
 beforeAll(async () => {
@@ -54,12 +82,17 @@ beforeAll(async () => {
   const random = prng(SEED + 1);
   const texts = ['plain', 'quote " and \\ backslash', 'ünïcödé 🚀', '<script>x</script>', '', 'line\nbreak'];
   for (let batch = 0; batch < 8; batch++) {
-    await database.client.$transaction((tx) => recordAuditEvents(prismaRunner(tx), Array.from({ length: 30 + random.int(20) }, (_, i) => ({
-      actor: random.next() < 0.5 ? { type: 'system', id: `job-${i}` } : { type: 'cli', id: 'cli:root' },
-      type: random.pick(['tool.enabled', 'tool.disabled', 'agent.paused'] as const),
-      payload: { name: `${random.pick(texts)}-${batch}-${i}`, reason: random.pick(texts) } as never,
-      agentId: random.next() < 0.5 ? `agent-${random.int(5)}` : null,
-    }))));
+    await database.client.$transaction((tx) =>
+      recordAuditEvents(
+        prismaRunner(tx),
+        Array.from({ length: 30 + random.int(20) }, (_, i) => ({
+          actor: random.next() < 0.5 ? { type: 'system', id: `job-${i}` } : { type: 'cli', id: 'cli:root' },
+          type: random.pick(['tool.enabled', 'tool.disabled', 'agent.paused'] as const),
+          payload: { name: `${random.pick(texts)}-${batch}-${i}`, reason: random.pick(texts) } as never,
+          agentId: random.next() < 0.5 ? `agent-${random.int(5)}` : null,
+        })),
+      ),
+    );
     // A hole in the sequence, as a rolled-back insert leaves on PostgreSQL.
     await database.client.$executeRaw(sql`INSERT INTO "AuditEvent" ("seq", "at", "actorType", "type", "payload")
       VALUES ((SELECT MAX("seq") + 2 FROM "AuditEvent"), ${new Date()}, 'system', 'tool.enabled', '{}')`);
@@ -78,7 +111,9 @@ beforeAll(async () => {
   source.exec(`VACUUM INTO '${base}'`);
   source.close();
   const read = new Database(base, { readonly: true });
-  sealed = read.prepare(`SELECT * FROM "AuditEvent" WHERE "chainIndex" IS NOT NULL ORDER BY "chainIndex"`).all() as Row[];
+  sealed = read
+    .prepare(`SELECT * FROM "AuditEvent" WHERE "chainIndex" IS NOT NULL ORDER BY "chainIndex"`)
+    .all() as Row[];
   const seqs = new Set(sealed.map((r) => r.seq));
   const max = Math.max(...seqs);
   holes = Array.from({ length: max }, (_, i) => i + 1).filter((s) => !seqs.has(s));
@@ -113,7 +148,8 @@ function setOrder(conn: Database.Database, seqs: number[]) {
   })();
 }
 
-const unusedSeq = (r: ReturnType<typeof prng>) => (r.next() < 0.5 && holes.length ? r.pick(holes) : sealed.at(-1)!.seq + 1000 + r.int(1000));
+const unusedSeq = (r: ReturnType<typeof prng>) =>
+  r.next() < 0.5 && holes.length ? r.pick(holes) : sealed.at(-1)!.seq + 1000 + r.int(1000);
 const flipHex = (hex: string, r: ReturnType<typeof prng>) => {
   const i = r.int(hex.length);
   return hex.slice(0, i) + (hex[i] === '0' ? '1' : '0') + hex.slice(i + 1);
@@ -122,16 +158,24 @@ const flipHex = (hex: string, r: ReturnType<typeof prng>) => {
 function changedValue(row: Row, field: (typeof FIELDS)[number], r: ReturnType<typeof prng>): unknown {
   const value = row[field];
   switch (field) {
-    case 'seq': return unusedSeq(r);
-    case 'chainIndex': return r.next() < 0.5 ? -r.int(3) : sealed.length + 1 + r.int(50);
-    case 'at': return new Date(Date.parse(value as string) + (1 + r.int(86_400_000)) * (r.next() < 0.5 ? -1 : 1)).toISOString().replace('Z', '+00:00');
-    case 'prevHash': case 'hash': return flipHex(value as string, r);
+    case 'seq':
+      return unusedSeq(r);
+    case 'chainIndex':
+      return r.next() < 0.5 ? -r.int(3) : sealed.length + 1 + r.int(50);
+    case 'at':
+      return new Date(Date.parse(value as string) + (1 + r.int(86_400_000)) * (r.next() < 0.5 ? -1 : 1))
+        .toISOString()
+        .replace('Z', '+00:00');
+    case 'prevHash':
+    case 'hash':
+      return flipHex(value as string, r);
     case 'payload': {
       const text = value as string;
       const i = 1 + r.int(Math.max(1, text.length - 2));
       return text.slice(0, i) + (text[i] === 'x' ? 'y' : 'x') + text.slice(i + 1);
     }
-    default: return value === null ? 'x' : r.next() < 0.3 && field !== 'actorType' && field !== 'type' ? null : `${value}x`;
+    default:
+      return value === null ? 'x' : r.next() < 0.3 && field !== 'actorType' && field !== 'type' ? null : `${value}x`;
   }
 }
 
@@ -139,16 +183,29 @@ type Expected = { seq: number | null; afterSeq: number | null };
 
 /** The first row, in chain order, that is not as sealed; or the last intact one when rows were cut from the end. */
 function expectedProblem(conn: Database.Database): Expected | null {
-  const now = conn.prepare(`SELECT * FROM "AuditEvent" WHERE "chainIndex" IS NOT NULL ORDER BY "chainIndex"`).all() as Row[];
+  const now = conn
+    .prepare(`SELECT * FROM "AuditEvent" WHERE "chainIndex" IS NOT NULL ORDER BY "chainIndex"`)
+    .all() as Row[];
   for (let p = 0; p < Math.max(now.length, sealed.length); p++) {
     if (p >= now.length) return { seq: null, afterSeq: p > 0 ? now[p - 1].seq : null };
-    if (p >= sealed.length || FIELDS.some((f) => now[p][f] !== sealed[p][f])) return { seq: now[p].seq, afterSeq: null };
+    if (p >= sealed.length || FIELDS.some((f) => now[p][f] !== sealed[p][f]))
+      return { seq: now[p].seq, afterSeq: null };
   }
-  const unsealed = conn.prepare(`SELECT MIN("seq") AS s FROM "AuditEvent" WHERE "chainIndex" IS NULL`).get() as { s: number | null };
+  const unsealed = conn.prepare(`SELECT MIN("seq") AS s FROM "AuditEvent" WHERE "chainIndex" IS NULL`).get() as {
+    s: number | null;
+  };
   return unsealed.s === null ? null : { seq: unsealed.s, afterSeq: null };
 }
 
-const KINDS = ['change a field', 'delete', 'insert (sealed-looking)', 'insert (unsealed, below the floor)', 'reorder', 'truncate the tail', 'swap two rows'] as const;
+const KINDS = [
+  'change a field',
+  'delete',
+  'insert (sealed-looking)',
+  'insert (unsealed, below the floor)',
+  'reorder',
+  'truncate the tail',
+  'swap two rows',
+] as const;
 
 function tamper(kind: (typeof KINDS)[number], conn: Database.Database, r: ReturnType<typeof prng>): string {
   const n = sealed.length;
@@ -157,7 +214,9 @@ function tamper(kind: (typeof KINDS)[number], conn: Database.Database, r: Return
   switch (kind) {
     case 'change a field': {
       const field = r.pick(FIELDS);
-      conn.prepare(`UPDATE "AuditEvent" SET "${field}" = ? WHERE "seq" = ?`).run(changedValue(sealed[p], field, r) as never, sealed[p].seq);
+      conn
+        .prepare(`UPDATE "AuditEvent" SET "${field}" = ? WHERE "seq" = ?`)
+        .run(changedValue(sealed[p], field, r) as never, sealed[p].seq);
       return `${field} of seq ${sealed[p].seq}`;
     }
     case 'delete':
@@ -165,16 +224,28 @@ function tamper(kind: (typeof KINDS)[number], conn: Database.Database, r: Return
       return `seq ${sealed[p].seq}`;
     case 'insert (sealed-looking)': {
       const seq = unusedSeq(r);
-      conn.prepare(`INSERT INTO "AuditEvent" ("seq", "at", "actorType", "actorId", "type", "payload", "chainIndex", "prevHash", "hash")
-        VALUES (?, ?, 'user', 'someone', 'action.approved', '{"comment":null}', -5, ?, ?)`)
-        .run(seq, sealed[p].at, p > 0 ? sealed[p - 1].hash : GENESIS_HASH, r.pick([sealed[p].hash, flipHex(sealed[p].hash!, r)]));
+      conn
+        .prepare(
+          `INSERT INTO "AuditEvent" ("seq", "at", "actorType", "actorId", "type", "payload", "chainIndex", "prevHash", "hash")
+        VALUES (?, ?, 'user', 'someone', 'action.approved', '{"comment":null}', -5, ?, ?)`,
+        )
+        .run(
+          seq,
+          sealed[p].at,
+          p > 0 ? sealed[p - 1].hash : GENESIS_HASH,
+          r.pick([sealed[p].hash, flipHex(sealed[p].hash!, r)]),
+        );
       order.splice(p, 0, seq);
       setOrder(conn, order);
       return `seq ${seq} at chain position ${p + 1}`;
     }
     case 'insert (unsealed, below the floor)': {
       const seq = holes.length ? r.pick(holes) : 1;
-      conn.prepare(`INSERT INTO "AuditEvent" ("seq", "at", "actorType", "type", "payload") VALUES (?, ?, 'system', 'grant.revoked', '{}')`).run(seq, sealed[p].at);
+      conn
+        .prepare(
+          `INSERT INTO "AuditEvent" ("seq", "at", "actorType", "type", "payload") VALUES (?, ?, 'system', 'grant.revoked', '{}')`,
+        )
+        .run(seq, sealed[p].at);
       return `seq ${seq}`;
     }
     case 'reorder': {
@@ -208,7 +279,9 @@ describe('tamper trials', () => {
   });
 
   test(`${TRIALS} random edits of the audit table: every one detected, the first bad seq named (seed ${SEED})`, async () => {
-    console.log(`tamper trials: seed ${SEED} (WARDEN_TAMPER_SEED=${SEED} repeats this run), ${sealed.length} sealed events, holes ${holes.join(', ')}`);
+    console.log(
+      `tamper trials: seed ${SEED} (WARDEN_TAMPER_SEED=${SEED} repeats this run), ${sealed.length} sealed events, holes ${holes.join(', ')}`,
+    );
     const r = prng(SEED);
     const misses: string[] = [];
     const perKind = new Map<string, number>();
@@ -221,8 +294,15 @@ describe('tamper trials', () => {
       const result = await verifyCopy();
       perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
       const named = result.problem ? { seq: result.problem.seq, afterSeq: result.problem.afterSeq } : null;
-      if (!expected || !named || named.seq !== expected.seq || (expected.seq === null && named.afterSeq !== expected.afterSeq)) {
-        misses.push(`trial ${trial} (${kind}: ${what}): expected ${JSON.stringify(expected)}, verify said ${JSON.stringify(result.problem)}`);
+      if (
+        !expected ||
+        !named ||
+        named.seq !== expected.seq ||
+        (expected.seq === null && named.afterSeq !== expected.afterSeq)
+      ) {
+        misses.push(
+          `trial ${trial} (${kind}: ${what}): expected ${JSON.stringify(expected)}, verify said ${JSON.stringify(result.problem)}`,
+        );
       }
     }
     expect(misses).toEqual([]);
@@ -267,27 +347,49 @@ describe('tamper trials', () => {
     const forge = (message: string) => sign(null, Buffer.from(message), privateKey).toString('base64');
 
     let conn = open();
-    const head = conn.prepare(`SELECT * FROM "AuditChainHead"`).get() as { chainIndex: number; seq: number; hash: string; floorSeq: number; sealedAt: string };
-    conn.prepare(`UPDATE "AuditChainHead" SET "publicKey" = ?, "signature" = ?`)
+    const head = conn.prepare(`SELECT * FROM "AuditChainHead"`).get() as {
+      chainIndex: number;
+      seq: number;
+      hash: string;
+      floorSeq: number;
+      sealedAt: string;
+    };
+    conn
+      .prepare(`UPDATE "AuditChainHead" SET "publicKey" = ?, "signature" = ?`)
       .run(forger, forge(headMessage({ ...head, sealedAtMs: Date.parse(head.sealedAt) })));
     conn.close();
-    expect((await verifyCopy()).problem).toMatchObject({ seq: head.seq, reason: expect.stringContaining('untrusted key') });
+    expect((await verifyCopy()).problem).toMatchObject({
+      seq: head.seq,
+      reason: expect.stringContaining('untrusted key'),
+    });
 
     conn = open();
     const checkpoint = exported[3];
-    conn.prepare(`UPDATE "AuditCheckpoint" SET "publicKey" = ?, "signature" = ? WHERE "chainIndex" = ?`)
-      .run(forger, forge(checkpointMessage({ ...checkpoint, signedAtMs: Date.parse(checkpoint.signedAt) })), checkpoint.chainIndex);
+    conn
+      .prepare(`UPDATE "AuditCheckpoint" SET "publicKey" = ?, "signature" = ? WHERE "chainIndex" = ?`)
+      .run(
+        forger,
+        forge(checkpointMessage({ ...checkpoint, signedAtMs: Date.parse(checkpoint.signedAt) })),
+        checkpoint.chainIndex,
+      );
     conn.close();
-    expect((await verifyCopy()).problem).toMatchObject({ seq: checkpoint.seq, reason: expect.stringContaining('untrusted key') });
+    expect((await verifyCopy()).problem).toMatchObject({
+      seq: checkpoint.seq,
+      reason: expect.stringContaining('untrusted key'),
+    });
   });
 
   test('the CLI: `audit verify` exits 0 with the counts on the copy, non-zero naming the seq on an edited one', () => {
-    const cli = (file: string, ...args: string[]) => spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/warden.ts', 'audit', 'verify', ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${file}`, WARDEN_DATA_DIR: path.dirname(database.file) }, encoding: 'utf8',
-    });
+    const cli = (file: string, ...args: string[]) =>
+      spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/warden.ts', 'audit', 'verify', ...args], {
+        env: { ...process.env, DATABASE_URL: `file:${file}`, WARDEN_DATA_DIR: path.dirname(database.file) },
+        encoding: 'utf8',
+      });
     open().close();
     const good = cli(copy);
-    expect(good.stdout.trim()).toMatch(new RegExp(`^audit ok: ${sealed.length} events, ${exported.length} checkpoints$`));
+    expect(good.stdout.trim()).toMatch(
+      new RegExp(`^audit ok: ${sealed.length} events, ${exported.length} checkpoints$`),
+    );
     expect(good.status).toBe(0);
 
     const conn = open();
@@ -298,7 +400,9 @@ describe('tamper trials', () => {
     for (const bad of [cli(copy), cli(copy, '--checkpoints', exportFile)]) {
       expect(bad.status).toBe(1);
       expect(bad.stdout).toBe('');
-      expect(bad.stderr).toContain(`audit verification failed at seq ${sealed[100].seq}: its fields do not match its hash`);
+      expect(bad.stderr).toContain(
+        `audit verification failed at seq ${sealed[100].seq}: its fields do not match its hash`,
+      );
     }
   });
 });

@@ -50,7 +50,12 @@ export async function verifyChain(snapshot: ChainSnapshot, options: VerifyOption
   let lastSeq: number | null = null;
   let events = 0;
   const result = (problem: ChainProblem | null, unsealed = 0): ChainVerification => ({
-    ok: problem === null, events, checkpoints: checkpointRows.length, unsealed, verifiedThroughSeq: lastSeq, problem,
+    ok: problem === null,
+    events,
+    checkpoints: checkpointRows.length,
+    unsealed,
+    verifiedThroughSeq: lastSeq,
+    problem,
   });
   const bad = (seq: number, reason: string) => result({ seq, afterSeq: null, reason });
 
@@ -61,8 +66,13 @@ export async function verifyChain(snapshot: ChainSnapshot, options: VerifyOption
     for (const event of page) {
       const index = event.chainIndex!;
       if (!head) return bad(event.seq, 'sealed events but no signed head');
-      if (index > head.chainIndex) return bad(event.seq, `sealed beyond the signed head (chain index ${index}, head at ${head.chainIndex})`);
-      if (index !== expected) return bad(event.seq, `chain index ${index} where ${expected} was expected: an event before it is missing or moved`);
+      if (index > head.chainIndex)
+        return bad(event.seq, `sealed beyond the signed head (chain index ${index}, head at ${head.chainIndex})`);
+      if (index !== expected)
+        return bad(
+          event.seq,
+          `chain index ${index} where ${expected} was expected: an event before it is missing or moved`,
+        );
       if (event.prevHash !== prev) return bad(event.seq, 'its predecessor hash does not match the event before it');
       if (eventHash(event, index, prev) !== event.hash) return bad(event.seq, 'its fields do not match its hash');
       const signed = checkpoints.get(index);
@@ -72,14 +82,20 @@ export async function verifyChain(snapshot: ChainSnapshot, options: VerifyOption
       }
       const kept = pinned.get(index);
       if (kept) {
-        const why = checkpointFault({ ...kept, signedAtMs: Date.parse(kept.signedAt) }, event, trusted, 'exported checkpoint');
+        const why = checkpointFault(
+          { ...kept, signedAtMs: Date.parse(kept.signedAt) },
+          event,
+          trusted,
+          'exported checkpoint',
+        );
         if (why) return bad(event.seq, why);
       }
       if (index === head.chainIndex) {
         const why = headFault(head, event, trusted);
         if (why) return bad(event.seq, why);
       }
-      if (event.type === 'audit.chain_broken') return bad(event.seq, `the sealer recorded a broken chain here: ${brokenReason(event.payload)}`);
+      if (event.type === 'audit.chain_broken')
+        return bad(event.seq, `the sealer recorded a broken chain here: ${brokenReason(event.payload)}`);
       prev = event.hash!;
       lastSeq = event.seq;
       events += 1;
@@ -91,21 +107,42 @@ export async function verifyChain(snapshot: ChainSnapshot, options: VerifyOption
 
   const end = expected - 1;
   const cut = (reason: string) => result({ seq: null, afterSeq: lastSeq, reason });
-  if (head && end < head.chainIndex) return cut(`events cut from the end: the chain stops at index ${end}, the signed head is at index ${head.chainIndex} (seq ${head.seq})`);
+  if (head && end < head.chainIndex)
+    return cut(
+      `events cut from the end: the chain stops at index ${end}, the signed head is at index ${head.chainIndex} (seq ${head.seq})`,
+    );
   const lostCheckpoint = [...checkpoints.values(), ...pinned.values()].find((c) => c.chainIndex > end);
-  if (lostCheckpoint) return cut(`events cut from the end: a signed checkpoint names chain index ${lostCheckpoint.chainIndex} (seq ${lostCheckpoint.seq}), the chain stops at ${end}`);
+  if (lostCheckpoint)
+    return cut(
+      `events cut from the end: a signed checkpoint names chain index ${lostCheckpoint.chainIndex} (seq ${lostCheckpoint.seq}), the chain stops at ${end}`,
+    );
 
   const unsealed = await snapshot.unsealed(head?.floorSeq ?? 0);
   if (unsealed.belowFloor !== null) {
-    return result({ seq: unsealed.belowFloor, afterSeq: null, reason: `unsealed although at or below the sealed floor (seq ${head!.floorSeq}): written behind the sealer's back` }, unsealed.count);
+    return result(
+      {
+        seq: unsealed.belowFloor,
+        afterSeq: null,
+        reason: `unsealed although at or below the sealed floor (seq ${head!.floorSeq}): written behind the sealer's back`,
+      },
+      unsealed.count,
+    );
   }
   return result(null, unsealed.count);
 }
 
-function checkpointFault(c: CheckpointRow, event: SealedEvent, trusted: ReadonlySet<string>, what: string): string | null {
-  if (c.seq !== event.seq || c.hash !== event.hash) return `the signed ${what} at chain index ${c.chainIndex} names another event or hash`;
-  if (!trusted.has(c.publicKey)) return `the ${what} at chain index ${c.chainIndex} is signed by an untrusted key (${keyIdOf(c.publicKey)})`;
-  if (!verifyMessage(c.publicKey, checkpointMessage(c), c.signature)) return `the ${what} at chain index ${c.chainIndex} has a bad signature`;
+function checkpointFault(
+  c: CheckpointRow,
+  event: SealedEvent,
+  trusted: ReadonlySet<string>,
+  what: string,
+): string | null {
+  if (c.seq !== event.seq || c.hash !== event.hash)
+    return `the signed ${what} at chain index ${c.chainIndex} names another event or hash`;
+  if (!trusted.has(c.publicKey))
+    return `the ${what} at chain index ${c.chainIndex} is signed by an untrusted key (${keyIdOf(c.publicKey)})`;
+  if (!verifyMessage(c.publicKey, checkpointMessage(c), c.signature))
+    return `the ${what} at chain index ${c.chainIndex} has a bad signature`;
   return null;
 }
 

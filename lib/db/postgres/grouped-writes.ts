@@ -24,7 +24,8 @@ export class GroupedWrites {
   private async flush(): Promise<void> {
     const jobs = this.pending;
     this.pending = [];
-    const alone = (job: WriteJob) => pgTransaction(this.pool, (runner) => runner.executeLast(job.statements)).then(job.resolve, job.reject);
+    const alone = (job: WriteJob) =>
+      pgTransaction(this.pool, (runner) => runner.executeLast(job.statements)).then(job.resolve, job.reject);
     if (jobs.length === 1) return alone(jobs[0]);
     let counts: number[];
     try {

@@ -17,7 +17,11 @@ describe.skipIf(!url)(url ? 'PgReader (shared pipelined connection)' : `PgReader
   const backendPid = async () => Number((await reader.query({ text: 'SELECT pg_backend_pid() AS pid' })).rows[0].pid);
 
   it('answers many lookups issued together, each with its own result, on one connection', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => reader.query({ name: 'reader_test_echo', text: 'SELECT $1::int AS n, pg_backend_pid() AS pid', values: [i] })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        reader.query({ name: 'reader_test_echo', text: 'SELECT $1::int AS n, pg_backend_pid() AS pid', values: [i] }),
+      ),
+    );
     expect(results.map((result) => result.rows[0].n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(new Set(results.map((result) => result.rows[0].pid)).size).toBe(1);
   });

@@ -50,7 +50,12 @@ type PgTransaction = { begin: Promise<unknown>; ended: Promise<string> | null };
  */
 export function pgRunner(client: PgQueryable, transaction?: PgTransaction): SqlRunner {
   const send = (statement: Sql) =>
-    client.query({ name: statementName(statement.text), text: statement.text, values: statement.values.map(pgValue), types: PG_TYPES });
+    client.query({
+      name: statementName(statement.text),
+      text: statement.text,
+      values: statement.values.map(pgValue),
+      types: PG_TYPES,
+    });
   const run = async (statement: Sql) => {
     if (transaction?.ended) throw new Error('the transaction has ended: executeLast must be its last statement');
     const [, result] = await Promise.all([transaction?.begin, send(statement)]);
@@ -75,7 +80,7 @@ export function pgRunner(client: PgQueryable, transaction?: PgTransaction): SqlR
       if (failed) throw failed.reason;
       const command = await transaction.ended;
       if (command !== 'COMMIT') throw new Error(`the transaction was not committed (PostgreSQL answered ${command})`);
-      return settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.rowCount ?? 0 : 0));
+      return settled.map((outcome) => (outcome.status === 'fulfilled' ? (outcome.value.rowCount ?? 0) : 0));
     },
   };
 }
@@ -104,5 +109,7 @@ const TIMESTAMP_OID = 1114;
 const parseUtcTimestamp = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
 const PG_TYPES = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP_OID && format !== 'binary' ? parseUtcTimestamp : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === TIMESTAMP_OID && format !== 'binary'
+      ? parseUtcTimestamp
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };

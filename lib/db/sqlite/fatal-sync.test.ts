@@ -16,10 +16,18 @@ describe('a WAL fsync that fails', () => {
     try {
       const wal = `${database.file}-wal`;
       // The group commit opens the WAL file for its first sync; gone by then, the sync cannot happen.
-      const outcome = await database.runner.inTransaction(async (r) => {
-        rmSync(wal);
-        return r.execute(database.runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${'unsynced'}, ${false}, ${new Date()})`);
-      }).then(() => 'answered as durable', (error: Error) => error.message);
+      const outcome = await database.runner
+        .inTransaction(async (r) => {
+          rmSync(wal);
+          return r.execute(
+            database.runner
+              .sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${'unsynced'}, ${false}, ${new Date()})`,
+          );
+        })
+        .then(
+          () => 'answered as durable',
+          (error: Error) => error.message,
+        );
       expect(outcome).toMatch(/could not be synced/);
       expect(fatal.map((error) => error.message)).toEqual([expect.stringMatching(/could not be synced/)]);
       await expect(database.runner.inTransaction(async () => 'later')).rejects.toThrow(/could not be synced/);

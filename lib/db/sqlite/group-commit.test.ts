@@ -23,7 +23,9 @@ function openDescriptors(file: string): number {
 describe('the group commit’s connection, queue and WAL file', () => {
   const database = useSqliteTestDatabase('warden-wal-close-');
   const insertSwitch = (id: string) => (r: SqlRunner) =>
-    r.execute(database.runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${id}, ${false}, ${new Date()})`);
+    r.execute(
+      database.runner.sql`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (${id}, ${false}, ${new Date()})`,
+    );
   const engine = () => database.clientModule.engine() as SqliteEngine;
 
   it('goes on while Prisma reconnects: a batch open meanwhile and the jobs queued behind it commit', async () => {
@@ -43,7 +45,9 @@ describe('the group commit’s connection, queue and WAL file', () => {
     await database.client.$connect();
     await expect(first).resolves.toBe('first');
     await expect(queued).resolves.toBe(1);
-    const ids = (await database.client.switch.findMany({ where: { id: { in: ['open-during-reconnect', 'queued-behind'] } } })).map((row) => row.id);
+    const ids = (
+      await database.client.switch.findMany({ where: { id: { in: ['open-during-reconnect', 'queued-behind'] } } })
+    ).map((row) => row.id);
     expect(ids.sort()).toEqual(['open-during-reconnect', 'queued-behind']);
   });
 
@@ -63,7 +67,10 @@ describe('the group commit’s connection, queue and WAL file', () => {
       return 'committed';
     });
     await batchOpen;
-    const queued = database.runner.inTransaction(insertSwitch('queued-at-close')).then(() => 'committed', (error: Error) => error.message);
+    const queued = database.runner.inTransaction(insertSwitch('queued-at-close')).then(
+      () => 'committed',
+      (error: Error) => error.message,
+    );
     const closing = database.clientModule.disconnectDb();
 
     await expect(slow).resolves.toBe('committed');

@@ -27,16 +27,22 @@ function statementOf(client: SqliteHandle, text: string) {
 }
 
 export function sqliteRunner(client: SqliteHandle): SqlRunner {
-  const execute = (statement: Sql) => statementOf(client, statement.sql).run(...statement.values.map(sqliteValue)).changes;
+  const execute = (statement: Sql) =>
+    statementOf(client, statement.sql).run(...statement.values.map(sqliteValue)).changes;
   return {
     dialect: 'sqlite',
-    query: async <T>(statement: Sql) => statementOf(client, statement.sql).all(...statement.values.map(sqliteValue)) as T[],
+    query: async <T>(statement: Sql) =>
+      statementOf(client, statement.sql).all(...statement.values.map(sqliteValue)) as T[],
     execute: async (statement: Sql) => execute(statement),
     executeLast: async (statements) => statements.map(execute),
   };
 }
 
-type Job = { work: (runner: SqlRunner) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Job = {
+  work: (runner: SqlRunner) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+};
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 const MAX_BATCH = 64;
 /** As Prisma's connection (lib/db/sqlite/prisma-adapter.ts). */
@@ -158,19 +164,24 @@ export class GroupCommit {
       settled();
       return;
     }
-    this.syncWal().finally(settled).then(
-      () => batch.forEach((job, index) => {
-        const outcome = outcomes[index];
-        if (outcome.ok) job.resolve(outcome.value);
-        else job.reject(outcome.error);
-      }),
-      // Committed, but not known to be on disk: nobody may act on it as if it were (fail closed).
-      (error: unknown) => {
-        const failure = new Error(`the SQLite WAL could not be synced (${String(error)}); no later commit could be trusted to be on disk`);
-        batch.forEach((job) => job.reject(failure));
-        this.fail(failure);
-      },
-    );
+    this.syncWal()
+      .finally(settled)
+      .then(
+        () =>
+          batch.forEach((job, index) => {
+            const outcome = outcomes[index];
+            if (outcome.ok) job.resolve(outcome.value);
+            else job.reject(outcome.error);
+          }),
+        // Committed, but not known to be on disk: nobody may act on it as if it were (fail closed).
+        (error: unknown) => {
+          const failure = new Error(
+            `the SQLite WAL could not be synced (${String(error)}); no later commit could be trusted to be on disk`,
+          );
+          batch.forEach((job) => job.reject(failure));
+          this.fail(failure);
+        },
+      );
   }
 
   /**

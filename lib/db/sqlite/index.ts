@@ -31,7 +31,10 @@ export class SqliteEngine implements DatabaseEngine {
   /** Set by a failure after which no commit on the file could be trusted to be on disk: the engine serves no more. */
   private fatal: Error | null = null;
 
-  constructor(private readonly file: string, onFatal: FatalDatabaseFailure) {
+  constructor(
+    private readonly file: string,
+    onFatal: FatalDatabaseFailure,
+  ) {
     preparePrivateSqliteFile(file);
     const fatal = (error: Error) => {
       this.fatal ??= error;

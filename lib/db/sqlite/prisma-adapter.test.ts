@@ -17,7 +17,9 @@ describe('Prisma transactions on SQLite', () => {
     try {
       const tryWrite = () => {
         try {
-          other.prepare(`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (?, 0, ?)`).run(`other-${Math.random()}`, new Date().toISOString());
+          other
+            .prepare(`INSERT INTO "Switch" ("id", "engaged", "changedAt") VALUES (?, 0, ?)`)
+            .run(`other-${Math.random()}`, new Date().toISOString());
           return 'written';
         } catch (error) {
           return (error as { code?: string }).code;
@@ -29,10 +31,12 @@ describe('Prisma transactions on SQLite', () => {
       });
       expect(during, 'another connection cannot write while the transaction is open').toBe('SQLITE_BUSY');
       expect(tryWrite(), 'nor is the lock kept after it').toBe('written');
-      await expect(database.client.$transaction(async (tx) => {
-        await tx.switch.count();
-        throw new Error('rolled back');
-      })).rejects.toThrow('rolled back');
+      await expect(
+        database.client.$transaction(async (tx) => {
+          await tx.switch.count();
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
       expect(tryWrite(), 'a rolled-back transaction releases it too').toBe('written');
     } finally {
       other.close();

@@ -6,7 +6,8 @@ import type { ConnectionTurns } from './turns';
  * foreign keys on, and a busy timeout so the admin CLI and the server can share the file. WAL checkpoints are left to
  * lib/db/sqlite/checkpointer.ts.
  */
-const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;';
+const SQLITE_PRAGMAS =
+  'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;';
 
 export type SqliteAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type Transaction = Awaited<ReturnType<SqliteAdapter['startTransaction']>>;
@@ -20,7 +21,11 @@ type Query = Parameters<SqliteAdapter['queryRaw']>[0];
  * of failing: e2e/api/shared-database-writers.spec.ts proves it. The table is the migrator's, present in every
  * database Warden opens; `WHERE 0` changes nothing.
  */
-const TAKE_WRITE_LOCK: Query = { sql: 'UPDATE "_warden_migrations" SET "name" = "name" WHERE 0', args: [], argTypes: [] };
+const TAKE_WRITE_LOCK: Query = {
+  sql: 'UPDATE "_warden_migrations" SET "name" = "name" WHERE 0',
+  args: [],
+  argTypes: [],
+};
 const ROLLBACK: Query = { sql: 'ROLLBACK', args: [], argTypes: [] };
 
 /**
@@ -29,7 +34,11 @@ const ROLLBACK: Query = { sql: 'ROLLBACK', args: [], argTypes: [] };
  * statements outside transactions that wait while a batch is open (else a console write could wait for the lock in
  * SQLite's busy handler, asleep on the thread the batch needs to finish).
  */
-export function durablePrismaAdapter(file: string, turns: ConnectionTurns, onConnect: (adapter: SqliteAdapter) => void) {
+export function durablePrismaAdapter(
+  file: string,
+  turns: ConnectionTurns,
+  onConnect: (adapter: SqliteAdapter) => void,
+) {
   const inner = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 });
   return {
     provider: 'sqlite' as const,
@@ -92,7 +101,11 @@ function endingTurn(transaction: Transaction, endTurn: () => void): Transaction 
     commit: () => transaction.commit().finally(endTurn),
     rollback: () => transaction.rollback().finally(endTurn),
     ...(transaction.createSavepoint ? { createSavepoint: (name: string) => transaction.createSavepoint!(name) } : {}),
-    ...(transaction.rollbackToSavepoint ? { rollbackToSavepoint: (name: string) => transaction.rollbackToSavepoint!(name) } : {}),
-    ...(transaction.releaseSavepoint ? { releaseSavepoint: (name: string) => transaction.releaseSavepoint!(name) } : {}),
+    ...(transaction.rollbackToSavepoint
+      ? { rollbackToSavepoint: (name: string) => transaction.rollbackToSavepoint!(name) }
+      : {}),
+    ...(transaction.releaseSavepoint
+      ? { releaseSavepoint: (name: string) => transaction.releaseSavepoint!(name) }
+      : {}),
   };
 }

@@ -62,26 +62,36 @@ export class SqliteWorkerConnection {
 
   private start(): Worker {
     if (this.thread) return this.thread.worker;
-    const workerData: WorkerSettings = { file: this.file, autocheckpoint: this.autocheckpoint ? 1000 : 0, busyMs: BUSY_MS };
+    const workerData: WorkerSettings = {
+      file: this.file,
+      autocheckpoint: this.autocheckpoint ? 1000 : 0,
+      busyMs: BUSY_MS,
+    };
     const worker = new Worker(threadFile('worker-thread.cjs'), { workerData });
     // Idle, it never keeps the process alive; with callers waiting it does (a script's last await may be on it).
     worker.unref();
     worker.on('message', (replies: Reply[]) => {
       for (const reply of replies) {
-        if (reply.fatal) this.failFatally(new Error(`the SQLite WAL ${reply.fatal.message}; no later commit could be trusted to be on disk`));
+        if (reply.fatal)
+          this.failFatally(
+            new Error(`the SQLite WAL ${reply.fatal.message}; no later commit could be trusted to be on disk`),
+          );
         const caller = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if (!caller) continue;
-        if (reply.error) caller.reject(Object.assign(new Error(`SQLite: ${reply.error.message}`), { code: reply.error.code }));
+        if (reply.error)
+          caller.reject(Object.assign(new Error(`SQLite: ${reply.error.message}`), { code: reply.error.code }));
         else caller.resolve((reply.rows ?? reply.counts) as never);
       }
       if (this.pending.size === 0) worker.unref();
     });
     worker.on('error', (error) => this.fail(error));
-    const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
-      this.fail(new Error(`the SQLite worker connection exited with ${code}`));
-      resolve();
-    }));
+    const exited = new Promise<void>((resolve) =>
+      worker.once('exit', (code) => {
+        this.fail(new Error(`the SQLite worker connection exited with ${code}`));
+        resolve();
+      }),
+    );
     this.thread = { worker, exited };
     return worker;
   }
@@ -103,7 +113,8 @@ export class SqliteWorkerConnection {
 
   /** When the WAL checkpointer fails, the worker checkpoints as it commits (SQLite's default of 1,000 pages). */
   checkpointAsItCommits(): void {
-    if (!this.thread) this.autocheckpoint = true; // it starts so
+    if (!this.thread)
+      this.autocheckpoint = true; // it starts so
     else if (!this.failure) this.post({ id: 0, kind: 'autocheckpoint', pages: 1000 });
   }
 
@@ -175,11 +186,13 @@ export class SqliteWorkerConnection {
   private fail(error: Error): void {
     if (!this.failure) {
       this.failure = error;
-      console.error('[warden] the SQLite worker connection failed; the hot path goes back to the main connection:', error);
+      console.error(
+        '[warden] the SQLite worker connection failed; the hot path goes back to the main connection:',
+        error,
+      );
     }
     // Callers whose writes were in flight cannot know whether they committed: they fail (closed).
     for (const caller of this.pending.values()) caller.reject(this.failure);
     this.pending.clear();
   }
 }
-

@@ -17,9 +17,20 @@ export type IncidentWindow = {
 /** The incident's agents and window as the workbench reads them (lib/incidents/incident-scope.ts), with its title and status. */
 export async function loadIncidentWindow(incidentId: string, now = new Date()): Promise<IncidentWindow> {
   const scope = await loadIncidentScope(db(), incidentId);
-  const incident = await db().incident.findUniqueOrThrow({ where: { id: incidentId }, select: { title: true, status: true } });
+  const incident = await db().incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: { title: true, status: true },
+  });
   const { start, end } = incidentWindow(scope, now);
-  return { id: incidentId, title: incident.title, status: incident.status, scope, agentIds: scope.allAgents ? null : scope.agentIds, start, end };
+  return {
+    id: incidentId,
+    title: incident.title,
+    status: incident.status,
+    scope,
+    agentIds: scope.allAgents ? null : scope.agentIds,
+    start,
+    end,
+  };
 }
 
 /**

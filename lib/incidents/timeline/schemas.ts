@@ -7,7 +7,11 @@ import { TIMELINE_CATEGORIES } from './categories';
 const id = z.string().trim().min(1).max(100);
 
 export const timelineFilterSchema = z.object({
-  category: z.enum(Object.keys(TIMELINE_CATEGORIES) as [keyof typeof TIMELINE_CATEGORIES, ...(keyof typeof TIMELINE_CATEGORIES)[]]).optional(),
+  category: z
+    .enum(
+      Object.keys(TIMELINE_CATEGORIES) as [keyof typeof TIMELINE_CATEGORIES, ...(keyof typeof TIMELINE_CATEGORIES)[]],
+    )
+    .optional(),
   tool: z.string().trim().min(1).max(200).optional(),
   status: z.string().trim().min(1).max(40).optional(),
   /** A user id: traces with an approval or rejection by this person. */

@@ -27,16 +27,34 @@ export function ActionFacts({ review, show }: { review: ActionForReview; show: s
             'No requester given'
           )}
         </p>
-        {action.requester ? <HostileTextFlags flagged={inspectValue(action.requester, 'requester')} className="mb-3" /> : null}
+        {action.requester ? (
+          <HostileTextFlags flagged={inspectValue(action.requester, 'requester')} className="mb-3" />
+        ) : null}
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
           <Fact term="Agent">
-            <Link href={`/agents/${agent.id}`} className="font-medium text-indigo-700 hover:underline">{agent.name}</Link>
+            <Link href={`/agents/${agent.id}`} className="font-medium text-indigo-700 hover:underline">
+              {agent.name}
+            </Link>
           </Fact>
           {review.toolDescription ? <Fact term="Tool">{review.toolDescription}</Fact> : null}
-          <Fact term="Proposed"><UtcTime iso={action.createdAt} /></Fact>
-          <Fact term="Trace id"><code className="font-mono text-xs break-all"><InertText text={action.traceId} /></code></Fact>
-          <Fact term="Action id"><code className="font-mono text-xs break-all">{action.id}</code></Fact>
-          {action.downstreamRef ? <Fact term="Downstream ref"><code className="font-mono text-xs break-all"><InertText text={action.downstreamRef} /></code></Fact> : null}
+          <Fact term="Proposed">
+            <UtcTime iso={action.createdAt} />
+          </Fact>
+          <Fact term="Trace id">
+            <code className="font-mono text-xs break-all">
+              <InertText text={action.traceId} />
+            </code>
+          </Fact>
+          <Fact term="Action id">
+            <code className="font-mono text-xs break-all">{action.id}</code>
+          </Fact>
+          {action.downstreamRef ? (
+            <Fact term="Downstream ref">
+              <code className="font-mono text-xs break-all">
+                <InertText text={action.downstreamRef} />
+              </code>
+            </Fact>
+          ) : null}
         </dl>
         {action.result !== null ? (
           <div className="mt-4">

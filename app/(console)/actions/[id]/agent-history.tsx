@@ -12,13 +12,19 @@ export function AgentHistory({ agent, record }: { agent: { id: string; name: str
     <Card aria-labelledby="agent-history">
       <CardHeader id="agent-history" title="Agent history" description={agent.name} />
       <div className="grid grid-cols-3 divide-x divide-gray-100 border-b border-gray-200 text-center">
-        <Stat label="Approval rate" value={record.approvalRate === null ? '—' : `${Math.round(record.approvalRate * 100)}%`} testId="approval-rate" />
+        <Stat
+          label="Approval rate"
+          value={record.approvalRate === null ? '—' : `${Math.round(record.approvalRate * 100)}%`}
+          testId="approval-rate"
+        />
         <Stat label="Approved" value={String(record.approved)} />
         <Stat label="Rejected" value={String(record.rejected)} />
       </div>
       <p className="border-b border-gray-200 px-4 py-2 text-xs text-gray-600 sm:px-5" data-testid="approval-counts">
         Last {record.windowDays} days:{' '}
-        {decided === 0 ? 'no reviewer decided any of its actions' : `${record.approved} of ${decided} reviewed actions approved`}
+        {decided === 0
+          ? 'no reviewer decided any of its actions'
+          : `${record.approved} of ${decided} reviewed actions approved`}
         {record.expired > 0 ? ` · ${record.expired} expired undecided` : ''}.
       </p>
       {record.recent.length === 0 ? (
@@ -27,17 +33,24 @@ export function AgentHistory({ agent, record }: { agent: { id: string; name: str
         <ol className="divide-y divide-gray-100" aria-label="Recent actions of this agent">
           {record.recent.map((action) => (
             <li key={action.id} className="flex items-center gap-2 px-4 py-2 text-sm sm:px-5">
-              <Link href={`/actions/${action.id}`} className="min-w-0 flex-1 truncate font-mono text-[13px] text-indigo-700 hover:underline">
+              <Link
+                href={`/actions/${action.id}`}
+                className="min-w-0 flex-1 truncate font-mono text-[13px] text-indigo-700 hover:underline"
+              >
                 <InertText text={action.tool} />
               </Link>
               <StatusBadge status={action.status} />
-              <span className="w-20 shrink-0 text-right text-xs text-gray-500"><RelativeTime iso={action.createdAt} /></span>
+              <span className="w-20 shrink-0 text-right text-xs text-gray-500">
+                <RelativeTime iso={action.createdAt} />
+              </span>
             </li>
           ))}
         </ol>
       )}
       <p className="border-t border-gray-200 px-4 py-2 text-right text-sm sm:px-5">
-        <Link href={`/agents/${agent.id}`} className="text-indigo-700 hover:underline">All about {agent.name}</Link>
+        <Link href={`/agents/${agent.id}`} className="text-indigo-700 hover:underline">
+          All about {agent.name}
+        </Link>
       </p>
     </Card>
   );
@@ -46,7 +59,9 @@ export function AgentHistory({ agent, record }: { agent: { id: string; name: str
 function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <div className="px-2 py-3">
-      <p className="text-lg font-semibold text-gray-900 tabular-nums" data-testid={testId}>{value}</p>
+      <p className="text-lg font-semibold text-gray-900 tabular-nums" data-testid={testId}>
+        {value}
+      </p>
       <p className="text-xs text-gray-600">{label}</p>
     </div>
   );

@@ -9,7 +9,10 @@ import { inspectValue } from '@/lib/review/inspect-text';
  */
 export function AgentReason({ reason }: { reason: string | null }) {
   return (
-    <section aria-labelledby="agent-reason" className="rounded-lg border border-dashed border-amber-300 bg-amber-50/60 p-4 sm:p-5">
+    <section
+      aria-labelledby="agent-reason"
+      className="rounded-lg border border-dashed border-amber-300 bg-amber-50/60 p-4 sm:p-5"
+    >
       <h2 id="agent-reason" className="flex items-center gap-2 text-sm font-semibold text-amber-900">
         <MessageSquareQuote aria-hidden className="size-4" />
         Agent&apos;s reason (written by the agent)

@@ -8,21 +8,34 @@ import type { AuditEventView } from '@/lib/audit/audit-event-view';
 export function AuditTrail({ events, className }: { events: AuditEventView[]; className?: string }) {
   return (
     <Card aria-labelledby="audit-trail" className={className}>
-      <CardHeader id="audit-trail" title="Audit trail" description="Every recorded event for this action, oldest first." />
+      <CardHeader
+        id="audit-trail"
+        title="Audit trail"
+        description="Every recorded event for this action, oldest first."
+      />
       <ol className="divide-y divide-gray-100">
         {events.map((event) => {
           const summary = summarizePayload(event.payload);
           return (
-            <li key={event.seq} className="grid gap-1 px-4 py-3 text-sm sm:grid-cols-[4rem_12rem_minmax(0,1fr)] sm:gap-3 sm:px-5">
+            <li
+              key={event.seq}
+              className="grid gap-1 px-4 py-3 text-sm sm:grid-cols-[4rem_12rem_minmax(0,1fr)] sm:gap-3 sm:px-5"
+            >
               <span className="font-mono text-xs text-gray-500 tabular-nums">#{event.seq}</span>
-              <span className="text-xs text-gray-600"><UtcTime iso={event.at} /></span>
+              <span className="text-xs text-gray-600">
+                <UtcTime iso={event.at} />
+              </span>
               <div className="min-w-0">
                 <p className="text-gray-900">
                   <span className="font-medium">{auditEventLabel(event.type)}</span>
                   <span className="text-gray-600"> · {event.actorName}</span>
                 </p>
                 {/* Payloads echo the agent's own text (requester, trace id): hidden characters shown here too. */}
-                {summary ? <p className="mt-0.5 text-xs break-words text-gray-600"><InertText text={summary} /></p> : null}
+                {summary ? (
+                  <p className="mt-0.5 text-xs break-words text-gray-600">
+                    <InertText text={summary} />
+                  </p>
+                ) : null}
               </div>
             </li>
           );

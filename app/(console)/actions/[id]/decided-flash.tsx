@@ -31,9 +31,14 @@ export function DecidedFlash({ actionId }: { actionId: string }) {
   }, [actionId]);
   if (!decided) return null;
   return (
-    <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+    <p
+      role="status"
+      className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+    >
       {decided.message ?? `You ${decided.decision === 'approve' ? 'approved' : 'rejected'} ${decided.tool}.`}{' '}
-      <Link href={`/actions/${decided.id}`} className="font-medium underline">Open it again</Link>
+      <Link href={`/actions/${decided.id}`} className="font-medium underline">
+        Open it again
+      </Link>
       <span className="text-emerald-800"> · This is the next action waiting for you.</span>
     </p>
   );

@@ -1,7 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { createContext, useActionState, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  useActionState,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { FormState } from '../../define-mutation';
 import { reviewActionMutation, findNextPendingActionMutation, recordActionOpenedMutation } from './mutations';
 import { ApproveConfirmDialog, type ApprovalSummary } from './approve-confirm-dialog';
@@ -58,9 +67,17 @@ export function DecisionProvider(props: {
   const [openNext, setOpenNext] = useOpenNextSetting();
   const decidedHere = useRef(false);
   const lastDecision = useRef<'approve' | 'reject'>('approve');
-  const decidedElsewhere = useDecidedElsewhere(action.id, action.pending, (decision) => !(decidedHere.current && decision.by?.id === viewer.id));
+  const decidedElsewhere = useDecidedElsewhere(
+    action.id,
+    action.pending,
+    (decision) => !(decidedHere.current && decision.by?.id === viewer.id),
+  );
   // Until hydrated, a click on Approve… or a key would be lost: the controls come alive with their handlers.
-  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   const canDecide = hydrated && viewer.canDecide && action.pending && !decidedElsewhere;
 
   // The review clock starts when a reviewer who can decide has the card on screen; the domain records it once.
@@ -73,7 +90,12 @@ export function DecisionProvider(props: {
     if (!result || handled.current === result) return;
     handled.current = result;
     if (!result.ok || !openNext) return;
-    const decided = { id: action.id, tool: summary.tool, message: result.message ?? null, decision: lastDecision.current };
+    const decided = {
+      id: action.id,
+      tool: summary.tool,
+      message: result.message ?? null,
+      decision: lastDecision.current,
+    };
     void findNextPendingActionMutation({ actionId: action.id, createdAt: action.createdAt }).then((next) => {
       if (!next.ok) return; // the decision stands and shows here; only the move on failed
       if (next.data.nextId) {
@@ -85,13 +107,16 @@ export function DecisionProvider(props: {
     });
   }, [result, openNext, action.id, action.createdAt, summary.tool, router]);
 
-  const submit = useCallback((formData: FormData) => {
-    decidedHere.current = true;
-    lastDecision.current = formData.get('decision') === 'reject' ? 'reject' : 'approve';
-    setConfirming(false);
-    setRejecting(false);
-    formAction(formData);
-  }, [formAction]);
+  const submit = useCallback(
+    (formData: FormData) => {
+      decidedHere.current = true;
+      lastDecision.current = formData.get('decision') === 'reject' ? 'reject' : 'approve';
+      setConfirming(false);
+      setRejecting(false);
+      formAction(formData);
+    },
+    [formAction],
+  );
 
   const requestApprove = useCallback(() => {
     if (!canDecide || submitting) return;
@@ -126,7 +151,13 @@ export function DecisionProvider(props: {
     <DecisionContext.Provider value={value}>
       {props.children}
       {needsConfirmation && canDecide ? (
-        <ApproveConfirmDialog open={confirming} onOpenChange={setConfirming} summary={summary} formId={DECISION_FORM_ID} submitting={submitting} />
+        <ApproveConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          summary={summary}
+          formId={DECISION_FORM_ID}
+          submitting={submitting}
+        />
       ) : null}
     </DecisionContext.Provider>
   );

@@ -19,19 +19,47 @@ export function DecisionForm({ actionId }: { actionId: string }) {
       <input type="hidden" name="actionId" value={actionId} />
       <div>
         <Label htmlFor="decision-comment">Comment</Label>
-        <Textarea id="decision-comment" data-review-shortcut="comment" name="comment" maxLength={2000} placeholder="Optional: why you approve or reject" />
+        <Textarea
+          id="decision-comment"
+          data-review-shortcut="comment"
+          name="comment"
+          maxLength={2000}
+          placeholder="Optional: why you approve or reject"
+        />
       </div>
       <div className="flex flex-wrap gap-2">
         {decision.needsConfirmation ? (
-          <Button variant="success" data-review-shortcut="approve" disabled={disabled} aria-haspopup="dialog" onClick={decision.requestApprove}>
+          <Button
+            variant="success"
+            data-review-shortcut="approve"
+            disabled={disabled}
+            aria-haspopup="dialog"
+            onClick={decision.requestApprove}
+          >
             Approve…
           </Button>
         ) : (
-          <Button type="submit" name="decision" value="approve" data-review-shortcut="approve" variant="success" disabled={disabled} aria-busy={submitting}>
+          <Button
+            type="submit"
+            name="decision"
+            value="approve"
+            data-review-shortcut="approve"
+            variant="success"
+            disabled={disabled}
+            aria-busy={submitting}
+          >
             Approve
           </Button>
         )}
-        <Button type="submit" name="decision" value="reject" data-review-shortcut="reject" variant="danger" disabled={disabled} aria-busy={submitting}>
+        <Button
+          type="submit"
+          name="decision"
+          value="reject"
+          data-review-shortcut="reject"
+          variant="danger"
+          disabled={disabled}
+          aria-busy={submitting}
+        >
           Reject
         </Button>
       </div>
@@ -44,7 +72,12 @@ function OpenNextToggle() {
   const { openNext, setOpenNext } = useDecision();
   return (
     <label className="flex items-center gap-2 text-sm text-gray-800">
-      <input type="checkbox" checked={openNext} onChange={(event) => setOpenNext(event.target.checked)} className="size-4 rounded border-gray-300 accent-indigo-600" />
+      <input
+        type="checkbox"
+        checked={openNext}
+        onChange={(event) => setOpenNext(event.target.checked)}
+        className="size-4 rounded border-gray-300 accent-indigo-600"
+      />
       After deciding, open the next action
     </label>
   );
@@ -59,10 +92,17 @@ export function DecisionResult() {
   return (
     <>
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
-      {result?.ok && result.message ? <p role="status" className="text-sm text-gray-800">{result.message}</p> : null}
+      {result?.ok && result.message ? (
+        <p role="status" className="text-sm text-gray-800">
+          {result.message}
+        </p>
+      ) : null}
       {nothingNext ? (
         <p role="status" className="text-sm text-gray-800">
-          Queue is empty: nothing else is waiting for you. <Link href="/queue" className="font-medium text-indigo-700 underline">Back to the queue</Link>
+          Queue is empty: nothing else is waiting for you.{' '}
+          <Link href="/queue" className="font-medium text-indigo-700 underline">
+            Back to the queue
+          </Link>
         </p>
       ) : null}
     </>

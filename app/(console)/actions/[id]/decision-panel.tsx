@@ -36,7 +36,9 @@ export function DecisionPanel({ review }: { review: ActionForReview }) {
             </UntilDecidedElsewhere>
           ) : (
             <UntilDecidedElsewhere>
-              <p className="text-sm text-gray-700">Waiting for a reviewer. Your role cannot approve or reject actions.</p>
+              <p className="text-sm text-gray-700">
+                Waiting for a reviewer. Your role cannot approve or reject actions.
+              </p>
             </UntilDecidedElsewhere>
           )
         ) : action.status === 'expired' ? (
@@ -55,7 +57,11 @@ export function DecisionPanel({ review }: { review: ActionForReview }) {
               </Button>
               {/* Without another reviewer group there is no one to escalate to. */}
               {review.escalationGroups.length > 0 ? (
-                <EscalateDialog actionId={action.id} groups={review.escalationGroups} assignedGroup={review.assignedGroup?.name ?? null} />
+                <EscalateDialog
+                  actionId={action.id}
+                  groups={review.escalationGroups}
+                  assignedGroup={review.assignedGroup?.name ?? null}
+                />
               ) : null}
             </div>
           </UntilDecidedElsewhere>
@@ -65,7 +71,9 @@ export function DecisionPanel({ review }: { review: ActionForReview }) {
           {review.gateReasons.length > 0 ? (
             <ul className="mt-1 list-disc pl-5 text-sm text-gray-700">
               {review.gateReasons.map((reason, index) => (
-                <li key={index} className="break-words">{reason}</li>
+                <li key={index} className="break-words">
+                  {reason}
+                </li>
               ))}
             </ul>
           ) : (
@@ -92,10 +100,15 @@ function AssignedGroup({ name }: { name: string | null }) {
 /** In place of Approve/Reject for a reviewer whose approval is in: a quorum waits for others, not for them again. */
 function ViewerApproved({ remaining, missingGroups }: { remaining: number; missingGroups: string[] }) {
   return (
-    <p role="status" data-testid="viewer-approved" className="flex items-start gap-2 rounded-md bg-emerald-50 p-3 text-sm text-emerald-950">
+    <p
+      role="status"
+      data-testid="viewer-approved"
+      className="flex items-start gap-2 rounded-md bg-emerald-50 p-3 text-sm text-emerald-950"
+    >
       <Hourglass aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-700" />
       <span>
-        <span className="font-semibold">You approved this</span> · waiting for {remaining} more {remaining === 1 ? 'approval' : 'approvals'}
+        <span className="font-semibold">You approved this</span> · waiting for {remaining} more{' '}
+        {remaining === 1 ? 'approval' : 'approvals'}
         {missingGroups.length > 0 ? ` (${missingGroups.join(', ')})` : null}
       </span>
     </p>
@@ -109,7 +122,8 @@ function ReviewOutcome({ outcome, edited }: { outcome: NonNullable<ActionForRevi
     <div className={approved ? 'rounded-md bg-emerald-50 p-3' : 'rounded-md bg-red-50 p-3'}>
       <p className={`flex items-center gap-2 text-sm font-semibold ${approved ? 'text-emerald-900' : 'text-red-900'}`}>
         <Icon aria-hidden className="size-4 shrink-0" />
-        {approved ? (edited ? 'Approved with edits' : 'Approved') : 'Rejected'} by {outcome.by?.name ?? 'a deleted user'}
+        {approved ? (edited ? 'Approved with edits' : 'Approved') : 'Rejected'} by{' '}
+        {outcome.by?.name ?? 'a deleted user'}
       </p>
       <p className="mt-1 text-xs text-gray-700">
         {outcome.by ? `${outcome.by.email} · ` : null}

@@ -26,9 +26,14 @@ export function DraftControls({ draftId }: { draftId: string }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <p>Held as a draft: it did not run. Promoting it puts a copy with the same parameters in the review queue, decided by the gate&apos;s rules as they are now; a reviewer must still approve it.</p>
+      <p>
+        Held as a draft: it did not run. Promoting it puts a copy with the same parameters in the review queue, decided
+        by the gate&apos;s rules as they are now; a reviewer must still approve it.
+      </p>
       <div className="flex flex-wrap gap-2">
-        <Button onClick={promote} disabled={pending}>{pending ? 'Promoting…' : 'Promote to review'}</Button>
+        <Button onClick={promote} disabled={pending}>
+          {pending ? 'Promoting…' : 'Promote to review'}
+        </Button>
         <ConfirmDialog
           triggerLabel="Discard draft"
           triggerVariant="secondary"

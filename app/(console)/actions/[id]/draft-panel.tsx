@@ -15,22 +15,50 @@ export function DraftPanel({ actionId, links }: { actionId: string; links: Draft
       <CardHeader id="draft" title="Draft" />
       <CardBody className="flex flex-col gap-3 text-sm text-gray-700">
         {promotedFromId ? (
-          <p>Promoted from a draft by a person. <Link href={`/actions/${promotedFromId}`} className={LINK}>Open the draft</Link></p>
+          <p>
+            Promoted from a draft by a person.{' '}
+            <Link href={`/actions/${promotedFromId}`} className={LINK}>
+              Open the draft
+            </Link>
+          </p>
         ) : null}
         {draft?.fate === 'promoted' ? (
           <p>
-            Promoted to review{draft.fateAt ? <> at <UtcTime iso={draft.fateAt.toISOString()} /></> : null}.{' '}
-            {draft.promotedActionId ? <Link href={`/actions/${draft.promotedActionId}`} className={LINK}>Open the queued action</Link> : null}
+            Promoted to review
+            {draft.fateAt ? (
+              <>
+                {' '}
+                at <UtcTime iso={draft.fateAt.toISOString()} />
+              </>
+            ) : null}
+            .{' '}
+            {draft.promotedActionId ? (
+              <Link href={`/actions/${draft.promotedActionId}`} className={LINK}>
+                Open the queued action
+              </Link>
+            ) : null}
           </p>
         ) : null}
         {draft?.fate === 'discarded' ? (
-          <p>Discarded{draft.fateAt ? <> at <UtcTime iso={draft.fateAt.toISOString()} /></> : null}. It will never run.</p>
+          <p>
+            Discarded
+            {draft.fateAt ? (
+              <>
+                {' '}
+                at <UtcTime iso={draft.fateAt.toISOString()} />
+              </>
+            ) : null}
+            . It will never run.
+          </p>
         ) : null}
         {draft && draft.fate === null ? (
           draft.canHandle ? (
             <DraftControls draftId={actionId} />
           ) : (
-            <p>Held as a draft: it did not run. A reviewer, an admin or the agent&apos;s owner can promote it to review or discard it.</p>
+            <p>
+              Held as a draft: it did not run. A reviewer, an admin or the agent&apos;s owner can promote it to review
+              or discard it.
+            </p>
           )
         ) : null}
       </CardBody>

@@ -19,7 +19,10 @@ export function EmailPreviewCard({ email, version }: { email: EmailPreview; vers
         description={`What the recipient will read (${version}). Shown as plain text: nothing in it is rendered or followed.`}
       />
       <div className="p-3 sm:p-4">
-        <article className="overflow-hidden rounded-md border border-gray-200 bg-white" aria-label="E-mail as the recipient sees it">
+        <article
+          className="overflow-hidden rounded-md border border-gray-200 bg-white"
+          aria-label="E-mail as the recipient sees it"
+        >
           <dl className="grid grid-cols-[4.5rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 border-b border-gray-200 bg-gray-50 px-4 py-3 text-sm">
             {email.headers.map((field) => (
               <div key={field.path} className="contents">
@@ -31,7 +34,9 @@ export function EmailPreviewCard({ email, version }: { email: EmailPreview; vers
                       <InertText text={value} />
                     </span>
                   ))}
-                  {field.values.map((value, index) => <PartFlags key={index} text={value} />)}
+                  {field.values.map((value, index) => (
+                    <PartFlags key={index} text={value} />
+                  ))}
                 </dd>
               </div>
             ))}
@@ -50,9 +55,14 @@ export function EmailPreviewCard({ email, version }: { email: EmailPreview; vers
           <div className="px-4 py-4">
             <PartFlags text={email.body.text} className="mb-3" />
             {email.bodyIsHtml ? (
-              <p className="mb-3 text-xs text-gray-600">The tool sends this body as HTML; it is shown here as its source text.</p>
+              <p className="mb-3 text-xs text-gray-600">
+                The tool sends this body as HTML; it is shown here as its source text.
+              </p>
             ) : null}
-            <div className="max-h-[28rem] overflow-auto text-sm leading-relaxed break-words whitespace-pre-wrap text-gray-900" data-testid="email-body">
+            <div
+              className="max-h-[28rem] overflow-auto text-sm leading-relaxed break-words whitespace-pre-wrap text-gray-900"
+              data-testid="email-body"
+            >
               <InertText text={email.body.text} />
             </div>
           </div>
@@ -67,9 +77,14 @@ function PartFlags({ text, className }: { text: string; className?: string }) {
   const flags = inspectText(text);
   if (flags.length === 0) return null;
   return (
-    <p className={`mt-1 flex items-start gap-1.5 text-xs font-normal text-rose-800 ${className ?? ''}`} data-testid="email-flag">
+    <p
+      className={`mt-1 flex items-start gap-1.5 text-xs font-normal text-rose-800 ${className ?? ''}`}
+      data-testid="email-flag"
+    >
       <ShieldAlert aria-hidden className="mt-px size-3.5 shrink-0" />
-      <span>Contains <InertText text={flags.map(describeFlag).join(', ')} /></span>
+      <span>
+        Contains <InertText text={flags.map(describeFlag).join(', ')} />
+      </span>
     </p>
   );
 }

@@ -12,7 +12,11 @@ export type DecidedElsewhere = ActionDecision;
  * by X just now") and the page is refreshed once, so the status, outcome and audit trail catch up. `accept` may
  * ignore a decision (this tab's own).
  */
-export function useDecidedElsewhere(actionId: string, pending: boolean, accept: (decision: ActionDecision) => boolean): DecidedElsewhere | null {
+export function useDecidedElsewhere(
+  actionId: string,
+  pending: boolean,
+  accept: (decision: ActionDecision) => boolean,
+): DecidedElsewhere | null {
   const router = useRouter();
   const [decided, setDecided] = useState<DecidedElsewhere | null>(null);
 

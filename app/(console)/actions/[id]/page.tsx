@@ -36,7 +36,13 @@ export const metadata: Metadata = { title: 'Action' };
  * The review card. Reading order: what could be wrong (risk), what the agent claims (its reason, set apart), what
  * will happen (previews), what exactly runs (parameters), on what grounds (sources); beside it, the decision.
  */
-export default async function ActionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string | string[] }> }) {
+export default async function ActionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ show?: string | string[] }>;
+}) {
   const actor = await requireUser();
   const { id } = await params;
   // The one clipped agent value to render in full ("Show all"); every other long value stays clipped.
@@ -44,7 +50,10 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
   const show = typeof shown === 'string' ? shown : null;
   const review = await orNotFound(getActionForReview(actor, id));
   const { action, agent, actionLevel } = review;
-  const [history, draftLinks] = await Promise.all([getAgentTrackRecord(actor, agent.id, { exclude: action.id }), getDraftLinks(actor, action.id)]);
+  const [history, draftLinks] = await Promise.all([
+    getAgentTrackRecord(actor, agent.id, { exclude: action.id }),
+    getDraftLinks(actor, action.id),
+  ]);
   const version = review.edited ? `the reviewer's edit, version ${review.edited.version}` : 'as submitted';
   const summary = {
     tool: visibleText(action.tool),
@@ -72,7 +81,9 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
             <CardStatus status={action.status} approvedWithEdits={review.approvedWithEdits} />
             <p>
               The agent <span className="font-medium text-gray-900">{agent.name}</span> wants to call{' '}
-              <code className="font-mono text-gray-900"><InertText text={action.tool} /></code>{' '}
+              <code className="font-mono text-gray-900">
+                <InertText text={action.tool} />
+              </code>{' '}
               <ActionLevelBadge level={actionLevel} supportsRollback={review.supportsRollback} />
             </p>
           </div>
@@ -87,7 +98,14 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
           <AgentReason reason={action.reason} />
           {review.email ? <EmailPreviewCard email={review.email} version={version} /> : null}
           {review.diff ? <ValuesDiffCard diff={review.diff} version={version} /> : null}
-          <ParametersCard params={action.params} summary={review.summary} masked={review.paramsMasked} maskedPaths={review.maskedPaths} edited={review.edited} show={show} />
+          <ParametersCard
+            params={action.params}
+            summary={review.summary}
+            masked={review.paramsMasked}
+            maskedPaths={review.maskedPaths}
+            edited={review.edited}
+            show={show}
+          />
           <SourcesCard sources={action.sources} isWrite={review.isWrite} show={show} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">

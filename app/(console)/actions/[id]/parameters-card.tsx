@@ -31,22 +31,37 @@ export function ParametersCard({ params, summary, masked, maskedPaths, edited, s
       <CardHeader
         id="parameters"
         title="Parameters"
-        description={masked ? 'As submitted by the agent; fields the tool marks sensitive are hidden from your role.' : 'Exactly as submitted by the agent.'}
+        description={
+          masked
+            ? 'As submitted by the agent; fields the tool marks sensitive are hidden from your role.'
+            : 'Exactly as submitted by the agent.'
+        }
       />
       {summary ? (
         <div className="border-b border-gray-200 bg-indigo-50/50 px-4 py-2.5 text-sm break-words text-gray-900 sm:px-5">
-          <span className="font-medium text-gray-600">{edited ? `In short (version ${edited.version}, edited): ` : 'In short: '}</span>
+          <span className="font-medium text-gray-600">
+            {edited ? `In short (version ${edited.version}, edited): ` : 'In short: '}
+          </span>
           <ClippedText text={summary} showKey="summary" shown={show === 'summary'} limit={SUMMARY_LIMIT} />
         </div>
       ) : null}
       <HostileTextFlags flagged={inspectValue(params, 'params')} className="mx-4 my-3 sm:mx-5" />
       {edited ? <EditNotice edited={edited} /> : null}
-      {edited ? <p className="border-t border-gray-200 px-4 pt-3 pb-1 text-xs font-medium tracking-wide text-gray-500 uppercase sm:px-5">Fields as submitted (version 1)</p> : null}
+      {edited ? (
+        <p className="border-t border-gray-200 px-4 pt-3 pb-1 text-xs font-medium tracking-wide text-gray-500 uppercase sm:px-5">
+          Fields as submitted (version 1)
+        </p>
+      ) : null}
       <ParamFieldsTable params={params} maskedPaths={maskedPaths} show={show} />
       {edited ? (
         <div className="grid border-t border-gray-800 bg-gray-950 md:grid-cols-2 md:divide-x md:divide-gray-800">
           <RawJson label="As submitted by the agent (version 1)" params={params} showKey="raw" show={show} />
-          <RawJson label={`Edited by a reviewer (version ${edited.version}): this version runs`} params={edited.params} showKey="raw-edited" show={show} />
+          <RawJson
+            label={`Edited by a reviewer (version ${edited.version}): this version runs`}
+            params={edited.params}
+            showKey="raw-edited"
+            show={show}
+          />
         </div>
       ) : (
         <RawJson label="Raw JSON" params={params} showKey="raw" show={show} />
@@ -57,21 +72,38 @@ export function ParametersCard({ params, summary, masked, maskedPaths, edited, s
 
 function EditNotice({ edited }: { edited: NonNullable<ActionForReview['edited']> }) {
   return (
-    <div className="mx-4 my-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950 sm:mx-5" data-testid="edited-notice">
+    <div
+      className="mx-4 my-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950 sm:mx-5"
+      data-testid="edited-notice"
+    >
       <p className="flex items-center gap-2 font-semibold">
         <PencilLine aria-hidden className="size-4 shrink-0" />
         Edited by a reviewer (version {edited.version})
       </p>
       <p className="mt-0.5 pl-6 text-sky-900">
-        {edited.by ? <>{edited.by}{edited.at ? <> · <UtcTime iso={edited.at} /></> : null}. </> : null}
+        {edited.by ? (
+          <>
+            {edited.by}
+            {edited.at ? (
+              <>
+                {' '}
+                · <UtcTime iso={edited.at} />
+              </>
+            ) : null}
+            .{' '}
+          </>
+        ) : null}
         The agent will receive the edited version.
         {edited.changedPaths.length > 0 ? (
           <>
-            {' '}Changed:{' '}
+            {' '}
+            Changed:{' '}
             {edited.changedPaths.map((path, index) => (
               <span key={path}>
                 {index > 0 ? ', ' : null}
-                <code className="font-mono text-[13px]"><InertText text={path} /></code>
+                <code className="font-mono text-[13px]">
+                  <InertText text={path} />
+                </code>
               </span>
             ))}
             .
@@ -88,7 +120,17 @@ const SUMMARY_LIMIT = 300;
 /** Raw JSON runs long (indented): it is clipped at twice the display limit. */
 const RAW_LIMIT = 4000;
 
-function RawJson({ label, params, showKey, show }: { label: string; params: Record<string, unknown>; showKey: string; show: string | null }) {
+function RawJson({
+  label,
+  params,
+  showKey,
+  show,
+}: {
+  label: string;
+  params: Record<string, unknown>;
+  showKey: string;
+  show: string | null;
+}) {
   const json = JSON.stringify(params, null, 2);
   const { head, hidden } = show === showKey ? { head: json, hidden: 0 } : clipText(json, RAW_LIMIT);
   return (

@@ -11,10 +11,15 @@ export async function PausedAgentFallback({ actor, agentId }: { actor: UserActor
   const paused = await getPausedAgentFallback(actor, agentId);
   if (!paused) return null;
   // An open incident's fallback (shown just above) is the instruction then; "none written" would contradict it.
-  const incidentSaysWhatToDo = (await listAgentIncidentFallbacks(actor, agentId)).some((incident) => incident.manualFallback);
+  const incidentSaysWhatToDo = (await listAgentIncidentFallbacks(actor, agentId)).some(
+    (incident) => incident.manualFallback,
+  );
   if (!paused.manualFallback && incidentSaysWhatToDo) return null;
   return (
-    <section aria-labelledby="paused-fallback" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+    <section
+      aria-labelledby="paused-fallback"
+      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+    >
       <h2 id="paused-fallback" className="flex items-center gap-2 font-semibold">
         <CirclePause aria-hidden className="size-4 shrink-0" />
         {paused.agentName} is paused: manual fallback
@@ -22,7 +27,9 @@ export async function PausedAgentFallback({ actor, agentId }: { actor: UserActor
       {paused.manualFallback ? (
         <p className="mt-1 whitespace-pre-line break-words">{paused.manualFallback}</p>
       ) : (
-        <p className="mt-1">No manual fallback has been written for this agent. Ask its owner, {paused.ownerName}, what to do by hand.</p>
+        <p className="mt-1">
+          No manual fallback has been written for this agent. Ask its owner, {paused.ownerName}, what to do by hand.
+        </p>
       )}
     </section>
   );

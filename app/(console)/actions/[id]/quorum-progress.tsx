@@ -44,7 +44,8 @@ export function QuorumProgress({ review }: { review: ActionForReview }) {
           {approvals.map((approval, index) => (
             <li key={index} className="break-words">
               {approval.reviewer?.name ?? 'a deleted user'}
-              {approval.group ? <span className="text-gray-600"> for {approval.group}</span> : null} · <UtcTime iso={approval.at} />
+              {approval.group ? <span className="text-gray-600"> for {approval.group}</span> : null} ·{' '}
+              <UtcTime iso={approval.at} />
               {approval.comment ? <span className="block text-gray-600">“{approval.comment}”</span> : null}
             </li>
           ))}

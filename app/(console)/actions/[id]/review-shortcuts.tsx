@@ -64,13 +64,18 @@ export function ReviewShortcuts() {
     <div className="flex flex-col gap-2">
       {rejecting ? (
         <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          Rejecting: write why in the comment box, then press <kbd className="font-mono font-semibold">Enter</kbd> to reject
-          (Shift+Enter for a new line). <kbd className="font-mono font-semibold">Esc</kbd> cancels.
+          Rejecting: write why in the comment box, then press <kbd className="font-mono font-semibold">Enter</kbd> to
+          reject (Shift+Enter for a new line). <kbd className="font-mono font-semibold">Esc</kbd> cancels.
         </p>
       ) : null}
       <KeyboardHint
         hints={[
-          ...(canDecide ? [{ keys: ['a'], label: needsConfirmation ? 'approve (then confirm)' : 'approve' }, { keys: ['r'], label: 'reject' }] : []),
+          ...(canDecide
+            ? [
+                { keys: ['a'], label: needsConfirmation ? 'approve (then confirm)' : 'approve' },
+                { keys: ['r'], label: 'reject' },
+              ]
+            : []),
           { keys: ['u', 'Esc'], label: 'back to queue' },
         ]}
       />

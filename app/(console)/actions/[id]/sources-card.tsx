@@ -28,10 +28,16 @@ export function SourcesCard({ sources, isWrite, show }: { sources: Source[]; isW
             <ol className="flex flex-col gap-4">
               {sources.map((source, index) => (
                 <li key={index} className="min-w-0 border-l-2 border-gray-200 pl-3">
-                  <p className="text-sm font-medium break-words text-gray-900"><InertText text={source.title} /></p>
+                  <p className="text-sm font-medium break-words text-gray-900">
+                    <InertText text={source.title} />
+                  </p>
                   {source.excerpt ? (
                     <div className="mt-1 text-sm break-words whitespace-pre-wrap text-gray-700">
-                      <ClippedText text={source.excerpt} showKey={`source:${index}`} shown={show === `source:${index}`} />
+                      <ClippedText
+                        text={source.excerpt}
+                        showKey={`source:${index}`}
+                        shown={show === `source:${index}`}
+                      />
                     </div>
                   ) : null}
                   {source.url ? (

@@ -20,9 +20,19 @@ export function StickyDecisionBar() {
         aria-label="Decide on this action"
         className="fixed inset-x-0 bottom-0 z-30 border-t border-gray-200 bg-white/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] shadow-[0_-4px_12px_rgb(0_0_0/0.06)] backdrop-blur lg:hidden"
       >
-        {result && !result.ok ? <p className="mb-2 truncate text-sm text-red-800" title={result.error}>{result.error}</p> : null}
+        {result && !result.ok ? (
+          <p className="mb-2 truncate text-sm text-red-800" title={result.error}>
+            {result.error}
+          </p>
+        ) : null}
         <div className="mx-auto flex max-w-xl gap-2">
-          <Button variant="success" className="flex-1" disabled={submitting} aria-haspopup={needsConfirmation ? 'dialog' : undefined} onClick={requestApprove}>
+          <Button
+            variant="success"
+            className="flex-1"
+            disabled={submitting}
+            aria-haspopup={needsConfirmation ? 'dialog' : undefined}
+            onClick={requestApprove}
+          >
             {needsConfirmation ? 'Approve…' : 'Approve'}
           </Button>
           <Button variant="danger" className="flex-1" disabled={submitting} onClick={startReject}>

@@ -28,10 +28,16 @@ export function AddGrantForm({ agentId, tools }: { agentId: string; tools: strin
         <div className="min-w-48 flex-1 sm:flex-none">
           <Label htmlFor="add-grant-tool">Tool to grant</Label>
           <Select id="add-grant-tool" value={tool} onChange={(e) => setTool(e.target.value)}>
-            {tools.map((name) => <option key={name} value={name}>{name}</option>)}
+            {tools.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </Select>
         </div>
-        <Button onClick={add} disabled={pending || !tool} aria-busy={pending}>Add grant</Button>
+        <Button onClick={add} disabled={pending || !tool} aria-busy={pending}>
+          Add grant
+        </Button>
       </div>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
     </div>

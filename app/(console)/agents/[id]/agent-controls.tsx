@@ -26,15 +26,29 @@ export function AgentControls({ agentId, status, mode }: Props) {
             {/* Why: shown on the agent's page and in the audit, so the next person knows what to check before resuming. */}
             <div className="flex flex-col gap-1">
               <Label htmlFor="pause-reason">Reason for pausing</Label>
-              <Input id="pause-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} className="sm:w-72" />
+              <Input
+                id="pause-reason"
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.target.value)}
+                className="sm:w-72"
+              />
             </div>
-            <Button variant="danger" disabled={pending} onClick={() => run(() => setAgentStatusMutation({ agentId, to: 'paused', reason }))}>
+            <Button
+              variant="danger"
+              disabled={pending}
+              onClick={() => run(() => setAgentStatusMutation({ agentId, to: 'paused', reason }))}
+            >
               <Pause aria-hidden className="size-4" />
               Pause agent
             </Button>
           </div>
         ) : (
-          <Button variant="primary" disabled={pending} onClick={() => run(() => setAgentStatusMutation({ agentId, to: 'active' }))}>
+          <Button
+            variant="primary"
+            disabled={pending}
+            onClick={() => run(() => setAgentStatusMutation({ agentId, to: 'active' }))}
+          >
             <Play aria-hidden className="size-4" />
             Resume agent
           </Button>
@@ -44,19 +58,28 @@ export function AgentControls({ agentId, status, mode }: Props) {
             id="draft-only-mode"
             checked={mode === 'draft_only'}
             disabled={pending}
-            onCheckedChange={(checked) => run(() => setAgentModeMutation({ agentId, to: checked ? 'draft_only' : 'live' }))}
+            onCheckedChange={(checked) =>
+              run(() => setAgentModeMutation({ agentId, to: checked ? 'draft_only' : 'live' }))
+            }
             className="relative h-6 w-11 shrink-0 rounded-full bg-gray-300 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60 data-[state=checked]:bg-violet-600"
           >
             <Switch.Thumb className="block size-5 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[1.375rem]" />
           </Switch.Root>
-          <label htmlFor="draft-only-mode" className="text-sm font-medium text-gray-900">Draft-only mode</label>
+          <label htmlFor="draft-only-mode" className="text-sm font-medium text-gray-900">
+            Draft-only mode
+          </label>
         </div>
       </div>
       <p className="text-xs text-gray-600">
-        Paused agents can propose nothing and claim nothing. In draft-only mode, every write the agent proposes becomes a draft for a person.
+        Paused agents can propose nothing and claim nothing. In draft-only mode, every write the agent proposes becomes
+        a draft for a person.
       </p>
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
-      {result?.ok ? <p role="status" className="text-sm text-gray-700">{result.data}</p> : null}
+      {result?.ok ? (
+        <p role="status" className="text-sm text-gray-700">
+          {result.data}
+        </p>
+      ) : null}
     </div>
   );
 }

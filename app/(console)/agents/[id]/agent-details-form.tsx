@@ -74,16 +74,28 @@ export function AgentDetailsForm({ agentId, version, initial, owners }: Props) {
         <div className="md:col-span-2">
           <Label htmlFor="agent-fallback">Manual fallback</Label>
           <Textarea
-            id="agent-fallback" maxLength={2000} value={values.manualFallback}
+            id="agent-fallback"
+            maxLength={2000}
+            value={values.manualFallback}
             onChange={(e) => setValues((current) => ({ ...current, manualFallback: e.target.value }))}
             placeholder="What reviewers do by hand while this agent is stopped, e.g. where to issue refunds and who to tell"
           />
-          <p className="mt-1 text-xs text-gray-600">Shown to reviewers on this agent&apos;s page and on its actions while it is paused.</p>
+          <p className="mt-1 text-xs text-gray-600">
+            Shown to reviewers on this agent&apos;s page and on its actions while it is paused.
+          </p>
         </div>
       </fieldset>
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
-      {result?.ok ? <p role="status" className="text-sm text-emerald-800">{result.message}</p> : null}
-      <div><Button type="submit" disabled={pending} aria-busy={pending}>Save details</Button></div>
+      {result?.ok ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {result.message}
+        </p>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          Save details
+        </Button>
+      </div>
     </form>
   );
 }

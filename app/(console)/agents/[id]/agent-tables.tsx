@@ -9,15 +9,28 @@ export function RecentActionsTable({ actions }: { actions: AgentDetail['recentAc
   return (
     <Table>
       <thead>
-        <tr><Th>Tool</Th><Th>Status</Th><Th>Requester</Th><Th>Proposed</Th></tr>
+        <tr>
+          <Th>Tool</Th>
+          <Th>Status</Th>
+          <Th>Requester</Th>
+          <Th>Proposed</Th>
+        </tr>
       </thead>
       <tbody>
         {actions.map((action) => (
           <tr key={action.id}>
-            <Td><TableLink href={`/actions/${action.id}`} className="font-mono text-[13px]">{action.tool}</TableLink></Td>
-            <Td><StatusBadge status={action.status} /></Td>
+            <Td>
+              <TableLink href={`/actions/${action.id}`} className="font-mono text-[13px]">
+                {action.tool}
+              </TableLink>
+            </Td>
+            <Td>
+              <StatusBadge status={action.status} />
+            </Td>
             <Td>{action.requester ?? <span className="text-gray-500">—</span>}</Td>
-            <Td className="whitespace-nowrap"><RelativeTime iso={action.createdAt} /></Td>
+            <Td className="whitespace-nowrap">
+              <RelativeTime iso={action.createdAt} />
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -6,7 +6,14 @@ import { ErrorAlert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { archiveAgentMutation } from './mutations';
 
-type Props = { agentId: string; name: string; version: number; activeKeys: number; pendingReview: number; approved: number };
+type Props = {
+  agentId: string;
+  name: string;
+  version: number;
+  activeKeys: number;
+  pendingReview: number;
+  approved: number;
+};
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -22,8 +29,14 @@ export function ArchiveAgentControl({ agentId, name, version, activeKeys, pendin
         description={
           <ul className="list-disc space-y-1 pl-5">
             <li>{plural(activeKeys, 'key is', 'keys are')} revoked at once: the agent can no longer call Warden.</li>
-            <li>{plural(pendingReview, 'action waiting for review is', 'actions waiting for review are')} rejected and {plural(approved, 'approved action not yet started is', 'approved actions not yet started are')} blocked, with the reason &ldquo;agent archived&rdquo;.</li>
-            <li>The agent becomes read-only. Its history stays; its name can never be used again. This cannot be undone.</li>
+            <li>
+              {plural(pendingReview, 'action waiting for review is', 'actions waiting for review are')} rejected and{' '}
+              {plural(approved, 'approved action not yet started is', 'approved actions not yet started are')} blocked,
+              with the reason &ldquo;agent archived&rdquo;.
+            </li>
+            <li>
+              The agent becomes read-only. Its history stays; its name can never be used again. This cannot be undone.
+            </li>
           </ul>
         }
         confirmLabel="Archive agent"

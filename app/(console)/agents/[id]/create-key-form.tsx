@@ -32,16 +32,35 @@ export function CreateKeyForm({ agentId }: { agentId: string }) {
       <form onSubmit={create} className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1 sm:flex-none">
           <Label htmlFor="key-label">Label</Label>
-          <Input id="key-label" maxLength={80} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. production deploy" />
+          <Input
+            id="key-label"
+            maxLength={80}
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            placeholder="e.g. production deploy"
+          />
         </div>
         <div className="min-w-48 flex-1 sm:flex-none">
           <Label htmlFor="key-expires-at">Expires at (UTC, optional)</Label>
-          <Input id="key-expires-at" type="datetime-local" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
+          <Input
+            id="key-expires-at"
+            type="datetime-local"
+            value={expiresAt}
+            onChange={(e) => setExpiresAt(e.target.value)}
+          />
         </div>
-        <Button type="submit" disabled={pending} aria-busy={pending}>Create key</Button>
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          Create key
+        </Button>
       </form>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
-      {created ? <OneTimeKey id="created-key" value={created.key}><p role="status" className="text-sm text-gray-800">Key {created.prefix}… created.</p></OneTimeKey> : null}
+      {created ? (
+        <OneTimeKey id="created-key" value={created.key}>
+          <p role="status" className="text-sm text-gray-800">
+            Key {created.prefix}… created.
+          </p>
+        </OneTimeKey>
+      ) : null}
     </div>
   );
 }

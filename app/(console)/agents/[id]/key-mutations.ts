@@ -13,12 +13,20 @@ const createSchema = z.object({
   agentId,
   label: z.string().trim().max(80).optional(),
   /** datetime-local text read as UTC, or empty for no expiry. */
-  expiresAt: z.string().trim().optional().transform((value) => (value ? new Date(`${value.length === 16 ? `${value}:00` : value}Z`) : null))
+  expiresAt: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? new Date(`${value.length === 16 ? `${value}:00` : value}Z`) : null))
     .refine((date) => date === null || !Number.isNaN(date.getTime()), 'expiry is not a valid date'),
 });
 const rotateSchema = z.object({ agentId, keyId: z.string().min(1), overlapMinutes: z.number().int().min(0) });
 const revokeSchema = z.object({ agentId, keyId: z.string().min(1) });
-const requesterKeySchema = z.object({ agentId, key: z.string().max(20_000).nullable(), issuer: z.string().trim().max(500).optional() });
+const requesterKeySchema = z.object({
+  agentId,
+  key: z.string().max(20_000).nullable(),
+  issuer: z.string().trim().max(500).optional(),
+});
 
 /** The key is returned once, to be shown once; only its hash and prefix are kept. */
 export const createKeyMutation = defineMutation({

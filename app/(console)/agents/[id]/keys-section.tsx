@@ -25,14 +25,33 @@ export function KeysSection({ agentId, keys, canControl }: { agentId: string; ke
   const now = Date.now();
   return (
     <Card aria-labelledby="agent-keys">
-      <CardHeader id="agent-keys" title="Keys" description="Only a prefix of each key is kept, to tell them apart. Times are UTC." />
-      {canControl ? <CardBody className="border-b border-gray-200"><CreateKeyForm agentId={agentId} /></CardBody> : null}
+      <CardHeader
+        id="agent-keys"
+        title="Keys"
+        description="Only a prefix of each key is kept, to tell them apart. Times are UTC."
+      />
+      {canControl ? (
+        <CardBody className="border-b border-gray-200">
+          <CreateKeyForm agentId={agentId} />
+        </CardBody>
+      ) : null}
       {keys.length === 0 ? (
         <EmptyState title="No keys" description="This agent cannot call Warden until a key is created." />
       ) : (
         <Table>
           <thead>
-            <tr><Th>Key</Th><Th>Created</Th><Th>Last used</Th><Th>Expires</Th><Th>Status</Th>{canControl ? <Th className="relative"><span className="sr-only">Change</span></Th> : null}</tr>
+            <tr>
+              <Th>Key</Th>
+              <Th>Created</Th>
+              <Th>Last used</Th>
+              <Th>Expires</Th>
+              <Th>Status</Th>
+              {canControl ? (
+                <Th className="relative">
+                  <span className="sr-only">Change</span>
+                </Th>
+              ) : null}
+            </tr>
           </thead>
           <tbody>
             {keys.map((key) => {
@@ -43,15 +62,29 @@ export function KeysSection({ agentId, keys, canControl }: { agentId: string; ke
                     <code className="font-mono text-[13px]">{key.prefix}…</code>
                     {key.label ? <span className="block text-xs text-gray-600">{key.label}</span> : null}
                   </Td>
-                  <Td className="whitespace-nowrap"><UtcTime iso={key.createdAt} zone={false} /></Td>
-                  <Td className="whitespace-nowrap">{key.lastUsedAt ? <UtcTime iso={key.lastUsedAt} zone={false} /> : 'Never'}</Td>
-                  <Td className="whitespace-nowrap">{key.expiresAt ? <UtcTime iso={key.expiresAt} zone={false} /> : 'Never'}</Td>
+                  <Td className="whitespace-nowrap">
+                    <UtcTime iso={key.createdAt} zone={false} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {key.lastUsedAt ? <UtcTime iso={key.lastUsedAt} zone={false} /> : 'Never'}
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {key.expiresAt ? <UtcTime iso={key.expiresAt} zone={false} /> : 'Never'}
+                  </Td>
                   <Td>
                     {STATUS_BADGES[status]}
-                    {key.revokedAt ? <span className="block text-xs whitespace-nowrap text-gray-600"><UtcTime iso={key.revokedAt} zone={false} /></span> : null}
+                    {key.revokedAt ? (
+                      <span className="block text-xs whitespace-nowrap text-gray-600">
+                        <UtcTime iso={key.revokedAt} zone={false} />
+                      </span>
+                    ) : null}
                   </Td>
                   {canControl ? (
-                    <Td className="text-right">{status === 'active' ? <KeyRowActions agentId={agentId} keyId={key.id} prefix={key.prefix} /> : null}</Td>
+                    <Td className="text-right">
+                      {status === 'active' ? (
+                        <KeyRowActions agentId={agentId} keyId={key.id} prefix={key.prefix} />
+                      ) : null}
+                    </Td>
                   ) : null}
                 </tr>
               );

@@ -9,9 +9,17 @@ import { pauseAgent, resumeAgent } from '@/lib/agents/set-agent-status';
 import { updateAgent } from '@/lib/agents/update-agent';
 import { defineMutation } from '../../define-mutation';
 
-const statusChangeSchema = z.object({ agentId: z.string().min(1), to: z.enum(['paused', 'active']), reason: z.string().trim().max(500).optional() });
+const statusChangeSchema = z.object({
+  agentId: z.string().min(1),
+  to: z.enum(['paused', 'active']),
+  reason: z.string().trim().max(500).optional(),
+});
 const modeChangeSchema = z.object({ agentId: z.string().min(1), to: z.enum(['live', 'draft_only']) });
-const updateSchema = z.object({ agentId: z.string().min(1), expectedVersion: z.number().int().positive(), fields: updateAgentSchema.omit({ expectedVersion: true }) });
+const updateSchema = z.object({
+  agentId: z.string().min(1),
+  expectedVersion: z.number().int().positive(),
+  fields: updateAgentSchema.omit({ expectedVersion: true }),
+});
 const archiveSchema = z.object({ agentId: z.string().min(1), expectedVersion: z.number().int().positive() });
 
 function refresh(agentId: string) {
@@ -47,9 +55,16 @@ export const setAgentStatusMutation = defineMutation({
   name: 'setAgentStatusMutation',
   input: statusChangeSchema,
   run: async (actor, { agentId, to, reason }) => {
-    const { changed } = to === 'paused' ? await pauseAgent(actor, { id: agentId }, reason || undefined) : await resumeAgent(actor, { id: agentId });
+    const { changed } =
+      to === 'paused'
+        ? await pauseAgent(actor, { id: agentId }, reason || undefined)
+        : await resumeAgent(actor, { id: agentId });
     refresh(agentId);
-    return changed ? (to === 'paused' ? 'Agent paused.' : 'Agent resumed.') : 'Nothing changed: the agent was already in that state.';
+    return changed
+      ? to === 'paused'
+        ? 'Agent paused.'
+        : 'Agent resumed.'
+      : 'Nothing changed: the agent was already in that state.';
   },
 });
 

@@ -16,17 +16,26 @@ export function ReadinessCard({ readiness, canFix }: { readiness: AgentReadiness
         title="Readiness"
         description={
           <>
-            <span className="font-semibold text-gray-900" data-testid="readiness-score">{okCount}/{total}</span> areas of the recovery plan ready.
-            {okCount < total ? (canFix ? ' Each gap links to where you fix it.' : ' The agent’s owner or an admin fixes the gaps.') : ' Nothing to fix.'}
+            <span className="font-semibold text-gray-900" data-testid="readiness-score">
+              {okCount}/{total}
+            </span>{' '}
+            areas of the recovery plan ready.
+            {okCount < total
+              ? canFix
+                ? ' Each gap links to where you fix it.'
+                : ' The agent’s owner or an admin fixes the gaps.'
+              : ' Nothing to fix.'}
           </>
         }
       />
       <ul className="divide-y divide-gray-200" aria-label="Readiness checklist">
         {rows.map((row) => (
           <li key={row.area} className="flex gap-3 px-4 py-3 sm:px-5" data-area={row.area}>
-            {row.ok
-              ? <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-700" />
-              : <CircleAlert aria-hidden className="mt-0.5 size-5 shrink-0 text-amber-700" />}
+            {row.ok ? (
+              <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-700" />
+            ) : (
+              <CircleAlert aria-hidden className="mt-0.5 size-5 shrink-0 text-amber-700" />
+            )}
             <div className="min-w-0 text-sm">
               <h3 className="font-semibold text-gray-900">
                 {row.label}{' '}
@@ -41,7 +50,13 @@ export function ReadinessCard({ readiness, canFix }: { readiness: AgentReadiness
                   {row.gaps.map((gap) => (
                     <li key={gap.text} className="break-words text-gray-800">
                       {gap.text}{' '}
-                      <Link href={gap.href} aria-label={`Fix: ${gap.text}`} className="whitespace-nowrap text-indigo-700 hover:underline">Fix</Link>
+                      <Link
+                        href={gap.href}
+                        aria-label={`Fix: ${gap.text}`}
+                        className="whitespace-nowrap text-indigo-700 hover:underline"
+                      >
+                        Fix
+                      </Link>
                     </li>
                   ))}
                 </ul>

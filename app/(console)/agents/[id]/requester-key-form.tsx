@@ -24,7 +24,10 @@ export function RequesterKeyForm({ agentId, savedKey, savedIssuer }: Props) {
       setKey('');
       setIssuer('');
     }
-    setResult({ ok: true, message: next === null ? 'Requester key removed: assertions are no longer accepted.' : 'Requester key saved.' });
+    setResult({
+      ok: true,
+      message: next === null ? 'Requester key removed: assertions are no longer accepted.' : 'Requester key saved.',
+    });
   };
 
   return (
@@ -32,7 +35,11 @@ export function RequesterKeyForm({ agentId, savedKey, savedIssuer }: Props) {
       <CardHeader
         id="agent-requester-key"
         title="Requester key"
-        description={savedKey ? `Assertions are verified with this key${savedIssuer ? ` (issuer ${savedIssuer})` : ''}.` : 'None: this agent cannot prove whom it acts for.'}
+        description={
+          savedKey
+            ? `Assertions are verified with this key${savedIssuer ? ` (issuer ${savedIssuer})` : ''}.`
+            : 'None: this agent cannot prove whom it acts for.'
+        }
       />
       <CardBody>
         <form
@@ -44,16 +51,34 @@ export function RequesterKeyForm({ agentId, savedKey, savedIssuer }: Props) {
         >
           <div>
             <Label htmlFor="requester-key">Requester public key (PEM or JWK)</Label>
-            <Textarea id="requester-key" className="font-mono text-xs" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} placeholder="-----BEGIN PUBLIC KEY-----" />
+            <Textarea
+              id="requester-key"
+              className="font-mono text-xs"
+              spellCheck={false}
+              value={key}
+              onChange={(e) => setKey(e.target.value)}
+              placeholder="-----BEGIN PUBLIC KEY-----"
+            />
           </div>
           <div className="max-w-md">
             <Label htmlFor="requester-issuer">Issuer</Label>
-            <Input id="requester-issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder="Optional: the iss the assertions must carry" />
+            <Input
+              id="requester-issuer"
+              value={issuer}
+              onChange={(e) => setIssuer(e.target.value)}
+              placeholder="Optional: the iss the assertions must carry"
+            />
           </div>
           {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
-          {result?.ok ? <p role="status" className="text-sm text-emerald-800">{result.message}</p> : null}
+          {result?.ok ? (
+            <p role="status" className="text-sm text-emerald-800">
+              {result.message}
+            </p>
+          ) : null}
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={pending || !key.trim()} aria-busy={pending}>Save requester key</Button>
+            <Button type="submit" disabled={pending || !key.trim()} aria-busy={pending}>
+              Save requester key
+            </Button>
             {savedKey ? (
               <ConfirmDialog
                 triggerLabel="Remove"

@@ -6,7 +6,10 @@ import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/field';
 import { previewGrantRestoreMutation, restoreGrantsMutation } from './restore-grants-mutations';
 
-type Preview = { changes: { tool: string; now: Record<string, unknown>; then: Record<string, unknown> }[]; skipped: { tool: string; why: string }[] };
+type Preview = {
+  changes: { tool: string; now: Record<string, unknown>; then: Record<string, unknown> }[];
+  skipped: { tool: string; why: string }[];
+};
 
 /** Pick a time (in your zone), see what each grant would go back to, apply. */
 export function RestoreGrantsForm({ agentId }: { agentId: string }) {
@@ -33,7 +36,10 @@ export function RestoreGrantsForm({ agentId }: { agentId: string }) {
       const result = await restoreGrantsMutation({ agentId, asOf: asOf() });
       if (!result.ok) return setMessage({ ok: false, text: result.error });
       setPreview(null);
-      setMessage({ ok: true, text: result.data.restored.length ? `Restored: ${result.data.restored.join(', ')}.` : 'Nothing to restore.' });
+      setMessage({
+        ok: true,
+        text: result.data.restored.length ? `Restored: ${result.data.restored.join(', ')}.` : 'Nothing to restore.',
+      });
     });
 
   return (
@@ -43,7 +49,9 @@ export function RestoreGrantsForm({ agentId }: { agentId: string }) {
           <Label htmlFor="restore-grants-at">Restore grants as of</Label>
           <Input id="restore-grants-at" ref={whenInput} type="datetime-local" onChange={() => setPreview(null)} />
         </div>
-        <Button type="button" variant="secondary" disabled={pending} onClick={showPreview}>Preview</Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={showPreview}>
+          Preview
+        </Button>
       </div>
       {preview ? (
         <div className="flex flex-col gap-2" aria-label="Grant changes to restore">
@@ -52,20 +60,36 @@ export function RestoreGrantsForm({ agentId }: { agentId: string }) {
             <div key={change.tool} className="rounded-md border border-gray-200 p-2">
               <p className="font-mono font-medium text-gray-900">{change.tool}</p>
               <ul className="mt-1 list-disc pl-5 text-gray-800">
-                {Object.keys(change.then).filter((key) => JSON.stringify(change.now[key]) !== JSON.stringify(change.then[key])).map((key) => (
-                  <li key={key} className="break-words">{key}: {JSON.stringify(change.now[key])} → {JSON.stringify(change.then[key])}</li>
-                ))}
+                {Object.keys(change.then)
+                  .filter((key) => JSON.stringify(change.now[key]) !== JSON.stringify(change.then[key]))
+                  .map((key) => (
+                    <li key={key} className="break-words">
+                      {key}: {JSON.stringify(change.now[key])} → {JSON.stringify(change.then[key])}
+                    </li>
+                  ))}
               </ul>
             </div>
           ))}
-          {preview.skipped.map((skip) => <p key={skip.tool} className="text-gray-700"><span className="font-mono">{skip.tool}</span>: {skip.why}</p>)}
+          {preview.skipped.map((skip) => (
+            <p key={skip.tool} className="text-gray-700">
+              <span className="font-mono">{skip.tool}</span>: {skip.why}
+            </p>
+          ))}
           {preview.changes.length > 0 ? (
-            <div><Button type="button" disabled={pending} aria-busy={pending} onClick={apply}>Apply restore</Button></div>
+            <div>
+              <Button type="button" disabled={pending} aria-busy={pending} onClick={apply}>
+                Apply restore
+              </Button>
+            </div>
           ) : null}
         </div>
       ) : null}
       {message && !message.ok ? <ErrorAlert>{message.text}</ErrorAlert> : null}
-      {message?.ok ? <p role="status" className="text-emerald-800">{message.text}</p> : null}
+      {message?.ok ? (
+        <p role="status" className="text-emerald-800">
+          {message.text}
+        </p>
+      ) : null}
     </div>
   );
 }

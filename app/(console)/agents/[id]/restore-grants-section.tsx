@@ -7,8 +7,14 @@ export function RestoreGrantsSection({ actor, agentId }: { actor: Actor; agentId
   if (!can(actor, 'actions.rollback')) return null;
   return (
     <Card aria-labelledby="restore-grants">
-      <CardHeader id="restore-grants" title="Restore grants" description="Put this agent's grants back as they were at a time. Each change is saved as a new grant version and audited." />
-      <CardBody><RestoreGrantsForm agentId={agentId} /></CardBody>
+      <CardHeader
+        id="restore-grants"
+        title="Restore grants"
+        description="Put this agent's grants back as they were at a time. Each change is saved as a new grant version and audited."
+      />
+      <CardBody>
+        <RestoreGrantsForm agentId={agentId} />
+      </CardBody>
     </Card>
   );
 }

@@ -48,22 +48,29 @@ export function RotateKeyDialog({ agentId, keyId, prefix }: { agentId: string; k
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger asChild>
-        <Button variant="secondary" size="sm">Rotate</Button>
+        <Button variant="secondary" size="sm">
+          Rotate
+        </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-gray-900/50" />
         <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl focus:outline-none">
           <Dialog.Title className="text-lg font-semibold text-gray-900">Rotate key {prefix}…</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-gray-700">
-            A new key is made now. The old key keeps working during the overlap, so the agent can be redeployed with the new one first.
+            A new key is made now. The old key keeps working during the overlap, so the agent can be redeployed with the
+            new one first.
           </Dialog.Description>
           {rotated ? (
             <div className="mt-4 flex flex-col gap-3">
               <OneTimeKey id={`rotated-key-${keyId}`} value={rotated.key}>
-                <p role="status" className="text-sm text-gray-800">The old key {prefix}… stops working at {formatUtc(rotated.oldKeyExpiresAt)}.</p>
+                <p role="status" className="text-sm text-gray-800">
+                  The old key {prefix}… stops working at {formatUtc(rotated.oldKeyExpiresAt)}.
+                </p>
               </OneTimeKey>
               <div className="flex justify-end">
-                <Dialog.Close asChild><Button>Done</Button></Dialog.Close>
+                <Dialog.Close asChild>
+                  <Button>Done</Button>
+                </Dialog.Close>
               </div>
             </div>
           ) : (
@@ -71,13 +78,23 @@ export function RotateKeyDialog({ agentId, keyId, prefix }: { agentId: string; k
               <div>
                 <Label htmlFor={`rotate-overlap-${keyId}`}>Old key keeps working for</Label>
                 <Select id={`rotate-overlap-${keyId}`} value={overlap} onChange={(e) => setOverlap(e.target.value)}>
-                  {OVERLAPS.map((option) => <option key={option.minutes} value={option.minutes}>{option.label}</option>)}
+                  {OVERLAPS.map((option) => (
+                    <option key={option.minutes} value={option.minutes}>
+                      {option.label}
+                    </option>
+                  ))}
                 </Select>
               </div>
               {error ? <ErrorAlert>{error}</ErrorAlert> : null}
               <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-                <Dialog.Close asChild><Button variant="secondary" disabled={pending}>Cancel</Button></Dialog.Close>
-                <Button onClick={rotate} disabled={pending} aria-busy={pending}>Rotate key</Button>
+                <Dialog.Close asChild>
+                  <Button variant="secondary" disabled={pending}>
+                    Cancel
+                  </Button>
+                </Dialog.Close>
+                <Button onClick={rotate} disabled={pending} aria-busy={pending}>
+                  Rotate key
+                </Button>
               </div>
             </div>
           )}

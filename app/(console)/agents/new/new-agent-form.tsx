@@ -16,7 +16,12 @@ export function NewAgentForm({ owners }: { owners: AgentOwnerOption[] }) {
   const router = useRouter();
   const [name, setName] = useState('');
   const [values, setValues] = useState<AgentFieldValues>({
-    purpose: '', monitoringNote: '', shutoffContact: '', ownerId: '', environment: 'production', mode: 'live',
+    purpose: '',
+    monitoringNote: '',
+    shutoffContact: '',
+    ownerId: '',
+    environment: 'production',
+    mode: 'live',
   });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -35,8 +40,18 @@ export function NewAgentForm({ owners }: { owners: AgentOwnerOption[] }) {
       <fieldset disabled={pending} className="grid gap-4 md:grid-cols-2">
         <div>
           <Label htmlFor="new-agent-name">Name</Label>
-          <Input id="new-agent-name" required value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. support-triage" autoComplete="off" maxLength={60} />
-          <p className="mt-1 text-xs text-gray-600">Lowercase letters, digits and dashes. It cannot be changed, nor ever used again.</p>
+          <Input
+            id="new-agent-name"
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. support-triage"
+            autoComplete="off"
+            maxLength={60}
+          />
+          <p className="mt-1 text-xs text-gray-600">
+            Lowercase letters, digits and dashes. It cannot be changed, nor ever used again.
+          </p>
         </div>
         <AgentFields
           idPrefix="new-agent"
@@ -48,7 +63,11 @@ export function NewAgentForm({ owners }: { owners: AgentOwnerOption[] }) {
         />
       </fieldset>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
-      <div><Button type="submit" disabled={pending} aria-busy={pending}>Create agent</Button></div>
+      <div>
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          Create agent
+        </Button>
+      </div>
     </form>
   );
 }

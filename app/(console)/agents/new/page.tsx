@@ -17,8 +17,15 @@ export default async function NewAgentPage() {
   const owners = await listAgentOwners(actor);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/agents" className="text-indigo-700 hover:underline">← Agents</Link></p>
-      <PageHeader title="New agent" description="It can call Warden once it has a key, and do only what it is granted." />
+      <p className="mb-2 text-sm">
+        <Link href="/agents" className="text-indigo-700 hover:underline">
+          ← Agents
+        </Link>
+      </p>
+      <PageHeader
+        title="New agent"
+        description="It can call Warden once it has a key, and do only what it is granted."
+      />
       <Card>
         <CardBody>
           {owners.length === 0 ? (

@@ -10,14 +10,22 @@ export const dynamic = 'force-dynamic';
 /** The filtered audit log as a download (?format=csv (the default)|jsonl and the page's own filters), streamed page by page. */
 export async function GET(request: Request): Promise<Response> {
   const actor = await getUserActor();
-  if (!actor) return NextResponse.json({ error: { code: 'unauthenticated', message: 'Sign in to export the audit log.' } }, { status: 401 });
+  if (!actor)
+    return NextResponse.json(
+      { error: { code: 'unauthenticated', message: 'Sign in to export the audit log.' } },
+      { status: 401 },
+    );
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const format = params.format ?? 'csv';
   if (format !== 'csv' && format !== 'jsonl') {
-    return NextResponse.json({ error: { code: 'invalid_input', message: 'format must be csv or jsonl.' } }, { status: 400 });
+    return NextResponse.json(
+      { error: { code: 'invalid_input', message: 'format must be csv or jsonl.' } },
+      { status: 400 },
+    );
   }
   const { filter, problems } = parseAuditQuery(params);
-  if (problems.length > 0) return NextResponse.json({ error: { code: 'invalid_input', message: problems.join(' ') } }, { status: 400 });
+  if (problems.length > 0)
+    return NextResponse.json({ error: { code: 'invalid_input', message: problems.join(' ') } }, { status: 400 });
   try {
     const pages = await exportAuditEvents(actor, filter, format);
     const encoder = new TextEncoder();
@@ -45,7 +53,8 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (isWardenError(error)) return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    if (isWardenError(error))
+      return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
     throw error;
   }
 }

@@ -18,13 +18,19 @@ export function CloseIncidentForm({ id, version }: { id: string; version: number
   const [pending, startTransition] = useTransition();
 
   if (!open) {
-    return <Button variant="secondary" aria-expanded={false} aria-controls="close-incident" onClick={() => setOpen(true)}>Close incident…</Button>;
+    return (
+      <Button variant="secondary" aria-expanded={false} aria-controls="close-incident" onClick={() => setOpen(true)}>
+        Close incident…
+      </Button>
+    );
   }
   function submit(formElement: HTMLFormElement) {
     const resolution = new FormData(formElement).get('resolution');
     setError(null);
     startTransition(async () => {
-      const result = await closeIncidentMutation({ id, version, resolution } as Parameters<typeof closeIncidentMutation>[0]);
+      const result = await closeIncidentMutation({ id, version, resolution } as Parameters<
+        typeof closeIncidentMutation
+      >[0]);
       if (result.ok) {
         setOpen(false);
         router.refresh();
@@ -32,15 +38,35 @@ export function CloseIncidentForm({ id, version }: { id: string; version: number
     });
   }
   return (
-    <form id="close-incident" onSubmit={(event) => { event.preventDefault(); submit(event.currentTarget); }} className="flex w-full flex-col gap-3 rounded-md border border-gray-200 bg-gray-50 p-3">
+    <form
+      id="close-incident"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(event.currentTarget);
+      }}
+      className="flex w-full flex-col gap-3 rounded-md border border-gray-200 bg-gray-50 p-3"
+    >
       <div className="flex flex-col gap-1">
         <Label htmlFor="incident-resolution">Resolution summary</Label>
-        <Textarea id="incident-resolution" name="resolution" required maxLength={5000} rows={3} placeholder="What happened, what was undone, what changed so it cannot happen again." />
+        <Textarea
+          id="incident-resolution"
+          name="resolution"
+          required
+          maxLength={5000}
+          rows={3}
+          placeholder="What happened, what was undone, what changed so it cannot happen again."
+        />
       </div>
-      <p className="text-xs text-gray-600">Closing ends the window now and is final: no more notes or marks. Containment stays until the return to normal.</p>
+      <p className="text-xs text-gray-600">
+        Closing ends the window now and is final: no more notes or marks. Containment stays until the return to normal.
+      </p>
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>Close incident</Button>
-        <Button variant="ghost" aria-expanded onClick={() => setOpen(false)}>Cancel</Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          Close incident
+        </Button>
+        <Button variant="ghost" aria-expanded onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}
     </form>

@@ -27,7 +27,9 @@ export function IncidentTabs({ id }: { id: string }) {
                 aria-current={active ? 'page' : undefined}
                 className={cn(
                   'block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-indigo-600',
-                  active ? 'border-indigo-600 text-indigo-800' : 'border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900',
+                  active
+                    ? 'border-indigo-600 text-indigo-800'
+                    : 'border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900',
                 )}
               >
                 {tab.label}

@@ -18,7 +18,13 @@ import { IncidentTabs } from './incident-tabs';
  * The workbench's frame on every tab: what the incident is (title, severity, status, window in the viewer's zone,
  * agents, containment and its switches' state), the close form, and the tabs. Each tab's page checks access itself.
  */
-export default async function IncidentLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+export default async function IncidentLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   const actor = await requireUser();
   if (!can(actor, 'incidents.manage')) {
     return <AccessDenied title="Incident">Incidents are opened, worked and closed by admins.</AccessDenied>;
@@ -29,7 +35,9 @@ export default async function IncidentLayout({ children, params }: { children: R
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/incidents" className="text-indigo-700 hover:underline">← Incidents</Link>
+        <Link href="/incidents" className="text-indigo-700 hover:underline">
+          ← Incidents
+        </Link>
       </p>
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
@@ -38,14 +46,17 @@ export default async function IncidentLayout({ children, params }: { children: R
             <IncidentStatusBadge status={incident.status} />
             <SeverityBadge severity={incident.severity} />
             <span>
-              Window <LocalTime iso={incident.windowStart} /> → {incident.windowEnd ? <LocalTime iso={incident.windowEnd} /> : 'now (open)'}
+              Window <LocalTime iso={incident.windowStart} /> →{' '}
+              {incident.windowEnd ? <LocalTime iso={incident.windowEnd} /> : 'now (open)'}
             </span>
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2">
           {/* The signed bundle (actions, audit, CSV, manifest): `warden evidence verify FILE` checks it offline. */}
           <Button asChild variant="secondary">
-            <a href={`/incidents/${incident.id}/evidence`} download>Download evidence</a>
+            <a href={`/incidents/${incident.id}/evidence`} download>
+              Download evidence
+            </a>
           </Button>
           {incident.status === 'open' ? <CloseIncidentForm id={incident.id} version={incident.version} /> : null}
         </div>
@@ -61,9 +72,13 @@ export default async function IncidentLayout({ children, params }: { children: R
                   <ul className="flex flex-col gap-1">
                     {incident.agents.map((agent) => (
                       <li key={agent.id} className="flex flex-wrap items-center gap-2">
-                        <Link href={`/agents/${agent.id}`} className="break-all text-indigo-700 hover:underline">{agent.name}</Link>
+                        <Link href={`/agents/${agent.id}`} className="break-all text-indigo-700 hover:underline">
+                          {agent.name}
+                        </Link>
                         <AgentStatusBadge status={agent.status} />
-                        {agent.pausedByIncident ? <span className="text-xs text-gray-600">paused by this incident</span> : null}
+                        {agent.pausedByIncident ? (
+                          <span className="text-xs text-gray-600">paused by this incident</span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -73,7 +88,11 @@ export default async function IncidentLayout({ children, params }: { children: R
             <div className="min-w-0">
               <dt className="font-medium text-gray-600">Containment</dt>
               <dd className="mt-0.5 text-gray-900">
-                {incident.containment.length === 0 ? <span className="text-gray-600">None chosen at opening</span> : incident.containment.map((c) => CONTAINMENT_LABELS[c] ?? c).join(' · ')}
+                {incident.containment.length === 0 ? (
+                  <span className="text-gray-600">None chosen at opening</span>
+                ) : (
+                  incident.containment.map((c) => CONTAINMENT_LABELS[c] ?? c).join(' · ')
+                )}
                 {incident.switches.length > 0 ? (
                   <ul className="mt-1 flex flex-col gap-1">
                     {incident.switches.map((s) => (
@@ -89,7 +108,9 @@ export default async function IncidentLayout({ children, params }: { children: R
             </div>
             <div className="min-w-0">
               <dt className="font-medium text-gray-600">Opened</dt>
-              <dd className="mt-0.5 text-gray-900"><LocalTime iso={incident.openedAt} /> by {incident.openedBy}</dd>
+              <dd className="mt-0.5 text-gray-900">
+                <LocalTime iso={incident.openedAt} /> by {incident.openedBy}
+              </dd>
             </div>
             {incident.status === 'closed' ? (
               <div className="min-w-0">

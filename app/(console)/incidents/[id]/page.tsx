@@ -25,7 +25,9 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
       <h2 className="sr-only">Overview</h2>
       {failed.length > 0 ? (
         <ErrorAlert>
-          {failed.length === 1 ? 'A compensation failed' : `${failed.length} compensations failed`}: {failed.map((action) => `${action.tool} ${action.id.slice(-8)}`).join(', ')}. Retry the rollback or undo by hand and record it on the action.
+          {failed.length === 1 ? 'A compensation failed' : `${failed.length} compensations failed`}:{' '}
+          {failed.map((action) => `${action.tool} ${action.id.slice(-8)}`).join(', ')}. Retry the rollback or undo by
+          hand and record it on the action.
         </ErrorAlert>
       ) : null}
       <IncidentCounts summary={summary} />

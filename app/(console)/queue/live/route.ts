@@ -17,7 +17,10 @@ export async function GET(request: Request): Promise<Response> {
   if (!can(actor, 'actions.read')) return new Response('Your role cannot read the queue.', { status: 403 });
   const query = parseQueueQuery(Object.fromEntries(new URL(request.url).searchParams));
   return eventStream(request, (send) => {
-    const stop = watchReviewQueue(actor, query, { onDelta: (delta) => send('delta', delta), onFacets: (facets) => send('facets', facets) });
+    const stop = watchReviewQueue(actor, query, {
+      onDelta: (delta) => send('delta', delta),
+      onFacets: (facets) => send('facets', facets),
+    });
     send('ready', {});
     return stop;
   });

@@ -25,7 +25,11 @@ export default async function ToolPage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/tools" className="text-indigo-700 hover:underline">← Tools</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/tools" className="text-indigo-700 hover:underline">
+          ← Tools
+        </Link>
+      </p>
       <PageHeader
         title={tool.name}
         description={
@@ -34,13 +38,24 @@ export default async function ToolPage({ params }: { params: Promise<{ id: strin
             {tool.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
           </div>
         }
-        actions={tool.viewerCanManage ? <ToolEnabledControl toolId={tool.id} name={tool.name} enabled={tool.enabled} /> : null}
+        actions={
+          tool.viewerCanManage ? <ToolEnabledControl toolId={tool.id} name={tool.name} enabled={tool.enabled} /> : null
+        }
       />
       <div className="flex flex-col gap-6">
         <Card aria-labelledby="tool-definition">
-          <CardHeader id="tool-definition" title="Definition" description={tool.viewerCanManage ? undefined : 'Only admins can change tools.'} />
+          <CardHeader
+            id="tool-definition"
+            title="Definition"
+            description={tool.viewerCanManage ? undefined : 'Only admins can change tools.'}
+          />
           <CardBody>
-            <ToolForm key={tool.updatedAt} toolId={tool.id} initial={formValues(tool)} disabled={!tool.viewerCanManage} />
+            <ToolForm
+              key={tool.updatedAt}
+              toolId={tool.id}
+              initial={formValues(tool)}
+              disabled={!tool.viewerCanManage}
+            />
           </CardBody>
         </Card>
         <Card aria-labelledby="tool-grants">
@@ -48,7 +63,11 @@ export default async function ToolPage({ params }: { params: Promise<{ id: strin
           <ToolGrantsTable grants={tool.grants} />
         </Card>
         <Card aria-labelledby="tool-history">
-          <CardHeader id="tool-history" title="Change history" description="From the audit log, newest first. Times are UTC." />
+          <CardHeader
+            id="tool-history"
+            title="Change history"
+            description="From the audit log, newest first. Times are UTC."
+          />
           <ToolHistory events={tool.history} />
         </Card>
       </div>
@@ -60,11 +79,19 @@ function ToolGrantsTable({ grants }: { grants: ToolDetail['grants'] }) {
   if (grants.length === 0) return <EmptyState title="Not granted to any agent" />;
   return (
     <Table>
-      <thead><tr><Th>Agent</Th><Th>Approvals</Th><Th>Expires</Th></tr></thead>
+      <thead>
+        <tr>
+          <Th>Agent</Th>
+          <Th>Approvals</Th>
+          <Th>Expires</Th>
+        </tr>
+      </thead>
       <tbody>
         {grants.map((grant) => (
           <tr key={grant.id}>
-            <Td><TableLink href={`/agents/${grant.agent.id}`}>{grant.agent.name}</TableLink></Td>
+            <Td>
+              <TableLink href={`/agents/${grant.agent.id}`}>{grant.agent.name}</TableLink>
+            </Td>
             <Td className="tabular-nums">{grant.approvals === 0 ? 'None' : grant.approvals}</Td>
             <Td className="whitespace-nowrap">{grant.expiresAt ? <UtcTime iso={grant.expiresAt} /> : 'Never'}</Td>
           </tr>
@@ -76,10 +103,16 @@ function ToolGrantsTable({ grants }: { grants: ToolDetail['grants'] }) {
 
 function formValues(tool: ToolDetail) {
   return {
-    name: tool.name, description: tool.description, actionLevel: tool.actionLevel as ActionLevel,
-    parameters: JSON.stringify(tool.parameters, null, 2), sensitiveFields: tool.sensitiveFields.join(', '),
-    summaryTemplate: tool.summaryTemplate, supportsRollback: tool.supportsRollback,
-    rollbackKind: tool.rollbackKind as RollbackKind, rollbackInstructions: tool.rollbackInstructions, rollbackToolName: tool.rollbackToolName ?? '',
+    name: tool.name,
+    description: tool.description,
+    actionLevel: tool.actionLevel as ActionLevel,
+    parameters: JSON.stringify(tool.parameters, null, 2),
+    sensitiveFields: tool.sensitiveFields.join(', '),
+    summaryTemplate: tool.summaryTemplate,
+    supportsRollback: tool.supportsRollback,
+    rollbackKind: tool.rollbackKind as RollbackKind,
+    rollbackInstructions: tool.rollbackInstructions,
+    rollbackToolName: tool.rollbackToolName ?? '',
     rollbackMapping: JSON.stringify(tool.rollbackMapping, null, 2),
   };
 }

@@ -10,7 +10,11 @@ export function ToolEnabledControl({ toolId, name, enabled }: { toolId: string; 
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const change = async (to: boolean) => {
     const outcome = await setToolEnabledMutation({ toolId, enabled: to });
-    setResult(outcome.ok ? { ok: true, message: to ? 'Tool enabled.' : 'Tool disabled.' } : { ok: false, message: outcome.error });
+    setResult(
+      outcome.ok
+        ? { ok: true, message: to ? 'Tool enabled.' : 'Tool disabled.' }
+        : { ok: false, message: outcome.error },
+    );
   };
   return (
     <div className="flex flex-col items-end gap-2">
@@ -34,7 +38,11 @@ export function ToolEnabledControl({ toolId, name, enabled }: { toolId: string; 
         />
       )}
       {result && !result.ok ? <ErrorAlert>{result.message}</ErrorAlert> : null}
-      {result?.ok ? <p role="status" className="text-sm text-gray-700">{result.message}</p> : null}
+      {result?.ok ? (
+        <p role="status" className="text-sm text-gray-700">
+          {result.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -12,9 +12,14 @@ export function ToolHistory({ events }: { events: AuditEventView[] }) {
         <li key={event.seq} className="px-4 py-3 text-sm sm:px-5">
           <p className="text-gray-900">
             <span className="font-medium">{auditEventLabel(event.type)}</span>
-            <span className="text-gray-600"> by {event.actorName}, <UtcTime iso={event.at} /></span>
+            <span className="text-gray-600">
+              {' '}
+              by {event.actorName}, <UtcTime iso={event.at} />
+            </span>
           </p>
-          {event.type === 'tool.updated' ? <FieldChanges before={event.payload.before} after={event.payload.after} /> : null}
+          {event.type === 'tool.updated' ? (
+            <FieldChanges before={event.payload.before} after={event.payload.after} />
+          ) : null}
         </li>
       ))}
     </ol>
@@ -31,7 +36,9 @@ function FieldChanges({ before, after }: { before: unknown; after: unknown }) {
       {changed.map((key) => (
         <div key={key} className="contents">
           <dt className="text-gray-600">{key}</dt>
-          <dd className="font-mono text-xs break-all text-gray-800">{show(b[key])} → {show(a[key])}</dd>
+          <dd className="font-mono text-xs break-all text-gray-800">
+            {show(b[key])} → {show(a[key])}
+          </dd>
         </div>
       ))}
     </dl>
@@ -39,6 +46,6 @@ function FieldChanges({ before, after }: { before: unknown; after: unknown }) {
 }
 
 function show(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? '—';
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? '—');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

@@ -14,7 +14,11 @@ export default async function NewToolPage() {
   if (!can(actor, 'tools.manage')) return <AccessDenied title="New tool">Only admins create tools.</AccessDenied>;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/tools" className="text-indigo-700 hover:underline">← Tools</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/tools" className="text-indigo-700 hover:underline">
+          ← Tools
+        </Link>
+      </p>
       <PageHeader title="New tool" description="Agents can call it only once it is granted to them." />
       <Card>
         <CardBody>

@@ -14,12 +14,24 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 async function POST(request: Request, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth.join('/') !== 'callback/credentials') return handler(request, context);
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const email = form?.get('email');
-  const admission = await admitSignIn({ email: typeof email === 'string' ? email : '', address: clientAddress(request.headers) });
+  const admission = await admitSignIn({
+    email: typeof email === 'string' ? email : '',
+    address: clientAddress(request.headers),
+  });
   if (!admission.admitted) {
-    const url = new URL(`/api/auth/error?error=${admission.reason === 'locked' ? 'TooManyAttempts' : 'Busy'}`, request.url);
-    return Response.json({ url: url.toString() }, { status: 429, headers: { 'Retry-After': String(admission.retryAfterSeconds) } });
+    const url = new URL(
+      `/api/auth/error?error=${admission.reason === 'locked' ? 'TooManyAttempts' : 'Busy'}`,
+      request.url,
+    );
+    return Response.json(
+      { url: url.toString() },
+      { status: 429, headers: { 'Retry-After': String(admission.retryAfterSeconds) } },
+    );
   }
   try {
     return await handler(request, context);

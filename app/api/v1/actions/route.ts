@@ -7,7 +7,9 @@ import { listRollbackActions } from '@/lib/rollback/list-rollback-actions';
 import { listRollbacksQuerySchema } from '@/lib/rollback/schemas';
 import { z } from 'zod';
 
-const kindSchema = z.object({ kind: z.enum(['rollback'], { error: 'kind must be rollback (or left out)' }).optional() });
+const kindSchema = z.object({
+  kind: z.enum(['rollback'], { error: 'kind must be rollback (or left out)' }).optional(),
+});
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +17,10 @@ export const dynamic = 'force-dynamic';
 export const POST = agentRoute(async ({ actor, request }) => {
   const body = await readJson(request);
   const input = proposeActionSchema.parse(body);
-  return withIdempotency(actor.id, request.headers.get('idempotency-key'), body, async () => ({ status: 201, body: await proposeAction(actor, input) }));
+  return withIdempotency(actor.id, request.headers.get('idempotency-key'), body, async () => ({
+    status: 201,
+    body: await proposeAction(actor, input),
+  }));
 });
 
 // ?status= one of the statuses (required), ?after= the previous page's nextCursor, ?limit= 1–100.
@@ -23,9 +28,17 @@ export const POST = agentRoute(async ({ actor, request }) => {
 export const GET = agentRoute(async ({ actor, request }) => {
   const query = new URL(request.url).searchParams;
   const { kind } = kindSchema.parse({ kind: query.get('kind') ?? undefined });
-  if (kind === 'rollback') return { body: await listRollbackActions(actor, listRollbacksQuerySchema.parse({ status: query.get('status') ?? undefined })) };
+  if (kind === 'rollback')
+    return {
+      body: await listRollbackActions(
+        actor,
+        listRollbacksQuerySchema.parse({ status: query.get('status') ?? undefined }),
+      ),
+    };
   const input = listAgentActionsSchema.parse({
-    status: query.get('status') ?? undefined, after: query.get('after') ?? undefined, limit: query.get('limit') ?? undefined,
+    status: query.get('status') ?? undefined,
+    after: query.get('after') ?? undefined,
+    limit: query.get('limit') ?? undefined,
   });
   return { body: await listAgentActions(actor, input) };
 });

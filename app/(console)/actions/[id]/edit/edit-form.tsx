@@ -53,7 +53,10 @@ export function EditForm({ actionId, version, schema, params, sensitive, canEdit
           {unplaced.length > 0 ? (
             <ul className="mt-1 list-disc pl-5">
               {unplaced.map((issue, index) => (
-                <li key={index}>{issue.path ? `${issue.path}: ` : ''}{issue.message}</li>
+                <li key={index}>
+                  {issue.path ? `${issue.path}: ` : ''}
+                  {issue.message}
+                </li>
               ))}
             </ul>
           ) : null}
@@ -86,7 +89,9 @@ export function EditForm({ actionId, version, schema, params, sensitive, canEdit
         />
       </div>
       {unparsable.length > 0 ? (
-        <p role="status" className="text-sm text-red-700">Fix the JSON in {unparsable.map((p) => p || 'Parameters').join(', ')} before approving.</p>
+        <p role="status" className="text-sm text-red-700">
+          Fix the JSON in {unparsable.map((p) => p || 'Parameters').join(', ')} before approving.
+        </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="success" disabled={pending || unparsable.length > 0} aria-busy={pending}>
@@ -102,5 +107,7 @@ export function EditForm({ actionId, version, schema, params, sensitive, canEdit
 
 /** The failing fields under `params`, with paths relative to the parameters (the form's own controls). */
 function paramIssues(issues: FieldIssue[]): FieldIssue[] {
-  return issues.filter((issue) => issue.path === 'params' || issue.path.startsWith('params.')).map((issue) => ({ ...issue, path: issue.path.replace(/^params\.?/, '') }));
+  return issues
+    .filter((issue) => issue.path === 'params' || issue.path.startsWith('params.'))
+    .map((issue) => ({ ...issue, path: issue.path.replace(/^params\.?/, '') }));
 }

@@ -26,7 +26,10 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
   if (!can(actor, 'actions.decide')) {
     return (
       <AccessDenied title="Edit and approve">
-        Your role cannot approve actions, so it cannot edit them either. <Link href={`/actions/${encodeURIComponent(id)}`} className="underline">Back to the action</Link>
+        Your role cannot approve actions, so it cannot edit them either.{' '}
+        <Link href={`/actions/${encodeURIComponent(id)}`} className="underline">
+          Back to the action
+        </Link>
       </AccessDenied>
     );
   }
@@ -39,8 +42,8 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
         title="Edit and approve"
         description={
           <p>
-            Change what <span className="font-medium text-gray-900">{edit.agent.name}</span> will run, then approve it. The agent receives your
-            version when it claims the action.
+            Change what <span className="font-medium text-gray-900">{edit.agent.name}</span> will run, then approve it.
+            The agent receives your version when it claims the action.
           </p>
         }
         actions={
@@ -54,7 +57,11 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
           <CardHeader
             id="edit-parameters"
             title={`Parameters (version ${action.paramsVersion})`}
-            description={action.edited ? 'Already edited by a reviewer; you are editing that version.' : 'As the agent proposed them.'}
+            description={
+              action.edited
+                ? 'Already edited by a reviewer; you are editing that version.'
+                : 'As the agent proposed them.'
+            }
           />
           <CardBody>
             {edit.editable && edit.schema ? (
@@ -69,7 +76,11 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
             ) : (
               <EmptyState
                 title={`This action is ${action.status.replace('_', ' ')}: it can no longer be edited.`}
-                description={<Link href={`/actions/${action.id}`} className="font-medium text-indigo-700 hover:underline">Back to the action</Link>}
+                description={
+                  <Link href={`/actions/${action.id}`} className="font-medium text-indigo-700 hover:underline">
+                    Back to the action
+                  </Link>
+                }
               />
             )}
           </CardBody>
@@ -95,19 +106,36 @@ function ProposedAction({ edit }: { edit: ActionForEdit }) {
             </span>
             {edit.toolDescription ? <span className="mt-1 block text-gray-600">{edit.toolDescription}</span> : null}
           </Fact>
-          <Fact term="Status"><StatusBadge status={action.status} /></Fact>
-          {edit.summary ? <Fact term="In short"><InertText text={edit.summary} /></Fact> : null}
+          <Fact term="Status">
+            <StatusBadge status={action.status} />
+          </Fact>
+          {edit.summary ? (
+            <Fact term="In short">
+              <InertText text={edit.summary} />
+            </Fact>
+          ) : null}
           <Fact term="Agent">{edit.agent.name}</Fact>
           <Fact term="Agent's reason (written by the agent)">
-            {action.reason ? <InertText text={action.reason} className="whitespace-pre-wrap" /> : <span className="text-gray-600 italic">No reason given.</span>}
+            {action.reason ? (
+              <InertText text={action.reason} className="whitespace-pre-wrap" />
+            ) : (
+              <span className="text-gray-600 italic">No reason given.</span>
+            )}
           </Fact>
           {action.requester ? (
-            <Fact term="On behalf of"><InertText text={action.requester} />{action.requesterVerified ? ' (verified)' : ''}</Fact>
+            <Fact term="On behalf of">
+              <InertText text={action.requester} />
+              {action.requesterVerified ? ' (verified)' : ''}
+            </Fact>
           ) : null}
           {action.approvalsRequired > 1 ? (
-            <Fact term="Approvals">{action.approvalsRequired} reviewers must approve; an edit voids approvals given to earlier parameters.</Fact>
+            <Fact term="Approvals">
+              {action.approvalsRequired} reviewers must approve; an edit voids approvals given to earlier parameters.
+            </Fact>
           ) : null}
-          <Fact term="Proposed"><RelativeTime iso={action.createdAt} /></Fact>
+          <Fact term="Proposed">
+            <RelativeTime iso={action.createdAt} />
+          </Fact>
         </dl>
       </CardBody>
     </Card>

@@ -16,7 +16,11 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const actor = await getUserActor();
-  if (!actor) return NextResponse.json({ error: { code: 'unauthenticated', message: 'Sign in to export evidence.' } }, { status: 401 });
+  if (!actor)
+    return NextResponse.json(
+      { error: { code: 'unauthenticated', message: 'Sign in to export evidence.' } },
+      { status: 401 },
+    );
   const { id } = await params;
   const dir = await mkdtemp(path.join(tmpdir(), 'warden-incident-evidence-'));
   const file = path.join(dir, 'evidence.tar');
@@ -25,7 +29,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     await buildIncidentEvidenceBundle(actor, id, file);
   } catch (error) {
     await cleanUp();
-    if (isWardenError(error)) return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    if (isWardenError(error))
+      return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
     throw error;
   }
   const stream = createReadStream(file);

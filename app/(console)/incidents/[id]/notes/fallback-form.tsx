@@ -17,22 +17,50 @@ export function FallbackForm({ id, version, text }: { id: string; version: numbe
     const manualFallback = new FormData(formElement).get('manualFallback');
     setMessage(null);
     startTransition(async () => {
-      const result = await setIncidentFallbackMutation({ id, version, manualFallback } as Parameters<typeof setIncidentFallbackMutation>[0]);
+      const result = await setIncidentFallbackMutation({ id, version, manualFallback } as Parameters<
+        typeof setIncidentFallbackMutation
+      >[0]);
       if (result.ok) {
-        setMessage({ ok: true, text: result.data.changed ? 'Fallback saved: reviewers see it on the affected agents’ pages.' : 'No change.' });
+        setMessage({
+          ok: true,
+          text: result.data.changed ? 'Fallback saved: reviewers see it on the affected agents’ pages.' : 'No change.',
+        });
         router.refresh();
       } else setMessage({ ok: false, text: result.error });
     });
   }
   return (
-    <form onSubmit={(event) => { event.preventDefault(); submit(event.currentTarget); }} className="flex flex-col gap-3">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(event.currentTarget);
+      }}
+      className="flex flex-col gap-3"
+    >
       <div className="flex flex-col gap-1">
         <Label htmlFor="incident-fallback-text">Fallback text</Label>
-        <Textarea id="incident-fallback-text" name="manualFallback" maxLength={2000} rows={4} defaultValue={text} key={`${version}`} />
+        <Textarea
+          id="incident-fallback-text"
+          name="manualFallback"
+          maxLength={2000}
+          rows={4}
+          defaultValue={text}
+          key={`${version}`}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" disabled={pending}>Save fallback</Button>
-        {message ? (message.ok ? <p role="status" className="text-sm text-emerald-800">{message.text}</p> : <ErrorAlert>{message.text}</ErrorAlert>) : null}
+        <Button type="submit" disabled={pending}>
+          Save fallback
+        </Button>
+        {message ? (
+          message.ok ? (
+            <p role="status" className="text-sm text-emerald-800">
+              {message.text}
+            </p>
+          ) : (
+            <ErrorAlert>{message.text}</ErrorAlert>
+          )
+        ) : null}
       </div>
     </form>
   );

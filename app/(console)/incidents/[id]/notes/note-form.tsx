@@ -24,13 +24,28 @@ export function NoteForm({ id }: { id: string }) {
     });
   }
   return (
-    <form onSubmit={(event) => { event.preventDefault(); submit(event.currentTarget); }} className="flex flex-col gap-3">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(event.currentTarget);
+      }}
+      className="flex flex-col gap-3"
+    >
       <div className="flex flex-col gap-1">
         <Label htmlFor="incident-note">New note</Label>
-        <Textarea id="incident-note" name="body" required maxLength={5000} rows={3} placeholder="What you found, what you did, what is next." />
+        <Textarea
+          id="incident-note"
+          name="body"
+          required
+          maxLength={5000}
+          rows={3}
+          placeholder="What you found, what you did, what is next."
+        />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" disabled={pending}>Add note</Button>
+        <Button type="submit" disabled={pending}>
+          Add note
+        </Button>
         {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       </div>
     </form>

@@ -2,7 +2,11 @@
 
 import { ReturnRequestPanel, type RequestView } from '@/components/return-to-normal/return-request-panel';
 import {
-  approveIncidentReturnMutation, cancelIncidentReturnMutation, rejectIncidentReturnMutation, releaseIncidentAloneMutation, requestIncidentReturnMutation,
+  approveIncidentReturnMutation,
+  cancelIncidentReturnMutation,
+  rejectIncidentReturnMutation,
+  releaseIncidentAloneMutation,
+  requestIncidentReturnMutation,
 } from './mutations';
 
 type Props = {

@@ -67,7 +67,11 @@ export const releaseIncidentAloneMutation = defineMutation({
   name: 'releaseIncidentAloneMutation',
   input: reasonInput.extend({ password: z.string().max(1000) }),
   run: async (actor, { incidentId, reason, password }) => {
-    const result = await releaseAsSingleAdmin(actor, { target: { incidentId }, reason, password }, clientAddress(await headers()));
+    const result = await releaseAsSingleAdmin(
+      actor,
+      { target: { incidentId }, reason, password },
+      clientAddress(await headers()),
+    );
     refresh(incidentId);
     return result;
   },

@@ -35,24 +35,45 @@ export default async function IncidentRecoveryPage({ params }: { params: Promise
             {view.switches.map((s) => (
               <li key={s.id}>
                 <span className="font-medium text-gray-900">{s.effect}</span> on {s.target || 'everything'}
-                <span className="block text-xs break-words text-gray-600">Reason: {s.reason}{s.engagedAt ? <> · since <LocalTime iso={s.engagedAt.toISOString()} /></> : null}</span>
+                <span className="block text-xs break-words text-gray-600">
+                  Reason: {s.reason}
+                  {s.engagedAt ? (
+                    <>
+                      {' '}
+                      · since <LocalTime iso={s.engagedAt.toISOString()} />
+                    </>
+                  ) : null}
+                </span>
               </li>
             ))}
           </PlanList>
           <PlanList heading="Agents to resume" empty="None: no agent this incident paused is still paused.">
-            {view.agentsToResume.map((agent) => <li key={agent.id}><Link className="text-indigo-700 underline" href={`/agents/${agent.id}`}>{agent.name}</Link></li>)}
+            {view.agentsToResume.map((agent) => (
+              <li key={agent.id}>
+                <Link className="text-indigo-700 underline" href={`/agents/${agent.id}`}>
+                  {agent.name}
+                </Link>
+              </li>
+            ))}
           </PlanList>
           {view.heldByAnotherIncident.length > 0 ? (
             <PlanList heading="Agents that stay paused" empty="">
               {view.heldByAnotherIncident.map((agent) => (
-                <li key={agent.id}><Link className="text-indigo-700 underline" href={`/agents/${agent.id}`}>{agent.name}</Link>: also paused by incident “{agent.incident}”, until its own return to normal.</li>
+                <li key={agent.id}>
+                  <Link className="text-indigo-700 underline" href={`/agents/${agent.id}`}>
+                    {agent.name}
+                  </Link>
+                  : also paused by incident “{agent.incident}”, until its own return to normal.
+                </li>
               ))}
             </PlanList>
           ) : null}
           <PlanList heading="Keys that stay revoked" empty="None revoked by this incident.">
             {view.revokedKeys.map((key) => (
               <li key={`${key.agent}-${key.prefix}`}>
-                {key.agent}: <code className="text-xs">{key.prefix}…</code> (revoked <LocalTime iso={key.revokedAt.toISOString()} />). Issue new keys on the agent&apos;s page when it is safe.
+                {key.agent}: <code className="text-xs">{key.prefix}…</code> (revoked{' '}
+                <LocalTime iso={key.revokedAt.toISOString()} />
+                ). Issue new keys on the agent&apos;s page when it is safe.
               </li>
             ))}
           </PlanList>
@@ -61,7 +82,11 @@ export default async function IncidentRecoveryPage({ params }: { params: Promise
       <Card>
         <CardHeader
           title="Return to normal"
-          description={view.activeAdmins > 1 ? 'Two people: one admin asks, another approves before the request expires.' : 'This workspace has one active admin: they may return to normal alone with their password again.'}
+          description={
+            view.activeAdmins > 1
+              ? 'Two people: one admin asks, another approves before the request expires.'
+              : 'This workspace has one active admin: they may return to normal alone with their password again.'
+          }
         />
         <CardBody>
           <IncidentReturnPanel
@@ -72,7 +97,11 @@ export default async function IncidentRecoveryPage({ params }: { params: Promise
             viewer={view.viewer}
             ttlMinutes={view.ttlMinutes}
           />
-          {view.nothingToDo && !view.pending ? <p className="text-sm text-gray-700">Nothing is held by this incident any more: there is nothing to return to normal.</p> : null}
+          {view.nothingToDo && !view.pending ? (
+            <p className="text-sm text-gray-700">
+              Nothing is held by this incident any more: there is nothing to return to normal.
+            </p>
+          ) : null}
         </CardBody>
       </Card>
     </div>
@@ -83,7 +112,11 @@ function PlanList({ heading, empty, children }: { heading: string; empty: string
   return (
     <section aria-label={heading}>
       <h3 className="text-sm font-semibold text-gray-900">{heading}</h3>
-      {children.length > 0 ? <ul className="mt-2 flex flex-col gap-2 text-sm text-gray-800">{children}</ul> : <p className="mt-2 text-sm text-gray-600">{empty}</p>}
+      {children.length > 0 ? (
+        <ul className="mt-2 flex flex-col gap-2 text-sm text-gray-800">{children}</ul>
+      ) : (
+        <p className="mt-2 text-sm text-gray-600">{empty}</p>
+      )}
     </section>
   );
 }

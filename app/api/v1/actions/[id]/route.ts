@@ -7,5 +7,11 @@ export const dynamic = 'force-dynamic';
 
 export const GET = agentRoute<{ id: string }>(async ({ actor, request, params }) => {
   const query = getActionQuerySchema.parse({ wait: new URL(request.url).searchParams.get('wait') ?? undefined });
-  return { body: await getAgentAction(actor, { actionId: actionIdParam(params.id), waitSeconds: query.wait, signal: request.signal }) };
+  return {
+    body: await getAgentAction(actor, {
+      actionId: actionIdParam(params.id),
+      waitSeconds: query.wait,
+      signal: request.signal,
+    }),
+  };
 });

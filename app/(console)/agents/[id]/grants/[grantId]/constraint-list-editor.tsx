@@ -9,11 +9,25 @@ import { ConstraintRow } from './constraint-row';
  * Conditions on the call's parameters: a call that breaks one is blocked ("Block") or sent to a person ("Review",
  * a risk condition that forces review even when no approval is otherwise required).
  */
-export function ConstraintListEditor({ value, params, onChange }: { value: ConstraintDraft[]; params: string[]; onChange: (next: ConstraintDraft[]) => void }) {
+export function ConstraintListEditor({
+  value,
+  params,
+  onChange,
+}: {
+  value: ConstraintDraft[];
+  params: string[];
+  onChange: (next: ConstraintDraft[]) => void;
+}) {
   return (
     <div className="flex flex-col gap-3">
-      {params.length === 0 ? <p className="text-sm text-gray-600">This tool&apos;s schema names no parameters, so no condition can be set.</p> : null}
-      {value.length === 0 ? <p className="text-sm text-gray-600">No conditions: any parameters the tool accepts are allowed.</p> : null}
+      {params.length === 0 ? (
+        <p className="text-sm text-gray-600">
+          This tool&apos;s schema names no parameters, so no condition can be set.
+        </p>
+      ) : null}
+      {value.length === 0 ? (
+        <p className="text-sm text-gray-600">No conditions: any parameters the tool accepts are allowed.</p>
+      ) : null}
       {value.map((draft, index) => (
         <ConstraintRow
           key={draft.key}

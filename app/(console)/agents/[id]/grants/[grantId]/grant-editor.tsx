@@ -17,7 +17,12 @@ import { ImpactCheck } from './impact-check';
 import { LooseningConfirmDialog } from './loosening-confirm-dialog';
 
 type Props = {
-  agentId: string; grantId: string; version: number; rules: GrantPolicy; params: string[]; groups: GroupOption[];
+  agentId: string;
+  grantId: string;
+  version: number;
+  rules: GrantPolicy;
+  params: string[];
+  groups: GroupOption[];
   /** An admin: a confirmed loosening applies; an owner's is held for an admin. */
   canGovern: boolean;
 };
@@ -41,7 +46,10 @@ export function GrantEditor({ agentId, grantId, version: startVersion, rules, pa
     const input = toRulesInput(state);
     const parsed = grantRulesSchema.safeParse(input);
     if (parsed.success) return input;
-    setOutcome({ ok: false, error: parsed.error.issues.map((issue) => `${fieldName(issue.path)}: ${withoutFieldPrefix(issue)}`).join('; ') });
+    setOutcome({
+      ok: false,
+      error: parsed.error.issues.map((issue) => `${fieldName(issue.path)}: ${withoutFieldPrefix(issue)}`).join('; '),
+    });
     return null;
   };
 
@@ -55,9 +63,16 @@ export function GrantEditor({ agentId, grantId, version: startVersion, rules, pa
 
   const send = (edited: GrantRulesInput, confirmLoosening: boolean) => {
     startTransition(async () => {
-      const result = await saveGrantMutation({ agentId, grantId, expectedVersion: version, rules: edited, confirmLoosening });
+      const result = await saveGrantMutation({
+        agentId,
+        grantId,
+        expectedVersion: version,
+        rules: edited,
+        confirmLoosening,
+      });
       setLoosened([]);
-      if (!result.ok) return setOutcome({ ok: false, error: result.error, stale: result.error.includes('changed by someone else') });
+      if (!result.ok)
+        return setOutcome({ ok: false, error: result.error, stale: result.error.includes('changed by someone else') });
       setOutcome({
         ok: true,
         message: result.data.held
@@ -71,14 +86,32 @@ export function GrantEditor({ agentId, grantId, version: startVersion, rules, pa
 
   return (
     <div className="flex flex-col gap-6">
-      <Section title="Approvals and scope"><GrantScopeFields state={state} onChange={change} /></Section>
-      <Section title="Reviewer groups"><GrantReviewGroupFields state={state} groups={groups} onChange={change} /></Section>
-      <Section title="Conditions on parameters" description="Block the call, or send it to review, when a parameter breaks the condition.">
-        <ConstraintListEditor value={state.constraints} params={params} onChange={(constraints) => change({ constraints })} />
+      <Section title="Approvals and scope">
+        <GrantScopeFields state={state} onChange={change} />
       </Section>
-      <Section title="Limits"><GrantLimitFields state={state} onChange={change} /></Section>
-      <Section title="Requester"><GrantRequesterFields state={state} onChange={change} /></Section>
-      <Section title="Impact" description="Replays this agent's recorded calls of the tool under the edited rules, before you save.">
+      <Section title="Reviewer groups">
+        <GrantReviewGroupFields state={state} groups={groups} onChange={change} />
+      </Section>
+      <Section
+        title="Conditions on parameters"
+        description="Block the call, or send it to review, when a parameter breaks the condition."
+      >
+        <ConstraintListEditor
+          value={state.constraints}
+          params={params}
+          onChange={(constraints) => change({ constraints })}
+        />
+      </Section>
+      <Section title="Limits">
+        <GrantLimitFields state={state} onChange={change} />
+      </Section>
+      <Section title="Requester">
+        <GrantRequesterFields state={state} onChange={change} />
+      </Section>
+      <Section
+        title="Impact"
+        description="Replays this agent's recorded calls of the tool under the edited rules, before you save."
+      >
         <ImpactCheck agentId={agentId} grantId={grantId} rules={editedRules} />
       </Section>
       <div className="flex flex-col gap-3 border-t border-gray-200 pt-4">
@@ -86,13 +119,21 @@ export function GrantEditor({ agentId, grantId, version: startVersion, rules, pa
           <ErrorAlert>
             {outcome.error}
             {outcome.stale ? (
-              <Button variant="secondary" size="sm" className="mt-2 flex" onClick={() => window.location.reload()}>Reload the grant</Button>
+              <Button variant="secondary" size="sm" className="mt-2 flex" onClick={() => window.location.reload()}>
+                Reload the grant
+              </Button>
             ) : null}
           </ErrorAlert>
         ) : null}
-        {outcome?.ok ? <p role="status" className="text-sm text-emerald-800">{outcome.message}</p> : null}
+        {outcome?.ok ? (
+          <p role="status" className="text-sm text-emerald-800">
+            {outcome.message}
+          </p>
+        ) : null}
         <div>
-          <Button onClick={save} disabled={pending} aria-busy={pending}>Save grant</Button>
+          <Button onClick={save} disabled={pending} aria-busy={pending}>
+            Save grant
+          </Button>
         </div>
         <LooseningConfirmDialog
           loosened={loosened}
@@ -122,18 +163,36 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  param: 'parameter', min: 'minimum', max: 'maximum', values: 'values', pattern: 'pattern', domains: 'domains',
-  approvals: 'Approvals required', rateLimit: 'Rate limit', count: 'count', windowSeconds: 'window', maxCallsPerTrace: 'Max calls per trace',
-  maxPending: 'Max pending', expiresAt: 'Expires at', requester: 'Requester', loop: 'Loop detection', maxRepeats: 'repeats',
-  requiredGroups: 'Required groups', reviewGroupId: 'Review group asked first', escalationLadder: 'Escalation ladder',
-  afterMinutes: 'minutes', groupId: 'group',
+  param: 'parameter',
+  min: 'minimum',
+  max: 'maximum',
+  values: 'values',
+  pattern: 'pattern',
+  domains: 'domains',
+  approvals: 'Approvals required',
+  rateLimit: 'Rate limit',
+  count: 'count',
+  windowSeconds: 'window',
+  maxCallsPerTrace: 'Max calls per trace',
+  maxPending: 'Max pending',
+  expiresAt: 'Expires at',
+  requester: 'Requester',
+  loop: 'Loop detection',
+  maxRepeats: 'repeats',
+  requiredGroups: 'Required groups',
+  reviewGroupId: 'Review group asked first',
+  escalationLadder: 'Escalation ladder',
+  afterMinutes: 'minutes',
+  groupId: 'group',
 };
 
 /** "constraints.0.max" → "Condition 1 maximum"; "rateLimit.windowSeconds" → "Rate limit window". */
 function fieldName(path: PropertyKey[]): string {
   const words = (keys: PropertyKey[]) => keys.map((key) => FIELD_LABELS[String(key)] ?? String(key));
-  if (path[0] === 'constraints' && typeof path[1] === 'number') return [`Condition ${path[1] + 1}`, ...words(path.slice(2))].join(' ');
-  if (path[0] === 'escalationLadder' && typeof path[1] === 'number') return [`Escalation step ${path[1] + 1}`, ...words(path.slice(2))].join(' ');
+  if (path[0] === 'constraints' && typeof path[1] === 'number')
+    return [`Condition ${path[1] + 1}`, ...words(path.slice(2))].join(' ');
+  if (path[0] === 'escalationLadder' && typeof path[1] === 'number')
+    return [`Escalation step ${path[1] + 1}`, ...words(path.slice(2))].join(' ');
   return words(path).join(' ') || 'Grant';
 }
 

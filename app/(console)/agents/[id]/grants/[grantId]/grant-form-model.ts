@@ -13,8 +13,15 @@ export const CONSTRAINT_KINDS = {
 export type ConstraintKind = keyof typeof CONSTRAINT_KINDS;
 
 export type ConstraintDraft = {
-  key: string; kind: ConstraintKind; param: string; effect: 'block' | 'review';
-  values: string; pattern: string; min: string; max: string; domains: string;
+  key: string;
+  kind: ConstraintKind;
+  param: string;
+  effect: 'block' | 'review';
+  values: string;
+  pattern: string;
+  min: string;
+  max: string;
+  domains: string;
 };
 
 export const WINDOW_UNITS = { 1: 'seconds', 60: 'minutes', 3600: 'hours', 86400: 'days' } as const;
@@ -45,7 +52,17 @@ export type EscalationDraft = { key: string; afterMinutes: string; groupId: stri
 let nextKey = 0;
 export function newConstraint(kind: ConstraintKind = 'range'): ConstraintDraft {
   nextKey += 1;
-  return { key: `c${nextKey}`, kind, param: '', effect: 'review', values: '', pattern: '', min: '', max: '', domains: '' };
+  return {
+    key: `c${nextKey}`,
+    kind,
+    param: '',
+    effect: 'review',
+    values: '',
+    pattern: '',
+    min: '',
+    max: '',
+    domains: '',
+  };
 }
 
 export function newEscalationStep(afterMinutes = '', groupId = ''): EscalationDraft {
@@ -66,7 +83,12 @@ function toConstraintDraft(c: Constraint): ConstraintDraft {
   if (c.kind === 'range') return { ...draft, min: text(c.min), max: text(c.max) };
   if (c.kind === 'pattern') return { ...draft, pattern: c.pattern };
   if (c.kind === 'email_domain' || c.kind === 'url_domain') return { ...draft, domains: c.domains.join(', ') };
-  return { ...draft, values: c.values.map((v) => (typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)) ? JSON.stringify(v) : String(v))).join(', ') };
+  return {
+    ...draft,
+    values: c.values
+      .map((v) => (typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)) ? JSON.stringify(v) : String(v)))
+      .join(', '),
+  };
 }
 
 export function toFormState(rules: GrantPolicy): GrantFormState {
@@ -84,9 +106,16 @@ export function toFormState(rules: GrantPolicy): GrantFormState {
     requester: {
       required: rules.requester !== null,
       roles: rules.requester?.roles.join(', ') ?? '',
-      attributes: Object.entries(rules.requester?.attributes ?? {}).map(([claim, value]) => `${claim}=${value}`).join('\n'),
+      attributes: Object.entries(rules.requester?.attributes ?? {})
+        .map(([claim, value]) => `${claim}=${value}`)
+        .join('\n'),
     },
-    loop: { enabled: rules.loop !== null, maxRepeats: text(rules.loop?.maxRepeats), pauseAgent: rules.loop?.pauseAgent ?? false, ...toDuration(rules.loop?.windowSeconds) },
+    loop: {
+      enabled: rules.loop !== null,
+      maxRepeats: text(rules.loop?.maxRepeats),
+      pauseAgent: rules.loop?.pauseAgent ?? false,
+      ...toDuration(rules.loop?.windowSeconds),
+    },
     requiredGroups: [...rules.requiredGroups],
     reviewGroupId: rules.reviewGroupId ?? '',
     escalationLadder: rules.escalationLadder.map((step) => newEscalationStep(String(step.afterMinutes), step.groupId)),
@@ -95,7 +124,11 @@ export function toFormState(rules: GrantPolicy): GrantFormState {
 
 /** Empty text is "not set"; anything else goes to the schema as typed, so its messages name the problem. */
 const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
-const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const seconds = (duration: Duration) => Number(duration.amount) * Number(duration.unit);
 
 /** "500" and "true" are matched as a number and a boolean; quote them ("500") to match text. */
@@ -113,7 +146,11 @@ function toConstraint(d: ConstraintDraft): Record<string, unknown> {
   const base = { kind: d.kind, param: d.param, effect: d.effect };
   switch (d.kind) {
     case 'range':
-      return { ...base, ...(d.min.trim() ? { min: Number(d.min) } : {}), ...(d.max.trim() ? { max: Number(d.max) } : {}) };
+      return {
+        ...base,
+        ...(d.min.trim() ? { min: Number(d.min) } : {}),
+        ...(d.max.trim() ? { max: Number(d.max) } : {}),
+      };
     case 'pattern':
       return { ...base, pattern: d.pattern };
     case 'email_domain':
@@ -128,15 +165,22 @@ function toConstraint(d: ConstraintDraft): Record<string, unknown> {
 
 export function toRulesInput(s: GrantFormState): GrantRulesInput {
   const attributes = Object.fromEntries(
-    s.requester.attributes.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
-      const at = line.indexOf('=');
-      return at < 0 ? [line, ''] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-    }),
+    s.requester.attributes
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const at = line.indexOf('=');
+        return at < 0 ? [line, ''] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      }),
   );
   return {
     approvals: Number(s.approvals),
     constraints: s.constraints.map(toConstraint) as GrantRulesInput['constraints'],
-    rateLimit: s.rateLimit.count.trim() === '' ? null : { count: Number(s.rateLimit.count), windowSeconds: seconds(s.rateLimit) },
+    rateLimit:
+      s.rateLimit.count.trim() === ''
+        ? null
+        : { count: Number(s.rateLimit.count), windowSeconds: seconds(s.rateLimit) },
     maxCallsPerTrace: numberOrNull(s.maxCallsPerTrace),
     maxPending: numberOrNull(s.maxPending),
     expiresAt: s.expiresAt ? `${s.expiresAt.length === 16 ? `${s.expiresAt}:00` : s.expiresAt}Z` : null,
@@ -145,9 +189,14 @@ export function toRulesInput(s: GrantFormState): GrantRulesInput {
     reviewTimeoutMinutes: Number(s.reviewTimeoutMinutes),
     ownerMayApprove: s.ownerMayApprove,
     requester: s.requester.required ? { roles: list(s.requester.roles), attributes } : null,
-    loop: s.loop.enabled ? { maxRepeats: Number(s.loop.maxRepeats), windowSeconds: seconds(s.loop), pauseAgent: s.loop.pauseAgent } : null,
+    loop: s.loop.enabled
+      ? { maxRepeats: Number(s.loop.maxRepeats), windowSeconds: seconds(s.loop), pauseAgent: s.loop.pauseAgent }
+      : null,
     requiredGroups: s.requiredGroups,
     reviewGroupId: s.reviewGroupId || null,
-    escalationLadder: s.escalationLadder.map((step) => ({ afterMinutes: Number(step.afterMinutes), groupId: step.groupId })),
+    escalationLadder: s.escalationLadder.map((step) => ({
+      afterMinutes: Number(step.afterMinutes),
+      groupId: step.groupId,
+    })),
   };
 }

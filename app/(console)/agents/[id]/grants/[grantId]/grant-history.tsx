@@ -16,12 +16,24 @@ export function GrantHistory({ changes, groupNames }: { changes: AuditEventView[
         return (
           <li key={change.seq} className="px-4 py-3 text-sm sm:px-5">
             <p className="text-gray-900">
-              <span className="font-medium">{auditEventLabel(change.type)}{version}</span>
-              <span className="text-gray-600"> by {change.actorName}, <UtcTime iso={change.at} /></span>
+              <span className="font-medium">
+                {auditEventLabel(change.type)}
+                {version}
+              </span>
+              <span className="text-gray-600">
+                {' '}
+                by {change.actorName}, <UtcTime iso={change.at} />
+              </span>
             </p>
             <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-gray-800">
               {before ? <Rules term="Before" rules={describeGrantRules(before, groupNames)} /> : null}
-              {after ? <Rules term="After" rules={describeGrantRules(after, groupNames)} highlight={before ? describeGrantRules(before, groupNames) : []} /> : null}
+              {after ? (
+                <Rules
+                  term="After"
+                  rules={describeGrantRules(after, groupNames)}
+                  highlight={before ? describeGrantRules(before, groupNames) : []}
+                />
+              ) : null}
               {loosenedOf(change.payload) ? <Rules term="Loosens" rules={loosenedOf(change.payload)!} /> : null}
             </dl>
           </li>

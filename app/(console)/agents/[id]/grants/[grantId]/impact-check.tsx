@@ -23,7 +23,9 @@ export function ImpactCheck({ agentId, grantId, rules }: Props) {
   const check = () => {
     const edited = rules();
     if (!edited) return;
-    startTransition(async () => setResult(await checkGrantImpactMutation({ agentId, grantId, rules: edited, days: Number(days) || 7 })));
+    startTransition(async () =>
+      setResult(await checkGrantImpactMutation({ agentId, grantId, rules: edited, days: Number(days) || 7 })),
+    );
   };
 
   return (
@@ -31,9 +33,19 @@ export function ImpactCheck({ agentId, grantId, rules }: Props) {
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <Label htmlFor="grant-impact-days">Days to check</Label>
-          <Input id="grant-impact-days" type="number" min={1} max={90} className="w-24" value={days} onChange={(e) => setDays(e.target.value)} />
+          <Input
+            id="grant-impact-days"
+            type="number"
+            min={1}
+            max={90}
+            className="w-24"
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+          />
         </div>
-        <Button variant="secondary" onClick={check} disabled={pending} aria-busy={pending}>Check impact</Button>
+        <Button variant="secondary" onClick={check} disabled={pending} aria-busy={pending}>
+          Check impact
+        </Button>
       </div>
       {result && !result.ok ? <ErrorAlert>{result.error}</ErrorAlert> : null}
       {result?.ok ? <ImpactReport impact={result.data} /> : null}
@@ -46,7 +58,8 @@ function ImpactReport({ impact }: { impact: Impact }) {
     <div role="status" className="rounded-md border border-gray-200 bg-gray-50 p-3 text-sm text-gray-900">
       <p className="font-medium">{`${impact.changed} of ${impact.total} recorded proposals would change`}</p>
       <p className="text-xs text-gray-600">
-        Over the last {impact.days} days, replayed under the edited rules.{impact.truncated ? ' Only the first 5,000 proposals were replayed.' : ''}
+        Over the last {impact.days} days, replayed under the edited rules.
+        {impact.truncated ? ' Only the first 5,000 proposals were replayed.' : ''}
       </p>
       {impact.examples.length > 0 ? (
         <ul className="mt-3 flex flex-col gap-2">
@@ -58,9 +71,13 @@ function ImpactReport({ impact }: { impact: Impact }) {
                 <span aria-label="would become">→</span>
                 <OutcomeBadge outcome={example.after} />
               </div>
-              <code className="mt-1 block font-mono text-xs break-all text-gray-700">{JSON.stringify(example.params)}</code>
+              <code className="mt-1 block font-mono text-xs break-all text-gray-700">
+                {JSON.stringify(example.params)}
+              </code>
               <ul className="mt-1 list-disc pl-5 text-xs text-gray-700">
-                {example.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+                {example.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
               </ul>
             </li>
           ))}

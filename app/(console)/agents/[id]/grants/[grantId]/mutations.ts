@@ -11,8 +11,17 @@ import { updateGrant } from '@/lib/grants/update-grant';
 import { defineMutation } from '../../../../define-mutation';
 
 const grantRef = { agentId: z.string().min(1), grantId: z.string().min(1) };
-const saveSchema = z.object({ ...grantRef, expectedVersion: z.number().int().min(1), rules: grantRulesSchema, confirmLoosening: z.boolean().default(false) });
-const heldChangeSchema = z.object({ agentId: z.string().min(1), changeRequestId: z.string().min(1), note: z.string().max(1000).optional() });
+const saveSchema = z.object({
+  ...grantRef,
+  expectedVersion: z.number().int().min(1),
+  rules: grantRulesSchema,
+  confirmLoosening: z.boolean().default(false),
+});
+const heldChangeSchema = z.object({
+  agentId: z.string().min(1),
+  changeRequestId: z.string().min(1),
+  note: z.string().max(1000).optional(),
+});
 const impactSchema = z.object({ ...grantRef, rules: grantRulesSchema, days: z.number().int().min(1).max(90) });
 const revokeSchema = z.object(grantRef);
 

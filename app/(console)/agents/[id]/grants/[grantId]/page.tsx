@@ -23,7 +23,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/agents/${grant.agent.id}`} className="text-indigo-700 hover:underline">← {grant.agent.name}</Link>
+        <Link href={`/agents/${grant.agent.id}`} className="text-indigo-700 hover:underline">
+          ← {grant.agent.name}
+        </Link>
       </p>
       <PageHeader
         title={`Grant: ${grant.tool.name}`}
@@ -31,19 +33,35 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
           <div className="flex flex-wrap items-center gap-2">
             <ActionLevelBadge level={grant.tool.actionLevel} supportsRollback={grant.tool.supportsRollback} />
             {grant.tool.enabled ? null : <Badge tone="gray">Tool disabled</Badge>}
-            <span>to {grant.agent.name} ({grant.agent.environment}) · version {grant.version}</span>
+            <span>
+              to {grant.agent.name} ({grant.agent.environment}) · version {grant.version}
+            </span>
           </div>
         }
-        actions={grant.viewerCanControl ? <RevokeGrantButton agentId={grant.agent.id} grantId={grant.id} tool={grant.tool.name} /> : null}
+        actions={
+          grant.viewerCanControl ? (
+            <RevokeGrantButton agentId={grant.agent.id} grantId={grant.id} tool={grant.tool.name} />
+          ) : null
+        }
       />
       <div className="flex flex-col gap-6">
         <HeldChanges agentId={grant.agent.id} changes={grant.heldChanges} canDecide={grant.viewerCanGovern} />
         <Card aria-labelledby="grant-rules">
-          <CardHeader id="grant-rules" title="Rules" description={describeGrantRules(grant.rules, grant.groupNames).join(' · ')} />
+          <CardHeader
+            id="grant-rules"
+            title="Rules"
+            description={describeGrantRules(grant.rules, grant.groupNames).join(' · ')}
+          />
           <CardBody>
             <p className="mb-4 text-sm text-gray-700">
               Admin floor: {grant.floor.message.replace(' (admin floor)', '')}.{' '}
-              {grant.viewerCanGovern ? <Link href="/floors" className="text-indigo-700 hover:underline">Change floors</Link> : 'Changes that loosen this grant wait for an admin.'}
+              {grant.viewerCanGovern ? (
+                <Link href="/floors" className="text-indigo-700 hover:underline">
+                  Change floors
+                </Link>
+              ) : (
+                'Changes that loosen this grant wait for an admin.'
+              )}
             </p>
             {grant.viewerCanControl ? (
               <GrantEditor
@@ -61,7 +79,11 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
           </CardBody>
         </Card>
         <Card aria-labelledby="grant-history">
-          <CardHeader id="grant-history" title="Change history" description="Every change to this grant, newest first. Times are UTC." />
+          <CardHeader
+            id="grant-history"
+            title="Change history"
+            description="Every change to this grant, newest first. Times are UTC."
+          />
           <GrantHistory changes={grant.changes} groupNames={grant.groupNames} />
         </Card>
       </div>
