@@ -43,7 +43,7 @@ export function OneTimeValue({
         <Label htmlFor={id}>{label}</Label>
         <div className="flex gap-2">
           <Input id={id} readOnly value={value} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
-          <Button variant="secondary" onClick={copy} aria-label={copyLabel}>
+          <Button variant="secondary" onClick={() => void copy()} aria-label={copyLabel}>
             {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
             {copied ? 'Copied' : 'Copy'}
           </Button>

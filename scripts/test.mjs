@@ -18,6 +18,9 @@ const stages = [
   ['prisma clients', () => run(process.execPath, ['scripts/prisma-generate.mjs'])],
   ['migrations cover the schema', () => run(process.execPath, ['scripts/create-migration.mjs', '--check'])],
   ['typecheck', () => run(bin('tsc'), ['--noEmit'])],
+  ['typecheck lib/ with unchecked indexes', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.lib.json'])],
+  ['format', () => run(bin('prettier'), ['--check', '--log-level', 'warn', '.'])],
+  ['lint', () => run(bin('eslint'), ['--max-warnings', '0', '.'])],
   ['next build', () => run(bin('next'), ['build'])],
   ['unit and database tests', () => run(bin('vitest'), ['run'])],
   [

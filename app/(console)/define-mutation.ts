@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { ZodError, type z } from 'zod';
-import { getUserActor, type UserActor } from '@/lib/auth/get-user-actor';
+import type { UserActor } from '@/lib/auth/actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { fieldIssues, isWardenError, type FieldIssue } from '@/lib/errors';
 
 /**

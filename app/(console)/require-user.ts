@@ -1,8 +1,8 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getSessionUser } from '@/lib/auth/get-session-user';
-import type { UserActor } from '@/lib/auth/get-user-actor';
+import { getSessionUser } from '@/lib/session/get-session-user';
+import type { UserActor } from '@/lib/auth/actor';
 import { PATH_HEADER, safeCallbackUrl } from '../path-header';
 
 /**

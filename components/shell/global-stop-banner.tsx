@@ -27,9 +27,10 @@ export function LiveGlobalStopBanner({ initial }: { initial: StopState }) {
           // Offline or aborted: keep the last known state.
         }
       }
-      if (!controller.signal.aborted) timer = setTimeout(poll, POLL_MS);
+      if (!controller.signal.aborted) timer = setTimeout(() => void poll(), POLL_MS);
     };
-    timer = setTimeout(poll, POLL_MS);
+    // poll never rejects: a failed fetch keeps the last known state.
+    timer = setTimeout(() => void poll(), POLL_MS);
     return () => {
       controller.abort();
       clearTimeout(timer);

@@ -11,15 +11,13 @@ test('opening and closing an incident reach the incidents channel with its title
   const agent = await createTestAgent();
   const receiver = await startWebhookReceiver();
   const group = await createTestGroup('incidents');
-  const { secret } = await lib
-    .notifications()
-    .createChannel(SETUP, {
-      name: uniqueName('incidents'),
-      kind: 'webhook',
-      url: receiver.url,
-      groupId: group.id,
-      oversight: ['incidents'],
-    });
+  const { secret } = await lib.notifications().createChannel(SETUP, {
+    name: uniqueName('incidents'),
+    kind: 'webhook',
+    url: receiver.url,
+    groupId: group.id,
+    oversight: ['incidents'],
+  });
   receiver.useSecret(secret);
   const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>(
     'lib/incidents/open-incident.ts',

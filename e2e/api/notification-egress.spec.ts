@@ -55,14 +55,12 @@ async function lastAttempt(channelId: string) {
 
 test('the delivery log says "HTTP 500" or "network error": no status text, no error code, no body', async () => {
   const failing = await startWebhookReceiver({ failFirst: 1000 });
-  const { channel } = await lib
-    .notifications()
-    .createChannel(SETUP, {
-      name: uniqueName('failing'),
-      kind: 'webhook',
-      url: failing.url,
-      groupId: await ownGroup(),
-    });
+  const { channel } = await lib.notifications().createChannel(SETUP, {
+    name: uniqueName('failing'),
+    kind: 'webhook',
+    url: failing.url,
+    groupId: await ownGroup(),
+  });
   expect(await lastAttempt(channel.id)).toMatchObject({ lastStatus: 500, lastError: 'HTTP 500' });
   await failing.close();
 
@@ -78,14 +76,12 @@ test('the delivery log says "HTTP 500" or "network error": no status text, no er
 
 test('a URL that turns into a disallowed address after saving is refused at send time, and nothing is sent', async () => {
   const receiver = await startWebhookReceiver();
-  const { channel } = await lib
-    .notifications()
-    .createChannel(SETUP, {
-      name: uniqueName('rebound'),
-      kind: 'webhook',
-      url: receiver.url,
-      groupId: await ownGroup(),
-    });
+  const { channel } = await lib.notifications().createChannel(SETUP, {
+    name: uniqueName('rebound'),
+    kind: 'webhook',
+    url: receiver.url,
+    groupId: await ownGroup(),
+  });
   // As if its DNS name now answered 127.0.0.2 (loopback, not allowed): the check runs on the address at send time.
   await lib
     .db()

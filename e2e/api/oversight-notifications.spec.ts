@@ -12,15 +12,13 @@ import type { OversightKind } from '../../lib/notifications/oversight-events';
 async function oversightChannel(oversight: OversightKind[], options: { failFirst?: number } = {}) {
   const receiver = await startWebhookReceiver({ failFirst: options.failFirst });
   const group = await createTestGroup('oversight');
-  const { channel, secret } = await lib
-    .notifications()
-    .createChannel(SETUP, {
-      name: uniqueName('oversight'),
-      kind: 'webhook',
-      url: receiver.url,
-      groupId: group.id,
-      oversight,
-    });
+  const { channel, secret } = await lib.notifications().createChannel(SETUP, {
+    name: uniqueName('oversight'),
+    kind: 'webhook',
+    url: receiver.url,
+    groupId: group.id,
+    oversight,
+  });
   receiver.useSecret(secret);
   return { channel, receiver };
 }

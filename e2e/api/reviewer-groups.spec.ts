@@ -401,14 +401,12 @@ test.describe('deleting a reviewer group', () => {
       { reviewGroupId: other.id, escalationLadder: [{ afterMinutes: 5, groupId: group.id }] },
       baseURL!,
     );
-    const { channel } = await lib
-      .notifications()
-      .createChannel(admin.actor, {
-        name: uniqueName('payments-pager'),
-        kind: 'webhook',
-        url: 'https://hooks.example.com/payments',
-        groupId: group.id,
-      });
+    const { channel } = await lib.notifications().createChannel(admin.actor, {
+      name: uniqueName('payments-pager'),
+      kind: 'webhook',
+      url: 'https://hooks.example.com/payments',
+      groupId: group.id,
+    });
     const waitingId = await proposeTicket(required.client, required.tool, 'pending_review');
 
     const refusal = groups().delete(admin.actor, { groupId: group.id });

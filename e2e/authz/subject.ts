@@ -55,14 +55,12 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
     .create(SETUP, { name: uniqueName('matrix'), description: 'authorization matrix' });
   await lib.reviewGroups().addMember(SETUP, { groupId: group.id, userId: member.id });
   // Scoped to the subject's own group: a channel for every group would be sent every other spec's proposals.
-  const { channel } = await lib
-    .notifications()
-    .createChannel(SETUP, {
-      name: uniqueName('matrix-channel'),
-      kind: 'webhook',
-      url: 'https://hooks.example.test/warden',
-      groupId: group.id,
-    });
+  const { channel } = await lib.notifications().createChannel(SETUP, {
+    name: uniqueName('matrix-channel'),
+    kind: 'webhook',
+    url: 'https://hooks.example.test/warden',
+    groupId: group.id,
+  });
   await lib.updateGrant()(owner.actor, {
     grantId: grant.id,
     expectedVersion: 1,

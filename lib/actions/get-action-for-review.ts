@@ -8,7 +8,8 @@ import { quorumProgress } from '../policy/review-quorum';
 import { assessRiskForViewer } from '../review/assess-risk-for-viewer';
 import { diffValues } from '../review/diff-values';
 import { emailPreview } from '../review/email-preview';
-import { MASK, maskParams, renderSummary } from '../tools/present-params';
+import { MASK } from '../policy/mask';
+import { maskParams, renderSummary } from '../tools/present-params';
 import { toActionView } from './action-view';
 import { readEffectiveStatus } from './read-effective-status';
 

@@ -6,7 +6,7 @@ export function percentile(values: readonly number[], p: number): number | null 
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (sorted.length - 1) * Math.min(Math.max(p, 0), 1);
-  const below = Math.floor(rank);
-  const above = Math.ceil(rank);
-  return sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
+  const below = sorted[Math.floor(rank)] ?? 0;
+  const above = sorted[Math.ceil(rank)] ?? below;
+  return below + (above - below) * (rank - Math.floor(rank));
 }

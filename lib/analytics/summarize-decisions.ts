@@ -144,7 +144,7 @@ export function summarizeDecisions(
     const flagged = highImpactDecisions >= FLAG_MIN_HIGH_IMPACT && (fastShare ?? 0) >= FLAG_FAST_SHARE;
     return {
       reviewerId,
-      name: rows[0].name,
+      name: rows[0]?.name ?? reviewerId,
       ...outcomes(rows),
       ...durations(rows),
       highImpactDecisions,

@@ -8,6 +8,9 @@ export type Actor =
   | { type: 'cli'; id: string } // the admin CLI on the server itself: full authority, audited as such
   | { type: 'system'; id: string };
 
+/** A signed-in person. */
+export type UserActor = Extract<Actor, { type: 'user' }>;
+
 export function permissionsOf(actor: Actor): ReadonlySet<Permission> {
   switch (actor.type) {
     case 'user':

@@ -1,5 +1,5 @@
 import { db } from '../db/client';
-import type { UserActor } from './get-user-actor';
+import type { UserActor } from './actor';
 import { parseRoles } from './roles';
 import type { SessionClaims } from './session-token';
 

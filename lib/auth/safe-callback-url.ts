@@ -8,6 +8,7 @@ const BASE = 'http://warden.invalid';
  * itself and the API are never destinations. Pure, so its table test covers every trick.
  */
 export function safeCallbackUrl(value: string | null | undefined, fallback = '/queue'): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (!value || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   let parsed: URL;
   try {

@@ -15,7 +15,7 @@ export function parseEgressAllowList(text: string | undefined): EgressAllowList 
   for (const raw of (text ?? '').split(',')) {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
-    const [network, prefix] = entry.split('/');
+    const [network = '', prefix] = entry.split('/');
     const bare = network.replace(/^\[(.*)\]$/, '$1');
     const family = isIP(bare);
     if (family !== 0) {

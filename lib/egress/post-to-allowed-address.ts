@@ -46,8 +46,9 @@ export async function postToAllowedAddress(
       } catch (refusal) {
         return callback(refusal as NodeJS.ErrnoException, '', 0);
       }
+      const [first] = addresses;
       if (options.all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      else callback(null, addresses[0].address, addresses[0].family);
+      else if (first) callback(null, first.address, first.family);
     });
   };
 

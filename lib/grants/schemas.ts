@@ -115,7 +115,7 @@ export const grantRulesSchema = z
       )
       .max(5, 'at most 5 escalation steps')
       .refine(
-        (steps) => steps.every((s, i) => i === 0 || s.afterMinutes > steps[i - 1].afterMinutes),
+        (steps) => steps.every((s, i) => i === 0 || s.afterMinutes > (steps[i - 1]?.afterMinutes ?? -Infinity)),
         'escalation steps must come later and later',
       )
       .default([]),

@@ -12,22 +12,18 @@ export const actionViewSchema = z.object({
   id: z.string().meta({ description: 'The action id (UUID).' }),
   status: z.enum(ACTION_STATUSES).meta({ description: 'Where the action is in its life cycle.' }),
   tool: z.string(),
-  params: z
-    .record(z.string(), z.unknown())
-    .meta({
-      description:
-        "The parameters to run: as proposed, or the reviewer's edited version when `edited`. A claim releases these.",
-    }),
+  params: z.record(z.string(), z.unknown()).meta({
+    description:
+      "The parameters to run: as proposed, or the reviewer's edited version when `edited`. A claim releases these.",
+  }),
   paramsVersion: z
     .number()
     .int()
     .min(1)
     .meta({ description: 'Version of the parameters: 1 as proposed; each reviewer edit adds one.' }),
-  edited: z
-    .boolean()
-    .meta({
-      description: 'True when a reviewer changed the parameters before approving: run `params`, not what you proposed.',
-    }),
+  edited: z.boolean().meta({
+    description: 'True when a reviewer changed the parameters before approving: run `params`, not what you proposed.',
+  }),
   originalParams: z
     .record(z.string(), z.unknown())
     .optional()
@@ -49,32 +45,23 @@ export const actionViewSchema = z.object({
   approvalsRequired: z.number().int().min(0),
   decision: z.object({
     reasons: z.array(z.string()).meta({ description: "The gate's reasons at proposal time." }),
-    reason: z
-      .string()
-      .nullable()
-      .meta({
-        description: "The latest reason given by a person (the reviewer's comment) or by a block at claim time.",
-      }),
-    decidedBy: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          "The reviewer who decided, by display name or an opaque stable id (the instance's WARDEN_REVIEWER_IDENTITY); never an e-mail address. null for the gate's own decisions.",
-      }),
+    reason: z.string().nullable().meta({
+      description: "The latest reason given by a person (the reviewer's comment) or by a block at claim time.",
+    }),
+    decidedBy: z.string().nullable().meta({
+      description:
+        "The reviewer who decided, by display name or an opaque stable id (the instance's WARDEN_REVIEWER_IDENTITY); never an e-mail address. null for the gate's own decisions.",
+    }),
     decidedAt: z.iso.datetime().nullable(),
   }),
   result: z.unknown().nullable().meta({ description: 'What the agent reported: { ok, output, error }, or null.' }),
   downstreamRef: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  rollbackOf: z
-    .string()
-    .nullable()
-    .meta({
-      description:
-        "Set when Warden proposed this action to undo another (a rollback): the original action's id. Claim and run it like any other.",
-    }),
+  rollbackOf: z.string().nullable().meta({
+    description:
+      "Set when Warden proposed this action to undo another (a rollback): the original action's id. Claim and run it like any other.",
+  }),
   stop: z
     .object({ reasons: z.array(z.string()) })
     .optional()
@@ -88,12 +75,10 @@ export const proposalResultSchema = z.object({
   id: z.string(),
   status: z.enum(INITIAL_STATUSES),
   decision: z.object({
-    outcome: z
-      .enum(INITIAL_STATUSES)
-      .meta({
-        description:
-          'approved: claim it now; pending_review: wait for a reviewer; draft: recorded, never executed; blocked: refused.',
-      }),
+    outcome: z.enum(INITIAL_STATUSES).meta({
+      description:
+        'approved: claim it now; pending_review: wait for a reviewer; draft: recorded, never executed; blocked: refused.',
+    }),
     reasons: z.array(z.string()),
   }),
 });
@@ -148,12 +133,9 @@ export const authoritySchema = z.object({
 /** Every error: a code from lib/errors.ts plus safe details (`issues` on 422, `status`/`reasons` on 409, …). */
 export const errorResponseSchema = z.object({
   error: z.looseObject({
-    code: z
-      .enum([...(Object.keys(ERROR_STATUS) as ErrorCode[]), 'internal'])
-      .meta({
-        description:
-          'internal (500) is the only code not in lib/errors.ts: an unexpected failure that reveals nothing.',
-      }),
+    code: z.enum([...(Object.keys(ERROR_STATUS) as ErrorCode[]), 'internal']).meta({
+      description: 'internal (500) is the only code not in lib/errors.ts: an unexpected failure that reveals nothing.',
+    }),
     message: z.string(),
     issues: z
       .array(z.object({ path: z.string(), message: z.string() }))
@@ -173,13 +155,10 @@ export const agentActionListSchema = z.object({
       tool: z.string(),
       status: z.enum(ACTION_STATUSES),
       createdAt: z.string().meta({ description: 'ISO 8601, UTC.' }),
-      fate: z
-        .enum(['promoted', 'discarded'])
-        .nullable()
-        .meta({
-          description:
-            "A draft's fate: null while no person has decided it; promoted (a new pending action was queued) or discarded.",
-        }),
+      fate: z.enum(['promoted', 'discarded']).nullable().meta({
+        description:
+          "A draft's fate: null while no person has decided it; promoted (a new pending action was queued) or discarded.",
+      }),
       promotedActionId: z
         .string()
         .nullable()

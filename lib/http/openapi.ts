@@ -320,7 +320,6 @@ export function openApiDocument(): OpenApiDocument {
 /** Follows a local `#/components/schemas/…` reference; anything else is returned as is. */
 export function resolveSchema(document: OpenApiDocument, schema: JsonSchema): JsonSchema {
   const target = typeof schema.$ref === 'string' ? schema.$ref.replace('#/components/schemas/', '') : null;
-  return target && target in document.components.schemas
-    ? (document.components.schemas as Record<string, JsonSchema>)[target]
-    : schema;
+  const resolved = target ? (document.components.schemas as Record<string, JsonSchema | undefined>)[target] : undefined;
+  return resolved ?? schema;
 }

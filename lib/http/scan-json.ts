@@ -77,7 +77,7 @@ export function findJsonIssue(text: string, limits: JsonLimits = DEFAULT_JSON_LI
         return issue(stack, `more than ${limits.maxItems} items in one array`);
     } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
       let end = i + 1;
-      while (end < n && /[0-9eE+\-.]/.test(text[end])) end++;
+      while (end < n && /[0-9eE+\-.]/.test(text.charAt(end))) end++;
       const problem = numberProblem(text.slice(i, end));
       if (problem) return issue(stack, problem);
       i = end;

@@ -69,7 +69,7 @@ async function heldList(where: Prisma.Sql): Promise<HeldList> {
     FROM "Action" a JOIN "Agent" ag ON ag."id" = a."agentId"
     WHERE ${where} ORDER BY a."createdAt" DESC, a."id" DESC LIMIT ${LIST_LIMIT}`);
   return {
-    total: rows.length === 0 ? 0 : (rawInt(rows[0].total) ?? 0),
+    total: rawInt(rows[0]?.total) ?? 0,
     actions: rows.map((row) => ({
       id: rawText(row.id)!,
       tool: rawText(row.toolName)!,

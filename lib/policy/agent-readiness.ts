@@ -94,7 +94,7 @@ export function assessAgentReadiness(facts: ReadinessFacts): AgentReadiness {
       : [
           {
             text: `${text}: ${names(grants)}`,
-            href: grants.length === 1 ? grantHref(grants[0]) : `${agentPage}#agent-grants`,
+            href: grants.length === 1 && grants[0] ? grantHref(grants[0]) : `${agentPage}#agent-grants`,
           },
         ];
 

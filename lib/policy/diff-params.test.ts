@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MASK } from '../tools/present-params';
+import { MASK } from './mask';
 import { diffParams, type ParamChange } from './diff-params';
 
 type Params = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { MASK } from '../tools/present-params';
+import { MASK } from './mask';
 import { canonicalJson } from './canonical-json';
 
 /** One changed parameter. `before`/`after` are undefined (left out of the JSON) where the parameter was absent. */
@@ -44,7 +44,7 @@ function maskInside(value: unknown, paths: string[]): unknown {
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = { ...value };
   for (const path of paths) {
-    const [head, ...rest] = path.split('.');
+    const [head = '', ...rest] = path.split('.');
     if (!Object.hasOwn(copy, head)) continue;
     copy[head] = rest.length === 0 ? MASK : maskInside(copy[head], [rest.join('.')]);
   }

@@ -65,10 +65,10 @@ export function planApproval(state: QuorumState, reviewerId: string, reviewerGro
     return { ok: false, reason: 'needs_group', missingGroups: missingBefore };
   return {
     ok: true,
-    groupId: assignment[approvals - 1],
+    groupId: assignment[approvals - 1] ?? null,
     complete: approvals >= required && stillMissing.length === 0,
     approvals,
-    assignments: approvers.map((a, i) => ({ reviewerId: a.reviewerId, groupId: assignment[i] })),
+    assignments: approvers.map((a, i) => ({ reviewerId: a.reviewerId, groupId: assignment[i] ?? null })),
   };
 }
 
@@ -83,8 +83,10 @@ function matchGroups(
   const required = new Set(requiredGroups);
   const owner = new Map<string, number>();
   const tryAssign = (i: number, seen: Set<string>): boolean => {
-    const preferred = approvers[i].current;
-    const candidates = requiredGroups.filter((g) => approvers[i].groups.includes(g));
+    const approver = approvers[i];
+    if (!approver) return false;
+    const preferred = approver.current;
+    const candidates = requiredGroups.filter((g) => approver.groups.includes(g));
     const ordered =
       preferred && required.has(preferred) && candidates.includes(preferred)
         ? [preferred, ...candidates.filter((g) => g !== preferred)]

@@ -75,7 +75,7 @@ function startWatching(): () => void {
       // A database hiccup must not end the watch; the next poll tries again.
       console.error('Polling for action changes failed', error);
     }
-    if (!stopped) timer = setTimeout(poll, POLL_MS);
+    if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
   }
   void poll();
 

@@ -123,7 +123,7 @@ const MARKUP: [MarkupKind, RegExp][] = [
 /** Every flag for one string, in a fixed order: markup first, then each distinct invisible character once. */
 export function inspectText(text: string): TextFlag[] {
   const flags: TextFlag[] = [];
-  const tags = new Set(Array.from(text.matchAll(HTML_TAG), (match) => match[1].toLowerCase()));
+  const tags = new Set(Array.from(text.matchAll(HTML_TAG), (match) => (match[1] ?? '').toLowerCase()));
   for (const tag of tags) flags.push({ kind: 'html-tag', tag });
   for (const [kind, pattern] of MARKUP) if (pattern.test(text)) flags.push({ kind });
 

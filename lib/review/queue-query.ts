@@ -34,8 +34,10 @@ const CURSOR = /^(?:(\d{1,9})\.)?([0-9a-zA-Z-]{1,100})$/;
 export function decodeQueueCursor(after: string | undefined, sort: QueueSort): QueueCursor | null {
   const match = after ? CURSOR.exec(after) : null;
   if (!match) return null;
-  if (sort === 'risk') return match[1] === undefined ? null : { weight: Number(match[1]), id: match[2] };
-  return match[1] === undefined ? { id: match[2] } : null;
+  const [, weight, id] = match;
+  if (id === undefined) return null;
+  if (sort === 'risk') return weight === undefined ? null : { weight: Number(weight), id };
+  return weight === undefined ? { id } : null;
 }
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);

@@ -79,12 +79,12 @@ export async function requestRollback(
       await runner.query(sql`SELECT "id" FROM "Action" WHERE "id" = ${original.id} FOR UPDATE`);
     const holding = await runner.query<{ id: string; status: string }>(sql`
       SELECT "id", "status" FROM "Action" WHERE "rollbackOfId" = ${original.id} AND "status" IN (${joinSql([...HOLDING_ROLLBACK_STATUSES])}) LIMIT 1`);
-    if (holding.length > 0) {
-      throw new WardenError(
-        'conflict',
-        `A rollback of this action is already ${holding[0].status} (${holding[0].id}).`,
-        { rollbackId: holding[0].id, status: holding[0].status },
-      );
+    const [held] = holding;
+    if (held) {
+      throw new WardenError('conflict', `A rollback of this action is already ${held.status} (${held.id}).`, {
+        rollbackId: held.id,
+        status: held.status,
+      });
     }
     const loaded = await loadGateFacts(runner, {
       agentId: original.agentId,

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor, UserActor } from '../auth/actor';
 import type { Role } from '../auth/permissions';
 import { approveAction } from '../actions/approve-action';
 import { claimAction } from '../actions/claim-action';
@@ -34,7 +34,7 @@ export async function seedDemoWorkspace(): Promise<{
   const seedStart = new Date();
 
   const accounts = [];
-  const users: Record<string, Extract<Actor, { type: 'user' }>> = {};
+  const users: Partial<Record<Role, UserActor>> = {};
   for (const account of DEMO_ACCOUNTS) {
     const roles: Role[] = [account.role];
     const { user, password } = await createUser(SEEDER, { email: account.email, name: account.name, roles });
@@ -42,6 +42,11 @@ export async function seedDemoWorkspace(): Promise<{
     users[account.role] ??= { type: 'user', ...user };
     accounts.push({ role: account.role, email: account.email, password: password! });
   }
+  const people = {
+    admin: present(users.admin, 'an admin'),
+    owner: present(users.owner, 'an owner'),
+    reviewer: present(users.reviewer, 'a reviewer'),
+  };
   const groupIds: Record<string, string> = {};
   for (const spec of DEMO_GROUPS) {
     const group = await createReviewerGroup(SEEDER, { name: spec.name, description: spec.description });
@@ -60,7 +65,7 @@ export async function seedDemoWorkspace(): Promise<{
     const agent = await createAgent(SEEDER, {
       name: spec.name,
       purpose: spec.purpose,
-      ownerId: users.owner.id,
+      ownerId: people.owner.id,
       environment: spec.environment,
       mode: spec.mode,
     });
@@ -71,7 +76,7 @@ export async function seedDemoWorkspace(): Promise<{
 
   const executed: { id: string; agent: Actor }[] = [];
   for (const proposal of DEMO_PROPOSALS) {
-    const agent = agents[proposal.agent];
+    const agent = present(agents[proposal.agent], `the agent ${proposal.agent}`);
     const { id } = await proposeAction(agent, {
       tool: proposal.tool,
       params: proposal.params,
@@ -80,24 +85,25 @@ export async function seedDemoWorkspace(): Promise<{
       sources: proposal.sources ?? [],
     });
     if (proposal.then === 'approve_and_run') {
-      await approveAction(users.reviewer, { actionId: id, comment: 'Damage confirmed from the photo.' });
+      await approveAction(people.reviewer, { actionId: id, comment: 'Damage confirmed from the photo.' });
       await claimAction(agent, id);
       await reportActionResult(agent, id, { ok: true, output: { refundId: 're_demo_1' }, downstreamRef: 're_demo_1' });
       executed.push({ id, agent });
     } else if (proposal.then === 'reject') {
-      await rejectAction(users.reviewer, {
+      await rejectAction(people.reviewer, {
         actionId: id,
         comment: 'Outside the refund window; offer store credit instead.',
       });
     } else if (proposal.then === 'finance_approves') {
-      await approveAction(users.reviewer, {
+      await approveAction(people.reviewer, {
         actionId: id,
         comment: 'The customer record matches; Security should confirm the request came from them.',
       });
     }
   }
-  const rollback = await rollBackFirstRefund(executed[0], users);
-  await recordDemoIncidents(users.admin, { refundId: executed[0].id, rollbackId: rollback.id, since: seedStart });
+  const refund = present(executed[0], 'an executed refund');
+  const rollback = await rollBackFirstRefund(refund, people);
+  await recordDemoIncidents(people.admin, { refundId: refund.id, rollbackId: rollback.id, since: seedStart });
   return { accounts };
 }
 
@@ -159,7 +165,7 @@ async function recordDemoIncidents(
  */
 async function rollBackFirstRefund(
   refund: { id: string; agent: Actor },
-  users: Record<string, Extract<Actor, { type: 'user' }>>,
+  users: { admin: UserActor; reviewer: UserActor },
 ): Promise<{ id: string }> {
   const rollback = await requestRollback(users.admin, {
     actionId: refund.id,
@@ -186,4 +192,10 @@ function withGroupIds(rules: Partial<GrantRulesInput>, ids: Record<string, strin
       escalationLadder: rules.escalationLadder.map((step) => ({ ...step, groupId: id(step.groupId) })),
     }),
   };
+}
+
+/** The demo data is fixed: a missing account, agent or refund is a bug in the demo's own tables. */
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The demo workspace has no ${what}.`);
+  return value;
 }

@@ -5,12 +5,11 @@ import { createJsonSchemaEngine } from './json-schema';
 /** Refuses a parameter schema that does not compile, naming what is wrong (a pattern by its place in the schema). */
 export function assertValidJsonSchema(schema: Record<string, unknown>): void {
   const patterns = patternProblems(schema, ['parameters']);
-  if (patterns.length > 0) {
-    throw new WardenError(
-      'invalid_input',
-      `The parameter schema has a pattern Warden cannot run: ${patterns[0].path}.`,
-      { issues: patterns },
-    );
+  const [first] = patterns;
+  if (first) {
+    throw new WardenError('invalid_input', `The parameter schema has a pattern Warden cannot run: ${first.path}.`, {
+      issues: patterns,
+    });
   }
   try {
     createJsonSchemaEngine().compile(schema);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keepMaskedParams, maskParams, MASK } from './present-params';
+import { MASK } from '../policy/mask';
+import { keepMaskedParams, maskParams } from './present-params';
 
 type Params = Record<string, unknown>;
 const current = { card: '4111', amount: 5, to: { iban: 'DE1', name: 'Ann' } };

@@ -1,12 +1,11 @@
 import { canonicalJson } from '../policy/canonical-json';
 import { readPath } from '../policy/check-constraint';
+import { MASK } from '../policy/mask';
 
 /**
  * How people see a call's parameters: sensitive paths masked for those who may not see them, and a one-line summary
  * from the tool's template. Pure and client-safe.
  */
-export const MASK = '••••••';
-
 export function maskParams(params: Record<string, unknown>, sensitive: string[]): Record<string, unknown> {
   if (sensitive.length === 0) return params;
   const copy = structuredClone(params);

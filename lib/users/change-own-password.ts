@@ -1,4 +1,4 @@
-import type { UserActor } from '../auth/get-user-actor';
+import type { UserActor } from '../auth/actor';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { withHashingSlot } from '../auth/with-hashing-slot';
 import { recordAuditEvent } from '../audit/record-audit-event';

@@ -19,7 +19,7 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
   let dropNext = 0;
   let blockClaims: string[] | null = null;
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     const path = req.url ?? '';
     requests.push({ method: req.method ?? '', path, headers: req.headers, body });
@@ -61,6 +61,10 @@ export async function startTestPeer(options: { key: string; decideAs: (tool: str
         downstreamRef: report.downstreamRef ?? null,
       }),
     );
+  };
+  // A handler that throws must not become an unhandled rejection: the request fails, the peer keeps serving.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
   });
 
   function propose(req: IncomingMessage, res: ServerResponse, body: { tool: string; params: JsonObject }) {

@@ -1,6 +1,6 @@
 'use server';
 
-import { getSessionUser } from '@/lib/auth/get-session-user';
+import { getSessionUser } from '@/lib/session/get-session-user';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { changeOwnPasswordSchema } from '@/lib/users/schemas';
 import { defineMutation } from '../../(console)/define-mutation';

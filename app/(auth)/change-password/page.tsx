@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { KeyRound } from 'lucide-react';
-import { getSessionUser } from '@/lib/auth/get-session-user';
+import { getSessionUser } from '@/lib/session/get-session-user';
 import { safeCallbackUrl } from '../../path-header';
 import { ChangePasswordForm } from './change-password-form';
 

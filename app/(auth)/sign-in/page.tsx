@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ShieldCheck } from 'lucide-react';
-import { getUserActor } from '@/lib/auth/get-user-actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { safeCallbackUrl } from '../../path-header';
 import { SignInForm } from './sign-in-form';
 

@@ -14,6 +14,7 @@ export function SignOutEverywhereButton() {
       confirmLabel="Sign out everywhere"
       onConfirm={async () => {
         const result = await signOutMyselfEverywhereMutation();
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load: nothing of the ended session stays in the client's router cache
         if (result.ok) window.location.assign('/sign-in');
       }}
     />

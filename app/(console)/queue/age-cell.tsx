@@ -14,6 +14,7 @@ import { cn } from '@/components/ui/cn';
 export function useNow(ms: number, renderedAt: number): number {
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- after hydration, catch up with the clock at once (the first tick is `ms` away)
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), ms);
     return () => clearInterval(timer);

@@ -54,7 +54,7 @@ export function QueueFilters() {
     if (requester.trim() === (selected.requester ?? '')) return;
     const timer = setTimeout(() => apply('requester', requester.trim()), REQUESTER_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-    // Only typing schedules a new search (not a new URL arriving).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing schedules a new search, not a new URL arriving
   }, [requester]);
 
   const agentCount = (name: string) => counts.byAgent.find((entry) => entry.name === name)?.count ?? 0;

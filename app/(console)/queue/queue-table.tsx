@@ -114,6 +114,7 @@ export function QueueTable({ filtered }: { filtered: boolean }) {
   // The selected row left (decided elsewhere): the selection moves on to the row in its place, and this says why.
   const [left, setLeft] = useState<QueueRemoval | null>(null);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a row leaving is an event of the live stream: shown once, until its timer clears it
     if (selected && gone[selected]) setLeft(gone[selected]);
   }, [gone, selected]);
   useEffect(() => {

@@ -12,7 +12,6 @@ import {
   updateReviewerGroupSchema,
 } from '@/lib/review-groups/schemas';
 import { updateReviewerGroup } from '@/lib/review-groups/update-reviewer-group';
-import type { z } from 'zod';
 import { defineMutation } from '../define-mutation';
 
 /** Admins only (the domain checks). Each action changes one thing and refreshes the page. */

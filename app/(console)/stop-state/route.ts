@@ -1,4 +1,4 @@
-import { getUserActor } from '@/lib/auth/get-user-actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { isWardenError } from '@/lib/errors';
 import { readStopState } from '@/lib/kill-switches/read-stop-state';
 

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/access-denied';
-import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { can } from '@/lib/auth/actor';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';

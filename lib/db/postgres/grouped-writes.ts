@@ -26,7 +26,8 @@ export class GroupedWrites {
     this.pending = [];
     const alone = (job: WriteJob) =>
       pgTransaction(this.pool, (runner) => runner.executeLast(job.statements)).then(job.resolve, job.reject);
-    if (jobs.length === 1) return alone(jobs[0]);
+    const [only] = jobs;
+    if (only && jobs.length === 1) return alone(only);
     let counts: number[];
     try {
       counts = await pgTransaction(this.pool, (runner) => runner.executeLast(jobs.flatMap((job) => job.statements)));

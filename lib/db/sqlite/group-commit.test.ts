@@ -1,5 +1,5 @@
 import { readdirSync, readlinkSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SqlRunner } from '../sql-runner';
 import { useSqliteTestDatabase } from '../sqlite-test-database';
 import type { SqliteEngine } from './index';

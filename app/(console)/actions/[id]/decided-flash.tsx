@@ -24,6 +24,7 @@ export function DecidedFlash({ actionId }: { actionId: string }) {
       sessionStorage.removeItem(KEY);
       const note = raw ? (JSON.parse(raw) as Decided) : null;
       // The note is for the next card: not the decided one reloaded.
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage exists only in the browser: read once after hydration
       if (note && note.id !== actionId) setDecided(note);
     } catch {
       // nothing to show

@@ -2,7 +2,7 @@
 
 import * as Dialog from '@radix-ui/react-dialog';
 import { ArrowUpRight } from 'lucide-react';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import { ErrorAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label, Select, Textarea } from '@/components/ui/field';
@@ -24,11 +24,15 @@ export function EscalateDialog({
   assignedGroup: string | null;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(escalateActionMutation, null);
-  // Close once the escalation is recorded; the refreshed page shows the new group and the audit event.
-  useEffect(() => {
-    if (state?.ok) setOpen(false);
-  }, [state]);
+  const [state, formAction, pending] = useActionState(
+    async (previous: Parameters<typeof escalateActionMutation>[0], form: FormData) => {
+      const next = await escalateActionMutation(previous, form);
+      // Close once the escalation is recorded; the refreshed page shows the new group and the audit event.
+      if (next?.ok) setOpen(false);
+      return next;
+    },
+    null,
+  );
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { OctagonAlert } from 'lucide-react';
-import type { UserActor } from '@/lib/auth/get-user-actor';
+import type { UserActor } from '@/lib/auth/actor';
 import { getActionStops } from '@/lib/kill-switches/get-action-stops';
 
 const HEADING = {

@@ -31,7 +31,7 @@ export function useDecidedElsewhere(
       router.refresh();
     });
     return () => events.close();
-    // `accept` is left out on purpose: it reads a ref, and a new function each render must not reopen the stream.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `accept` reads a ref; a new function each render must not reopen the stream
   }, [actionId, pending, decided, router]);
 
   return decided;

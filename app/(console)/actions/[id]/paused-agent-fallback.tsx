@@ -1,5 +1,5 @@
 import { CirclePause } from 'lucide-react';
-import type { UserActor } from '@/lib/auth/get-user-actor';
+import type { UserActor } from '@/lib/auth/actor';
 import { getPausedAgentFallback } from '@/lib/agents/get-paused-agent-fallback';
 import { listAgentIncidentFallbacks } from '@/lib/incidents/list-agent-incident-fallbacks';
 

@@ -4,7 +4,7 @@ import { describeGrantRules } from '@/components/grant-rule-summary';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Table, TableLink, Td, Th } from '@/components/ui/table';
-import type { UserActor } from '@/lib/auth/get-user-actor';
+import type { UserActor } from '@/lib/auth/actor';
 import { listAgentGrants } from '@/lib/grants/list-agent-grants';
 import { AddGrantForm } from './add-grant-form';
 import { SimulatorCard } from './simulator-card';

@@ -1,5 +1,5 @@
 import { getRequesterKeySettings } from '@/lib/agents/get-requester-key-settings';
-import type { UserActor } from '@/lib/auth/get-user-actor';
+import type { UserActor } from '@/lib/auth/actor';
 import { RequesterKeyForm } from './requester-key-form';
 
 /** Loads the agent's requester key settings for the form (mounted for the agent's controllers only). */

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { csvHeader, toCsvLine, toJsonLine } from '@/lib/audit/audit-export-format';
 import { exportAuditEvents } from '@/lib/audit/export-audit-events';
-import { getUserActor } from '@/lib/auth/get-user-actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { isWardenError } from '@/lib/errors';
 import { parseAuditQuery } from '../audit-query';
 

@@ -3,12 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { markIncidentActions } from '@/lib/incidents/mark-incident-actions';
 import { requestIncidentRollbacks } from '@/lib/incidents/request-incident-rollbacks';
-import {
-  markIncidentActionsSchema,
-  requestIncidentRollbacksSchema,
-  type MarkIncidentActionsInput,
-  type RequestIncidentRollbacksInput,
-} from '@/lib/incidents/timeline/schemas';
+import { markIncidentActionsSchema, requestIncidentRollbacksSchema } from '@/lib/incidents/timeline/schemas';
 import { defineMutation } from '../../define-mutation';
 
 /** Overview: mark the selected actions (one mark and note for all of them). */

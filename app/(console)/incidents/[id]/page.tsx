@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/access-denied';
-import { IncidentActionsPanel } from '@/components/incidents/incident-actions-panel';
+import { IncidentActionsPanel } from './incident-actions-panel';
 import { IncidentCounts } from '@/components/incidents/incident-counts';
 import { ErrorAlert } from '@/components/ui/alert';
 import { can } from '@/lib/auth/actor';

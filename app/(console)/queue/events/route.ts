@@ -1,5 +1,5 @@
 import { watchPendingCount } from '@/lib/actions/watch-pending-count';
-import { getUserActor } from '@/lib/auth/get-user-actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { can } from '@/lib/auth/actor';
 import { eventStream } from '@/lib/http/event-stream';
 

@@ -1,6 +1,6 @@
 import { watchReviewQueue } from '@/lib/actions/watch-review-queue';
 import { can } from '@/lib/auth/actor';
-import { getUserActor } from '@/lib/auth/get-user-actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { eventStream } from '@/lib/http/event-stream';
 import { parseQueueQuery } from '@/lib/review/queue-query';
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { listPendingActions } from '@/lib/actions/list-pending-actions';
-import { getUserActor } from '@/lib/auth/get-user-actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { isWardenError } from '@/lib/errors';
 import { parseQueueQuery } from '@/lib/review/queue-query';
 

@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import { admitSignIn } from '@/lib/auth/admit-sign-in';
 import { clientAddress } from '@/lib/auth/client-address';
-import { authOptions } from '@/lib/auth/next-auth-options';
+import { authOptions } from '@/lib/session/next-auth-options';
 
 const handler = NextAuth(authOptions);
 type Context = { params: Promise<{ nextauth: string[] }> };

@@ -1,5 +1,5 @@
 import { watchActionDecision, type ActionDecision } from '@/lib/actions/watch-action-decision';
-import { getUserActor } from '@/lib/auth/get-user-actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { isWardenError } from '@/lib/errors';
 import { eventStream } from '@/lib/http/event-stream';
 

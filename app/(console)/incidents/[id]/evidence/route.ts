@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { NextResponse } from 'next/server';
-import { getUserActor } from '@/lib/auth/get-user-actor';
+import { getUserActor } from '@/lib/session/get-user-actor';
 import { isWardenError } from '@/lib/errors';
 import { buildIncidentEvidenceBundle } from '@/lib/evidence/build-incident-evidence-bundle';
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { replayIncident } from '@/lib/incidents/replay-incident';
-import { replayIncidentSchema, type ReplayIncidentInput } from '@/lib/incidents/timeline/schemas';
+import { replayIncidentSchema } from '@/lib/incidents/timeline/schemas';
 import { defineMutation } from '../../../define-mutation';
 
 /** Replay: the window's proposals of one grant under its edited rules. Records nothing. */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied } from '@/components/access-denied';
 import { EmptyState } from '@/components/empty-state';
-import { ReplayEditor } from '@/components/incidents/replay-editor';
+import { ReplayEditor } from './replay-editor';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { can } from '@/lib/auth/actor';

@@ -2,9 +2,9 @@
 
 import { LocalTime } from '@/components/viewer-zone';
 import type { IncidentReplay } from '@/lib/incidents/replay-incident';
-import { OutcomeBadge } from '../outcome-badge';
-import { StatusBadge } from '../status-badge';
-import { Badge } from '../ui/badge';
+import { OutcomeBadge } from '@/components/outcome-badge';
+import { StatusBadge } from '@/components/status-badge';
+import { Badge } from '@/components/ui/badge';
 
 /** Which of the window's proposals would have gone otherwise, and whether the edited grant would have stopped them. */
 export function ReplayReport({ replay }: { replay: IncidentReplay }) {

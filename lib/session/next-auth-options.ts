@@ -3,13 +3,13 @@ import { encode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { authenticateUser } from '../users/authenticate-user';
 import { authLogger } from './auth-logger';
-import { authSettings } from './auth-settings';
-import { clientAddress } from './client-address';
-import { endSession } from './end-session';
-import { readSession } from './read-session';
-import { useSecureCookies } from './session-cookie';
-import { sessionClaims } from './session-token';
-import { startSession } from './start-session';
+import { authSettings } from '../auth/auth-settings';
+import { clientAddress } from '../auth/client-address';
+import { endSession } from '../auth/end-session';
+import { readSession } from '../auth/read-session';
+import { useSecureCookies } from '../auth/session-cookie';
+import { sessionClaims } from '../auth/session-token';
+import { startSession } from '../auth/start-session';
 
 /** Thrown from the jwt callback when the cookie's session no longer holds; next-auth then clears the cookie. */
 class SessionEndedError extends Error {
@@ -20,7 +20,7 @@ class SessionEndedError extends Error {
  * Email + password sign-in with JWT sessions (the only kind next-auth's Credentials provider supports), each backed by
  * a session row: the token names the row, so sign-out ends it on the server, and the row's absolute end
  * (WARDEN_SESSION_MAX_AGE_SECONDS from sign-in) caps the token's own expiry however often /api/auth/session renews it.
- * lib/auth/get-session-user.ts checks the row, the user and the session version on every request.
+ * lib/session/get-session-user.ts checks the row, the user and the session version on every request.
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: authSettings().WARDEN_SESSION_MAX_AGE_SECONDS },

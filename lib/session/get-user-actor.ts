@@ -1,7 +1,5 @@
-import type { Actor } from './actor';
+import type { UserActor } from '../auth/actor';
 import { getSessionUser } from './get-session-user';
-
-export type UserActor = Extract<Actor, { type: 'user' }>;
 
 /**
  * The signed-in person, re-read from the database on every request: sign-out, the absolute lifetime, a disabled user

@@ -1,8 +1,8 @@
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
-import { readSession, type SessionUser } from './read-session';
-import { sessionCookieName } from './session-cookie';
-import { sessionClaims } from './session-token';
+import { readSession, type SessionUser } from '../auth/read-session';
+import { sessionCookieName } from '../auth/session-cookie';
+import { sessionClaims } from '../auth/session-token';
 
 /**
  * The session of this request, read straight from its cookie (no next-auth round trip, nothing written back) and

@@ -4,9 +4,9 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { createContext, useContext } from 'react';
 import { INCIDENT_MARK_LABELS } from '@/lib/incidents/timeline/schemas';
 import type { IncidentActionRow } from '@/lib/incidents/get-incident-summary';
-import { StatusBadge } from '../status-badge';
-import { Badge } from '../ui/badge';
-import { TableLink } from '../ui/table';
+import { StatusBadge } from '@/components/status-badge';
+import { Badge } from '@/components/ui/badge';
+import { TableLink } from '@/components/ui/table';
 
 /** The selection lives in the panel; cells read it here so the columns can stay module-level (see DataTable). */
 export const SelectionContext = createContext<{ selected: ReadonlySet<string>; toggle: (id: string) => void }>({

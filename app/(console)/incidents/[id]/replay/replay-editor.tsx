@@ -13,13 +13,13 @@ import {
   GrantRequesterFields,
   GrantScopeFields,
 } from '@/app/(console)/agents/[id]/grants/[grantId]/grant-rule-fields';
-import { replayIncidentMutation } from '@/app/(console)/incidents/[id]/replay/mutations';
+import { replayIncidentMutation } from './mutations';
 import type { MutationResult } from '@/app/(console)/define-mutation';
 import { grantRulesSchema } from '@/lib/grants/schemas';
 import type { IncidentReplay } from '@/lib/incidents/replay-incident';
 import type { GrantPolicy } from '@/lib/policy/grant-policy';
-import { ErrorAlert } from '../ui/alert';
-import { Button } from '../ui/button';
+import { ErrorAlert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { ReplayReport } from './replay-report';
 
 type Props = {

@@ -2,19 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import {
-  markIncidentActionsMutation,
-  requestIncidentRollbacksMutation,
-} from '@/app/(console)/incidents/[id]/mutations';
+import { markIncidentActionsMutation, requestIncidentRollbacksMutation } from './mutations';
 import type { IncidentActionRow } from '@/lib/incidents/get-incident-summary';
 import type { IncidentRollbackOutcome } from '@/lib/incidents/request-incident-rollbacks';
 import { INCIDENT_MARK_LABELS, INCIDENT_MARKS, type IncidentMarkKind } from '@/lib/incidents/timeline/schemas';
-import { DataTable } from '../data-table/data-table';
-import { EmptyState } from '../empty-state';
-import { ErrorAlert } from '../ui/alert';
-import { Button } from '../ui/button';
-import { Card, CardHeader } from '../ui/card';
-import { Label, Select, Textarea } from '../ui/field';
+import { DataTable } from '@/components/data-table/data-table';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorAlert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
+import { Label, Select, Textarea } from '@/components/ui/field';
 import { INCIDENT_ACTION_COLUMNS, SelectionContext } from './incident-action-columns';
 
 type Props = {
