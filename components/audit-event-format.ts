@@ -1,7 +1,9 @@
 import { describeGrantRules, type RulesLike } from '@/components/grant-rule-summary';
 import { AUDIT_EVENT_LABELS, type AuditEventType } from '@/lib/audit/event-types';
+import type { ReadAuditPayload } from '@/lib/audit/read-audit-payload';
 
 const MAX_VALUE_CHARS = 160;
+const MAX_RAW_CHARS = 500;
 
 export function auditEventLabel(type: string): string {
   return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
@@ -10,9 +12,12 @@ export function auditEventLabel(type: string): string {
 /**
  * One line per event: "outcome: pending_review · reasons: …". Values are plain text, shortened, never markup.
  * An id kept beside its name for machines (toGroupId next to toGroup) is left out. A grant's rules (before/after)
- * read as people write them ("1 approval · amount ≤ 500 else review"), not as stored settings.
+ * read as people write them ("1 approval · amount ≤ 500 else review"), not as stored settings. A payload that did not
+ * parse reads as recorded (the caller flags it).
  */
-export function summarizePayload(payload: Record<string, unknown>): string {
+export function summarizePayload(event: ReadAuditPayload): string {
+  if (event.unparsed) return shorten(event.raw, MAX_RAW_CHARS);
+  const payload: Record<string, unknown> = event.payload;
   return Object.entries(payload)
     .filter(([key]) => !(key.endsWith('Id') && key.slice(0, -2) in payload))
     .filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
@@ -73,6 +78,6 @@ function formatChange({ path, before, after }: { path: string; before?: unknown;
   return `${path}: ${show(before)} → ${show(after)}`;
 }
 
-function shorten(text: string): string {
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+function shorten(text: string, max = MAX_VALUE_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

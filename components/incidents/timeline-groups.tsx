@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { LocalTime } from '@/components/viewer-zone';
 import type { TimelineEvent, TimelineGroup } from '@/lib/incidents/get-incident-timeline';
-import { auditEventLabel, summarizePayload } from '../audit-event-format';
+import { auditEventLabel } from '../audit-event-format';
+import { AuditPayloadSummary } from '../audit-payload-summary';
 import { EmptyState } from '../empty-state';
 import { StatusBadge } from '../status-badge';
 import { Badge } from '../ui/badge';
@@ -60,7 +61,6 @@ export function TimelineGroups({ groups, filtered }: { groups: TimelineGroup[]; 
 }
 
 function TimelineEventRow({ event }: { event: TimelineEvent }) {
-  const detail = summarizePayload(event.payload);
   const label = auditEventLabel(event.type);
   return (
     <li className="text-sm">
@@ -83,7 +83,7 @@ function TimelineEventRow({ event }: { event: TimelineEvent }) {
         <span className="text-gray-700">by {event.actorName}</span>
         {event.decidedAfterMs !== null ? <Badge tone="blue">after {formatDuration(event.decidedAfterMs)}</Badge> : null}
       </div>
-      {detail ? <p className="text-xs break-words text-gray-700">{detail}</p> : null}
+      <AuditPayloadSummary event={event} className="mt-0 text-gray-700" />
     </li>
   );
 }

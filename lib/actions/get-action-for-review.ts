@@ -152,7 +152,10 @@ export async function getActionForReview(actor: Actor, actionId: string) {
           decision: review.type === 'action.approved' ? 'approved' : 'rejected',
           by: row.reviewer,
           at: review.at,
-          comment: typeof review.payload.comment === 'string' ? review.payload.comment : null,
+          comment:
+            !review.unparsed && (review.type === 'action.approved' || review.type === 'action.rejected')
+              ? review.payload.comment
+              : null,
         } satisfies ReviewOutcome)
       : null,
     /** Approvals recorded so far, with the required group each one counts for. */

@@ -1,4 +1,5 @@
 import { assertCan, can, type Actor } from '../auth/actor';
+import { readAuditPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';
 import { readEffectiveStatuses } from '../actions/read-effective-statuses';
 import { WardenError } from '../errors';
@@ -111,7 +112,7 @@ export async function getAgentDetail(actor: Actor, agentId: string) {
           by: await pausedBy(pause),
           /** The gate paused it (the loop rule, in the agent's own request): announced on the page, not just badged. */
           byGate: pause.actorType === 'agent',
-          reason: (JSON.parse(pause.payload) as { reason: string | null }).reason,
+          reason: pausedReason(pause.payload),
         }
       : null,
     viewerCanControl: canControlAgent(actor, agent),
@@ -131,4 +132,10 @@ async function pausedBy(event: { actorType: string; actorId: string | null }): P
   if (event.actorType === 'cli') return 'the admin CLI';
   if (event.actorType === 'agent') return 'the gate';
   return 'Warden';
+}
+
+/** The reason recorded with the pause; an unreadable payload (an older shape) is shown as recorded. */
+function pausedReason(payload: string): string | null {
+  const read = readAuditPayload('agent.paused', payload);
+  return read.unparsed ? read.raw : read.payload.reason;
 }

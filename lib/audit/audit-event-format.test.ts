@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { summarizePayload } from '@/components/audit-event-format';
+import type { AuditPayloadInput } from './event-payloads';
+import type { AuditEventType } from './event-types';
+import { readAuditPayload } from './read-audit-payload';
+
+/** A payload as the reader gives it back from the database's text. */
+const read = <T extends AuditEventType>(type: T, payload: AuditPayloadInput<T>) =>
+  readAuditPayload(type, JSON.stringify(payload));
 
 const rules = (approvals: number, max?: number) => ({
   approvals,
@@ -16,36 +23,51 @@ const rules = (approvals: number, max?: number) => ({
 
 describe('summarizePayload', () => {
   it('shows the message of each refused parameter, not an empty change', () => {
-    const line = summarizePayload({
-      tool: 'refund.issue',
-      issues: [
-        { path: 'amount', message: 'must be a number' },
-        { path: '', message: 'must have property orderId' },
-      ],
-    });
+    const line = summarizePayload(
+      read('action.params_invalid', {
+        tool: 'refund.issue',
+        issues: [
+          { path: 'amount', message: 'must be a number' },
+          { path: '', message: 'must have property orderId' },
+        ],
+      }),
+    );
     expect(line).toBe('tool: refund.issue · issues: amount: must be a number; must have property orderId');
     expect(line).not.toContain('(absent)');
   });
 
   it('shows a parameter edit as before → after, "(absent)" for a side without a value', () => {
     expect(
-      summarizePayload({
-        changes: [
-          { path: 'amount', before: 80, after: 40 },
-          { path: 'note', after: 'hi' },
-        ],
-      }),
-    ).toBe('changes: amount: 80 → 40; note: (absent) → "hi"');
+      summarizePayload(
+        read('action.params_edited', {
+          version: 2,
+          changes: [
+            { path: 'amount', before: 80, after: 40 },
+            { path: 'note', after: 'hi' },
+          ],
+          paramsHash: 'abc',
+          comment: null,
+        }),
+      ),
+    ).toBe('version: 2 · changes: amount: 80 → 40; note: (absent) → "hi" · paramsHash: abc');
   });
 
   it('shows a grant change as the human summary of the rules before and after', () => {
-    const line = summarizePayload({ tool: 'refund.issue', version: 2, before: rules(0), after: rules(1, 500) });
+    const line = summarizePayload(
+      read('grant.updated', { tool: 'refund.issue', version: 2, before: rules(0), after: rules(1, 500) }),
+    );
     expect(line).toBe(
       'tool: refund.issue · version: 2 · before: no approval · after: 1 approval · amount ≤ 500 else review',
     );
   });
 
   it('keeps other nested settings as name=value', () => {
-    expect(summarizePayload({ after: { name: 'x', mode: 'draft' } })).toBe('after: name=x mode=draft');
+    expect(
+      summarizePayload(read('tool.updated', { name: 'x', before: { mode: 'live' }, after: { mode: 'draft' } })),
+    ).toBe('name: x · before: mode=live · after: mode=draft');
+  });
+
+  it('shows a payload that did not parse as recorded', () => {
+    expect(summarizePayload(readAuditPayload('tool.enabled', '{"tool":"x"}'))).toBe('{"tool":"x"}');
   });
 });

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client';
+import { readAuditPayload, type ReadAuditPayload } from './read-audit-payload';
 
 type AuditEventRow = {
   seq: number;
@@ -11,18 +12,17 @@ type AuditEventRow = {
   payload: string;
 };
 
+/** An event for people to read: its type and payload as the one reader gives them (typed, or unparsed and flagged). */
 export type AuditEventView = {
   seq: number;
   at: string;
   actorType: string;
   /** The person's or agent's name at read time; the CLI and system actors are named by their type. */
   actorName: string;
-  type: string;
   actionId: string | null;
   agentId: string | null;
   agentName: string | null;
-  payload: Record<string, unknown>;
-};
+} & ReadAuditPayload;
 
 /**
  * Audit rows store ids only (names can change; the record must not). This resolves the ids of one page of events
@@ -50,11 +50,10 @@ export async function toAuditEventViews(
     at: row.at.toISOString(),
     actorType: row.actorType,
     actorName: actorName(row, userNames, agentNames),
-    type: row.type,
     actionId: row.actionId,
     agentId: row.agentId,
     agentName: row.agentId ? (agentNames.get(row.agentId) ?? null) : null,
-    payload: parsePayload(row.payload),
+    ...readAuditPayload(row.type, row.payload),
   }));
 }
 
@@ -63,13 +62,4 @@ function actorName(row: AuditEventRow, users: Map<string, string>, agents: Map<s
   if (row.actorType === 'agent') return `agent ${(row.actorId && agents.get(row.actorId)) || 'unknown'}`;
   if (row.actorType === 'cli') return 'admin CLI';
   return row.actorId ? `system (${row.actorId})` : 'system';
-}
-
-function parsePayload(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
-  } catch {
-    return { raw: text };
-  }
 }

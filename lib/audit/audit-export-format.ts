@@ -1,5 +1,6 @@
 import { auditEventLabel, summarizePayload } from '@/components/audit-event-format';
 import type { AuditLogRow } from './list-audit-events';
+import { recordedPayload } from './read-audit-payload';
 
 /** The columns of a CSV export, in order; JSONL lines carry the same fields plus the whole payload. */
 export const AUDIT_EXPORT_COLUMNS = [
@@ -34,12 +35,13 @@ export function toExportRecord(row: AuditLogRow) {
     summary: row.action?.summary ?? null,
     outcome: row.action?.status ?? null,
     traceId: row.action?.traceId ?? null,
-    details: summarizePayload(row.payload),
+    // A payload that does not fit its type's schema (an older shape) is exported as recorded, flagged.
+    details: row.unparsed ? `unparsed payload (${row.problem}): ${row.raw}` : summarizePayload(row),
   };
 }
 
 export function toJsonLine(row: AuditLogRow): string {
-  return `${JSON.stringify({ ...toExportRecord(row), payload: row.payload })}\n`;
+  return `${JSON.stringify({ ...toExportRecord(row), ...recordedPayload(row) })}\n`;
 }
 
 export function csvHeader(): string {

@@ -1,244 +1,94 @@
 /**
- * Every kind of audit event and the shape of its payload: one typed union, so a writer cannot invent a type
- * and a reader knows what each carries. Client-safe (types and labels only).
+ * Every kind of audit event: one union, so a writer cannot invent a type. Each type's payload has a zod schema in
+ * `event-payloads.ts` (a type without one fails tsc there); `read-audit-payload.ts` reads them back. Client-safe
+ * (types and labels only).
  */
-export type AuditPayloads = {
-  'action.proposed': { tool: string; traceId: string; requester: string | null };
-  'action.params_invalid': { tool: string; issues: { path: string; message: string }[] };
-  'gate.decided': { outcome: string; reasons: string[] };
-  'action.approved': { comment: string | null; override?: string };
-  'action.rejected': { comment: string | null };
-  'action.claimed': Record<string, never>;
-  'action.expired': { deadline: string };
-  'action.claim_blocked': { reasons: string[] };
-  'action.succeeded': { downstreamRef: string | null };
-  'action.failed': { error: string | null; downstreamRef: string | null };
-  'agent.created': { name: string; ownerId: string; after?: Record<string, unknown> };
-  'agent.paused': { reason: string | null };
-  // Resumed by a person, or by an incident's return to normal (which names its request and incident).
-  'agent.resumed': { returnToNormalRequestId?: string; incidentId?: string };
-  'agent.mode_changed': { from: string; to: string };
-  'agent_key.created': { keyId: string; prefix: string; label: string; expiresAt: string | null };
-  'agent_key.revoked': { keyId: string; prefix: string };
-  'tool.created': { name: string; actionLevel: string };
-  'grant.created': { tool: string; version: number; after: unknown };
-  'grant.updated': {
-    tool: string;
-    version: number;
-    before: unknown;
-    after: unknown;
-    loosened?: string[];
-    changeRequestId?: string;
-  };
-  'grant.revoked': { tool: string; before: unknown };
-  'gate.throttled': { tool: string; reasons: string[] };
-  'action.approval_recorded': {
-    comment: string | null;
-    approvals: number;
-    required: number;
-    group?: string;
-    override?: string;
-  };
-  'agent.requester_key_set': { issuer: string | null; configured: boolean };
-  'agent_key.rotated': { keyId: string; prefix: string; replacedKeyId: string; oldKeyExpiresAt: string };
-  'tool.updated': { name: string; before: unknown; after: unknown };
-  'tool.enabled': { name: string };
-  'tool.disabled': { name: string };
-  // Since issue 13 with the reason (and, released from the CLI, breakGlass); earlier events carry nothing.
-  'switch.global_stop_engaged': { reason?: string };
-  'switch.global_stop_released': { reason?: string; breakGlass?: boolean; deadlinesMoved?: number };
-  'user.created': { email: string; roles: string[] };
-  // A reviewer changed the parameters before approving: a new version; the agent receives it at claim.
-  'action.params_edited': {
-    version: number;
-    changes: { path: string; before: unknown; after: unknown }[];
-    paramsHash: string;
-    comment: string | null;
-  };
-  // Earlier approvals were given to other parameters; an edit voids them.
-  'action.approvals_reset': { reason: string; count: number };
-  // Handed to another reviewer group, by a person (with a note) or by the grant's escalation ladder.
-  // Groups by id (what the notifier routes on) and by name as it was then (what people read).
-  'action.escalated': {
-    fromGroupId: string | null;
-    toGroupId: string;
-    fromGroup: string | null;
-    toGroup: string;
-    note: string | null;
-    level?: number;
-    automatic: boolean;
-  };
-  'review_group.created': { name: string };
-  'review_group.updated': { name: string; before: unknown; after: unknown };
-  'review_group.member_added': { group: string; email: string };
-  'review_group.member_removed': { group: string; email: string };
-  'review_group.deleted': { name: string; members: string[] };
-  'notification_channel.created': { name: string; kind: string; group: string | null; oversight?: string[] };
-  'notification_channel.updated': { name: string; before: unknown; after: unknown };
-  'notification_channel.tested': { name: string };
-  // A channel gave up on a delivery after its last attempt (status code only, never the receiver's answer).
-  'notification.delivery_failed': {
-    channelId: string;
-    channel: string;
-    event: string;
-    attempts: number;
-    lastStatus: number | null;
-  };
-  // A reviewer who may decide opened the pending action's card (first time only): where their review clock starts.
-  'action.opened': Record<string, never>;
-  // People (issue 12): who changed whom; never a password, only that one was issued.
-  'user.roles_changed': { email: string; before: string[]; after: string[] };
-  'user.disabled': { email: string };
-  'user.enabled': { email: string };
-  'user.password_reset': { email: string; expiresAt: string };
-  'user.password_changed': { email: string };
-  'user.signed_out_everywhere': { email: string };
-  // Agents managed in the product (lib/agents/update-agent.ts, archive-agent.ts): before/after of what changed.
-  'agent.updated': { name: string; version: number; before: Record<string, unknown>; after: Record<string, unknown> };
-  'agent.ownership_transferred': {
-    name: string;
-    version: number;
-    from: { id: string; email: string };
-    to: { id: string; email: string };
-  };
-  'agent.archived': {
-    name: string;
-    version: number;
-    revokedKeys: string[];
-    rejectedActions: number;
-    blockedActions: number;
-  };
-  // An action still waiting when its agent was archived: pending → rejected, approved → blocked.
-  'action.closed_agent_archived': { from: string; to: string; reason: string };
-  // Admin floors and held grant changes (lib/floors, lib/grants): a loosening by an owner waits for an admin.
-  'floor.set': { scope: string; before: number | null; after: number | null };
-  'grant.change_held': {
-    tool: string;
-    changeRequestId: string;
-    baseVersion: number;
-    loosened: string[];
-    before: unknown;
-    after: unknown;
-  };
-  'grant.change_approved': { tool: string; changeRequestId: string; version: number; requestedBy: string };
-  'grant.change_rejected': { tool: string; changeRequestId: string; note: string | null };
-  'grant.change_stale': { tool: string; changeRequestId: string; baseVersion: number; version: number | null };
-  // The tamper-evident chain (lib/audit/chain/). Started: the first sealed event; earlier events are sealed after it.
-  'audit.chain_started': { earlierEvents: number };
-  // The sealer found the chain not as it left it; a new segment follows, anchored in a signed checkpoint.
-  'audit.chain_broken': { reason: string; headChainIndex: number | null; headSeq: number | null };
-  // An instance runs with its sealer switched off (WARDEN_AUDIT_SEALER=off): its events wait for another sealer.
-  'audit.chain_disabled': { instance: string };
-  // A verification failed (recorded once per distinct first bad event).
-  'audit.verification_failed': { firstBadSeq: number | null; afterSeq: number | null; problem: string };
-  // Someone downloaded a filtered view of the log (lib/audit/export-audit-events.ts): which filter, which format.
-  'audit.exported': { format: string; filter: Record<string, string> };
-  // An evidence bundle was built (lib/evidence/build-evidence-bundle.ts): what it selected, how much, its manifest's hash.
-  'evidence.exported': { selection: Record<string, unknown>; counts: Record<string, number>; manifestSha256: string };
-  // Kill switches (issue 13 §1; the global stop keeps its own two events above). breakGlass: released from the CLI.
-  'switch.engaged': {
-    switchId: string;
-    scope: string;
-    agentId: string | null;
-    toolName: string | null;
-    effect: string;
-    reason: string;
-  };
-  'switch.released': {
-    switchId: string;
-    scope: string;
-    effect: string;
-    reason: string;
-    breakGlass: boolean;
-    deadlinesMoved?: number;
-  };
-  'switch.engage_unchanged': { switchId: string; scope: string; effect: string; reason: string };
-  // Drafts (lib/drafts/): a person promotes a draft (a new pending action, linked both ways) or discards it; a
-  // promotion the gate refuses now is recorded on the draft with the gate's reasons.
-  'draft.promoted': { promotedActionId: string; reasons: string[] };
-  'action.promoted_from_draft': { draftId: string; tool: string; traceId: string; outcome: string; reasons: string[] };
-  'draft.promotion_refused': { reasons: string[] };
-  'draft.discarded': Record<string, never>;
-  // Rollback (lib/rollback): a compensating proposal linked to the original (on both actions), a manual undo recorded
-  // by a responder, an agent's grants restored as of an earlier time (each changed grant also has its grant.updated).
-  'rollback.requested': { originalId: string; rollbackId: string; tool: string; outcome: string };
-  'rollback.recorded_manually': { note: string };
-  'grants.restored': { asOf: string; changed: string[] };
-  // Incidents (lib/incidents): opened with its containment (switches engaged, agents paused, keys revoked, each also
-  // audited on its own), notes, the manual fallback, closed with its resolution. `title`/`summary` read well in
-  // oversight notifications; a note's body is for the audit log, not for channels.
-  'incident.opened': {
-    incidentId: string;
-    title: string;
-    severity: string;
-    allAgents: boolean;
-    agents: string[];
-    windowStart: string;
-    containment: string[];
-    switchIds: string[];
-    pausedAgents: string[];
-    revokedKeys: number;
-  };
-  'incident.closed': { incidentId: string; title: string; summary: string; windowEnd: string };
-  'incident.note_added': { incidentId: string; title: string; noteId: string; body: string };
-  'incident.fallback_set': { incidentId: string; title: string; before: string; after: string };
-  // The return to normal (lib/return-to-normal/): a request names its target (an incident, or the global stop) and
-  // waits for ANOTHER admin before it expires; approving releases the target's switches and resumes the agents the
-  // incident paused, in the approval's transaction. singleAdmin: the only active admin released alone, password again.
-  'return_to_normal.requested': {
-    requestId: string;
-    incidentId: string | null;
-    switchId: string | null;
-    target: string;
-    reason: string;
-    expiresAt: string;
-  };
-  'return_to_normal.approved': {
-    requestId: string;
-    incidentId: string | null;
-    switchId: string | null;
-    target: string;
-    reason: string;
-    requestedBy: string | null;
-    note: string | null;
-    releasedSwitches: string[];
-    resumedAgents: string[];
-    stillPaused: string[];
-  };
-  'return_to_normal.rejected': {
-    requestId: string;
-    incidentId: string | null;
-    switchId: string | null;
-    target: string;
-    reason: string;
-    note: string | null;
-  };
-  'return_to_normal.cancelled': {
-    requestId: string;
-    incidentId: string | null;
-    switchId: string | null;
-    target: string;
-    reason: string;
-  };
-  'return_to_normal.single_admin_released': {
-    requestId: string;
-    incidentId: string | null;
-    switchId: string | null;
-    target: string;
-    reason: string;
-    singleAdmin: true;
-    releasedSwitches: string[];
-    resumedAgents: string[];
-    stillPaused: string[];
-  };
-  // Incident workbench (lib/incidents/mark-incident-actions.ts): a responder's mark on one action, and the mark it replaced.
-  'incident.marked': { incidentId: string; mark: string; note: string; previous: string | null };
-  // What a stop does to work (lib/policy/stop-coverage.ts): an approval refused because a block holds the action
-  // (frozen), recorded so Controls can count what each switch refused; `reasons` name the switches.
-  'action.approval_refused_frozen': { reasons: string[] };
-};
-
-export type AuditEventType = keyof AuditPayloads;
+export type AuditEventType =
+  | 'action.proposed'
+  | 'action.params_invalid'
+  | 'gate.decided'
+  | 'action.approved'
+  | 'action.rejected'
+  | 'action.claimed'
+  | 'action.expired'
+  | 'action.claim_blocked'
+  | 'action.succeeded'
+  | 'action.failed'
+  | 'agent.created'
+  | 'agent.paused'
+  | 'agent.resumed'
+  | 'agent.mode_changed'
+  | 'agent_key.created'
+  | 'agent_key.revoked'
+  | 'tool.created'
+  | 'grant.created'
+  | 'grant.updated'
+  | 'grant.revoked'
+  | 'gate.throttled'
+  | 'action.approval_recorded'
+  | 'agent.requester_key_set'
+  | 'agent_key.rotated'
+  | 'tool.updated'
+  | 'tool.enabled'
+  | 'tool.disabled'
+  | 'switch.global_stop_engaged'
+  | 'switch.global_stop_released'
+  | 'user.created'
+  | 'action.params_edited'
+  | 'action.approvals_reset'
+  | 'action.escalated'
+  | 'review_group.created'
+  | 'review_group.updated'
+  | 'review_group.member_added'
+  | 'review_group.member_removed'
+  | 'review_group.deleted'
+  | 'notification_channel.created'
+  | 'notification_channel.updated'
+  | 'notification_channel.tested'
+  | 'notification.delivery_failed'
+  | 'action.opened'
+  | 'user.roles_changed'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.password_reset'
+  | 'user.password_changed'
+  | 'user.signed_out_everywhere'
+  | 'agent.updated'
+  | 'agent.ownership_transferred'
+  | 'agent.archived'
+  | 'action.closed_agent_archived'
+  | 'floor.set'
+  | 'grant.change_held'
+  | 'grant.change_approved'
+  | 'grant.change_rejected'
+  | 'grant.change_stale'
+  | 'audit.chain_started'
+  | 'audit.chain_broken'
+  | 'audit.chain_disabled'
+  | 'audit.verification_failed'
+  | 'audit.exported'
+  | 'evidence.exported'
+  | 'switch.engaged'
+  | 'switch.released'
+  | 'switch.engage_unchanged'
+  | 'draft.promoted'
+  | 'action.promoted_from_draft'
+  | 'draft.promotion_refused'
+  | 'draft.discarded'
+  | 'rollback.requested'
+  | 'rollback.recorded_manually'
+  | 'grants.restored'
+  | 'incident.opened'
+  | 'incident.closed'
+  | 'incident.note_added'
+  | 'incident.fallback_set'
+  | 'return_to_normal.requested'
+  | 'return_to_normal.approved'
+  | 'return_to_normal.rejected'
+  | 'return_to_normal.cancelled'
+  | 'return_to_normal.single_admin_released'
+  | 'incident.marked'
+  | 'action.approval_refused_frozen';
 
 export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'action.proposed': 'Proposed by agent',

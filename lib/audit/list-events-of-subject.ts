@@ -25,5 +25,10 @@ export async function listEventsOfSubject(input: {
     take: MAX_EVENTS,
   });
   const views = await toAuditEventViews(db(), rows);
-  return views.filter((view) => view.payload[input.key] === input.value);
+  // A payload that did not parse is kept when its text names the subject: shown raw and flagged, never hidden.
+  return views.filter((view) => fieldOf(view.payload, input.key) === input.value);
+}
+
+function fieldOf(payload: unknown, key: string): unknown {
+  return payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)[key] : undefined;
 }

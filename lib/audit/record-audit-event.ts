@@ -1,28 +1,36 @@
 import { auditActor, type Actor } from '../auth/actor';
 import type { Tx } from '../db/client';
 import { joinSql, prismaRunner, sql, type SqlRunner } from '../db/sql-runner';
-import type { AuditEventType, AuditPayloads } from './event-types';
+import type { AuditPayloadInput } from './event-payloads';
+import type { AuditEventType } from './event-types';
 
-export type AuditEventInput<T extends AuditEventType> = {
-  actor: Actor;
-  type: T;
-  payload: AuditPayloads[T];
-  actionId?: string | null;
-  agentId?: string | null;
-};
+/**
+ * One event to record. A union over the event types, so each payload is checked against its own type's schema by tsc,
+ * also in an array of events of several types. Payloads are not parsed on write: the gate writes on every proposal,
+ * the type check covers every writer, and the schema table test proves each writer's real payload parses.
+ */
+export type AuditEventInput<T extends AuditEventType = AuditEventType> = {
+  [K in T]: {
+    actor: Actor;
+    type: K;
+    payload: AuditPayloadInput<K>;
+    actionId?: string | null;
+    agentId?: string | null;
+  };
+}[T];
 
 /**
  * Writes audit events inside the caller's transaction: if they cannot be written, the change they record is rolled
  * back with them. One raw multi-row INSERT (the gate writes two events per proposal; see read-gate-row.ts for why
  * raw). Never pass secrets in a payload.
  */
-export async function recordAuditEvents(runner: SqlRunner, events: AuditEventInput<AuditEventType>[]): Promise<void> {
+export async function recordAuditEvents(runner: SqlRunner, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
   await runner.execute(auditEventsStatement(events));
 }
 
 /** The same INSERT as a statement, for a caller that sends it with others (e.g. as a transaction's last write). */
-export function auditEventsStatement(events: AuditEventInput<AuditEventType>[]): ReturnType<typeof sql> {
+export function auditEventsStatement(events: AuditEventInput[]): ReturnType<typeof sql> {
   if (events.length === 0) throw new Error('no audit events to record');
   const at = new Date();
   const rows = events.map((event) => {
@@ -32,15 +40,12 @@ export function auditEventsStatement(events: AuditEventInput<AuditEventType>[]):
   return sql`INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES ${joinSql(rows)}`;
 }
 
-export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<void> {
-  await recordAuditEvents(prismaRunner(tx), [event as AuditEventInput<AuditEventType>]);
+export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
+  await recordAuditEvents(prismaRunner(tx), [event]);
 }
 
 /** One event, returning its sequence number (for rows that point at the event that caused them). */
-export async function recordAuditEventReturningSeq<T extends AuditEventType>(
-  tx: Tx,
-  event: AuditEventInput<T>,
-): Promise<number> {
+export async function recordAuditEventReturningSeq(tx: Tx, event: AuditEventInput): Promise<number> {
   const { actorType, actorId } = auditActor(event.actor);
   const rows = await tx.$queryRaw<{ seq: number | bigint }[]>(sql`
     INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload")

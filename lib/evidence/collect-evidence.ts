@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from '../auth/actor';
+import { readAuditPayload, recordedPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { maskParams, renderSummary } from '../tools/present-params';
@@ -94,7 +95,7 @@ export async function collectEvidence(actor: Actor, input: EvidenceInput) {
         actorId: event.actorId,
         agentId: event.agentId,
         actionId: event.actionId,
-        payload: JSON.parse(event.payload) as unknown,
+        ...recordedPayload(readAuditPayload(event.type, event.payload)),
         chainIndex: event.chainIndex,
         hash: event.hash,
       })),

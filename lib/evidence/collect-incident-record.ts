@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from '../auth/actor';
+import { payloadFields, readAuditPayload, recordedPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';
 import { loadIncidentScope } from '../incidents/incident-scope';
 import { parseContainment } from '../incidents/get-incident';
@@ -58,7 +59,9 @@ export async function collectIncidentRecord(actor: Actor, incidentId: string) {
     orderBy: { seq: 'asc' },
   });
   const events = candidates.flatMap((event) => {
-    const payload = JSON.parse(event.payload) as Record<string, unknown>;
+    const read = readAuditPayload(event.type, event.payload);
+    // An unparsed payload (an older shape) still belongs here if it names the incident or one of its switches.
+    const payload = read.unparsed ? fieldsOf(read.payload) : payloadFields(read);
     const ours =
       payload.incidentId === incidentId || (typeof payload.switchId === 'string' && switchIds.has(payload.switchId));
     return ours
@@ -70,7 +73,7 @@ export async function collectIncidentRecord(actor: Actor, incidentId: string) {
             actorType: event.actorType,
             actorId: event.actorId,
             agentId: event.agentId,
-            payload,
+            ...recordedPayload(read),
             chainIndex: event.chainIndex,
             hash: event.hash,
           },
@@ -125,4 +128,8 @@ export async function collectIncidentRecord(actor: Actor, incidentId: string) {
     })),
     events,
   };
+}
+
+function fieldsOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }

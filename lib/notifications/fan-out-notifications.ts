@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '../db/client';
 import { joinSql, sql } from '../db/sql-runner';
+import type { AuditPayload } from '../audit/event-payloads';
+import { readAuditPayload } from '../audit/read-audit-payload';
 import { notificationBody, notificationSummary, type NotificationFacts } from './notification-message';
 import { planGrantChangeDeliveries } from './plan-grant-change-deliveries';
 import { planOversightDeliveries } from './plan-oversight-deliveries';
@@ -149,14 +151,14 @@ export function contiguousPrefix<T extends { seq: number }>(
 
 /** Which events notify whom: a proposal waiting for review, and an escalation (to the group it was handed to). */
 async function plannedDeliveries(events: AuditRow[], baseUrl: string): Promise<NewDelivery[]> {
-  const wanted = events
-    .map((event) => ({ event, payload: parsePayload(event.payload) }))
-    .filter(
-      ({ event, payload }) =>
-        event.actionId &&
-        ((event.type === 'gate.decided' && payload.outcome === 'pending_review') ||
-          (event.type === 'action.escalated' && typeof payload.toGroupId === 'string')),
-    );
+  const wanted = events.flatMap((event): { event: AuditRow; escalation: AuditPayload<'action.escalated'> | null }[] => {
+    if (!event.actionId || (event.type !== 'gate.decided' && event.type !== 'action.escalated')) return [];
+    const read = readAuditPayload(event.type, event.payload);
+    if (read.unparsed) return [];
+    if (read.type === 'gate.decided' && read.payload.outcome === 'pending_review') return [{ event, escalation: null }];
+    if (read.type === 'action.escalated') return [{ event, escalation: read.payload }];
+    return [];
+  });
   if (wanted.length === 0) return [];
 
   const channels = await db().notificationChannel.findMany({
@@ -184,11 +186,11 @@ async function plannedDeliveries(events: AuditRow[], baseUrl: string): Promise<N
   const group = (id: string | null | undefined) => (id ? (groups.find((g) => g.id === id) ?? null) : null);
 
   const deliveries: NewDelivery[] = [];
-  for (const { event, payload } of wanted) {
+  for (const { event, escalation } of wanted) {
     const action = actionById.get(event.actionId!);
     if (!action) continue;
-    const escalated = event.type === 'action.escalated';
-    const target = escalated ? group(String(payload.toGroupId)) : group(action.assignedGroupId);
+    const escalated = escalation !== null;
+    const target = escalated ? group(escalation.toGroupId) : group(action.assignedGroupId);
     if (escalated && !target) continue;
     const facts: Omit<NotificationFacts, 'channelName'> = {
       event: escalated ? 'escalated' : 'review_requested',
@@ -201,14 +203,14 @@ async function plannedDeliveries(events: AuditRow[], baseUrl: string): Promise<N
         summary: notificationSummary(action.tool, action.toolName, action.params),
         agent: action.agent,
         group: target,
-        escalationLevel: escalated && typeof payload.level === 'number' ? payload.level : action.escalationLevel,
+        escalationLevel: escalation?.level ?? action.escalationLevel,
       },
       escalation: escalated
         ? {
-            fromGroup: group(payload.fromGroupId as string | null)?.name ?? null,
+            fromGroup: group(escalation.fromGroupId)?.name ?? null,
             toGroup: target!.name,
-            level: typeof payload.level === 'number' ? payload.level : null,
-            automatic: payload.automatic === true,
+            level: escalation.level ?? null,
+            automatic: escalation.automatic,
             note: null, // a reviewer's note may say anything; receivers follow the link to read it
           }
         : null,
@@ -244,14 +246,5 @@ async function insertDeliveries(tx: Tx, deliveries: NewDelivery[], now: Date): P
       INSERT INTO "NotificationDelivery" ("id", "channelId", "eventSeq", "actionId", "event", "body", "status", "attempts", "nextAttemptAt", "createdAt")
       VALUES ${joinSql(rows)}
       ON CONFLICT ("channelId", "eventSeq") DO NOTHING`);
-  }
-}
-
-function parsePayload(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }

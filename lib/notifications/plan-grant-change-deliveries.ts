@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readAuditPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';
 import type { AuditRow, NewDelivery } from './fan-out-notifications';
 import { notificationBody } from './notification-message';
@@ -16,7 +17,10 @@ export async function planGrantChangeDeliveries(events: AuditRow[], baseUrl: str
     select: { id: true, name: true, kind: true },
   });
   if (channels.length === 0) return [];
-  const payloads = held.map((event) => ({ event, payload: changeRequestOf(event.payload) }));
+  const payloads = held.flatMap((event) => {
+    const read = readAuditPayload('grant.change_held', event.payload);
+    return read.unparsed ? [] : [{ event, payload: read.payload }];
+  });
   const requests = await db().grantChangeRequest.findMany({
     where: { id: { in: payloads.map(({ payload }) => payload.changeRequestId) } },
     select: { id: true, grantId: true, agentId: true, toolName: true, loosened: true },
@@ -53,13 +57,4 @@ export async function planGrantChangeDeliveries(events: AuditRow[], baseUrl: str
       }),
     }));
   });
-}
-
-function changeRequestOf(text: string): { changeRequestId: string } {
-  try {
-    const value = JSON.parse(text) as { changeRequestId?: unknown };
-    return { changeRequestId: typeof value.changeRequestId === 'string' ? value.changeRequestId : '' };
-  } catch {
-    return { changeRequestId: '' };
-  }
 }

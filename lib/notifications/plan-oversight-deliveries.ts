@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AUDIT_EVENT_LABELS, type AuditEventType } from '../audit/event-types';
+import { payloadFields, readAuditPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';
 import { visibleText } from '../review/inspect-text';
 import type { AuditRow, NewDelivery } from './fan-out-notifications';
@@ -17,7 +18,7 @@ const MAX_DETAIL = 300;
 export async function planOversightDeliveries(events: AuditRow[], baseUrl: string): Promise<NewDelivery[]> {
   const wanted = events.flatMap((event) => {
     const kind = oversightKindOf(event.type);
-    return kind ? [{ event, kind, payload: parsePayload(event.payload) }] : [];
+    return kind ? [{ event, kind, payload: payloadFields(readAuditPayload(event.type, event.payload)) }] : [];
   });
   if (wanted.length === 0) return [];
   const channels = (
@@ -142,13 +143,4 @@ function linkOf(
 function bounded(text: string): string {
   const visible = visibleText(text.replace(/\s+/g, ' ').trim());
   return visible.length > MAX_DETAIL ? `${visible.slice(0, MAX_DETAIL - 1)}…` : visible;
-}
-
-function parsePayload(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

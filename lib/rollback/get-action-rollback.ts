@@ -1,4 +1,5 @@
 import { assertCan, can, type Actor } from '../auth/actor';
+import { readAuditPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { rollbackSummary } from './rollback-state';
@@ -45,11 +46,12 @@ export async function getActionRollback(actor: Actor, actionId: string) {
   ]);
   const people = await namesOf([...requests.map((r) => r.actorId), manual?.actorId].filter((id): id is string => !!id));
   const requestedBy = new Map(
-    requests.map((r) => [
-      (JSON.parse(r.payload) as { rollbackId: string }).rollbackId,
-      people.get(r.actorId ?? '') ?? r.actorType,
-    ]),
+    requests.flatMap((r) => {
+      const read = readAuditPayload('rollback.requested', r.payload);
+      return read.unparsed ? [] : [[read.payload.rollbackId, people.get(r.actorId ?? '') ?? r.actorType] as const];
+    }),
   );
+  const manualNote = manual && readAuditPayload('rollback.recorded_manually', manual.payload);
   const kind = action.tool?.rollbackKind ?? 'none';
   const summary = rollbackSummary(attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })));
   return {
@@ -67,7 +69,8 @@ export async function getActionRollback(actor: Actor, actionId: string) {
     manual: manual && {
       by: people.get(manual.actorId ?? '') ?? manual.actorType,
       at: manual.at.toISOString(),
-      note: (JSON.parse(manual.payload) as { note: string }).note,
+      // An unreadable note (an older shape) is shown as recorded.
+      note: !manualNote || manualNote.unparsed ? (manualNote?.raw ?? '') : manualNote.payload.note,
     },
     rollbackOf: original,
     viewerCanRollBack: can(actor, 'actions.rollback') && action.status === 'succeeded',

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from '../auth/actor';
+import { readAuditPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { grantRulesSchema, type GrantRules } from '../grants/schemas';
@@ -32,17 +33,32 @@ export async function previewGrantRestore(actor: Actor, input: { agentId: string
   });
   const atTime = new Map<string, { type: string; after: unknown }>();
   const latest = new Map<string, { type: string; after: unknown }>();
+  // A grant whose recorded history does not parse (an older shape) is left as it is and named, never guessed at.
+  const unreadable = new Set<string>();
   for (const event of events) {
-    const payload = JSON.parse(event.payload) as { tool: string; after?: unknown };
-    const entry = { type: event.type, after: payload.after };
-    latest.set(payload.tool, entry);
-    if (event.at.getTime() <= input.asOf.getTime()) atTime.set(payload.tool, entry);
+    const read = readAuditPayload(event.type, event.payload);
+    if (read.unparsed) {
+      const tool = toolNamed(read.payload);
+      if (tool !== null) unreadable.add(tool);
+      continue;
+    }
+    if (read.type !== 'grant.created' && read.type !== 'grant.updated' && read.type !== 'grant.revoked') continue;
+    const entry = { type: read.type, after: read.type === 'grant.revoked' ? undefined : read.payload.after };
+    latest.set(read.payload.tool, entry);
+    if (event.at.getTime() <= input.asOf.getTime()) atTime.set(read.payload.tool, entry);
   }
 
   const changes: { grantId: string; tool: string; version: number; now: GrantRules; then: GrantRules }[] = [];
   const skipped: { tool: string; why: string }[] = [];
   const granted = new Set(agent.grants.map((g) => g.tool.name));
   for (const grant of agent.grants) {
+    if (unreadable.has(grant.tool.name)) {
+      skipped.push({
+        tool: grant.tool.name,
+        why: 'its recorded history has an event Warden cannot read (see the audit log)',
+      });
+      continue;
+    }
     const then = atTime.get(grant.tool.name);
     const current = latest.get(grant.tool.name);
     if (!then || then.type === 'grant.revoked') {
@@ -62,8 +78,13 @@ export async function previewGrantRestore(actor: Actor, input: { agentId: string
       });
   }
   for (const [tool, then] of atTime) {
-    if (then.type !== 'grant.revoked' && !granted.has(tool))
+    if (then.type !== 'grant.revoked' && !granted.has(tool) && !unreadable.has(tool))
       skipped.push({ tool, why: 'revoked since: grant it again on the agent page if it should come back' });
   }
   return { agentId: agent.id, asOf: input.asOf.toISOString(), changes, skipped };
+}
+
+function toolNamed(payload: unknown): string | null {
+  const tool = payload !== null && typeof payload === 'object' ? (payload as { tool?: unknown }).tool : undefined;
+  return typeof tool === 'string' ? tool : null;
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/permissions';
 import { proposeAction } from '../actions/propose-action';
 import { createAgent } from '../agents/create-agent';
+import { payloadFields, readAuditPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';
 import { grantTool } from '../grants/grant-tool';
 import type { GrantRulesInput } from '../grants/schemas';
@@ -103,12 +104,12 @@ export const actionRow = (id: string) => db().action.findUniqueOrThrow({ where: 
 
 export async function auditTrail(actionId: string) {
   const events = await db().auditEvent.findMany({ where: { actionId }, orderBy: { seq: 'asc' } });
-  return events.map((event) => ({
-    type: event.type,
-    actorType: event.actorType,
-    actorId: event.actorId,
-    payload: JSON.parse(event.payload) as Record<string, unknown>,
-  }));
+  // Every payload a domain test records must read back through the one reader: an unparsed one fails the test.
+  return events.map((event) => {
+    const read = readAuditPayload(event.type, event.payload);
+    if (read.unparsed) throw new Error(`audit event ${event.seq} (${event.type}) does not parse: ${read.problem}`);
+    return { type: read.type, actorType: event.actorType, actorId: event.actorId, payload: payloadFields(read) };
+  });
 }
 
 export const auditTypes = async (actionId: string) => (await auditTrail(actionId)).map((event) => event.type);

@@ -1,3 +1,5 @@
+import type { AuditPayloadInput } from '@/lib/audit/event-payloads';
+import type { AuditEventType } from '@/lib/audit/event-types';
 import { paramsHash } from '@/lib/actions/params-hash';
 import { newTraceId, uuidV7 } from '@/lib/ids/time-ordered-id';
 import { decideProposal, type Decision, type GateFacts } from '@/lib/policy/decide-proposal';
@@ -71,7 +73,12 @@ export class HistoryBuilder {
 
     const agentRef = { actorType: 'agent', actorId: plan.agent.id };
     const events: TimedEvent[] = [];
-    const event = (at: number, actor: { actorType: string; actorId: string }, type: string, payload: unknown) =>
+    const event = <T extends AuditEventType>(
+      at: number,
+      actor: { actorType: string; actorId: string },
+      type: T,
+      payload: AuditPayloadInput<T>,
+    ) =>
       events.push({
         at,
         row: [new Date(at), actor.actorType, actor.actorId, id, plan.agent.id, type, JSON.stringify(payload)],
@@ -351,7 +358,7 @@ export class HistoryBuilder {
     const r = this.r;
     const grant = plan.grant!;
     const tool = grant.tool.spec.name;
-    const refs = (type: string, payload: unknown): TimedEvent => ({
+    const refs = <T extends AuditEventType>(type: T, payload: AuditPayloadInput<T>): TimedEvent => ({
       at: plan.at,
       row: [new Date(plan.at), 'agent', plan.agent.id, null, plan.agent.id, type, JSON.stringify(payload)],
     });

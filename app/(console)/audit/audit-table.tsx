@@ -2,7 +2,8 @@
 
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
-import { auditEventLabel, summarizePayload } from '@/components/audit-event-format';
+import { auditEventLabel } from '@/components/audit-event-format';
+import { AuditPayloadSummary } from '@/components/audit-payload-summary';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';
 import { InertText } from '@/components/inert-text';
@@ -29,22 +30,14 @@ const columns = [
   column.accessor((event) => auditEventLabel(event.type), {
     id: 'type',
     header: 'Event',
-    cell: (info) => {
-      const summary = summarizePayload(info.row.original.payload);
-      return (
-        <div className="max-w-md min-w-56">
-          <p className="font-medium text-gray-900" title={info.row.original.type}>
-            {info.getValue()}
-          </p>
-          {/* The payload can carry agent-written text (tool name, requester): shown inert, hidden characters visible. */}
-          {summary ? (
-            <p className="mt-0.5 text-xs break-words text-gray-600">
-              <InertText text={summary} />
-            </p>
-          ) : null}
-        </div>
-      );
-    },
+    cell: (info) => (
+      <div className="max-w-md min-w-56">
+        <p className="font-medium text-gray-900" title={info.row.original.type}>
+          {info.getValue()}
+        </p>
+        <AuditPayloadSummary event={info.row.original} />
+      </div>
+    ),
   }),
   column.accessor('actionId', {
     header: 'Action',

@@ -1,3 +1,4 @@
+import { readAuditPayload } from '../read-audit-payload';
 import { eventHash, GENESIS_HASH, type SealedEvent } from './canonical-event';
 import type { ChainSnapshot, CheckpointRow, HeadRow } from './chain-snapshot';
 import { checkpointMessage, headMessage, keyIdOf, verifyMessage } from './signing-key';
@@ -154,10 +155,6 @@ function headFault(head: HeadRow, event: SealedEvent, trusted: ReadonlySet<strin
 }
 
 function brokenReason(payload: string): string {
-  try {
-    const reason: unknown = (JSON.parse(payload) as { reason?: unknown }).reason;
-    return typeof reason === 'string' ? reason : 'no reason given';
-  } catch {
-    return 'no reason given';
-  }
+  const read = readAuditPayload('audit.chain_broken', payload);
+  return read.unparsed ? 'no reason given' : read.payload.reason;
 }

@@ -1,4 +1,5 @@
 import { auditEventLabel } from '@/components/audit-event-format';
+import { AuditPayloadSummary } from '@/components/audit-payload-summary';
 import { EmptyState } from '@/components/empty-state';
 import { UtcTime } from '@/components/relative-time';
 import type { AuditEventView } from '@/lib/audit/audit-event-view';
@@ -17,9 +18,10 @@ export function ToolHistory({ events }: { events: AuditEventView[] }) {
               by {event.actorName}, <UtcTime iso={event.at} />
             </span>
           </p>
-          {event.type === 'tool.updated' ? (
+          {!event.unparsed && event.type === 'tool.updated' ? (
             <FieldChanges before={event.payload.before} after={event.payload.after} />
           ) : null}
+          {event.unparsed ? <AuditPayloadSummary event={event} /> : null}
         </li>
       ))}
     </ol>

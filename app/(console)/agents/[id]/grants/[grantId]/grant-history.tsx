@@ -2,6 +2,7 @@ import { EmptyState } from '@/components/empty-state';
 import { auditEventLabel } from '@/components/audit-event-format';
 import { describeGrantRules, rulesOf, type GroupNames } from '@/components/grant-rule-summary';
 import { UtcTime } from '@/components/relative-time';
+import { AuditPayloadSummary } from '@/components/audit-payload-summary';
 import type { AuditEventView } from '@/lib/audit/audit-event-view';
 
 /** Who created, changed or revoked this grant, when, and its rules before → after (reviewer groups by today's name). Newest first. */
@@ -10,9 +11,10 @@ export function GrantHistory({ changes, groupNames }: { changes: AuditEventView[
   return (
     <ol className="divide-y divide-gray-100">
       {changes.map((change) => {
-        const before = rulesOf(change.payload.before);
-        const after = rulesOf(change.payload.after);
-        const version = typeof change.payload.version === 'number' ? ` (version ${change.payload.version})` : '';
+        const { before: rawBefore, after: rawAfter, version: number, loosened } = grantChangeOf(change);
+        const before = rulesOf(rawBefore);
+        const after = rulesOf(rawAfter);
+        const version = number === null ? '' : ` (version ${number})`;
         return (
           <li key={change.seq} className="px-4 py-3 text-sm sm:px-5">
             <p className="text-gray-900">
@@ -34,8 +36,9 @@ export function GrantHistory({ changes, groupNames }: { changes: AuditEventView[
                   highlight={before ? describeGrantRules(before, groupNames) : []}
                 />
               ) : null}
-              {loosenedOf(change.payload) ? <Rules term="Loosens" rules={loosenedOf(change.payload)!} /> : null}
+              {loosened.length > 0 ? <Rules term="Loosens" rules={loosened} /> : null}
             </dl>
+            {change.unparsed ? <AuditPayloadSummary event={change} /> : null}
           </li>
         );
       })}
@@ -63,8 +66,28 @@ function Rules({ term, rules, highlight }: { term: string; rules: string[]; high
   );
 }
 
-/** What a change loosened (held, or applied by an admin), as recorded. */
-function loosenedOf(payload: Record<string, unknown>): string[] | null {
-  const loosened = payload.loosened;
-  return Array.isArray(loosened) && loosened.length > 0 ? loosened.map(String) : null;
+/** The rules before/after, the version and what it loosened, as the grant event recorded them (none if unparsed). */
+function grantChangeOf(change: AuditEventView): {
+  before: unknown;
+  after: unknown;
+  version: number | null;
+  loosened: string[];
+} {
+  const none = { before: undefined, after: undefined, version: null, loosened: [] };
+  if (change.unparsed) return none;
+  switch (change.type) {
+    case 'grant.created':
+      return { ...none, after: change.payload.after, version: change.payload.version };
+    case 'grant.updated':
+      return { ...change.payload, loosened: change.payload.loosened ?? [] };
+    case 'grant.change_held':
+      return { ...none, before: change.payload.before, after: change.payload.after, loosened: change.payload.loosened };
+    case 'grant.revoked':
+      return { ...none, before: change.payload.before };
+    case 'grant.change_approved':
+    case 'grant.change_stale':
+      return { ...none, version: change.payload.version };
+    default:
+      return none;
+  }
 }
