@@ -2,8 +2,13 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction, auditTypesOfAction } from '../fixtures/audit';
 import { createTestUser, SETUP } from '../fixtures/factories';
-import { gateLib, refund, seedGrantedAgent } from '../fixtures/gate-factories';
-import { lib } from '../fixtures/warden-lib';
+import { refund, seedGrantedAgent } from '../fixtures/gate-factories';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { updateGrant } = appModule<typeof import('@/lib/grants/update-grant')>('@/lib/grants/update-grant');
 
 const claimWithBody = (agent: ReturnType<typeof agentClient>, id: string, body: unknown) =>
   agent.request('POST', `/api/v1/actions/${encodeURIComponent(id)}/claim`, JSON.stringify(body), {
@@ -75,7 +80,7 @@ test.describe('quorum: a grant that needs two approvals', () => {
     const bob = await createTestUser(['reviewer'], 'Bob Reviewer');
     expect((await agent.getAction(id)).body.approvalsRequired).toBe(2);
 
-    expect(await lib.approveAction()(ann.actor, { actionId: id, comment: 'looks right' })).toEqual({
+    expect(await approveAction(ann.actor, { actionId: id, comment: 'looks right' })).toEqual({
       status: 'pending_review',
       approvals: 1,
       required: 2,
@@ -93,17 +98,17 @@ test.describe('quorum: a grant that needs two approvals', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.status).toBe('pending_review');
 
-    await expect(lib.approveAction()(ann.actor, { actionId: id })).rejects.toMatchObject({
+    await expect(approveAction(ann.actor, { actionId: id })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('already approved'),
     });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
     // The number of approvals was fixed when the action was proposed: lowering the grant now changes nothing for it.
-    await gateLib.updateGrant()(SETUP, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } });
+    await updateGrant(SETUP, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
-    expect(await lib.approveAction()(bob.actor, { actionId: id })).toEqual({
+    expect(await approveAction(bob.actor, { actionId: id })).toEqual({
       status: 'approved',
       approvals: 2,
       required: 2,
@@ -125,8 +130,8 @@ test.describe('quorum: a grant that needs two approvals', () => {
     const ann = await createTestUser(['reviewer'], 'Ann Reviewer');
     const bob = await createTestUser(['reviewer'], 'Bob Reviewer');
 
-    await lib.approveAction()(ann.actor, { actionId: id });
-    expect(await lib.rejectAction()(bob.actor, { actionId: id, comment: 'not this order' })).toMatchObject({
+    await approveAction(ann.actor, { actionId: id });
+    expect(await rejectAction(bob.actor, { actionId: id, comment: 'not this order' })).toMatchObject({
       status: 'rejected',
     });
     expect(await auditTypesOfAction(id)).toEqual([
@@ -147,11 +152,11 @@ test.describe('quorum: a grant that needs two approvals', () => {
     const [ann, bob, cid] = await Promise.all(
       ['Ann', 'Bob', 'Cid'].map((name) => createTestUser(['reviewer'], `${name} Reviewer`)),
     );
-    await lib.approveAction()(ann.actor, { actionId: id });
+    await approveAction(ann.actor, { actionId: id });
 
     const outcomes = await Promise.allSettled([
-      lib.approveAction()(bob.actor, { actionId: id }),
-      lib.approveAction()(cid.actor, { actionId: id }),
+      approveAction(bob.actor, { actionId: id }),
+      approveAction(cid.actor, { actionId: id }),
     ]);
     const won = outcomes.filter(
       (
@@ -176,13 +181,9 @@ test.describe('quorum: a grant that needs two approvals', () => {
     expect((await auditEventsOfAction(id)).filter((e) => e.type === 'action.approved').map((e) => e.actorId)).toEqual([
       winner.id,
     ]);
-    expect(
-      await lib
-        .db()
-        .db()
-        .actionApproval.count({ where: { actionId: id } }),
-      "the loser's approval was rolled back",
-    ).toBe(2);
+    expect(await db().actionApproval.count({ where: { actionId: id } }), "the loser's approval was rolled back").toBe(
+      2,
+    );
     expect((await agent.getAction(id)).body).toMatchObject({
       status: 'approved',
       decision: { decidedBy: winner.name },

@@ -3,7 +3,11 @@ import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction, auditEventsOfAgent } from '../fixtures/audit';
 import { createTestUser, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { pauseAgent } = appModule<typeof import('@/lib/agents/set-agent-status')>('@/lib/agents/set-agent-status');
 
 test.describe('review decisions (console domain functions)', () => {
   test('of two reviewers approving at once, exactly one decides; the other is told who did', async ({ baseURL }) => {
@@ -14,8 +18,8 @@ test.describe('review decisions (console domain functions)', () => {
     const id = await proposeTicket(agent, tool, 'pending_review');
 
     const outcomes = await Promise.allSettled([
-      lib.approveAction()(ann.actor, { actionId: id, comment: 'ann says yes' }),
-      lib.approveAction()(bob.actor, { actionId: id, comment: 'bob says yes' }),
+      approveAction(ann.actor, { actionId: id, comment: 'ann says yes' }),
+      approveAction(bob.actor, { actionId: id, comment: 'bob says yes' }),
     ]);
     const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const lost = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
@@ -43,8 +47,8 @@ test.describe('review decisions (console domain functions)', () => {
     const bob = await createTestUser(['admin'], 'Bob Admin');
     const id = await proposeTicket(agentClient(baseURL!, key), tool, 'pending_review');
 
-    await lib.rejectAction()(ann.actor, { actionId: id, comment: 'too risky' });
-    await expect(lib.approveAction()(bob.actor, { actionId: id })).rejects.toMatchObject({
+    await rejectAction(ann.actor, { actionId: id, comment: 'too risky' });
+    await expect(approveAction(bob.actor, { actionId: id })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining(`already decided by ${ann.name}`),
     });
@@ -68,11 +72,11 @@ test.describe('review decisions (console domain functions)', () => {
       requester: requester.email.toUpperCase(),
     });
 
-    await expect(lib.approveAction()(requester.actor, { actionId: reply.body.id })).rejects.toMatchObject({
+    await expect(approveAction(requester.actor, { actionId: reply.body.id })).rejects.toMatchObject({
       code: 'forbidden',
     });
     expect(await actionStatusInDatabase(reply.body.id)).toBe('pending_review');
-    await lib.approveAction()(colleague.actor, { actionId: reply.body.id });
+    await approveAction(colleague.actor, { actionId: reply.body.id });
     expect(await actionStatusInDatabase(reply.body.id)).toBe('approved');
   });
 
@@ -81,8 +85,8 @@ test.describe('review decisions (console domain functions)', () => {
     const viewer = await createTestUser(['viewer']);
     const id = await proposeTicket(agentClient(baseURL!, key), tool, 'pending_review');
 
-    await expect(lib.approveAction()(viewer.actor, { actionId: id })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(lib.rejectAction()(viewer.actor, { actionId: id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(approveAction(viewer.actor, { actionId: id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(rejectAction(viewer.actor, { actionId: id })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
     expect((await auditEventsOfAction(id)).map((event) => event.type)).toEqual(['action.proposed', 'gate.decided']);
   });
@@ -92,12 +96,12 @@ test.describe('review decisions (console domain functions)', () => {
     const reviewer = await createTestUser(['reviewer']);
     const agent = agentClient(baseURL!, key);
 
-    await expect(lib.agentStatus().pauseAgent(reviewer.actor, { id: agentRow.id })).rejects.toMatchObject({
+    await expect(pauseAgent(reviewer.actor, { id: agentRow.id })).rejects.toMatchObject({
       code: 'forbidden',
     });
     expect((await agent.authority()).body.agent.status).toBe('active');
 
-    await lib.agentStatus().pauseAgent(owner.actor, { id: agentRow.id }, 'checking');
+    await pauseAgent(owner.actor, { id: agentRow.id }, 'checking');
     expect((await agent.authority()).body.agent.status).toBe('paused');
     expect((await auditEventsOfAgent(agentRow.id)).at(-1)).toMatchObject({
       type: 'agent.paused',
@@ -109,7 +113,7 @@ test.describe('review decisions (console domain functions)', () => {
   test("an owner cannot pause another owner's agent", async () => {
     const { agent } = await seedAgentWithTool();
     const otherOwner = await createTestUser(['owner']);
-    await expect(lib.agentStatus().pauseAgent(otherOwner.actor, { id: agent.id })).rejects.toMatchObject({
+    await expect(pauseAgent(otherOwner.actor, { id: agent.id })).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
@@ -118,7 +122,7 @@ test.describe('review decisions (console domain functions)', () => {
     const { agent: agentRow, key, keyId, tool } = await seedAgentWithTool({ approvalRequired: true });
     const id = await proposeTicket(agentClient(baseURL!, key), tool, 'pending_review');
     const asAgent = { type: 'agent' as const, id: agentRow.id, name: agentRow.name, keyId };
-    await expect(lib.approveAction()(asAgent, { actionId: id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(approveAction(asAgent, { actionId: id })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
   });
 });

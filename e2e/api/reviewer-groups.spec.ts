@@ -9,18 +9,44 @@ import {
   SETUP,
   uniqueName,
 } from '../fixtures/factories';
-import { gateLib } from '../fixtures/gate-factories';
 import { createTestGroup, financeAndSecurity } from '../fixtures/group-factories';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 
-const groups = () => lib.reviewGroups();
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { escalateAction } = appModule<typeof import('@/lib/actions/escalate-action')>('@/lib/actions/escalate-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
+const { updateGrant } = appModule<typeof import('@/lib/grants/update-grant')>('@/lib/grants/update-grant');
+const { createChannel } = appModule<typeof import('@/lib/notifications/create-channel')>(
+  '@/lib/notifications/create-channel',
+);
+const { addGroupMember } = appModule<typeof import('@/lib/review-groups/add-group-member')>(
+  '@/lib/review-groups/add-group-member',
+);
+const { createReviewerGroup } = appModule<typeof import('@/lib/review-groups/create-reviewer-group')>(
+  '@/lib/review-groups/create-reviewer-group',
+);
+const { deleteReviewerGroup } = appModule<typeof import('@/lib/review-groups/delete-reviewer-group')>(
+  '@/lib/review-groups/delete-reviewer-group',
+);
+const { listReviewerGroups } = appModule<typeof import('@/lib/review-groups/list-reviewer-groups')>(
+  '@/lib/review-groups/list-reviewer-groups',
+);
+const { removeGroupMember } = appModule<typeof import('@/lib/review-groups/remove-group-member')>(
+  '@/lib/review-groups/remove-group-member',
+);
+const { updateReviewerGroup } = appModule<typeof import('@/lib/review-groups/update-reviewer-group')>(
+  '@/lib/review-groups/update-reviewer-group',
+);
+const { revokeGrant } = appModule<typeof import('@/lib/grants/revoke-grant')>('@/lib/grants/revoke-grant');
 
 async function groupAuditEvents(name: string) {
-  const events = await lib
-    .db()
-    .db()
-    .auditEvent.findMany({ where: { type: { startsWith: 'review_group.' } }, orderBy: { seq: 'asc' } });
+  const events = await db().auditEvent.findMany({
+    where: { type: { startsWith: 'review_group.' } },
+    orderBy: { seq: 'asc' },
+  });
   return events
     .map((event) => ({ type: event.type, actorType: event.actorType, payload: JSON.parse(event.payload) }))
     .filter((event) => JSON.stringify(event.payload).includes(name));
@@ -30,7 +56,7 @@ async function groupAuditEvents(name: string) {
 async function agentWithGrant(rules: Record<string, unknown>, baseURL: string) {
   const agent = await createTestAgent();
   const tool = await createTestTool();
-  const grant = await lib.grantTool()(SETUP, {
+  const grant = await grantTool(SETUP, {
     agent: { id: agent.id },
     tool: tool.name,
     rules: { approvals: 1, ...rules },
@@ -44,20 +70,20 @@ test.describe('reviewer groups: create, rename, members', () => {
     const admin = await createTestUser(['admin'], 'Ada Admin');
     const rita = await createTestUser(['reviewer'], 'Rita Reviewer');
     const name = uniqueName('Finance');
-    const group = await groups().create(admin.actor, { name, description: 'Refunds and payouts' });
+    const group = await createReviewerGroup(admin.actor, { name, description: 'Refunds and payouts' });
     expect(group).toMatchObject({ name, description: 'Refunds and payouts' });
 
-    await groups().addMember(admin.actor, { groupId: group.id, email: rita.email.toUpperCase() });
-    let listed = (await groups().list(rita.actor)).find((g) => g.id === group.id)!;
+    await addGroupMember(admin.actor, { groupId: group.id, email: rita.email.toUpperCase() });
+    let listed = (await listReviewerGroups(rita.actor)).find((g) => g.id === group.id)!;
     expect(listed).toMatchObject({
       memberCount: 1,
       members: [{ id: rita.id, email: rita.email, name: 'Rita Reviewer' }],
     });
 
     const renamed = `${name}-ops`;
-    await groups().update(admin.actor, { groupId: group.id, name: renamed });
-    await groups().removeMember(admin.actor, { groupId: group.id, userId: rita.id });
-    listed = (await groups().list(admin.actor)).find((g) => g.id === group.id)!;
+    await updateReviewerGroup(admin.actor, { groupId: group.id, name: renamed });
+    await removeGroupMember(admin.actor, { groupId: group.id, userId: rita.id });
+    listed = (await listReviewerGroups(admin.actor)).find((g) => g.id === group.id)!;
     expect(listed).toMatchObject({ name: renamed, memberCount: 0, members: [] });
 
     expect(await groupAuditEvents(name)).toEqual([
@@ -78,35 +104,33 @@ test.describe('reviewer groups: create, rename, members', () => {
 
   test('bad input is refused with a 422 naming the field, and nothing changes', async () => {
     const admin = await createTestUser(['admin']);
-    await expect(groups().create(admin.actor, { name: '   ' })).rejects.toMatchObject({
+    await expect(createReviewerGroup(admin.actor, { name: '   ' })).rejects.toMatchObject({
       code: 'invalid_input',
       status: 422,
       details: { issues: [{ path: 'name', message: 'name the group' }] },
     });
-    await expect(groups().create(admin.actor, { name: 'x'.repeat(61) })).rejects.toMatchObject({
+    await expect(createReviewerGroup(admin.actor, { name: 'x'.repeat(61) })).rejects.toMatchObject({
       code: 'invalid_input',
       details: { issues: [{ path: 'name' }] },
     });
     const group = await createTestGroup('Security');
     await expect(
-      groups().update(admin.actor, { groupId: group.id, description: 'd'.repeat(301) }),
+      updateReviewerGroup(admin.actor, { groupId: group.id, description: 'd'.repeat(301) }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       details: { issues: [{ path: 'description' }] },
     });
-    await expect(groups().addMember(admin.actor, { groupId: group.id, email: 'not-an-address' })).rejects.toMatchObject(
-      {
-        code: 'invalid_input',
-        details: { issues: [{ path: 'email' }] },
-      },
-    );
+    await expect(addGroupMember(admin.actor, { groupId: group.id, email: 'not-an-address' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'email' }] },
+    });
     await expect(
-      groups().addMember(admin.actor, { groupId: group.id, email: `${uniqueName('nobody')}@warden.test` }),
+      addGroupMember(admin.actor, { groupId: group.id, email: `${uniqueName('nobody')}@warden.test` }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       details: { issues: [{ path: 'email', message: 'no such user' }] },
     });
-    expect((await groups().list(admin.actor)).find((g) => g.id === group.id)).toMatchObject({
+    expect((await listReviewerGroups(admin.actor)).find((g) => g.id === group.id)).toMatchObject({
       description: 'Security reviewers (end-to-end test)',
       memberCount: 0,
     });
@@ -116,51 +140,57 @@ test.describe('reviewer groups: create, rename, members', () => {
     const group = await createTestGroup('Finance');
     for (const role of ['viewer', 'owner'] as const) {
       const person = await createTestUser([role], `Pat ${role}`);
-      const refusal = groups().addMember(SETUP, { groupId: group.id, email: person.email });
+      const refusal = addGroupMember(SETUP, { groupId: group.id, email: person.email });
       await expect(refusal).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'email' }] } });
       await expect(refusal).rejects.toThrow(
         `Pat ${role} (${person.email}) cannot join a reviewer group: their role (${role}) cannot approve or reject actions`,
       );
     }
     const admin = await createTestUser(['admin']);
-    await groups().addMember(SETUP, { groupId: group.id, userId: admin.id });
-    expect((await groups().list(SETUP)).find((g) => g.id === group.id)?.members.map((m) => m.id)).toEqual([admin.id]);
+    await addGroupMember(SETUP, { groupId: group.id, userId: admin.id });
+    expect((await listReviewerGroups(SETUP)).find((g) => g.id === group.id)?.members.map((m) => m.id)).toEqual([
+      admin.id,
+    ]);
   });
 
   test('duplicates and missing members are conflicts; non-admins cannot change groups', async () => {
     const rita = await createTestUser(['reviewer']);
     const owner = await createTestUser(['owner']);
     const group = await createTestGroup('Finance', [rita]);
-    await expect(groups().create(SETUP, { name: group.name })).rejects.toMatchObject({
+    await expect(createReviewerGroup(SETUP, { name: group.name })).rejects.toMatchObject({
       code: 'conflict',
       message: `A reviewer group named "${group.name}" already exists.`,
     });
     const other = await createTestGroup('Security');
-    await expect(groups().update(SETUP, { groupId: other.id, name: group.name })).rejects.toMatchObject({
+    await expect(updateReviewerGroup(SETUP, { groupId: other.id, name: group.name })).rejects.toMatchObject({
       code: 'conflict',
     });
-    await expect(groups().addMember(SETUP, { groupId: group.id, email: rita.email })).rejects.toMatchObject({
+    await expect(addGroupMember(SETUP, { groupId: group.id, email: rita.email })).rejects.toMatchObject({
       code: 'conflict',
       message: `${rita.email} is already a member of ${group.name}.`,
     });
-    await expect(groups().removeMember(SETUP, { groupId: other.id, userId: rita.id })).rejects.toMatchObject({
+    await expect(removeGroupMember(SETUP, { groupId: other.id, userId: rita.id })).rejects.toMatchObject({
       code: 'conflict',
       message: `${rita.email} is not a member of ${other.name}.`,
     });
-    await expect(groups().update(SETUP, { groupId: 'no-such-group', name: uniqueName('x') })).rejects.toMatchObject({
-      code: 'not_found',
-    });
+    await expect(updateReviewerGroup(SETUP, { groupId: 'no-such-group', name: uniqueName('x') })).rejects.toMatchObject(
+      {
+        code: 'not_found',
+      },
+    );
 
     for (const actor of [rita.actor, owner.actor]) {
-      await expect(groups().create(actor, { name: uniqueName('Mine') })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(groups().addMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({
+      await expect(createReviewerGroup(actor, { name: uniqueName('Mine') })).rejects.toMatchObject({
         code: 'forbidden',
       });
-      await expect(groups().removeMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({
+      await expect(addGroupMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(removeGroupMember(actor, { groupId: group.id, userId: rita.id })).rejects.toMatchObject({
         code: 'forbidden',
       });
     }
-    expect((await groups().list(owner.actor)).find((g) => g.id === group.id)?.memberCount).toBe(1);
+    expect((await listReviewerGroups(owner.actor)).find((g) => g.id === group.id)?.memberCount).toBe(1);
   });
 });
 
@@ -171,32 +201,29 @@ test.describe('quorum across reviewer groups', () => {
     const { finance, security, fiona, frank, sara } = await financeAndSecurity();
     const { client, tool } = await agentWithGrant({ requiredGroups: [finance.id, security.id] }, baseURL!);
     const id = await proposeTicket(client, tool, 'pending_review');
-    const row = await lib.db().db().action.findUniqueOrThrow({ where: { id } });
+    const row = await db().action.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ approvalsRequired: 2, requiredGroups: JSON.stringify([finance.id, security.id]) });
 
-    expect(await lib.approveAction()(fiona.actor, { actionId: id, comment: 'numbers check out' })).toEqual({
+    expect(await approveAction(fiona.actor, { actionId: id, comment: 'numbers check out' })).toEqual({
       status: 'pending_review',
       approvals: 1,
       required: 2,
       missingGroups: [security.name],
     });
 
-    const second = lib.approveAction()(frank.actor, { actionId: id });
+    const second = approveAction(frank.actor, { actionId: id });
     await expect(second).rejects.toMatchObject({ code: 'forbidden', details: { missingGroups: [security.name] } });
     await expect(second).rejects.toThrow(
       `This action still needs an approval from ${security.name}, and you are not a member.`,
     );
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
-    expect(await lib.approveAction()(sara.actor, { actionId: id })).toMatchObject({
+    expect(await approveAction(sara.actor, { actionId: id })).toMatchObject({
       status: 'approved',
       approvals: 2,
       required: 2,
     });
-    const approvals = await lib
-      .db()
-      .db()
-      .actionApproval.findMany({ where: { actionId: id }, orderBy: { createdAt: 'asc' } });
+    const approvals = await db().actionApproval.findMany({ where: { actionId: id }, orderBy: { createdAt: 'asc' } });
     expect(approvals.map((a) => [a.reviewerId, a.groupId])).toEqual([
       [fiona.id, finance.id],
       [sara.id, security.id],
@@ -220,25 +247,22 @@ test.describe('quorum across reviewer groups', () => {
   }) => {
     const { finance, security, fiona } = await financeAndSecurity();
     const both = await createTestUser(['reviewer'], 'Bo Both');
-    await groups().addMember(SETUP, { groupId: finance.id, userId: both.id });
-    await groups().addMember(SETUP, { groupId: security.id, userId: both.id });
+    await addGroupMember(SETUP, { groupId: finance.id, userId: both.id });
+    await addGroupMember(SETUP, { groupId: security.id, userId: both.id });
     const { tool, client } = await agentWithGrant({ requiredGroups: [finance.id, security.id] }, baseURL!);
     const id = await proposeTicket(client, tool, 'pending_review');
 
-    expect(await lib.approveAction()(both.actor, { actionId: id })).toMatchObject({
+    expect(await approveAction(both.actor, { actionId: id })).toMatchObject({
       status: 'pending_review',
       approvals: 1,
       missingGroups: [security.name],
     });
-    expect(await lib.approveAction()(fiona.actor, { actionId: id })).toMatchObject({
+    expect(await approveAction(fiona.actor, { actionId: id })).toMatchObject({
       status: 'approved',
       approvals: 2,
       required: 2,
     });
-    const approvals = await lib
-      .db()
-      .db()
-      .actionApproval.findMany({ where: { actionId: id } });
+    const approvals = await db().actionApproval.findMany({ where: { actionId: id } });
     expect(Object.fromEntries(approvals.map((a) => [a.reviewerId, a.groupId]))).toEqual({
       [both.id]: security.id,
       [fiona.id]: finance.id,
@@ -250,11 +274,11 @@ test.describe('quorum across reviewer groups', () => {
     const { client, tool } = await agentWithGrant({ requiredGroups: [finance.id, security.id] }, baseURL!);
     const id = await proposeTicket(client, tool, 'pending_review');
 
-    await lib.approveAction()(fiona.actor, { actionId: id });
+    await approveAction(fiona.actor, { actionId: id });
     expect(
-      await lib.rejectAction()(simon.actor, { actionId: id, comment: 'request did not come from the customer' }),
+      await rejectAction(simon.actor, { actionId: id, comment: 'request did not come from the customer' }),
     ).toMatchObject({ status: 'rejected' });
-    await expect(lib.approveAction()(sara.actor, { actionId: id })).rejects.toMatchObject({
+    await expect(approveAction(sara.actor, { actionId: id })).rejects.toMatchObject({
       code: 'conflict',
       details: { status: 'rejected', decidedBy: simon.email },
     });
@@ -269,16 +293,11 @@ test.describe('quorum across reviewer groups', () => {
     const { client, tool } = await agentWithGrant({ reviewGroupId: finance.id }, baseURL!);
     const id = await proposeTicket(client, tool, 'pending_review');
     const assigned = async () =>
-      (
-        await lib
-          .db()
-          .db()
-          .action.findUniqueOrThrow({ where: { id }, select: { assignedGroupId: true } })
-      ).assignedGroupId;
+      (await db().action.findUniqueOrThrow({ where: { id }, select: { assignedGroupId: true } })).assignedGroupId;
     expect(await assigned()).toBe(finance.id);
 
     await expect(
-      lib.escalateAction()(fiona.actor, { actionId: id, groupId: 'no-such-group', note: 'please look' }),
+      escalateAction(fiona.actor, { actionId: id, groupId: 'no-such-group', note: 'please look' }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       status: 422,
@@ -287,7 +306,7 @@ test.describe('quorum across reviewer groups', () => {
     expect(await assigned()).toBe(finance.id);
 
     expect(
-      await lib.escalateAction()(fiona.actor, {
+      await escalateAction(fiona.actor, {
         actionId: id,
         groupId: security.id,
         note: 'New bank details: Security should confirm.',
@@ -308,9 +327,9 @@ test.describe('quorum across reviewer groups', () => {
     });
     expect(await actionStatusInDatabase(id)).toBe('pending_review');
 
-    await lib.approveAction()(sara.actor, { actionId: id });
+    await approveAction(sara.actor, { actionId: id });
     await expect(
-      lib.escalateAction()(sara.actor, { actionId: id, groupId: finance.id, note: 'too late' }),
+      escalateAction(sara.actor, { actionId: id, groupId: finance.id, note: 'too late' }),
     ).rejects.toMatchObject({
       code: 'conflict',
       status: 409,
@@ -326,7 +345,7 @@ test.describe('grants name only existing reviewer groups', () => {
     const agent = await createTestAgent();
     const tool = await createTestTool();
     await expect(
-      lib.grantTool()(SETUP, {
+      grantTool(SETUP, {
         agent: { id: agent.id },
         tool: tool.name,
         rules: { approvals: 1, requiredGroups: [finance.id, 'no-such-group'] },
@@ -336,19 +355,14 @@ test.describe('grants name only existing reviewer groups', () => {
       status: 422,
       details: { issues: [{ path: 'requiredGroups[1]', message: 'no such reviewer group' }] },
     });
-    expect(
-      await lib
-        .db()
-        .db()
-        .grant.count({ where: { agentId: agent.id } }),
-    ).toBe(0);
+    expect(await db().grant.count({ where: { agentId: agent.id } })).toBe(0);
   });
 
   test('updating a grant checks the first group and every escalation step; the version stays', async () => {
     const finance = await createTestGroup('Finance');
     const agent = await createTestAgent();
     const tool = await createTestTool();
-    const grant = await lib.grantTool()(SETUP, {
+    const grant = await grantTool(SETUP, {
       agent: { id: agent.id },
       tool: tool.name,
       rules: { approvals: 1, reviewGroupId: finance.id },
@@ -362,7 +376,7 @@ test.describe('grants name only existing reviewer groups', () => {
       ],
     };
     await expect(
-      lib.updateGrant()(agent.owner.actor, { grantId: grant.id, expectedVersion: 1, rules }),
+      updateGrant(agent.owner.actor, { grantId: grant.id, expectedVersion: 1, rules }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       details: {
@@ -372,14 +386,13 @@ test.describe('grants name only existing reviewer groups', () => {
         ],
       },
     });
-    expect(
-      await lib
-        .db()
-        .db()
-        .grant.findUniqueOrThrow({ where: { id: grant.id } }),
-    ).toMatchObject({ version: 1, reviewGroupId: finance.id, escalationLadder: '[]' });
+    expect(await db().grant.findUniqueOrThrow({ where: { id: grant.id } })).toMatchObject({
+      version: 1,
+      reviewGroupId: finance.id,
+      escalationLadder: '[]',
+    });
 
-    const saved = await lib.updateGrant()(agent.owner.actor, {
+    const saved = await updateGrant(agent.owner.actor, {
       grantId: grant.id,
       expectedVersion: 1,
       rules: { ...rules, reviewGroupId: finance.id, escalationLadder: [rules.escalationLadder[0]] },
@@ -401,60 +414,50 @@ test.describe('deleting a reviewer group', () => {
       { reviewGroupId: other.id, escalationLadder: [{ afterMinutes: 5, groupId: group.id }] },
       baseURL!,
     );
-    const { channel } = await lib
-      .notifications()
-      .createChannel(admin.actor, {
-        name: uniqueName('payments-pager'),
-        kind: 'webhook',
-        url: 'https://hooks.example.com/payments',
-        groupId: group.id,
-      });
+    const { channel } = await createChannel(admin.actor, {
+      name: uniqueName('payments-pager'),
+      kind: 'webhook',
+      url: 'https://hooks.example.com/payments',
+      groupId: group.id,
+    });
     const waitingId = await proposeTicket(required.client, required.tool, 'pending_review');
 
-    const refusal = groups().delete(admin.actor, { groupId: group.id });
+    const refusal = deleteReviewerGroup(admin.actor, { groupId: group.id });
     await expect(refusal).rejects.toMatchObject({ code: 'conflict', status: 409 });
     const message = String(await refusal.catch((error: Error) => error.message));
     expect(message).toContain(`grant ${required.agent.name} → ${required.tool.name}`);
     expect(message.match(/grant /g), 'the grant that escalates to it is named too').toHaveLength(2);
     expect(message).toContain('1 action waiting for review');
     expect(message).toContain(`notification channel ${channel.name}`);
-    expect((await groups().list(admin.actor)).some((g) => g.id === group.id)).toBe(true);
+    expect((await listReviewerGroups(admin.actor)).some((g) => g.id === group.id)).toBe(true);
 
     // Clear every use: reject the waiting action, revoke one grant, re-point the other, remove the channel's group.
-    await lib.rejectAction()(rita.actor, { actionId: waitingId, comment: 'not needed' });
-    await gateLib.revokeGrant()(SETUP, required.grant.id);
-    await lib.updateGrant()(SETUP, {
+    await rejectAction(rita.actor, { actionId: waitingId, comment: 'not needed' });
+    await revokeGrant(SETUP, required.grant.id);
+    await updateGrant(SETUP, {
       grantId: laddered.id,
       expectedVersion: laddered.version,
       rules: { approvals: 1, reviewGroupId: other.id },
     });
-    await lib
-      .db()
-      .db()
-      .notificationChannel.update({ where: { id: channel.id }, data: { groupId: other.id } });
+    await db().notificationChannel.update({ where: { id: channel.id }, data: { groupId: other.id } });
 
-    await expect(groups().delete(rita.actor, { groupId: group.id })).rejects.toMatchObject({
+    await expect(deleteReviewerGroup(rita.actor, { groupId: group.id })).rejects.toMatchObject({
       code: 'forbidden',
       status: 403,
     });
-    await expect(groups().delete(admin.actor, { groupId: '' })).rejects.toMatchObject({
+    await expect(deleteReviewerGroup(admin.actor, { groupId: '' })).rejects.toMatchObject({
       code: 'invalid_input',
       details: { issues: [{ path: 'groupId' }] },
     });
-    expect(await groups().delete(admin.actor, { groupId: group.id })).toEqual({ id: group.id, name: group.name });
-    expect((await groups().list(admin.actor)).some((g) => g.id === group.id)).toBe(false);
-    expect(
-      await lib
-        .db()
-        .db()
-        .reviewerGroupMember.count({ where: { groupId: group.id } }),
-    ).toBe(0);
+    expect(await deleteReviewerGroup(admin.actor, { groupId: group.id })).toEqual({ id: group.id, name: group.name });
+    expect((await listReviewerGroups(admin.actor)).some((g) => g.id === group.id)).toBe(false);
+    expect(await db().reviewerGroupMember.count({ where: { groupId: group.id } })).toBe(0);
     expect((await groupAuditEvents(group.name)).at(-1)).toEqual({
       type: 'review_group.deleted',
       actorType: 'user',
       payload: { name: group.name, members: [rita.email] },
     });
-    await expect(groups().delete(admin.actor, { groupId: group.id })).rejects.toMatchObject({
+    await expect(deleteReviewerGroup(admin.actor, { groupId: group.id })).rejects.toMatchObject({
       code: 'not_found',
       status: 404,
     });

@@ -119,12 +119,10 @@ export function badBodyArbitrary(valid: Record<string, unknown>, sureBad: string
         .concat(`${JSON.stringify(field)}:${value}`)
         .join(',')}}`,
     })),
-    fc
-      .integer({ min: 33, max: 5000 })
-      .map((levels) => ({
-        name: `${levels} levels`,
-        body: withField(`"deep":${'['.repeat(levels)}${']'.repeat(levels)}`),
-      })),
+    fc.integer({ min: 33, max: 5000 }).map((levels) => ({
+      name: `${levels} levels`,
+      body: withField(`"deep":${'['.repeat(levels)}${']'.repeat(levels)}`),
+    })),
     fc
       .constantFrom(...fields)
       .map((field) => ({ name: `duplicate ${field}`, body: withField(`${JSON.stringify(field)}:null`) })),
