@@ -5,7 +5,6 @@ import { createTestUser, SETUP, seedAgentWithTool, TEST_PASSWORD, VALID_TICKET }
 import { proposeTicket } from '../fixtures/scenarios';
 import { appModule } from '../fixtures/app-module';
 
-const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
 const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 const { engageSwitch } = appModule<typeof import('@/lib/kill-switches/engage-switch')>(
   '@/lib/kill-switches/engage-switch',
@@ -60,43 +59,6 @@ test.describe('kill switches × kind of work', () => {
       code: 'forbidden',
     });
     await releaseSwitch(SETUP, { id: first.id, reason: 'done' });
-  });
-
-  test('waiting for review is frozen under a block; approved-unclaimed is refused at claim; drafts are untouched', async ({
-    baseURL,
-  }) => {
-    const reviewer = await createTestUser(['reviewer']);
-    const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: true, actionLevel: 'update' });
-    const client = agentClient(baseURL!, key);
-    const waiting = await proposeTicket(client, tool, 'pending_review');
-    const approved = await proposeTicket(client, tool, 'pending_review');
-    await approveAction(reviewer.actor, { actionId: approved });
-    await db().agent.update({ where: { id: agent.id }, data: { mode: 'draft_only' } });
-    const draft = await proposeTicket(client, tool, 'draft');
-
-    const { id } = await engageSwitch(SETUP, {
-      scope: 'agent',
-      agent: agent.id,
-      effect: 'block',
-      reason: 'incident 7',
-    });
-    await expect(approveAction(reviewer.actor, { actionId: waiting })).rejects.toMatchObject({
-      code: 'conflict',
-      message: expect.stringContaining(`switch ${id} (block on agent ${agent.id}): incident 7`),
-    });
-    expect(await actionStatusInDatabase(waiting)).toBe('pending_review');
-
-    const claim = await client.claim(approved);
-    expect(claim.status).toBe(409);
-    expect(claim.body.error).toMatchObject({ status: 'blocked', reasons: [expect.stringContaining('incident 7')] });
-    expect(await actionStatusInDatabase(draft)).toBe('draft');
-
-    await releaseSwitch(SETUP, { id, reason: 'contained' });
-    // Releasing approves nothing by itself: the waiting action still waits for a person, and can now be approved.
-    expect(await actionStatusInDatabase(waiting)).toBe('pending_review');
-    await approveAction(reviewer.actor, { actionId: waiting });
-    expect(await actionStatusInDatabase(waiting)).toBe('approved');
-    expect(await actionStatusInDatabase(approved)).toBe('blocked');
   });
 
   test('the agent API lists the switches that apply to the agent, not to others', async ({ baseURL }) => {

@@ -20,9 +20,6 @@ import { proposeTicket } from '../fixtures/scenarios';
 import { appModule } from '../fixtures/app-module';
 import { verifyWardenSignature } from '../../lib/notifications/signature';
 
-const { escalateByLadder } = appModule<typeof import('@/lib/actions/escalate-by-ladder')>(
-  '@/lib/actions/escalate-by-ladder',
-);
 const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
 const { listDeliveries } = appModule<typeof import('@/lib/notifications/list-deliveries')>(
@@ -311,33 +308,5 @@ test.describe('escalation ladder', () => {
     expect(nextChannel.receiver.ofEvent('escalated')).toHaveLength(1);
     await firstChannel.receiver.close();
     await nextChannel.receiver.close();
-  });
-
-  test('racing escalations of one overdue action take one step, recorded once', async ({ baseURL }) => {
-    const [first, next] = [await createTestGroup('race-first'), await createTestGroup('race-next')];
-    const ladder = [{ afterMinutes: 1, groupId: next.id }];
-    const { tool, client } = await seedReviewedAgent(baseURL!, { reviewGroupId: first.id, escalationLadder: ladder });
-    const id = await proposeTicket(client, tool, 'pending_review');
-    const createdAt = new Date(Date.now() - 2 * 60_000);
-    const database = db();
-    await database.action.update({ where: { id }, data: { createdAt } });
-
-    // Three contenders here, and the server's own worker, all seeing level 0.
-    const seen = {
-      id,
-      agentId: (await database.action.findUniqueOrThrow({ where: { id } })).agentId,
-      createdAt,
-      escalationLevel: 0,
-      assignedGroupId: first.id,
-    };
-    const escalate = escalateByLadder;
-    await Promise.all([1, 2, 3].map(() => database.$transaction((tx) => escalate(tx, seen, ladder))));
-    await new Promise((resolve) => setTimeout(resolve, 600));
-
-    expect((await auditEventsOfAction(id)).filter((event) => event.type === 'action.escalated')).toHaveLength(1);
-    expect(await database.action.findUniqueOrThrow({ where: { id } })).toMatchObject({
-      assignedGroupId: next.id,
-      escalationLevel: 1,
-    });
   });
 });
