@@ -167,6 +167,9 @@ test('an admin contains an agent, learns what it did, undoes it, proves it, and 
       .getByLabel('Resolution summary')
       .fill('The agent retried a refund after a timeout; the duplicate was cancelled.');
     await page.getByRole('button', { name: 'Close incident', exact: true }).click();
+    // The open form hides "Close incident…" already, so its absence alone proves nothing: wait for the form to go (the
+    // close answered, committed) and for the refreshed page to offer no close any more.
+    await expect(page.getByLabel('Resolution summary')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Close incident…' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('incident-closed.png'), fullPage: true });
   });
