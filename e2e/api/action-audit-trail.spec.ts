@@ -3,7 +3,10 @@ import { agentClient } from '../fixtures/agent-client';
 import { auditEventsOfAction } from '../fixtures/audit';
 import { createTestUser, seedAgentWithTool } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
 
 test.describe('every transition writes its audit event', () => {
   test('proposed → approved by a reviewer → claimed → succeeded', async ({ baseURL }) => {
@@ -11,7 +14,7 @@ test.describe('every transition writes its audit event', () => {
     const reviewer = await createTestUser(['reviewer']);
     const agent = agentClient(baseURL!, key);
     const id = await proposeTicket(agent, tool, 'pending_review');
-    await lib.approveAction()(reviewer.actor, { actionId: id, comment: 'looks right' });
+    await approveAction(reviewer.actor, { actionId: id, comment: 'looks right' });
     expect((await agent.claim(id)).status).toBe(200);
     expect((await agent.reportResult(id, { ok: true, downstreamRef: 'ref-1' })).status).toBe(200);
 
@@ -39,7 +42,7 @@ test.describe('every transition writes its audit event', () => {
     const reviewer = await createTestUser(['admin']);
     const agent = agentClient(baseURL!, key);
     const id = await proposeTicket(agent, tool, 'pending_review');
-    await lib.rejectAction()(reviewer.actor, { actionId: id, comment: 'not today' });
+    await rejectAction(reviewer.actor, { actionId: id, comment: 'not today' });
 
     const events = await auditEventsOfAction(id);
     expect(events.map((e) => e.type)).toEqual(['action.proposed', 'gate.decided', 'action.rejected']);

@@ -1,7 +1,11 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient, type AgentClient } from '../fixtures/agent-client';
 import { seedAgentWithTool, SETUP, VALID_TICKET } from '../fixtures/factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { createAgentKey } = appModule<typeof import('@/lib/agents/create-agent-key')>('@/lib/agents/create-agent-key');
+const { revokeAgentKey } = appModule<typeof import('@/lib/agents/revoke-agent-key')>('@/lib/agents/revoke-agent-key');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 /** Every agent-API endpoint, called as `client` against an action that exists. */
 function everyEndpoint(client: AgentClient, actionId: string, tool: string) {
@@ -38,21 +42,18 @@ test.describe('agent keys', () => {
     const { body } = await agent.propose({ tool: tool.name, params: VALID_TICKET });
     expect((await agent.authority()).status).toBe(200);
 
-    await lib.revokeAgentKey()(SETUP, keyId);
+    await revokeAgentKey(SETUP, keyId);
     await expectAllUnauthenticated(agent, body.id, tool.name);
     expect(
-      await lib
-        .db()
-        .db()
-        .action.count({ where: { agentId: agentRow.id } }),
+      await db().action.count({ where: { agentId: agentRow.id } }),
       'only the proposal made before revocation',
     ).toBe(1);
   });
 
   test('another key of the same agent keeps working after one is revoked', async ({ baseURL }) => {
     const { agent, keyId, tool } = await seedAgentWithTool({ approvalRequired: false });
-    const { key: secondKey } = await lib.createAgentKey()(SETUP, { id: agent.id });
-    await lib.revokeAgentKey()(SETUP, keyId);
+    const { key: secondKey } = await createAgentKey(SETUP, { id: agent.id });
+    await revokeAgentKey(SETUP, keyId);
     const reply = await agentClient(baseURL!, secondKey).propose({ tool: tool.name, params: VALID_TICKET });
     expect(reply.status).toBe(201);
   });

@@ -8,7 +8,10 @@ import {
   SETUP,
   TICKET_SCHEMA,
 } from '../fixtures/factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { pauseAgent } = appModule<typeof import('@/lib/agents/set-agent-status')>('@/lib/agents/set-agent-status');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 test.describe('GET /api/v1/agent', () => {
   test('lists the granted, enabled tools with their schema and whether each needs approval', async ({ baseURL }) => {
@@ -20,10 +23,7 @@ test.describe('GET /api/v1/agent', () => {
     await grantTestTool(agent, reviewed, true);
     await grantTestTool(agent, free, false);
     await grantTestTool(agent, disabled, false);
-    await lib
-      .db()
-      .db()
-      .tool.update({ where: { id: disabled.id }, data: { enabled: false } });
+    await db().tool.update({ where: { id: disabled.id }, data: { enabled: false } });
     const { key } = await createTestAgentKey(agent);
 
     const reply = await agentClient(baseURL!, key).authority();
@@ -49,7 +49,7 @@ test.describe('GET /api/v1/agent', () => {
   test('shows the agent as paused once it is paused', async ({ baseURL }) => {
     const agent = await createTestAgent();
     const { key } = await createTestAgentKey(agent);
-    await lib.agentStatus().pauseAgent(SETUP, { id: agent.id });
+    await pauseAgent(SETUP, { id: agent.id });
     const reply = await agentClient(baseURL!, key).authority();
     expect(reply.body).toMatchObject({ agent: { status: 'paused', mode: 'live' }, tools: [] });
   });

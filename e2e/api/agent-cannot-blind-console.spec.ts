@@ -3,9 +3,12 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser } from '../fixtures/factories';
 import { countActionsOfAgent, refund, seedGrantedAgent } from '../fixtures/gate-factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 import { agentFootprint } from '../fuzz/agent-database';
 import { seedPendingActions } from '../fuzz/pending-seed';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 test.describe('size and depth limits before parsing', () => {
   test('a 10 MB proposal is refused 413 naming the limit, and nothing is stored', async ({ baseURL }) => {
@@ -104,12 +107,7 @@ test.describe('the default pending cap', () => {
     );
     expect(replies.filter((r) => r.status === 201 && r.body.status === 'pending_review')).toHaveLength(5);
     expect(replies.filter((r) => r.status === 429)).toHaveLength(7);
-    expect(
-      await lib
-        .db()
-        .db()
-        .action.count({ where: { agentId: agent.id, status: 'pending_review' } }),
-    ).toBe(1000);
+    expect(await db().action.count({ where: { agentId: agent.id, status: 'pending_review' } })).toBe(1000);
   });
 });
 
@@ -119,7 +117,7 @@ test.describe('agents are not told reviewers’ e-mail addresses', () => {
     const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
     const client = agentClient(baseURL!, key);
     const { body: proposed } = await client.propose({ tool: tool.name, params: refund(5) });
-    await lib.approveAction()(reviewer.actor, { actionId: proposed.id });
+    await approveAction(reviewer.actor, { actionId: proposed.id });
 
     const read = await client.getAction(proposed.id);
     const claimed = await client.claim(proposed.id);

@@ -2,8 +2,13 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { auditEventsOfAgent } from '../fixtures/audit';
 import { createTestUser, SETUP } from '../fixtures/factories';
-import { gateLib, refund, seedGrantedAgent } from '../fixtures/gate-factories';
-import { lib } from '../fixtures/warden-lib';
+import { refund, seedGrantedAgent } from '../fixtures/gate-factories';
+import { appModule } from '../fixtures/app-module';
+
+const { createAgentKey } = appModule<typeof import('@/lib/agents/create-agent-key')>('@/lib/agents/create-agent-key');
+const { revokeAgentKey } = appModule<typeof import('@/lib/agents/revoke-agent-key')>('@/lib/agents/revoke-agent-key');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { rotateAgentKey } = appModule<typeof import('@/lib/agents/rotate-agent-key')>('@/lib/agents/rotate-agent-key');
 
 const HOUR = 3600_000;
 
@@ -15,7 +20,7 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
   test('a key with a future expiry works; once past its expiry it gets 401 on every call', async ({ baseURL }) => {
     const { agent, tool } = await seedGrantedAgent();
     const expiresAt = new Date(Date.now() + HOUR);
-    const { key, keyId } = await lib.createAgentKey()(SETUP, { id: agent.id }, { label: 'ci', expiresAt });
+    const { key, keyId } = await createAgentKey(SETUP, { id: agent.id }, { label: 'ci', expiresAt });
     const client = agentClient(baseURL!, key);
 
     expect((await client.authority()).body.agent.id).toBe(agent.id);
@@ -27,10 +32,7 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
     expect(created?.payload).toMatchObject({ label: 'ci', expiresAt: expiresAt.toISOString() });
 
     // Time has passed: the stored expiry is now behind us.
-    await lib
-      .db()
-      .db()
-      .agentKey.update({ where: { id: keyId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().agentKey.update({ where: { id: keyId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     for (const reply of [
       await client.authority(),
       await client.propose({ tool: tool.name, params: refund(21) }),
@@ -44,7 +46,7 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
   test('a key cannot be created already expired', async () => {
     const { agent } = await seedGrantedAgent();
     await expect(
-      lib.createAgentKey()(SETUP, { id: agent.id }, { expiresAt: new Date(Date.now() - HOUR) }),
+      createAgentKey(SETUP, { id: agent.id }, { expiresAt: new Date(Date.now() - HOUR) }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       details: { issues: [{ path: 'expiresAt' }] },
@@ -56,7 +58,7 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
   }) => {
     const { agent, owner, key: first, keyId: firstId } = await seedGrantedAgent();
 
-    const second = await gateLib.rotateAgentKey()(owner.actor, { keyId: firstId, overlapMinutes: 60 });
+    const second = await rotateAgentKey(owner.actor, { keyId: firstId, overlapMinutes: 60 });
     expect(second.key).not.toBe(first);
     expect(new Date(second.oldKeyExpiresAt).getTime()).toBeGreaterThan(Date.now());
     expect(await statusWith(baseURL!, first)).toBe(200);
@@ -68,34 +70,32 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
       payload: { keyId: second.keyId, replacedKeyId: firstId, oldKeyExpiresAt: second.oldKeyExpiresAt },
     });
 
-    const third = await gateLib.rotateAgentKey()(owner.actor, { keyId: second.keyId, overlapMinutes: 0 });
+    const third = await rotateAgentKey(owner.actor, { keyId: second.keyId, overlapMinutes: 0 });
     expect(await statusWith(baseURL!, second.key)).toBe(401);
     expect(await statusWith(baseURL!, third.key)).toBe(200);
     expect(await statusWith(baseURL!, first), 'the first key keeps its own overlap').toBe(200);
 
-    await expect(
-      gateLib.rotateAgentKey()(owner.actor, { keyId: second.keyId, overlapMinutes: 60 }),
-    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(rotateAgentKey(owner.actor, { keyId: second.keyId, overlapMinutes: 60 })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 
   test('rotation refuses an out-of-range overlap and a stranger', async () => {
     const { keyId } = await seedGrantedAgent();
     const stranger = await createTestUser(['owner'], 'Other Owner');
-    await expect(gateLib.rotateAgentKey()(SETUP, { keyId, overlapMinutes: -1 })).rejects.toMatchObject({
+    await expect(rotateAgentKey(SETUP, { keyId, overlapMinutes: -1 })).rejects.toMatchObject({
       code: 'invalid_input',
     });
-    await expect(gateLib.rotateAgentKey()(SETUP, { keyId, overlapMinutes: 24 * 7 * 60 + 1 })).rejects.toMatchObject({
+    await expect(rotateAgentKey(SETUP, { keyId, overlapMinutes: 24 * 7 * 60 + 1 })).rejects.toMatchObject({
       code: 'invalid_input',
     });
-    await expect(gateLib.rotateAgentKey()(stranger.actor, { keyId, overlapMinutes: 60 })).rejects.toMatchObject({
+    await expect(rotateAgentKey(stranger.actor, { keyId, overlapMinutes: 60 })).rejects.toMatchObject({
       code: 'forbidden',
     });
-    expect(
-      await lib
-        .db()
-        .db()
-        .agentKey.findUniqueOrThrow({ where: { id: keyId } }),
-    ).toMatchObject({ expiresAt: null, revokedAt: null });
+    expect(await db().agentKey.findUniqueOrThrow({ where: { id: keyId } })).toMatchObject({
+      expiresAt: null,
+      revokedAt: null,
+    });
   });
 
   test('a revoked key gets 401 on the very next request; revoking it again is a conflict', async ({ baseURL }) => {
@@ -103,34 +103,31 @@ test.describe('agent keys: expiry, rotation, revocation', () => {
     const client = agentClient(baseURL!, key);
     expect((await client.propose({ tool: tool.name, params: refund(20) })).status).toBe(201);
 
-    await lib.revokeAgentKey()(owner.actor, keyId);
+    await revokeAgentKey(owner.actor, keyId);
     expect((await client.propose({ tool: tool.name, params: refund(21) })).status).toBe(401);
     expect((await auditEventsOfAgent(agent.id)).at(-1)).toMatchObject({
       type: 'agent_key.revoked',
       actorId: owner.id,
       payload: { keyId },
     });
-    await expect(lib.revokeAgentKey()(owner.actor, keyId)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(gateLib.rotateAgentKey()(owner.actor, { keyId, overlapMinutes: 60 })).rejects.toMatchObject({
+    await expect(revokeAgentKey(owner.actor, keyId)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(rotateAgentKey(owner.actor, { keyId, overlapMinutes: 60 })).rejects.toMatchObject({
       code: 'conflict',
     });
   });
 
   test('no audit payload ever contains a key or its hash', async ({ baseURL }) => {
     const { agent, owner, key, keyId, tool } = await seedGrantedAgent();
-    const extra = await lib.createAgentKey()(owner.actor, { id: agent.id }, { label: 'extra' });
-    const rotated = await gateLib.rotateAgentKey()(owner.actor, { keyId, overlapMinutes: 5 });
+    const extra = await createAgentKey(owner.actor, { id: agent.id }, { label: 'extra' });
+    const rotated = await rotateAgentKey(owner.actor, { keyId, overlapMinutes: 5 });
     for (const k of [key, extra.key, rotated.key]) {
       const client = agentClient(baseURL!, k);
       await client.propose({ tool: tool.name, params: refund(20), requester: k });
       await client.authority();
     }
-    await lib.revokeAgentKey()(owner.actor, extra.keyId);
+    await revokeAgentKey(owner.actor, extra.keyId);
 
-    const stored = await lib
-      .db()
-      .db()
-      .agentKey.findMany({ where: { agentId: agent.id }, select: { hash: true } });
+    const stored = await db().agentKey.findMany({ where: { agentId: agent.id }, select: { hash: true } });
     expect(stored).toHaveLength(3);
     const secrets = [key, extra.key, rotated.key, ...stored.map((row) => row.hash)];
     const events = await auditEventsOfAgent(agent.id);

@@ -1,6 +1,5 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
-import { agentAdmin } from '../fixtures/agent-admin';
 import { consoleSession, dataOf } from '../fixtures/console-session';
 import {
   createTestAgent,
@@ -12,14 +11,16 @@ import {
   VALID_TICKET,
 } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 
-const agentRow = (id: string) => lib.db().db().agent.findUniqueOrThrow({ where: { id } });
+const { createAgent } = appModule<typeof import('@/lib/agents/create-agent')>('@/lib/agents/create-agent');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { archiveAgent } = appModule<typeof import('@/lib/agents/archive-agent')>('@/lib/agents/archive-agent');
+const { updateAgent } = appModule<typeof import('@/lib/agents/update-agent')>('@/lib/agents/update-agent');
+
+const agentRow = (id: string) => db().agent.findUniqueOrThrow({ where: { id } });
 const lastEvent = (agentId: string, type: string) =>
-  lib
-    .db()
-    .db()
-    .auditEvent.findFirst({ where: { agentId, type }, orderBy: { seq: 'desc' } });
+  db().auditEvent.findFirst({ where: { agentId, type }, orderBy: { seq: 'desc' } });
 
 /** The WardenError a domain call throws, as { status, message, details }. */
 async function refusal(call: Promise<unknown>) {
@@ -122,9 +123,7 @@ test.describe('agents managed in the product', () => {
       ok: false,
       error: expect.stringContaining('owner: only an admin can change this'),
     });
-    const environment = await refusal(
-      agentAdmin.updateAgent()(agent.owner.actor, { id: agent.id }, { environment: 'test' }),
-    );
+    const environment = await refusal(updateAgent(agent.owner.actor, { id: agent.id }, { environment: 'test' }));
     expect(environment).toMatchObject({
       status: 403,
       details: { issues: [{ path: 'environment', message: 'admins only' }] },
@@ -132,9 +131,9 @@ test.describe('agents managed in the product', () => {
     expect(
       await owner.call('archiveAgentMutation', { agentId: agent.id, expectedVersion: 2 }, `/agents/${agent.id}`),
     ).toMatchObject({ ok: false, error: expect.stringContaining('agents.manage') });
-    expect((await refusal(agentAdmin.archiveAgent()(agent.owner.actor, { id: agent.id }))).status).toBe(403);
+    expect((await refusal(archiveAgent(agent.owner.actor, { id: agent.id }))).status).toBe(403);
 
-    const stranger = await refusal(agentAdmin.updateAgent()(other.actor, { id: agent.id }, { purpose: 'hijacked' }));
+    const stranger = await refusal(updateAgent(other.actor, { id: agent.id }, { purpose: 'hijacked' }));
     expect(stranger.status).toBe(403);
     expect(await agentRow(agent.id)).toMatchObject({
       ownerId: agent.owner.id,
@@ -203,13 +202,10 @@ test.describe('agents managed in the product', () => {
     for (const key of [client, second]) expect((await key.authority()).status).toBe(401);
     expect((await client.propose({ tool: open.name, params: VALID_TICKET })).status).toBe(401);
     expect((await client.claim(approved)).status).toBe(401);
-    const actions = await lib
-      .db()
-      .db()
-      .action.findMany({
-        where: { id: { in: [pending, approved] } },
-        select: { id: true, status: true, decisionReason: true },
-      });
+    const actions = await db().action.findMany({
+      where: { id: { in: [pending, approved] } },
+      select: { id: true, status: true, decisionReason: true },
+    });
     expect(Object.fromEntries(actions.map((row) => [row.id, [row.status, row.decisionReason]]))).toEqual({
       [pending]: ['rejected', 'agent archived'],
       [approved]: ['blocked', 'agent archived'],
@@ -218,23 +214,14 @@ test.describe('agents managed in the product', () => {
     expect(
       await asAdmin.call('createAgentMutation', { name: agent.name, ownerId: agent.owner.id }, '/agents/new'),
     ).toMatchObject({ ok: false, error: expect.stringContaining('names are never reused') });
-    expect((await refusal(lib.createAgent()(admin.actor, { name: agent.name, ownerId: agent.owner.id }))).status).toBe(
-      409,
-    );
+    expect((await refusal(createAgent(admin.actor, { name: agent.name, ownerId: agent.owner.id }))).status).toBe(409);
     // Read-only: no new key, no edit, no resume; history kept.
     expect(await asAdmin.call('createKeyMutation', { agentId: agent.id }, `/agents/${agent.id}`)).toMatchObject({
       ok: false,
       error: `Agent "${agent.name}" is archived: it is read-only.`,
     });
-    expect(
-      (await refusal(agentAdmin.updateAgent()(admin.actor, { id: agent.id }, { purpose: 'revived' }))).status,
-    ).toBe(409);
-    expect(
-      await lib
-        .db()
-        .db()
-        .action.count({ where: { agentId: agent.id } }),
-    ).toBe(2);
+    expect((await refusal(updateAgent(admin.actor, { id: agent.id }, { purpose: 'revived' }))).status).toBe(409);
+    expect(await db().action.count({ where: { agentId: agent.id } })).toBe(2);
     await asAdmin.dispose();
   });
 
@@ -268,9 +255,7 @@ test.describe('agents managed in the product', () => {
     const winner = both[0].ok ? "Ada's purpose" : "Bo's purpose";
     expect(await agentRow(agent.id)).toMatchObject({ purpose: winner, version: 2 });
 
-    const conflict = await refusal(
-      agentAdmin.updateAgent()(ada.actor, { id: agent.id }, { purpose: 'stale', expectedVersion: 1 }),
-    );
+    const conflict = await refusal(updateAgent(ada.actor, { id: agent.id }, { purpose: 'stale', expectedVersion: 1 }));
     expect(conflict).toMatchObject({ status: 409, details: { current: { version: 2, purpose: winner } } });
     await Promise.all([asAda.dispose(), asBo.dispose()]);
   });

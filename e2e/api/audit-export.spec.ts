@@ -2,7 +2,13 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, SETUP, uniqueName } from '../fixtures/factories';
 import { signInWithRequest } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { createAgent } = appModule<typeof import('@/lib/agents/create-agent')>('@/lib/agents/create-agent');
+const { createAgentKey } = appModule<typeof import('@/lib/agents/create-agent-key')>('@/lib/agents/create-agent-key');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
+const { createTool } = appModule<typeof import('@/lib/tools/create-tool')>('@/lib/tools/create-tool');
 
 // Issue 13 (§3, the audit log becomes legible): /audit/export downloads any filtered view of the log as CSV or JSONL,
 // with the page's filters, action summaries masked exactly as on screen, and the export itself recorded.
@@ -11,13 +17,13 @@ const HEADER = 'seq,at,actorType,actor,type,event,agentId,agent,actionId,tool,su
 
 async function seedProposal(baseURL: string) {
   const owner = await createTestUser(['owner'], 'Export Owner');
-  const agent = await lib.createAgent()(SETUP, {
+  const agent = await createAgent(SETUP, {
     name: uniqueName('agent'),
     purpose: 'export spec',
     ownerId: owner.id,
     mode: 'live',
   });
-  const tool = await lib.createTool()(SETUP, {
+  const tool = await createTool(SETUP, {
     name: uniqueName('payout').replaceAll('-', '_'),
     description: 'pays out to a recipient (export spec)',
     actionLevel: 'external',
@@ -25,8 +31,8 @@ async function seedProposal(baseURL: string) {
     sensitiveFields: ['recipient'],
     summaryTemplate: 'Pay {amount} EUR to {recipient}',
   });
-  await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, constraints: [] } });
-  const { key } = await lib.createAgentKey()(SETUP, { id: agent.id });
+  await grantTool(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, constraints: [] } });
+  const { key } = await createAgentKey(SETUP, { id: agent.id });
   const reply = await agentClient(baseURL, key).propose({
     tool: tool.name,
     params: { recipient: RECIPIENT, amount: 25 },
@@ -71,10 +77,10 @@ test('a viewer exports one action as CSV: the header, its rows, the summary mask
     expect(line).toContain(`,${tool.name},Pay 25 EUR to ••••••,pending_review,`);
   }
 
-  const recorded = await lib
-    .db()
-    .db()
-    .auditEvent.findFirst({ where: { type: 'audit.exported', actorId: user.id }, orderBy: { seq: 'desc' } });
+  const recorded = await db().auditEvent.findFirst({
+    where: { type: 'audit.exported', actorId: user.id },
+    orderBy: { seq: 'desc' },
+  });
   expect(JSON.parse(recorded!.payload)).toEqual({ format: 'csv', filter: { actionId: id } });
   await request.dispose();
 });
@@ -115,7 +121,7 @@ test('a reviewer exports JSONL: one JSON object a line, the summary as a reviewe
   expect(types).toEqual(['gate.decided']);
 
   // Tool, trace, outcome and actor narrow by the action and who acted (the gate decides on the agent's call, as the agent).
-  const proposal = await lib.db().db().action.findUniqueOrThrow({ where: { id } });
+  const proposal = await db().action.findUniqueOrThrow({ where: { id } });
   const narrowed = await request.get(
     `/audit/export?format=jsonl&tool=${proposal.toolName}&trace=${proposal.traceId}&outcome=pending_review&actor=agent:${agent.id}`,
   );

@@ -4,7 +4,7 @@
 // the spec, so nothing new ships without a decision on who may call it.
 import { test, expect } from '../fixtures/test';
 import { SETUP } from '../fixtures/factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 import { CALLERS, createCallers, createPeople, type Caller, type People } from '../authz/callers';
 import {
   isLetThrough,
@@ -18,6 +18,10 @@ import {
 import { discoverRoutes, discoverServerActions } from '../authz/discover-endpoints';
 import { ROUTES, SERVER_ACTIONS } from '../authz/matrix';
 import { createSubject, fillPath, type Subject } from '../authz/subject';
+
+const { releaseGlobalStop } = appModule<typeof import('@/lib/kill-switches/set-global-stop')>(
+  '@/lib/kill-switches/set-global-stop',
+);
 
 test.describe.configure({ mode: 'serial' });
 // The matrix engages and releases the global stop (an admin may), so it runs in the project that runs alone.
@@ -37,7 +41,7 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async () => {
-  await lib.globalStop().releaseGlobalStop(SETUP);
+  await releaseGlobalStop(SETUP);
 });
 
 test('the matrix names every endpoint of the build, and only those', () => {
@@ -135,7 +139,7 @@ test('server actions answer each caller as the matrix says', async ({ baseURL })
     for (const caller of ordered)
       answers.push([caller, await send(baseURL!, caller, page, serverActionInit(action.id, rule.args(subject)))]);
     // The admin's "Stop all agents" holds until released: the next subjects need a working gate.
-    await lib.globalStop().releaseGlobalStop(SETUP);
+    await releaseGlobalStop(SETUP);
     for (const verdict of verdicts(baseURL!, 'server action', rule.allow, answers))
       if (!verdict.ok) failures.push({ action: action.key, ...verdict });
   }

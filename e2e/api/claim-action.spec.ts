@@ -3,7 +3,14 @@ import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction } from '../fixtures/audit';
 import { createTestUser, seedAgentWithTool, SETUP } from '../fixtures/factories';
 import { executingAction, proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { pauseAgent, resumeAgent } = appModule<typeof import('@/lib/agents/set-agent-status')>(
+  '@/lib/agents/set-agent-status',
+);
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 test.describe('POST /api/v1/actions/{id}/claim', () => {
   test('an approved action is claimed: it becomes executing and the claim is audited', async ({ baseURL }) => {
@@ -34,7 +41,7 @@ test.describe('POST /api/v1/actions/{id}/claim', () => {
     const reviewer = await createTestUser(['reviewer']);
     const reviewedAgent = agentClient(baseURL!, reviewed.key);
     const rejected = await proposeTicket(reviewedAgent, reviewed.tool, 'pending_review');
-    await lib.rejectAction()(reviewer.actor, { actionId: rejected, comment: 'no' });
+    await rejectAction(reviewer.actor, { actionId: rejected, comment: 'no' });
     const blocked = (await reviewedAgent.propose({ tool: 'no_such_tool', params: {} })).body.id;
 
     const drafting = await seedAgentWithTool({ mode: 'draft_only', actionLevel: 'update' });
@@ -77,8 +84,8 @@ test.describe('POST /api/v1/actions/{id}/claim', () => {
     const reviewer = await createTestUser(['reviewer']);
     const agent = agentClient(baseURL!, key);
     const id = await proposeTicket(agent, tool, 'pending_review');
-    await lib.approveAction()(reviewer.actor, { actionId: id });
-    await lib.agentStatus().pauseAgent(SETUP, { id: agentRow.id });
+    await approveAction(reviewer.actor, { actionId: id });
+    await pauseAgent(SETUP, { id: agentRow.id });
 
     const reply = await agent.claim(id);
     expect(reply.status).toBe(409);
@@ -92,7 +99,7 @@ test.describe('POST /api/v1/actions/{id}/claim', () => {
       payload: { reasons: expect.arrayContaining([expect.stringContaining('agent is paused')]) },
     });
 
-    await lib.agentStatus().resumeAgent(SETUP, { id: agentRow.id });
+    await resumeAgent(SETUP, { id: agentRow.id });
     const afterResume = await agent.claim(id);
     expect(afterResume.status).toBe(409);
     expect(afterResume.body.error.status).toBe('blocked');
@@ -103,10 +110,7 @@ test.describe('POST /api/v1/actions/{id}/claim', () => {
     const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
     const agent = agentClient(baseURL!, key);
     const id = await proposeTicket(agent, tool, 'approved');
-    await lib
-      .db()
-      .db()
-      .tool.update({ where: { id: tool.id }, data: { enabled: false } });
+    await db().tool.update({ where: { id: tool.id }, data: { enabled: false } });
 
     const reply = await agent.claim(id);
     expect(reply.status).toBe(409);

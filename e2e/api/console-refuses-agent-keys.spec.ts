@@ -4,9 +4,11 @@ import { createTestUser, seedAgentWithTool } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { serverActionRequest } from '../fixtures/server-actions';
 import { signInWithRequest } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 
-const agentStatus = async (id: string) => (await lib.db().db().agent.findUniqueOrThrow({ where: { id } })).status;
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+
+const agentStatus = async (id: string) => (await db().agent.findUniqueOrThrow({ where: { id } })).status;
 
 test.describe('an agent key is not a console session', () => {
   test('console pages answer a Bearer agent key with the sign-in redirect', async ({ baseURL }) => {

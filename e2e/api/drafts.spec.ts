@@ -6,7 +6,13 @@ import { consoleSession, type ActionReply } from '../fixtures/console-session';
 import { createTestUser, SETUP, seedAgentWithTool, type TestUser } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { expect, test } from '../fixtures/test';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { pauseAgent, resumeAgent } = appModule<typeof import('@/lib/agents/set-agent-status')>(
+  '@/lib/agents/set-agent-status',
+);
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { revokeGrant } = appModule<typeof import('@/lib/grants/revoke-grant')>('@/lib/grants/revoke-grant');
 
 async function draftOf(baseURL: string, options: { approvalRequired?: boolean } = {}) {
   const seeded = await seedAgentWithTool({
@@ -33,7 +39,7 @@ async function asPerson(
   }
 }
 
-const row = (id: string) => lib.db().db().action.findUniqueOrThrow({ where: { id } });
+const row = (id: string) => db().action.findUniqueOrThrow({ where: { id } });
 
 test.describe('promoting a draft', () => {
   test('queues a new pending action with the same params hash, linked both ways, even where the grant would approve on its own', async ({
@@ -86,19 +92,14 @@ test.describe('promoting a draft', () => {
     expect(again).toEqual({ ok: false, error: `This draft was already promoted (to action ${promotedActionId}).` });
     const discard = await asPerson(baseURL!, await createTestUser(['admin']), 'discardDraftMutation', draftId);
     expect(discard).toEqual({ ok: false, error: `This draft was already promoted (to action ${promotedActionId}).` });
-    expect(
-      await lib
-        .db()
-        .db()
-        .action.count({ where: { promotedFromId: draftId } }),
-    ).toBe(1);
+    expect(await db().action.count({ where: { promotedFromId: draftId } })).toBe(1);
   });
 
   test("is refused with the gate's reasons while the agent is paused, and recorded on the draft", async ({
     baseURL,
   }) => {
     const { draftId, agent } = await draftOf(baseURL!);
-    await lib.agentStatus().pauseAgent(SETUP, { id: agent.id });
+    await pauseAgent(SETUP, { id: agent.id });
 
     const reply = await asPerson(baseURL!, await createTestUser(['reviewer']), 'promoteDraftMutation', draftId);
     expect(reply).toEqual({ ok: false, error: 'The gate refuses this promotion now: blocked: agent is paused.' });
@@ -109,7 +110,7 @@ test.describe('promoting a draft', () => {
       payload: { reasons: ['blocked: agent is paused'] },
     });
 
-    await lib.agentStatus().resumeAgent(SETUP, { id: agent.id });
+    await resumeAgent(SETUP, { id: agent.id });
     expect(await asPerson(baseURL!, await createTestUser(['reviewer']), 'promoteDraftMutation', draftId)).toMatchObject(
       { ok: true },
     );
@@ -117,23 +118,15 @@ test.describe('promoting a draft', () => {
 
   test('is refused once the grant is revoked: a promotion never bypasses a grant', async ({ baseURL }) => {
     const { draftId, agent, tool } = await draftOf(baseURL!);
-    const grant = await lib
-      .db()
-      .db()
-      .grant.findFirstOrThrow({ where: { agentId: agent.id, toolId: tool.id } });
-    await lib.revokeGrant()(SETUP, grant.id);
+    const grant = await db().grant.findFirstOrThrow({ where: { agentId: agent.id, toolId: tool.id } });
+    await revokeGrant(SETUP, grant.id);
 
     const reply = await asPerson(baseURL!, await createTestUser(['admin']), 'promoteDraftMutation', draftId);
     expect(reply).toEqual({
       ok: false,
       error: `The gate refuses this promotion now: blocked: tool ${tool.name} is not granted to this agent.`,
     });
-    expect(
-      await lib
-        .db()
-        .db()
-        .action.count({ where: { promotedFromId: draftId } }),
-    ).toBe(0);
+    expect(await db().action.count({ where: { promotedFromId: draftId } })).toBe(0);
   });
 
   test('another owner and a viewer may not promote or discard', async ({ baseURL }) => {

@@ -1,7 +1,9 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
 
 test.describe('GET /api/v1/actions/{id}', () => {
   test('an agent reads its own action', async ({ baseURL }) => {
@@ -51,7 +53,7 @@ test.describe('GET /api/v1/actions/{id}', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(answered, 'the long-poll must still be holding while the action is pending').toBe(false);
 
-    await lib.approveAction()(reviewer.actor, { actionId: proposed.id, comment: 'fine' });
+    await approveAction(reviewer.actor, { actionId: proposed.id, comment: 'fine' });
     const reply = await longPoll;
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ status: 'approved', decision: { decidedBy: reviewer.name, reason: 'fine' } });

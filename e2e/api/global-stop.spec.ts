@@ -3,7 +3,13 @@ import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction } from '../fixtures/audit';
 import { createTestUser, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { engageGlobalStop, releaseGlobalStop } = appModule<typeof import('@/lib/kill-switches/set-global-stop')>(
+  '@/lib/kill-switches/set-global-stop',
+);
 
 // The global stop halts every agent on the server: these specs run alone, one after the other (see playwright.config.ts).
 test.describe.configure({ mode: 'serial' });
@@ -14,7 +20,7 @@ const CLI = { type: 'cli', id: 'global-stop-spec' } as const;
 
 test.describe('global stop', () => {
   test.afterEach(async () => {
-    await lib.globalStop().releaseGlobalStop({ type: 'cli', id: 'test' });
+    await releaseGlobalStop({ type: 'cli', id: 'test' });
   });
 
   test('blocks every proposal while engaged, and only while engaged', async ({ baseURL }) => {
@@ -22,7 +28,7 @@ test.describe('global stop', () => {
     const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
     const agent = agentClient(baseURL!, key);
 
-    expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: true });
+    expect(await engageGlobalStop(admin.actor)).toEqual({ changed: true });
     const stopped = await agent.propose({ tool: tool.name, params: VALID_TICKET });
     expect(stopped.status).toBe(201);
     expect(stopped.body).toMatchObject({
@@ -34,7 +40,7 @@ test.describe('global stop', () => {
       'gate.decided',
     ]);
 
-    expect(await lib.globalStop().releaseGlobalStop(CLI, 'spec done')).toEqual({ changed: true });
+    expect(await releaseGlobalStop(CLI, 'spec done')).toEqual({ changed: true });
     expect((await agent.propose({ tool: tool.name, params: VALID_TICKET })).body.status).toBe('approved');
   });
 
@@ -46,9 +52,9 @@ test.describe('global stop', () => {
     const { key, tool } = await seedAgentWithTool({ approvalRequired: true });
     const agent = agentClient(baseURL!, key);
     const id = await proposeTicket(agent, tool, 'pending_review');
-    await lib.approveAction()(reviewer.actor, { actionId: id });
+    await approveAction(reviewer.actor, { actionId: id });
 
-    await lib.globalStop().engageGlobalStop(admin.actor);
+    await engageGlobalStop(admin.actor);
     const claim = await agent.claim(id);
     expect(claim.status).toBe(409);
     expect(claim.body.error).toMatchObject({
@@ -57,7 +63,7 @@ test.describe('global stop', () => {
       reasons: expect.arrayContaining([expect.stringContaining('global stop is engaged')]),
     });
 
-    await lib.globalStop().releaseGlobalStop(CLI, 'spec done');
+    await releaseGlobalStop(CLI, 'spec done');
     expect(await actionStatusInDatabase(id)).toBe('blocked');
     const retry = await agent.claim(id);
     expect(retry.status).toBe(409);
@@ -75,40 +81,32 @@ test.describe('global stop', () => {
     const admin = await createTestUser(['admin']);
     const cli = { type: 'cli', id: `global-stop-spec-${admin.id}` } as const;
     const events = () =>
-      lib
-        .db()
-        .db()
-        .auditEvent.findMany({
-          where: {
-            OR: [{ actorId: admin.id }, { actorType: 'cli', actorId: cli.id }],
-            type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] },
-          },
-          orderBy: { seq: 'asc' },
-        });
+      db().auditEvent.findMany({
+        where: {
+          OR: [{ actorId: admin.id }, { actorType: 'cli', actorId: cli.id }],
+          type: { in: ['switch.global_stop_engaged', 'switch.global_stop_released'] },
+        },
+        orderBy: { seq: 'asc' },
+      });
 
-    await lib.globalStop().engageGlobalStop(admin.actor);
-    expect(await lib.globalStop().engageGlobalStop(admin.actor)).toEqual({ changed: false });
+    await engageGlobalStop(admin.actor);
+    expect(await engageGlobalStop(admin.actor)).toEqual({ changed: false });
     // A person's release in the console is refused, pointing at the return to normal (before any password is asked).
-    await expect(lib.globalStop().releaseGlobalStop(admin.actor, 'spec done', admin.password)).rejects.toMatchObject({
+    await expect(releaseGlobalStop(admin.actor, 'spec done', admin.password)).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('return to normal'),
     });
-    await lib.globalStop().releaseGlobalStop(cli, 'spec done');
-    expect(await lib.globalStop().releaseGlobalStop(cli, 'spec done')).toEqual({ changed: false });
+    await releaseGlobalStop(cli, 'spec done');
+    expect(await releaseGlobalStop(cli, 'spec done')).toEqual({ changed: false });
     expect((await events()).map((e) => e.type)).toEqual(['switch.global_stop_engaged', 'switch.global_stop_released']);
     // The repeated engage is audited as a no-op of its own.
-    expect(
-      await lib
-        .db()
-        .db()
-        .auditEvent.count({ where: { actorId: admin.id, type: 'switch.engage_unchanged' } }),
-    ).toBe(1);
+    expect(await db().auditEvent.count({ where: { actorId: admin.id, type: 'switch.engage_unchanged' } })).toBe(1);
   });
 
   test('only an admin can engage it', async () => {
     for (const roles of [['reviewer'], ['owner'], ['viewer']] as const) {
       const user = await createTestUser([...roles]);
-      await expect(lib.globalStop().engageGlobalStop(user.actor), roles[0]).rejects.toMatchObject({
+      await expect(engageGlobalStop(user.actor), roles[0]).rejects.toMatchObject({
         code: 'forbidden',
       });
     }

@@ -2,11 +2,30 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { auditEventsOfAgent } from '../fixtures/audit';
 import { createTestAgent, createTestTool, createTestUser, SETUP } from '../fixtures/factories';
-import { floorLib, grantChangeRequests, MILLION_GBP, seedExternalRefundAgent } from '../fixtures/floor-factories';
+import { grantChangeRequests, MILLION_GBP, seedExternalRefundAgent } from '../fixtures/floor-factories';
 import { grantRow } from '../fixtures/gate-factories';
 import { serverActionRequest } from '../fixtures/server-actions';
 import { signInWithRequest } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
+const { updateGrant } = appModule<typeof import('@/lib/grants/update-grant')>('@/lib/grants/update-grant');
+const { listApprovalFloors } = appModule<typeof import('@/lib/floors/list-approval-floors')>(
+  '@/lib/floors/list-approval-floors',
+);
+const { setApprovalFloor } = appModule<typeof import('@/lib/floors/set-approval-floor')>(
+  '@/lib/floors/set-approval-floor',
+);
+const { approveGrantChange } = appModule<typeof import('@/lib/grants/approve-grant-change')>(
+  '@/lib/grants/approve-grant-change',
+);
+const { listHeldGrantChanges } = appModule<typeof import('@/lib/grants/list-held-grant-changes')>(
+  '@/lib/grants/list-held-grant-changes',
+);
+const { rejectGrantChange } = appModule<typeof import('@/lib/grants/reject-grant-change')>(
+  '@/lib/grants/reject-grant-change',
+);
 
 const grantTypes = async (agentId: string) =>
   (await auditEventsOfAgent(agentId)).filter((e) => e.type.startsWith('grant.') || e.type === 'floor.set');
@@ -19,7 +38,7 @@ test.describe('issue 12 item 7: an owner alone cannot remove human review', () =
     const { owner, agent, tool, grant, key } = await seedExternalRefundAgent({ approvals: 1 });
 
     await expect(
-      lib.updateGrant()(owner.actor, {
+      updateGrant(owner.actor, {
         grantId: grant.id,
         expectedVersion: 1,
         rules: { approvals: 0 },
@@ -58,14 +77,14 @@ test.describe('issue 12 item 7: an owner alone cannot remove human review', () =
     const { owner, agent } = await seedExternalRefundAgent();
     const other = await createTestTool({ actionLevel: 'external' });
     await expect(
-      lib.grantTool()(owner.actor, { agent: { id: agent.id }, tool: other.name, rules: { approvals: 0 } }),
+      grantTool(owner.actor, { agent: { id: agent.id }, tool: other.name, rules: { approvals: 0 } }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       message: 'external tools need at least 1 approval (admin floor).',
     });
     const admin = await createTestUser(['admin']);
-    await floorLib.setApprovalFloor()(admin.actor, { scope: 'tool', tool: other.name, minApprovals: 3 });
-    const created = await lib.grantTool()(owner.actor, { agent: { id: agent.id }, tool: other.name });
+    await setApprovalFloor(admin.actor, { scope: 'tool', tool: other.name, minApprovals: 3 });
+    const created = await grantTool(owner.actor, { agent: { id: agent.id }, tool: other.name });
     expect(created.approvals).toBe(3);
   });
 });
@@ -83,7 +102,7 @@ test.describe("conditions name the tool's parameters", () => {
     };
 
     await expect(
-      lib.updateGrant()(owner.actor, {
+      updateGrant(owner.actor, {
         grantId: grant.id,
         expectedVersion: 1,
         rules: misspelt,
@@ -96,7 +115,7 @@ test.describe("conditions name the tool's parameters", () => {
       details: { issues: [{ path: 'constraints.0.param', message: `amout is not a parameter of ${tool.name}` }] },
     });
     await expect(
-      lib.grantTool()(SETUP, {
+      grantTool(SETUP, {
         agent: { id: agent.id },
         tool: (await createTestTool({ actionLevel: 'update' })).name,
         rules: { constraints: [{ kind: 'range', param: 'amout', max: 5, effect: 'block' }] },
@@ -116,14 +135,15 @@ test.describe('admin floors', () => {
   test('an admin raises a tool floor (audited); an owner cannot go below it nor change floors', async () => {
     const { owner, admin, tool, grant } = await seedExternalRefundAgent({ approvals: 2 });
     await expect(
-      floorLib.setApprovalFloor()(owner.actor, { scope: 'tool', tool: tool.name, minApprovals: 0 }),
+      setApprovalFloor(owner.actor, { scope: 'tool', tool: tool.name, minApprovals: 0 }),
     ).rejects.toMatchObject({ code: 'forbidden' });
 
-    expect(await floorLib.setApprovalFloor()(admin.actor, { scope: 'tool', tool: tool.name, minApprovals: 2 })).toEqual(
-      { scope: tool.name, minApprovals: 2 },
-    );
+    expect(await setApprovalFloor(admin.actor, { scope: 'tool', tool: tool.name, minApprovals: 2 })).toEqual({
+      scope: tool.name,
+      minApprovals: 2,
+    });
     await expect(
-      lib.updateGrant()(owner.actor, {
+      updateGrant(owner.actor, {
         grantId: grant.id,
         expectedVersion: 1,
         rules: { approvals: 1 },
@@ -133,22 +153,14 @@ test.describe('admin floors', () => {
       code: 'invalid_input',
       message: `${tool.name} needs at least 2 approvals (admin floor).`,
     });
-    const floorEvents = await lib
-      .db()
-      .db()
-      .auditEvent.findMany({ where: { type: 'floor.set', actorId: admin.id } });
+    const floorEvents = await db().auditEvent.findMany({ where: { type: 'floor.set', actorId: admin.id } });
     expect(floorEvents.map((e) => JSON.parse(e.payload))).toEqual([{ scope: tool.name, before: null, after: 2 }]);
 
-    await expect(
-      floorLib.setApprovalFloor()(admin.actor, { scope: 'tool', tool: tool.name, minApprovals: 9 }),
-    ).rejects.toThrow(/at most 5/);
-    await floorLib.setApprovalFloor()(admin.actor, { scope: 'tool', tool: tool.name, minApprovals: null });
-    expect(
-      await lib
-        .db()
-        .db()
-        .approvalFloor.count({ where: { toolId: tool.id } }),
-    ).toBe(0);
+    await expect(setApprovalFloor(admin.actor, { scope: 'tool', tool: tool.name, minApprovals: 9 })).rejects.toThrow(
+      /at most 5/,
+    );
+    await setApprovalFloor(admin.actor, { scope: 'tool', tool: tool.name, minApprovals: null });
+    expect(await db().approvalFloor.count({ where: { toolId: tool.id } })).toBe(0);
   });
 
   test('an admin changes a level floor; owners of that level are held to it; back to the default', async () => {
@@ -156,10 +168,10 @@ test.describe('admin floors', () => {
     const owner = await createTestUser(['owner']);
     const agent = await createTestAgent({ owner });
     const tool = await createTestTool({ actionLevel: 'classify' });
-    const grant = await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 0 } });
+    const grant = await grantTool(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 0 } });
     try {
-      await floorLib.setApprovalFloor()(admin.actor, { scope: 'level', actionLevel: 'classify', minApprovals: 2 });
-      const listed = await floorLib.listApprovalFloors()(admin.actor);
+      await setApprovalFloor(admin.actor, { scope: 'level', actionLevel: 'classify', minApprovals: 2 });
+      const listed = await listApprovalFloors(admin.actor);
       expect(listed.levels.find((row) => row.level === 'classify')).toEqual({
         level: 'classify',
         minApprovals: 2,
@@ -172,23 +184,24 @@ test.describe('admin floors', () => {
       ).toEqual([
         { grantId: grant.id, agent: { id: agent.id, name: agent.name }, tool: tool.name, approvals: 0, floor: 2 },
       ]);
-      expect((await floorLib.listApprovalFloors()(owner.actor)).belowFloor, 'only admins get the list').toEqual([]);
+      expect((await listApprovalFloors(owner.actor)).belowFloor, 'only admins get the list').toEqual([]);
       await expect(
-        lib.updateGrant()(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } }),
+        updateGrant(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } }),
       ).rejects.toMatchObject({
         code: 'invalid_input',
         message: 'classify tools need at least 2 approvals (admin floor).',
       });
     } finally {
-      await floorLib.setApprovalFloor()(admin.actor, { scope: 'level', actionLevel: 'classify', minApprovals: null });
+      await setApprovalFloor(admin.actor, { scope: 'level', actionLevel: 'classify', minApprovals: null });
     }
-    expect(
-      await lib.updateGrant()(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } }),
-    ).toEqual({ grantId: grant.id, version: 2 });
-    const events = await lib
-      .db()
-      .db()
-      .auditEvent.findMany({ where: { type: 'floor.set', actorId: admin.id }, orderBy: { seq: 'asc' } });
+    expect(await updateGrant(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } })).toEqual({
+      grantId: grant.id,
+      version: 2,
+    });
+    const events = await db().auditEvent.findMany({
+      where: { type: 'floor.set', actorId: admin.id },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((e) => JSON.parse(e.payload))).toEqual([
       { scope: 'classify tools', before: 0, after: 2 },
       { scope: 'classify tools', before: 2, after: 0 },
@@ -204,13 +217,13 @@ test.describe('a loosening is never silent', () => {
     const client = agentClient(baseURL!, key);
 
     await expect(
-      lib.updateGrant()(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } }),
+      updateGrant(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       message: 'This change loosens the grant: approvals required 2 → 1. Confirm to send it to an admin for approval.',
       details: { loosened: ['approvals required 2 → 1'] },
     });
-    const held = await lib.updateGrant()(owner.actor, {
+    const held = await updateGrant(owner.actor, {
       grantId: grant.id,
       expectedVersion: 1,
       rules: { approvals: 1 },
@@ -223,14 +236,14 @@ test.describe('a loosening is never silent', () => {
       status: 'pending_review',
       approvalsRequired: 2,
     });
-    expect(await floorLib.listHeldGrantChanges()(owner.actor, { grantId: grant.id })).toMatchObject([
+    expect(await listHeldGrantChanges(owner.actor, { grantId: grant.id })).toMatchObject([
       { id: held.held!.changeRequestId, stale: false, requestedBy: owner.name },
     ]);
 
     await expect(
-      floorLib.approveGrantChange()(owner.actor, { changeRequestId: held.held!.changeRequestId }),
+      approveGrantChange(owner.actor, { changeRequestId: held.held!.changeRequestId }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await floorLib.approveGrantChange()(admin.actor, { changeRequestId: held.held!.changeRequestId })).toEqual({
+    expect(await approveGrantChange(admin.actor, { changeRequestId: held.held!.changeRequestId })).toEqual({
       version: 2,
     });
     expect(await grantRow(grant.id)).toMatchObject({ version: 2, approvals: 1 });
@@ -240,7 +253,7 @@ test.describe('a loosening is never silent', () => {
       approvalsRequired: 1,
     });
     await expect(
-      floorLib.approveGrantChange()(admin.actor, { changeRequestId: held.held!.changeRequestId }),
+      approveGrantChange(admin.actor, { changeRequestId: held.held!.changeRequestId }),
     ).rejects.toMatchObject({ code: 'conflict', message: 'This held change is already approved.' });
 
     const events = await grantTypes(agent.id);
@@ -267,14 +280,14 @@ test.describe('a loosening is never silent', () => {
 
   test('an admin rejects a held change: the grant stays, audited; tightening applies at once', async () => {
     const { owner, admin, agent, grant } = await seedExternalRefundAgent({ approvals: 1, maxPending: 5 });
-    const held = await lib.updateGrant()(owner.actor, {
+    const held = await updateGrant(owner.actor, {
       grantId: grant.id,
       expectedVersion: 1,
       rules: { approvals: 1, maxPending: null },
       confirmLoosening: true,
     });
     expect(held.held?.loosened).toEqual(['pending cap 5 → none']);
-    await floorLib.rejectGrantChange()(admin.actor, {
+    await rejectGrantChange(admin.actor, {
       changeRequestId: held.held!.changeRequestId,
       note: 'keep the cap',
     });
@@ -284,7 +297,7 @@ test.describe('a loosening is never silent', () => {
     expect(await grantRow(grant.id)).toMatchObject({ version: 1, maxPending: 5 });
 
     expect(
-      await lib.updateGrant()(owner.actor, {
+      await updateGrant(owner.actor, {
         grantId: grant.id,
         expectedVersion: 1,
         rules: { approvals: 2, maxPending: 3 },
@@ -300,21 +313,21 @@ test.describe('a loosening is never silent', () => {
 
   test('a held change is stale once the grant moved: approving it is refused and marks it stale, audited', async () => {
     const { owner, admin, agent, grant } = await seedExternalRefundAgent({ approvals: 2 });
-    const held = await lib.updateGrant()(owner.actor, {
+    const held = await updateGrant(owner.actor, {
       grantId: grant.id,
       expectedVersion: 1,
       rules: { approvals: 1 },
       confirmLoosening: true,
     });
-    await lib.updateGrant()(owner.actor, {
+    await updateGrant(owner.actor, {
       grantId: grant.id,
       expectedVersion: 1,
       rules: { approvals: 2, requireReason: true },
     });
-    expect(await floorLib.listHeldGrantChanges()(admin.actor, { grantId: grant.id })).toMatchObject([{ stale: true }]);
+    expect(await listHeldGrantChanges(admin.actor, { grantId: grant.id })).toMatchObject([{ stale: true }]);
 
     await expect(
-      floorLib.approveGrantChange()(admin.actor, { changeRequestId: held.held!.changeRequestId }),
+      approveGrantChange(admin.actor, { changeRequestId: held.held!.changeRequestId }),
     ).rejects.toMatchObject({
       code: 'conflict',
       message:
@@ -332,14 +345,14 @@ test.describe('a loosening is never silent', () => {
   test("an admin's own loosening needs the confirmation only, and records what it loosened", async () => {
     const { admin, agent, grant } = await seedExternalRefundAgent({ approvals: 2, requireReason: true });
     await expect(
-      lib.updateGrant()(admin.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } }),
+      updateGrant(admin.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 1 } }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       message:
         'This change loosens the grant: approvals required 2 → 1; a reason is no longer required. Confirm to save it.',
     });
     expect(
-      await lib.updateGrant()(admin.actor, {
+      await updateGrant(admin.actor, {
         grantId: grant.id,
         expectedVersion: 1,
         rules: { approvals: 1 },

@@ -1,8 +1,11 @@
 import { test, expect } from '../fixtures/test';
+import { appModule } from '../fixtures/app-module';
 import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase, auditEventsOfAction, auditEventsOfAgent } from '../fixtures/audit';
 import { createTestUser, SETUP } from '../fixtures/factories';
-import { countActionsOfAgent, gateLib, grantRow, refund, seedGrantedAgent } from '../fixtures/gate-factories';
+import { countActionsOfAgent, grantRow, refund, seedGrantedAgent } from '../fixtures/gate-factories';
+const { revokeGrant } = appModule<typeof import('@/lib/grants/revoke-grant')>('@/lib/grants/revoke-grant');
+const { updateGrant } = appModule<typeof import('@/lib/grants/update-grant')>('@/lib/grants/update-grant');
 
 const PAST = '2020-01-01T00:00:00.000Z';
 
@@ -111,7 +114,7 @@ test.describe('grant rules at the gate (POST /api/v1/actions)', () => {
     expect(approved.body.status).toBe('approved');
 
     // The expiry has passed since (set on the grant rather than waited for).
-    await gateLib.updateGrant()(SETUP, {
+    await updateGrant(SETUP, {
       grantId: grant.id,
       expectedVersion: 1,
       rules: { approvals: 0, expiresAt: PAST },
@@ -304,7 +307,7 @@ test.describe('changing and revoking grants (lib/grants)', () => {
     const agent = agentClient(baseURL!, key);
     expect(grant.version).toBe(1);
 
-    const updated = await gateLib.updateGrant()(owner.actor, {
+    const updated = await updateGrant(owner.actor, {
       grantId: grant.id,
       expectedVersion: 1,
       rules: { approvals: 2, requireReason: true },
@@ -330,7 +333,7 @@ test.describe('changing and revoking grants (lib/grants)', () => {
     });
 
     await expect(
-      gateLib.updateGrant()(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 } }),
+      updateGrant(owner.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 } }),
     ).rejects.toMatchObject({
       code: 'conflict',
       details: { version: 2 },
@@ -344,12 +347,12 @@ test.describe('changing and revoking grants (lib/grants)', () => {
     const stranger = await createTestUser(['owner'], 'Other Owner');
 
     await expect(
-      gateLib.updateGrant()(SETUP, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 6 } }),
+      updateGrant(SETUP, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 6 } }),
     ).rejects.toThrow(/at most 5 approvals/);
     await expect(
-      gateLib.updateGrant()(stranger.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 } }),
+      updateGrant(stranger.actor, { grantId: grant.id, expectedVersion: 1, rules: { approvals: 0 } }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(gateLib.revokeGrant()(stranger.actor, grant.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(revokeGrant(stranger.actor, grant.id)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await grantRow(grant.id)).toMatchObject({ version: 1, approvals: 1 });
   });
 
@@ -361,7 +364,7 @@ test.describe('changing and revoking grants (lib/grants)', () => {
     const approved = await agent.propose({ tool: tool.name, params: refund(20) });
     expect(approved.body.status).toBe('approved');
 
-    await gateLib.revokeGrant()(owner.actor, grant.id);
+    await revokeGrant(owner.actor, grant.id);
     const revoked = (await auditEventsOfAgent(agentRow.id)).filter((e) => e.type === 'grant.revoked');
     expect(revoked).toHaveLength(1);
     expect(revoked[0]).toMatchObject({ actorId: owner.id, payload: { tool: tool.name, before: { approvals: 0 } } });
@@ -379,6 +382,6 @@ test.describe('changing and revoking grants (lib/grants)', () => {
       reasons: [`tool ${tool.name} is not granted to this agent`],
     });
     expect((await agent.authority()).body.tools).toEqual([]);
-    await expect(gateLib.revokeGrant()(owner.actor, grant.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(revokeGrant(owner.actor, grant.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { test, expect } from '../fixtures/test';
 import { auditEventsOfAgent } from '../fixtures/audit';
 import { SETUP } from '../fixtures/factories';
-import { countActionsOfAgent, gateLib, proposeWithKey, refund, seedGrantedAgent } from '../fixtures/gate-factories';
-import { lib } from '../fixtures/warden-lib';
+import { countActionsOfAgent, proposeWithKey, refund, seedGrantedAgent } from '../fixtures/gate-factories';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { updateGrant } = appModule<typeof import('@/lib/grants/update-grant')>('@/lib/grants/update-grant');
 
 // lib/http/idempotency.ts: the same key and body replay the first response; the same key with another body → 422;
 // the same key while the first request still runs → 409; 409, 429 and 5xx answers are not kept.
@@ -145,7 +148,7 @@ test.describe('Idempotency-Key on POST /api/v1/actions', () => {
     ).toHaveLength(2);
 
     // Once the limit allows it (raised here rather than waited out), the same key goes through.
-    await gateLib.updateGrant()(SETUP, {
+    await updateGrant(SETUP, {
       grantId: grant.id,
       expectedVersion: 1,
       rules: { approvals: 0, rateLimit: { count: 5, windowSeconds: 3600 } },
@@ -164,7 +167,7 @@ test.describe('Idempotency-Key on POST /api/v1/actions', () => {
     const body = { tool: tool.name, params: refund(20) };
     expect((await proposeWithKey(baseURL!, key, idem, body)).status).toBe(201);
     // As if the server had failed between the gate's commit and recording the answer: the claim is left "running".
-    const records = lib.db().db().idempotencyRecord;
+    const records = db().idempotencyRecord;
     const lose = (createdAt: Date) =>
       records.update({
         where: { agentId_key: { agentId: agent.id, key: idem } },

@@ -1,10 +1,12 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool, uniqueName, VALID_TICKET } from '../fixtures/factories';
-import { lib, loadAppModule } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 const openIncident = () =>
-  loadAppModule<typeof import('@/lib/incidents/open-incident')>('lib/incidents/open-incident.ts').openIncident;
+  appModule<typeof import('@/lib/incidents/open-incident')>('@/lib/incidents/open-incident').openIncident;
 
 // Containment chosen at opening takes effect on the agent's very next call, on both databases (issue 13 §3).
 test('review-all sends a granted proposal to review; pause blocks it; revoke-keys refuses the key', async ({
@@ -25,10 +27,7 @@ test('review-all sends a granted proposal to review; pause blocks it; revoke-key
   const reviewed = await client.propose({ tool: tool.name, params: VALID_TICKET });
   expect(reviewed.body.status).toBe('pending_review');
   expect(JSON.stringify(reviewed.body)).toContain('review everything');
-  const sw = await lib
-    .db()
-    .db()
-    .switch.findUniqueOrThrow({ where: { id: reviewAll.switchIds[0] } });
+  const sw = await db().switch.findUniqueOrThrow({ where: { id: reviewAll.switchIds[0] } });
   expect(sw).toMatchObject({ incidentId: reviewAll.id, engaged: true, agentId: agent.id });
 
   await openIncident()(admin.actor, {

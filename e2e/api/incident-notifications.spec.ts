@@ -2,7 +2,11 @@ import { test, expect } from '../fixtures/test';
 import { createTestAgent, createTestUser, SETUP, uniqueName } from '../fixtures/factories';
 import { createTestGroup, eventually } from '../fixtures/notification-factories';
 import { startWebhookReceiver } from '../fixtures/webhook-receiver';
-import { lib, loadAppModule } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { createChannel } = appModule<typeof import('@/lib/notifications/create-channel')>(
+  '@/lib/notifications/create-channel',
+);
 
 // An incident opened and closed reaches the channels watching incidents, saying which incident in words and linking
 // to its workbench (issue 13 §1 "oversight events notify": incident opened/closed).
@@ -11,7 +15,7 @@ test('opening and closing an incident reach the incidents channel with its title
   const agent = await createTestAgent();
   const receiver = await startWebhookReceiver();
   const group = await createTestGroup('incidents');
-  const { secret } = await lib.notifications().createChannel(SETUP, {
+  const { secret } = await createChannel(SETUP, {
     name: uniqueName('incidents'),
     kind: 'webhook',
     url: receiver.url,
@@ -19,11 +23,9 @@ test('opening and closing an incident reach the incidents channel with its title
     oversight: ['incidents'],
   });
   receiver.useSecret(secret);
-  const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>(
-    'lib/incidents/open-incident.ts',
-  );
-  const { closeIncident } = loadAppModule<typeof import('@/lib/incidents/close-incident')>(
-    'lib/incidents/close-incident.ts',
+  const { openIncident } = appModule<typeof import('@/lib/incidents/open-incident')>('@/lib/incidents/open-incident');
+  const { closeIncident } = appModule<typeof import('@/lib/incidents/close-incident')>(
+    '@/lib/incidents/close-incident',
   );
   const title = uniqueName('Odd refunds');
 

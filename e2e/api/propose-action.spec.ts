@@ -2,7 +2,10 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { auditEventsOfAction, auditEventsOfAgent } from '../fixtures/audit';
 import { createTestTool, seedAgentWithTool, SETUP, VALID_TICKET } from '../fixtures/factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { pauseAgent } = appModule<typeof import('@/lib/agents/set-agent-status')>('@/lib/agents/set-agent-status');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 test.describe('POST /api/v1/actions: the gate decides', () => {
   test('a grant without approval is approved at once, and the proposal is audited', async ({ baseURL }) => {
@@ -75,7 +78,7 @@ test.describe('POST /api/v1/actions: the gate decides', () => {
 
   test('a paused agent is blocked', async ({ baseURL }) => {
     const { agent, key, tool } = await seedAgentWithTool({ approvalRequired: false });
-    await lib.agentStatus().pauseAgent(SETUP, { id: agent.id });
+    await pauseAgent(SETUP, { id: agent.id });
     const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET });
 
     expect(reply.status).toBe(201);
@@ -120,10 +123,7 @@ test.describe('POST /api/v1/actions: the gate decides', () => {
 
   test('a disabled tool is blocked even with a grant', async ({ baseURL }) => {
     const { key, tool } = await seedAgentWithTool({ approvalRequired: false });
-    await lib
-      .db()
-      .db()
-      .tool.update({ where: { id: tool.id }, data: { enabled: false } });
+    await db().tool.update({ where: { id: tool.id }, data: { enabled: false } });
     const reply = await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET });
     expect(reply.body).toMatchObject({
       status: 'blocked',
@@ -156,12 +156,7 @@ test.describe('POST /api/v1/actions: invalid input', () => {
       actionId: null,
       payload: { tool: tool.name },
     });
-    expect(
-      await lib
-        .db()
-        .db()
-        .action.count({ where: { agentId: agent.id } }),
-    ).toBe(0);
+    expect(await db().action.count({ where: { agentId: agent.id } })).toBe(0);
   });
 
   test('a body that is not JSON gets 422 naming the body', async ({ baseURL }) => {

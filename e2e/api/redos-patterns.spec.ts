@@ -1,8 +1,12 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { SETUP, uniqueName } from '../fixtures/factories';
-import { gateLib, refund, seedGrantedAgent } from '../fixtures/gate-factories';
-import { lib } from '../fixtures/warden-lib';
+import { refund, seedGrantedAgent } from '../fixtures/gate-factories';
+import { appModule } from '../fixtures/app-module';
+
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
+const { createTool } = appModule<typeof import('@/lib/tools/create-tool')>('@/lib/tools/create-tool');
+const { updateGrant } = appModule<typeof import('@/lib/grants/update-grant')>('@/lib/grants/update-grant');
 
 // Issue 12, item 9: owner-written patterns run on agents' values in linear time (RE2). With a backtracking engine
 // `(\w+\s?)+` against 29+ word characters and a non-matching end takes seconds to forever, stalling every request.
@@ -32,13 +36,13 @@ test("a tool schema's catastrophic pattern refuses a 41-character value at once 
   baseURL,
 }) => {
   const { agent, tool, key } = await seedGrantedAgent();
-  const patterned = await lib.createTool()(SETUP, {
+  const patterned = await createTool(SETUP, {
     name: uniqueName('patterned').replaceAll('-', '_'),
     description: 'a schema pattern (ReDoS spec)',
     actionLevel: 'read',
     parameters: { type: 'object', properties: { note: { type: 'string', pattern: `^${CATASTROPHIC}$` } } },
   });
-  await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: patterned.name, approvalRequired: false });
+  await grantTool(SETUP, { agent: { id: agent.id }, tool: patterned.name, approvalRequired: false });
   const client = agentClient(baseURL!, key);
   const reply = await client.propose({ tool: patterned.name, params: { note: EVIL_VALUE } });
   expect(reply.status).toBe(422);
@@ -48,7 +52,7 @@ test("a tool schema's catastrophic pattern refuses a 41-character value at once 
 
 test('patterns RE2 cannot run (backreference, lookaround) are refused at save, naming the field', async () => {
   const { owner, grant } = await seedGrantedAgent();
-  const saving = gateLib.updateGrant()(owner.actor, {
+  const saving = updateGrant(owner.actor, {
     grantId: grant.id,
     expectedVersion: 1,
     rules: {
@@ -65,7 +69,7 @@ test('patterns RE2 cannot run (backreference, lookaround) are refused at save, n
     ],
   });
 
-  const tool = lib.createTool()(SETUP, {
+  const tool = createTool(SETUP, {
     name: uniqueName('lookahead').replaceAll('-', '_'),
     description: 'lookahead (ReDoS spec)',
     actionLevel: 'read',

@@ -3,9 +3,14 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { auditEventsOfAction, auditEventsOfAgent } from '../fixtures/audit';
 import { SETUP } from '../fixtures/factories';
-import { gateLib, refund, seedGrantedAgent } from '../fixtures/gate-factories';
-import { lib } from '../fixtures/warden-lib';
+import { refund, seedGrantedAgent } from '../fixtures/gate-factories';
+import { appModule } from '../fixtures/app-module';
 import type { GrantRulesInput } from '@/lib/grants/schemas';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { setRequesterKey } = appModule<typeof import('@/lib/agents/set-requester-key')>(
+  '@/lib/agents/set-requester-key',
+);
 
 const ISSUER = 'https://idp.warden.test';
 const REJECTED = 'blocked: requester assertion rejected: ';
@@ -44,7 +49,7 @@ async function sign(privateKey: PrivateKey, claims: Claims = {}): Promise<string
 async function seedWithRequesterKey(rules: Partial<GrantRulesInput> = {}) {
   const seeded = await seedGrantedAgent(rules);
   const { publicKey, privateKey } = await generateKeyPair('ES256');
-  await gateLib.setRequesterKey()(
+  await setRequesterKey(
     seeded.owner.actor,
     { id: seeded.agent.id },
     { key: await exportSPKI(publicKey), issuer: ISSUER },
@@ -129,10 +134,7 @@ test.describe('requester assertions (POST /api/v1/actions with requesterAssertio
 
   test('an HS256 assertion keyed with the public key (algorithm confusion) is blocked', async ({ baseURL }) => {
     const { tool, key, agent: agentRow } = await seedWithRequesterKey();
-    const row = await lib
-      .db()
-      .db()
-      .agent.findUniqueOrThrow({ where: { id: agentRow.id } });
+    const row = await db().agent.findUniqueOrThrow({ where: { id: agentRow.id } });
     const forged = await new SignJWT({ roles: ['finance'] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('mallory@evil.test')
@@ -228,7 +230,7 @@ test.describe('requester assertions (POST /api/v1/actions with requesterAssertio
   }) => {
     const { agent: agentRow, owner, tool, key } = await seedGrantedAgent();
     const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const setKey = gateLib.setRequesterKey();
+    const setKey = setRequesterKey;
     await setKey(owner.actor, { id: agentRow.id }, { key: JSON.stringify(await exportJWK(publicKey)), issuer: ISSUER });
     const agent = agentClient(baseURL!, key);
     const propose = async () =>

@@ -2,9 +2,11 @@ import { test, expect } from '../fixtures/test';
 import { createTestUser } from '../fixtures/factories';
 import { proposePending as propose, seedQueueAgent as seed } from '../fixtures/queue-factories';
 import { signInWithRequest } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 import type { QueueFacets } from '@/lib/actions/count-pending-facets';
 import type { QueueDelta } from '@/lib/actions/watch-review-queue';
+
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
 
 // The queue's server-sent events (app/(console)/queue/events/route.ts): who may listen, and how fast changes arrive.
 test.describe('review queue: live events', () => {
@@ -48,7 +50,7 @@ test.describe('review queue: live events', () => {
 
       // This test's worker is a second Warden process on the same database: only the poll can see its decision.
       started = Date.now();
-      await lib.rejectAction()(ann.actor, { actionId: id, comment: 'from another instance' });
+      await rejectAction(ann.actor, { actionId: id, comment: 'from another instance' });
       // Other workers add proposals meanwhile, so the count need not fall below the one seen before: wait for a drop
       // against the highest count since the decision. (e2e/ui/live-queue.spec.ts watches the very row instead.)
       let highest = afterProposal.pending;
@@ -106,7 +108,7 @@ test.describe('review queue: live deltas', () => {
       expect(facets.matching).toBe(1);
 
       // This test's worker is another Warden process on the same database: only the audit-log poll sees the decision.
-      await lib.rejectAction()(bob.actor, { actionId: id, comment: 'elsewhere' });
+      await rejectAction(bob.actor, { actionId: id, comment: 'elsewhere' });
       const removed = await events.until('delta', (delta) => delta.removed.some((gone) => gone.id === id), 5000);
       expect(removed.removed.find((gone) => gone.id === id)).toEqual({ id, status: 'rejected', decidedBy: bob.name });
       // A proposal for another tool is not this view's business.
@@ -115,7 +117,7 @@ test.describe('review queue: live deltas', () => {
       const marker = await propose(client, tool);
       const seen = await events.until('delta', (delta) => delta.upserted.some((row) => row.id === marker), 5000);
       expect(seen.upserted.map((row) => row.id)).not.toContain(unrelated);
-      await lib.rejectAction()(bob.actor, { actionId: marker, comment: 'cleanup' });
+      await rejectAction(bob.actor, { actionId: marker, comment: 'cleanup' });
     } finally {
       abort.abort();
     }

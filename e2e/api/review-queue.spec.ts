@@ -13,15 +13,29 @@ import { createTestGroup } from '../fixtures/group-factories';
 import { backdateAction, proposePending as propose, seedQueueAgent as seed } from '../fixtures/queue-factories';
 import { serverActionRequest } from '../fixtures/server-actions';
 import { signInWithRequest } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { countPendingFacets } = appModule<typeof import('@/lib/actions/count-pending-facets')>(
+  '@/lib/actions/count-pending-facets',
+);
+const { listPendingActions } = appModule<typeof import('@/lib/actions/list-pending-actions')>(
+  '@/lib/actions/list-pending-actions',
+);
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { reviewActionBatch } = appModule<typeof import('@/lib/actions/review-action-batch')>(
+  '@/lib/actions/review-action-batch',
+);
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
+const { createTool } = appModule<typeof import('@/lib/tools/create-tool')>('@/lib/tools/create-tool');
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
-type Filter = Parameters<ReturnType<typeof lib.countPendingFacets>>[1];
+type Filter = Parameters<typeof countPendingFacets>[1];
 /** One page of the queue (ample: other specs share the database) and its counts, as the queue page reads them. */
 async function queueOf(user: TestUser, filter: Filter = {}) {
   const [page, counts] = await Promise.all([
-    lib.listPendingActions()(user.actor, { filter, sort: 'newest', limit: 200 }),
-    lib.countPendingFacets()(user.actor, filter),
+    listPendingActions(user.actor, { filter, sort: 'newest', limit: 200 }),
+    countPendingFacets(user.actor, filter),
   ]);
   return { actions: page.rows, counts, canDecide: page.canDecide };
 }
@@ -81,7 +95,7 @@ test.describe('review queue: filters and counts', () => {
     const reviewer = await createTestUser(['reviewer']);
     const viewer = await createTestUser(['viewer']);
     const agent = await createTestAgent();
-    const tool = await lib.createTool()(SETUP, {
+    const tool = await createTool(SETUP, {
       name: `${agent.name.replaceAll('-', '_')}_ticket`,
       description: 'opens a ticket',
       actionLevel: 'create',
@@ -89,7 +103,7 @@ test.describe('review queue: filters and counts', () => {
       sensitiveFields: ['title'],
       summaryTemplate: 'Ticket {title} at priority {priority}',
     });
-    await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
+    await grantTool(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
     const client = agentClient(test.info().project.use.baseURL!, (await createTestAgentKey(agent)).key);
     await propose(client, tool);
     expect((await queueOf(reviewer, { tool: tool.name })).actions[0].summary).toBe(
@@ -102,14 +116,14 @@ test.describe('review queue: filters and counts', () => {
     const reviewer = await createTestUser(['reviewer']);
     const viewer = await createTestUser(['viewer']);
     const agent = await createTestAgent();
-    const tool = await lib.createTool()(SETUP, {
+    const tool = await createTool(SETUP, {
       name: `${agent.name.replaceAll('-', '_')}_payout`,
       description: 'changes a payout account',
       actionLevel: 'update',
       parameters: { type: 'object', properties: { iban: { type: 'string' } } },
       sensitiveFields: ['iban'],
     });
-    await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
+    await grantTool(SETUP, { agent: { id: agent.id }, tool: tool.name, approvalRequired: true });
     const client = agentClient(test.info().project.use.baseURL!, (await createTestAgentKey(agent)).key);
     const reply = await client.propose({
       tool: tool.name,
@@ -160,11 +174,11 @@ test.describe('review queue: waiting for me', () => {
     expect(await waiting(admin)).toEqual({ [forAnn]: 'yes', [forAdmin]: 'override', [ownersMay]: 'yes' });
 
     // The rule agrees with the decision itself.
-    await expect(lib.approveAction()(ann.actor, { actionId: forAnn })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(lib.approveAction()(olive.actor, { actionId: forAdmin })).rejects.toMatchObject({ code: 'forbidden' });
-    await lib.approveAction()(olive.actor, { actionId: ownersMay });
+    await expect(approveAction(ann.actor, { actionId: forAnn })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(approveAction(olive.actor, { actionId: forAdmin })).rejects.toMatchObject({ code: 'forbidden' });
+    await approveAction(olive.actor, { actionId: ownersMay });
     expect(await actionStatusInDatabase(ownersMay)).toBe('approved');
-    await lib.approveAction()(admin.actor, { actionId: forAdmin });
+    await approveAction(admin.actor, { actionId: forAdmin });
     expect((await auditEventsOfAction(forAdmin)).at(-1)).toMatchObject({
       type: 'action.approved',
       payload: { override: expect.stringContaining('admin override') },
@@ -196,7 +210,7 @@ test.describe('review queue: waiting for me', () => {
     const row = (await queueOf(bob, { tool: routed.tool.name })).actions[0];
     expect(row).toMatchObject({ id: leg, assignedGroup: legal.name, waitingForMe: false });
 
-    await lib.approveAction()(bob.actor, { actionId: two });
+    await approveAction(bob.actor, { actionId: two });
     expect(await waiting(bob)).toEqual([]);
     expect((await queueOf(fay, { tool: twoKeys.tool.name })).actions[0]).toMatchObject({
       id: two,
@@ -204,8 +218,8 @@ test.describe('review queue: waiting for me', () => {
       required: 2,
       waitingForMe: true,
     });
-    await expect(lib.approveAction()(bob.actor, { actionId: fin })).rejects.toMatchObject({ code: 'forbidden' });
-    await lib.approveAction()(fay.actor, { actionId: fin });
+    await expect(approveAction(bob.actor, { actionId: fin })).rejects.toMatchObject({ code: 'forbidden' });
+    await approveAction(fay.actor, { actionId: fin });
     expect(await actionStatusInDatabase(fin)).toBe('approved');
   });
 });
@@ -228,8 +242,8 @@ test.describe('review queue: decisions per trace', () => {
     expect(queue.actions.find((row) => row.id === lone)?.traceSize).toBe(1);
     expect(ids((await queueOf(ann, { trace: traceId })).actions)).toEqual([first, second, third].sort());
 
-    await lib.rejectAction()(bob.actor, { actionId: second, comment: 'not this one' });
-    const results = await lib.reviewActionBatch()(ann.actor, {
+    await rejectAction(bob.actor, { actionId: second, comment: 'not this one' });
+    const results = await reviewActionBatch(ann.actor, {
       actionIds: [first, second, third],
       decision: 'approved',
       comment: 'whole trace',
@@ -262,12 +276,12 @@ test.describe('review queue: decisions per trace', () => {
     const traceId = `trace-${Date.now()}-q`;
     const needsTwo = await propose(two.client, two.tool, { traceId });
     const forAnn = await propose(two.client, two.tool, { traceId, requester: ann.email });
-    expect(await lib.reviewActionBatch()(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'approved' })).toEqual([
+    expect(await reviewActionBatch(ann.actor, { actionIds: [needsTwo, forAnn], decision: 'approved' })).toEqual([
       { actionId: needsTwo, result: 'needs_more_approvals', approvals: 1, required: 2, missingGroups: [] },
       { actionId: forAnn, result: 'refused', reason: expect.stringContaining('requested on your own behalf') },
     ]);
     expect(
-      await lib.reviewActionBatch()(ann.actor, {
+      await reviewActionBatch(ann.actor, {
         actionIds: [needsTwo, forAnn],
         decision: 'rejected',
         comment: 'stop',
@@ -277,11 +291,11 @@ test.describe('review queue: decisions per trace', () => {
       { actionId: forAnn, result: 'rejected' },
     ]);
     await expect(
-      lib.reviewActionBatch()(ann.actor, { actionIds: [needsTwo, needsTwo], decision: 'approved' }),
+      reviewActionBatch(ann.actor, { actionIds: [needsTwo, needsTwo], decision: 'approved' }),
     ).rejects.toThrow(/each action only once/);
     const viewer = await createTestUser(['viewer']);
     await expect(
-      lib.reviewActionBatch()(viewer.actor, { actionIds: [needsTwo], decision: 'approved' }),
+      reviewActionBatch(viewer.actor, { actionIds: [needsTwo], decision: 'approved' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 

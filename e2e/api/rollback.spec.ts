@@ -4,7 +4,25 @@ import { agentClient } from '../fixtures/agent-client';
 import { auditEventsOfAction, auditEventsOfAgent } from '../fixtures/audit';
 import { createTestTool, createTestUser, grantTestTool, SETUP } from '../fixtures/factories';
 import { seedRefundPair } from '../fixtures/rollback-factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { updateGrant } = appModule<typeof import('@/lib/grants/update-grant')>('@/lib/grants/update-grant');
+const { getActionRollback } = appModule<typeof import('@/lib/rollback/get-action-rollback')>(
+  '@/lib/rollback/get-action-rollback',
+);
+const { previewGrantRestore } = appModule<typeof import('@/lib/rollback/preview-grant-restore')>(
+  '@/lib/rollback/preview-grant-restore',
+);
+const { recordManualRollback } = appModule<typeof import('@/lib/rollback/record-manual-rollback')>(
+  '@/lib/rollback/record-manual-rollback',
+);
+const { requestRollback } = appModule<typeof import('@/lib/rollback/request-rollback')>(
+  '@/lib/rollback/request-rollback',
+);
+const { restoreGrants } = appModule<typeof import('@/lib/rollback/restore-grants')>('@/lib/rollback/restore-grants');
+const { updateTool } = appModule<typeof import('@/lib/tools/update-tool')>('@/lib/tools/update-tool');
 
 /** An executed refund: proposed, claimed and reported with the refund id the compensation needs. */
 async function executedRefund(baseURL: string, key: string, tool: string, output: unknown = { refundId: 'RF-77' }) {
@@ -22,12 +40,7 @@ async function executedRefund(baseURL: string, key: string, tool: string, output
 }
 
 async function rollbackOfIdInDatabase(id: string) {
-  return (
-    await lib
-      .db()
-      .db()
-      .action.findUniqueOrThrow({ where: { id }, select: { rollbackOfId: true } })
-  ).rollbackOfId;
+  return (await db().action.findUniqueOrThrow({ where: { id }, select: { rollbackOfId: true } })).rollbackOfId;
 }
 
 test.describe('rollback of an executed action', () => {
@@ -39,9 +52,7 @@ test.describe('rollback of an executed action', () => {
     const admin = await createTestUser(['admin'], 'Ada Admin');
     const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
 
-    const requested = await lib
-      .rollback()
-      .requestRollback(admin.actor, { actionId: original, note: 'customer kept the goods' });
+    const requested = await requestRollback(admin.actor, { actionId: original, note: 'customer kept the goods' });
     // The agent's grant lets refund.cancel run unreviewed; a rollback above read level is reviewed anyway.
     expect(requested).toMatchObject({ status: 'pending_review', params: { refundId: 'RF-77', orderId: 'ORD-1042' } });
     expect(await rollbackOfIdInDatabase(requested.id)).toBe(original);
@@ -60,15 +71,15 @@ test.describe('rollback of an executed action', () => {
     expect((await agent.request('GET', '/api/v1/rollbacks?status=nope')).status).toBe(422);
 
     // Linked both ways: the original's page lists the attempt; a second request is refused while it is pending.
-    expect(await lib.rollback().getActionRollback(admin.actor, original)).toMatchObject({
+    expect(await getActionRollback(admin.actor, original)).toMatchObject({
       summary: 'in_progress',
       attempts: [{ id: requested.id, status: 'pending_review', requestedBy: 'Ada Admin' }],
     });
-    await expect(lib.rollback().requestRollback(admin.actor, { actionId: original })).rejects.toMatchObject({
+    await expect(requestRollback(admin.actor, { actionId: original })).rejects.toMatchObject({
       code: 'conflict',
     });
 
-    await lib.approveAction()(reviewer.actor, { actionId: requested.id });
+    await approveAction(reviewer.actor, { actionId: requested.id });
     const listed = await agent.request('GET', '/api/v1/rollbacks?status=approved');
     expect(listed.body.actions).toEqual([
       expect.objectContaining({ id: requested.id, rollbackOf: original, status: 'approved' }),
@@ -89,11 +100,11 @@ test.describe('rollback of an executed action', () => {
     expect(cancelled).toEqual([{ refundId: 'RF-77', orderId: 'ORD-1042' }]);
     expect((await agent.getAction(requested.id)).body).toMatchObject({ status: 'succeeded', rollbackOf: original });
 
-    expect(await lib.rollback().getActionRollback(admin.actor, original)).toMatchObject({
+    expect(await getActionRollback(admin.actor, original)).toMatchObject({
       summary: 'rolled_back',
       attempts: [{ id: requested.id, status: 'succeeded' }],
     });
-    await expect(lib.rollback().requestRollback(admin.actor, { actionId: original })).rejects.toMatchObject({
+    await expect(requestRollback(admin.actor, { actionId: original })).rejects.toMatchObject({
       code: 'conflict',
     });
   });
@@ -103,8 +114,8 @@ test.describe('rollback of an executed action', () => {
     await executedRefund(baseURL!, key, issue.name);
     const { id: original } = await executedRefund(baseURL!, key, issue.name);
     const admin = await createTestUser(['admin']);
-    const first = await lib.rollback().requestRollback(admin.actor, { actionId: original });
-    await lib.approveAction()(admin.actor, { actionId: first.id });
+    const first = await requestRollback(admin.actor, { actionId: original });
+    await approveAction(admin.actor, { actionId: first.id });
     const sdk = createWardenClient({ baseUrl: baseURL!, apiKey: key });
     const ran = await sdk.runPendingRollbacks({
       [cancel.name]: async () => {
@@ -112,11 +123,11 @@ test.describe('rollback of an executed action', () => {
       },
     });
     expect(ran.failed).toEqual([first.id]);
-    expect(await lib.rollback().getActionRollback(admin.actor, original)).toMatchObject({ summary: 'failed' });
+    expect(await getActionRollback(admin.actor, original)).toMatchObject({ summary: 'failed' });
 
-    const retry = await lib.rollback().requestRollback(admin.actor, { actionId: original });
+    const retry = await requestRollback(admin.actor, { actionId: original });
     expect(retry.id).not.toBe(first.id);
-    expect(await lib.rollback().getActionRollback(admin.actor, original)).toMatchObject({ summary: 'in_progress' });
+    expect(await getActionRollback(admin.actor, original)).toMatchObject({ summary: 'in_progress' });
   });
 
   test('a mapping that cannot be resolved is refused (422 naming the path) and nothing is proposed', async ({
@@ -127,10 +138,7 @@ test.describe('rollback of an executed action', () => {
     });
     const { id: original } = await executedRefund(baseURL!, key, issue.name, { refundId: 'RF-1' });
     const admin = await createTestUser(['admin']);
-    const refused = await lib
-      .rollback()
-      .requestRollback(admin.actor, { actionId: original })
-      .catch((e: unknown) => e);
+    const refused = await requestRollback(admin.actor, { actionId: original }).catch((e: unknown) => e);
     expect(refused).toMatchObject({
       code: 'invalid_input',
       details: {
@@ -139,12 +147,7 @@ test.describe('rollback of an executed action', () => {
         ],
       },
     });
-    expect(
-      await lib
-        .db()
-        .db()
-        .action.count({ where: { rollbackOfId: original } }),
-    ).toBe(0);
+    expect(await db().action.count({ where: { rollbackOfId: original } })).toBe(0);
   });
 
   test('only an action that succeeded, only by an admin', async ({ baseURL }) => {
@@ -153,12 +156,12 @@ test.describe('rollback of an executed action', () => {
     const proposed = await agent.propose({ tool: issue.name, params: { orderId: 'ORD-2', amount: 5 } });
     const admin = await createTestUser(['admin']);
     const reviewer = await createTestUser(['reviewer']);
-    await expect(lib.rollback().requestRollback(admin.actor, { actionId: proposed.body.id })).rejects.toMatchObject({
+    await expect(requestRollback(admin.actor, { actionId: proposed.body.id })).rejects.toMatchObject({
       code: 'conflict',
       details: { status: 'approved' },
     });
     const { id: executed } = await executedRefund(baseURL!, key, issue.name);
-    await expect(lib.rollback().requestRollback(reviewer.actor, { actionId: executed })).rejects.toMatchObject({
+    await expect(requestRollback(reviewer.actor, { actionId: executed })).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
@@ -167,21 +170,16 @@ test.describe('rollback of an executed action', () => {
     const { issue, key } = await seedRefundPair();
     const { id } = await executedRefund(baseURL!, key, issue.name);
     const admin = await createTestUser(['admin'], 'Ada Admin');
-    await lib.rollback().recordManualRollback(admin.actor, { actionId: id, note: 'refunded back by phone' });
-    expect(await lib.rollback().getActionRollback(admin.actor, id)).toMatchObject({
+    await recordManualRollback(admin.actor, { actionId: id, note: 'refunded back by phone' });
+    expect(await getActionRollback(admin.actor, id)).toMatchObject({
       summary: 'rolled_back_manually',
       manual: { by: 'Ada Admin', note: 'refunded back by phone' },
       attempts: [],
     });
-    await expect(
-      lib.rollback().recordManualRollback(admin.actor, { actionId: id, note: 'again' }),
-    ).rejects.toMatchObject({ code: 'conflict' });
-    expect(
-      await lib
-        .db()
-        .db()
-        .action.count({ where: { rollbackOfId: id } }),
-    ).toBe(0);
+    await expect(recordManualRollback(admin.actor, { actionId: id, note: 'again' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await db().action.count({ where: { rollbackOfId: id } })).toBe(0);
   });
 });
 
@@ -198,10 +196,7 @@ test.describe('declaring a rollback when a tool is saved', () => {
       ...patch,
     });
     const save = (patch: Record<string, unknown>) =>
-      lib
-        .rollback()
-        .updateTool(SETUP, { toolId: issue.id, fields: fields(patch) })
-        .catch((e: unknown) => e);
+      updateTool(SETUP, { toolId: issue.id, fields: fields(patch) }).catch((e: unknown) => e);
 
     expect(await save({ rollbackToolName: 'no.such_tool' })).toMatchObject({
       code: 'invalid_input',
@@ -225,10 +220,7 @@ test.describe('declaring a rollback when a tool is saved', () => {
     const noInstructions = await save({ rollbackKind: 'manual', rollbackInstructions: '' });
     expect(String(noInstructions)).toContain('a manual rollback needs instructions');
 
-    await lib
-      .db()
-      .db()
-      .tool.update({ where: { id: cancel.id }, data: { enabled: false } });
+    await db().tool.update({ where: { id: cancel.id }, data: { enabled: false } });
     expect(await save({})).toMatchObject({
       details: { issues: [{ path: 'rollbackToolName', message: `tool "${cancel.name}" is disabled` }] },
     });
@@ -239,18 +231,14 @@ test.describe("restoring an agent's grants as they were at a time", () => {
   test('shows the diff, applies the older rules as new versions, audited; grants made since are named, not touched', async () => {
     const { agent, issue, cancel } = await seedRefundPair();
     const admin = await createTestUser(['admin'], 'Ada Admin');
-    const grantOf = (toolId: string) =>
-      lib
-        .db()
-        .db()
-        .grant.findFirstOrThrow({ where: { agentId: agent.id, toolId } });
-    await lib.updateGrant()(admin.actor, {
+    const grantOf = (toolId: string) => db().grant.findFirstOrThrow({ where: { agentId: agent.id, toolId } });
+    await updateGrant(admin.actor, {
       grantId: (await grantOf(issue.id)).id,
       expectedVersion: 1,
       rules: { approvals: 1 },
     });
     const asOf = new Date();
-    await lib.updateGrant()(admin.actor, {
+    await updateGrant(admin.actor, {
       grantId: (await grantOf(issue.id)).id,
       expectedVersion: 2,
       rules: { approvals: 0, maxPending: 3 },
@@ -259,7 +247,7 @@ test.describe("restoring an agent's grants as they were at a time", () => {
     const later = await createTestTool();
     await grantTestTool(agent, later, true);
 
-    const preview = await lib.rollback().previewGrantRestore(admin.actor, { agentId: agent.id, asOf });
+    const preview = await previewGrantRestore(admin.actor, { agentId: agent.id, asOf });
     expect(preview.changes).toEqual([
       expect.objectContaining({
         tool: issue.name,
@@ -273,7 +261,7 @@ test.describe("restoring an agent's grants as they were at a time", () => {
     ]);
     expect(preview.changes.map((c) => c.tool)).not.toContain(cancel.name);
 
-    expect(await lib.rollback().restoreGrants(admin.actor, { agentId: agent.id, asOf })).toMatchObject({
+    expect(await restoreGrants(admin.actor, { agentId: agent.id, asOf })).toMatchObject({
       restored: [issue.name],
     });
     expect(await grantOf(issue.id)).toMatchObject({ version: 4, approvals: 1, maxPending: null });
@@ -287,10 +275,10 @@ test.describe("restoring an agent's grants as they were at a time", () => {
     });
 
     // Nothing left to restore; a reviewer may not.
-    expect((await lib.rollback().previewGrantRestore(admin.actor, { agentId: agent.id, asOf })).changes).toEqual([]);
+    expect((await previewGrantRestore(admin.actor, { agentId: agent.id, asOf })).changes).toEqual([]);
     const reviewer = await createTestUser(['reviewer']);
-    await expect(lib.rollback().previewGrantRestore(reviewer.actor, { agentId: agent.id, asOf })).rejects.toMatchObject(
-      { code: 'forbidden' },
-    );
+    await expect(previewGrantRestore(reviewer.actor, { agentId: agent.id, asOf })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

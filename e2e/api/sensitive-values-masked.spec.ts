@@ -1,9 +1,14 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, SETUP, uniqueName } from '../fixtures/factories';
-import { gateLib } from '../fixtures/gate-factories';
 import { signInWithRequest } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { createAgent } = appModule<typeof import('@/lib/agents/create-agent')>('@/lib/agents/create-agent');
+const { createAgentKey } = appModule<typeof import('@/lib/agents/create-agent-key')>('@/lib/agents/create-agent-key');
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
+const { createTool } = appModule<typeof import('@/lib/tools/create-tool')>('@/lib/tools/create-tool');
+const { backtestGrant } = appModule<typeof import('@/lib/grants/backtest-grant')>('@/lib/grants/backtest-grant');
 
 // Issue 12, item 3: a tool's sensitive parameters are masked for viewers and owners everywhere, including the text the
 // gate derives from them (constraint reasons, stored and shown on the action, queue and audit pages, and their risk
@@ -13,13 +18,13 @@ const IBAN = 'GB29ZQSECRET60161331926819';
 
 async function seedSensitiveProposal(baseURL: string) {
   const owner = await createTestUser(['owner'], 'Masked Owner');
-  const agent = await lib.createAgent()(SETUP, {
+  const agent = await createAgent(SETUP, {
     name: uniqueName('agent'),
     purpose: 'masking spec',
     ownerId: owner.id,
     mode: 'live',
   });
-  const tool = await lib.createTool()(SETUP, {
+  const tool = await createTool(SETUP, {
     name: uniqueName('payout').replaceAll('-', '_'),
     description: 'pays out to a recipient (masking spec)',
     actionLevel: 'external',
@@ -29,7 +34,7 @@ async function seedSensitiveProposal(baseURL: string) {
     },
     sensitiveFields: ['recipient', 'iban'],
   });
-  const grant = await lib.grantTool()(SETUP, {
+  const grant = await grantTool(SETUP, {
     agent: { id: agent.id },
     tool: tool.name,
     rules: {
@@ -40,7 +45,7 @@ async function seedSensitiveProposal(baseURL: string) {
       ],
     },
   });
-  const { key } = await lib.createAgentKey()(SETUP, { id: agent.id });
+  const { key } = await createAgentKey(SETUP, { id: agent.id });
   const reply = await agentClient(baseURL, key).propose({
     tool: tool.name,
     params: { recipient: RECIPIENT, iban: IBAN, amount: 10 },
@@ -78,7 +83,7 @@ test("the grant's impact check shows its examples masked to the owner, with reas
   baseURL,
 }) => {
   const { owner, grant } = await seedSensitiveProposal(baseURL!);
-  const impact = await gateLib.backtestGrant()(owner.actor, {
+  const impact = await backtestGrant(owner.actor, {
     grantId: grant.id,
     days: 1,
     rules: {

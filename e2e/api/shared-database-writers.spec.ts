@@ -1,7 +1,9 @@
 import { test, expect } from '../fixtures/test';
 import { agentClient, type Reply } from '../fixtures/agent-client';
 import { seedAgentWithTool, uniqueName, VALID_TICKET } from '../fixtures/factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // Found on SQLite: Prisma's better-sqlite3 adapter opens transactions with a deferred `BEGIN`, so a transaction that
 // reads and then writes, while another process commits in between, failed with SQLITE_BUSY_SNAPSHOT. Warden's
@@ -14,9 +16,7 @@ test('a transaction of a second process (like the admin CLI) survives a write th
   const agent = agentClient(baseURL!, key);
 
   let serverWrite: Promise<Reply> | undefined;
-  const localTransaction = await lib
-    .db()
-    .db()
+  const localTransaction = await db()
     .$transaction(async (tx) => {
       await tx.tool.count(); // reads first, as the domain functions do
       serverWrite = agent.propose({ tool: tool.name, params: VALID_TICKET });

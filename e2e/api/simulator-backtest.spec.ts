@@ -4,12 +4,17 @@ import { createTestUser } from '../fixtures/factories';
 import {
   countActionsOfAgent,
   countAuditEventsOfAgent,
-  gateLib,
   grantRow,
   refund,
   seedGrantedAgent,
 } from '../fixtures/gate-factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { backtestGrant } = appModule<typeof import('@/lib/grants/backtest-grant')>('@/lib/grants/backtest-grant');
+const { simulateProposal } = appModule<typeof import('@/lib/grants/simulate-proposal')>(
+  '@/lib/grants/simulate-proposal',
+);
 
 // Domain level (lib/grants/simulate-proposal.ts, lib/grants/backtest-grant.ts) against the server's test database;
 // the real proposals they are compared with go through the API.
@@ -56,7 +61,7 @@ test.describe('simulateProposal answers what the gate then answers, recording no
     for (const c of cases) {
       const actionsBefore = await countActionsOfAgent(agentRow.id);
       const eventsBefore = await countAuditEventsOfAgent(agentRow.id);
-      const simulated = await gateLib.simulateProposal()(owner.actor, {
+      const simulated = await simulateProposal(owner.actor, {
         agentId: agentRow.id,
         tool: tool.name,
         params: c.params,
@@ -83,8 +88,7 @@ test.describe('simulateProposal answers what the gate then answers, recording no
       key,
     } = await seedGrantedAgent({ rateLimit: { count: 1, windowSeconds: 600 } });
     const agent = agentClient(baseURL!, key);
-    const simulate = () =>
-      gateLib.simulateProposal()(owner.actor, { agentId: agentRow.id, tool: tool.name, params: refund(30) });
+    const simulate = () => simulateProposal(owner.actor, { agentId: agentRow.id, tool: tool.name, params: refund(30) });
 
     expect((await simulate()).outcome).toBe('approved');
     expect((await agent.propose({ tool: tool.name, params: refund(29) })).status).toBe(201);
@@ -101,7 +105,7 @@ test.describe('simulateProposal answers what the gate then answers, recording no
   test('invalid parameters: the simulator reports the issues the API answers 422 with', async ({ baseURL }) => {
     const { agent: agentRow, owner, tool, key } = await seedGrantedAgent();
     const params = { orderId: 'ORD-1', amount: -5, note: 'x' };
-    const simulated = await gateLib.simulateProposal()(owner.actor, { agentId: agentRow.id, tool: tool.name, params });
+    const simulated = await simulateProposal(owner.actor, { agentId: agentRow.id, tool: tool.name, params });
     expect(simulated.outcome).toBe('invalid_params');
     expect(await countAuditEventsOfAgent(agentRow.id, 'action.params_invalid')).toBe(0);
 
@@ -129,7 +133,7 @@ test.describe('backtestGrant replays recorded proposals under stricter rules', (
     const { agent, owner, grant } = await seedHistory(baseURL!);
     const eventsBefore = await countAuditEventsOfAgent(agent.id);
 
-    const report = await gateLib.backtestGrant()(owner.actor, {
+    const report = await backtestGrant(owner.actor, {
       grantId: grant.id,
       days: 7,
       rules: { approvals: 0, constraints: [{ kind: 'range', param: 'amount', max: 500, effect: 'review' }] },
@@ -157,7 +161,7 @@ test.describe('backtestGrant replays recorded proposals under stricter rules', (
 
   test('a block rule and a rate limit change other outcomes; the current rules change none', async ({ baseURL }) => {
     const { owner, grant } = await seedHistory(baseURL!);
-    const backtest = gateLib.backtestGrant();
+    const backtest = backtestGrant;
 
     const blocked = await backtest(owner.actor, {
       grantId: grant.id,
@@ -199,25 +203,22 @@ test.describe('only the owner of the agent (or an admin) may simulate or backtes
     const backtest = { grantId: grant.id, days: 7, rules: { approvals: 1 } };
 
     for (const actor of [stranger.actor, reviewer.actor]) {
-      await expect(gateLib.simulateProposal()(actor, simulation)).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(gateLib.backtestGrant()(actor, backtest)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(simulateProposal(actor, simulation)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(backtestGrant(actor, backtest)).rejects.toMatchObject({ code: 'forbidden' });
     }
     for (const actor of [owner.actor, admin.actor]) {
-      expect((await gateLib.simulateProposal()(actor, simulation)).outcome).toBe('approved');
-      expect((await gateLib.backtestGrant()(actor, backtest)).total).toBe(0);
+      expect((await simulateProposal(actor, simulation)).outcome).toBe('approved');
+      expect((await backtestGrant(actor, backtest)).total).toBe(0);
     }
-    await expect(
-      gateLib.simulateProposal()(owner.actor, { ...simulation, agentId: 'no-such-agent' }),
-    ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(gateLib.backtestGrant()(owner.actor, { ...backtest, grantId: 'no-such-grant' })).rejects.toMatchObject(
-      { code: 'not_found' },
-    );
+    await expect(simulateProposal(owner.actor, { ...simulation, agentId: 'no-such-agent' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(backtestGrant(owner.actor, { ...backtest, grantId: 'no-such-grant' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
 function agentActionIds(agentId: string) {
-  return lib
-    .db()
-    .db()
-    .action.findMany({ where: { agentId }, select: { id: true, params: true } });
+  return db().action.findMany({ where: { agentId }, select: { id: true, params: true } });
 }

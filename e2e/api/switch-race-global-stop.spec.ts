@@ -3,13 +3,18 @@ import { agentClient } from '../fixtures/agent-client';
 import { actionStatusInDatabase } from '../fixtures/audit';
 import { createTestUser, SETUP, seedAgentWithTool } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { engageGlobalStop, releaseGlobalStop } = appModule<typeof import('@/lib/kill-switches/set-global-stop')>(
+  '@/lib/kill-switches/set-global-stop',
+);
 
 // The global stop halts every agent on the server: this runs in the project that runs alone (see playwright.config.ts).
 test.describe.configure({ mode: 'serial' });
 
 test.afterEach(async () => {
-  await lib.globalStop().releaseGlobalStop(SETUP);
+  await releaseGlobalStop(SETUP);
 });
 
 test('the global stop racing 16 concurrent claims: nothing reaches executing after the stop commits', async ({
@@ -21,21 +26,17 @@ test('the global stop racing 16 concurrent claims: nothing reaches executing aft
   const ids: string[] = [];
   for (let i = 0; i < 16; i++) ids.push(await proposeTicket(client, tool, 'approved'));
   const [, ...claims] = await Promise.all([
-    lib.globalStop().engageGlobalStop(admin.actor, 'race at the stop'),
+    engageGlobalStop(admin.actor, 'race at the stop'),
     ...ids.map((id) => client.claim(id)),
   ]);
-  const engaged = await lib
-    .db()
-    .db()
-    .auditEvent.findFirstOrThrow({ where: { actorId: admin.id, type: 'switch.global_stop_engaged' } });
+  const engaged = await db().auditEvent.findFirstOrThrow({
+    where: { actorId: admin.id, type: 'switch.global_stop_engaged' },
+  });
   for (const [i, id] of ids.entries()) {
     const status = await actionStatusInDatabase(id);
-    const event = await lib
-      .db()
-      .db()
-      .auditEvent.findFirstOrThrow({
-        where: { actionId: id, type: { in: ['action.claimed', 'action.claim_blocked'] } },
-      });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { actionId: id, type: { in: ['action.claimed', 'action.claim_blocked'] } },
+    });
     if (status === 'executing') expect(event.seq, id).toBeLessThan(engaged.seq);
     else {
       expect(status).toBe('blocked');

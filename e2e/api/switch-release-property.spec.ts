@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, SETUP, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { engageSwitch } = appModule<typeof import('@/lib/kill-switches/engage-switch')>(
+  '@/lib/kill-switches/engage-switch',
+);
+const { releaseSwitch } = appModule<typeof import('@/lib/kill-switches/release-switch')>(
+  '@/lib/kill-switches/release-switch',
+);
 
 // Property (issue 13 §1): whatever happened before, releasing a switch never approves or executes anything by
 // itself. Random sequences of engage / release / propose / claim / decide run against the real server and database;
@@ -29,10 +39,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 async function snapshot(agentIds: string[]) {
-  const rows = await lib
-    .db()
-    .db()
-    .action.findMany({ where: { agentId: { in: agentIds } }, select: { id: true, status: true, expiresAt: true } });
+  const rows = await db().action.findMany({
+    where: { agentId: { in: agentIds } },
+    select: { id: true, status: true, expiresAt: true },
+  });
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -58,7 +68,7 @@ test('releasing a switch never approves or executes anything by itself', async (
       const engaged: string[] = [];
       const release = async (id: string) => {
         const before = await snapshot(agentIds);
-        await lib.releaseSwitch()(SETUP, { id, reason: 'property' });
+        await releaseSwitch(SETUP, { id, reason: 'property' });
         const after = await snapshot(agentIds);
         expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
         for (const [actionId, was] of before) {
@@ -79,12 +89,12 @@ test('releasing a switch never approves or executes anything by itself', async (
           expect([200, 409]).toContain((await clients[action.agent].claim(action.id)).status);
         } else if (s.kind === 'decide' && actions.length > 0) {
           const action = actions[s.action % actions.length];
-          const decide = s.approve ? lib.approveAction() : lib.rejectAction();
+          const decide = s.approve ? approveAction : rejectAction;
           await decide(reviewer.actor, { actionId: action.id }).catch((error: { code?: string }) =>
             expect(error.code).toBe('conflict'),
           );
         } else if (s.kind === 'engage') {
-          const { id, changed } = await lib.engageSwitch()(SETUP, {
+          const { id, changed } = await engageSwitch(SETUP, {
             ...targets[s.target],
             effect: s.effect,
             reason: 'property',

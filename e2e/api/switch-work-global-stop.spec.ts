@@ -1,13 +1,17 @@
 import { test } from '../fixtures/test';
 import { SETUP } from '../fixtures/factories';
 import { runBlockCells, runRedirectCells, type SwitchUnderTest } from '../fixtures/switch-work';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { releaseGlobalStop } = appModule<typeof import('@/lib/kill-switches/set-global-stop')>(
+  '@/lib/kill-switches/set-global-stop',
+);
 
 // The global scopes reach every agent of the server: this runs in the project that runs alone (playwright.config.ts).
 test.describe.configure({ mode: 'serial' });
 
 test.afterEach(async () => {
-  await lib.globalStop().releaseGlobalStop(SETUP);
+  await releaseGlobalStop(SETUP);
 });
 
 const GLOBAL_STOP: SwitchUnderTest = { marker: () => 'global stop is engaged', input: () => ({ scope: 'global' }) };

@@ -3,7 +3,9 @@
 import { request as playwrightRequest } from '@playwright/test';
 import { createTestAgentKey, createTestUser, type TestUser } from '../fixtures/factories';
 import { signInWithRequest } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 export const CALLERS = [
   'signedOut',
@@ -65,10 +67,7 @@ export async function createCallers(baseURL: string, people: People, agentKeyOf:
   for (const [name, user] of Object.entries({ ...people, disabledUser: disabled }) as [string, TestUser][])
     cookies[name] = await sessionCookie(baseURL, user);
   cookies.revokedSession = await sessionCookie(baseURL, revoked, true);
-  await lib
-    .db()
-    .db()
-    .user.update({ where: { id: disabled.id }, data: { disabled: true } });
+  await db().user.update({ where: { id: disabled.id }, data: { disabled: true } });
   const { key } = await createTestAgentKey(agentKeyOf);
   return CALLERS.map((name): Caller => {
     if (name === 'signedOut') return { name, headers: {} };

@@ -11,9 +11,24 @@ import {
   uniqueName,
   type TestUser,
 } from '../fixtures/factories';
-import { openTestIncident, returnToNormal } from '../fixtures/return-to-normal';
+import { openTestIncident } from '../fixtures/return-to-normal';
 import { proposeTicket } from '../fixtures/scenarios';
-import { lib, loadAppModule } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { updateGrant } = appModule<typeof import('@/lib/grants/update-grant')>('@/lib/grants/update-grant');
+const { createChannel } = appModule<typeof import('@/lib/notifications/create-channel')>(
+  '@/lib/notifications/create-channel',
+);
+const { createReviewerGroup } = appModule<typeof import('@/lib/review-groups/create-reviewer-group')>(
+  '@/lib/review-groups/create-reviewer-group',
+);
+const { addGroupMember } = appModule<typeof import('@/lib/review-groups/add-group-member')>(
+  '@/lib/review-groups/add-group-member',
+);
+const { requestReturnToNormal } = appModule<typeof import('@/lib/return-to-normal/request-return-to-normal')>(
+  '@/lib/return-to-normal/request-return-to-normal',
+);
 
 export type Subject = {
   agentId: string;
@@ -46,37 +61,27 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   const grant = await grantTestTool(agent, tool, true);
   const { key, keyId } = await createTestAgentKey(agent);
   const actionId = await proposeTicket(agentClient(baseURL, key), tool, 'pending_review');
-  const action = await lib
-    .db()
-    .db()
-    .action.findUniqueOrThrow({ where: { id: actionId } });
-  const group = await lib
-    .reviewGroups()
-    .create(SETUP, { name: uniqueName('matrix'), description: 'authorization matrix' });
-  await lib.reviewGroups().addMember(SETUP, { groupId: group.id, userId: member.id });
+  const action = await db().action.findUniqueOrThrow({ where: { id: actionId } });
+  const group = await createReviewerGroup(SETUP, { name: uniqueName('matrix'), description: 'authorization matrix' });
+  await addGroupMember(SETUP, { groupId: group.id, userId: member.id });
   // Scoped to the subject's own group: a channel for every group would be sent every other spec's proposals.
-  const { channel } = await lib.notifications().createChannel(SETUP, {
+  const { channel } = await createChannel(SETUP, {
     name: uniqueName('matrix-channel'),
     kind: 'webhook',
     url: 'https://hooks.example.test/warden',
     groupId: group.id,
   });
-  await lib.updateGrant()(owner.actor, {
+  await updateGrant(owner.actor, {
     grantId: grant.id,
     expectedVersion: 1,
     rules: { approvals: 0 },
     confirmLoosening: true,
   });
-  const held = await lib
-    .db()
-    .db()
-    .grantChangeRequest.findFirstOrThrow({ where: { grantId: grant.id, status: 'pending' } });
+  const held = await db().grantChangeRequest.findFirstOrThrow({ where: { grantId: grant.id, status: 'pending' } });
   const drafter = await createTestAgent({ owner, mode: 'draft_only' });
   await grantTestTool(drafter, tool, true);
   const draftId = await proposeTicket(agentClient(baseURL, (await createTestAgentKey(drafter)).key), tool, 'draft');
-  const { openIncident } = loadAppModule<typeof import('@/lib/incidents/open-incident')>(
-    'lib/incidents/open-incident.ts',
-  );
+  const { openIncident } = appModule<typeof import('@/lib/incidents/open-incident')>('@/lib/incidents/open-incident');
   const incident = await openIncident(SETUP, {
     title: uniqueName('matrix incident'),
     agents: [agent.id],
@@ -84,7 +89,7 @@ export async function createSubject(baseURL: string, owner: TestUser): Promise<S
   });
   const contained = await openTestIncident([await createTestAgent({ owner })], ['review-all']);
   const requester = await createTestUser(['admin'], 'Matrix Requesting Admin');
-  const returnRequest = await returnToNormal().requestReturnToNormal(requester.actor, {
+  const returnRequest = await requestReturnToNormal(requester.actor, {
     target: { incidentId: contained.id },
     reason: 'matrix',
   });

@@ -2,7 +2,9 @@
 // reach the default pending cap in a fraction of a second. Time-ordered ids from a day ago, like old actions.
 import path from 'node:path';
 import { require as tsxRequire } from 'tsx/cjs/api';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 const { uuidV7 } = tsxRequire(
   path.resolve(__dirname, '../../lib/ids/time-ordered-id.ts'),
@@ -17,21 +19,18 @@ export async function seedPendingActions(
   count: number,
 ): Promise<void> {
   const now = Date.now();
-  await lib
-    .db()
-    .db()
-    .action.createMany({
-      data: Array.from({ length: count }, (_, i) => ({
-        id: uuidV7(now - A_DAY),
-        createdAt: new Date(now - A_DAY),
-        agentId: agent.id,
-        toolId: tool.id,
-        toolName: tool.name,
-        params: JSON.stringify({ orderId: `ORD-${i}`, amount: 1 }),
-        traceId: `tr_seed_${i}`,
-        status: 'pending_review',
-        approvalsRequired: 1,
-        expiresAt: new Date(now + 3600_000),
-      })),
-    });
+  await db().action.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      id: uuidV7(now - A_DAY),
+      createdAt: new Date(now - A_DAY),
+      agentId: agent.id,
+      toolId: tool.id,
+      toolName: tool.name,
+      params: JSON.stringify({ orderId: `ORD-${i}`, amount: 1 }),
+      traceId: `tr_seed_${i}`,
+      status: 'pending_review',
+      approvalsRequired: 1,
+      expiresAt: new Date(now + 3600_000),
+    })),
+  });
 }

@@ -9,7 +9,10 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, uniqueName } from '../fixtures/factories';
 import { seedReviewedRefundPair } from '../fixtures/incident-workbench-factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // The admin's whole job in one story (issue 13, "Done means"): an agent's refund ran; an admin opens an incident for
 // it since a past time with containment, reads the timeline, marks the refund, has it rolled back by the agent through
@@ -38,7 +41,7 @@ test('an admin contains an agent, learns what it did, undoes it, proves it, and 
       reason: 'customer asked twice',
     })
   ).body.id as string;
-  await lib.approveAction()(reviewer.actor, { actionId: refund });
+  await approveAction(reviewer.actor, { actionId: refund });
   expect((await client.claim(refund)).status).toBe(200);
   expect(
     (await client.reportResult(refund, { ok: true, output: { refundId: 'RF-2001' }, downstreamRef: 'RF-2001' })).status,
@@ -95,11 +98,8 @@ test('an admin contains an agent, learns what it did, undoes it, proves it, and 
   });
 
   await test.step('a reviewer approves the compensation; the agent runs it through the SDK', async () => {
-    const compensation = await lib
-      .db()
-      .db()
-      .action.findFirstOrThrow({ where: { rollbackOfId: refund } });
-    await lib.approveAction()(reviewer.actor, { actionId: compensation.id });
+    const compensation = await db().action.findFirstOrThrow({ where: { rollbackOfId: refund } });
+    await approveAction(reviewer.actor, { actionId: compensation.id });
     const cancelled: unknown[] = [];
     const ran = await createWardenClient({ baseUrl: baseURL!, apiKey: key }).runPendingRollbacks({
       [cancel.name]: async (params) => {
@@ -126,10 +126,7 @@ test('an admin contains an agent, learns what it did, undoes it, proves it, and 
       const file = path.join(dir, 'incident.tar');
       await (await download).saveAs(file);
       // The instance's key, as its signed audit head names it: the bundle must be signed by this instance.
-      const head = await lib
-        .db()
-        .db()
-        .auditChainHead.findFirstOrThrow({ orderBy: { sealedAt: 'desc' } });
+      const head = await db().auditChainHead.findFirstOrThrow({ orderBy: { sealedAt: 'desc' } });
       const offline = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'none.db')}`, WARDEN_DATA_DIR: dir };
       const verified = await run(
         path.resolve('node_modules/.bin/tsx'),
@@ -170,15 +167,15 @@ test('an admin contains an agent, learns what it did, undoes it, proves it, and 
       .getByLabel('Resolution summary')
       .fill('The agent retried a refund after a timeout; the duplicate was cancelled.');
     await page.getByRole('button', { name: 'Close incident', exact: true }).click();
+    // The open form hides "Close incident…" already, so its absence alone proves nothing: wait for the form to go (the
+    // close answered, committed) and for the refreshed page to offer no close any more.
+    await expect(page.getByLabel('Resolution summary')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Close incident…' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('incident-closed.png'), fullPage: true });
   });
 
   const trail = (
-    await lib
-      .db()
-      .db()
-      .auditEvent.findMany({ where: { type: { startsWith: 'incident.' } }, orderBy: { seq: 'asc' } })
+    await db().auditEvent.findMany({ where: { type: { startsWith: 'incident.' } }, orderBy: { seq: 'asc' } })
   )
     .filter((event) => JSON.parse(event.payload).incidentId === base.split('/').at(-1))
     .map((event) => event.type);

@@ -3,7 +3,9 @@ import { agentClient } from '../fixtures/agent-client';
 import { SETUP } from '../fixtures/factories';
 import { seedReadinessAgent } from '../fixtures/readiness-factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { pauseAgent } = appModule<typeof import('@/lib/agents/set-agent-status')>('@/lib/agents/set-agent-status');
 
 const FALLBACK = 'Issue refunds by hand in the shop admin and note the order in #refunds.';
 
@@ -75,7 +77,7 @@ test('an owner sees the readiness gaps with links, writes the manual fallback, a
     const actionId = proposed.body.id as string;
     await page.goto(`/actions/${actionId}`);
     await expect(page.getByRole('heading', { name: /is paused: manual fallback/ })).toHaveCount(0);
-    await lib.agentStatus().pauseAgent(SETUP, { id: agent.id });
+    await pauseAgent(SETUP, { id: agent.id });
     await page.reload();
     const callout = page.getByRole('region', { name: `${agent.name} is paused: manual fallback` });
     await expect(callout).toContainText(FALLBACK);

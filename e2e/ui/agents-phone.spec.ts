@@ -1,7 +1,9 @@
 import { test, expect } from '../fixtures/test';
 import { createTestAgent, createTestUser, SETUP } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { pauseAgent } = appModule<typeof import('@/lib/agents/set-agent-status')>('@/lib/agents/set-agent-status');
 
 // On a phone the agents table scrolls sideways and its Status column starts off screen: the status is shown under
 // each agent's name, so a paused agent is seen as paused at a glance.
@@ -9,7 +11,7 @@ import { lib } from '../fixtures/warden-lib';
 test('at 390×844 each agent shows its status under its name', async ({ page }, testInfo) => {
   const admin = await createTestUser(['admin'], 'Ada Admin');
   const [paused, active] = await Promise.all([createTestAgent(), createTestAgent()]);
-  await lib.agentStatus().pauseAgent(SETUP, { id: paused.id }, 'end-to-end test');
+  await pauseAgent(SETUP, { id: paused.id }, 'end-to-end test');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, admin.email, admin.password);

@@ -3,7 +3,10 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // "Fast" high-impact decisions are timed from when the reviewer opened the card, not from the proposal: an action
 // that waited an hour and was approved two seconds after it was opened is a rubber stamp.
@@ -23,7 +26,7 @@ test('the card records the reviewer opening it once; analytics times fast decisi
   const agent = agentClient(baseURL!, key);
   const opened = await proposeTicket(agent, tool, 'pending_review');
   const unopened = await proposeTicket(agent, tool, 'pending_review');
-  const client = lib.db().db();
+  const client = db();
   const opens = (actorId: string) =>
     client.auditEvent.findMany({ where: { actionId: opened, type: 'action.opened', actorId } });
 
@@ -49,8 +52,8 @@ test('the card records the reviewer opening it once; analytics times fast decisi
   });
 
   await test.step('both wait an hour; Rita approves one 2 s after opening it, the other never opened on record', async () => {
-    await lib.approveAction()(rita.actor, { actionId: opened });
-    await lib.approveAction()(rita.actor, { actionId: unopened });
+    await approveAction(rita.actor, { actionId: opened });
+    await approveAction(rita.actor, { actionId: unopened });
     const proposedAt = day + 10 * 3600_000;
     const openedAt = proposedAt + 3600_000;
     for (const id of [opened, unopened]) {

@@ -2,7 +2,13 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, SETUP, uniqueName } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { createAgent } = appModule<typeof import('@/lib/agents/create-agent')>('@/lib/agents/create-agent');
+const { createAgentKey } = appModule<typeof import('@/lib/agents/create-agent-key')>('@/lib/agents/create-agent-key');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
+const { createTool } = appModule<typeof import('@/lib/tools/create-tool')>('@/lib/tools/create-tool');
 
 // Issue 13 (§3): "what did agent X do 14:00–15:00 yesterday?" answered on the Audit page in the reader's own time
 // zone: filters, a total, the action named by its summary and the end of its id, refused parameters with their message.
@@ -34,13 +40,13 @@ test("a reviewer in New York finds one agent's proposal by filters, in local tim
 }) => {
   const owner = await createTestUser(['owner'], 'Audit Owner');
   const reviewer = await createTestUser(['reviewer'], 'Audit Reviewer');
-  const agent = await lib.createAgent()(SETUP, {
+  const agent = await createAgent(SETUP, {
     name: uniqueName('audited'),
     purpose: 'audit log spec',
     ownerId: owner.id,
     mode: 'live',
   });
-  const tool = await lib.createTool()(SETUP, {
+  const tool = await createTool(SETUP, {
     name: uniqueName('refund').replaceAll('-', '_'),
     description: 'refunds an order (audit log spec)',
     actionLevel: 'external',
@@ -51,18 +57,15 @@ test("a reviewer in New York finds one agent's proposal by filters, in local tim
     },
     summaryTemplate: 'Refund {amount} EUR on order {orderId}',
   });
-  await lib.grantTool()(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, constraints: [] } });
-  const { key } = await lib.createAgentKey()(SETUP, { id: agent.id });
+  await grantTool(SETUP, { agent: { id: agent.id }, tool: tool.name, rules: { approvals: 1, constraints: [] } });
+  const { key } = await createAgentKey(SETUP, { id: agent.id });
   const client = agentClient(baseURL!, key);
   const proposed = await client.propose({ tool: tool.name, params: { orderId: 'ORD-77', amount: 129.9 } });
   expect(proposed.body.status).toBe('pending_review');
   const id = proposed.body.id as string;
   const refused = await client.propose({ tool: tool.name, params: { orderId: 'ORD-78', amount: 'lots' } });
   expect(refused.status).toBe(422);
-  const event = await lib
-    .db()
-    .db()
-    .auditEvent.findFirstOrThrow({ where: { actionId: id, type: 'action.proposed' } });
+  const event = await db().auditEvent.findFirstOrThrow({ where: { actionId: id, type: 'action.proposed' } });
 
   const context = await browser.newContext({ baseURL, timezoneId: ZONE });
   const page = await context.newPage();

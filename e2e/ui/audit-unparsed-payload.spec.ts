@@ -1,33 +1,32 @@
 import { test, expect } from '../fixtures/test';
 import { createTestUser, SETUP, uniqueName } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib, loadAppModule } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 import type { AuditEventInput } from '@/lib/audit/record-audit-event';
+
+const { createAgent } = appModule<typeof import('@/lib/agents/create-agent')>('@/lib/agents/create-agent');
+const { recordAuditEvent } = appModule<typeof import('@/lib/audit/record-audit-event')>(
+  '@/lib/audit/record-audit-event',
+);
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // The audit log is sealed: a row recorded in an older shape is never rewritten. The Audit page shows it as recorded,
 // flagged, beside the rows that parse (lib/audit/read-audit-payload.ts).
 test('a payload in an older shape shows raw and flagged on the Audit page', async ({ page }) => {
   const owner = await createTestUser(['owner'], 'Legacy Owner');
   const reviewer = await createTestUser(['reviewer'], 'Legacy Reviewer');
-  const agent = await lib.createAgent()(SETUP, {
+  const agent = await createAgent(SETUP, {
     name: uniqueName('legacy'),
     purpose: 'audit rows in older shapes',
     ownerId: owner.id,
     mode: 'live',
   });
-  const { recordAuditEvent } = loadAppModule<typeof import('@/lib/audit/record-audit-event')>(
-    'lib/audit/record-audit-event.ts',
-  );
   // Written through the normal recording path; the cast stands in for the older code that wrote these shapes.
   const legacy = [
     { actor: SETUP, agentId: agent.id, type: 'agent.mode_changed', payload: { mode: 'draft_only' } },
     { actor: SETUP, agentId: agent.id, type: 'agent.legacy_note', payload: { note: 'kept as written' } },
   ] as unknown as AuditEventInput[];
-  for (const event of legacy)
-    await lib
-      .db()
-      .db()
-      .$transaction((tx) => recordAuditEvent(tx, event));
+  for (const event of legacy) await db().$transaction((tx) => recordAuditEvent(tx, event));
 
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto(`/audit?agent=${agent.id}`);

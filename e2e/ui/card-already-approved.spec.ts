@@ -3,7 +3,12 @@ import { createTestUser, VALID_TICKET } from '../fixtures/factories';
 import { proposePending, seedQueueAgent } from '../fixtures/queue-factories';
 import { approveWithConfirmation, stayOnCardAfterDeciding } from '../fixtures/review-card';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { editAndApproveAction } = appModule<typeof import('@/lib/actions/edit-and-approve-action')>(
+  '@/lib/actions/edit-and-approve-action',
+);
 
 // A reviewer whose approval is in is not offered Approve/Reject again on a quorum that waits for others; and an
 // approval given to a reviewer's edit reads "Approved with edits", not just "Approved".
@@ -34,7 +39,7 @@ test('after approving one of two, the card says "You approved this · waiting fo
   await page.screenshot({ path: testInfo.outputPath('already-approved.png'), fullPage: true });
 
   // The other reviewer still decides as before.
-  await lib.approveAction()(rob.actor, { actionId: id });
+  await approveAction(rob.actor, { actionId: id });
   await page.reload();
   await expect(panel.getByText(`Approved by ${rob.name}`)).toBeVisible();
 });
@@ -45,7 +50,7 @@ test('an approval given to edited parameters reads "Approved with edits" in the 
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const { tool, client } = await seedQueueAgent();
   const id = await proposePending(client, tool);
-  await lib.editAndApproveAction()(reviewer.actor, {
+  await editAndApproveAction(reviewer.actor, {
     actionId: id,
     version: 1,
     params: { ...VALID_TICKET, priority: 4 },

@@ -3,7 +3,11 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool, VALID_TICKET, type TestUser } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // A card left open while someone else decides (another reviewer, the deadline): the controls give way to who
 // decided, without a reload. The other decisions here are made by the test process, i.e. outside the server's
@@ -31,7 +35,7 @@ test("another reviewer's approval replaces the open card's controls with 'Approv
   const id: string = (await agentClient(baseURL!, key).propose({ tool: tool.name, params: VALID_TICKET })).body.id;
   await openCard(page, rita, id);
 
-  await lib.approveAction()(rob.actor, { actionId: id });
+  await approveAction(rob.actor, { actionId: id });
   const panel = page.getByRole('region', { name: 'Decision' });
   await expect(panel.getByTestId('decided-elsewhere')).toContainText(`Approved by ${rob.name} just now.`);
   await expect(panel.getByRole('button', { name: /Approve|Reject/ })).toHaveCount(0);
@@ -55,7 +59,7 @@ test("a rejection and an expiry elsewhere show as 'Rejected by …' and 'Expired
   await openCard(first, rita, rejected);
   await openCard(second, rita, expiring);
 
-  await lib.rejectAction()(rob.actor, { actionId: rejected, comment: 'duplicate' });
+  await rejectAction(rob.actor, { actionId: rejected, comment: 'duplicate' });
   await expect(first.getByTestId('decided-elsewhere')).toContainText(`Rejected by ${rob.name} just now.`);
   await expect(
     first.getByRole('region', { name: 'Decision' }).getByRole('button', { name: /Approve|Reject/ }),
@@ -63,10 +67,7 @@ test("a rejection and an expiry elsewhere show as 'Rejected by …' and 'Expired
   expect(await sameDocument(first)).toBe(true);
 
   // The deadline passes: the agent reads it expired at once (nothing written); the job commits it within its interval.
-  await lib
-    .db()
-    .db()
-    .action.update({ where: { id: expiring }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await db().action.update({ where: { id: expiring }, data: { expiresAt: new Date(Date.now() - 1000) } });
   expect((await agent.getAction(expiring)).body.status).toBe('expired');
   await expect(second.getByTestId('decided-elsewhere')).toContainText('Expired just now');
   await expect(

@@ -3,7 +3,9 @@ import { createTestUser } from '../fixtures/factories';
 import { backdateAction, proposePending, seedQueueAgent } from '../fixtures/queue-factories';
 import { approveWithConfirmation } from '../fixtures/review-card';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // After a decision the card opens the next pending action down the queue (a setting the reviewer controls,
 // remembered in the browser). Other specs add pending actions to the same server at "now": these two are moved
@@ -32,14 +34,7 @@ test('after approving, the next pending action down the queue opens; turned off,
     await approveWithConfirmation(page);
     await expect(page).toHaveURL(new RegExp(`/actions/${older}$`));
     await expect(page.getByRole('status').filter({ hasText: `You approved ${tool.name}.` })).toBeVisible();
-    expect(
-      (
-        await lib
-          .db()
-          .db()
-          .action.findUniqueOrThrow({ where: { id: newer } })
-      ).status,
-    ).toBe('approved');
+    expect((await db().action.findUniqueOrThrow({ where: { id: newer } })).status).toBe('approved');
     await page.screenshot({ path: testInfo.outputPath('next-opened.png') });
   });
 

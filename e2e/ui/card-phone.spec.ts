@@ -3,7 +3,9 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
 import { stayOnCardAfterDeciding } from '../fixtures/review-card';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // On a phone the decision panel is screens below the card: a bar at the bottom of the screen keeps Approve and
 // Reject in reach, with the panel's flows, and the page is padded so the bar covers none of it.
@@ -57,14 +59,7 @@ test('at 390×844 the sticky bar approves through the confirmation and rejects t
     await dialog.getByRole('button', { name: 'Approve and release' }).click();
     await expect(page.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
     await expect(bar).toHaveCount(0); // nothing left to decide
-    expect(
-      (
-        await lib
-          .db()
-          .db()
-          .action.findUniqueOrThrow({ where: { id: toApprove } })
-      ).status,
-    ).toBe('approved');
+    expect((await db().action.findUniqueOrThrow({ where: { id: toApprove } })).status).toBe('approved');
   });
 
   await test.step('Reject… in the bar jumps to the comment box; Enter there rejects', async () => {
@@ -76,14 +71,7 @@ test('at 390×844 the sticky bar approves through the confirmation and rejects t
     await page.keyboard.type('Already refunded');
     await page.keyboard.press('Enter');
     await expect(page.getByText(`Rejected by ${reviewer.name}`)).toBeVisible();
-    expect(
-      (
-        await lib
-          .db()
-          .db()
-          .action.findUniqueOrThrow({ where: { id: toReject } })
-      ).decisionReason,
-    ).toBe('Already refunded');
+    expect((await db().action.findUniqueOrThrow({ where: { id: toReject } })).decisionReason).toBe('Already refunded');
   });
 });
 

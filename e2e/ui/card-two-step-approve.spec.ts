@@ -3,15 +3,15 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
 import { stayOnCardAfterDeciding } from '../fixtures/review-card';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // No one-keystroke release of an action that changes the world: above read/draft, Approve (button or "a") asks
 // first, restating what is at stake; Cancel has the focus, Esc cancels. Reads and drafts keep one-step approval.
 
 const status = (id: string) =>
-  lib
-    .db()
-    .db()
+  db()
     .action.findUniqueOrThrow({ where: { id }, select: { status: true } })
     .then((row) => row.status);
 
@@ -74,7 +74,7 @@ test('approving a create-level action takes a confirmation that restates the ris
     await approve.click();
     await dialog.getByRole('button', { name: 'Approve and release' }).click();
     await expect(panel.getByText(`Approved by ${reviewer.name}`)).toBeVisible();
-    const row = await lib.db().db().action.findUniqueOrThrow({ where: { id } });
+    const row = await db().action.findUniqueOrThrow({ where: { id } });
     expect([row.status, row.decisionReason]).toEqual(['approved', 'Checked the order.']);
   });
 });

@@ -3,7 +3,15 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, SETUP, seedAgentWithTool } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { engageSwitch } = appModule<typeof import('@/lib/kill-switches/engage-switch')>(
+  '@/lib/kill-switches/engage-switch',
+);
+const { releaseSwitch } = appModule<typeof import('@/lib/kill-switches/release-switch')>(
+  '@/lib/kill-switches/release-switch',
+);
 
 // What a stop holds, as the admin reads it (issue 13 §1). An agent-scoped block only: a global one would stop the
 // other specs' agents on this shared server.
@@ -18,9 +26,9 @@ test('Controls lists what a block holds and has refused; the queue and the card 
   const waiting = await proposeTicket(client, tool, 'pending_review');
   const approved = await proposeTicket(client, tool, 'pending_review');
   const executing = await proposeTicket(client, tool, 'pending_review');
-  for (const id of [approved, executing]) await lib.approveAction()(reviewer.actor, { actionId: id });
+  for (const id of [approved, executing]) await approveAction(reviewer.actor, { actionId: id });
   expect((await client.claim(executing)).status).toBe(200);
-  const { id } = await lib.engageSwitch()(SETUP, {
+  const { id } = await engageSwitch(SETUP, {
     scope: 'agent',
     agent: agent.id,
     effect: 'block',
@@ -64,5 +72,5 @@ test('Controls lists what a block holds and has refused; the queue and the card 
   await page.goto(`/actions/${executing}`);
   await expect(page.getByRole('region', { name: 'In flight at the stop' })).toContainText('Refunds to one card');
 
-  await lib.releaseSwitch()(SETUP, { id, reason: 'done' });
+  await releaseSwitch(SETUP, { id, reason: 'done' });
 });

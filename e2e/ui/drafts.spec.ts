@@ -3,7 +3,9 @@ import { createTestUser, seedAgentWithTool } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { signIn } from '../fixtures/sign-in';
 import { expect, test } from '../fixtures/test';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // Drafts (issue 13 §2): a reviewer finds a draft-only agent's draft on the Drafts page, reads it as a review card,
 // promotes it into the review queue or discards it behind a confirmation.
@@ -38,10 +40,7 @@ test('a reviewer promotes a draft from the Drafts page into the review queue', a
 
   await panel.getByRole('button', { name: 'Promote to review' }).click();
   await expect(page.getByRole('region', { name: 'Draft' })).toContainText('Promoted from a draft');
-  const promoted = await lib
-    .db()
-    .db()
-    .action.findFirstOrThrow({ where: { promotedFromId: first } });
+  const promoted = await db().action.findFirstOrThrow({ where: { promotedFromId: first } });
   await expect(page).toHaveURL(new RegExp(`/actions/${promoted.id}$`));
 
   await page.goto(`/queue?agent=${encodeURIComponent(agent.name)}`);
@@ -51,12 +50,7 @@ test('a reviewer promotes a draft from the Drafts page into the review queue', a
   await expect(
     page.getByRole('row').filter({ hasText: 'Promoted' }).getByRole('link', { name: 'Open the queued action' }),
   ).toHaveAttribute('href', `/actions/${promoted.id}`);
-  expect(
-    await lib
-      .db()
-      .db()
-      .action.findUniqueOrThrow({ where: { id: second } }),
-  ).toMatchObject({ draftFate: null });
+  expect(await db().action.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ draftFate: null });
 });
 
 test('discarding a draft asks first; Cancel keeps it', async ({ page, baseURL }, testInfo) => {
@@ -71,23 +65,13 @@ test('discarding a draft asks first; Cancel keeps it', async ({ page, baseURL },
   await page.screenshot({ path: testInfo.outputPath('discard-dialog.png') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  expect(
-    await lib
-      .db()
-      .db()
-      .action.findUniqueOrThrow({ where: { id: first } }),
-  ).toMatchObject({ draftFate: null });
+  expect(await db().action.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ draftFate: null });
 
   await panel.getByRole('button', { name: 'Discard draft' }).click();
   await dialog.getByRole('button', { name: 'Discard draft' }).click();
   await expect(panel).toContainText('Discarded');
   await expect(panel.getByRole('button', { name: 'Promote to review' })).toHaveCount(0);
-  expect(
-    await lib
-      .db()
-      .db()
-      .action.findUniqueOrThrow({ where: { id: first } }),
-  ).toMatchObject({ draftFate: 'discarded' });
+  expect(await db().action.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ draftFate: 'discarded' });
 });
 
 test('phone: the Drafts page and a draft card at 390x844', async ({ page, baseURL }, testInfo) => {

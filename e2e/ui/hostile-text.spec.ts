@@ -9,7 +9,9 @@ import {
   uniqueName,
 } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { createTool } = appModule<typeof import('@/lib/tools/create-tool')>('@/lib/tools/create-tool');
 
 // OWASP ASI09: what an agent writes must reach the reviewer as inert, visible text, never as markup or hidden characters.
 const RLO = '\u202E';
@@ -35,7 +37,7 @@ test('hostile text in a proposal is shown as inert text, hidden characters made 
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const agentRow = await createTestAgent();
   // A permissive tool whose summary echoes the hostile parameters, so the summary line is exercised too.
-  const tool = await lib.createTool()(SETUP, {
+  const tool = await createTool(SETUP, {
     name: uniqueName('tool').replaceAll('-', '_'),
     description: 'sends a message (hostile-text test tool)',
     actionLevel: 'create',

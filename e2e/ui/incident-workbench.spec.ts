@@ -3,7 +3,10 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, uniqueName } from '../fixtures/factories';
 import { openIncident, seedReviewedRefundPair } from '../fixtures/incident-workbench-factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // Times are shown in the viewer's zone (UTC on hover): a zone far from UTC shows it.
 test.use({ timezoneId: 'America/New_York' });
@@ -21,7 +24,7 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
   const big = (
     await client.propose({ tool: issue.name, params: { orderId: 'ORD-1042', amount: 25 }, reason: 'duplicate charge' })
   ).body.id as string;
-  await lib.approveAction()(reviewer.actor, { actionId: big });
+  await approveAction(reviewer.actor, { actionId: big });
   expect((await client.claim(big)).status).toBe(200);
   expect(
     (await client.reportResult(big, { ok: true, output: { refundId: 'RF-77' }, downstreamRef: 'RF-77' })).status,
@@ -112,10 +115,7 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
       .filter({ hasText: big.slice(-12) })
       .filter({ hasText: 'Verified fine' });
     await expect(bigRow).toContainText('Rollback in progress');
-    const compensation = await lib
-      .db()
-      .db()
-      .action.findFirstOrThrow({ where: { rollbackOfId: big } });
+    const compensation = await db().action.findFirstOrThrow({ where: { rollbackOfId: big } });
     expect(compensation).toMatchObject({
       toolName: cancel.name,
       status: 'pending_review',
@@ -144,10 +144,7 @@ test('the workbench: a whole approved and executed trace, marks with a note, a r
   });
 
   // Nothing the replay did was saved.
-  const grant = await lib
-    .db()
-    .db()
-    .grant.findFirstOrThrow({ where: { agentId: agent.id, tool: { name: issue.name } } });
+  const grant = await db().grant.findFirstOrThrow({ where: { agentId: agent.id, tool: { name: issue.name } } });
   expect(grant.constraints).toBe('[]');
 });
 

@@ -2,13 +2,13 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, SETUP, seedAgentWithTool, uniqueName, VALID_TICKET } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
-import { loadAppModule } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
 
 // The window is typed on the viewer's own clock: a zone far from UTC shows it is read there and shown back there.
 test.use({ timezoneId: 'America/New_York' });
 
 const openIncident = () =>
-  loadAppModule<typeof import('@/lib/incidents/open-incident')>('lib/incidents/open-incident.ts').openIncident;
+  appModule<typeof import('@/lib/incidents/open-incident')>('@/lib/incidents/open-incident').openIncident;
 
 test('an admin opens an incident since 14:00 yesterday with containment, takes notes, sets the fallback and closes it', async ({
   page,

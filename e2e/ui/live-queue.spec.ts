@@ -2,7 +2,13 @@ import { test, expect } from '../fixtures/test';
 import { createTestUser, uniqueName } from '../fixtures/factories';
 import { seedTicketAgent as seedTicketToolAgent } from '../fixtures/queue-factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { reviewActionBatch } = appModule<typeof import('@/lib/actions/review-action-batch')>(
+  '@/lib/actions/review-action-batch',
+);
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 const SHOTS = process.env.WARDEN_SCREENSHOTS; // a directory: set it to keep screenshots of the queue to look at
 // A live update is a round trip through a busy test machine (Chromium, three servers): allow seconds, not one.
@@ -48,7 +54,7 @@ test('the open queue shows new proposals and decisions from elsewhere without re
 
   // Decided by another process on the same database (this test's worker): the row leaves, the selection moves on.
   const other = await createTestUser(['reviewer'], 'Otto Other');
-  await lib.rejectAction()(other.actor, { actionId: first, comment: 'not needed' });
+  await rejectAction(other.actor, { actionId: first, comment: 'not needed' });
   await expect(page.locator(`tr[data-row-id="${first}"]`)).toHaveCount(0, LIVE);
   await expect(page.locator(`tr[data-row-id="${second}"]`)).toHaveAttribute('aria-selected', 'true');
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
@@ -148,15 +154,10 @@ test('approving a whole trace after a confirmation that lists each action; appro
     await expect(dialog.getByText(`Open ticket "${title}" at priority 2`)).toBeVisible();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/queue-trace-dialog.png` });
   expect(
-    (
-      await lib
-        .db()
-        .db()
-        .action.findMany({ where: { id: { in: ids } }, select: { status: true } })
-    ).map((a) => a.status),
+    (await db().action.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((a) => a.status),
   ).toEqual(['pending_review', 'pending_review', 'pending_review']); // nothing decided by opening the dialog
   // While the reviewer reads the list, someone else decides one of them: the dialog says so, live, and leaves it out.
-  await lib.rejectAction()(early.actor, { actionId: ids[1], comment: 'done by hand' });
+  await rejectAction(early.actor, { actionId: ids[1], comment: 'done by hand' });
   await expect(dialog.locator(`[data-action-id="${ids[1]}"]`)).toContainText(
     `Rejected by ${early.name} just now`,
     LIVE,
@@ -188,10 +189,10 @@ test('approving a whole trace after a confirmation that lists each action; appro
     await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Close' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
-    const approved = await lib
-      .db()
-      .db()
-      .action.findUniqueOrThrow({ where: { id: single }, select: { status: true, reviewerId: true } });
+    const approved = await db().action.findUniqueOrThrow({
+      where: { id: single },
+      select: { status: true, reviewerId: true },
+    });
     expect(approved).toEqual({ status: 'approved', reviewerId: reviewer.id });
   });
 });
@@ -252,7 +253,7 @@ test('on a busy queue a click on a row opens the action while proposals keep arr
     await noise;
     // Out of the shared queue again, so the other specs' queues stay short.
     for (let i = 0; i < noiseIds.length; i += 100) {
-      await lib.reviewActionBatch()(reviewer.actor, {
+      await reviewActionBatch(reviewer.actor, {
         actionIds: noiseIds.slice(i, i + 100),
         decision: 'rejected',
         comment: 'noise',

@@ -3,7 +3,13 @@ import { test, expect } from '../fixtures/test';
 import { createTestUser } from '../fixtures/factories';
 import { seedTicketAgent } from '../fixtures/queue-factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { reviewActionBatch } = appModule<typeof import('@/lib/actions/review-action-batch')>(
+  '@/lib/actions/review-action-batch',
+);
 
 // Any error in the page fails the test: a hydration mismatch (React #418) re-creates the whole tree, and a click in
 // flight on a row is lost with it — the cause of CI's swallowed clicks, an age rounding to another minute between the
@@ -71,7 +77,7 @@ test('a live update arriving during a click on a row, and during the navigation 
 
   await expect.poll(() => navigationRequested, LIVE).toBe(true);
   // An update while the navigation is in flight: another row decided by someone else leaves the list.
-  await lib.rejectAction()(other.actor, { actionId: bystander, comment: 'handled by hand' });
+  await rejectAction(other.actor, { actionId: bystander, comment: 'handled by hand' });
   await expect(page.locator(`tr[data-row-id="${bystander}"]`)).toHaveCount(0, LIVE);
   release();
 
@@ -155,11 +161,11 @@ test('a selected row decided elsewhere leaves, saying who decided it; "Show more
 
   await page.keyboard.press('j');
   await expect(page.locator(`tr[data-row-id="${ids[52]}"]`)).toHaveAttribute('aria-selected', 'true');
-  await lib.approveAction()(other.actor, { actionId: ids[52] });
+  await approveAction(other.actor, { actionId: ids[52] });
   await expect(page.locator(`tr[data-row-id="${ids[52]}"]`)).toHaveCount(0, LIVE);
   await expect(page.getByRole('status').filter({ hasText: `approved by ${other.name} just now` })).toBeVisible();
   await expect(page.locator(`tr[data-row-id="${ids[51]}"]`)).toHaveAttribute('aria-selected', 'true');
-  await lib.reviewActionBatch()(reviewer.actor, {
+  await reviewActionBatch(reviewer.actor, {
     actionIds: ids.slice(0, 52),
     decision: 'rejected',
     comment: 'cleanup',

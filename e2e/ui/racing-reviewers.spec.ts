@@ -2,7 +2,9 @@ import { test, expect } from '../fixtures/test';
 import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, seedAgentWithTool, VALID_TICKET } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // Two reviewers in two browsers, and a deadline that passes while the agent waits: the decisions a reviewer makes
 // in Chromium race other people and the clock, and each loser is told what happened instead.
@@ -42,11 +44,7 @@ test('two reviewers decide the same action at once: exactly one decision lands, 
   ]);
 
   // A click returns once dispatched; the server actions are still running.
-  const decided = () =>
-    lib
-      .db()
-      .db()
-      .action.findUniqueOrThrow({ where: { id }, include: { reviewer: true } });
+  const decided = () => db().action.findUniqueOrThrow({ where: { id }, include: { reviewer: true } });
   await expect.poll(async () => (await decided()).status, { timeout: 15_000 }).not.toBe('pending_review');
   const row = await decided();
   expect(['approved', 'rejected']).toContain(row.status);
@@ -55,10 +53,9 @@ test('two reviewers decide the same action at once: exactly one decision lands, 
   await expect(loserPage.getByRole('region', { name: 'Decision' }).getByRole('alert')).toContainText(
     `already decided by ${winner.name} (${winner.email})`,
   );
-  const decisions = await lib
-    .db()
-    .db()
-    .auditEvent.count({ where: { actionId: id, type: { in: ['action.approved', 'action.rejected'] } } });
+  const decisions = await db().auditEvent.count({
+    where: { actionId: id, type: { in: ['action.approved', 'action.rejected'] } },
+  });
   expect(decisions).toBe(1);
   await Promise.all(pages.map((page) => page.context().close()));
 });
@@ -77,10 +74,9 @@ test("a deadline passing while the agent waits: the agent's wait returns expired
   await expect(page.getByRole('button', { name: 'Approve' })).toBeEnabled();
 
   // The review deadline comes in two seconds (as if the action had waited most of its hour); the agent is waiting.
-  await lib
-    .db()
-    .db()
-    .$transaction((tx) => tx.action.update({ where: { id }, data: { expiresAt: new Date(Date.now() + 2000) } }));
+  await db().$transaction((tx) =>
+    tx.action.update({ where: { id }, data: { expiresAt: new Date(Date.now() + 2000) } }),
+  );
   const waited = await agent.getAction(id, '?wait=20');
   expect(waited.body).toMatchObject({ status: 'expired', decision: { decidedBy: null } });
 

@@ -6,7 +6,9 @@ import { createTestUser, seedAgentWithTool } from '../fixtures/factories';
 import { startOwnServer, type OwnServer } from '../fixtures/own-server';
 import { openTestIncident } from '../fixtures/return-to-normal';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
 // The two-person return to normal (issue 13 §3). An incident's containment is on its own agent, so the first test
 // shares the UI server; the global stop would halt the other specs' agents, and "the only admin" needs a workspace
@@ -76,13 +78,13 @@ test("admin A asks, cannot approve; admin B approves: the incident's switches ar
     await pageB.context().close();
   });
 
-  const db = lib.db().db();
-  expect(await db.switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })).toMatchObject({
+  const client = db();
+  expect(await client.switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })).toMatchObject({
     engaged: false,
     releasedById: bob.id,
   });
-  expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).status).toBe('active');
-  const approved = await db.auditEvent.findFirstOrThrow({
+  expect((await client.agent.findUniqueOrThrow({ where: { id: agent.id } })).status).toBe('active');
+  const approved = await client.auditEvent.findFirstOrThrow({
     where: { type: 'return_to_normal.approved', actorId: bob.id },
   });
   expect(JSON.parse(approved.payload)).toMatchObject({
@@ -104,14 +106,7 @@ test('an incident switch is refused on Controls with a pointer at the return to 
   await form.getByLabel('Your password').fill(ada.password);
   await form.getByRole('button', { name: 'Release switch' }).click();
   await expect(form.getByRole('alert')).toContainText(`/incidents/${incident.id}/recovery`);
-  expect(
-    (
-      await lib
-        .db()
-        .db()
-        .switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })
-    ).engaged,
-  ).toBe(true);
+  expect((await db().switch.findUniqueOrThrow({ where: { id: incident.switchIds[0] } })).engaged).toBe(true);
 });
 
 test.describe('the global stop on a server of its own', () => {

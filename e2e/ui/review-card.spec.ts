@@ -12,7 +12,13 @@ import {
   type TestUser,
 } from '../fixtures/factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
+const { createTool } = appModule<typeof import('@/lib/tools/create-tool')>('@/lib/tools/create-tool');
 
 // The review card: everything a reviewer needs to decide one action, and nothing an agent wrote able to act on them.
 const RLO = '\u202E';
@@ -23,7 +29,7 @@ async function toolFor(options: {
   sensitiveFields?: string[];
   summaryTemplate?: string;
 }) {
-  return lib.createTool()(SETUP, {
+  return createTool(SETUP, {
     name: uniqueName('tool').replaceAll('-', '_'),
     description: 'review card test tool',
     ...options,
@@ -32,7 +38,7 @@ async function toolFor(options: {
 
 async function agentWith(tool: { name: string }, rules?: Record<string, unknown>) {
   const agentRow = await createTestAgent();
-  if (rules) await lib.grantTool()(SETUP, { agent: { id: agentRow.id }, tool: tool.name, rules });
+  if (rules) await grantTool(SETUP, { agent: { id: agentRow.id }, tool: tool.name, rules });
   else await grantTestTool(agentRow, tool, true);
   return { agentRow, ...(await createTestAgentKey(agentRow)) };
 }
@@ -40,15 +46,9 @@ async function agentWith(tool: { name: string }, rules?: Record<string, unknown>
 /** Reviewer groups have no factory of their own yet: rows straight into the test database, members included. */
 async function createGroup(members: TestUser[] = []) {
   const name = uniqueName('group');
-  const group = await lib
-    .db()
-    .db()
-    .reviewerGroup.create({ data: { id: randomUUID(), name } });
+  const group = await db().reviewerGroup.create({ data: { id: randomUUID(), name } });
   for (const member of members)
-    await lib
-      .db()
-      .db()
-      .reviewerGroupMember.create({ data: { groupId: group.id, userId: member.id } });
+    await db().reviewerGroupMember.create({ data: { groupId: group.id, userId: member.id } });
   return group;
 }
 
@@ -238,8 +238,8 @@ test("the agent's history: its latest actions and how reviewers decided them in 
   const earlier = [];
   for (let i = 0; i < 4; i += 1)
     earlier.push((await agent.propose({ tool: tool.name, params: { n: i } })).body.id as string);
-  for (const id of earlier.slice(0, 3)) await lib.approveAction()(reviewer.actor, { actionId: id });
-  await lib.rejectAction()(reviewer.actor, { actionId: earlier[3], comment: 'no' });
+  for (const id of earlier.slice(0, 3)) await approveAction(reviewer.actor, { actionId: id });
+  await rejectAction(reviewer.actor, { actionId: earlier[3], comment: 'no' });
   const current = (await agent.propose({ tool: tool.name, params: { n: 4 } })).body.id as string;
 
   await signIn(page, reviewer.email, reviewer.password);
@@ -273,7 +273,7 @@ test('quorum progress by group, and escalating to another group with a note', as
     sources: [{ title: 'Ticket' }],
   });
   expect(proposed.body.status).toBe('pending_review');
-  await lib.approveAction()(finance.actor, { actionId: proposed.body.id, comment: 'Budget is fine.' });
+  await approveAction(finance.actor, { actionId: proposed.body.id, comment: 'Budget is fine.' });
 
   await signIn(page, lead.email, lead.password);
   await page.goto(`/actions/${proposed.body.id}`);
@@ -316,13 +316,10 @@ test("a reviewer's edit is shown beside the parameters as submitted, and pending
   const agent = agentClient(baseURL!, key);
   const proposed = await agent.propose({ tool: tool.name, params: { title: 'Refund', amount: 120 } });
   // The edit itself belongs to edit-and-approve (/actions/<id>/edit); here only its result on the row matters.
-  await lib
-    .db()
-    .db()
-    .action.update({
-      where: { id: proposed.body.id },
-      data: { editedParams: JSON.stringify({ title: 'Refund', amount: 100 }), paramsVersion: 2 },
-    });
+  await db().action.update({
+    where: { id: proposed.body.id },
+    data: { editedParams: JSON.stringify({ title: 'Refund', amount: 100 }), paramsVersion: 2 },
+  });
 
   await signIn(page, reviewer.email, reviewer.password);
   await page.goto(`/actions/${proposed.body.id}`);

@@ -11,7 +11,12 @@ import {
 } from '../fixtures/factories';
 import { proposeTicket } from '../fixtures/scenarios';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
+const { rejectAction } = appModule<typeof import('@/lib/actions/reject-action')>('@/lib/actions/reject-action');
+const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
+const { grantTool } = appModule<typeof import('@/lib/grants/grant-tool')>('@/lib/grants/grant-tool');
 
 const DAY_MS = 86_400_000;
 
@@ -27,12 +32,12 @@ type Decision = { reviewer: TestUser; decision: 'approve' | 'reject'; after: num
 async function decided(agent: AgentClient, tool: { name: string }, proposedAt: number, decisions: Decision[]) {
   const actionId = await proposeTicket(agent, tool, 'pending_review');
   for (const { reviewer, decision } of decisions) {
-    await (decision === 'approve' ? lib.approveAction() : lib.rejectAction())(reviewer.actor, {
+    await (decision === 'approve' ? approveAction : rejectAction)(reviewer.actor, {
       actionId,
       comment: '',
     });
   }
-  const client = lib.db().db();
+  const client = db();
   const last = decisions.at(-1)!;
   await client.action.update({
     where: { id: actionId },
@@ -75,7 +80,7 @@ test('reviewer analytics: KPIs and per-reviewer numbers for known decisions, rea
   const readTool = await createTestTool({ actionLevel: 'read' });
   await grantTestTool(agentRow, readTool, true);
   const quorumTool = await createTestTool({ actionLevel: 'external' });
-  await lib.grantTool()(SETUP, { agent: { id: agentRow.id }, tool: quorumTool.name, rules: { approvals: 2 } });
+  await grantTool(SETUP, { agent: { id: agentRow.id }, tool: quorumTool.name, rules: { approvals: 2 } });
   const agent = agentClient(baseURL!, key);
 
   const morning = day1 + 10 * 3600_000;
@@ -94,7 +99,7 @@ test('reviewer analytics: KPIs and per-reviewer numbers for known decisions, rea
   await signIn(page, admin.email, admin.password);
   await test.step('one more action passes its review deadline unanswered', async () => {
     const actionId = await proposeTicket(agent, updateTool, 'pending_review');
-    const client = lib.db().db();
+    const client = db();
     await client.action.update({ where: { id: actionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await page.goto('/queue'); // every console page expires overdue actions
     await expect

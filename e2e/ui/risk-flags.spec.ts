@@ -9,9 +9,13 @@ import {
   SETUP,
   uniqueName,
 } from '../fixtures/factories';
-import { gateLib } from '../fixtures/gate-factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { createTool } = appModule<typeof import('@/lib/tools/create-tool')>('@/lib/tools/create-tool');
+const { setRequesterKey } = appModule<typeof import('@/lib/agents/set-requester-key')>(
+  '@/lib/agents/set-requester-key',
+);
 
 // Risk flags discriminate: what every call of a tool shares sits on the level badge; a flag is coloured by how much
 // it matters, and instruction-like text or a changed payee is high.
@@ -27,7 +31,7 @@ async function seed(options: {
   supportsRollback: boolean;
   sensitiveFields?: string[];
 }) {
-  const tool = await lib.createTool()(SETUP, {
+  const tool = await createTool(SETUP, {
     name: uniqueName('tool').replaceAll('-', '_'),
     description: 'risk flags test tool',
     parameters: VENDOR_SCHEMA,
@@ -96,7 +100,7 @@ test('an ordinary write with sources and a verified requester has no flags; its 
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
   const { tool, agentRow, key } = await seed({ actionLevel: 'external', supportsRollback: false });
   const { publicKey, privateKey } = await generateKeyPair('ES256');
-  await gateLib.setRequesterKey()(SETUP, { id: agentRow.id }, { key: await exportSPKI(publicKey), issuer: ISSUER });
+  await setRequesterKey(SETUP, { id: agentRow.id }, { key: await exportSPKI(publicKey), issuer: ISSUER });
   const assertion = await new SignJWT({ roles: [] })
     .setProtectedHeader({ alg: 'ES256' })
     .setSubject('ann@example.com')

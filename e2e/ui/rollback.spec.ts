@@ -3,7 +3,9 @@ import { agentClient } from '../fixtures/agent-client';
 import { createTestUser, uniqueName } from '../fixtures/factories';
 import { seedRefundPair } from '../fixtures/rollback-factories';
 import { signIn } from '../fixtures/sign-in';
-import { lib } from '../fixtures/warden-lib';
+import { appModule } from '../fixtures/app-module';
+
+const { approveAction } = appModule<typeof import('@/lib/actions/approve-action')>('@/lib/actions/approve-action');
 
 test('an admin requests the rollback of an executed refund; the agent runs it; the original shows it rolled back', async ({
   page,
@@ -36,7 +38,7 @@ test('an admin requests the rollback of an executed refund; the agent runs it; t
   await expect(page.getByRole('region', { name: 'Rollback' })).toContainText('This action rolls back');
   const rollbackId = page.url().split('/').at(-1)!;
   const reviewer = await createTestUser(['reviewer'], 'Rita Reviewer');
-  await lib.approveAction()(reviewer.actor, { actionId: rollbackId });
+  await approveAction(reviewer.actor, { actionId: rollbackId });
 
   const claimed = await agent.claim(rollbackId);
   expect(claimed.body).toMatchObject({ rollbackOf: original, params: { refundId: 'RF-77', orderId: 'ORD-1042' } });

@@ -212,6 +212,18 @@ describe.each(TEST_DATABASES)('approveAction on %s', (kind) => {
     });
   });
 
+  it('an admin who owns the agent and asked for the action may approve it; the override names both conflicts', async () => {
+    const admin = await w.person(['admin'], 'Admin Owner');
+    const { agent, tool } = await w.agentWithRefundTool({ owner: admin });
+    const id = await w.propose(agent, tool, 'pending_review', w.REFUND, { requester: admin.email });
+
+    expect(await approveAction(admin, { actionId: id, comment: 'incident fix' })).toMatchObject({ status: 'approved' });
+    const { override } = (await w.auditTrail(id)).at(-1)!.payload as { override: string };
+    expect(override).toContain('admin override');
+    expect(override).toContain('requested on your own behalf');
+    expect(override).toContain('agent you own');
+  });
+
   it('a reviewer cannot approve an action requested on their own behalf; a colleague can', async () => {
     const [requester, colleague] = [
       await w.person(['reviewer'], 'Self Requester'),
@@ -257,6 +269,32 @@ describe.each(TEST_DATABASES)('approveAction on %s', (kind) => {
       winner.id,
     ]);
     expect((await approvers(id)).map((a) => a.reviewerId)).toEqual([winner.id]);
+  });
+
+  it("of two last approvals of a two-approval quorum sent at once, one decides; the other's approval is rolled back", async () => {
+    const { agent, tool } = await w.agentWithRefundTool({ rules: { approvals: 2 } });
+    const [ann, bob, cid] = [
+      await w.person(['reviewer'], 'Ann'),
+      await w.person(['reviewer'], 'Bob'),
+      await w.person(['reviewer'], 'Cid'),
+    ];
+    const id = await w.propose(agent, tool, 'pending_review');
+    await approveAction(ann, { actionId: id });
+
+    const outcomes = await Promise.allSettled([
+      approveAction(bob, { actionId: id }),
+      approveAction(cid, { actionId: id }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const winner = outcomes[0].status === 'fulfilled' ? bob : cid;
+    const won = outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<unknown>;
+    expect(won.value).toEqual({ status: 'approved', approvals: 2, required: 2, missingGroups: [] });
+    const lost = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')!;
+    expect(lost.reason).toMatchObject({ code: 'conflict', details: { status: 'approved', decidedBy: winner.email } });
+    expect((await approvers(id)).map((a) => a.reviewerId)).toEqual([ann.id, winner.id]);
+    expect((await w.auditTrail(id)).filter((e) => e.type === 'action.approved').map((e) => e.actorId)).toEqual([
+      winner.id,
+    ]);
   });
 
   it('approving after a rejection is refused with who rejected it', async () => {

@@ -60,7 +60,7 @@ describe.each(TEST_DATABASES)('addGroupMember on %s', (kind) => {
     expect(await members(group.id)).toEqual([admin.id]);
   });
 
-  it('a disabled reviewer, an unknown person, an unknown group and a second membership are refused', async () => {
+  it('a disabled reviewer, a malformed e-mail, an unknown person, an unknown group and a second membership are refused', async () => {
     const [rita, dora] = [await w.person(['reviewer'], 'Rita'), await w.person(['reviewer'], 'Dora')];
     const group = await w.reviewerGroup('Payments', [rita]);
     await setUserDisabled(w.SETUP, { id: dora.id }, true);
@@ -68,6 +68,10 @@ describe.each(TEST_DATABASES)('addGroupMember on %s', (kind) => {
     await expect(addGroupMember(w.SETUP, { groupId: group.id, userId: dora.id })).rejects.toMatchObject({
       code: 'invalid_input',
       details: { issues: [{ path: 'userId', message: 'this user is disabled' }] },
+    });
+    await expect(addGroupMember(w.SETUP, { groupId: group.id, email: 'not-an-address' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'email' }] },
     });
     await expect(addGroupMember(w.SETUP, { groupId: group.id, email: 'nobody@warden.test' })).rejects.toMatchObject({
       code: 'invalid_input',

@@ -65,6 +65,24 @@ describe.each(TEST_DATABASES)('deleteReviewerGroup on %s', (kind) => {
     await expect(deleteReviewerGroup(w.SETUP, { groupId: payments.id })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('refused while a notification channel is scoped to it, naming the channel; deleted once it is not', async () => {
+    const { createChannel } = await import('../notifications/create-channel');
+    const [pager, other] = [await w.reviewerGroup('Pager'), await w.reviewerGroup('Other')];
+    const { channel } = await createChannel(w.SETUP, {
+      name: w.uniqueName('payments-pager'),
+      kind: 'webhook',
+      url: 'https://hooks.example.com/payments',
+      groupId: pager.id,
+    });
+
+    await expect(deleteReviewerGroup(w.SETUP, { groupId: pager.id })).rejects.toThrow(
+      `${pager.name} is still used by notification channel ${channel.name}. Change those first.`,
+    );
+    expect(await exists(pager.id)).toBe(true);
+    await database.client.notificationChannel.update({ where: { id: channel.id }, data: { groupId: other.id } });
+    expect(await deleteReviewerGroup(w.SETUP, { groupId: pager.id })).toEqual({ id: pager.id, name: pager.name });
+  });
+
   it('reviewers cannot delete; an empty id is refused naming the field', async () => {
     const group = await w.reviewerGroup('Unused');
     await expect(deleteReviewerGroup(await w.person(['reviewer']), { groupId: group.id })).rejects.toMatchObject({

@@ -61,7 +61,7 @@ describe.each(TEST_DATABASES)('updateReviewerGroup on %s', (kind) => {
     expect((await updates()).length).toBe(before + 1);
   });
 
-  it("refused, changing nothing: another group's name, an unknown group, no change named, a reviewer", async () => {
+  it("refused, changing nothing: another group's name, an unknown group, a too long description, no change named, a reviewer", async () => {
     const [a, b] = [await w.reviewerGroup('Alpha'), await w.reviewerGroup('Beta')];
     await expect(updateReviewerGroup(w.SETUP, { groupId: b.id, name: a.name })).rejects.toMatchObject({
       code: 'conflict',
@@ -69,6 +69,10 @@ describe.each(TEST_DATABASES)('updateReviewerGroup on %s', (kind) => {
     });
     await expect(updateReviewerGroup(w.SETUP, { groupId: 'no-such-group', name: 'Gamma' })).rejects.toMatchObject({
       code: 'not_found',
+    });
+    await expect(updateReviewerGroup(w.SETUP, { groupId: b.id, description: 'd'.repeat(301) })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'description' }] },
     });
     await expect(updateReviewerGroup(w.SETUP, { groupId: b.id })).rejects.toMatchObject({
       code: 'invalid_input',
@@ -79,6 +83,7 @@ describe.each(TEST_DATABASES)('updateReviewerGroup on %s', (kind) => {
     ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await database.client.reviewerGroup.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({
       name: b.name,
+      description: 'Beta reviewers',
     });
   });
 });
