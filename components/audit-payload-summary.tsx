@@ -1,4 +1,4 @@
-import { summarizePayload } from '@/components/audit-event-format';
+import { summarizePayload } from '@/lib/audit/audit-event-format';
 import { InertText } from '@/components/inert-text';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';

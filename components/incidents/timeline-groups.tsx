@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LocalTime } from '@/components/viewer-zone';
 import type { TimelineEvent, TimelineGroup } from '@/lib/incidents/get-incident-timeline';
-import { auditEventLabel } from '../audit-event-format';
+import { auditEventLabel } from '@/lib/audit/audit-event-format';
 import { AuditPayloadSummary } from '../audit-payload-summary';
 import { EmptyState } from '../empty-state';
 import { StatusBadge } from '../status-badge';

@@ -41,7 +41,7 @@ export async function countPendingFacets(actor: Actor, filter: QueueFilter): Pro
     SELECT a."agentId", a."riskMask", COUNT(*) AS "n" FROM "Action" a
     WHERE ${open} AND ${filterPredicate(filter, reviewer, now, ['agent', 'risk'])}
     GROUP BY a."agentId", a."riskMask"`);
-  const [[{ n: total }], waiting, names, tools] = await Promise.all([
+  const [[counted], waiting, names, tools] = await Promise.all([
     db().$queryRaw<{ n: unknown }[]>(sql`SELECT COUNT(*) AS "n" FROM "Action" a WHERE ${open}`),
     filter.mine
       ? null // then every counted action waits for me: the matching count says it
@@ -72,7 +72,7 @@ export async function countPendingFacets(actor: Actor, filter: QueueFilter): Pro
     }
   }
   return {
-    total: Number(total),
+    total: Number(counted?.n ?? 0),
     matching,
     byAgent: [...perAgent]
       .map(([id, count]) => ({ name: nameOf.get(id) ?? id, count }))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizePayload } from '@/components/audit-event-format';
+import { summarizePayload } from './audit-event-format';
 import type { AuditPayloadInput } from './event-payloads';
 import type { AuditEventType } from './event-types';
 import { readAuditPayload } from './read-audit-payload';

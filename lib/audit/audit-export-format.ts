@@ -1,4 +1,4 @@
-import { auditEventLabel, summarizePayload } from '@/components/audit-event-format';
+import { auditEventLabel, summarizePayload } from './audit-event-format';
 import type { AuditLogRow } from './list-audit-events';
 import { recordedPayload } from './read-audit-payload';
 

@@ -51,5 +51,7 @@ export async function recordAuditEventReturningSeq(tx: Tx, event: AuditEventInpu
     INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload")
     VALUES (${new Date()}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})
     RETURNING "seq"`);
-  return Number(rows[0].seq);
+  const [row] = rows;
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return Number(row.seq);
 }

@@ -55,6 +55,11 @@ export async function buildEvidenceBundle(
     ...(incident ? { [INCIDENT_FILE]: `${JSON.stringify(incident, null, 2)}\n` } : {}),
   };
   const names = incident ? [...DATA_FILES, INCIDENT_FILE] : [...DATA_FILES];
+  const contentOf = (name: string): string => {
+    const content = files[name];
+    if (content === undefined) throw new Error(`evidence bundle: no content for ${name}`);
+    return content;
+  };
   const { actorType, actorId } = auditActor(actor);
   const manifest: EvidenceManifest = {
     format: EVIDENCE_FORMAT,
@@ -67,7 +72,7 @@ export async function buildEvidenceBundle(
       ...(incident ? { notes: incident.notes.length, marks: incident.marks.length } : {}),
     },
     masking: 'sensitive fields masked',
-    files: names.map((name) => ({ name, bytes: Buffer.byteLength(files[name]), sha256: sha256(files[name]) })),
+    files: names.map((name) => ({ name, bytes: Buffer.byteLength(contentOf(name)), sha256: sha256(contentOf(name)) })),
     signer: { publicKey: key.publicKey, keyId: key.keyId },
   };
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
@@ -82,7 +87,7 @@ export async function buildEvidenceBundle(
 
   const dir = mkdtempSync(path.join(tmpdir(), 'warden-evidence-'));
   try {
-    for (const name of names) writeFileSync(path.join(dir, name), files[name], { mode: 0o600 });
+    for (const name of names) writeFileSync(path.join(dir, name), contentOf(name), { mode: 0o600 });
     writeFileSync(path.join(dir, MANIFEST), manifestText, { mode: 0o600 });
     writeFileSync(path.join(dir, SIGNATURE), `${signMessage(key, manifestText)}\n`, { mode: 0o600 });
     await createTar({ file: outFile, cwd: dir, portable: true }, [MANIFEST, SIGNATURE, ...names]);

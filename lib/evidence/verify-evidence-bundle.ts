@@ -47,7 +47,8 @@ export async function verifyEvidenceBundle(file: string, trustedKeys: ReadonlySe
       problem: `not a readable evidence bundle: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-  if (problems.length) return { ok: false, problem: problems[0] };
+  const [problem] = problems;
+  if (problem) return { ok: false, problem };
   for (const name of EXPECTED) if (!contents.has(name)) return { ok: false, problem: `"${name}" is missing` };
 
   const manifestText = contents.get(MANIFEST)!.toString('utf8');

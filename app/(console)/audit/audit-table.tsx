@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
-import { auditEventLabel } from '@/components/audit-event-format';
+import { auditEventLabel } from '@/lib/audit/audit-event-format';
 import { AuditPayloadSummary } from '@/components/audit-payload-summary';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state';

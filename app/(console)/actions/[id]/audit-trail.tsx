@@ -1,4 +1,4 @@
-import { auditEventLabel } from '@/components/audit-event-format';
+import { auditEventLabel } from '@/lib/audit/audit-event-format';
 import { AuditPayloadSummary } from '@/components/audit-payload-summary';
 import { UtcTime } from '@/components/relative-time';
 import { Card, CardHeader } from '@/components/ui/card';

@@ -1,6 +1,6 @@
 import { ActionLevelBadge } from '@/components/action-level-badge';
 import { EmptyState } from '@/components/empty-state';
-import { describeGrantRules } from '@/components/grant-rule-summary';
+import { describeGrantRules } from '@/lib/policy/grant-rule-summary';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Table, TableLink, Td, Th } from '@/components/ui/table';

@@ -1,6 +1,6 @@
 import { EmptyState } from '@/components/empty-state';
-import { auditEventLabel } from '@/components/audit-event-format';
-import { describeGrantRules, rulesOf, type GroupNames } from '@/components/grant-rule-summary';
+import { auditEventLabel } from '@/lib/audit/audit-event-format';
+import { describeGrantRules, rulesOf, type GroupNames } from '@/lib/policy/grant-rule-summary';
 import { UtcTime } from '@/components/relative-time';
 import { AuditPayloadSummary } from '@/components/audit-payload-summary';
 import type { AuditEventView } from '@/lib/audit/audit-event-view';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionLevelBadge } from '@/components/action-level-badge';
-import { describeGrantRules } from '@/components/grant-rule-summary';
+import { describeGrantRules } from '@/lib/policy/grant-rule-summary';
 import { PageHeader } from '@/components/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';

@@ -1,6 +1,6 @@
-import { describeGrantRules, type RulesLike } from '@/components/grant-rule-summary';
-import { AUDIT_EVENT_LABELS, type AuditEventType } from '@/lib/audit/event-types';
-import type { ReadAuditPayload } from '@/lib/audit/read-audit-payload';
+import { describeGrantRules, type RulesLike } from '@/lib/policy/grant-rule-summary';
+import { AUDIT_EVENT_LABELS, type AuditEventType } from './event-types';
+import type { ReadAuditPayload } from './read-audit-payload';
 
 const MAX_VALUE_CHARS = 160;
 const MAX_RAW_CHARS = 500;

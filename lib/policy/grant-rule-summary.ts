@@ -1,5 +1,5 @@
-import { formatInstant, formatNumber, formatWindow } from '@/lib/policy/format';
-import type { Constraint, EscalationStep, GrantPolicy } from '@/lib/policy/grant-policy';
+import { formatInstant, formatNumber, formatWindow } from './format';
+import type { Constraint, EscalationStep, GrantPolicy } from './grant-policy';
 
 /** Reviewer group id → name; an id missing from it reads as "unknown group" (never as a bare id). */
 export type GroupNames = Readonly<Record<string, string>>;
