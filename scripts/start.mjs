@@ -19,7 +19,10 @@ if (process.env.WARDEN_SKIP_BUILD !== '1' && buildIsStale()) run(bin('next'), ['
 
 const server = spawn(
   bin('next'),
-  ['start', '-p', port, ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])],
+  // Idle keep-alive connections stay open 65 s (Node's default is 5 s): longer than load balancers' idle timeout
+  // (60 s) and than HTTP clients keep them, so the server never closes one just as a client reuses it — the client
+  // would get ECONNRESET for a request that never arrived (seen in the suite: GET /api/auth/session).
+  ['start', '-p', port, '--keepAliveTimeout', '65000', ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])],
   {
     cwd: root,
     stdio: 'inherit',

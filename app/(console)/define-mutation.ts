@@ -1,3 +1,4 @@
+import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { ZodError, type z } from 'zod';
 import type { UserActor } from '@/lib/auth/actor';

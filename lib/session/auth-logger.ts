@@ -1,3 +1,4 @@
+import 'server-only';
 import type { LoggerInstance } from 'next-auth';
 
 const QUIET_MS = 60_000;

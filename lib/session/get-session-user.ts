@@ -1,3 +1,4 @@
+import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
 import { readSession, type SessionUser } from '../auth/read-session';

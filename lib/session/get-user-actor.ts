@@ -1,3 +1,4 @@
+import 'server-only';
 import type { UserActor } from '../auth/actor';
 import { getSessionUser } from './get-session-user';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import { encode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
