@@ -236,6 +236,25 @@ export type AuditPayloads = {
   // What a stop does to work (lib/policy/stop-coverage.ts): an approval refused because a block holds the action
   // (frozen), recorded so Controls can count what each switch refused; `reasons` name the switches.
   'action.approval_refused_frozen': { reasons: string[] };
+  // MCP gateway (lib/mcp/): upstream servers (never their credentials), what a registration or refresh found, an
+  // admin's decision on a found change, and Warden's own call of the upstream tool for an approved action.
+  'mcp_server.registered': { serverId: string; name: string; url: string; found: number; status: string };
+  'mcp_server.refreshed': {
+    serverId: string;
+    name: string;
+    status: string;
+    added: string[];
+    changed: string[];
+    removed: string[];
+  };
+  'mcp_tool.change_accepted': {
+    serverId: string;
+    upstreamName: string;
+    kind: string;
+    tool: string;
+    actionLevel: string | null;
+  };
+  'mcp_tool.change_dismissed': { serverId: string; upstreamName: string; kind: string };
 };
 
 export type AuditEventType = keyof AuditPayloads;
@@ -326,4 +345,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'return_to_normal.single_admin_released': 'Returned to normal by the only admin',
   'incident.marked': 'Marked in an incident',
   'action.approval_refused_frozen': 'Approval refused: frozen by a stop',
+  'mcp_server.registered': 'MCP server registered',
+  'mcp_server.refreshed': 'MCP server refreshed',
+  'mcp_tool.change_accepted': 'MCP tool change accepted',
+  'mcp_tool.change_dismissed': 'MCP tool change dismissed',
 };
