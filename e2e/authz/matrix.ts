@@ -67,6 +67,12 @@ export const ROUTES: Record<string, RouteRule> = {
   '/stop-state': { allow: READERS },
   // Rollback (issue 13 §4): the agent's own rollback actions.
   '/api/v1/rollbacks': { allow: AGENT },
+  // The MCP gateway (issue 15): Warden as an MCP server, the agent's key as the bearer token.
+  '/api/mcp': {
+    allow: AGENT,
+    method: 'POST',
+    body: () => ({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+  },
   // Incidents (issue 13 §3): admins (incidents.manage) only.
   '/incidents': { allow: ADMINS },
   '/incidents/[id]/notes': { allow: ADMINS },

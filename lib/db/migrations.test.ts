@@ -370,7 +370,13 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
     decidedAt: null,
   };
   await client.mcpToolChange.create({ data: mcpChange });
-  const mcpCall = { actionId: action.id, serverId: mcpServer.id, upstreamName: 'Create-Ticket', calledAt: at };
+  const mcpCall = {
+    actionId: action.id,
+    callHash: 'h3',
+    serverId: mcpServer.id,
+    upstreamName: 'Create-Ticket',
+    calledAt: at,
+  };
   await client.mcpCall.create({ data: mcpCall });
   expect(
     await client.mcpServer.findUniqueOrThrow({ where: { id: mcpServer.id }, include: { tools: true, changes: true } }),

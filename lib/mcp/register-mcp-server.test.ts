@@ -3,6 +3,8 @@ import { startDemoCrmServer, type DemoCrmServer } from '../../scripts/demo-mcp/c
 import { TEST_DATABASES, useTestDatabase } from '../db/test-databases';
 
 const TOKEN = 'demo-upstream-token-5f1c9a';
+// The demo upstream listens on loopback, which the egress policy refuses unless allowed.
+process.env.WARDEN_EGRESS_ALLOW = '127.0.0.1';
 process.env.WARDEN_SECRET_KEY ??= Buffer.alloc(32, 7).toString('base64');
 
 /**
@@ -136,6 +138,10 @@ describe.each(TEST_DATABASES)('MCP upstream servers on %s', (kind) => {
     await expect(
       registerMcpServer(admin, { name: 'nope', url: upstream.url.replace('http://', 'http://u:secret@') }),
     ).rejects.toMatchObject({ code: 'invalid_input', details: { issues: [{ path: 'url' }] } });
+    await expect(registerMcpServer(admin, { name: 'nope', url: 'http://169.254.169.254/mcp' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'url' }] },
+    });
     expect(await database.client.mcpServer.count({ where: { name: 'nope' } })).toBe(0);
   });
 });

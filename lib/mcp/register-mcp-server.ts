@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
+import { assertAllowedDestination } from '../egress/assert-allowed-destination';
 import { invalidInput, WardenError } from '../errors';
 import { sealCredential } from './credential-box';
 import { mcpServerView, type McpServerView } from './mcp-server-view';
@@ -23,6 +24,8 @@ export async function registerMcpServer(actor: Actor, input: RegisterMcpServerIn
     throw invalidInput('url must not carry credentials: give them as the credentials field', [
       { path: 'url', message: 'must not carry a user name or password' },
     ]);
+  // An upstream is an outbound destination like a notification channel: the same egress policy (WARDEN_EGRESS_ALLOW).
+  assertAllowedDestination(data.url);
   const credentials = data.credentials ? sealCredential(data.credentials) : null;
   const listing = await readMcpListing(() => listUpstreamTools({ url: data.url, credentials }));
   const at = new Date();

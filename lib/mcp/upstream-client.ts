@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { destinationProblem } from '../egress/destination-problem';
 import { openCredential } from './credential-box';
 import { toDefinition, type UpstreamToolDefinition } from './tool-definition';
 
@@ -13,9 +14,13 @@ const TIMEOUT_MS = 30_000;
 
 /**
  * One short connection to an upstream MCP server with the official SDK's Client and streamable HTTP transport; the
- * sealed credential is opened only here, sent as a bearer token, and scrubbed from any error message.
+ * sealed credential is opened only here, sent as a bearer token, and scrubbed from any error message. The egress
+ * policy is checked on the URL as written (as for notification channels at save); unlike a channel's delivery, the
+ * SDK's fetch does not pin the resolved addresses, so a host name is not re-checked against DNS rebinding.
  */
 async function withUpstream<T>(target: UpstreamTarget, use: (client: Client) => Promise<T>): Promise<T> {
+  const refused = destinationProblem(target.url);
+  if (refused) throw new UpstreamError(refused);
   const token = target.credentials ? openCredential(target.credentials) : null;
   const transport = new StreamableHTTPClientTransport(new URL(target.url), {
     requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,

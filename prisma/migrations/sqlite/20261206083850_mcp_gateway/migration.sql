@@ -41,9 +41,11 @@ CREATE TABLE "McpToolChange" (
 -- CreateTable
 CREATE TABLE "McpCall" (
     "actionId" TEXT NOT NULL PRIMARY KEY,
-    "serverId" TEXT NOT NULL,
-    "upstreamName" TEXT NOT NULL,
+    "callHash" TEXT NOT NULL,
+    "serverId" TEXT,
+    "upstreamName" TEXT,
     "calledAt" DATETIME,
+    "answeredAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -58,6 +60,9 @@ CREATE UNIQUE INDEX "McpTool_serverId_upstreamName_key" ON "McpTool"("serverId",
 
 -- CreateIndex
 CREATE INDEX "McpToolChange_serverId_status_idx" ON "McpToolChange"("serverId", "status");
+
+-- CreateIndex
+CREATE INDEX "McpCall_callHash_answeredAt_idx" ON "McpCall"("callHash", "answeredAt");
 
 -- CreateIndex
 CREATE INDEX "McpCall_serverId_upstreamName_idx" ON "McpCall"("serverId", "upstreamName");

@@ -45,9 +45,11 @@ CREATE TABLE "McpToolChange" (
 -- CreateTable
 CREATE TABLE "McpCall" (
     "actionId" TEXT NOT NULL,
-    "serverId" TEXT NOT NULL,
-    "upstreamName" TEXT NOT NULL,
+    "callHash" TEXT NOT NULL,
+    "serverId" TEXT,
+    "upstreamName" TEXT,
     "calledAt" TIMESTAMP(3),
+    "answeredAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "McpCall_pkey" PRIMARY KEY ("actionId")
@@ -64,6 +66,9 @@ CREATE UNIQUE INDEX "McpTool_serverId_upstreamName_key" ON "McpTool"("serverId",
 
 -- CreateIndex
 CREATE INDEX "McpToolChange_serverId_status_idx" ON "McpToolChange"("serverId", "status");
+
+-- CreateIndex
+CREATE INDEX "McpCall_callHash_answeredAt_idx" ON "McpCall"("callHash", "answeredAt");
 
 -- CreateIndex
 CREATE INDEX "McpCall_serverId_upstreamName_idx" ON "McpCall"("serverId", "upstreamName");
