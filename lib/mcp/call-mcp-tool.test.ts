@@ -255,6 +255,25 @@ describe.each(TEST_DATABASES)('MCP tools/call through the gate on %s', (kind) =>
     expect(upstream.calls.length).toBe(before + 1);
   });
 
+  it('a credential this instance cannot open: the call fails as an upstream failure, recorded, nothing sent', async () => {
+    const other = await world.importDemoServer(upstream, TOKEN);
+    const { sealCredential } = await import('./credential-box');
+    const ownKey = process.env.WARDEN_SECRET_KEY;
+    process.env.WARDEN_SECRET_KEY = Buffer.alloc(32, 1).toString('base64');
+    const foreign = sealCredential(TOKEN);
+    process.env.WARDEN_SECRET_KEY = ownKey;
+    await db().mcpServer.update({ where: { id: other.server.id }, data: { credentials: foreign } });
+    const a = await world.mcpAgent(other.tools, { search_customers: { approvals: 0 } });
+    const before = upstream.calls.length;
+    const result = await a.client.callTool({ name: other.tools.search_customers, arguments: { query: 'acme' } });
+    expect(result.isError).toBe(true);
+    expect(text(result)).toContain('cannot be opened with this instance');
+    expect(await db().action.findUniqueOrThrow({ where: { id: actionOf(result).id } })).toMatchObject({
+      status: 'failed',
+    });
+    expect(upstream.calls.length).toBe(before);
+  });
+
   it('draft-only agent: a draft, not run, said so', async () => {
     const d = await world.mcpAgent(tools, { email_customer: { approvals: 0 } }, 'draft_only');
     const result = await call(d.client, 'email_customer', { customerId: 'CUS-1', subject: 'Hi', body: 'Hello' });

@@ -71,7 +71,15 @@ function mcpServerFor(actor: Extract<Actor, { type: 'agent' }>, origin: string):
         'Every tool call goes through Warden: it may run at once, wait for a human reviewer, or be refused; results say which.',
     },
   );
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await listGrantedMcpTools(actor) }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => {
+    try {
+      return { tools: await listGrantedMcpTools(actor) };
+    } catch (error) {
+      // The SDK would put the message in its JSON-RPC error: never a database's or a library's words.
+      console.error('[warden] MCP tools/list failed', error);
+      throw new Error('Warden could not list the tools.');
+    }
+  });
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const parsed = mcpCallMetaSchema.safeParse(request.params._meta ?? {});
     if (!parsed.success)
@@ -117,7 +125,8 @@ function mcpServerFor(actor: Extract<Actor, { type: 'agent' }>, origin: string):
       return reply.body as CallToolResult;
     } catch (error) {
       if (isWardenError(error)) return refusal(error.message);
-      throw error;
+      console.error('[warden] MCP tools/call failed', error);
+      return refusal('Warden could not complete the call.');
     } finally {
       if (heartbeat) clearInterval(heartbeat);
     }

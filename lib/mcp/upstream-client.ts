@@ -21,19 +21,22 @@ const TIMEOUT_MS = 30_000;
 async function withUpstream<T>(target: UpstreamTarget, use: (client: Client) => Promise<T>): Promise<T> {
   const refused = destinationProblem(target.url);
   if (refused) throw new UpstreamError(refused);
-  const token = target.credentials ? openCredential(target.credentials) : null;
-  const transport = new StreamableHTTPClientTransport(new URL(target.url), {
-    requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,
-  });
-  const client = new Client({ name: 'warden-gateway', version: '1.0.0' });
+  let token: string | null = null;
+  let client: Client | null = null;
   try {
+    // Opened inside the try: a credential sealed under another key is an upstream failure to report, not a crash.
+    token = target.credentials ? openCredential(target.credentials) : null;
+    const transport = new StreamableHTTPClientTransport(new URL(target.url), {
+      requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,
+    });
+    client = new Client({ name: 'warden-gateway', version: '1.0.0' });
     await client.connect(transport);
     return await use(client);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new UpstreamError(token ? message.split(token).join('[credential]') : message);
   } finally {
-    await client.close().catch(() => undefined);
+    await client?.close().catch(() => undefined);
   }
 }
 
