@@ -39,9 +39,10 @@ export async function runMcpDemo(url: string, key: string, waitSeconds: number):
   await client.connect(transport);
   const { tools } = await client.listTools();
   console.log(`MCP: Warden lists ${tools.map((t) => t.name).join(', ') || 'no tools'} for this agent\n`);
+  // A tool not listed is called all the same, under the server's prefix: Warden refuses it as ungranted.
+  const prefix = tools[0]?.name.split('.')[0] ?? 'crm';
   for (const call of CALLS) {
-    // Each tool once under its granted name; a tool not listed is called under a guessed name: Warden refuses it.
-    const name = tools.find((t) => t.name.endsWith(`.${call.tool}`))?.name ?? `crm.${call.tool}`;
+    const name = tools.find((t) => t.name.endsWith(`.${call.tool}`))?.name ?? `${prefix}.${call.tool}`;
     const result = (await client.callTool(
       { name, arguments: call.args, _meta: { 'dev.warden/reason': call.reason, 'dev.warden/wait': waitSeconds } },
       undefined,
