@@ -25,6 +25,8 @@ const schema = z.object({
     .positive()
     .max(7 * 24 * 60)
     .default(60),
+  /** How long an MCP tools/call waits for a review before answering "awaits review" (lib/mcp/); a retry resumes it. */
+  WARDEN_MCP_REVIEW_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
 });
 
 export type Env = z.infer<typeof schema>;

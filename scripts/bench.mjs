@@ -21,6 +21,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { benchMcpCalls } from './bench-mcp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -72,6 +73,8 @@ async function main() {
       row(run.provider, `round ${index + 1}${median}: proposals`, round.proposals, round.ratio.toFixed(2));
     });
     row(run.provider, '  … with Idempotency-Key', run.keyed, (run.keyed.rps / run.median.baseline.rps).toFixed(2));
+    row(run.provider, 'MCP tools/call, direct', run.mcp.direct, '1.00');
+    row(run.provider, 'MCP tools/call via Warden', run.mcp.warden, run.mcp.ratio.toFixed(2));
   }
   console.log(
     "Rounds: GET /api/v1/health (no DB), then POST /api/v1/actions, back to back; ratio = proposals/s ÷ the same round's baseline req/s.",
@@ -96,6 +99,10 @@ async function main() {
       `${run.provider}, median round: baseline ${baseline.rps.toFixed(0)} req/s (p99 ${fmt(baseline.p99).trim()} ms); proposals ${proposals.rps.toFixed(0)}/s, p50 ${fmt(proposals.p50).trim()} ms, p99 ${fmt(proposals.p99).trim()} ms; ratio ${ratio.toFixed(2)}`,
     );
   }
+  for (const run of runs)
+    console.log(
+      `${run.provider}, MCP: an auto-approved tools/call through Warden (gate, claim, upstream call, result recorded) ${run.mcp.warden.rps.toFixed(0)}/s vs the same call straight to the upstream ${run.mcp.direct.rps.toFixed(0)}/s: ${run.mcp.ratio.toFixed(2)}× (goal ≥ 0.7 on SQLite)`,
+    );
   const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.median.ratio.toFixed(2) ?? 'n/a';
   console.log(`ratio sqlite=${ratioOf('sqlite')} postgresql=${ratioOf('postgresql')}`);
 }
@@ -151,6 +158,8 @@ async function benchDatabase(provider, databaseUrl) {
     HOSTNAME: '127.0.0.1',
     WARDEN_SEED: 'none',
     WARDEN_SKIP_BUILD: '1',
+    // The MCP line's upstream (the demo CRM server) listens on loopback, which the egress policy refuses unless allowed.
+    WARDEN_EGRESS_ALLOW: '127.0.0.1',
   };
   console.error(`[bench] ${provider}: starting the server on port ${port}`);
   const server = spawn(process.execPath, ['scripts/start.mjs'], {
@@ -228,7 +237,14 @@ async function benchDatabase(provider, databaseUrl) {
       if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} failed; see above`);
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
-    return { provider, rounds, median, keyed };
+    const upstreamPort = await freePort(port + 1, PORT_BASE + 99);
+    const mcp = await benchMcpCalls({ root, base, env, upstreamPort, runTypeScript, warmUp, measure, cpu });
+    for (const [name, r] of [
+      ['MCP via Warden', mcp.warden],
+      ['MCP direct', mcp.direct],
+    ])
+      if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} calls failed; see above`);
+    return { provider, rounds, median, keyed, mcp };
   } finally {
     // Stop the whole group we started (start.mjs and its next server) and let it go before the next one starts.
     const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -17,6 +17,7 @@ import {
   type JsonObject,
   type WardenClient,
 } from '../sdk/src/index';
+import { runMcpDemo } from './demo-mcp-agent';
 
 type Call = { label: string; tool: string; params: JsonObject; reason: string; requester?: string };
 
@@ -119,17 +120,20 @@ async function main() {
       key: { type: 'string' },
       wait: { type: 'string', default: '5' },
       help: { type: 'boolean' },
+      mcp: { type: 'boolean' },
     },
   });
   const url = values.url ?? process.env.WARDEN_URL ?? 'http://localhost:3000';
   const key = values.key ?? process.env.WARDEN_AGENT_KEY;
   if (values.help || !key) {
     console.log(
-      'usage: npm run demo:agent -- --url http://localhost:3000 --key wdn_… [--wait seconds-per-pending-call]',
+      'usage: npm run demo:agent -- --url http://localhost:3000 --key wdn_… [--wait seconds-per-pending-call] [--mcp]',
     );
     process.exit(key ? 0 : 2);
   }
   const waitSeconds = Number(values.wait);
+  // --mcp: the same agent through Warden's MCP endpoint with the official MCP client (scripts/demo-mcp-agent.ts).
+  if (values.mcp) return runMcpDemo(url, key, waitSeconds);
   const client = createWardenClient({ baseUrl: url, apiKey: key });
 
   const { agent, tools } = await client.authority();

@@ -35,7 +35,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             pendingCount={pendingCount}
             hide={[
               ...(canReadNotifications(actor) ? [] : ['/notifications']),
-              ...(actor.roles.includes('admin') ? [] : ['/users', '/incidents']),
+              ...(actor.roles.includes('admin') ? [] : ['/users', '/incidents', '/mcp-servers']),
               ...(actor.roles.some((r) => r === 'admin' || r === 'owner') ? [] : ['/controls']),
             ]}
             className="-mx-4 w-[calc(100%+2rem)] lg:mx-0 lg:w-auto"

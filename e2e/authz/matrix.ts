@@ -67,6 +67,13 @@ export const ROUTES: Record<string, RouteRule> = {
   '/stop-state': { allow: READERS },
   // Rollback (issue 13 §4): the agent's own rollback actions.
   '/api/v1/rollbacks': { allow: AGENT },
+  // The MCP gateway (issue 15): Warden as an MCP server, the agent's key as the bearer token.
+  '/mcp-servers': { allow: ADMINS },
+  '/api/mcp': {
+    allow: AGENT,
+    method: 'POST',
+    body: () => ({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+  },
   // Incidents (issue 13 §3): admins (incidents.manage) only.
   '/incidents': { allow: ADMINS },
   '/incidents/[id]/notes': { allow: ADMINS },
@@ -399,5 +406,25 @@ export const SERVER_ACTIONS: Record<string, ServerActionRule> = {
         toolId: s.toolId,
         fields: { description: 'changed', actionLevel: 'create', parameters: { type: 'object' } },
       }),
+  },
+  // The MCP gateway (issue 15): admins (mcp.manage). Registration points at a closed loopback port (registered,
+  // unreachable); refresh and review name no such server or change: the admin gets the domain's "No such …".
+  [`${A}/mcp-servers/mutations.ts#registerMcpServerMutation`]: {
+    allow: ADMINS,
+    args: () => ({
+      form: {
+        name: `matrix_${Math.random().toString(36).slice(2, 10)}`,
+        url: 'http://127.0.0.1:9/mcp',
+        credentials: '',
+      },
+    }),
+  },
+  [`${A}/mcp-servers/mutations.ts#refreshMcpServerMutation`]: {
+    allow: ADMINS,
+    args: () => json({ serverId: 'no-such-server' }),
+  },
+  [`${A}/mcp-servers/mutations.ts#reviewMcpToolChangeMutation`]: {
+    allow: ADMINS,
+    args: () => json({ changeId: 'no-such-change', decision: 'dismiss' }),
   },
 };

@@ -63,6 +63,24 @@ const REAL: { [T in AuditEventType]: AuditPayloadInput<T> } = {
   },
   'action.closed_agent_archived': { from: 'pending_review', to: 'rejected', reason: 'agent archived' },
   'action.approval_refused_frozen': { reasons: ['block switch engaged: incident'] },
+  // lib/mcp/register-mcp-server.ts, refresh-mcp-server.ts, review-mcp-tool-change.ts
+  'mcp_server.registered': { serverId: 's1', name: 'crm', url: 'http://127.0.0.1:4100/mcp', found: 3, status: 'ok' },
+  'mcp_server.refreshed': {
+    serverId: 's1',
+    name: 'crm',
+    status: 'ok',
+    added: ['tickets.close'],
+    changed: [],
+    removed: [],
+  },
+  'mcp_tool.change_accepted': {
+    serverId: 's1',
+    upstreamName: 'tickets.close',
+    kind: 'added',
+    tool: 'crm.tickets.close',
+    actionLevel: 'update',
+  },
+  'mcp_tool.change_dismissed': { serverId: 's1', upstreamName: 'tickets.close', kind: 'changed' },
   // lib/agents/*
   'agent.created': {
     name: 'refund-bot',

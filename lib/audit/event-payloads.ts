@@ -272,6 +272,25 @@ export const auditPayloadSchemas = {
   // What a stop does to work (lib/policy/stop-coverage.ts): an approval refused because a block holds the action
   // (frozen), recorded so Controls can count what each switch refused; `reasons` name the switches.
   'action.approval_refused_frozen': z.strictObject({ reasons: texts }),
+  // MCP gateway (lib/mcp/): upstream servers (never their credentials), what a registration or refresh found, an
+  // admin's decision on a found change.
+  'mcp_server.registered': z.strictObject({ serverId: text, name: text, url: text, found: z.number(), status: text }),
+  'mcp_server.refreshed': z.strictObject({
+    serverId: text,
+    name: text,
+    status: text,
+    added: texts,
+    changed: texts,
+    removed: texts,
+  }),
+  'mcp_tool.change_accepted': z.strictObject({
+    serverId: text,
+    upstreamName: text,
+    kind: text,
+    tool: text,
+    actionLevel: nullableText,
+  }),
+  'mcp_tool.change_dismissed': z.strictObject({ serverId: text, upstreamName: text, kind: text }),
 } satisfies Record<AuditEventType, z.ZodType>;
 
 type Schemas = typeof auditPayloadSchemas;

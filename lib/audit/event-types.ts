@@ -88,7 +88,11 @@ export type AuditEventType =
   | 'return_to_normal.cancelled'
   | 'return_to_normal.single_admin_released'
   | 'incident.marked'
-  | 'action.approval_refused_frozen';
+  | 'action.approval_refused_frozen'
+  | 'mcp_server.registered'
+  | 'mcp_server.refreshed'
+  | 'mcp_tool.change_accepted'
+  | 'mcp_tool.change_dismissed';
 
 export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'action.proposed': 'Proposed by agent',
@@ -176,4 +180,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'return_to_normal.single_admin_released': 'Returned to normal by the only admin',
   'incident.marked': 'Marked in an incident',
   'action.approval_refused_frozen': 'Approval refused: frozen by a stop',
+  'mcp_server.registered': 'MCP server registered',
+  'mcp_server.refreshed': 'MCP server refreshed',
+  'mcp_tool.change_accepted': 'MCP tool change accepted',
+  'mcp_tool.change_dismissed': 'MCP tool change dismissed',
 };

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify', // run a verification of the audit chain now (the background check runs anyway)
   'users.manage',
+  'mcp.manage', // register and refresh upstream MCP servers, accept or dismiss the tool changes they bring
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.manage',
     'actions.rollback',
     'incidents.manage',
+    'mcp.manage',
   ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
   reviewer: ['actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'audit.read'],

@@ -337,6 +337,51 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
     marks: [{ mark: 'needs_follow_up', note: 'check' }],
   });
   expect(await client.returnToNormalRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject(request);
+  // The MCP gateway (lib/mcp/): an upstream server, a tool imported from it, a pending change, a call through it.
+  const mcpServer = {
+    id: `mcp-${suffix}`,
+    name: `crm_${suffix}`,
+    url: 'http://127.0.0.1:1/mcp',
+    credentials: 'v1.a.b.c',
+    status: 'ok',
+    lastError: null,
+    lastRefreshAt: at,
+  };
+  await client.mcpServer.create({ data: mcpServer });
+  const mcpTool = {
+    id: `mt-${suffix}`,
+    serverId: mcpServer.id,
+    toolId: tool.id,
+    upstreamName: 'Create-Ticket',
+    definitionHash: 'h1',
+  };
+  await client.mcpTool.create({ data: mcpTool });
+  const mcpChange = {
+    id: `mc-${suffix}`,
+    serverId: mcpServer.id,
+    upstreamName: 'Create-Ticket',
+    kind: 'changed',
+    definition: '{"name":"Create-Ticket","b":1,"a":2}',
+    definitionHash: 'h2',
+    suggestedLevel: 'create',
+    status: 'pending',
+    detectedAt: at,
+    decidedById: null,
+    decidedAt: null,
+  };
+  await client.mcpToolChange.create({ data: mcpChange });
+  const mcpCall = {
+    actionId: action.id,
+    callHash: 'h3',
+    serverId: mcpServer.id,
+    upstreamName: 'Create-Ticket',
+    calledAt: at,
+  };
+  await client.mcpCall.create({ data: mcpCall });
+  expect(
+    await client.mcpServer.findUniqueOrThrow({ where: { id: mcpServer.id }, include: { tools: true, changes: true } }),
+  ).toMatchObject({ ...mcpServer, tools: [mcpTool], changes: [mcpChange] });
+  expect(await client.mcpCall.findUniqueOrThrow({ where: { actionId: action.id } })).toMatchObject(mcpCall);
 
   expect(second.seq).toBeGreaterThan(first.seq);
   expect(
@@ -374,6 +419,10 @@ async function exerciseEveryModel(client: Db): Promise<string[]> {
     'IncidentNote',
     'IncidentMark',
     'ReturnToNormalRequest',
+    'McpServer',
+    'McpTool',
+    'McpToolChange',
+    'McpCall',
   ];
 }
 

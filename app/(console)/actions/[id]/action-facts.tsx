@@ -5,10 +5,20 @@ import { InertText } from '@/components/inert-text';
 import { UtcTime } from '@/components/relative-time';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import type { ActionForReview } from '@/lib/actions/get-action-for-review';
+import type { ActionMcpOrigin } from '@/lib/mcp/get-action-mcp-origin';
 import { inspectValue } from '@/lib/review/inspect-text';
 
 /** The bookkeeping: on whose behalf, which agent, when, and the ids that tie this action to other systems. */
-export function ActionFacts({ review, show }: { review: ActionForReview; show: string | null }) {
+export function ActionFacts({
+  review,
+  show,
+  mcp = null,
+}: {
+  review: ActionForReview;
+  show: string | null;
+  /** Set when the agent called through Warden's MCP endpoint: Warden runs it upstream and reports the result. */
+  mcp?: ActionMcpOrigin | null;
+}) {
   const { action, agent } = review;
   return (
     <Card aria-labelledby="details">
@@ -37,6 +47,20 @@ export function ActionFacts({ review, show }: { review: ActionForReview; show: s
             </Link>
           </Fact>
           {review.toolDescription ? <Fact term="Tool">{review.toolDescription}</Fact> : null}
+          {mcp ? (
+            <Fact term="Channel">
+              via MCP
+              {mcp.server ? (
+                <>
+                  {' '}
+                  → <code className="font-mono text-xs">{mcp.server}</code> ·{' '}
+                  <code className="font-mono text-xs">
+                    <InertText text={mcp.upstreamName ?? ''} />
+                  </code>
+                </>
+              ) : null}
+            </Fact>
+          ) : null}
           <Fact term="Proposed">
             <UtcTime iso={action.createdAt} />
           </Fact>
@@ -58,7 +82,9 @@ export function ActionFacts({ review, show }: { review: ActionForReview; show: s
         </dl>
         {action.result !== null ? (
           <div className="mt-4">
-            <h3 className="text-sm font-semibold text-gray-900">Result reported by the agent</h3>
+            <h3 className="text-sm font-semibold text-gray-900">
+              {mcp?.server ? 'Result from the upstream MCP server' : 'Result reported by the agent'}
+            </h3>
             <ResultJson result={action.result} shown={show === 'result'} />
           </div>
         ) : null}

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { getActionForReview } from '@/lib/actions/get-action-for-review';
 import { getAgentTrackRecord } from '@/lib/agents/get-agent-track-record';
 import { getDraftLinks } from '@/lib/drafts/get-draft-links';
+import { getActionMcpOrigin } from '@/lib/mcp/get-action-mcp-origin';
 import { ACTION_LEVEL_LABELS } from '@/lib/policy/action-levels';
 import { approvalNeedsConfirmation } from '@/lib/policy/approval-confirmation';
 import { visibleText } from '@/lib/review/inspect-text';
@@ -50,9 +51,10 @@ export default async function ActionPage({
   const show = typeof shown === 'string' ? shown : null;
   const review = await orNotFound(getActionForReview(actor, id));
   const { action, agent, actionLevel } = review;
-  const [history, draftLinks] = await Promise.all([
+  const [history, draftLinks, mcp] = await Promise.all([
     getAgentTrackRecord(actor, agent.id, { exclude: action.id }),
     getDraftLinks(actor, action.id),
+    getActionMcpOrigin(actor, action.id),
   ]);
   const version = review.edited ? `the reviewer's edit, version ${review.edited.version}` : 'as submitted';
   const summary = {
@@ -112,7 +114,7 @@ export default async function ActionPage({
           <DraftPanel actionId={action.id} links={draftLinks} />
           <DecisionPanel review={review} />
           <RollbackPanel actor={actor} actionId={action.id} />
-          <ActionFacts review={review} show={show} />
+          <ActionFacts review={review} show={show} mcp={mcp} />
           <AgentHistory agent={agent} record={history} />
         </div>
       </div>
