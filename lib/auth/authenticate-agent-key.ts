@@ -15,7 +15,7 @@ export async function authenticateAgentKey(authorization: string | null): Promis
   const key = match?.[1];
   if (!key || !key.startsWith(AGENT_KEY_PREFIX)) throw unauthenticated();
 
-  // Raw: this runs on every agent request (see lib/actions/read-gate-row.ts for why the hot path avoids model queries).
+  // Raw: this runs on every agent request (see lib/gate/read-gate-row.ts for why the hot path avoids model queries).
   const rows = await runOutsideTransaction((runner) =>
     runner.query<{
       id: string;
