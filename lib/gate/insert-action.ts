@@ -1,7 +1,6 @@
-import { sql } from '../db/sql-runner';
+import type { Sql } from '../db/engine';
+import { prepareSql } from '../db/typed-sql';
 import type { RiskColumns } from '../review/risk-columns';
-
-type Sql = ReturnType<typeof sql>;
 
 export type NewAction = {
   id: string;
@@ -26,14 +25,37 @@ export type NewAction = {
   currentValues: string | null;
 } & RiskColumns;
 
-/** The gate's one write of a new action, as a raw INSERT (hot path; see read-gate-row.ts), for the caller to run. */
-export function insertActionStatement(a: NewAction): Sql {
-  const now = new Date();
-  return sql`
-    INSERT INTO "Action" ("id", "agentId", "toolId", "toolName", "params", "paramsHash", "reason", "sources", "requester",
-      "requesterVerified", "traceId", "status", "approvalsRequired", "approvedParamsHash", "gateReasons", "expiresAt", "requiredGroups", "assignedGroupId", "currentValues",
-      "riskFlags", "riskMask", "riskWeight", "riskVersion", "createdAt", "updatedAt")
-    VALUES (${a.id}, ${a.agentId}, ${a.toolId}, ${a.toolName}, ${a.params}, ${a.paramsHash}, ${a.reason}, ${a.sources}, ${a.requester},
-      ${a.requesterVerified}, ${a.traceId}, ${a.status}, ${a.approvalsRequired}, ${a.approvedParamsHash}, ${a.gateReasons}, ${a.expiresAt}, ${a.requiredGroups}, ${a.assignedGroupId}, ${a.currentValues},
-      ${a.riskFlags}, ${a.riskMask}, ${a.riskWeight}, ${a.riskVersion}, ${now}, ${now})`;
+const insertActionSql = prepareSql((db, a: NewAction & { now: Date }) =>
+  db.insertInto('Action').values({
+    id: a.id,
+    agentId: a.agentId,
+    toolId: a.toolId,
+    toolName: a.toolName,
+    params: a.params,
+    paramsHash: a.paramsHash,
+    reason: a.reason,
+    sources: a.sources,
+    requester: a.requester,
+    requesterVerified: a.requesterVerified,
+    traceId: a.traceId,
+    status: a.status,
+    approvalsRequired: a.approvalsRequired,
+    approvedParamsHash: a.approvedParamsHash,
+    gateReasons: a.gateReasons,
+    expiresAt: a.expiresAt,
+    requiredGroups: a.requiredGroups,
+    assignedGroupId: a.assignedGroupId,
+    currentValues: a.currentValues,
+    riskFlags: a.riskFlags,
+    riskMask: a.riskMask,
+    riskWeight: a.riskWeight,
+    riskVersion: a.riskVersion,
+    createdAt: a.now,
+    updatedAt: a.now,
+  }),
+);
+
+/** The gate's one write of a new action, as a typed INSERT (hot path; see read-gate-row.ts), for the caller to run. */
+export function insertActionStatement(action: NewAction): Sql {
+  return insertActionSql({ ...action, now: new Date() });
 }
