@@ -148,7 +148,7 @@ describe.each(engines)('seed:scale on $name', ({ name, url }) => {
 
     // A proposal through the app's own gate, stored beside the seeded rows: the same encodings column by column.
     const agent = await db.agent.findUniqueOrThrow({ where: { name: 'billing-agent' } });
-    const { proposeAction } = await import('@/lib/actions/propose-action');
+    const { proposeAction } = await import('@/lib/gate/propose-action');
     const { id } = await proposeAction(
       { type: 'agent', id: agent.id, name: agent.name, keyId: 'test' },
       {

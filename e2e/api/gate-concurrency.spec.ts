@@ -3,7 +3,7 @@ import { agentClient } from '../fixtures/agent-client';
 import { countActionsOfAgent, refund, seedGrantedAgent } from '../fixtures/gate-factories';
 
 // The gate's counters stay exact when an agent's calls arrive all at once: 16 at a time, as many as the benchmark's
-// connections. On PostgreSQL this needs the agent's row lock (lib/actions/count-gate-usage.ts); without it, calls
+// connections. On PostgreSQL this needs the agent's row lock (lib/gate/count-gate-usage.ts); without it, calls
 // counted in parallel each see room under the limit and all get through.
 const AT_ONCE = 16;
 

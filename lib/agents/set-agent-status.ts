@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/actor';
-import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
+import { prismaRunner } from '../db/sql-runner';
 import { assertCanControlAgent } from './assert-can-control-agent';
+import { changeAgentStatusInTx } from './change-agent-status-in-tx';
 import { findAgentOrThrow } from './find-agent';
 
 export type AgentRef = { id?: string; name?: string };
@@ -20,20 +21,8 @@ async function setAgentStatus(
   return db().$transaction(async (tx) => {
     const agent = await findAgentOrThrow(tx, ref);
     assertCanControlAgent(actor, agent);
-    const from = to === 'paused' ? 'active' : 'paused';
-    const { count } = await tx.agent.updateMany({
-      where: { id: agent.id, status: from, archivedAt: null },
-      data: { status: to },
-    });
-    if (count === 1) {
-      await recordAuditEvent(
-        tx,
-        to === 'paused'
-          ? { actor, agentId: agent.id, type: 'agent.paused', payload: { reason: reason ?? null } }
-          : { actor, agentId: agent.id, type: 'agent.resumed', payload: {} },
-      );
-    }
-    return { agentId: agent.id, name: agent.name, changed: count === 1 };
+    const changed = await changeAgentStatusInTx(prismaRunner(tx), { actor, agentId: agent.id, to, reason });
+    return { agentId: agent.id, name: agent.name, changed };
   });
 }
 

@@ -1,5 +1,6 @@
-import { rawDate } from '../db/raw-values';
-import { inTransaction, runOutsideTransaction, sql } from '../db/sql-runner';
+import { decodeRows } from '../db/decode-row';
+import { inTransaction, runOutsideTransaction } from '../db/sql-runner';
+import { prepareSql, type RowOf } from '../db/typed-sql';
 import { WardenError } from '../errors';
 import type { Actor } from './actor';
 import { AGENT_KEY_PREFIX, hashAgentKey } from './agent-key';
@@ -15,39 +16,33 @@ export async function authenticateAgentKey(authorization: string | null): Promis
   const key = match?.[1];
   if (!key || !key.startsWith(AGENT_KEY_PREFIX)) throw unauthenticated();
 
-  // Raw: this runs on every agent request (see lib/actions/read-gate-row.ts for why the hot path avoids model queries).
-  const rows = await runOutsideTransaction((runner) =>
-    runner.query<{
-      id: string;
-      revokedAt: unknown;
-      expiresAt: unknown;
-      lastUsedAt: unknown;
-      agentId: string;
-      agentName: string;
-    }>(sql`
-      SELECT k."id", k."revokedAt", k."expiresAt", k."lastUsedAt", a."id" AS "agentId", a."name" AS "agentName"
-      FROM "AgentKey" k JOIN "Agent" a ON a."id" = k."agentId"
-      WHERE k."hash" = ${hashAgentKey(key)} AND a."archivedAt" IS NULL`),
+  // Plain SQL: this runs on every agent request (see lib/gate/read-gate-row.ts for why the hot path avoids model queries).
+  const [record] = decodeRows<RowOf<typeof agentKeySql>>(
+    await runOutsideTransaction((runner) => runner.query(agentKeySql({ hash: hashAgentKey(key) }))),
+    { revokedAt: 'date', expiresAt: 'date', lastUsedAt: 'date' },
   );
-  const found = rows[0];
-  const record = found && {
-    id: found.id,
-    revokedAt: rawDate(found.revokedAt),
-    expiresAt: rawDate(found.expiresAt),
-    lastUsedAt: rawDate(found.lastUsedAt),
-    agent: { id: found.agentId, name: found.agentName },
-  };
   const now = new Date();
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) throw unauthenticated();
 
   // Last-used is informational: written at most once a minute per key, so the hot path stays read-only.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await inTransaction((runner) =>
-      runner.execute(sql`UPDATE "AgentKey" SET "lastUsedAt" = ${now} WHERE "id" = ${record.id}`),
-    );
+    await inTransaction((runner) => runner.execute(keyUsedSql({ id: record.id, now })));
   }
-  return { type: 'agent', id: record.agent.id, name: record.agent.name, keyId: record.id };
+  return { type: 'agent', id: record.agentId, name: record.agentName, keyId: record.id };
 }
+
+const agentKeySql = prepareSql((db, p: { hash: string }) =>
+  db
+    .selectFrom('AgentKey as k')
+    .innerJoin('Agent as a', 'a.id', 'k.agentId')
+    .select(['k.id', 'k.revokedAt', 'k.expiresAt', 'k.lastUsedAt', 'a.id as agentId', 'a.name as agentName'])
+    .where('k.hash', '=', p.hash)
+    .where('a.archivedAt', 'is', null),
+);
+
+const keyUsedSql = prepareSql((db, p: { id: string; now: Date }) =>
+  db.updateTable('AgentKey').set({ lastUsedAt: p.now }).where('id', '=', p.id),
+);
 
 function unauthenticated(): WardenError {
   return new WardenError('unauthenticated', 'A valid agent key is required: send "Authorization: Bearer <key>".');

@@ -14,7 +14,12 @@ import type { Prisma, PrismaClient } from '../generated/sqlite/client';
  */
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
-export type Sql = Prisma.Sql;
+/**
+ * One statement of the hot path: Prisma's `sql` template (lib/db/sql-runner.ts) or a typed query compiled for the
+ * runner's dialect (lib/db/typed-sql.ts). `sql` carries SQLite's placeholders (`?`), `text` PostgreSQL's (`$1`); each
+ * engine reads the one of its dialect.
+ */
+export type Sql = { readonly sql: string; readonly text: string; readonly values: readonly unknown[] };
 export type Dialect = 'sqlite' | 'postgresql';
 
 /**

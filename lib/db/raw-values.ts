@@ -1,11 +1,11 @@
+import { decodeBoolean, decodeDate } from './decode-row';
+
 /**
- * Reading values from raw SQL rows. SQLite hands back booleans as 0/1 (or bigint) and dates as text; PostgreSQL as
- * booleans and Dates. An unreadable date reads as the epoch, i.e. "in the past": an expiry or revocation Warden
- * cannot read must not mean "never" (fail closed).
+ * Reading values from the console's raw SQL rows (the queue, the stop's holdings), which are not typed from the schema.
+ * Booleans and dates are read by the hot path's decoder (lib/db/decode-row.ts), so the rules live once: an
+ * unreadable date reads as the epoch, i.e. "in the past" (fail closed).
  */
-export function rawBool(value: unknown): boolean {
-  return value === true || value === 1 || value === 1n || value === '1' || value === 'true';
-}
+export const rawBool = decodeBoolean;
 
 export function rawInt(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
@@ -16,10 +16,5 @@ export function rawText(value: unknown): string | null {
 }
 
 export function rawDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  const parsed =
-    value instanceof Date
-      ? value
-      : new Date(typeof value === 'number' || typeof value === 'bigint' ? Number(value) : String(value));
-  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
+  return value === null || value === undefined ? null : decodeDate(value);
 }

@@ -17,10 +17,24 @@ export const joinSql = Prisma.join;
 export function prismaRunner(tx: Tx): SqlRunner {
   return {
     dialect: databaseTarget().provider,
-    query: <T>(statement: Sql) => tx.$queryRaw<T[]>(statement),
-    execute: (statement: Sql) => tx.$executeRaw(statement),
-    executeLast: (statements) => executeInOrder(statements, (statement) => tx.$executeRaw(statement)),
+    query: <T>(statement: Sql) =>
+      statement instanceof Prisma.Sql
+        ? tx.$queryRaw<T[]>(statement)
+        : tx.$queryRawUnsafe<T[]>(dialectText(statement), ...statement.values),
+    execute: (statement: Sql) => execute(tx, statement),
+    executeLast: (statements) => executeInOrder(statements, (statement) => execute(tx, statement)),
   };
+}
+
+function execute(tx: Tx, statement: Sql): Promise<number> {
+  return statement instanceof Prisma.Sql
+    ? tx.$executeRaw(statement)
+    : tx.$executeRawUnsafe(dialectText(statement), ...statement.values);
+}
+
+/** A typed query compiled for the process's dialect (lib/db/typed-sql.ts) carries that dialect's placeholders. */
+function dialectText(statement: Sql): string {
+  return databaseTarget().provider === 'postgresql' ? statement.text : statement.sql;
 }
 
 async function executeInOrder(statements: Sql[], execute: (statement: Sql) => Promise<number>): Promise<number[]> {

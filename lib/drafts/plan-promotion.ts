@@ -1,9 +1,10 @@
 import type { Actor } from '../auth/actor';
 import { auditEventsStatement } from '../audit/record-audit-event';
+import type { Sql } from '../db/engine';
 import { sql } from '../db/sql-runner';
 import { uuidV7 } from '../ids/time-ordered-id';
-import { insertActionStatement } from '../actions/insert-action';
-import type { loadGateFacts } from '../actions/load-gate-facts';
+import { insertActionStatement } from '../gate/insert-action';
+import type { loadGateFacts } from '../gate/load-gate-facts';
 import type { ActionLevel } from '../policy/action-levels';
 import { decideProposal } from '../policy/decide-proposal';
 import { riskColumns } from '../review/risk-columns';
@@ -24,8 +25,8 @@ export type PromotedDraft = {
 };
 
 export type PromotionPlan =
-  | { kind: 'refused'; reasons: string[]; writes: ReturnType<typeof sql>[] }
-  | { kind: 'queued'; id: string; reasons: string[]; writes: ReturnType<typeof sql>[] };
+  | { kind: 'refused'; reasons: string[]; writes: Sql[] }
+  | { kind: 'queued'; id: string; reasons: string[]; writes: Sql[] };
 
 /** Why an action the grant would let through on its own still waits for a person. */
 export const PROMOTION_REVIEW_REASON = 'review: promoted from a draft: a person asked for it to be reviewed';

@@ -1,7 +1,8 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { inTransaction, sql } from '../db/sql-runner';
 import { WardenError } from '../errors';
-import { loadGateFacts } from '../actions/load-gate-facts';
+import { loadGateFacts } from '../gate/load-gate-facts';
+import { recordProposal } from '../gate/record-proposal';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { assertCanHandleDraft, draftFateConflict } from './can-handle-draft';
 import { loadDraft } from './load-draft';
@@ -38,14 +39,14 @@ export async function promoteDraft(
     });
     const plan = planPromotion(actor, draft, loaded, now);
     if (plan.kind === 'refused') {
-      await runner.executeLast(plan.writes);
+      await recordProposal({ writes: plan.writes, pauseAgent: null }, { runner });
       return plan;
     }
     const fated = await runner.execute(sql`
       UPDATE "Action" SET "draftFate" = 'promoted', "draftFateById" = ${actor.id}, "draftFateAt" = ${new Date(now)}
       WHERE "id" = ${draft.id} AND "status" = 'draft' AND "draftFate" IS NULL`);
     if (fated !== 1) return { kind: 'raced' as const };
-    await runner.executeLast(plan.writes);
+    await recordProposal({ writes: plan.writes, pauseAgent: null }, { runner });
     return plan;
   });
 

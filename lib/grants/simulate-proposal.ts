@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { inTransaction } from '../db/sql-runner';
-import { loadGateFacts } from '../actions/load-gate-facts';
+import { loadGateFacts } from '../gate/load-gate-facts';
 import { paramsHash } from '../actions/params-hash';
 import { assertCanControlAgent } from '../agents/assert-can-control-agent';
 import { decideProposal } from '../policy/decide-proposal';

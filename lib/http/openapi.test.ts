@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { toActionView, type ActionView } from '../actions/action-view';
-import type { ProposalResult } from '../actions/propose-action';
+import type { ProposalResult } from '../gate/propose-action';
 import { claimActionSchema, proposeActionSchema, reportResultSchema } from '../actions/schemas';
 import { WardenError } from '../errors';
 import { decideProposal } from '../policy/decide-proposal';

@@ -1,4 +1,5 @@
-import { commitWrites, sql } from '../db/sql-runner';
+import { commitWrites } from '../db/sql-runner';
+import { prepareSql } from '../db/typed-sql';
 import { isKeptReply, type IdempotentReply } from './idempotent-reply';
 
 /**
@@ -8,8 +9,19 @@ import { isKeptReply, type IdempotentReply } from './idempotent-reply';
 export async function recordIdempotentReply(agentId: string, key: string, reply: IdempotentReply): Promise<void> {
   await commitWrites([
     isKeptReply(reply)
-      ? sql`UPDATE "IdempotencyRecord" SET "state" = 'done', "statusCode" = ${reply.status}, "responseBody" = ${JSON.stringify(reply.body)}
-            WHERE "agentId" = ${agentId} AND "key" = ${key}`
-      : sql`DELETE FROM "IdempotencyRecord" WHERE "agentId" = ${agentId} AND "key" = ${key}`,
+      ? keepReplySql({ agentId, key, statusCode: reply.status, responseBody: JSON.stringify(reply.body) })
+      : releaseKeySql({ agentId, key }),
   ]);
 }
+
+const keepReplySql = prepareSql((db, p: { agentId: string; key: string; statusCode: number; responseBody: string }) =>
+  db
+    .updateTable('IdempotencyRecord')
+    .set({ state: 'done', statusCode: p.statusCode, responseBody: p.responseBody })
+    .where('agentId', '=', p.agentId)
+    .where('key', '=', p.key),
+);
+
+const releaseKeySql = prepareSql((db, p: { agentId: string; key: string }) =>
+  db.deleteFrom('IdempotencyRecord').where('agentId', '=', p.agentId).where('key', '=', p.key),
+);

@@ -1,18 +1,19 @@
-import { rawDate } from '../db/raw-values';
-import { runOutsideTransaction, sql } from '../db/sql-runner';
+import { decodeRows } from '../db/decode-row';
+import { runOutsideTransaction } from '../db/sql-runner';
+import { prepareSql, type RowOf } from '../db/typed-sql';
 import { WardenError } from '../errors';
 import type { IdempotentReply } from './idempotent-reply';
 
 /** A proposal is answered in well under a second; a key still "running" after this lost its outcome. */
 const LOST_AFTER_MS = 5 * 60_000;
 
-type StoredRecord = {
-  requestHash: string;
-  state: string;
-  statusCode: number | null;
-  responseBody: string | null;
-  createdAt: unknown;
-};
+const storedRecordSql = prepareSql((db, p: { agentId: string; key: string }) =>
+  db
+    .selectFrom('IdempotencyRecord')
+    .select(['requestHash', 'state', 'statusCode', 'responseBody', 'createdAt'])
+    .where('agentId', '=', p.agentId)
+    .where('key', '=', p.key),
+);
 
 /**
  * The reply kept under a key already used: the same body replays it; another body → 422; a first request still
@@ -23,9 +24,9 @@ export async function replayIdempotentReply(
   key: string,
   requestHash: string,
 ): Promise<IdempotentReply> {
-  const [record] = await runOutsideTransaction((runner) =>
-    runner.query<StoredRecord>(sql`
-    SELECT "requestHash", "state", "statusCode", "responseBody", "createdAt" FROM "IdempotencyRecord" WHERE "agentId" = ${agentId} AND "key" = ${key}`),
+  const [record] = decodeRows<RowOf<typeof storedRecordSql>>(
+    await runOutsideTransaction((runner) => runner.query(storedRecordSql({ agentId, key }))),
+    { createdAt: 'date' },
   );
   if (!record) throw new WardenError('conflict', 'A request with this Idempotency-Key just failed; retry it.');
   if (record.requestHash !== requestHash) {
@@ -36,7 +37,7 @@ export async function replayIdempotentReply(
   if (record.state !== 'done' || record.statusCode === null || record.responseBody === null) {
     // The first request may have taken effect while its answer was never recorded (the server failed in between):
     // running it again could do it twice, so the key stays refused, with a message that says so (fail closed).
-    const began = rawDate(record.createdAt) ?? new Date(0);
+    const began = record.createdAt;
     if (Date.now() - began.getTime() > LOST_AFTER_MS) {
       throw new WardenError(
         'conflict',

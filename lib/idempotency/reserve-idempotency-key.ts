@@ -1,4 +1,6 @@
-import { commitWrites, sql } from '../db/sql-runner';
+import type { Sql } from '../db/engine';
+import { commitWrites } from '../db/sql-runner';
+import { prepareSql } from '../db/typed-sql';
 
 const KEEP_MS = 48 * 3600_000; // keys are honoured for at least 24 h (IETF draft); purged after 48 h
 
@@ -9,14 +11,19 @@ const KEEP_MS = 48 * 3600_000; // keys are honoured for at least 24 h (IETF draf
  */
 export async function reserveIdempotencyKey(agentId: string, key: string, requestHash: string): Promise<boolean> {
   const now = new Date();
-  const writes = [
-    sql`
-    INSERT INTO "IdempotencyRecord" ("agentId", "key", "requestHash", "state", "createdAt")
-    VALUES (${agentId}, ${key}, ${requestHash}, 'running', ${now})
-    ON CONFLICT ("agentId", "key") DO NOTHING`,
-  ];
-  if (Math.random() < 0.01)
-    writes.push(sql`DELETE FROM "IdempotencyRecord" WHERE "createdAt" < ${new Date(now.getTime() - KEEP_MS)}`);
+  const writes: Sql[] = [reserveKeySql({ agentId, key, requestHash, now })];
+  if (Math.random() < 0.01) writes.push(purgeKeysSql({ before: new Date(now.getTime() - KEEP_MS) }));
   const [inserted] = await commitWrites(writes);
   return inserted === 1;
 }
+
+const reserveKeySql = prepareSql((db, p: { agentId: string; key: string; requestHash: string; now: Date }) =>
+  db
+    .insertInto('IdempotencyRecord')
+    .values({ agentId: p.agentId, key: p.key, requestHash: p.requestHash, state: 'running', createdAt: p.now })
+    .onConflict((conflict) => conflict.columns(['agentId', 'key']).doNothing()),
+);
+
+const purgeKeysSql = prepareSql((db, p: { before: Date }) =>
+  db.deleteFrom('IdempotencyRecord').where('createdAt', '<', p.before),
+);

@@ -1,6 +1,8 @@
 import { assertCan, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { changeAgentStatusInTx } from '../agents/change-agent-status-in-tx';
 import { db, type Tx } from '../db/client';
+import { prismaRunner } from '../db/sql-runner';
 import { WardenError } from '../errors';
 import { uuidV7 } from '../ids/time-ordered-id';
 import { engageSwitchInTx } from '../kill-switches/engage-switch';
@@ -132,13 +134,9 @@ async function pauseAgents(
 ): Promise<string[]> {
   const paused: string[] = [];
   for (const agent of agents) {
-    const { count } = await tx.agent.updateMany({
-      where: { id: agent.id, status: 'active', archivedAt: null },
-      data: { status: 'paused', version: { increment: 1 } },
-    });
+    const changed = await changeAgentStatusInTx(prismaRunner(tx), { actor, agentId: agent.id, to: 'paused', reason });
     // An agent someone had already paused stays theirs to resume: the incident's return to normal leaves it paused.
-    if (count !== 1) continue;
-    await recordAuditEvent(tx, { actor, agentId: agent.id, type: 'agent.paused', payload: { reason } });
+    if (!changed) continue;
     if (allAgents) await tx.incidentAgent.create({ data: { incidentId, agentId: agent.id, pausedByIncident: true } });
     else
       await tx.incidentAgent.update({

@@ -1,7 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { getAgentAction } from '../actions/get-agent-action';
 import { paramsHash } from '../actions/params-hash';
-import { proposeAction } from '../actions/propose-action';
+import { proposeAction } from '../gate/propose-action';
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { env } from '../env';

@@ -57,8 +57,11 @@ export async function mcpAgent(
     ownerId: owner.id,
     mode,
   });
-  for (const [upstreamName, rules] of Object.entries(grants))
-    await grantTool(SETUP, { agent: { id: row.id }, tool: tools[upstreamName], rules });
+  for (const [upstreamName, rules] of Object.entries(grants)) {
+    const tool = tools[upstreamName];
+    if (!tool) throw new Error(`No imported tool for ${upstreamName}`);
+    await grantTool(SETUP, { agent: { id: row.id }, tool, rules });
+  }
   const { key, keyId } = await createAgentKey(SETUP, { id: row.id });
   const agent: AgentActor = { type: 'agent', id: row.id, name: row.name, keyId };
   return { agent, key, client: await mcpClient(key) };

@@ -26,7 +26,7 @@ export type GateFacts = {
   grant: GrantPolicy | null;
   /** `sensitiveFields`: the tool's sensitive paths (none when absent); reasons never quote their values (shown to every role). */
   proposal: { params: Record<string, unknown>; reason: string | null; sensitiveFields?: readonly string[] };
-  /** Earlier proposals, counted over the grant's own windows (see lib/actions/count-gate-usage.ts). */
+  /** Earlier proposals, counted over the grant's own windows (see lib/gate/count-gate-usage.ts). */
   counters: { callsInWindow: number; callsInTrace: number; pending: number; repeatsInWindow: number };
   requester: RequesterFacts;
   /**

@@ -4,7 +4,7 @@ import type { GrantPolicy } from './grant-policy';
  * Every agent has a pending cap: its grant's own (maxPending) or, when the grant sets none, the instance default
  * (WARDEN_DEFAULT_MAX_PENDING, 1,000). Without it one looping agent could fill the queue until the console cannot
  * show it. The default counts only for proposals that would queue: the gate first decides without it, outside any
- * transaction, and reads the count (in the counted path, see lib/actions/propose-action.ts) only for those.
+ * transaction, and reads the count (in the counted path, see lib/gate/propose-action.ts) only for those.
  */
 export const DEFAULT_MAX_PENDING = 1000;
 

@@ -3,9 +3,10 @@ import { auditEventsStatement } from '../audit/record-audit-event';
 import { db } from '../db/client';
 import { inTransaction, joinSql, sql } from '../db/sql-runner';
 import { invalidInput, WardenError } from '../errors';
-import { loadGateFacts } from '../actions/load-gate-facts';
+import { loadGateFacts } from '../gate/load-gate-facts';
 import { paramsHash } from '../actions/params-hash';
-import { planProposal } from '../actions/plan-proposal';
+import { planProposal } from '../gate/plan-proposal';
+import { recordProposal } from '../gate/record-proposal';
 import { resolveRollbackMapping } from '../policy/rollback-mapping';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { HOLDING_ROLLBACK_STATUSES } from './rollback-state';
@@ -103,19 +104,21 @@ export async function requestRollback(
     const plan = planProposal(agentActor, proposal, reviewed);
     if (plan.outcome.kind !== 'created') return plan.outcome;
     const id = plan.outcome.id;
-    await runner.executeLast([
-      ...plan.writes,
-      sql`UPDATE "Action" SET "rollbackOfId" = ${original.id} WHERE "id" = ${id}`,
-      auditEventsStatement([
-        {
-          actor,
-          actionId: original.id,
-          agentId: original.agentId,
-          type: 'rollback.requested',
-          payload: { originalId: original.id, rollbackId: id, tool: proposal.tool, outcome: plan.outcome.outcome },
-        },
-      ]),
-    ]);
+    await recordProposal(plan, {
+      runner,
+      alongside: [
+        sql`UPDATE "Action" SET "rollbackOfId" = ${original.id} WHERE "id" = ${id}`,
+        auditEventsStatement([
+          {
+            actor,
+            actionId: original.id,
+            agentId: original.agentId,
+            type: 'rollback.requested',
+            payload: { originalId: original.id, rollbackId: id, tool: proposal.tool, outcome: plan.outcome.outcome },
+          },
+        ]),
+      ],
+    });
     return plan.outcome;
   });
 

@@ -2,7 +2,7 @@ import type { Actor, UserActor } from '../auth/actor';
 import type { Role } from '../auth/permissions';
 import { approveAction } from '../actions/approve-action';
 import { claimAction } from '../actions/claim-action';
-import { proposeAction } from '../actions/propose-action';
+import { proposeAction } from '../gate/propose-action';
 import { rejectAction } from '../actions/reject-action';
 import { reportActionResult } from '../actions/report-action-result';
 import { createAgent } from '../agents/create-agent';

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/permissions';
-import { proposeAction } from '../actions/propose-action';
+import { proposeAction } from '../gate/propose-action';
 import { createAgent } from '../agents/create-agent';
 import { payloadFields, readAuditPayload } from '../audit/read-audit-payload';
 import { db } from '../db/client';

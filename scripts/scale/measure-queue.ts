@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { countPendingFacets } from '@/lib/actions/count-pending-facets';
 import { listPendingActions } from '@/lib/actions/list-pending-actions';
-import { proposeAction } from '@/lib/actions/propose-action';
+import { proposeAction } from '@/lib/gate/propose-action';
 import { watchReviewQueue } from '@/lib/actions/watch-review-queue';
 import type { Actor } from '@/lib/auth/actor';
 import { parseRoles } from '@/lib/auth/roles';

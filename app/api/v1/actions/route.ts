@@ -1,5 +1,5 @@
 import { listAgentActions } from '@/lib/actions/list-agent-actions';
-import { proposeAction } from '@/lib/actions/propose-action';
+import { proposeAction } from '@/lib/gate/propose-action';
 import { listAgentActionsSchema, proposeActionSchema } from '@/lib/actions/schemas';
 import { agentRoute, readJson } from '@/lib/http/agent-route';
 import { withIdempotency } from '@/lib/http/idempotency';

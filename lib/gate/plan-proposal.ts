@@ -1,6 +1,5 @@
 import type { Actor } from '../auth/actor';
 import { auditEventsStatement } from '../audit/record-audit-event';
-import type { sql } from '../db/sql-runner';
 import type { FieldIssue } from '../errors';
 import { uuidV7 } from '../ids/time-ordered-id';
 import type { ActionLevel } from '../policy/action-levels';
@@ -9,7 +8,8 @@ import { riskColumns } from '../review/risk-columns';
 import { validateParams } from '../tools/validate-params';
 import { insertActionStatement } from './insert-action';
 import type { loadGateFacts } from './load-gate-facts';
-import type { proposeActionSchema } from './schemas';
+import type { proposeActionSchema } from '../actions/schemas';
+import type { RecordablePlan } from './record-proposal';
 import type { z } from 'zod';
 
 export type GateOutcome =
@@ -18,7 +18,7 @@ export type GateOutcome =
   | { kind: 'created'; id: string; outcome: Exclude<Outcome, 'throttled'>; reasons: string[] };
 
 /** What the gate will write for one proposal, and what it answers once that is written. */
-export type ProposalPlan = { outcome: GateOutcome; writes: ReturnType<typeof sql>[]; pauseAgent: boolean };
+export type ProposalPlan = RecordablePlan & { outcome: GateOutcome };
 
 /** The stored risk of an action that never waits in the queue (riskVersion 0; nothing reads it). */
 const NOT_ASSESSED = { riskFlags: '[]', riskMask: 0, riskWeight: 0, riskVersion: 0 };
@@ -44,14 +44,14 @@ export function planProposal(
       const refusal = auditEventsStatement([
         { ...refs, type: 'action.params_invalid', payload: { tool: tool.name, issues } },
       ]);
-      return { outcome: { kind: 'invalid', issues }, writes: [refusal], pauseAgent: false };
+      return { outcome: { kind: 'invalid', issues }, writes: [refusal], pauseAgent: null };
     }
   }
   if (decision.outcome === 'throttled') {
     const refusal = auditEventsStatement([
       { ...refs, type: 'gate.throttled', payload: { tool: proposal.tool, reasons: decision.reasons } },
     ]);
-    return { outcome: { kind: 'throttled', reasons: decision.reasons }, writes: [refusal], pauseAgent: false };
+    return { outcome: { kind: 'throttled', reasons: decision.reasons }, writes: [refusal], pauseAgent: null };
   }
 
   const id = uuidV7(proposal.now);
@@ -112,6 +112,9 @@ export function planProposal(
   return {
     outcome: { kind: 'created', id, outcome: decision.outcome, reasons: decision.reasons },
     writes,
-    pauseAgent: decision.pauseAgent,
+    // The owner asked for a looping agent to be stopped, not just refused: paused in the same transaction.
+    pauseAgent: decision.pauseAgent
+      ? { actor, agentId: actor.id, to: 'paused', reason: 'loop detected by the gate' }
+      : null,
   };
 }

@@ -1,13 +1,5 @@
 import { assertCan, type Actor } from '../auth/actor';
-import { recordAuditEvents } from '../audit/record-audit-event';
-import {
-  commitsWritesApart,
-  commitWrites,
-  inTransaction,
-  runOutsideTransaction,
-  sql,
-  type SqlRunner,
-} from '../db/sql-runner';
+import { commitsWritesApart, inTransaction, runOutsideTransaction } from '../db/sql-runner';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { newTraceId } from '../ids/time-ordered-id';
 import type { Outcome } from '../policy/decide-proposal';
@@ -15,9 +7,10 @@ import { needsPendingCount } from '../policy/pending-cap';
 import { notifyActionChanged } from '../realtime/action-changes';
 import { countsUsage } from './count-gate-usage';
 import { loadGateFacts, type GateRequest } from './load-gate-facts';
-import { paramsHash } from './params-hash';
+import { paramsHash } from '../actions/params-hash';
 import { planProposal, type GateOutcome, type ProposalPlan } from './plan-proposal';
-import { proposeActionSchema, type ProposeActionInput } from './schemas';
+import { recordProposal } from './record-proposal';
+import { proposeActionSchema, type ProposeActionInput } from '../actions/schemas';
 
 export type ProposalResult = {
   id: string;
@@ -70,10 +63,12 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
   const uncounted = snapshot && !countsUsage(snapshot.facts.grant) ? planProposal(actor, proposal, snapshot) : null;
   const outcome =
     uncounted && !needsPendingCount(uncounted.outcome)
-      ? await commitPlan(uncounted)
-      : await inTransaction(async (runner) =>
-          record(runner, actor, planProposal(actor, proposal, await loadGateFacts(runner, request))),
-        );
+      ? await recordUncounted(uncounted)
+      : await inTransaction(async (runner) => {
+          const plan = planProposal(actor, proposal, await loadGateFacts(runner, request));
+          await recordProposal(plan, { runner });
+          return plan.outcome;
+        });
 
   if (outcome.kind === 'invalid') throw invalidParams(outcome.issues);
   if (outcome.kind === 'throttled')
@@ -84,29 +79,9 @@ export async function proposeAction(actor: Actor, input: ProposeActionInput): Pr
   return { id: outcome.id, status: outcome.outcome, decision: { outcome: outcome.outcome, reasons: outcome.reasons } };
 }
 
-/** A plan decided outside any transaction: its writes commit on their own (grouped with others' on PostgreSQL). */
-async function commitPlan(plan: ProposalPlan): Promise<GateOutcome> {
-  // Pausing the agent needs a loop rule, which counts: such a plan is never decided outside a transaction.
-  if (plan.pauseAgent) throw new Error('a plan that pauses the agent must be recorded in its own transaction');
-  await commitWrites(plan.writes);
-  return plan.outcome;
-}
-
-async function record(runner: SqlRunner, actor: Actor, plan: ProposalPlan): Promise<GateOutcome> {
-  // The rows are issued together: on PostgreSQL they share one round trip with the COMMIT.
-  if (!plan.pauseAgent) {
-    await runner.executeLast(plan.writes);
-    return plan.outcome;
-  }
-  // The owner asked for a looping agent to be stopped, not just refused: pause it in the same transaction.
-  await Promise.all(plan.writes.map((write) => runner.execute(write)));
-  const paused = await runner.execute(
-    sql`UPDATE "Agent" SET "status" = 'paused', "updatedAt" = ${new Date()} WHERE "id" = ${actor.id} AND "status" = 'active'`,
-  );
-  if (paused === 1)
-    await recordAuditEvents(runner, [
-      { actor, agentId: actor.id, type: 'agent.paused', payload: { reason: 'loop detected by the gate' } },
-    ]);
+/** A plan decided outside any transaction: its rows commit on their own (grouped with others'). */
+async function recordUncounted(plan: ProposalPlan): Promise<GateOutcome> {
+  await recordProposal(plan, 'apart');
   return plan.outcome;
 }
 

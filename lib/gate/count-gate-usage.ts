@@ -1,4 +1,5 @@
-import { sql, type SqlRunner } from '../db/sql-runner';
+import type { SqlRunner } from '../db/sql-runner';
+import { prepareSql, type QueryBuilder, type TypedSql } from '../db/typed-sql';
 import type { GateFacts } from '../policy/decide-proposal';
 import type { GrantPolicy } from '../policy/grant-policy';
 
@@ -43,28 +44,22 @@ export async function countGateUsage(
   if (!countsUsage(grant)) return NONE;
 
   const since = (seconds: number) => new Date(now - seconds * 1000);
-  const count = async (statement: ReturnType<typeof sql>) =>
+  const count = async (statement: TypedSql<{ n: string | number | bigint }>) =>
     Number((await runner.query<{ n: unknown }>(statement))[0]?.n ?? 0);
   const lock = lockAgentCounters(runner, agentId);
   // Issued together: on PostgreSQL they share one round trip, in order, so every count runs after the lock is held.
   const [, callsInWindow, callsInTrace, pending, repeatsInWindow] = await Promise.all([
     lock,
-    grant.rateLimit
-      ? count(
-          sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "createdAt" >= ${since(grant.rateLimit.windowSeconds)}`,
-        )
-      : 0,
-    grant.maxCallsPerTrace
-      ? count(
-          sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "toolId" = ${toolId} AND "status" <> 'blocked' AND "traceId" = ${input.traceId}`,
-        )
-      : 0,
-    grant.maxPending !== null && grant.maxPending !== undefined
-      ? count(sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "status" = 'pending_review'`)
-      : 0,
+    grant.rateLimit ? count(callsSinceSql({ agentId, toolId, since: since(grant.rateLimit.windowSeconds) })) : 0,
+    grant.maxCallsPerTrace ? count(callsInTraceSql({ agentId, toolId, traceId: input.traceId })) : 0,
+    grant.maxPending !== null && grant.maxPending !== undefined ? count(pendingSql({ agentId })) : 0,
     grant.loop
       ? count(
-          sql`SELECT COUNT(*) AS "n" FROM "Action" WHERE "agentId" = ${agentId} AND "paramsHash" = ${input.paramsHash} AND "createdAt" >= ${since(grant.loop.windowSeconds)}`,
+          repeatsSinceSql({
+            agentId,
+            paramsHash: input.paramsHash,
+            since: since(grant.loop.windowSeconds),
+          }),
         )
       : 0,
   ]);
@@ -73,6 +68,48 @@ export async function countGateUsage(
 
 /** Serialises the agent's counted proposals (see above); a no-op on SQLite, whose transaction already holds the lock. */
 async function lockAgentCounters(runner: SqlRunner, agentId: string): Promise<void> {
-  if (runner.dialect === 'postgresql')
-    await runner.query(sql`SELECT 1 FROM "Agent" WHERE "id" = ${agentId} FOR NO KEY UPDATE`);
+  if (runner.dialect === 'postgresql') await runner.query(lockAgentSql({ agentId }));
 }
+
+/** Calls that did something (blocked ones did not), counted towards the rate limit and the trace cap. */
+const countedCalls = (db: QueryBuilder, agentId: string, toolId: string) =>
+  db
+    .selectFrom('Action')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('agentId', '=', agentId)
+    .where('toolId', '=', toolId)
+    .where('status', '<>', 'blocked');
+
+const callsSinceSql = prepareSql((db, p: { agentId: string; toolId: string; since: Date }) =>
+  countedCalls(db, p.agentId, p.toolId).where('createdAt', '>=', p.since),
+);
+
+const callsInTraceSql = prepareSql((db, p: { agentId: string; toolId: string; traceId: string }) =>
+  countedCalls(db, p.agentId, p.toolId).where('traceId', '=', p.traceId),
+);
+
+const pendingSql = prepareSql((db, p: { agentId: string }) =>
+  db
+    .selectFrom('Action')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('agentId', '=', p.agentId)
+    .where('status', '=', 'pending_review'),
+);
+
+const repeatsSinceSql = prepareSql((db, p: { agentId: string; paramsHash: string; since: Date }) =>
+  db
+    .selectFrom('Action')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('agentId', '=', p.agentId)
+    .where('paramsHash', '=', p.paramsHash)
+    .where('createdAt', '>=', p.since),
+);
+
+// FOR NO KEY UPDATE: it does not block the foreign-key checks of the agent's inserts.
+const lockAgentSql = prepareSql((db, p: { agentId: string }) =>
+  db
+    .selectFrom('Agent')
+    .select((eb) => eb.lit(1).as('locked'))
+    .where('id', '=', p.agentId)
+    .forNoKeyUpdate(),
+);
