@@ -13,7 +13,11 @@
 // the same machine. Every round is printed; the table shows the median round (by ratio) of each database.
 // Each server is the production build started as `npm start` would (node scripts/start.mjs) on a free port 3400–3499
 // (WARDEN_BENCH_PORT_BASE moves that range).
-// The last line is machine-readable: `ratio sqlite=<r> postgresql=<r|n/a>` (proposals/s ÷ baseline req/s).
+// Then the fixed-rate phase: the same pair offered FIXED_RATE requests/s (WARDEN_BENCH_FIXED_RATE, default 300) by
+// autocannon's `overallRate`, ROUNDS times; p99ratio = the proposals' p99 ÷ the same round's health p99 (see
+// atFixedRate for how autocannon paces it), median round by p99ratio. Goal: ≤ 1.5.
+// The last line is machine-readable:
+// `ratio sqlite=<r> postgresql=<r|n/a> p99ratio sqlite=<r> postgresql=<r|n/a>` (see docs/BENCHMARKS.md).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,6 +34,7 @@ const DURATION_S = Number(process.env.WARDEN_BENCH_SECONDS ?? 10);
 const WARMUP_S = 3;
 const ROUNDS = Math.max(1, Number(process.env.WARDEN_BENCH_ROUNDS ?? 3));
 const PORT_BASE = Number(process.env.WARDEN_BENCH_PORT_BASE ?? 3400);
+const FIXED_RATE = Number(process.env.WARDEN_BENCH_FIXED_RATE ?? 300);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 async function main() {
@@ -77,6 +82,26 @@ async function main() {
     row(run.provider, 'MCP tools/call via Warden', run.mcp.warden, run.mcp.ratio.toFixed(2));
   }
   console.log(
+    `\nFixed rate: ${FIXED_RATE} requests/s offered (autocannon overallRate, ${CONNECTIONS} connections, ${DURATION_S} s each); p99ratio = proposals p99 ÷ the same round's health p99`,
+  );
+  console.log(
+    '| database   | route                        | offered | answered/s |  p50 |  p90 |  p99 | max | non-2xx | p99ratio |',
+  );
+  console.log(
+    '|------------|------------------------------|--------:|-----------:|-----:|-----:|-----:|----:|--------:|---------:|',
+  );
+  const fixedRow = (provider, name, r, ratio) =>
+    console.log(
+      `| ${provider.padEnd(10)} | ${name.padEnd(28)} | ${String(FIXED_RATE).padStart(7)} | ${r.rps.toFixed(0).padStart(10)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${String(r.non2xx).padStart(7)} | ${ratio.padStart(8)} |`,
+    );
+  for (const run of runs) {
+    run.fixedRounds.forEach((round, index) => {
+      const median = round === run.fixedMedian ? ' (median)' : '';
+      fixedRow(run.provider, `round ${index + 1}${median}: health`, round.baseline, '1.00');
+      fixedRow(run.provider, `round ${index + 1}${median}: proposals`, round.proposals, round.p99ratio.toFixed(2));
+    });
+  }
+  console.log(
     "Rounds: GET /api/v1/health (no DB), then POST /api/v1/actions, back to back; ratio = proposals/s ÷ the same round's baseline req/s.",
   );
   console.log(
@@ -99,12 +124,21 @@ async function main() {
       `${run.provider}, median round: baseline ${baseline.rps.toFixed(0)} req/s (p99 ${fmt(baseline.p99).trim()} ms); proposals ${proposals.rps.toFixed(0)}/s, p50 ${fmt(proposals.p50).trim()} ms, p99 ${fmt(proposals.p99).trim()} ms; ratio ${ratio.toFixed(2)}`,
     );
   }
+  for (const run of runs) {
+    const { baseline, proposals, p99ratio } = run.fixedMedian;
+    console.log(
+      `${run.provider}, fixed ${FIXED_RATE}/s, median round: health p99 ${fmt(baseline.p99).trim()} ms; proposals p99 ${fmt(proposals.p99).trim()} ms (p50 ${fmt(proposals.p50).trim()}); p99ratio ${p99ratio.toFixed(2)} (goal ≤ 1.5)`,
+    );
+  }
   for (const run of runs)
     console.log(
       `${run.provider}, MCP: an auto-approved tools/call through Warden (gate, claim, upstream call, result recorded) ${run.mcp.warden.rps.toFixed(0)}/s vs the same call straight to the upstream ${run.mcp.direct.rps.toFixed(0)}/s: ${run.mcp.ratio.toFixed(2)}× (goal ≥ 0.7 on SQLite)`,
     );
   const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.median.ratio.toFixed(2) ?? 'n/a';
-  console.log(`ratio sqlite=${ratioOf('sqlite')} postgresql=${ratioOf('postgresql')}`);
+  const p99RatioOf = (provider) => runs.find((r) => r.provider === provider)?.fixedMedian.p99ratio.toFixed(2) ?? 'n/a';
+  console.log(
+    `ratio sqlite=${ratioOf('sqlite')} postgresql=${ratioOf('postgresql')} p99ratio sqlite=${p99RatioOf('sqlite')} postgresql=${p99RatioOf('postgresql')}`,
+  );
 }
 
 const fmt = (ms) => String(Math.round(ms)).padStart(4);
@@ -229,14 +263,26 @@ async function benchDatabase(provider, databaseUrl) {
     ];
     await warmUp(...keyedRoute);
     const keyed = await measure(...keyedRoute, cpu);
+    // The fixed-rate phase: the same pair, back to back, offered FIXED_RATE requests/s. The proposals are the same
+    // auto-approved ones as above (no Idempotency-Key).
+    const fixedRounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const baseline = await measure(...atFixedRate(...health), cpu);
+      const proposals = await measure(...atFixedRate(...propose), cpu);
+      fixedRounds.push({ baseline, proposals, p99ratio: proposals.p99 / baseline.p99 });
+    }
     // Errors are cheaper than decisions: a run where many failed would flatter the ratio.
     for (const [name, r] of [
       ...rounds.map((round, i) => [`proposals (round ${i + 1})`, round.proposals]),
       ['keyed proposals', keyed],
+      ...fixedRounds.map((round, i) => [`fixed-rate proposals (round ${i + 1})`, round.proposals]),
     ]) {
       if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} failed; see above`);
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
+    const fixedMedian = [...fixedRounds].sort((a, b) => a.p99ratio - b.p99ratio)[
+      Math.floor((fixedRounds.length - 1) / 2)
+    ];
     const upstreamPort = await freePort(port + 1, PORT_BASE + 99);
     const mcp = await benchMcpCalls({ root, base, env, upstreamPort, runTypeScript, warmUp, measure, cpu });
     for (const [name, r] of [
@@ -244,7 +290,7 @@ async function benchDatabase(provider, databaseUrl) {
       ['MCP direct', mcp.direct],
     ])
       if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} calls failed; see above`);
-    return { provider, rounds, median, keyed, mcp };
+    return { provider, rounds, median, keyed, fixedRounds, fixedMedian, mcp };
   } finally {
     // Stop the whole group we started (start.mjs and its next server) and let it go before the next one starts.
     const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -254,6 +300,16 @@ async function benchDatabase(provider, databaseUrl) {
 }
 
 const runLoad = (url, options, duration) => autocannon({ url, connections: CONNECTIONS, duration, ...options });
+
+/**
+ * The route's options with a fixed offered rate over all connections (`overallRate`). How autocannon 9 paces it: each
+ * connection may send its share (rate ÷ connections) per second, back to back, then waits for the next second — so
+ * each second opens with a burst of up to FIXED_RATE requests over CONNECTIONS connections, and idles once they are
+ * answered. Its coordinated-omission correction is off: it back-fills samples at an expected interval of
+ * ceil(1 ÷ per-connection rate) = 1 ms (seconds taken as milliseconds), which turns one 30 ms answer into thirty
+ * samples of 30, 29, … 1 ms; nothing is held back here anyway while the server keeps up with the rate.
+ */
+const atFixedRate = (url, options) => [url, { ...options, overallRate: FIXED_RATE, ignoreCoordinatedOmission: true }];
 
 /** Next compiles and caches routes on first use; the JIT needs a moment. */
 const warmUp = (url, options) => runLoad(url, options, WARMUP_S);
@@ -276,7 +332,9 @@ async function measure(url, options, cpu) {
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
+    p90: result.latency.p90,
     p99: result.latency.p99,
+    max: result.latency.max,
     non2xx: result.non2xx + result.errors + result.timeouts,
     total: result.requests.total,
     cpu: cpuPerRequest,
