@@ -170,8 +170,8 @@ export class GroupCommit {
         () =>
           batch.forEach((job, index) => {
             const outcome = outcomes[index];
-            if (outcome.ok) job.resolve(outcome.value);
-            else job.reject(outcome.error);
+            if (outcome?.ok) job.resolve(outcome.value);
+            else job.reject(outcome ? outcome.error : new Error('the group commit lost this job'));
           }),
         // Committed, but not known to be on disk: nobody may act on it as if it were (fail closed).
         (error: unknown) => {

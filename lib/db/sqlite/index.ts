@@ -104,7 +104,7 @@ function workerRunner(worker: SqliteWorkerConnection): SqlRunner {
   return {
     dialect: 'sqlite',
     query: (statement) => worker.query(statement),
-    execute: async (statement) => (await worker.commit([statement]))[0],
+    execute: async (statement) => (await worker.commit([statement]))[0] ?? 0,
     executeLast: (statements) => worker.commit(statements),
   };
 }

@@ -103,7 +103,7 @@ export class SqliteWorkerConnection {
 
   /** The rows of one read, outside any transaction. */
   query<T>(statement: Sql): Promise<T[]> {
-    return this.send<T[]>([statement], (id, [wired]) => ({ id, kind: 'query', statement: wired }));
+    return this.send<T[]>([statement], (id, wired) => ({ id, kind: 'query', statement: onlyOne(wired) }));
   }
 
   /** The statements' row counts, once committed and synced; rejects if any fails, and then commits none of them. */
@@ -169,11 +169,12 @@ export class SqliteWorkerConnection {
   private wire(statements: Sql[]): WireStatement[] {
     const values = statements.map((statement) => statement.values.map(sqliteValue));
     return statements.map((statement, index) => {
+      const wired = values[index] ?? [];
       const ref = this.refs.get(statement.sql);
-      if (ref !== undefined) return { ref, values: values[index] };
-      if (this.refs.size >= MAX_REFS) return { sql: statement.sql, values: values[index] };
+      if (ref !== undefined) return { ref, values: wired };
+      if (this.refs.size >= MAX_REFS) return { sql: statement.sql, values: wired };
       this.refs.set(statement.sql, this.refs.size + 1);
-      return { ref: this.refs.size, sql: statement.sql, values: values[index] };
+      return { ref: this.refs.size, sql: statement.sql, values: wired };
     });
   }
 
@@ -195,4 +196,11 @@ export class SqliteWorkerConnection {
     for (const caller of this.pending.values()) caller.reject(this.failure);
     this.pending.clear();
   }
+}
+
+/** A read is one statement: wiring it gives exactly one back. */
+function onlyOne(wired: WireStatement[]): WireStatement {
+  const [statement] = wired;
+  if (!statement || wired.length !== 1) throw new Error(`a read is one statement, not ${wired.length}`);
+  return statement;
 }
