@@ -1,5 +1,6 @@
 // `npm test`: the whole suite, in the order that fails fastest. Stops at the first failing stage with its exit code.
-//   Chromium → Prisma clients → no un-migrated schema change → types → production build → unit/database tests (vitest)
+//   Chromium and strace → Prisma clients → no un-migrated schema change → types (twice) → format → lint
+//   → production build → unit/database tests (vitest)
 //   → API and browser tests (Playwright; PostgreSQL too when WARDEN_TEST_POSTGRES_URL is set).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,13 +9,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
-const CHROMIUM = '/usr/bin/chromium';
+// Debian packages the suite needs: Chromium drives the browser tests (Playwright's own browser download is not
+// reachable here); strace reads the server's system calls in the durability spec (SQLite's WAL sync before answers).
+const DEBIAN_TOOLS = [
+  { file: '/usr/bin/chromium', pkg: 'chromium' },
+  { file: '/usr/bin/strace', pkg: 'strace' },
+];
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 
 const stages = [
-  ['chromium', ensureChromium],
+  ['chromium and strace', ensureDebianTools],
   ['prisma clients', () => run(process.execPath, ['scripts/prisma-generate.mjs'])],
   ['migrations cover the schema', () => run(process.execPath, ['scripts/create-migration.mjs', '--check'])],
   ['typecheck', () => run(bin('tsc'), ['--noEmit'])],
@@ -53,23 +59,25 @@ function seconds(ms) {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Debian's Chromium drives the browser tests (Playwright's own browser download is not reachable here). */
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return 0;
+/** Installs the missing Debian tools when running as root; otherwise says how. */
+function ensureDebianTools() {
+  const missing = DEBIAN_TOOLS.filter((tool) => !existsSync(tool.file));
+  if (missing.length === 0) return 0;
+  const packages = missing.map((tool) => tool.pkg);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
     console.error(
-      `[test] ${CHROMIUM} is missing. Install it, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y chromium`,
+      `[test] ${missing.map((tool) => tool.file).join(', ')} missing. Install, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`,
     );
     return 1;
   }
   process.env.DEBIAN_FRONTEND ??= 'noninteractive';
-  console.log('[test] installing Debian chromium');
-  if (run('apt-get', ['install', '-y', 'chromium']) !== 0) {
+  console.log(`[test] installing Debian ${packages.join(', ')}`);
+  if (run('apt-get', ['install', '-y', ...packages]) !== 0) {
     const updated = run('apt-get', ['update']);
     if (updated !== 0) return updated;
-    const installed = run('apt-get', ['install', '-y', 'chromium']);
+    const installed = run('apt-get', ['install', '-y', ...packages]);
     if (installed !== 0) return installed;
   }
-  return existsSync(CHROMIUM) ? 0 : 1;
+  return missing.every((tool) => existsSync(tool.file)) ? 0 : 1;
 }
