@@ -3,26 +3,28 @@ import { auditEventsStatement } from '../audit/record-audit-event';
 import type { Sql } from '../db/engine';
 import { sql } from '../db/sql-runner';
 import { uuidV7 } from '../ids/time-ordered-id';
-import { insertActionStatement } from '../gate/insert-action';
+import { insertActionStatement, type NewAction } from '../gate/insert-action';
 import type { loadGateFacts } from '../gate/load-gate-facts';
 import type { ActionLevel } from '../policy/action-levels';
 import { decideProposal } from '../policy/decide-proposal';
 import { riskColumns } from '../review/risk-columns';
 import { validateParams } from '../tools/validate-params';
 
-export type PromotedDraft = {
-  id: string;
-  agentId: string;
-  toolName: string;
-  params: string;
-  paramsHash: string;
-  reason: string | null;
-  sources: string;
-  requester: string | null;
-  requesterVerified: boolean;
-  traceId: string;
-  currentValues: string | null;
-};
+/** What a promotion copies from its draft: the new action's columns that the draft already holds. */
+export type PromotedDraft = Pick<
+  NewAction,
+  | 'id'
+  | 'agentId'
+  | 'toolName'
+  | 'params'
+  | 'paramsHash'
+  | 'reason'
+  | 'sources'
+  | 'requester'
+  | 'requesterVerified'
+  | 'traceId'
+  | 'currentValues'
+>;
 
 export type PromotionPlan =
   | { kind: 'refused'; reasons: string[]; writes: Sql[] }
