@@ -35,5 +35,4 @@ describe('the sealer loop', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     expect(await unsealed()).toBe(0);
   });
-
 });
