@@ -24,7 +24,7 @@ const KEY_FILES = [
   { file: 'mcp-credentials.key', env: 'WARDEN_SECRET_KEY' },
 ];
 
-/** One positional FILE and the given boolean flags; anything else is a usage error. */
+/** Exactly one positional FILE and no flags; anything else is a usage error. */
 function parseFileArgs(args: string[], command: string): string {
   let positionals: string[];
   try {
@@ -35,7 +35,8 @@ function parseFileArgs(args: string[], command: string): string {
   const [file, ...rest] = positionals;
   if (!file) throw new UsageError(`${command} needs a FILE`);
   if (rest.length > 0) throw new UsageError(`${command} takes one FILE, got ${positionals.length}`);
-  return path.resolve(file);
+  // `npm run` moves to the package's root; a relative FILE means where the admin typed the command (INIT_CWD).
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 }
 
 function sqliteFile(postgresAdvice: string): string {
