@@ -81,6 +81,15 @@ const REAL: { [T in AuditEventType]: AuditPayloadInput<T> } = {
     actionLevel: 'update',
   },
   'mcp_tool.change_dismissed': { serverId: 's1', upstreamName: 'tickets.close', kind: 'changed' },
+  // lib/backup/record-database-restored.ts (scripts/cli/backup-commands.ts)
+  'database.restored': {
+    backupFile: '/backups/warden-2026-12-06.db',
+    replacedFileKeptAt: '/var/lib/warden/warden.db.before-restore-20261206T120000Z',
+    actions: 120,
+    auditEvents: 845,
+    chainIndex: 840,
+    appliedMigrations: [],
+  },
   // lib/agents/*
   'agent.created': {
     name: 'refund-bot',

@@ -291,6 +291,16 @@ export const auditPayloadSchemas = {
     actionLevel: nullableText,
   }),
   'mcp_tool.change_dismissed': z.strictObject({ serverId: text, upstreamName: text, kind: text }),
+  // Operations: the SQLite database replaced by a checked backup (`warden restore`), recorded in the restored database;
+  // where the backup came from, where the replaced file was kept, what the backup held and which migrations it lacked.
+  'database.restored': z.strictObject({
+    backupFile: text,
+    replacedFileKeptAt: nullableText,
+    actions: z.number(),
+    auditEvents: z.number(),
+    chainIndex: z.number().nullable(),
+    appliedMigrations: texts,
+  }),
 } satisfies Record<AuditEventType, z.ZodType>;
 
 type Schemas = typeof auditPayloadSchemas;

@@ -92,7 +92,9 @@ export type AuditEventType =
   | 'mcp_server.registered'
   | 'mcp_server.refreshed'
   | 'mcp_tool.change_accepted'
-  | 'mcp_tool.change_dismissed';
+  | 'mcp_tool.change_dismissed'
+  // Operations (scripts/cli/backup-commands.ts)
+  | 'database.restored';
 
 export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'action.proposed': 'Proposed by agent',
@@ -184,4 +186,5 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'mcp_server.refreshed': 'MCP server refreshed',
   'mcp_tool.change_accepted': 'MCP tool change accepted',
   'mcp_tool.change_dismissed': 'MCP tool change dismissed',
+  'database.restored': 'Database restored from a backup',
 };

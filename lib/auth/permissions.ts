@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'audit.verify', // run a verification of the audit chain now (the background check runs anyway)
   'users.manage',
   'mcp.manage', // register and refresh upstream MCP servers, accept or dismiss the tool changes they bring
+  'database.restore', // replace the database with a checked backup (the admin CLI on the server only; no console path)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'actions.rollback',
     'incidents.manage',
     'mcp.manage',
+    'database.restore',
   ],
   owner: ['actions.read', 'agents.read', 'agents.control', 'audit.read'],
   reviewer: ['actions.read', 'actions.decide', 'actions.read_sensitive', 'agents.read', 'audit.read'],

@@ -1,6 +1,7 @@
 // Every admin CLI command, in the order the usage lists them. Each noun's commands live in a file of their own.
 import { agentCommands } from './agent-commands';
 import { auditCommands } from './audit-commands';
+import { backupCommands } from './backup-commands';
 import type { Command } from './command';
 import { evidenceCommands } from './evidence-commands';
 import { incidentCommands } from './incident-commands';
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   ...stopCommands,
   ...switchCommands,
   ...incidentCommands,
+  ...backupCommands,
 ];
 
 export const USAGE = [
