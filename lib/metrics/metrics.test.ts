@@ -17,6 +17,7 @@ describe.each(TEST_DATABASES)('metrics on %s', (kind) => {
   let trackLongPoll: typeof import('./track-long-poll').trackLongPoll;
   let approveAction: typeof import('../actions/approve-action').approveAction;
   let rejectAction: typeof import('../actions/reject-action').rejectAction;
+  let editAndApproveAction: typeof import('../actions/edit-and-approve-action').editAndApproveAction;
   let engageSwitch: typeof import('../kill-switches/engage-switch').engageSwitch;
   let expireStep: typeof import('../jobs/expire-overdue-actions').expireOverdueActionsStep;
   let workerSettings: typeof import('../notifications/worker-settings').workerSettings;
@@ -29,6 +30,7 @@ describe.each(TEST_DATABASES)('metrics on %s', (kind) => {
     ({ trackLongPoll } = await import('./track-long-poll'));
     ({ approveAction } = await import('../actions/approve-action'));
     ({ rejectAction } = await import('../actions/reject-action'));
+    ({ editAndApproveAction } = await import('../actions/edit-and-approve-action'));
     ({ engageSwitch } = await import('../kill-switches/engage-switch'));
     ({ expireOverdueActionsStep: expireStep } = await import('../jobs/expire-overdue-actions'));
     ({ workerSettings } = await import('../notifications/worker-settings'));
@@ -114,6 +116,15 @@ describe.each(TEST_DATABASES)('metrics on %s', (kind) => {
 
     await readDatabaseGauges();
     expect((await m.queueDepth.get()).values.some((v) => v.labels.agent === agent.name)).toBe(false);
+  });
+
+  it('times an edit-and-approve that completes the quorum', async () => {
+    const reviewer = await w.person(['reviewer'], 'Editor');
+    const { agent, tool } = await w.agentWithRefundTool();
+    const id = await w.propose(agent, tool, 'pending_review');
+    const before = await decisions('approved');
+    await editAndApproveAction(reviewer, { actionId: id, params: { ...w.REFUND, amount: 70 }, version: 1 });
+    expect(await decisions('approved')).toBe(before + 1);
   });
 
   it('counts the expiries the job commits', async () => {

@@ -27,7 +27,7 @@ function createMetrics() {
     }),
     gateLatency: new Histogram({
       name: `${PREFIX}gate_duration_seconds`,
-      help: 'Time from a parsed proposal to the gate’s recorded decision, by outcome.',
+      help: "Time from a parsed proposal to the gate's recorded decision, by outcome.",
       labelNames: ['outcome'] as const,
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
