@@ -27,6 +27,15 @@ const schema = z.object({
     .default(60),
   /** How long an MCP tools/call waits for a review before answering "awaits review" (lib/mcp/); a retry resumes it. */
   WARDEN_MCP_REVIEW_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /**
+   * The bearer token Prometheus sends to /api/metrics (lib/metrics/). Unset or empty: the endpoint answers 404. At
+   * least 16 characters: a guessable token would publish the workspace's agents and tools by name.
+   */
+  WARDEN_METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.string().min(16, 'WARDEN_METRICS_TOKEN must be at least 16 characters').optional()),
 });
 
 export type Env = z.infer<typeof schema>;

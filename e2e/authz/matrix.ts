@@ -85,6 +85,10 @@ export const ROUTES: Record<string, RouteRule> = {
   '/incidents/[id]': { allow: ADMINS },
   '/incidents/[id]/timeline': { allow: ADMINS },
   '/incidents/[id]/replay': { allow: ADMINS },
+  // Operations (issue 16): Prometheus's scrape needs WARDEN_METRICS_TOKEN, which no caller holds (and the matrix's
+  // server sets none: 404); readiness is public like health, for load balancers.
+  '/api/metrics': { allow: [] },
+  '/api/v1/ready': { allow: EVERYONE },
 };
 
 /** A server action's arguments: JSON values, or a form (sent as the browser sends `action(previousState, formData)`). */

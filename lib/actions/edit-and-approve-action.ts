@@ -4,6 +4,7 @@ import { db, type Tx } from '../db/client';
 import { invalidInput, WardenError, type FieldIssue } from '../errors';
 import { toGrantPolicy } from '../grants/to-grant-policy';
 import { holdSwitchesSteady } from '../kill-switches/global-stop';
+import { recordTimeToDecision } from '../metrics/record-time-to-decision';
 import { canonicalJson } from '../policy/canonical-json';
 import { checkConstraint } from '../policy/check-constraint';
 import { diffParams } from '../policy/diff-params';
@@ -34,6 +35,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
   const { actionId, params: submitted, comment: rawComment, version } = editAndApproveSchema.parse(input);
   const comment = rawComment || null;
 
+  let proposedAt: Date | null = null;
   const result = await recordingFrozenRefusal(actor, actionId, () =>
     db().$transaction(async (tx) => {
       // The switches' share lock before the action's row, in the order a release takes them (see review-pending-action).
@@ -43,6 +45,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
         include: { tool: { select: { name: true, parameters: true, sensitiveFields: true, actionLevel: true } } },
       });
       if (!action) throw new WardenError('not_found', 'No such action.');
+      proposedAt = action.createdAt;
       if (await expireIfOverdue(tx, action)) return null;
       if (action.status !== 'pending_review') throw await alreadyDecided(tx, actionId);
       if (action.paramsVersion !== version) throw staleVersion(action.paramsVersion, version);
@@ -108,6 +111,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
     }),
   );
   notifyActionChanged(actionId);
+  if (result && proposedAt) recordTimeToDecision(result.status, proposedAt);
   if (!result)
     throw new WardenError('conflict', 'This action expired before it was decided: its review deadline has passed.', {
       status: 'expired',

@@ -52,9 +52,17 @@ export interface DatabaseEngine {
   commitWrites(statements: Sql[]): Promise<number[]>;
   /** Whether `commitWrites` commits apart from `transaction` (then deciding outside a transaction is cheaper). */
   commitsWritesApart(): Promise<boolean>;
+  /** What each of the engine's connections or pools holds right now, for metrics; reads no database. */
+  connectionStats(): ConnectionStats[];
   /** Lets work in flight finish, then closes every connection. */
   close(): Promise<void>;
 }
+
+/**
+ * One pool (PostgreSQL) or dedicated connection (SQLite) of the engine: connections open, of which idle, and callers
+ * waiting for one (SQLite: jobs queued on that connection).
+ */
+export type ConnectionStats = { pool: string; open: number; idle: number; waiting: number };
 
 /**
  * A failure after which no commit on the database could be trusted to be on disk (a failed fsync). The engine refuses

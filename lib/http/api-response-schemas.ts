@@ -174,6 +174,14 @@ export const agentActionListSchema = z.object({
 
 export const healthSchema = z.object({ ok: z.literal(true) });
 
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  reason: z
+    .string()
+    .optional()
+    .meta({ description: 'When not ready: why (the database does not answer, or which migrations are missing).' }),
+});
+
 export type ActionViewResponse = z.infer<typeof actionViewSchema>;
 export type ProposalResultResponse = z.infer<typeof proposalResultSchema>;
 export type AuthorityResponse = z.infer<typeof authoritySchema>;

@@ -52,7 +52,7 @@ describe('the OpenAPI document', () => {
     expect(document.components.securitySchemes.agentKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.security).toEqual([{ agentKey: [] }]);
     const publicOnes = operations.filter(({ operation }) => operation.security?.length === 0).map(({ route }) => route);
-    expect(publicOnes.sort()).toEqual(['/api/v1/health', '/api/v1/openapi.json']);
+    expect(publicOnes.sort()).toEqual(['/api/v1/health', '/api/v1/openapi.json', '/api/v1/ready']);
   });
 
   it('gives every operation a summary, a success response and, when keyed, a 401', () => {

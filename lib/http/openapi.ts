@@ -13,6 +13,7 @@ import {
   authoritySchema,
   errorResponseSchema,
   healthSchema,
+  readinessSchema,
   proposalResultSchema,
 } from './api-response-schemas';
 
@@ -254,6 +255,17 @@ export function buildOpenApiDocument() {
           responses: { '200': { description: 'Up.', content: json('Health') } },
         },
       },
+      '/api/v1/ready': {
+        get: {
+          operationId: 'ready',
+          summary: 'Readiness: the database answers and every migration this build ships is applied.',
+          security: [],
+          responses: {
+            '200': { description: 'Ready: `{ "status": "ready" }`.', content: json('Readiness') },
+            '503': { description: 'Not ready, with the reason.', content: json('Readiness') },
+          },
+        },
+      },
       '/api/v1/openapi.json': {
         get: {
           operationId: 'openapi',
@@ -292,6 +304,7 @@ export function buildOpenApiDocument() {
         AgentActionList: toJsonSchema(agentActionListSchema),
         Error: toJsonSchema(errorResponseSchema),
         Health: toJsonSchema(healthSchema),
+        Readiness: toJsonSchema(readinessSchema),
       },
     },
   };

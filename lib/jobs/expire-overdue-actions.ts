@@ -3,6 +3,7 @@ import { db } from '../db/client';
 import { rawDate, rawText } from '../db/raw-values';
 import { Prisma } from '../generated/sqlite/client';
 import { coveredByStop } from '../kill-switches/stop-coverage-sql';
+import { recordExpiries } from '../metrics/record-background-changes';
 import { notifyActionChanged } from '../realtime/action-changes';
 import type { JobStep } from './job-step';
 
@@ -34,4 +35,11 @@ export async function expireOverdueActions(limit = 500): Promise<number> {
   return expired;
 }
 
-export const expireOverdueActionsStep: JobStep = { name: 'review deadlines', run: () => expireOverdueActions() };
+export const expireOverdueActionsStep: JobStep = {
+  name: 'review deadlines',
+  run: async () => {
+    const expired = await expireOverdueActions();
+    recordExpiries(expired);
+    return expired;
+  },
+};

@@ -1,5 +1,6 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db/client';
+import { recordNotificationAttempt } from '../metrics/record-background-changes';
 import { retryDelayMs, type RetrySchedule } from '../policy/delivery-retry';
 import { postNotification, type PostOutcome } from './post-notification';
 
@@ -108,5 +109,6 @@ async function attempt(
       });
     }
   });
+  recordNotificationAttempt(delivery.channel.kind, outcome.ok ? 'delivered' : delay === null ? 'failed' : 'retrying');
   return outcome.ok;
 }

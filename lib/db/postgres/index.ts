@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { PrismaClient } from '../../generated/postgresql/client';
-import type { DatabaseEngine, Db, Sql, SqlRunner } from '../engine';
+import type { ConnectionStats, DatabaseEngine, Db, Sql, SqlRunner } from '../engine';
 import { GroupedWrites } from './grouped-writes';
 import { createPgPool } from './pool';
 import { PgReader } from './reader';
@@ -52,6 +52,12 @@ class PostgresEngine implements DatabaseEngine {
     return true;
   }
 
+  connectionStats(): ConnectionStats[] {
+    const stats = [poolStats('console', this.prismaPool)];
+    if (this.gate) stats.push(poolStats('gate', this.gate.pool));
+    return stats;
+  }
+
   async close(): Promise<void> {
     const { gate, reader } = this;
     this.gate = null;
@@ -69,4 +75,8 @@ class PostgresEngine implements DatabaseEngine {
     }
     return this.gate;
   }
+}
+
+function poolStats(name: string, pool: pg.Pool): ConnectionStats {
+  return { pool: name, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }

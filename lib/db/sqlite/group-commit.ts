@@ -93,6 +93,11 @@ export class GroupCommit {
     });
   }
 
+  /** Jobs queued for the next batch (for metrics). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   /** Whether the WAL file is open (for tests of its closing). */
   get holdsWalFile(): boolean {
     return this.walFd !== undefined;

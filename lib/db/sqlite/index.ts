@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { PrismaClient } from '../../generated/sqlite/client';
-import type { DatabaseEngine, Db, FatalDatabaseFailure, Sql, SqlRunner } from '../engine';
+import type { ConnectionStats, DatabaseEngine, Db, FatalDatabaseFailure, Sql, SqlRunner } from '../engine';
 import { preparePrivateSqliteFile } from '../private-sqlite-file';
 import { startCheckpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
@@ -69,6 +69,16 @@ export class SqliteEngine implements DatabaseEngine {
 
   async commitsWritesApart(): Promise<boolean> {
     return this.worker.available;
+  }
+
+  /** One connection each: the hot path's worker and the group commit's, with the jobs waiting on each. */
+  connectionStats(): ConnectionStats[] {
+    const worker = this.worker.waiting;
+    const group = this.groupCommit.waiting;
+    return [
+      { pool: 'worker', open: this.worker.available ? 1 : 0, idle: worker === 0 ? 1 : 0, waiting: worker },
+      { pool: 'transactions', open: 1, idle: group === 0 ? 1 : 0, waiting: group },
+    ];
   }
 
   /** What was sent is committed, synced and answered; what waits is refused; then every connection closes. */

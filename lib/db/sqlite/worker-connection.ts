@@ -101,6 +101,11 @@ export class SqliteWorkerConnection {
     return this.failure === null;
   }
 
+  /** Requests sent and not yet answered (for metrics). */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   /** The rows of one read, outside any transaction. */
   query<T>(statement: Sql): Promise<T[]> {
     return this.send<T[]>([statement], (id, wired) => ({ id, kind: 'query', statement: onlyOne(wired) }));

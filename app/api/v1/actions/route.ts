@@ -3,6 +3,7 @@ import { proposeAction } from '@/lib/gate/propose-action';
 import { listAgentActionsSchema, proposeActionSchema } from '@/lib/actions/schemas';
 import { agentRoute, readJson } from '@/lib/http/agent-route';
 import { withIdempotency } from '@/lib/http/idempotency';
+import { observeProposal } from '@/lib/metrics/record-proposal-outcome';
 import { listRollbackActions } from '@/lib/rollback/list-rollback-actions';
 import { listRollbacksQuerySchema } from '@/lib/rollback/schemas';
 import { z } from 'zod';
@@ -14,12 +15,13 @@ const kindSchema = z.object({
 export const dynamic = 'force-dynamic';
 
 // A body refused before the gate runs (limits, shape) claims no Idempotency-Key: nothing started, nothing is kept.
+// A replay is not a new proposal: only the gate's own runs are counted and timed (lib/metrics/).
 export const POST = agentRoute(async ({ actor, request }) => {
   const body = await readJson(request);
   const input = proposeActionSchema.parse(body);
   return withIdempotency(actor.id, request.headers.get('idempotency-key'), body, async () => ({
     status: 201,
-    body: await proposeAction(actor, input),
+    body: await observeProposal(actor, input.tool, () => proposeAction(actor, input)),
   }));
 });
 
