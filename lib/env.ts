@@ -27,6 +27,8 @@ const schema = z.object({
     .default(60),
   /** How long an MCP tools/call waits for a review before answering "awaits review" (lib/mcp/); a retry resumes it. */
   WARDEN_MCP_REVIEW_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /** Demo mode only: the loopback port of the demo upstream MCP server `npm start` runs and the seed registers (0: none). */
+  WARDEN_DEMO_MCP_PORT: z.coerce.number().int().min(0).max(65535).default(3901),
 });
 
 export type Env = z.infer<typeof schema>;
