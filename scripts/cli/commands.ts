@@ -5,6 +5,7 @@ import type { Command } from './command';
 import { evidenceCommands } from './evidence-commands';
 import { incidentCommands } from './incident-commands';
 import { keyCommands } from './key-commands';
+import { mcpServerCommands } from './mcp-server-commands';
 import { stopCommands } from './stop-commands';
 import { switchCommands } from './switch-commands';
 import { userCommands } from './user-commands';
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   ...stopCommands,
   ...switchCommands,
   ...incidentCommands,
+  ...mcpServerCommands,
 ];
 
 export const USAGE = [
