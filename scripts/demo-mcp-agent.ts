@@ -52,8 +52,9 @@ export async function runMcpDemo(url: string, key: string, waitSeconds: number):
       { timeout: (waitSeconds + 30) * 1000 },
     )) as CallToolResult;
     const text = result.content.map((c) => (c.type === 'text' ? c.text : `[${c.type}]`)).join(' ');
-    const action = result._meta?.['dev.warden/action'] as { status?: string } | undefined;
-    const status = `[${action?.status ?? 'no action'}]`;
+    // The action's status and its page in the console, where a reviewer sees (and decides) the same call.
+    const action = result._meta?.['dev.warden/action'] as { status?: string; url?: string } | undefined;
+    const status = action?.url ? `[${action.status}] ${action.url}` : '[no action]';
     console.log(`${result.isError ? '✗' : '✓'} ${call.label.padEnd(22)} ${name} ${status}: ${text.slice(0, 160)}`);
   }
   await client.close();

@@ -13,7 +13,11 @@ async function main() {
   const where = target.provider === 'sqlite' ? target.file : 'PostgreSQL';
   console.log(`[warden] database ${where}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
   if (env().WARDEN_SEED === 'demo') {
-    const seeded = await seedDemoWorkspace({ mcpUrl: demoMcpUrl });
+    // DEMO_MCP_TOKEN is the demo server's own setting (the token it requires): the seed registers it with that token.
+    const seeded = await seedDemoWorkspace({
+      mcpUrl: demoMcpUrl,
+      mcpCredentials: process.env.DEMO_MCP_TOKEN || undefined,
+    });
     if (seeded) {
       console.log('\n[warden] Seeded the DEMO workspace (demo data only: set WARDEN_SEED=none for production).');
       console.log('[warden] One-time passwords — shown now and never again:');

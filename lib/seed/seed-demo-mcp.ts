@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/actor';
 import { createAgent } from '../agents/create-agent';
-import { db } from '../db/client';
 import { grantTool } from '../grants/grant-tool';
 import { engageSwitch } from '../kill-switches/engage-switch';
+import { listMcpServers } from '../mcp/list-mcp-servers';
 import { registerMcpServer } from '../mcp/register-mcp-server';
 import { reviewMcpToolChange } from '../mcp/review-mcp-tool-change';
 import type { ActionLevel } from '../policy/action-levels';
@@ -19,14 +19,19 @@ export type DemoMcpSeed = {
 /**
  * Registers the demo upstream MCP server at `url` as an admin would on /mcp-servers: its tools imported at the levels
  * the demo confirms, three of them granted to the demo CRM assistant, and its e-mails held as drafts by a draft-only
- * switch. An upstream that does not answer is still registered (status error, refresh it later); nothing is imported.
+ * switch. `credentials`: the bearer token the upstream requires, if any (sealed like any other). An upstream that does not answer is still registered (status error, refresh it later); nothing is imported.
  */
-export async function seedDemoMcp(seeder: Actor, input: { url: string; ownerId: string }): Promise<DemoMcpSeed> {
-  const server = await registerMcpServer(seeder, { name: DEMO_MCP.server, url: input.url });
-  const changes = await db().mcpToolChange.findMany({
-    where: { serverId: server.id, status: 'pending', kind: 'added' },
-    orderBy: { upstreamName: 'asc' },
+export async function seedDemoMcp(
+  seeder: Actor,
+  input: { url: string; credentials?: string; ownerId: string },
+): Promise<DemoMcpSeed> {
+  const server = await registerMcpServer(seeder, {
+    name: DEMO_MCP.server,
+    url: input.url,
+    credentials: input.credentials,
   });
+  const listed = (await listMcpServers(seeder)).find((s) => s.id === server.id);
+  const changes = (listed?.pending ?? []).filter((c) => c.kind === 'added');
   if (changes.length === 0)
     return { url: input.url, status: server.status, lastError: server.lastError, tools: [], agent: null };
 

@@ -30,7 +30,9 @@ const SEEDER: Actor = { type: 'system', id: 'demo-seed' };
  * `npm start` runs beside the console, asked only when seeding: it may wait for that server to listen), that server is
  * registered too and its tools imported and granted (see seedDemoMcp).
  */
-export async function seedDemoWorkspace(options: { mcpUrl?: () => Promise<string | undefined> } = {}): Promise<{
+export async function seedDemoWorkspace(
+  options: { mcpUrl?: () => Promise<string | undefined>; mcpCredentials?: string } = {},
+): Promise<{
   accounts: { role: string; email: string; password: string }[];
   mcp: DemoMcpSeed | null;
 } | null> {
@@ -109,7 +111,9 @@ export async function seedDemoWorkspace(options: { mcpUrl?: () => Promise<string
   const rollback = await rollBackFirstRefund(refund, people);
   await recordDemoIncidents(people.admin, { refundId: refund.id, rollbackId: rollback.id, since: seedStart });
   const mcpUrl = await options.mcpUrl?.();
-  const mcp = mcpUrl ? await seedDemoMcp(SEEDER, { url: mcpUrl, ownerId: people.owner.id }) : null;
+  const mcp = mcpUrl
+    ? await seedDemoMcp(SEEDER, { url: mcpUrl, credentials: options.mcpCredentials, ownerId: people.owner.id })
+    : null;
   return { accounts, mcp };
 }
 
