@@ -36,6 +36,8 @@ const schema = z.object({
     .optional()
     .transform((value) => value || undefined)
     .pipe(z.string().min(16, 'WARDEN_METRICS_TOKEN must be at least 16 characters').optional()),
+  /** Demo mode only: the loopback port of the demo upstream MCP server `npm start` runs and the seed registers (0: none). */
+  WARDEN_DEMO_MCP_PORT: z.coerce.number().int().min(0).max(65535).default(3901),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,6 +4,7 @@
 //
 //   npm run demo:agent -- --url http://localhost:3000 --key wdn_…      (or WARDEN_URL / WARDEN_AGENT_KEY)
 //   a key for a seeded agent: npm run warden -- key create --agent demo-support-bot   (or demo-billing-agent)
+//   --mcp, through Warden's MCP gateway: npm run warden -- key create --agent demo-crm-assistant
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import {

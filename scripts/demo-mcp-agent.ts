@@ -1,6 +1,9 @@
 // The example agent's MCP mode (`npm run demo:agent -- --mcp`): the official SDK's MCP client pointed at Warden's
 // /api/mcp with the agent's key. It lists the tools Warden grants it, then makes a realistic mix of calls to the
-// demo CRM upstream's tools (scripts/demo-mcp-server.ts, registered on /mcp-servers) and prints what came back.
+// demo CRM upstream's tools (scripts/demo-mcp-server.ts, registered on /mcp-servers) and prints what came back with
+// the action's status. `npm start` in demo mode runs that upstream and seeds it for demo-crm-assistant: a read
+// allowed and run, invalid arguments refused, a ticket queued for review, an e-mail made a draft by a draft-only
+// switch, and close_ticket (never granted) blocked; each is an action in the console.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -49,7 +52,10 @@ export async function runMcpDemo(url: string, key: string, waitSeconds: number):
       { timeout: (waitSeconds + 30) * 1000 },
     )) as CallToolResult;
     const text = result.content.map((c) => (c.type === 'text' ? c.text : `[${c.type}]`)).join(' ');
-    console.log(`${result.isError ? '✗' : '✓'} ${call.label.padEnd(22)} ${name}: ${text.slice(0, 160)}`);
+    // The action's status and its page in the console, where a reviewer sees (and decides) the same call.
+    const action = result._meta?.['dev.warden/action'] as { status?: string; url?: string } | undefined;
+    const status = action?.url ? `[${action.status}] ${action.url}` : '[no action]';
+    console.log(`${result.isError ? '✗' : '✓'} ${call.label.padEnd(22)} ${name} ${status}: ${text.slice(0, 160)}`);
   }
   await client.close();
 }

@@ -14,6 +14,19 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 process.env.NEXTAUTH_SECRET ||= sessionSecret();
 
+// Demo mode: the demo upstream MCP server (a small CRM, scripts/demo-mcp-server.ts) runs beside the console, on
+// loopback at WARDEN_DEMO_MCP_PORT (default as in lib/env.ts; 0: not started), before the seed that registers it, and
+// stops with this process. The egress policy opens that one address and port for it, nothing else on loopback.
+const demoMcpPort = process.env.WARDEN_DEMO_MCP_PORT ?? '3901';
+if ((process.env.WARDEN_SEED ?? 'demo') === 'demo' && demoMcpPort !== '0') {
+  process.env.WARDEN_EGRESS_ALLOW = [process.env.WARDEN_EGRESS_ALLOW, `127.0.0.1:${demoMcpPort}`]
+    .filter(Boolean)
+    .join(',');
+  const demoMcp = spawn(bin('tsx'), ['scripts/demo-mcp-server.ts', demoMcpPort], { cwd: root, stdio: 'inherit' });
+  demoMcp.on('exit', (code) => code && console.error(`[warden] the demo MCP server stopped (exit ${code})`));
+  process.on('exit', () => demoMcp.kill('SIGTERM'));
+}
+
 run(bin('tsx'), ['scripts/prepare-database.ts']);
 if (process.env.WARDEN_SKIP_BUILD !== '1' && buildIsStale()) run(bin('next'), ['build']);
 

@@ -19,16 +19,22 @@ import { addGroupMember } from '../review-groups/add-group-member';
 import { createReviewerGroup } from '../review-groups/create-reviewer-group';
 import { createUser } from '../users/create-user';
 import { DEMO_ACCOUNTS, DEMO_AGENTS, DEMO_GROUPS, DEMO_PROPOSALS, DEMO_TOOLS } from './demo-catalog';
+import { seedDemoMcp, type DemoMcpSeed } from './seed-demo-mcp';
 
 const SEEDER: Actor = { type: 'system', id: 'demo-seed' };
 
 /**
  * Fills an empty database with the demo workspace, through the same domain functions people and agents use,
  * so every demo row has its audit trail. Returns the accounts with their one-time passwords, or null when the
- * database already has users (nothing is touched then).
+ * database already has users (nothing is touched then). With `mcpUrl` (the address of the demo upstream MCP server
+ * `npm start` runs beside the console, asked only when seeding: it may wait for that server to listen), that server is
+ * registered too and its tools imported and granted (see seedDemoMcp).
  */
-export async function seedDemoWorkspace(): Promise<{
+export async function seedDemoWorkspace(
+  options: { mcpUrl?: () => Promise<string | undefined>; mcpCredentials?: string } = {},
+): Promise<{
   accounts: { role: string; email: string; password: string }[];
+  mcp: DemoMcpSeed | null;
 } | null> {
   if ((await db().user.count()) > 0) return null;
   const seedStart = new Date();
@@ -104,7 +110,11 @@ export async function seedDemoWorkspace(): Promise<{
   const refund = present(executed[0], 'an executed refund');
   const rollback = await rollBackFirstRefund(refund, people);
   await recordDemoIncidents(people.admin, { refundId: refund.id, rollbackId: rollback.id, since: seedStart });
-  return { accounts };
+  const mcpUrl = await options.mcpUrl?.();
+  const mcp = mcpUrl
+    ? await seedDemoMcp(SEEDER, { url: mcpUrl, credentials: options.mcpCredentials, ownerId: people.owner.id })
+    : null;
+  return { accounts, mcp };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Command } from './command';
 import { evidenceCommands } from './evidence-commands';
 import { incidentCommands } from './incident-commands';
 import { keyCommands } from './key-commands';
+import { mcpServerCommands } from './mcp-server-commands';
 import { stopCommands } from './stop-commands';
 import { switchCommands } from './switch-commands';
 import { userCommands } from './user-commands';
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   ...switchCommands,
   ...incidentCommands,
   ...backupCommands,
+  ...mcpServerCommands,
 ];
 
 export const USAGE = [
