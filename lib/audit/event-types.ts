@@ -92,7 +92,9 @@ export type AuditEventType =
   | 'mcp_server.registered'
   | 'mcp_server.refreshed'
   | 'mcp_tool.change_accepted'
-  | 'mcp_tool.change_dismissed';
+  | 'mcp_tool.change_dismissed'
+  | 'user.signed_in_sso'
+  | 'user.sso_refused';
 
 export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'action.proposed': 'Proposed by agent',
@@ -184,4 +186,6 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'mcp_server.refreshed': 'MCP server refreshed',
   'mcp_tool.change_accepted': 'MCP tool change accepted',
   'mcp_tool.change_dismissed': 'MCP tool change dismissed',
+  'user.signed_in_sso': 'Signed in with single sign-on',
+  'user.sso_refused': 'Single sign-on refused',
 };
