@@ -194,7 +194,7 @@ test.describe('single sign-on only, users created just in time, roles from group
     const page = await newPage(browser);
     await signInAtProvider(page, 'uma');
     await expect(page).toHaveURL(/\/sign-in\?error=SsoEmailUnverified/);
-    await expect(page.getByRole('alert')).toContainText('did not confirm your e-mail address');
+    await expect(page.getByRole('alert').filter({ hasText: 'did not confirm your e-mail address' })).toBeVisible();
     expect(userLine('uma@warden.test')).toBeUndefined();
     await page.context().close();
 
@@ -202,7 +202,7 @@ test.describe('single sign-on only, users created just in time, roles from group
     const other = await newPage(browser);
     await signInAtProvider(other, 'nora');
     await expect(other).toHaveURL(/\/sign-in\?error=SsoNoRole/);
-    await expect(other.getByRole('alert')).toContainText('None of your groups');
+    await expect(other.getByRole('alert').filter({ hasText: 'None of your groups' })).toBeVisible();
     await other.goto('/queue');
     await expect(other).toHaveURL(/\/sign-in/);
     expect(userLine('nora@warden.test')).toBeUndefined();
@@ -226,7 +226,7 @@ test.describe('single sign-on only, users created just in time, roles from group
     await expect(page).toHaveURL(/\/sign-in/);
     await page.getByRole('button', { name: `Sign in with ${IDP_NAME}` }).click();
     await expect(page).toHaveURL(/\/sign-in\?error=SsoDisabled/);
-    await expect(page.getByRole('alert')).toContainText('Your Warden account is disabled');
+    await expect(page.getByRole('alert').filter({ hasText: 'Your Warden account is disabled' })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('sign-in-refused-desktop.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: testInfo.outputPath('sign-in-refused-phone.png'), fullPage: true });
@@ -282,7 +282,9 @@ test.describe('single sign-on beside passwords, no just-in-time users, Warden ke
     const stranger = await newPage(browser);
     await signInAtProvider(stranger, 'ursula');
     await expect(stranger).toHaveURL(/\/sign-in\?error=SsoUnknownUser/);
-    await expect(stranger.getByRole('alert')).toContainText('There is no Warden account for your e-mail address');
+    await expect(
+      stranger.getByRole('alert').filter({ hasText: 'There is no Warden account for your e-mail address' }),
+    ).toBeVisible();
     expect(userLine('ursula@warden.test')).toBeUndefined();
     expect(auditEvents('user.sso_refused')).toEqual([
       { actor: 'system:single-sign-on', email: 'ursula@warden.test', subject: 'ursula', reason: 'unknown_user' },
