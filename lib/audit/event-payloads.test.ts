@@ -82,7 +82,12 @@ const REAL: { [T in AuditEventType]: AuditPayloadInput<T> } = {
   },
   'mcp_tool.change_dismissed': { serverId: 's1', upstreamName: 'tickets.close', kind: 'changed' },
   // lib/users/sign-in-with-oidc.ts
-  'user.signed_in_sso': { email: 'r@example.com', subject: 'idp-sub-1', roles: ['reviewer'] },
+  'user.signed_in_sso': {
+    email: 'r@example.com',
+    subject: 'idp-sub-1',
+    roles: ['reviewer'],
+    oneTimePasswordVoided: false,
+  },
   'user.sso_refused': { email: null, subject: 'idp-sub-2', reason: 'email_unverified' },
   // lib/agents/*
   'agent.created': {

@@ -291,7 +291,12 @@ export const auditPayloadSchemas = {
     actionLevel: nullableText,
   }),
   'mcp_tool.change_dismissed': z.strictObject({ serverId: text, upstreamName: text, kind: text }),
-  'user.signed_in_sso': z.strictObject({ email: text, subject: text, roles: texts }),
+  'user.signed_in_sso': z.strictObject({
+    email: text,
+    subject: text,
+    roles: texts,
+    oneTimePasswordVoided: z.boolean(),
+  }),
   'user.sso_refused': z.strictObject({ email: nullableText, subject: text, reason: text }),
 } satisfies Record<AuditEventType, z.ZodType>;
 

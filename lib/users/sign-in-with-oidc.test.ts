@@ -87,6 +87,24 @@ describe.each(TEST_DATABASES)('signInWithOidc on %s', (kind) => {
     expect(row.passwordHash).toMatch(/^scrypt\$/);
   });
 
+  it('voids a pending one-time password: the provider vouched for the person, who is not held at "change it"', async () => {
+    const email = 'invited@warden.test';
+    const { createUser } = await import('./create-user');
+    const invited = await createUser(oidc.IDENTITY_PROVIDER_ACTOR, { email, name: 'Invited', roles: ['viewer'] });
+    expect(invited.password).toEqual(expect.any(String));
+    const result = await oidc.signInWithOidc(oidc.IDENTITY_PROVIDER_ACTOR, claims(email, ['idp-reviewers']), SETTINGS);
+    expect(result).toMatchObject({ ok: true });
+    const row = await database.client.user.findUniqueOrThrow({ where: { email } });
+    expect(row).toMatchObject({ mustChangePassword: false, passwordExpiresAt: null });
+    const { authenticateUser } = await import('./authenticate-user');
+    expect(await authenticateUser({ email, password: invited.password }, '127.0.0.1')).toBeNull();
+    const signedIn = await database.client.auditEvent.findFirst({
+      where: { type: 'user.signed_in_sso' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(JSON.parse(signedIn!.payload)).toMatchObject({ email, oneTimePasswordVoided: true });
+  });
+
   it('the same e-mail from the provider in another case is the same user', async () => {
     const reviewer = await w.person(['reviewer']);
     const result = await oidc.signInWithOidc(

@@ -66,12 +66,21 @@ export async function signInWithOidc(
             unusableHash,
             actor,
           );
+      // A pending one-time password (an invite or a reset) is void once the provider has vouched for the person: it
+      // would otherwise hold them at "change your password" and stay usable by whoever else has read it.
+      const oneTimePasswordVoided = Boolean(existing?.mustChangePassword);
+      if (oneTimePasswordVoided) {
+        await tx.user.updateMany({
+          where: { id: user.id, mustChangePassword: true },
+          data: { passwordHash: unusableHash, mustChangePassword: false, passwordExpiresAt: null },
+        });
+      }
       const roles = parseRoles(user.roles);
       const self: Actor = { type: 'user', id: user.id, email: user.email, name: user.name, roles };
       await recordAuditEvent(tx, {
         actor: self,
         type: 'user.signed_in_sso',
-        payload: { email: user.email, subject: identity.subject, roles },
+        payload: { email: user.email, subject: identity.subject, roles, oneTimePasswordVoided },
       });
       const { id, name, sessionVersion } = user;
       return { ok: true, user: { id, email: user.email, name, sessionVersion, roles } };
