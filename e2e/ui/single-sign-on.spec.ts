@@ -142,7 +142,13 @@ test.describe('single sign-on only, users created just in time, roles from group
   }) => {
     idp.setAccount('rita', account('rita@warden.test', ['warden-reviewers']));
     const page = await newPage(browser);
+    const authorization = page.waitForRequest((request) => request.url().startsWith(`${idp.issuer}/auth?`));
     await signInAtProvider(page, 'rita');
+    // The code flow with PKCE (S256), state and nonce (the provider also requires PKCE of this client).
+    const sent = new URL((await authorization).url()).searchParams;
+    expect(sent.get('response_type')).toBe('code');
+    expect(sent.get('code_challenge_method')).toBe('S256');
+    for (const check of ['code_challenge', 'state', 'nonce']) expect(sent.get(check)).toMatch(/^[\w-]{20,}$/);
     await expect(page).toHaveURL(`${server.baseURL}/queue`);
     await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
     await expect(page.getByText('reviewer', { exact: true })).toBeVisible();
@@ -211,6 +217,15 @@ test.describe('single sign-on only, users created just in time, roles from group
       { actor: 'system:single-sign-on', email: 'nora@warden.test', subject: 'nora', reason: 'no_role' },
     ]);
     await other.context().close();
+  });
+
+  test('a callback the browser did not start (forged code and state) is refused', async ({ browser }) => {
+    const page = await newPage(browser);
+    await page.goto('/api/auth/callback/oidc?code=forged-code&state=forged-state');
+    await expect(page).toHaveURL(/\/sign-in\?(.*&)?error=OAuthCallback$/);
+    await expect(page.getByRole('alert').filter({ hasText: 'Single sign-on did not complete' })).toBeVisible();
+    expect(await (await page.request.get('/api/auth/session')).json()).toEqual({});
+    await page.context().close();
   });
 
   test('disabling a user in Warden wins: their open session ends and the provider cannot sign them in', async ({
