@@ -90,6 +90,14 @@ const REAL: { [T in AuditEventType]: AuditPayloadInput<T> } = {
     chainIndex: 840,
     appliedMigrations: [],
   },
+  // lib/users/sign-in-with-oidc.ts
+  'user.signed_in_sso': {
+    email: 'r@example.com',
+    subject: 'idp-sub-1',
+    roles: ['reviewer'],
+    oneTimePasswordVoided: false,
+  },
+  'user.sso_refused': { email: null, subject: 'idp-sub-2', reason: 'email_unverified' },
   // lib/agents/*
   'agent.created': {
     name: 'refund-bot',

@@ -301,6 +301,13 @@ export const auditPayloadSchemas = {
     chainIndex: z.number().nullable(),
     appliedMigrations: texts,
   }),
+  'user.signed_in_sso': z.strictObject({
+    email: text,
+    subject: text,
+    roles: texts,
+    oneTimePasswordVoided: z.boolean(),
+  }),
+  'user.sso_refused': z.strictObject({ email: nullableText, subject: text, reason: text }),
 } satisfies Record<AuditEventType, z.ZodType>;
 
 type Schemas = typeof auditPayloadSchemas;

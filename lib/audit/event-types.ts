@@ -94,7 +94,9 @@ export type AuditEventType =
   | 'mcp_tool.change_accepted'
   | 'mcp_tool.change_dismissed'
   // Operations (scripts/cli/backup-commands.ts)
-  | 'database.restored';
+  | 'database.restored'
+  | 'user.signed_in_sso'
+  | 'user.sso_refused';
 
 export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'action.proposed': 'Proposed by agent',
@@ -187,4 +189,6 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'mcp_tool.change_accepted': 'MCP tool change accepted',
   'mcp_tool.change_dismissed': 'MCP tool change dismissed',
   'database.restored': 'Database restored from a backup',
+  'user.signed_in_sso': 'Signed in with single sign-on',
+  'user.sso_refused': 'Single sign-on refused',
 };

@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { admitSignIn } from '@/lib/auth/admit-sign-in';
 import { clientAddress } from '@/lib/auth/client-address';
+import { passwordSignInEnabled } from '@/lib/auth/oidc-settings';
 import { authOptions } from '@/lib/session/next-auth-options';
 
 const handler = NextAuth(authOptions);
@@ -14,6 +15,11 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 async function POST(request: Request, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth.join('/') !== 'callback/credentials') return handler(request, context);
+  // WARDEN_PASSWORD_SIGNIN=off: there is no credentials provider; say so plainly rather than through next-auth's error.
+  if (!passwordSignInEnabled()) {
+    const url = new URL('/api/auth/error?error=PasswordSignInOff', request.url);
+    return Response.json({ url: url.toString() }, { status: 403 });
+  }
   const form = await request
     .clone()
     .formData()
