@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS } from './logging/create-logger.cjs';
 
 /** Validated environment, read once. Unknown or malformed values fail start-up with the variable's name. */
 const schema = z.object({
@@ -27,6 +28,8 @@ const schema = z.object({
     .default(60),
   /** How long an MCP tools/call waits for a review before answering "awaits review" (lib/mcp/); a retry resumes it. */
   WARDEN_MCP_REVIEW_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /** The logger's level (lib/logging/): fatal, error, warn, info (one line per request), debug, trace or silent. */
+  WARDEN_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 export type Env = z.infer<typeof schema>;
