@@ -62,7 +62,7 @@ export function findLeaks(logs, secrets) {
     const found = new Set();
     const report = (index, kind, value) => {
       const line = lineOf(index);
-      const key = `${line}\0${kind}\0${value}`;
+      const key = `${line}\0${value}`; // once per line and value, whichever way it was found
       if (found.has(key)) return;
       found.add(key);
       leaks.push({ file, line, kind, hint: hintOf(value) });

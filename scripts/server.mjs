@@ -25,6 +25,9 @@ const log = createLogger({ level: process.env.WARDEN_LOG_LEVEL || 'info' });
 // The app's code (bundled by Next) finds these two by their Symbol.for keys: lib/logging/logger.ts logs through this
 // same instance, and lib/logging/request-actor.ts fills in the actor of the request being served.
 const requests = new AsyncLocalStorage();
+// The request line is built here from fixed fields (numbers, the route, ids): nothing in it can be secret, so it skips
+// the redaction pass, whose wildcard paths cost ~60 µs a line against ~3 µs without (measured with pino 10 here).
+const requestLog = log.child({}, { redact: { paths: [] } });
 globalThis[LOGGER] = log;
 globalThis[REQUEST_CONTEXT] = requests;
 
@@ -40,7 +43,7 @@ const server = http.createServer((req, res) => {
   res.setHeader('x-request-id', context.requestId);
   // 'close' comes once per response, finished or not (a long-poll whose client left): exactly one line each.
   res.once('close', () => {
-    log.info(
+    requestLog.info(
       {
         requestId: context.requestId,
         method: req.method,
