@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import logging from '../lib/logging/create-logger.cjs';
 
 const { LOGGER, REQUEST_CONTEXT, createLogger, routeOf, requestIdFrom } = logging;
@@ -30,6 +31,22 @@ const requests = new AsyncLocalStorage();
 const requestLog = log.child({}, { redact: { paths: [] } });
 globalThis[LOGGER] = log;
 globalThis[REQUEST_CONTEXT] = requests;
+
+// Next's own messages (an error a route threw, its warnings) and any console call left in the app become lines of the
+// same JSON stream instead of free text between them. pino writes to stdout itself, never through console.
+for (const [method, level] of [
+  ['error', 'error'],
+  ['warn', 'warn'],
+  ['info', 'info'],
+  ['log', 'info'],
+  ['debug', 'debug'],
+]) {
+  console[method] = (...args) => {
+    const err = args.find((arg) => arg instanceof Error);
+    const rest = args.filter((arg) => arg !== err);
+    log[level](err ? { err } : {}, rest.length ? format(...rest) : err.message);
+  };
+}
 
 const { default: next } = await import('next');
 // quiet: Next's own start-up lines are not JSON; this server says it is listening (below).
