@@ -45,9 +45,9 @@ const REDACT_PATHS = [
 ];
 
 /**
- * A pino logger writing to stdout: JSON lines, or pino-pretty's coloured lines when stdout is a terminal (a person is
- * reading). Every line written while a request is served carries its request id.
- * @param {{ level?: string, destination?: NodeJS.WritableStream }} [options]
+ * A pino logger writing to stdout (or `fd` 2): JSON lines, or pino-pretty's coloured lines when that is a terminal (a
+ * person is reading). Every line written while a request is served carries its request id.
+ * @param {{ level?: string, destination?: NodeJS.WritableStream, fd?: 1 | 2 }} [options]
  * @returns {import('pino').Logger}
  */
 function createLogger(options = {}) {
@@ -64,12 +64,13 @@ function createLogger(options = {}) {
     },
   };
   if (options.destination) return pino(settings, options.destination);
-  if (process.stdout.isTTY) {
+  const fd = options.fd ?? 1;
+  if ((fd === 1 ? process.stdout : process.stderr).isTTY) {
     // In-thread (no transport worker): pino-pretty as a stream, so nothing waits on another thread at exit.
     const pretty = require('pino-pretty');
-    return pino(settings, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l' }));
+    return pino(settings, pretty({ colorize: true, sync: true, destination: fd, translateTime: 'SYS:HH:MM:ss.l' }));
   }
-  return pino(settings);
+  return pino(settings, pino.destination({ dest: fd, sync: true }));
 }
 
 /**
