@@ -44,7 +44,7 @@ for (const [method, level] of [
   console[method] = (...args) => {
     const err = args.find((arg) => arg instanceof Error);
     const rest = args.filter((arg) => arg !== err);
-    log[level](err ? { err } : {}, rest.length ? format(...rest) : err.message);
+    log[level](err ? { err } : {}, rest.length || !err ? format(...rest) : err.message);
   };
 }
 
