@@ -82,10 +82,13 @@ export default defineConfig<{ databaseUrl: string }>({
     url: `http://localhost:${server.port}/api/auth/csrf`,
     reuseExistingServer: false,
     timeout: 120_000,
+    // Everything a server prints also goes to data/test/logs/<name>.log (e2e/fixtures/start-test-server.mjs), which
+    // npm test's last stage scans for the run's secrets; stderr still shows here.
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
     env: {
       PORT: String(server.port),
+      WARDEN_TEST_LOG_NAME: `webserver-${server.name}`,
       DATABASE_URL: server.databaseUrl,
       WARDEN_SEED: 'none',
       NEXTAUTH_SECRET,

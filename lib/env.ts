@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseOidcRoleMap, type OidcRoleMap } from './auth/oidc-role-map';
+import { LOG_LEVELS } from './logging/create-logger.cjs';
 
 /** Validated environment, read once. Unknown or malformed values fail start-up with the variable's name. */
 const schema = z
@@ -29,6 +30,8 @@ const schema = z
       .default(60),
     /** How long an MCP tools/call waits for a review before answering "awaits review" (lib/mcp/); a retry resumes it. */
     WARDEN_MCP_REVIEW_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+    /** The logger's level (lib/logging/): fatal, error, warn, info (one line per request), debug, trace or silent. */
+    WARDEN_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /**
      * The bearer token Prometheus sends to /api/metrics (lib/metrics/). Unset or empty: the endpoint answers 404. At
      * least 16 characters: a guessable token would publish the workspace's agents and tools by name.

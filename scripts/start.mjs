@@ -1,5 +1,5 @@
 // `npm start`: prepare the database (migrate, seed a demo workspace on an empty one), build if the build is missing
-// or older than the sources, then serve the console. Works on a fresh clone with no configuration at all.
+// or older than the sources, then serve the console (scripts/server.mjs). Works on a fresh clone with no configuration at all.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -30,17 +30,9 @@ if ((process.env.WARDEN_SEED ?? 'demo') === 'demo' && demoMcpPort !== '0') {
 run(bin('tsx'), ['scripts/prepare-database.ts']);
 if (process.env.WARDEN_SKIP_BUILD !== '1' && buildIsStale()) run(bin('next'), ['build']);
 
-const server = spawn(
-  bin('next'),
-  // Idle keep-alive connections stay open 65 s (Node's default is 5 s): longer than load balancers' idle timeout
-  // (60 s) and than HTTP clients keep them, so the server never closes one just as a client reuses it — the client
-  // would get ECONNRESET for a request that never arrived (seen in the suite: GET /api/auth/session).
-  ['start', '-p', port, '--keepAliveTimeout', '65000', ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
+// The server is scripts/server.mjs (Next's custom-server API, one JSON log line per request; see there): same port
+// (PORT), host (HOSTNAME) and 65 s keep-alive timeout as `next start -p … -H … --keepAliveTimeout 65000` had.
+const server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 

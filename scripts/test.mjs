@@ -1,7 +1,8 @@
 // `npm test`: the whole suite, in the order that fails fastest. Stops at the first failing stage with its exit code.
 //   Chromium and strace → Prisma clients → no un-migrated schema change → types (twice) → format → lint
 //   → production build → unit/database tests (vitest)
-//   → API and browser tests (Playwright; PostgreSQL too when WARDEN_TEST_POSTGRES_URL is set).
+//   → API and browser tests (Playwright; PostgreSQL too when WARDEN_TEST_POSTGRES_URL is set)
+//   → no secret the run created in any of its servers' logs (scripts/scan-test-logs.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -31,8 +32,10 @@ const stages = [
   ['unit and database tests', () => run(bin('vitest'), ['run'])],
   [
     `end-to-end tests (${process.env.WARDEN_TEST_POSTGRES_URL ? 'SQLite + PostgreSQL' : 'SQLite only'})`,
-    () => run(bin('playwright'), ['test']),
+    // Each run's servers' logs and secrets start empty (e2e/fixtures/test-logs.cjs), for the scan after it.
+    () => run(process.execPath, ['scripts/scan-test-logs.mjs', '--clear']) || run(bin('playwright'), ['test']),
   ],
+  ["no secret in the servers' logs", () => run(process.execPath, ['scripts/scan-test-logs.mjs'])],
 ];
 
 const started = Date.now();

@@ -4,6 +4,7 @@ import { ZodError, type z } from 'zod';
 import type { UserActor } from '@/lib/auth/actor';
 import { getUserActor } from '@/lib/session/get-user-actor';
 import { fieldIssues, isWardenError, type FieldIssue } from '@/lib/errors';
+import { logger } from '@/lib/logging/logger';
 
 /**
  * Every server action of the console is a "mutation" (the domain's "action" is an agent's tool call), built here:
@@ -53,7 +54,7 @@ function toFailure(name: string, error: unknown): FormFailure {
     const named = error.issues.map((issue) => `${issue.path.join('.') || 'form'} ${issue.message}`).join('; ');
     return { ok: false, error: `Invalid input: ${named}`, issues: fieldIssues(error.issues) };
   }
-  console.error(`Mutation ${name} failed unexpectedly`, error);
+  logger().error({ err: error, mutation: name }, 'mutation failed unexpectedly');
   return {
     ok: false,
     error: 'Something went wrong on the server. Reload the page to see whether the change was made.',

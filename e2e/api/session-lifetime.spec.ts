@@ -3,13 +3,14 @@ import { test, expect } from '../fixtures/test';
 import { startOwnServer, type OwnServer } from '../fixtures/own-server';
 import { contextWithSessionCookie, isSignedIn, postCredentials, sessionCookieOf } from '../fixtures/people';
 import { signInWithRequest } from '../fixtures/sign-in';
+import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
 /**
  * A server of this spec's own, started with a 6-second absolute session lifetime and a 2-second lockout, its output
  * captured: the shared servers' settings and logs cannot be changed per spec.
  */
 const LIFETIME_SECONDS = 6;
-const PASSWORD = 'a-long-enough-password';
+const PASSWORD = recordTestSecret('password', 'a-long-enough-password');
 
 let server: OwnServer;
 let baseURL: string;

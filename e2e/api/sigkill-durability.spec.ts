@@ -6,6 +6,7 @@ import { sendProposal, startCrashLoad, type CrashRequest } from '../fixtures/cra
 import { CrashServer, prepareCrashDatabase, type CrashDatabase } from '../fixtures/crash/crash-server';
 import { checkSyncBeforeAnswer, TRACED_CALLS } from '../fixtures/crash/wal-sync-trace';
 import { expect, test } from '../fixtures/test';
+import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
 // Durability under crashes (issue 14): the production server is killed with SIGKILL at a random point while agents
 // propose, started again on the same database, KILLS times per database (both projects: ≥ 200 across SQLite and
@@ -32,7 +33,8 @@ function seedCrashAgents(server: CrashServer): string[] {
     env: server.env(),
     encoding: 'utf8',
   });
-  return (JSON.parse(seeded.trim().split('\n').pop()!) as { keys: string[] }).keys;
+  const { keys } = JSON.parse(seeded.trim().split('\n').pop()!) as { keys: string[] };
+  return keys.map((key) => recordTestSecret('agent key', key));
 }
 
 test('proposals answered 201 survive SIGKILL at random points, whole, with their audit events', async ({

@@ -4,10 +4,11 @@ import type { Browser } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
 import { startOwnServer, type OwnServer } from '../fixtures/own-server';
 import { signIn } from '../fixtures/sign-in';
+import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
 // Verification covers the whole chain, so this spec has a server and database of its own: other specs may edit
 // audit rows on purpose (analytics-opened-clock backdates an open), which the chain rightly reports as tampering.
-const PASSWORD = 'a-long-enough-password';
+const PASSWORD = recordTestSecret('password', 'a-long-enough-password');
 let server: OwnServer;
 let database: Database.Database;
 

@@ -3,12 +3,13 @@ import { createTestUser, uniqueName } from '../fixtures/factories';
 import { actionOf, mcpAgent } from '../fixtures/mcp-factories';
 import { signIn } from '../fixtures/sign-in';
 import { expect, test } from '../fixtures/test';
+import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
 /**
  * The MCP servers page: an admin registers the demo upstream (official SDK) with its credential, imports a tool at a
  * confirmed level, and sees its calls; the action page says the call came via MCP and shows the upstream's result.
  */
-const TOKEN = `ui-upstream-token-${Math.random().toString(36).slice(2)}`;
+const TOKEN = recordTestSecret('MCP upstream credential', `ui-upstream-token-${Math.random().toString(36).slice(2)}`);
 let upstream: DemoCrmServer;
 
 test.beforeAll(async () => {

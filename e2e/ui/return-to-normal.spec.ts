@@ -7,6 +7,7 @@ import { startOwnServer, type OwnServer } from '../fixtures/own-server';
 import { openTestIncident } from '../fixtures/return-to-normal';
 import { signIn } from '../fixtures/sign-in';
 import { appModule } from '../fixtures/app-module';
+import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
 const { db } = appModule<typeof import('@/lib/db/client')>('@/lib/db/client');
 
@@ -111,7 +112,7 @@ test('an incident switch is refused on Controls with a pointer at the return to 
 
 test.describe('the global stop on a server of its own', () => {
   test.describe.configure({ mode: 'serial' });
-  const PASSWORD = 'a-long-enough-password';
+  const PASSWORD = recordTestSecret('password', 'a-long-enough-password');
   let server: OwnServer;
   let database: Database.Database;
 

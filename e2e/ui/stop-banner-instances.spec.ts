@@ -3,11 +3,12 @@ import { test, expect } from '../fixtures/test';
 import { startOwnServer, type OwnServer } from '../fixtures/own-server';
 import { startSecondInstance, type SecondInstance } from '../fixtures/second-instance';
 import { signIn } from '../fixtures/sign-in';
+import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
 // The stop banner travels between app instances (issue 13 §1): two servers on one database; the global stop is
 // engaged on one (its Controls page), and a console open on the other shows the banner without a reload; the release
 // (the CLI, break-glass) takes it away again. It waits for the visible state; it never asserts how long that took.
-const PASSWORD = 'a-long-enough-password';
+const PASSWORD = recordTestSecret('password', 'a-long-enough-password');
 const SECRET = 'warden-e2e-stop-banner-secret';
 let first: OwnServer;
 let second: SecondInstance;

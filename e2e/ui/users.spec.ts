@@ -2,6 +2,7 @@ import { test, expect } from '../fixtures/test';
 import { createTestUser, uniqueName } from '../fixtures/factories';
 import { isSignedIn } from '../fixtures/people';
 import { signIn } from '../fixtures/sign-in';
+import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
 // Issue 12, "People": the Users page for admins, the forced change of a one-time password, the account page.
 test.describe('users page', () => {
@@ -22,6 +23,7 @@ test.describe('users page', () => {
     await page.getByRole('button', { name: 'Invite user' }).click();
     const oneTime = await page.getByLabel(`One-time password for ${email}`).inputValue();
     expect(oneTime).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    recordTestSecret('one-time password', oneTime);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: 'test-results/people-users-desktop.png', fullPage: true });
 
@@ -39,6 +41,7 @@ test.describe('users page', () => {
     await expect(invited.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
 
     await invited.getByLabel('Current password').fill(oneTime);
+    recordTestSecret('password', 'my-own-new-password');
     await invited.getByLabel('New password', { exact: true }).fill('my-own-new-password');
     await invited.getByLabel('New password again').fill('my-own-new-password');
     await invited.getByRole('button', { name: 'Change password' }).click();

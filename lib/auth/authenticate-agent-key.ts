@@ -2,6 +2,7 @@ import { decodeRows } from '../db/decode-row';
 import { inTransaction, runOutsideTransaction } from '../db/sql-runner';
 import { prepareSql, type RowOf } from '../db/typed-sql';
 import { WardenError } from '../errors';
+import { noteRequestActor } from '../logging/request-actor';
 import type { Actor } from './actor';
 import { AGENT_KEY_PREFIX, hashAgentKey } from './agent-key';
 
@@ -28,6 +29,8 @@ export async function authenticateAgentKey(authorization: string | null): Promis
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await inTransaction((runner) => runner.execute(keyUsedSql({ id: record.id, now })));
   }
+  // Both transports (the agent API's wrapper and MCP) come through here: the request log learns the agent once.
+  noteRequestActor({ type: 'agent', id: record.agentId });
   return { type: 'agent', id: record.agentId, name: record.agentName, keyId: record.id };
 }
 

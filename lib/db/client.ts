@@ -2,6 +2,7 @@ import { databaseTarget } from '../env';
 import type { DatabaseEngine, Db, FatalDatabaseFailure } from './engine';
 import { createPostgresEngine } from './postgres';
 import { createSqliteEngine } from './sqlite';
+import { logger } from '../logging/logger';
 
 export type { Db, Tx } from './engine';
 
@@ -46,6 +47,6 @@ export function onFatalDatabaseFailure(listener: FatalDatabaseFailure): () => vo
 }
 
 function reportFatal(error: Error): void {
-  console.error(`[warden] fatal database failure: ${error.message}`);
+  logger().fatal(`fatal database failure: ${error.message}`);
   for (const listener of globalForDb.wardenFatalListeners ?? []) listener(error);
 }

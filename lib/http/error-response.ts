@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { fieldIssues, isWardenError } from '../errors';
 import { BodyTooLargeError } from './read-body';
+import { logger } from '../logging/logger';
 
 export type ErrorPayload = { status: number; body: { error: Record<string, unknown> } };
 
@@ -13,7 +14,7 @@ export function toErrorPayload(error: unknown): ErrorPayload {
     const message = `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
     return { status: 422, body: { error: { code: 'invalid_input', message, issues } } };
   }
-  console.error('[warden] unexpected error in agent API', error);
+  logger().error({ err: error }, 'unexpected error in agent API');
   return { status: 500, body: { error: { code: 'internal', message: 'Warden could not complete the request.' } } };
 }
 

@@ -1,5 +1,6 @@
 import { EgressRefusedError, postToAllowedAddress } from '../egress/post-to-allowed-address';
 import { signWardenPayload, SIGNATURE_HEADER } from './signature';
+import { logger } from '../logging/logger';
 
 export type PostOutcome = { ok: boolean; status: number | null; error: string | null };
 
@@ -33,7 +34,7 @@ export async function postNotification(input: {
     const redirect = status >= 300 && status < 400 ? ' (redirects are not followed)' : '';
     return { ok: false, status, error: `HTTP ${status}${redirect}` };
   } catch (error) {
-    console.warn(`[notifications] delivery ${input.deliveryId} failed: ${describeForServerLog(error)}`);
+    logger().warn({ deliveryId: input.deliveryId }, `notification delivery failed: ${describeForServerLog(error)}`);
     return {
       ok: false,
       status: null,

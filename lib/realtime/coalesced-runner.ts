@@ -1,3 +1,4 @@
+import { logger } from '../logging/logger';
 /** Changes arriving this close together (a batch decision, a burst of proposals) make one run. */
 export const COALESCE_MS = 100;
 
@@ -28,7 +29,7 @@ export function coalescedRunner(what: string, gapMs: number, work: () => Promise
     try {
       await work();
     } catch (error) {
-      console.error(`${what} failed`, error);
+      logger().error({ err: error }, `${what} failed`);
     } finally {
       running = false;
       if (wanted && !stopped) request();

@@ -1,5 +1,6 @@
 import { db } from '../db/client';
 import { onAnyActionChange } from './action-changes';
+import { logger } from '../logging/logger';
 
 /** How often one process looks for changes other app instances made, while someone is watching. */
 const POLL_MS = 500;
@@ -38,7 +39,7 @@ function broadcast(actionIds: ReadonlySet<string>): void {
     try {
       listener(actionIds);
     } catch (error) {
-      console.error('A watcher of action changes failed', error);
+      logger().error({ err: error }, 'a watcher of action changes failed');
     }
   }
 }
@@ -73,7 +74,7 @@ function startWatching(): () => void {
       if (changed.size > 0 && !stopped) broadcast(changed);
     } catch (error) {
       // A database hiccup must not end the watch; the next poll tries again.
-      console.error('Polling for action changes failed', error);
+      logger().error({ err: error }, 'polling for action changes failed');
     }
     if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
   }

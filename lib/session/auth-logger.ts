@@ -1,5 +1,6 @@
 import 'server-only';
 import type { LoggerInstance } from 'next-auth';
+import { logger } from '../logging/logger';
 
 const QUIET_MS = 60_000;
 const lastLogged = new Map<string, number>();
@@ -15,8 +16,9 @@ export const authLogger: Partial<LoggerInstance> = {
     lastLogged.set(code, now);
     const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
     const reason = error instanceof Error ? error.name : 'error';
-    console.warn(
-      `[auth] ${code} (${reason}); the request is treated as signed out. Further ones are not logged for a minute.`,
+    logger().warn(
+      { code, reason },
+      'next-auth refused a session; the request is treated as signed out. Further ones are not logged for a minute.',
     );
   },
   warn() {},

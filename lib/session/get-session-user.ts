@@ -4,6 +4,7 @@ import { decode } from 'next-auth/jwt';
 import { readSession, type SessionUser } from '../auth/read-session';
 import { sessionCookieName } from '../auth/session-cookie';
 import { sessionClaims } from '../auth/session-token';
+import { noteRequestActor } from '../logging/request-actor';
 
 /**
  * The session of this request, read straight from its cookie (no next-auth round trip, nothing written back) and
@@ -21,5 +22,8 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     return null;
   }
   const claims = sessionClaims(decoded);
-  return claims ? readSession(claims) : null;
+  const session = claims ? await readSession(claims) : null;
+  // Every console page, action and session read comes through here: the request log learns the person (by id).
+  if (session) noteRequestActor({ type: 'user', id: session.actor.id });
+  return session;
 }

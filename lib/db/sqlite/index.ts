@@ -7,6 +7,7 @@ import { GroupCommit } from './group-commit';
 import { durablePrismaAdapter, type SqliteAdapter } from './prisma-adapter';
 import { ConnectionTurns } from './turns';
 import { SqliteWorkerConnection } from './worker-connection';
+import { logger } from '../../logging/logger';
 
 /**
  * Warden on one SQLite file, each connection opened through its driver's public API: Prisma's (through its adapter,
@@ -101,7 +102,7 @@ export class SqliteEngine implements DatabaseEngine {
     if (this.checkpointer || this.closed) return;
     const checkpointer = startCheckpointer(this.file, (error) => {
       if (this.checkpointer !== checkpointer) return; // stopped on purpose
-      console.error('[warden] WAL checkpoints are back on the connections that commit:', error);
+      logger().error({ err: error }, 'WAL checkpoints are back on the connections that commit');
       this.worker.checkpointAsItCommits();
       this.groupCommit.checkpointAsItCommits();
       this.prismaAdapter?.executeScript('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined); // closed: nothing to checkpoint from it

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { logger } from '../../logging/logger';
 import type { FatalDatabaseFailure, Sql } from '../engine';
 import { threadFile } from './thread-file';
 import { sqliteValue } from './values';
@@ -192,9 +193,9 @@ export class SqliteWorkerConnection {
   private fail(error: Error): void {
     if (!this.failure) {
       this.failure = error;
-      console.error(
-        '[warden] the SQLite worker connection failed; the hot path goes back to the main connection:',
-        error,
+      logger().error(
+        { err: error },
+        'the SQLite worker connection failed; the hot path goes back to the main connection',
       );
     }
     // Callers whose writes were in flight cannot know whether they committed: they fail (closed).
