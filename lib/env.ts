@@ -27,6 +27,12 @@ const schema = z.object({
     .default(60),
   /** How long an MCP tools/call waits for a review before answering "awaits review" (lib/mcp/); a retry resumes it. */
   WARDEN_MCP_REVIEW_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /**
+   * How often a process reads the database for other app instances' changes while it cannot hear them (SQLite, or
+   * PostgreSQL's notification connection down; lib/realtime/other-instances.ts). Unset: 0.5 s for live views, 1 s for
+   * agents' long-polls.
+   */
+  WARDEN_FALLBACK_POLL_MS: z.coerce.number().int().min(50).max(600_000).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
