@@ -50,7 +50,8 @@ export function auditEventsStatement(events: AuditEventInput[]): ReturnType<type
  */
 function announced(insert: ReturnType<typeof sql>, returningSeq = false): ReturnType<typeof sql> {
   if (databaseTarget().provider !== 'postgresql') return returningSeq ? sql`${insert} RETURNING "seq"` : insert;
-  const notice = sql`pg_notify(${CHANGE_CHANNEL}, "seq" || ':' || "type" || ':' || COALESCE("actionId", ''))`;
+  // As text: pg_notify returns void, which Prisma cannot read back.
+  const notice = sql`pg_notify(${CHANGE_CHANNEL}, "seq" || ':' || "type" || ':' || COALESCE("actionId", ''))::text AS "notified"`;
   return sql`WITH "e" AS (${insert} RETURNING "seq", "type", "actionId")
     SELECT ${returningSeq ? sql`"seq", ${notice}` : notice} FROM "e"`;
 }
