@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { countUnsealed, crashViolations, readCrashFacts } from '../fixtures/crash/crash-checks';
 import { sendProposal, startCrashLoad, type CrashRequest } from '../fixtures/crash/crash-load';
 import { prepareCrashDatabase, type CrashDatabase } from '../fixtures/crash/crash-server';
 import { CRASH_TOOLS } from '../fixtures/crash/crash-tools';
 import { consoleOn, InstanceServer, seedMultiInstance, type MultiSeed } from '../fixtures/multi-instance/instances';
+import { signIn } from '../fixtures/sign-in';
 import { startWebhookReceiver, type WebhookReceiver } from '../fixtures/webhook-receiver';
 import { expect, test } from '../fixtures/test';
 
@@ -31,6 +33,8 @@ let b: InstanceServer;
 let seed: MultiSeed;
 let receiver: WebhookReceiver;
 let tags = 0;
+/** Proposals this spec queued for review: each makes one review request to the channel. */
+let reviewRequests = 0;
 
 test.beforeAll(async ({ databaseUrl }) => {
   if (!onPostgres(databaseUrl)) return; // every test is skipped (above)
@@ -61,7 +65,9 @@ async function propose(on: InstanceServer, tool: string) {
     status: null,
   });
   expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; status: string };
+  const body = (await response.json()) as { id: string; status: string };
+  if (body.status === 'pending_review') reviewRequests += 1;
+  return body;
 }
 
 const agentHeaders = () => ({ authorization: `Bearer ${seed.keys[0]}` });
@@ -101,7 +107,7 @@ test('an approval on A answers an agent long-polling on B at once (a notice, not
   await reviewer.dispose();
 });
 
-test('a stop on A refuses a claim on B at once and reaches a console open on B within a second', async () => {
+test('a console open on B follows A: a proposal reaches its live queue; a stop refuses a claim on B at once and shows within a second', async () => {
   const action = await propose(b, CRASH_TOOLS.open);
   expect(action.status).toBe('approved');
   const onB = await consoleOn(b.baseURL, ADMIN, PASSWORD);
@@ -109,6 +115,20 @@ test('a stop on A refuses a claim on B at once and reaches a console open on B w
   const banner = onB.context
     .get('/stop-state?wait=25&engaged=0', { timeout: 30_000 })
     .then(async (response) => ({ at: Date.now(), body: (await response.json()) as { engaged: boolean } }));
+  // And a console page open on B, in Chromium: its banner shows the stop without a reload.
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const page = await browser.newPage({ baseURL: b.baseURL });
+  await signIn(page, ADMIN, PASSWORD);
+  await page.goto('/queue');
+  await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
+  await expect(page.getByTestId('global-stop-banner')).toHaveCount(0);
+  // The live queue on B learns of a proposal made on A from its notice (the fallback poll is a minute away).
+  await expect(page.getByText('0 pending', { exact: false })).toBeVisible();
+  await propose(a, CRASH_TOOLS.queued);
+  await expect(page.getByText('1 pending', { exact: false })).toBeVisible({ timeout: 3000 });
   const admin = await consoleOn(a.baseURL, ADMIN, PASSWORD);
   const reply = await admin.call('engageSwitchMutation', {
     scope: 'global',
@@ -117,6 +137,8 @@ test('a stop on A refuses a claim on B at once and reaches a console open on B w
   });
   const engagedAt = Date.now();
   expect(reply).toContain('"ok":true');
+  await expect(page.getByTestId('global-stop-banner')).toContainText('Global stop engaged', { timeout: 1000 });
+  await page.screenshot({ path: test.info().outputPath('stop-on-a-banner-on-b.png') });
 
   const claim = await fetch(`${b.baseURL}/api/v1/actions/${action.id}/claim`, {
     method: 'POST',
@@ -138,12 +160,13 @@ test('a stop on A refuses a claim on B at once and reaches a console open on B w
   });
   await admin.dispose();
   await onB.dispose();
+  await browser.close();
 });
 
 test('with both instances delivering, each notification reaches the receiver exactly once', async () => {
   const before = receiver.requests.length;
   for (let n = 0; n < 12; n++) await propose(n % 2 ? a : b, CRASH_TOOLS.queued);
-  // The review requests of this spec's 13 pending proposals (the first test's and these), each made into one delivery
+  // The review requests of this spec's pending proposals (the earlier tests' and these), each made into one delivery
   // row by the fan-out (whichever instance ran it) and sent (the receiver answers 200: none may fail or wait).
   await expect
     .poll(
@@ -155,7 +178,7 @@ test('with both instances delivering, each notification reaches the receiver exa
         )[0],
       { timeout: 30_000 },
     )
-    .toEqual({ rows: '13', open: '0' });
+    .toEqual({ rows: String(reviewRequests), open: '0' });
   const delivered = await sql<{ id: string }>(`SELECT "id" FROM "NotificationDelivery" ORDER BY "id"`);
   const received = receiver.requests.map((request) => String(request.headers['warden-delivery']));
   expect(received.length).toBeGreaterThan(before);
