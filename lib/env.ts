@@ -33,6 +33,12 @@ const schema = z
     /** The logger's level (lib/logging/): fatal, error, warn, info (one line per request), debug, trace or silent. */
     WARDEN_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /**
+     * How often a process reads the database for other app instances' changes while it cannot hear them (SQLite, or
+     * PostgreSQL's notification connection down; lib/realtime/other-instances.ts). Unset: 0.5 s for live views, 1 s for
+     * agents' long-polls.
+     */
+    WARDEN_FALLBACK_POLL_MS: z.coerce.number().int().min(50).max(600_000).optional(),
+    /**
      * The bearer token Prometheus sends to /api/metrics (lib/metrics/). Unset or empty: the endpoint answers 404. At
      * least 16 characters: a guessable token would publish the workspace's agents and tools by name.
      */

@@ -39,6 +39,8 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 async function main() {
   mkdirSync(path.join(root, 'data/bench'), { recursive: true });
+  if (process.argv.includes('--two-instance-only'))
+    return reportTwoInstancePostgres(process.env.WARDEN_BENCH_POSTGRES_URL);
   ensureBuild();
   const loadBefore = loadavg()[0];
   const decide = decisionMicroBenchmark();
@@ -134,6 +136,7 @@ async function main() {
     console.log(
       `${run.provider}, MCP: an auto-approved tools/call through Warden (gate, claim, upstream call, result recorded) ${run.mcp.warden.rps.toFixed(0)}/s vs the same call straight to the upstream ${run.mcp.direct.rps.toFixed(0)}/s: ${run.mcp.ratio.toFixed(2)}× (goal ≥ 0.7 on SQLite)`,
     );
+  await reportTwoInstancePostgres(postgresUrl);
   const ratioOf = (provider) => runs.find((r) => r.provider === provider)?.median.ratio.toFixed(2) ?? 'n/a';
   const p99RatioOf = (provider) => runs.find((r) => r.provider === provider)?.fixedMedian.p99ratio.toFixed(2) ?? 'n/a';
   console.log(
@@ -572,3 +575,93 @@ main().catch((error) => {
   console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+
+// Two instances on one PostgreSQL (issue 16): `two-instance postgresql=<ratio>` = proposals/s of two app instances on
+// one database (each under the same load as the single one) ÷ one instance's, median of ROUNDS alternating rounds.
+// `node scripts/bench.mjs --two-instance-only` runs this phase alone (WARDEN_BENCH_POSTGRES_URL). Scaling needs cores
+// for the second instance: the figure is printed with the machine's core count, since on 2 cores the two servers,
+// PostgreSQL and the load generator share what one server already had.
+async function reportTwoInstancePostgres(postgresUrl) {
+  if (!postgresUrl) {
+    console.log('two-instance postgresql=n/a (WARDEN_BENCH_POSTGRES_URL is not set)');
+    return;
+  }
+  const result = await benchTwoInstances(postgresUrl);
+  console.log(
+    `two instances on one PostgreSQL (${cpus().length} cores): one instance ${result.one.toFixed(0)} proposals/s, two ${result.two.toFixed(0)} proposals/s (${result.each.map((rps) => rps.toFixed(0)).join(' + ')}), ${CONNECTIONS} connections per instance, median of ${result.rounds} rounds (goal ≥ 1.6 with the cores for it)`,
+  );
+  console.log(`two-instance postgresql=${result.ratio.toFixed(2)}`);
+}
+
+async function benchTwoInstances(postgresUrl) {
+  await wipePostgres(postgresUrl);
+  const instances = [];
+  try {
+    // One after the other: the first migrates the empty database, the second finds nothing to do.
+    for (let i = 0; i < 2; i++)
+      instances.push(await startBenchInstance(postgresUrl, i === 0 ? PORT_BASE + 50 : instances[0].port + 1));
+    const key = seedAgent(instances[0].env);
+    let n = 0;
+    const propose = (instance) => [
+      `${instance.base}/api/v1/actions`,
+      {
+        requests: [
+          {
+            method: 'POST',
+            headers: agentHeaders(key),
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ tool: 'bench.lookup', params: { customerId: `C-${++n}` }, reason: 'benchmark' }),
+            }),
+          },
+        ],
+      },
+    ];
+    const noCpu = { sample: async () => null };
+    await Promise.all(instances.map((instance) => warmUp(...propose(instance))));
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const one = await measure(...propose(instances[0]), noCpu);
+      const both = await Promise.all(instances.map((instance) => measure(...propose(instance), noCpu)));
+      const two = both.reduce((sum, r) => sum + r.rps, 0);
+      rounds.push({ one: one.rps, two, each: both.map((r) => r.rps), ratio: two / one.rps });
+    }
+    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
+    return { ...median, rounds: rounds.length };
+  } finally {
+    for (const instance of instances) await instance.stop();
+  }
+}
+
+async function startBenchInstance(databaseUrl, fromPort) {
+  const port = await freePort(fromPort, fromPort + 49);
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    WARDEN_SEED: 'none',
+    WARDEN_SKIP_BUILD: '1',
+  };
+  console.error(`[bench] two instances: starting a server on port ${port}`);
+  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const stop = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  };
+  try {
+    await waitForHealth(base, server);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, base, env, stop };
+}

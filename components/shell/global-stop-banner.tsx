@@ -6,36 +6,47 @@ import type { StopState } from '@/lib/kill-switches/read-stop-state';
 import { formatUtc } from '../format-time';
 import { IntentPrefetchLink } from '../ui/intent-prefetch-link';
 
-const POLL_MS = 1000;
+/** How long one wait of the banner's long-poll lasts; a hidden tab checks again this often without holding one. */
+const WAIT_SECONDS = 25;
+const RETRY_MS = 1000;
 
 /**
- * The banner, kept live: it starts from the state the server rendered and asks `/stop-state` every second (a cheap
- * read of one row), so a stop engaged or released on any app instance shows on every open console page within ~1 s.
- * A hidden tab skips its polls; a failed poll keeps what is shown (the next one tries again).
+ * The banner, kept live: it starts from the state the server rendered and keeps one long-poll open on `/stop-state`,
+ * answered as soon as the stop changes on any app instance (on PostgreSQL as it commits; elsewhere within a second),
+ * so every open console page shows an engage or a release at once. A hidden tab holds no wait; a failed one keeps what
+ * is shown and tries again a second later.
  */
 export function LiveGlobalStopBanner({ initial }: { initial: StopState }) {
   const [state, setState] = useState(initial);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
+    let shown = initial;
     const controller = new AbortController();
-    const poll = async () => {
+    const wait = async () => {
+      let again = RETRY_MS;
       if (document.visibilityState !== 'hidden') {
         try {
-          const response = await fetch('/stop-state', { cache: 'no-store', signal: controller.signal });
-          if (response.ok) setState((await response.json()) as StopState);
+          const query = new URLSearchParams({ wait: String(WAIT_SECONDS), engaged: shown.engaged ? '1' : '0' });
+          if (shown.changedAt) query.set('changedAt', shown.changedAt);
+          const response = await fetch(`/stop-state?${query}`, { cache: 'no-store', signal: controller.signal });
+          if (response.ok) {
+            shown = (await response.json()) as StopState;
+            setState(shown);
+            again = 0;
+          }
         } catch {
           // Offline or aborted: keep the last known state.
         }
       }
-      if (!controller.signal.aborted) timer = setTimeout(() => void poll(), POLL_MS);
+      if (!controller.signal.aborted) timer = setTimeout(() => void wait(), again);
     };
-    // poll never rejects: a failed fetch keeps the last known state.
-    timer = setTimeout(() => void poll(), POLL_MS);
+    // wait never rejects: a failed fetch keeps the last known state.
+    void wait();
     return () => {
       controller.abort();
       clearTimeout(timer);
     };
-  }, []);
+  }, [initial]);
   if (!state.engaged) return null;
   return (
     <GlobalStopBanner

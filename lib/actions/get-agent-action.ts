@@ -2,11 +2,12 @@ import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { WardenError } from '../errors';
 import { expiryReason } from '../policy/effective-status';
-import { nextActionChange } from '../realtime/action-changes';
+import { actionChanges, type ActionChanges } from '../realtime/action-changes';
+import { rereadAfterMs } from '../realtime/other-instances';
 import { toActionView, type ActionView } from './action-view';
 import { readEffectiveStatus } from './read-effective-status';
 
-/** How often a long-poll re-reads the database, to see decisions made by other app instances. */
+/** How often a long-poll re-reads the database when other app instances' decisions cannot be heard (SQLite). */
 const REREAD_MS = 1000;
 
 /**
@@ -20,6 +21,21 @@ export async function getAgentAction(
 ): Promise<ActionView> {
   assertCan(actor, 'actions.read_own');
   const deadline = Date.now() + (input.waitSeconds ?? 0) * 1000;
+  // Listening from before the first read: a decision committed between a read and the wait still wakes it.
+  const changes = actionChanges(input.actionId);
+  try {
+    return await readUntilDecided(actor, input, deadline, changes);
+  } finally {
+    changes.close();
+  }
+}
+
+async function readUntilDecided(
+  actor: Actor,
+  input: { actionId: string; signal?: AbortSignal },
+  deadline: number,
+  changes: ActionChanges,
+): Promise<ActionView> {
   for (;;) {
     const action = await db().action.findFirst({
       where: { id: input.actionId, agentId: actor.id },
@@ -36,6 +52,6 @@ export async function getAgentAction(
       return toActionView({ ...action, status, decisionReason: expiryReason(action.expiresAt!) });
     }
     const untilExpiry = action.expiresAt && !frozen ? Math.max(action.expiresAt.getTime() - Date.now(), 0) : Infinity;
-    await nextActionChange(action.id, Math.min(remaining, REREAD_MS, untilExpiry), input.signal);
+    await changes.next(Math.min(remaining, rereadAfterMs(REREAD_MS), untilExpiry), input.signal);
   }
 }

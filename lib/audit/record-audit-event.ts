@@ -1,5 +1,7 @@
 import { auditActor, type Actor } from '../auth/actor';
 import type { Tx } from '../db/client';
+import { CHANGE_CHANNEL } from '../db/engine';
+import { databaseTarget } from '../env';
 import { joinSql, prismaRunner, sql, type SqlRunner } from '../db/sql-runner';
 import type { AuditPayloadInput } from './event-payloads';
 import type { AuditEventType } from './event-types';
@@ -37,7 +39,21 @@ export function auditEventsStatement(events: AuditEventInput[]): ReturnType<type
     const { actorType, actorId } = auditActor(event.actor);
     return sql`(${at}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})`;
   });
-  return sql`INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES ${joinSql(rows)}`;
+  const insert = sql`INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload") VALUES ${joinSql(rows)}`;
+  return announced(insert);
+}
+
+/**
+ * On PostgreSQL every audit event is announced to the other app instances (lib/realtime/) by pg_notify in the same
+ * statement, hence the same transaction: delivered at its commit, never for a rollback. Ids and kinds only. The
+ * statement then counts one row per event, as the INSERT alone does.
+ */
+function announced(insert: ReturnType<typeof sql>, returningSeq = false): ReturnType<typeof sql> {
+  if (databaseTarget().provider !== 'postgresql') return returningSeq ? sql`${insert} RETURNING "seq"` : insert;
+  // As text: pg_notify returns void, which Prisma cannot read back.
+  const notice = sql`pg_notify(${CHANGE_CHANNEL}, "seq" || ':' || "type" || ':' || COALESCE("actionId", ''))::text AS "notified"`;
+  return sql`WITH "e" AS (${insert} RETURNING "seq", "type", "actionId")
+    SELECT ${returningSeq ? sql`"seq", ${notice}` : notice} FROM "e"`;
 }
 
 export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
@@ -47,10 +63,10 @@ export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<
 /** One event, returning its sequence number (for rows that point at the event that caused them). */
 export async function recordAuditEventReturningSeq(tx: Tx, event: AuditEventInput): Promise<number> {
   const { actorType, actorId } = auditActor(event.actor);
-  const rows = await tx.$queryRaw<{ seq: number | bigint }[]>(sql`
+  const insert = sql`
     INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actionId", "agentId", "type", "payload")
-    VALUES (${new Date()}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})
-    RETURNING "seq"`);
+    VALUES (${new Date()}, ${actorType}, ${actorId}, ${event.actionId ?? null}, ${event.agentId ?? null}, ${event.type}, ${JSON.stringify(event.payload)})`;
+  const rows = await tx.$queryRaw<{ seq: number | bigint }[]>(announced(insert, true));
   const [row] = rows;
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   return Number(row.seq);

@@ -56,6 +56,11 @@ export interface DatabaseEngine {
   connectionStats(): ConnectionStats[];
   /** Lets work in flight finish, then closes every connection. */
   close(): Promise<void>;
+  /**
+   * Notices of what other processes commit, as they commit (PostgreSQL's LISTEN/NOTIFY). Absent where the engine has
+   * no such channel (SQLite): there, other processes' changes are found by polling (lib/realtime/).
+   */
+  changeFeed?(): ChangeFeed;
 }
 
 /**
@@ -65,7 +70,35 @@ export interface DatabaseEngine {
 export type ConnectionStats = { pool: string; open: number; idle: number; waiting: number };
 
 /**
+ * One audit event committed (by any process on the database): its sequence number, its type and its action, if any.
+ * Ids and kinds only: never parameters or anything secret.
+ */
+export type ChangeNotice = { seq: number; type: string; actionId: string | null };
+
+export type ChangeFeedListener = {
+  notice(notice: ChangeNotice): void;
+  /** The feed is listening (again): what was committed while it was not must be caught up by the listener. */
+  connected(): void;
+  /** The feed lost its connection: until `connected`, nothing is heard. */
+  disconnected(): void;
+};
+
+/** A connection of its own that hears every commit's notices, reconnecting (with backoff) when it drops. */
+export type ChangeFeed = {
+  /** Whether notices are being heard now. */
+  readonly listening: boolean;
+  /** Starts listening on first use. Returns the unsubscribe. */
+  subscribe(listener: ChangeFeedListener): () => void;
+};
+
+/**
  * A failure after which no commit on the database could be trusted to be on disk (a failed fsync). The engine refuses
  * all later work itself; the server's entry point decides what the process does (instrumentation.ts stops it).
  */
 export type FatalDatabaseFailure = (error: Error) => void;
+
+/**
+ * The PostgreSQL channel the audit append notifies (pg_notify in the transaction that writes the event, so the notice
+ * is delivered at its commit and never for a rollback). Payload: `seq:type:actionId` (the last part empty if none).
+ */
+export const CHANGE_CHANNEL = 'warden_changes';

@@ -1,8 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { PrismaClient } from '../../generated/postgresql/client';
-import type { ConnectionStats, DatabaseEngine, Db, Sql, SqlRunner } from '../engine';
+import type { ChangeFeed, ConnectionStats, DatabaseEngine, Db, Sql, SqlRunner } from '../engine';
 import { GroupedWrites } from './grouped-writes';
+import { NotifyListener } from './notify-listener';
 import { createPgPool } from './pool';
 import { PgReader } from './reader';
 import { pgRunner, pgTransaction } from './transaction';
@@ -26,6 +27,7 @@ class PostgresEngine implements DatabaseEngine {
   private readonly prismaPool: pg.Pool;
   private gate: { pool: pg.Pool; writes: GroupedWrites } | null = null;
   private reader: PgReader | null = null;
+  private listener: NotifyListener | null = null;
 
   constructor(private readonly url: string) {
     // JIT off: the console's counts over 100,000 pending actions are costed high enough for PostgreSQL to compile
@@ -58,10 +60,16 @@ class PostgresEngine implements DatabaseEngine {
     return stats;
   }
 
+  changeFeed(): ChangeFeed {
+    return (this.listener ??= new NotifyListener(this.url));
+  }
+
   async close(): Promise<void> {
-    const { gate, reader } = this;
+    const { gate, reader, listener } = this;
     this.gate = null;
     this.reader = null;
+    this.listener = null;
+    await listener?.close();
     await this.prisma.$disconnect();
     await gate?.pool.end();
     await reader?.end();
