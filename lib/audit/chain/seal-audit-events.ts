@@ -2,7 +2,7 @@ import type { Actor } from '../../auth/actor';
 import { databaseTarget } from '../../env';
 import { db, type Tx } from '../../db/client';
 import { Prisma } from '../../generated/sqlite/client';
-import { joinSql, sql } from '../../db/sql-runner';
+import { inTransaction, joinSql, sql, type SqlRunner } from '../../db/sql-runner';
 import { recordAuditEventReturningSeq } from '../record-audit-event';
 import { atMillis, atMsSql, eventHash, GENESIS_HASH, type ChainEvent } from './canonical-event';
 import { chainSettings } from './chain-settings';
@@ -61,7 +61,7 @@ export async function sealAuditEvents(
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
     let sealed: number;
     try {
-      sealed = await db().$transaction((tx) => sealBatch(tx, owner, key, now), { timeout: 30_000 });
+      sealed = await sealNextBatch(owner, key, now);
     } catch (error) {
       if (error instanceof LostLeaseError) return total === 0 ? null : total;
       throw error;
@@ -113,6 +113,126 @@ async function leaseSealer(owner: string, now: Date): Promise<boolean> {
   return count === 1;
 }
 
+/**
+ * One batch. In the usual case (the head is as a sealer left it) the events are read, hashed and signed outside any
+ * transaction, and only the writes form one, which moves the head by compare-and-set on what was read: the database's
+ * write lock is held for a handful of statements, not for the reads, the hashing and the signatures, so the gate's
+ * commits (on SQLite, the whole file's writers) wait for it as little as possible. On SQLite that transaction runs on
+ * the group commit's connection, whose statements are prepared once (Prisma's adapter prepares each anew: measured in
+ * docs/BENCHMARKS.md). A first seal or a broken chain takes the whole batch in one Prisma transaction (sealBatch).
+ */
+async function sealNextBatch(owner: string, key: SigningKey, now: Date): Promise<number> {
+  const plan = await planBatch(key, now);
+  if (!plan) return db().$transaction((tx) => sealBatch(tx, owner, key, now), { timeout: 30_000 });
+  await inTransaction(async (runner) => {
+    const { head, next } = plan;
+    const moved = await runner.execute(sql`
+      UPDATE "AuditChainHead" SET "chainIndex" = ${next.chainIndex}, "seq" = ${next.seq}, "hash" = ${next.hash},
+        "floorSeq" = ${next.floorSeq}, "sealedAt" = ${next.sealedAt}, "keyId" = ${next.keyId},
+        "publicKey" = ${next.publicKey}, "signature" = ${next.signature}
+      WHERE "id" = ${HEAD_ID} AND "chainIndex" = ${head.chainIndex} AND "hash" = ${head.hash}`);
+    if (moved !== 1) throw new Error('audit sealer: the head moved meanwhile');
+    await writeSeals(runner, plan.sealed);
+    for (const c of plan.checkpoints) {
+      await runner.execute(sql`
+        INSERT INTO "AuditCheckpoint" ("chainIndex", "seq", "hash", "signedAt", "keyId", "publicKey", "signature")
+        VALUES (${c.chainIndex}, ${c.seq}, ${c.hash}, ${c.signedAt}, ${c.keyId}, ${c.publicKey}, ${c.signature})`);
+    }
+    const leased = await runner.execute(sql`
+      UPDATE "WorkerCursor" SET "position" = ${next.chainIndex}, "leaseUntil" = ${new Date(Date.now() + LEASE_MS)}
+      WHERE "id" = ${SEALER_CURSOR} AND "leaseOwner" = ${owner}`);
+    if (leased !== 1) throw new LostLeaseError(); // another instance took the lease: this batch rolls back
+  });
+  return plan.sealed.length;
+}
+
+type BatchPlan = {
+  head: Head;
+  sealed: Sealed[];
+  checkpoints: CheckpointRow[];
+  next: Omit<Head, 'publicKey' | 'signature'> & { keyId: string; publicKey: string; signature: string };
+};
+
+/** The usual batch, read and signed ahead of its transaction; null when the head is missing or the chain broken. */
+async function planBatch(key: SigningKey, now: Date): Promise<BatchPlan | null> {
+  const settings = chainSettings();
+  const head = await db().auditChainHead.findUnique({ where: { id: HEAD_ID } });
+  if (!head || (await brokenReason(db(), head))) return null;
+  const events = await unsealedEvents(db(), head.floorSeq, []);
+  const sealed = chainOn({ index: head.chainIndex, hash: head.hash }, events);
+  const checkpoints = await chooseCheckpoints(db(), key, sealed, false, now, settings);
+  const tip = sealed.at(-1) ?? { seq: head.seq, chainIndex: head.chainIndex, hash: head.hash };
+  const ours = new Set(sealed.map((s) => s.seq));
+  const floorSeq = await advanceFloor(db(), head.floorSeq, now.getTime(), settings.gapGraceMs, ours);
+  return { head, sealed, checkpoints, next: signedHead(key, tip, floorSeq, now) };
+}
+
+/**
+ * Each event's seal, written only where none is yet. SQLite: one prepared UPDATE per event (the group commit's
+ * connection keeps it). PostgreSQL: one UPDATE per 200 events, the values picked by CASE (one round trip).
+ */
+async function writeSeals(runner: SqlRunner, sealed: Sealed[]): Promise<void> {
+  if (runner.dialect === 'sqlite') {
+    for (const s of sealed) {
+      const count = await runner.execute(sql`
+        UPDATE "AuditEvent" SET "chainIndex" = ${s.chainIndex}, "prevHash" = ${s.prevHash}, "hash" = ${s.hash}
+        WHERE "seq" = ${s.seq} AND "chainIndex" IS NULL`);
+      if (count !== 1) throw new Error('audit sealer: events were sealed by another sealer meanwhile');
+    }
+    return;
+  }
+  for (let i = 0; i < sealed.length; i += 200) {
+    const chunk = sealed.slice(i, i + 200);
+    const count = await runner.execute(sealChunkStatement(chunk));
+    if (count !== chunk.length) throw new Error('audit sealer: events were sealed by another sealer meanwhile');
+  }
+}
+
+/** Gives each event the next chain index, its predecessor's hash and its own, from `base` on. */
+function chainOn(base: { index: number; hash: string }, events: RawEvent[]): Sealed[] {
+  const sealed: Sealed[] = [];
+  for (const event of events) {
+    const chainIndex = base.index + 1;
+    const hash = eventHash(event, chainIndex, base.hash);
+    sealed.push({ seq: event.seq, chainIndex, prevHash: base.hash, hash });
+    base = { index: chainIndex, hash };
+  }
+  return sealed;
+}
+
+function signedHead(
+  key: SigningKey,
+  tip: { seq: number; chainIndex: number; hash: string },
+  floorSeq: number,
+  now: Date,
+): BatchPlan['next'] {
+  const next = {
+    chainIndex: tip.chainIndex,
+    seq: tip.seq,
+    hash: tip.hash,
+    floorSeq,
+    sealedAt: now,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+  };
+  return { ...next, signature: signMessage(key, headMessage({ ...next, sealedAtMs: now.getTime() })) };
+}
+
+/**
+ * One UPDATE for up to 200 events, rows found by primary key, values picked by CASE: portable, and no join for
+ * SQLite's planner to turn into a scan of the table (UPDATE … FROM (VALUES …) did: ~60 events/s on 200,000 rows).
+ */
+function sealChunkStatement(chunk: Sealed[]) {
+  const pick = (value: (s: Sealed) => unknown, type: 'INTEGER' | 'TEXT') =>
+    sql`CASE "seq" ${joinSql(
+      chunk.map((s) => sql`WHEN ${s.seq} THEN CAST(${value(s)} AS ${type === 'INTEGER' ? sql`INTEGER` : sql`TEXT`})`),
+      ' ',
+    )} END`;
+  return sql`
+    UPDATE "AuditEvent" SET "chainIndex" = ${pick((s) => s.chainIndex, 'INTEGER')}, "prevHash" = ${pick((s) => s.prevHash, 'TEXT')}, "hash" = ${pick((s) => s.hash, 'TEXT')}
+    WHERE "seq" IN (${joinSql(chunk.map((s) => s.seq))}) AND "chainIndex" IS NULL`;
+}
+
 async function sealBatch(tx: Tx, owner: string, key: SigningKey, now: Date): Promise<number> {
   const settings = chainSettings();
   const head = await tx.auditChainHead.findUnique({ where: { id: HEAD_ID } });
@@ -142,42 +262,19 @@ async function sealBatch(tx: Tx, owner: string, key: SigningKey, now: Date): Pro
   const events = await unsealedEvents(tx, head?.floorSeq ?? 0, firsts);
   if (events.length === 0 && !head) return 0;
 
-  const sealed: Sealed[] = [];
-  for (const event of events) {
-    const chainIndex = base.index + 1;
-    const hash = eventHash(event, chainIndex, base.hash);
-    sealed.push({ seq: event.seq, chainIndex, prevHash: base.hash, hash });
-    base = { index: chainIndex, hash };
-  }
-  // One UPDATE per 200 events, rows found by primary key, values picked by CASE: portable, and no join for SQLite's
-  // planner to turn into a scan of the table (UPDATE … FROM (VALUES …) did: ~60 events/s on 200,000 rows).
+  const sealed = chainOn(base, events);
   for (let i = 0; i < sealed.length; i += 200) {
     const chunk = sealed.slice(i, i + 200);
-    const pick = (value: (s: Sealed) => unknown, type: 'INTEGER' | 'TEXT') =>
-      sql`CASE "seq" ${joinSql(
-        chunk.map((s) => sql`WHEN ${s.seq} THEN CAST(${value(s)} AS ${type === 'INTEGER' ? sql`INTEGER` : sql`TEXT`})`),
-        ' ',
-      )} END`;
-    const count = await tx.$executeRaw(sql`
-      UPDATE "AuditEvent" SET "chainIndex" = ${pick((s) => s.chainIndex, 'INTEGER')}, "prevHash" = ${pick((s) => s.prevHash, 'TEXT')}, "hash" = ${pick((s) => s.hash, 'TEXT')}
-      WHERE "seq" IN (${joinSql(chunk.map((s) => s.seq))}) AND "chainIndex" IS NULL`);
+    const count = await tx.$executeRaw(sealChunkStatement(chunk));
     if (count !== chunk.length) throw new Error('audit sealer: events were sealed by another sealer meanwhile');
   }
 
-  await signCheckpoints(tx, key, sealed, firsts.length > 0, now, settings);
+  const checkpoints = await chooseCheckpoints(tx, key, sealed, firsts.length > 0, now, settings);
+  if (checkpoints.length > 0) await tx.auditCheckpoint.createMany({ data: checkpoints });
   const tip = sealed.at(-1) ?? (head ? { seq: head.seq, chainIndex: head.chainIndex, hash: head.hash } : null);
   if (!tip) return 0;
-  const floorSeq = await advanceFloor(tx, head?.floorSeq ?? 0, now.getTime(), settings.gapGraceMs);
-  const next = {
-    chainIndex: tip.chainIndex,
-    seq: tip.seq,
-    hash: tip.hash,
-    floorSeq,
-    sealedAt: now,
-    keyId: key.keyId,
-    publicKey: key.publicKey,
-  };
-  const signed = { ...next, signature: signMessage(key, headMessage({ ...next, sealedAtMs: now.getTime() })) };
+  const floorSeq = await advanceFloor(tx, head?.floorSeq ?? 0, now.getTime(), settings.gapGraceMs, new Set());
+  const signed = signedHead(key, tip, floorSeq, now);
   if (!head) {
     await tx.auditChainHead.create({ data: { id: HEAD_ID, ...signed } });
   } else {
@@ -255,15 +352,25 @@ async function unsealedEvents(tx: Tx, floor: number, firsts: number[]): Promise<
   return [...own, ...others];
 }
 
+type CheckpointRow = {
+  chainIndex: number;
+  seq: number;
+  hash: string;
+  signedAt: Date;
+  keyId: string;
+  publicKey: string;
+  signature: string;
+};
+
 /** Every N events, at a break or a start, and at the batch's end once the last checkpoint is M minutes old. */
-async function signCheckpoints(
+async function chooseCheckpoints(
   tx: Tx,
   key: SigningKey,
   sealed: Sealed[],
   atFirst: boolean,
   now: Date,
   settings: { checkpointEvents: number; checkpointMs: number },
-) {
+): Promise<CheckpointRow[]> {
   const last = await tx.auditCheckpoint.findFirst({
     orderBy: { chainIndex: 'desc' },
     select: { chainIndex: true, signedAt: true },
@@ -279,21 +386,18 @@ async function signCheckpoints(
   const tail = sealed.at(-1) ?? (await highestSealedEvent(tx));
   const stale = !last || now.getTime() - last.signedAt.getTime() >= settings.checkpointMs;
   if (tail && stale && tail.chainIndex > lastIndex) chosen.push(tail);
-  if (chosen.length === 0) return;
-  await tx.auditCheckpoint.createMany({
-    data: chosen.map((s) => ({
-      chainIndex: s.chainIndex,
-      seq: s.seq,
-      hash: s.hash,
-      signedAt: now,
-      keyId: key.keyId,
-      publicKey: key.publicKey,
-      signature: signMessage(
-        key,
-        checkpointMessage({ chainIndex: s.chainIndex, seq: s.seq, hash: s.hash, signedAtMs: now.getTime() }),
-      ),
-    })),
-  });
+  return chosen.map((s) => ({
+    chainIndex: s.chainIndex,
+    seq: s.seq,
+    hash: s.hash,
+    signedAt: now,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+    signature: signMessage(
+      key,
+      checkpointMessage({ chainIndex: s.chainIndex, seq: s.seq, hash: s.hash, signedAtMs: now.getTime() }),
+    ),
+  }));
 }
 
 async function highestSealedEvent(tx: Tx): Promise<Sealed | null> {
@@ -306,10 +410,17 @@ async function highestSealedEvent(tx: Tx): Promise<Sealed | null> {
 }
 
 /**
- * The floor: the highest seq with every seq up to it sealed. A hole is passed only once it has been open for the
- * grace period (a rolled-back insert on PostgreSQL; a lower seq still in flight there commits within it).
+ * The floor: the highest seq with every seq up to it sealed (`sealingNow`: sealed by the batch about to commit). A hole
+ * is passed only once it has been open for the grace period (a rolled-back insert on PostgreSQL; a lower seq still in
+ * flight there commits within it).
  */
-async function advanceFloor(tx: Tx, floor: number, now: number, graceMs: number): Promise<number> {
+async function advanceFloor(
+  tx: Tx,
+  floor: number,
+  now: number,
+  graceMs: number,
+  sealingNow: ReadonlySet<number>,
+): Promise<number> {
   const rows = await tx.$queryRaw<{ seq: number | bigint; sealed: number | bigint | boolean }[]>(sql`
     SELECT "seq", CASE WHEN "chainIndex" IS NULL THEN 0 ELSE 1 END AS "sealed" FROM "AuditEvent" WHERE "seq" > ${floor} ORDER BY "seq" LIMIT 5000`);
   let expected = floor + 1;
@@ -320,7 +431,7 @@ async function advanceFloor(tx: Tx, floor: number, now: number, graceMs: number)
       holesSeen.set(expected, firstSeen);
       if (now - firstSeen < graceMs) break;
     }
-    if (Number(row.sealed) !== 1) break;
+    if (Number(row.sealed) !== 1 && !sealingNow.has(seq)) break;
     floor = seq;
     expected = seq + 1;
   }
