@@ -47,9 +47,22 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
     return perCaller(errorResponse(error));
   }
   const server = mcpServerFor(actor, consoleOrigin(request));
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  // A plain JSON answer costs half what an event stream does; a stream only when there is something to stream before
+  // the answer: progress notifications, which a client asks for with a progressToken.
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: !asksForProgress(body),
+  });
   await server.connect(transport);
   return perCaller(await transport.handleRequest(request, { parsedBody: body }));
+}
+
+function asksForProgress(body: unknown): boolean {
+  const messages = Array.isArray(body) ? (body as unknown[]) : [body];
+  return messages.some((message) => {
+    const meta = (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta;
+    return meta?.progressToken !== undefined;
+  });
 }
 
 function perCaller(response: Response): Response {
