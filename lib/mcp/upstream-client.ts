@@ -84,6 +84,20 @@ function assertAllowed(target: UpstreamTarget): void {
   if (refused) throw new UpstreamError(refused);
 }
 
+/** Closes every shared upstream connection (the SDK client keeps a standalone event stream open on each). */
+export async function closeUpstreamConnections(): Promise<void> {
+  const entries = [...shared.entries()];
+  shared.clear();
+  await Promise.all(
+    entries.map(([, entry]) =>
+      entry.client.then(
+        (client) => client.close().catch(() => undefined),
+        () => undefined,
+      ),
+    ),
+  );
+}
+
 /** A listing (registration, refresh) on a connection of its own, closed after; the shared one is dropped. */
 export async function listUpstreamTools(target: UpstreamTarget): Promise<UpstreamToolDefinition[]> {
   assertAllowed(target);
