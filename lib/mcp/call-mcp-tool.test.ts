@@ -44,7 +44,7 @@ describe.each(TEST_DATABASES)('MCP tools/call through the gate on %s', (kind) =>
   });
   afterAll(async () => {
     vi.restoreAllMocks();
-    // Warden keeps a connection to each upstream (and the SDK client an event stream on it): closed first.
+    // Warden keeps a connection to each upstream: closed first, so the upstream's close need not wait for it.
     const { closeUpstreamConnections } = await import('./upstream-client');
     await closeUpstreamConnections();
     await upstream.close();

@@ -33,7 +33,7 @@ describe.each(TEST_DATABASES)('MCP tasks through the gate on %s', (kind) => {
     reviewer = await w.person(['reviewer']);
   });
   afterAll(async () => {
-    // Warden keeps a connection to each upstream (and the SDK client an event stream on it): closed first.
+    // Warden keeps a connection to each upstream: closed first, so the upstream's close need not wait for it.
     const { closeUpstreamConnections } = await import('./upstream-client');
     await closeUpstreamConnections();
     await upstream.close();

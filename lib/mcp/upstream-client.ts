@@ -38,6 +38,11 @@ function targetKey(target: UpstreamTarget): string {
 function connect(target: UpstreamTarget): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(target.url), {
     fetch: (url, init) => {
+      // Warden asks; it never listens for what an upstream might send on its own (no sampling, no elicitation):
+      // the standalone event stream the SDK opens with a GET is answered "not offered" (405, which the SDK expects)
+      // without a request, so a shared connection holds no stream open on the upstream.
+      if ((init?.method ?? 'GET').toUpperCase() === 'GET')
+        return Promise.resolve(new Response(null, { status: 405, statusText: 'Not used by Warden' }));
       if (!target.credentials) return fetch(url, init);
       const headers = new Headers(init?.headers);
       headers.set('Authorization', `Bearer ${openCredential(target.credentials)}`);
@@ -84,7 +89,7 @@ function assertAllowed(target: UpstreamTarget): void {
   if (refused) throw new UpstreamError(refused);
 }
 
-/** Closes every shared upstream connection (the SDK client keeps a standalone event stream open on each). */
+/** Closes every shared upstream connection (its keep-alive sockets with it). */
 export async function closeUpstreamConnections(): Promise<void> {
   const entries = [...shared.entries()];
   shared.clear();
