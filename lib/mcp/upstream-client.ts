@@ -22,11 +22,12 @@ const TIMEOUT_MS = 30_000;
  *
  * Tool calls share one connected Client per upstream (initialize once, then one HTTP request per call, keep-alive
  * sockets): a new client per call cost three requests and capped the gateway at ~60 calls/s here. The client is
- * keyed by the URL and the sealed credential as stored, so a re-registration or a new credential (re-sealed, so a
- * new text) gets a new client; a listing (registration, refresh) drops the client of that target; a failure drops it
- * too (but a JSON-RPC error, which came over a working connection), so the next call connects afresh. A call refused for an unknown session (404: the upstream restarted and
- * forgot it, and ran nothing) is sent once more on a new connection; any other failure is reported, never retried:
- * the upstream may have run the tool.
+ * kept per URL and matched to the sealed credential as stored, so a re-registration or a new credential (re-sealed,
+ * so a new text) gets a new client (two servers registered on one URL with different credentials would take turns
+ * replacing it: correct, not fast); a listing (registration, refresh) drops the client of that URL; a failure drops
+ * it too (but a JSON-RPC error, which came over a working connection), so the next call connects afresh. A call
+ * refused for an unknown session (404: the upstream restarted and forgot it, and ran nothing) is sent once more on a
+ * new connection; any other failure is reported, never retried: the upstream may have run the tool.
  */
 type Shared = { client: Promise<Client>; key: string };
 const shared = new Map<string, Shared>();
