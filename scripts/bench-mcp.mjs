@@ -3,6 +3,7 @@
 // one run, back to back, each answered 2xx and checked once for a real result. Goal: through Warden ≥ 0.7× direct.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const TOKEN = 'bench-upstream-token';
 
@@ -50,7 +51,17 @@ async function checkOnce(url, authorization, tool) {
     throw new Error(`an MCP bench call did not return the upstream's result: ${response.status} ${text.slice(0, 300)}`);
 }
 
-export async function benchMcpCalls({ root, base, env, upstreamPort, runTypeScript, warmUp, measure, cpu }) {
+export async function benchMcpCalls({
+  root,
+  base,
+  env,
+  upstreamPort,
+  runTypeScript,
+  warmUp,
+  measure,
+  cpu,
+  rounds = 1,
+}) {
   const upstream = spawn(
     path.join(root, 'node_modules/.bin/tsx'),
     ['scripts/demo-mcp-server.ts', String(upstreamPort)],
@@ -106,12 +117,145 @@ export async function benchMcpCalls({ root, base, env, upstreamPort, runTypeScri
     await checkOnce(upstreamUrl, `Bearer ${TOKEN}`, 'search_customers');
     await warmUp(...direct);
     await warmUp(...viaWarden);
-    const directRun = await measure(...direct, cpu);
-    const wardenRun = await measure(...viaWarden, cpu);
-    return { direct: directRun, warden: wardenRun, ratio: wardenRun.rps / directRun.rps };
+    // Pairs back to back (the machine's speed drifts); the median pair by ratio is the figure.
+    const pairs = [];
+    for (let round = 0; round < rounds; round++) {
+      const directRun = await measure(...direct, cpu);
+      const wardenRun = await measure(...viaWarden, cpu);
+      pairs.push({ direct: directRun, warden: wardenRun, ratio: wardenRun.rps / directRun.rps });
+    }
+    const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor((pairs.length - 1) / 2)];
+    return { ...median, pairs };
   } finally {
     const exited = new Promise((resolve) => upstream.once('exit', resolve));
     process.kill(-upstream.pid, 'SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   }
+}
+
+// Run alone (`node scripts/bench-mcp.mjs`, after `npx next build`): the MCP line only, on a fresh SQLite file, with
+// the production build served as `npm start` would on a free port from WARDEN_BENCH_PORT_BASE (default 3400),
+// WARDEN_BENCH_ROUNDS pairs (default 3) of WARDEN_BENCH_SECONDS each (default 10), 16 connections. NODE_OPTIONS
+// reaches the server too (e.g. `--cpu-prof --cpu-prof-dir=…` to profile it). Prints each pair and the median.
+/** NODE_OPTIONS (a profiler, say) is for the server only, not for the seeding scripts or the upstream. */
+function withoutNodeOptions(env) {
+  const copy = { ...env };
+  delete copy.NODE_OPTIONS;
+  return copy;
+}
+
+async function runAlone() {
+  const { default: autocannon } = await import('autocannon');
+  const { execFileSync } = await import('node:child_process');
+  const { mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+  const { createServer } = await import('node:net');
+  const { loadavg } = await import('node:os');
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const seconds = Number(process.env.WARDEN_BENCH_SECONDS ?? 10);
+  const rounds = Math.max(1, Number(process.env.WARDEN_BENCH_ROUNDS ?? 3));
+  const portBase = Number(process.env.WARDEN_BENCH_PORT_BASE ?? 3400);
+  const freePort = async (from) => {
+    for (let port = from; port < from + 100; port++) {
+      const free = await new Promise((resolve) => {
+        const probe = createServer()
+          .once('error', () => resolve(false))
+          .once('listening', () => probe.close(() => resolve(true)));
+        probe.listen(port, '127.0.0.1');
+      });
+      if (free) return port;
+    }
+    throw new Error(`no free port from ${from}`);
+  };
+  const dir = path.join(root, 'data/bench', `mcp-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort(portBase);
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: `file:${path.join(dir, 'bench.db')}`,
+    WARDEN_DATA_DIR: dir,
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    WARDEN_SEED: 'none',
+    WARDEN_SKIP_BUILD: '1',
+    WARDEN_EGRESS_ALLOW: '127.0.0.1',
+  };
+  const toolEnv = withoutNodeOptions(env);
+  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  try {
+    const deadline = Date.now() + 120_000;
+    while (
+      (await fetch(`${base}/api/v1/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error('the server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const runTypeScript = (name, source, scriptEnv) => {
+      const file = path.join(dir, `${name}.ts`);
+      writeFileSync(file, source);
+      return execFileSync(path.join(root, 'node_modules/.bin/tsx'), [file], {
+        cwd: root,
+        env: withoutNodeOptions(scriptEnv),
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .pop();
+    };
+    const run = (url, options, duration) => autocannon({ url, connections: 16, duration, ...options });
+    const measure = async (url, options) => {
+      const r = await run(url, options, seconds);
+      return {
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx + r.errors + r.timeouts,
+        total: r.requests.total,
+      };
+    };
+    const load = loadavg()[0];
+    const upstreamPort = await freePort(port + 1);
+    const mcp = await benchMcpCalls({
+      root,
+      base,
+      env: toolEnv,
+      upstreamPort,
+      runTypeScript,
+      warmUp: (url, options) => run(url, options, 3),
+      measure,
+      cpu: null,
+      rounds,
+    });
+    const line = (name, r) =>
+      `${name.padEnd(10)} ${r.rps.toFixed(0).padStart(6)}/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}/${r.total}`;
+    mcp.pairs.forEach((pair, i) => {
+      console.log(`round ${i + 1}${pair.ratio === mcp.ratio ? ' (median)' : ''}`);
+      console.log(`  ${line('direct', pair.direct)}`);
+      console.log(`  ${line('via Warden', pair.warden)}  ratio ${pair.ratio.toFixed(3)}`);
+    });
+    console.log(
+      `MCP tools/call, median of ${rounds}: via Warden ${mcp.warden.rps.toFixed(0)}/s vs direct ${mcp.direct.rps.toFixed(0)}/s = ${mcp.ratio.toFixed(3)}× (load average ${load.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after)`,
+    );
+  } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runAlone().catch((error) => {
+    console.error(`[bench-mcp] ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = 1;
+  });
 }

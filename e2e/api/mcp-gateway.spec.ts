@@ -1,4 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoCrmServer, type DemoCrmServer } from '../../scripts/demo-mcp/crm-server';
 import { createTestUser, SETUP } from '../fixtures/factories';
 import { actionOf, answers, importDemoUpstream, mcpAgent, resultText } from '../fixtures/mcp-factories';
@@ -135,6 +136,31 @@ test('review decided in time: the held call returns the upstream result', async 
   expect(result.isError).toBeFalsy();
   expect(JSON.parse(resultText(result))).toMatchObject({ status: 'open' });
   expect(upstream.calls.at(-1)).toMatchObject({ tool: 'create_ticket', args: { subject: 'VPN down' } });
+});
+
+test('a client that asks for a task: working in review (with the link), completed once approved, tasks/result is the upstream result', async ({
+  baseURL,
+}) => {
+  const a = await mcpAgent(baseURL!, tools, grantsA);
+  const reviewer = await createTestUser(['reviewer']);
+  const stream = a.client.experimental.tasks.callToolStream(
+    { name: tools.create_ticket, arguments: { customerId: 'CUS-1', subject: 'Task over HTTP' } },
+    CallToolResultSchema,
+    { task: { ttl: 60_000 } },
+  );
+  const created = await stream.next();
+  await stream.return(undefined);
+  if (created.done || created.value.type !== 'taskCreated') throw new Error('no task');
+  const { taskId, status, statusMessage } = created.value.task;
+  expect(status).toBe('working');
+  expect(statusMessage).toBe(`Awaits human review: action ${taskId}, ${baseURL}/actions/${taskId}`);
+  const held = a.client.experimental.tasks.getTaskResult(taskId, CallToolResultSchema);
+  await approveAction(reviewer.actor, { actionId: taskId });
+  const result = await held;
+  expect(result.isError).toBeFalsy();
+  expect(JSON.parse(resultText(result))).toMatchObject({ status: 'open' });
+  expect(await a.client.experimental.tasks.getTask(taskId)).toMatchObject({ status: 'completed' });
+  expect(upstream.calls.at(-1)).toMatchObject({ tool: 'create_ticket', args: { subject: 'Task over HTTP' } });
 });
 
 test('review not in time: "awaits review" with id and link; the retry returns the rejection', async ({ baseURL }) => {

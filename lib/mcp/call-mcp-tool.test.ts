@@ -44,6 +44,9 @@ describe.each(TEST_DATABASES)('MCP tools/call through the gate on %s', (kind) =>
   });
   afterAll(async () => {
     vi.restoreAllMocks();
+    // Warden keeps a connection to each upstream: closed first, so the upstream's close need not wait for it.
+    const { closeUpstreamConnections } = await import('./upstream-client');
+    await closeUpstreamConnections();
     await upstream.close();
   });
 

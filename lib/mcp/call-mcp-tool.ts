@@ -3,12 +3,13 @@ import { getAgentAction } from '../actions/get-agent-action';
 import { paramsHash } from '../actions/params-hash';
 import { proposeAction } from '../gate/propose-action';
 import { assertCan, type Actor } from '../auth/actor';
-import { db } from '../db/client';
+import { commitWrites, runOutsideTransaction } from '../db/sql-runner';
 import { env } from '../env';
 import { isWardenError, WardenError } from '../errors';
 import { executeApprovedMcpCall } from './execute-approved-mcp-call';
 import { findResumableMcpCall } from './find-resumable-mcp-call';
 import { MCP_META, type McpCallMeta } from './mcp-call-meta';
+import { insertMcpCallSql, mcpCallAnsweredSql, mcpRouteSql, type McpCallRow } from './mcp-call-sql';
 import { actionRef, awaitingReview, notRun, refusal } from './mcp-results';
 
 export type McpToolCall = {
@@ -29,34 +30,87 @@ export type McpToolCall = {
  * against the schema, rate limits) is an `isError` result too: a tool call's failures belong in its result.
  */
 export async function callMcpTool(actor: Actor, call: McpToolCall): Promise<CallToolResult> {
+  const maxWait = env().WARDEN_MCP_REVIEW_WAIT_SECONDS;
+  const started = await startMcpCall(actor, call);
+  if ('refused' in started) return started.refused;
+  const waitSeconds = Math.min(call.meta[MCP_META.wait] ?? maxWait, maxWait);
+  return (
+    (await settleMcpCall(actor, started, { consoleOrigin: call.consoleOrigin, waitSeconds, signal: call.signal })) ??
+    awaitingReview(actionRef({ id: started.row.actionId, status: 'pending_review', edited: false }, call.consoleOrigin))
+  );
+}
+
+/** A call under way: its McpCall row, and the gate's outcome when it was proposed just now. */
+export type StartedMcpCall = { row: McpCallRow; proposed: { status: string; tool: string } | null };
+
+/**
+ * Proposes the call, or finds the unanswered one with the same arguments to resume. A refusal of the input itself
+ * comes back as a result.
+ */
+export async function startMcpCall(
+  actor: Actor,
+  call: Pick<McpToolCall, 'name' | 'args' | 'meta'>,
+): Promise<StartedMcpCall | { refused: CallToolResult }> {
   assertCan(actor, 'actions.propose');
   if (actor.type !== 'agent') throw new WardenError('forbidden', 'Only an agent can call tools.');
-  const maxWait = env().WARDEN_MCP_REVIEW_WAIT_SECONDS;
-  const waitSeconds = Math.min(call.meta[MCP_META.wait] ?? maxWait, maxWait);
-
   const callHash = paramsHash(actor.id, call.name, call.args);
-  let actionId = await findResumableMcpCall(callHash);
-  if (!actionId) {
-    try {
-      actionId = await propose(actor, call, callHash);
-    } catch (error) {
-      if (isWardenError(error) && (error.code === 'invalid_input' || error.code === 'rate_limited'))
-        return refusal(error.message);
-      throw error;
-    }
+  const open = await findResumableMcpCall(callHash);
+  if (open) return { row: open, proposed: null };
+  try {
+    const [proposal, [route]] = await Promise.all([
+      proposeAction(actor, {
+        tool: call.name,
+        params: call.args,
+        reason: call.meta[MCP_META.reason],
+        requester: call.meta[MCP_META.requester],
+        requesterAssertion: call.meta[MCP_META.requesterAssertion],
+        traceId: call.meta[MCP_META.traceId],
+      }),
+      runOutsideTransaction((runner) =>
+        runner.query<{ serverId: string; upstreamName: string }>(mcpRouteSql({ toolName: call.name })),
+      ),
+    ]);
+    const row = { actionId: proposal.id, serverId: route?.serverId ?? null, upstreamName: route?.upstreamName ?? null };
+    await commitWrites([insertMcpCallSql({ ...row, callHash, now: new Date() })]);
+    return { row, proposed: { status: proposal.status, tool: call.name } };
+  } catch (error) {
+    if (isWardenError(error) && (error.code === 'invalid_input' || error.code === 'rate_limited'))
+      return { refused: refusal(error.message) };
+    throw error;
   }
-  const view = await getAgentAction(actor, { actionId, waitSeconds, signal: call.signal });
-  const ref = actionRef(view, call.consoleOrigin);
-  const mcpCall = await db().mcpCall.findUniqueOrThrow({ where: { actionId } });
-  const answered = async <T>(result: T) => {
-    await db().mcpCall.updateMany({ where: { actionId, answeredAt: null }, data: { answeredAt: new Date() } });
+}
+
+/**
+ * The outcome of a call under way, after holding up to `waitSeconds` for a review: run upstream once approved, or
+ * why it will not run; `null` while it still awaits review. An outcome given is recorded (`answeredAt`), so a later
+ * call with the same arguments is a new proposal.
+ */
+export async function settleMcpCall(
+  actor: Actor,
+  started: StartedMcpCall,
+  options: { consoleOrigin: string; waitSeconds: number; signal?: AbortSignal },
+): Promise<CallToolResult | null> {
+  const { row, proposed } = started;
+  // Approved by the gate just now: nothing to wait for or read back before the claim (which reads it anyway, and
+  // binds to the parameters approved: no one can have edited them since).
+  const view =
+    proposed?.status === 'approved'
+      ? { id: row.actionId, status: 'approved' as const, edited: false, tool: proposed.tool, paramsHash: undefined }
+      : await getAgentAction(actor, {
+          actionId: row.actionId,
+          waitSeconds: options.waitSeconds,
+          signal: options.signal,
+        });
+  const ref = actionRef(view, options.consoleOrigin);
+  const answered = async (result: CallToolResult) => {
+    await commitWrites([mcpCallAnsweredSql({ actionId: row.actionId, now: new Date() })]);
     return result;
   };
   switch (view.status) {
     case 'pending_review':
-      return awaitingReview(ref);
+      return null;
     case 'approved': {
-      const { result, final } = await executeApprovedMcpCall(actor, view, mcpCall, ref);
+      const { result, final } = await executeApprovedMcpCall(actor, view, row, ref);
       return final ? answered(result) : result;
     }
     case 'executing':
@@ -67,26 +121,4 @@ export async function callMcpTool(actor: Actor, call: McpToolCall): Promise<Call
     default:
       return answered(notRun(view, ref));
   }
-}
-
-async function propose(actor: Actor, call: McpToolCall, callHash: string): Promise<string> {
-  const tool = await db().tool.findUnique({ where: { name: call.name }, select: { id: true } });
-  const upstream = tool ? await db().mcpTool.findUnique({ where: { toolId: tool.id } }) : null;
-  const proposal = await proposeAction(actor, {
-    tool: call.name,
-    params: call.args,
-    reason: call.meta[MCP_META.reason],
-    requester: call.meta[MCP_META.requester],
-    requesterAssertion: call.meta[MCP_META.requesterAssertion],
-    traceId: call.meta[MCP_META.traceId],
-  });
-  await db().mcpCall.create({
-    data: {
-      actionId: proposal.id,
-      callHash,
-      serverId: upstream?.serverId ?? null,
-      upstreamName: upstream?.upstreamName ?? null,
-    },
-  });
-  return proposal.id;
 }

@@ -3,12 +3,14 @@ import type { ActionView } from '../actions/action-view';
 import { claimAction } from '../actions/claim-action';
 import { reportActionResult } from '../actions/report-action-result';
 import type { Actor } from '../auth/actor';
-import { db } from '../db/client';
+import { commitWrites, runOutsideTransaction } from '../db/sql-runner';
 import { isWardenError } from '../errors';
+import { mcpCallCalledSql, mcpServerSql, type McpCallRow } from './mcp-call-sql';
 import { refusal, upstreamResult, type ActionRef } from './mcp-results';
 import { callUpstreamTool } from './upstream-client';
 
-type Call = { actionId: string; serverId: string | null; upstreamName: string | null };
+/** The approved action: `paramsHash` is the version a review approved, to bind the claim to (none: the gate's). */
+type Approved = { id: string; tool: string; paramsHash?: string };
 
 /**
  * An approved MCP call run by Warden itself, as an agent runs an approved action: claim (the stop, the pause, the
@@ -17,8 +19,8 @@ type Call = { actionId: string; serverId: string | null; upstreamName: string | 
  */
 export async function executeApprovedMcpCall(
   actor: Actor,
-  view: ActionView,
-  call: Call,
+  view: Approved,
+  call: McpCallRow,
   ref: ActionRef,
 ): Promise<{ result: CallToolResult; final: boolean }> {
   if (!call.serverId || !call.upstreamName)
@@ -30,9 +32,16 @@ export async function executeApprovedMcpCall(
         ref,
       ),
     };
+  const serverId = call.serverId;
   let claimed: ActionView;
+  let server: { name: string; url: string; credentials: string | null } | undefined;
   try {
-    claimed = await claimAction(actor, view.id, { paramsHash: view.paramsHash });
+    [claimed, [server]] = await Promise.all([
+      claimAction(actor, view.id, view.paramsHash ? { paramsHash: view.paramsHash } : {}),
+      runOutsideTransaction((runner) =>
+        runner.query<{ name: string; url: string; credentials: string | null }>(mcpServerSql({ id: serverId })),
+      ),
+    ]);
   } catch (error) {
     if (!isWardenError(error) || error.code !== 'conflict') throw error;
     const blocked = error.details.status === 'blocked';
@@ -44,20 +53,26 @@ export async function executeApprovedMcpCall(
       }),
     };
   }
-  const server = await db().mcpServer.findUniqueOrThrow({ where: { id: call.serverId } });
-  await db().mcpCall.updateMany({ where: { actionId: view.id, calledAt: null }, data: { calledAt: new Date() } });
-  const downstreamRef = `mcp:${server.name}/${call.upstreamName}`;
+  const downstreamRef = `mcp:${server?.name ?? serverId}/${call.upstreamName}`;
+  // When Warden sent it upstream: written beside the call rather than before it (the action is `executing` already,
+  // which says as much); informational, so its failure does not turn the upstream's answer into a failure.
+  const calledAt = commitWrites([mcpCallCalledSql({ actionId: view.id, now: new Date() })]).catch((error: unknown) =>
+    console.error('[warden] MCP call: calledAt not recorded', error),
+  );
   let result: CallToolResult;
   try {
+    if (!server) throw new Error('the upstream MCP server is no longer registered');
     result = await callUpstreamTool(server, call.upstreamName, claimed.params);
   } catch (error) {
     const message = `The upstream MCP server failed: ${error instanceof Error ? error.message : 'no answer'}`.slice(
       0,
       5000,
     );
+    await calledAt;
     await reportActionResult(actor, view.id, { ok: false, error: message, downstreamRef });
     return { final: true, result: refusal(`${message}. Action ${view.id}: ${ref.url}`, { ...ref, status: 'failed' }) };
   }
+  await calledAt;
   const output = { content: result.content, structuredContent: result.structuredContent ?? null };
   const failed = result.isError === true;
   const reported = await reportActionResult(actor, view.id, {

@@ -1,6 +1,13 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+  type CreateTaskResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Actor } from '../auth/actor';
 import { authenticateAgentKey } from '../auth/authenticate-agent-key';
 import { fieldIssues, isWardenError } from '../errors';
@@ -11,6 +18,8 @@ import { callMcpTool } from './call-mcp-tool';
 import { listGrantedMcpTools } from './list-granted-mcp-tools';
 import { MCP_META, mcpCallMetaSchema } from './mcp-call-meta';
 import { refusal } from './mcp-results';
+import { mcpTaskStore, TASK_POLL_MS } from './mcp-task-store';
+import { startMcpTask } from './start-mcp-task';
 
 /** While a call is held for review, a progress notification this often keeps a client's timeout from firing. */
 const PROGRESS_MS = 10_000;
@@ -47,9 +56,22 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
     return perCaller(errorResponse(error));
   }
   const server = mcpServerFor(actor, consoleOrigin(request));
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  // A plain JSON answer costs half what an event stream does; a stream only when there is something to stream before
+  // the answer: progress notifications, which a client asks for with a progressToken.
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: !asksForProgress(body),
+  });
   await server.connect(transport);
   return perCaller(await transport.handleRequest(request, { parsedBody: body }));
+}
+
+function asksForProgress(body: unknown): boolean {
+  const messages = Array.isArray(body) ? (body as unknown[]) : [body];
+  return messages.some((message) => {
+    const meta = (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta;
+    return meta?.progressToken !== undefined;
+  });
 }
 
 function perCaller(response: Response): Response {
@@ -66,71 +88,86 @@ function mcpServerFor(actor: Extract<Actor, { type: 'agent' }>, origin: string):
   const server = new Server(
     { name: 'warden', version: '1.0.0' },
     {
-      capabilities: { tools: { listChanged: false } },
+      // Tasks (protocol 2025-11-25, experimental in the SDK): a client may ask for one on tools/call and follow it
+      // with tasks/get and tasks/result instead of holding the request while a person decides.
+      capabilities: { tools: { listChanged: false }, tasks: { requests: { tools: { call: {} } } } },
+      taskStore: mcpTaskStore(actor, origin),
+      defaultTaskPollInterval: TASK_POLL_MS,
       instructions:
         'Every tool call goes through Warden: it may run at once, wait for a human reviewer, or be refused; results say which.',
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => {
     try {
-      return { tools: await listGrantedMcpTools(actor) };
+      // Every tool may be called as a task (`execution.taskSupport`), which is how clients learn they may ask.
+      const tools = await listGrantedMcpTools(actor);
+      return { tools: tools.map((tool) => ({ ...tool, execution: { taskSupport: 'optional' as const } })) };
     } catch (error) {
       // The SDK would put the message in its JSON-RPC error: never a database's or a library's words.
       console.error('[warden] MCP tools/list failed', error);
       throw new Error('Warden could not list the tools.');
     }
   });
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const parsed = mcpCallMetaSchema.safeParse(request.params._meta ?? {});
-    if (!parsed.success)
-      return refusal(
-        `Invalid _meta: ${fieldIssues(parsed.error.issues)
-          .map((i) => `${i.path}: ${i.message}`)
-          .join('; ')}`,
-      );
-    const meta = parsed.data;
-    const args = request.params.arguments ?? {};
-    const progressToken = request.params._meta?.progressToken;
-    let beats = 0;
-    const heartbeat =
-      progressToken === undefined
-        ? null
-        : setInterval(() => {
-            beats += 1;
-            void extra
-              .sendNotification({
-                method: 'notifications/progress',
-                params: { progressToken, progress: beats, message: 'waiting for a human reviewer' },
-              })
-              .catch(() => undefined); // the client went away: the held call ends with it
-          }, PROGRESS_MS);
-    try {
-      const { [MCP_META.idempotencyKey]: key, ...rest } = meta;
-      const reply = await withIdempotency(
-        actor.id,
-        key ?? null,
-        { name: request.params.name, arguments: args, meta: rest },
-        async () => ({
-          status: 200,
-          body: await callMcpTool(actor, {
-            name: request.params.name,
-            args,
-            meta,
-            consoleOrigin: origin,
-            signal: extra.signal,
-          }),
-        }),
-      );
-      if (reply.status !== 200) return refusal(errorText(reply.body));
-      return reply.body as CallToolResult;
-    } catch (error) {
-      if (isWardenError(error)) return refusal(error.message);
-      console.error('[warden] MCP tools/call failed', error);
-      return refusal('Warden could not complete the call.');
-    } finally {
-      if (heartbeat) clearInterval(heartbeat);
-    }
-  });
+  server.setRequestHandler(
+    CallToolRequestSchema,
+    async (request, extra): Promise<CallToolResult | CreateTaskResult> => {
+      // A task's answer is the task: a refusal before there is one is a JSON-RPC error instead of an isError result.
+      const asTask = request.params.task !== undefined;
+      const refuse = (text: string): CallToolResult => {
+        if (asTask) throw new McpError(ErrorCode.InvalidParams, text);
+        return refusal(text);
+      };
+      const parsed = mcpCallMetaSchema.safeParse(request.params._meta ?? {});
+      if (!parsed.success)
+        return refuse(
+          `Invalid _meta: ${fieldIssues(parsed.error.issues)
+            .map((i) => `${i.path}: ${i.message}`)
+            .join('; ')}`,
+        );
+      const meta = parsed.data;
+      const args = request.params.arguments ?? {};
+      const progressToken = request.params._meta?.progressToken;
+      let beats = 0;
+      const heartbeat =
+        progressToken === undefined
+          ? null
+          : setInterval(() => {
+              beats += 1;
+              void extra
+                .sendNotification({
+                  method: 'notifications/progress',
+                  params: { progressToken, progress: beats, message: 'waiting for a human reviewer' },
+                })
+                .catch(() => undefined); // the client went away: the held call ends with it
+            }, PROGRESS_MS);
+      try {
+        const { [MCP_META.idempotencyKey]: key, ...rest } = meta;
+        const reply = await withIdempotency(
+          actor.id,
+          key ?? null,
+          { name: request.params.name, arguments: args, meta: rest, ...(asTask && { task: true }) },
+          async () => {
+            const call = { name: request.params.name, args, meta, consoleOrigin: origin };
+            return {
+              status: 200,
+              body: asTask
+                ? await startMcpTask(actor, call)
+                : await callMcpTool(actor, { ...call, signal: extra.signal }),
+            };
+          },
+        );
+        if (reply.status !== 200) return refuse(errorText(reply.body));
+        return reply.body as CallToolResult | CreateTaskResult;
+      } catch (error) {
+        if (error instanceof McpError) throw error;
+        if (isWardenError(error)) return refuse(error.message);
+        console.error('[warden] MCP tools/call failed', error);
+        return refuse('Warden could not complete the call.');
+      } finally {
+        if (heartbeat) clearInterval(heartbeat);
+      }
+    },
+  );
   return server;
 }
 
