@@ -237,7 +237,7 @@ async function sealBatch(tx: Tx, owner: string, key: SigningKey, now: Date): Pro
   const settings = chainSettings();
   const head = await tx.auditChainHead.findUnique({ where: { id: HEAD_ID } });
   let broken = await brokenReason(tx, head);
-  let base = head && !broken ? { index: head.chainIndex, hash: head.hash } : await highestSealed(tx);
+  const base = head && !broken ? { index: head.chainIndex, hash: head.hash } : await highestSealed(tx);
   if (!head && base.index === 0) broken = null; // a fresh chain, not a broken one
 
   const firsts: number[] = [];
