@@ -141,6 +141,13 @@ describe.each(TEST_DATABASES)('MCP tools/call through the gate on %s', (kind) =>
     const unknown = await a.client.callTool({ name: 'crm.nothing_here', arguments: {} });
     expect(unknown.isError).toBe(true);
     expect(upstream.calls.length).toBe(before);
+    // Counted in the metrics as the agent API's proposals are: by outcome, tool and agent (an unknown tool unnamed).
+    const { metrics } = await import('../metrics/registry');
+    const counted = (await metrics().proposals.get()).values.filter((v) => v.labels.agent === a.agent.name);
+    expect(counted.map((v) => [v.labels.outcome, v.labels.tool, v.value]).sort()).toEqual([
+      ['blocked', '(unknown)', 1],
+      ['blocked', tools.close_ticket, 1],
+    ]);
   });
 
   it('review decided in time: the held call returns the upstream result', async () => {

@@ -2,6 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { getAgentAction } from '../actions/get-agent-action';
 import { paramsHash } from '../actions/params-hash';
 import { proposeAction } from '../gate/propose-action';
+import { observeProposal } from '../metrics/record-proposal-outcome';
 import { assertCan, type Actor } from '../auth/actor';
 import { commitWrites, runOutsideTransaction } from '../db/sql-runner';
 import { env } from '../env';
@@ -58,14 +59,17 @@ export async function startMcpCall(
   if (open) return { row: open, proposed: null };
   try {
     const [proposal, [route]] = await Promise.all([
-      proposeAction(actor, {
-        tool: call.name,
-        params: call.args,
-        reason: call.meta[MCP_META.reason],
-        requester: call.meta[MCP_META.requester],
-        requesterAssertion: call.meta[MCP_META.requesterAssertion],
-        traceId: call.meta[MCP_META.traceId],
-      }),
+      // Counted in the metrics as the agent API's proposals are (lib/metrics): same outcomes, tool and agent labels.
+      observeProposal(actor, call.name, () =>
+        proposeAction(actor, {
+          tool: call.name,
+          params: call.args,
+          reason: call.meta[MCP_META.reason],
+          requester: call.meta[MCP_META.requester],
+          requesterAssertion: call.meta[MCP_META.requesterAssertion],
+          traceId: call.meta[MCP_META.traceId],
+        }),
+      ),
       runOutsideTransaction((runner) =>
         runner.query<{ serverId: string; upstreamName: string }>(mcpRouteSql({ toolName: call.name })),
       ),
