@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # Warden's image: the console and the agent API, started as `npm start` starts them (scripts/start.mjs: migrate the
-# database, then `next start`), with the build done here rather than at start. No secret is baked in: every secret
-# comes from the environment at run time (docs/DEPLOYMENT.md lists them). Written and reviewed without a container
-# engine at hand; docs/DEPLOYMENT.md says what was checked and how.
+# database, then serve through scripts/server.mjs), with the build done here rather than at start. No secret is baked
+# in: every secret comes from the environment at run time (docs/DEPLOYMENT.md lists them). Written and reviewed without
+# a container engine at hand; docs/DEPLOYMENT.md says what was checked and how.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -30,8 +30,8 @@ RUN npx next build \
 # ---- runtime: Node and the built tree, run as the unprivileged `node` user (uid 1000) of the base image.
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
-# WARDEN_SKIP_BUILD: the image is built, scripts/start.mjs must never build at start. HOSTNAME: start.mjs passes it to
-# `next start -H`, and the engine sets it to the container's id, which would bind the server to one interface only (not
+# WARDEN_SKIP_BUILD: the image is built, scripts/start.mjs must never build at start. HOSTNAME: scripts/server.mjs
+# listens on it, and the engine sets it to the container's id, which would bind the server to one interface only (not
 # 127.0.0.1, where the health check asks). DATABASE_URL / WARDEN_DATA_DIR: SQLite (one instance only) keeps the
 # database, and any key generated because none was given, in the volume; with PostgreSQL set
 # DATABASE_URL=postgresql://… and the shared keys in the environment (docs/DEPLOYMENT.md).
@@ -50,7 +50,8 @@ RUN mkdir -p /app/data /app/.next/cache \
 USER node
 VOLUME ["/app/data"]
 EXPOSE 3000
-# Liveness: /api/v1/health touches no database. Node's own fetch: the slim image has no curl.
+# Liveness (restart when it fails): /api/v1/health touches no database. Readiness (/api/v1/ready) is for the load
+# balancer's routing, not for restarts. Node's own fetch: the slim image has no curl.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/v1/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Node itself as the entry: start.mjs forwards SIGTERM/SIGINT to the server (npm would not wait for it).
