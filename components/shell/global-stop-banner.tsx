@@ -18,6 +18,13 @@ const RETRY_MS = 1000;
  */
 export function LiveGlobalStopBanner({ initial }: { initial: StopState }) {
   const [state, setState] = useState(initial);
+  // A new render from the server (e.g. after this person released the stop: the mutation refreshes the page) is the
+  // newest state there is: shown at once, not when the long-poll next answers (it waits up to WAIT_SECONDS for a change).
+  const [rendered, setRendered] = useState(initial);
+  if (rendered !== initial) {
+    setRendered(initial);
+    setState(initial);
+  }
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     let shown = initial;

@@ -32,16 +32,18 @@ test('two reviewers decide the same action at once: exactly one decision lands, 
     }),
   );
 
-  // Rita approves while Rob rejects, in the same instant. Rita's confirmation is opened first; both final clicks are
-  // then dispatched at once, without actionability waits: a wait could let one decision's live update remove the
-  // other's button before it is clicked (the card's intended behaviour, in card-live-decision.spec.ts).
+  // Rita approves while Rob rejects, in the same instant. Rita's confirmation is opened first; both buttons are found
+  // before either is clicked, then both clicks are dispatched at once, without actionability waits. Finding Rob's
+  // button after Rita's click was sent let her decision's live update remove it first (the card's intended behaviour,
+  // in card-live-decision.spec.ts): seen in CI, Rob's click then waited for a button that was gone.
   await pages[0].getByRole('region', { name: 'Decision' }).getByRole('button', { name: 'Approve…' }).click();
   const confirm = pages[0].getByRole('alertdialog').getByRole('button', { name: 'Approve and release' });
   await expect(confirm).toBeEnabled();
-  await Promise.all([
-    confirm.dispatchEvent('click'),
-    pages[1].getByRole('button', { name: 'Reject' }).dispatchEvent('click'),
+  const [approve, reject] = await Promise.all([
+    confirm.elementHandle(),
+    pages[1].getByRole('button', { name: 'Reject' }).elementHandle(),
   ]);
+  await Promise.all([approve.dispatchEvent('click'), reject.dispatchEvent('click')]);
 
   // A click returns once dispatched; the server actions are still running.
   const decided = () => db().action.findUniqueOrThrow({ where: { id }, include: { reviewer: true } });
