@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { db, type Tx } from '../db/client';
-import { joinSql, sql } from '../db/sql-runner';
+import { db } from '../db/client';
+import { decodeDate } from '../db/decode-row';
+import { inTransaction, joinSql, runOutsideTransaction, sql, type SqlRunner } from '../db/sql-runner';
 import type { AuditPayload } from '../audit/event-payloads';
 import { readAuditPayload } from '../audit/read-audit-payload';
 import { notificationBody, notificationSummary, type NotificationFacts } from './notification-message';
@@ -58,21 +59,7 @@ export async function fanOutNotifications(
   const cursor = await leaseCursor(owner, now);
   if (!cursor) return null;
 
-  const events = await db().auditEvent.findMany({
-    where: { seq: { gt: cursor.position } },
-    orderBy: { seq: 'asc' },
-    take: BATCH,
-    select: {
-      seq: true,
-      at: true,
-      type: true,
-      actorType: true,
-      actorId: true,
-      agentId: true,
-      actionId: true,
-      payload: true,
-    },
-  });
+  const events = await readEventsAfter(cursor.position);
   const ready = contiguousPrefix(cursor.position, events, now.getTime(), options.gapGraceMs);
   if (ready.length === 0) return 0;
   const position = ready.at(-1)!.seq;
@@ -83,13 +70,14 @@ export async function fanOutNotifications(
   ];
 
   try {
-    await db().$transaction(async (tx) => {
-      const { count } = await tx.workerCursor.updateMany({
-        where: { id: NOTIFIER_CURSOR, leaseOwner: owner, position: cursor.position },
-        data: { position, leaseUntil: new Date(Date.now() + LEASE_MS) },
-      });
-      if (count !== 1) throw new LostCursorError();
-      await insertDeliveries(tx, deliveries, now);
+    // On the hot path's transaction (lib/db): on SQLite its commit is synced off the server's thread. Every tick with
+    // new events moves the cursor, and a Prisma commit there would stop the server for its fsync once a second.
+    await inTransaction(async (runner) => {
+      const moved = await runner.execute(sql`
+        UPDATE "WorkerCursor" SET "position" = ${position}, "leaseUntil" = ${new Date(Date.now() + LEASE_MS)}
+        WHERE "id" = ${NOTIFIER_CURSOR} AND "leaseOwner" = ${owner} AND "position" = ${cursor.position}`);
+      if (moved !== 1) throw new LostCursorError();
+      await insertDeliveries(runner, deliveries, now);
     });
   } catch (error) {
     if (error instanceof LostCursorError) return null; // another instance took over and moved the cursor first
@@ -234,7 +222,20 @@ function listensTo(channel: Channel, groupId: string | null): boolean {
   return channel.groupId === null || channel.groupId === groupId;
 }
 
-async function insertDeliveries(tx: Tx, deliveries: NewDelivery[], now: Date): Promise<void> {
+/**
+ * The batch after the cursor, read on the hot path's reader (on SQLite the worker thread's connection): a batch is up
+ * to 200 events with their payloads each second under load, which Prisma would read and map on the server's thread.
+ */
+async function readEventsAfter(position: number): Promise<AuditRow[]> {
+  const rows = await runOutsideTransaction((runner) =>
+    runner.query<Omit<AuditRow, 'seq' | 'at'> & { seq: unknown; at: unknown }>(sql`
+      SELECT "seq", "at", "type", "actorType", "actorId", "agentId", "actionId", "payload"
+      FROM "AuditEvent" WHERE "seq" > ${position} ORDER BY "seq" LIMIT ${BATCH}`),
+  );
+  return rows.map((row) => ({ ...row, seq: Number(row.seq), at: decodeDate(row.at) }));
+}
+
+async function insertDeliveries(runner: SqlRunner, deliveries: NewDelivery[], now: Date): Promise<void> {
   for (let i = 0; i < deliveries.length; i += 100) {
     const rows = deliveries
       .slice(i, i + 100)
@@ -242,7 +243,7 @@ async function insertDeliveries(tx: Tx, deliveries: NewDelivery[], now: Date): P
         (d) =>
           sql`(${d.id}, ${d.channelId}, ${d.eventSeq}, ${d.actionId}, ${d.event}, ${d.body}, 'pending', 0, ${now}, ${now})`,
       );
-    await tx.$executeRaw(sql`
+    await runner.execute(sql`
       INSERT INTO "NotificationDelivery" ("id", "channelId", "eventSeq", "actionId", "event", "body", "status", "attempts", "nextAttemptAt", "createdAt")
       VALUES ${joinSql(rows)}
       ON CONFLICT ("channelId", "eventSeq") DO NOTHING`);
