@@ -34,7 +34,9 @@ test.describe('an instance with WARDEN_METRICS_TOKEN on the project database', (
   let instance: Instance;
 
   test.beforeAll(async ({ databaseUrl }) => {
-    instance = await startInstanceOnDatabase(databaseUrl, 22, { WARDEN_METRICS_TOKEN: TOKEN });
+    // An offset per database kind: the SQLite and PostgreSQL projects may run this block at the same time.
+    const offset = databaseUrl.startsWith('file:') ? 22 : 23;
+    instance = await startInstanceOnDatabase(databaseUrl, offset, { WARDEN_METRICS_TOKEN: TOKEN });
   });
   test.afterAll(() => instance?.stop());
 
