@@ -1,25 +1,10 @@
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { useSqliteTestDatabase } from '../../db/sqlite-test-database';
+import { recordTestEvents } from './record-test-events';
 
 const database = useSqliteTestDatabase('warden-seal-');
-const system = { type: 'system', id: 'test' } as const;
-
-async function record(count: number) {
-  const { recordAuditEvents } = await import('../record-audit-event');
-  const { prismaRunner } = await import('../../db/sql-runner');
-  await database.client.$transaction((tx) =>
-    recordAuditEvents(
-      prismaRunner(tx),
-      Array.from({ length: count }, (_, i) => ({
-        actor: system,
-        type: 'tool.enabled' as const,
-        payload: { name: `tool-${i}` },
-        agentId: i % 3 === 0 ? `agent-${i}` : null,
-      })),
-    ),
-  );
-}
+const record = (count: number) => recordTestEvents(database.client, count);
 
 async function verify() {
   const { verifyAuditChain } = await import('./verify-audit-chain');

@@ -1,24 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { useSqliteTestDatabase } from '../../db/sqlite-test-database';
+import { recordTestEvents } from './record-test-events';
 
 const database = useSqliteTestDatabase('warden-sealer-loop-');
-const system = { type: 'system', id: 'test' } as const;
-
-async function record(count: number) {
-  const { recordAuditEvents } = await import('../record-audit-event');
-  const { prismaRunner } = await import('../../db/sql-runner');
-  await database.client.$transaction((tx) =>
-    recordAuditEvents(
-      prismaRunner(tx),
-      Array.from({ length: count }, (_, i) => ({
-        actor: system,
-        type: 'tool.enabled' as const,
-        payload: { name: `t${i}` },
-      })),
-    ),
-  );
-}
-
+const record = (count: number) => recordTestEvents(database.client, count);
 const unsealed = () => database.client.auditEvent.count({ where: { chainIndex: null } });
 
 describe('the sealer loop', () => {
