@@ -2,7 +2,7 @@
 
 import { KeyRound } from 'lucide-react';
 import { signIn } from 'next-auth/react';
-import { useTransition } from 'react';
+import { useSyncExternalStore, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 
 /** Starts the provider's round trip (next-auth posts for the authorization URL with its CSRF token, then navigates). */
@@ -18,11 +18,14 @@ export function SingleSignOnButton({
   primary: boolean;
 }) {
   const [pending, startTransition] = useTransition();
+  // Disabled until the page is hydrated: before that a click has no handler and would be lost (seen in CI: a click
+  // right after signing out did nothing). Server and hydration render false; the client then re-renders true.
+  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer);
   return (
     <Button
       variant={primary ? 'primary' : 'secondary'}
       className="w-full"
-      disabled={pending}
+      disabled={pending || !hydrated}
       aria-busy={pending}
       onClick={() =>
         startTransition(async () => {
@@ -36,3 +39,7 @@ export function SingleSignOnButton({
     </Button>
   );
 }
+
+const subscribeToNothing = () => () => undefined;
+const isClient = () => true;
+const isServer = () => false;
