@@ -4,7 +4,8 @@ import path from 'node:path';
 import { countUnsealed, crashViolations, readCrashFacts } from '../fixtures/crash/crash-checks';
 import { sendProposal, startCrashLoad, type CrashRequest } from '../fixtures/crash/crash-load';
 import { CrashServer, prepareCrashDatabase, type CrashDatabase } from '../fixtures/crash/crash-server';
-import { checkSyncBeforeAnswer, TRACED_CALLS } from '../fixtures/crash/wal-sync-trace';
+import { startResultReports } from '../fixtures/crash/result-load';
+import { checkSyncBeforeAnswer, proposalAnswer, resultAnswer, TRACED_CALLS } from '../fixtures/crash/wal-sync-trace';
 import { expect, test } from '../fixtures/test';
 import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
@@ -103,7 +104,7 @@ test('proposals answered 201 survive SIGKILL at random points, whole, with their
   }
 });
 
-test('on SQLite, no 201 leaves before a WAL sync that began after its commit (system-call trace)', async ({
+test('on SQLite, no answer leaves before a WAL sync that began after its commit (system-call trace)', async ({
   databaseUrl,
 }) => {
   test.skip(!databaseUrl.startsWith('file:'), 'Warden syncs the WAL itself on SQLite only');
@@ -122,18 +123,25 @@ test('on SQLite, no 201 leaves before a WAL sync that began after its commit (sy
       ...['-o', traceFile],
     ]);
     const load = startCrashLoad(server.baseURL, keys, 1, CLIENTS);
+    // Claims and results commit through Prisma's transactions, proposals through the gate's group commit and worker.
+    const results = startResultReports(server.baseURL, keys, load.requests, 2);
     await load.created;
     // How long the load runs under the trace (not a wait for the app).
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await server.killTraced();
-    const requests = await load.stop();
+    const [requests, reports] = await Promise.all([load.stop(), results.stop()]);
     const ids = requests.filter((request) => request.status === 201).map((request) => request.id!);
+    const reported = reports.filter((report) => report.status === 200);
     const walPath = `${database.url.slice('file:'.length)}-wal`;
-    const findings = checkSyncBeforeAnswer(readFileSync(traceFile, 'latin1'), walPath, ids);
+    const findings = checkSyncBeforeAnswer(readFileSync(traceFile, 'latin1'), walPath, [
+      ...ids.map(proposalAnswer),
+      ...reported.map((report) => resultAnswer(report.actionId, report.downstreamRef)),
+    ]);
     console.log(
-      `[wal trace] ${ids.length} answers 201 under strace (${new Set(requests.filter((r) => r.status === 201).map((r) => r.tool)).size} tools), ${findings.length} without a covering sync`,
+      `[wal trace] ${ids.length} answers 201 (${new Set(requests.filter((r) => r.status === 201).map((r) => r.tool)).size} tools) and ${reported.length} results answered 200 under strace, ${findings.length} without a covering sync`,
     );
     expect(ids.length).toBeGreaterThan(30);
+    expect(reported.length).toBeGreaterThan(5);
     expect(findings.slice(0, 20)).toEqual([]);
     rmSync(traceFile); // tens of MB; kept when the check fails
   } finally {

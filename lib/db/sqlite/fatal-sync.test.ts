@@ -37,3 +37,30 @@ describe('a WAL fsync that fails', () => {
     }
   });
 });
+
+/** The same holds for Prisma's commits (the console's writes), which the adapter syncs on the same WAL. */
+describe('a WAL fsync that fails after a Prisma commit', () => {
+  const database = useSqliteTestDatabase('warden-fatal-prisma-sync-');
+
+  it('fails the transaction, reports the failure through the hook, and refuses every later statement', async () => {
+    const fatal: Error[] = [];
+    const stopListening = database.clientModule.onFatalDatabaseFailure((error) => fatal.push(error));
+    try {
+      const outcome = await database.client
+        .$transaction(async (tx) => {
+          rmSync(`${database.file}-wal`); // before the WAL's first sync: the sync cannot open it
+          return tx.switch.create({ data: { id: 'unsynced-console-write', engaged: false } });
+        })
+        .then(
+          () => 'answered as durable',
+          (error: Error) => error.message,
+        );
+      expect(outcome).toMatch(/could not be synced/);
+      expect(fatal.map((error) => error.message)).toEqual([expect.stringMatching(/could not be synced/)]);
+      await expect(database.client.switch.count()).rejects.toThrow(/could not be synced/);
+      await expect(database.runner.inTransaction(async () => 'later')).rejects.toThrow(/could not be synced/);
+    } finally {
+      stopListening();
+    }
+  });
+});

@@ -30,7 +30,7 @@ describe('the group commit’s connection, queue and WAL file', () => {
 
   it('goes on while Prisma reconnects: a batch open meanwhile and the jobs queued behind it commit', async () => {
     await database.runner.inTransaction(insertSwitch('before-reconnect'));
-    expect(engine().groupCommit.holdsWalFile).toBe(true);
+    expect(engine().walSync.holdsFile).toBe(true);
     let markOpen = () => {};
     const batchOpen = new Promise<void>((resolve) => (markOpen = resolve));
     const first = database.runner.inTransaction(async (r) => {
@@ -55,8 +55,8 @@ describe('the group commit’s connection, queue and WAL file', () => {
     const fatal: Error[] = [];
     const stopListening = database.clientModule.onFatalDatabaseFailure((error) => fatal.push(error));
     await database.runner.inTransaction(insertSwitch('opens-the-wal'));
-    const groupCommit = engine().groupCommit;
-    expect(groupCommit.holdsWalFile).toBe(true);
+    const walSync = engine().walSync;
+    expect(walSync.holdsFile).toBe(true);
 
     let markOpen = () => {};
     const batchOpen = new Promise<void>((resolve) => (markOpen = resolve));
@@ -78,7 +78,7 @@ describe('the group commit’s connection, queue and WAL file', () => {
     await closing;
     stopListening();
     expect(fatal, 'no fsync failed (as it would, had the file been closed under it)').toEqual([]);
-    expect(groupCommit.holdsWalFile).toBe(false);
+    expect(walSync.holdsFile).toBe(false);
     expect(openDescriptors(`${database.file}-wal`)).toBe(0);
   });
 });

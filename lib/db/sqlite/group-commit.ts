@@ -1,8 +1,8 @@
-import { closeSync, fsync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { FatalDatabaseFailure, Sql, SqlRunner } from '../engine';
 import type { ConnectionTurns } from './turns';
 import { sqliteValue } from './values';
+import type { WalSync } from './wal-sync';
 
 // The gate's transactions on SQLite: a connection of the server's thread that only they use, and the group commit that
 // makes one fsync serve many proposals.
@@ -55,10 +55,8 @@ const GATHER_MS = 2;
  * meanwhile. Instead:
  * - work that arrives within GATHER_MS, or while a batch runs, joins one batch; each job runs under its own
  *   SAVEPOINT (a failing job rolls back alone), and the batch commits once;
- * - the connection commits at synchronous=NORMAL (a COMMIT writes the WAL without syncing it), and the WAL is then
- *   fsynced on libuv's thread pool while the event loop serves other requests and the next batch runs. Every caller is
- *   answered only after that fsync, so nothing is acknowledged before it is on disk: durability is what FULL gives.
- *   (A later commit cannot survive a power cut without an earlier one: WAL frames are checksummed in a chain.)
+ * - the connection commits at synchronous=NORMAL, and every caller is answered only after the WAL's fsync on libuv's
+ *   thread pool (lib/db/sqlite/wal-sync.ts), while the event loop serves other requests and the next batch runs.
  * A batch takes its turn with Prisma's transactions (lib/db/sqlite/turns.ts) and holds it until it has committed.
  * The queue belongs to the connection: once closed, jobs still waiting are refused, never run elsewhere.
  */
@@ -69,14 +67,13 @@ export class GroupCommit {
   private queue: Job[] = [];
   private flushing = false;
   private closed: Error | null = null;
-  /** The WAL file, held open for the fsyncs. */
-  private walFd: number | undefined;
-  /** Batches from their start until their fsync: the WAL file stays open while any runs. */
-  private readonly walUsers = new Set<Promise<void>>();
+  /** Batches from their start until their fsync: the connection stays open while any runs. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly file: string,
     private readonly turns: ConnectionTurns,
+    private readonly walSync: WalSync,
     private readonly onFatal: FatalDatabaseFailure,
   ) {}
 
@@ -98,24 +95,13 @@ export class GroupCommit {
     return this.queue.length;
   }
 
-  /** Whether the WAL file is open (for tests of its closing). */
-  get holdsWalFile(): boolean {
-    return this.walFd !== undefined;
-  }
-
-  /**
-   * Refuses new jobs and those not yet started, lets the batch in flight commit and sync, then closes the WAL file.
-   * Closed under an fsync in flight, that fsync would fail; closed before one starts, its number could by then be
-   * another file's, and the sync would cover the wrong file while the commit is answered as durable.
-   */
+  /** Refuses new jobs and those not yet started, lets the batch in flight commit and sync, then closes the connection. */
   async close(reason: Error): Promise<void> {
     this.closed ??= reason;
     const waiting = this.queue;
     this.queue = [];
     for (const job of waiting) job.reject(this.closed);
-    while (this.walUsers.size > 0) await Promise.all(this.walUsers);
-    if (this.walFd !== undefined) closeSync(this.walFd);
-    this.walFd = undefined;
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     this.connection?.close();
     this.connection = null;
   }
@@ -162,14 +148,15 @@ export class GroupCommit {
   private async commitBatch(batch: Job[]): Promise<void> {
     let settled = () => {};
     const inFlight = new Promise<void>((resolve) => (settled = resolve));
-    this.walUsers.add(inFlight);
-    void inFlight.then(() => this.walUsers.delete(inFlight));
+    this.inFlight.add(inFlight);
+    void inFlight.then(() => this.inFlight.delete(inFlight));
     const outcomes = await this.commit(batch);
     if (!outcomes) {
       settled();
       return;
     }
-    this.syncWal()
+    this.walSync
+      .sync()
       .finally(settled)
       .then(
         () =>
@@ -239,23 +226,5 @@ export class GroupCommit {
   private fail(failure: Error): void {
     this.closed ??= failure;
     this.onFatal(failure);
-  }
-
-  /**
-   * fsync of the WAL on libuv's thread pool: every frame written before it starts is on disk when it resolves. The
-   * file stays open with the connection (opening and closing it per batch cost more than the sync's hand-off): SQLite
-   * keeps the same -wal file while any connection is open — a checkpoint truncates or rewinds it, never replaces it.
-   */
-  private syncWal(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let fd: number;
-      try {
-        fd = this.walFd ??= openSync(`${this.file}-wal`, 'r');
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      fsync(fd, (error) => (error ? reject(error) : resolve()));
-    });
   }
 }

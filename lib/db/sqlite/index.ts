@@ -6,6 +6,7 @@ import { startCheckpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
 import { durablePrismaAdapter, type SqliteAdapter } from './prisma-adapter';
 import { ConnectionTurns } from './turns';
+import { WalSync } from './wal-sync';
 import { SqliteWorkerConnection } from './worker-connection';
 import { logger } from '../../logging/logger';
 
@@ -25,6 +26,8 @@ export class SqliteEngine implements DatabaseEngine {
   readonly prisma: Db;
   readonly groupCommit: GroupCommit;
   readonly worker: SqliteWorkerConnection;
+  /** The WAL's fsync for the connections that commit on the server's thread (the group commit's and Prisma's). */
+  readonly walSync: WalSync;
   private readonly turns = new ConnectionTurns();
   private prismaAdapter: SqliteAdapter | null = null;
   private checkpointer: Worker | null = null;
@@ -41,9 +44,11 @@ export class SqliteEngine implements DatabaseEngine {
       this.fatal ??= error;
       onFatal(error);
     };
-    this.groupCommit = new GroupCommit(file, this.turns, fatal);
+    this.walSync = new WalSync(`${file}-wal`);
+    this.groupCommit = new GroupCommit(file, this.turns, this.walSync, fatal);
     this.worker = new SqliteWorkerConnection(file, { autocheckpoint: false, onFatal: fatal });
-    const adapter = durablePrismaAdapter(file, this.turns, (connected) => {
+    const durability = { turns: this.turns, walSync: this.walSync, failure: () => this.fatal, fail: fatal };
+    const adapter = durablePrismaAdapter(file, durability, (connected) => {
       this.prismaAdapter = connected;
       this.startCheckpointer();
     });
@@ -82,7 +87,7 @@ export class SqliteEngine implements DatabaseEngine {
     ];
   }
 
-  /** What was sent is committed, synced and answered; what waits is refused; then every connection closes. */
+  /** What was sent is committed, synced and answered; what waits is refused; then every connection and file closes. */
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([this.worker.stop(), this.groupCommit.close(new Error('the SQLite engine was closed'))]);
@@ -90,6 +95,7 @@ export class SqliteEngine implements DatabaseEngine {
     this.checkpointer = null; // first: its exit is then not taken for a failure
     await checkpointer?.terminate();
     await this.prisma.$disconnect();
+    await this.walSync.close();
   }
 
   private ready(): void {
