@@ -1,7 +1,8 @@
-import { close, closeSync, fsync, open, openSync } from 'node:fs';
+import { close, closeSync, fdatasync, open, openSync } from 'node:fs';
 
 /**
- * The fsync of a SQLite file's WAL on libuv's thread pool, shared by every connection of the engine that commits at
+ * The sync of a SQLite file's WAL on libuv's thread pool (fdatasync, as SQLite syncs it: data and size, not the
+ * modification time), shared by every connection of the engine that commits at
  * synchronous=NORMAL (the gate's group commit and Prisma's connection): their COMMITs write the WAL without syncing
  * it, and each caller is answered only after a sync that began after its commit — durability as FULL gives it, but the
  * server's thread serves other requests while the disk works. (A later commit cannot survive a power cut without an
@@ -31,7 +32,7 @@ export class WalSync {
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    const done = new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+    const done = new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
     this.inFlight.add(done);
     const forget = () => this.inFlight.delete(done);
     done.then(forget, forget);
@@ -55,7 +56,7 @@ function syncOnce(walPath: string): Promise<void> {
   return new Promise((resolve, reject) =>
     open(walPath, 'r', (openError, fd) => {
       if (openError) return reject(openError);
-      fsync(fd, (syncError) => close(fd, () => (syncError ? reject(syncError) : resolve())));
+      fdatasync(fd, (syncError) => close(fd, () => (syncError ? reject(syncError) : resolve())));
     }),
   );
 }

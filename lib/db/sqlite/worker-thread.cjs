@@ -3,7 +3,7 @@
 // type-checked by tsc: the worker runs this file as it is (not bundled), so better-sqlite3 is loaded from the app's
 // node_modules at run time.
 const { parentPort, workerData } = require('node:worker_threads');
-const { closeSync, fsync, openSync } = require('node:fs');
+const { closeSync, fdatasync, openSync } = require('node:fs');
 const Database = require('better-sqlite3');
 
 /** @typedef {import('./worker-protocol').Request} Request */
@@ -153,12 +153,13 @@ function retry() {
   closeWhenDone();
 }
 
-/** One fsync at a time: the commits made while one runs are answered after the next, which covers them all. */
+/** One sync at a time: the commits made while one runs are answered after the next, which covers them all. fdatasync,
+ * as SQLite syncs its WAL: the data and the size, not the modification time. */
 function sync() {
   const batch = unsynced;
   unsynced = [];
   syncing = true;
-  fsync(walFd, (error) => {
+  fdatasync(walFd, (error) => {
     syncing = false;
     if (error) {
       // After a failed fsync the kernel may have dropped the frames and will not say so again: no later commit on
