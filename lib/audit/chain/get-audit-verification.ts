@@ -1,6 +1,6 @@
 import { assertCan, can, type Actor } from '../../auth/actor';
 import { db } from '../../db/client';
-import { HEAD_ID } from './seal-audit-events';
+import { HEAD_ID } from './signed-head';
 import { VERIFICATION_ID } from './record-audit-verification';
 
 export type AuditVerificationView = {
