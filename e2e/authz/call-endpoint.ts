@@ -1,6 +1,6 @@
 // One request of the matrix, and how its answer is read: let through, or refused.
 import type { Caller } from './callers';
-import type { ActionArgs } from './matrix';
+import type { ActionArgs } from './rules';
 
 export type Answer = { status: number; location: string | null; text: string };
 

@@ -6,7 +6,7 @@ import { listMcpServers } from '../mcp/list-mcp-servers';
 import { registerMcpServer } from '../mcp/register-mcp-server';
 import { reviewMcpToolChange } from '../mcp/review-mcp-tool-change';
 import type { ActionLevel } from '../policy/action-levels';
-import { DEMO_MCP } from './demo-catalog';
+import { DEMO_MCP } from './demo-mcp-catalog';
 
 export type DemoMcpSeed = {
   url: string;
