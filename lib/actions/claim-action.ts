@@ -1,14 +1,16 @@
 import { assertCan, type Actor } from '../auth/actor';
-import { recordAuditEvent } from '../audit/record-audit-event';
-import { db } from '../db/client';
+import { recordAuditEvents } from '../audit/record-audit-event';
+import { inTransaction, type SqlRunner } from '../db/sql-runner';
 import { WardenError } from '../errors';
-import { holdSwitchesSteady, readEngagedSwitchesInTx, readGlobalStop } from '../kill-switches/global-stop';
-import { applicableSwitches } from '../policy/switch-effects';
+import { toGrantPolicy } from '../grants/to-grant-policy';
+import { holdSwitchesSteady, readEngagedSwitches } from '../kill-switches/global-stop';
 import type { ActionLevel } from '../policy/action-levels';
 import { claimBlockers } from '../policy/decide-proposal';
-import { toGrantPolicy } from '../grants/to-grant-policy';
+import { applicableSwitches } from '../policy/switch-effects';
 import { notifyActionChanged } from '../realtime/action-changes';
-import { toActionView, type ActionView } from './action-view';
+import type { ActionView } from './action-view';
+import { readActionView } from './read-action-view';
+import { readClaimFacts } from './read-claim-facts';
 import { claimActionSchema, type ClaimActionInput } from './schemas';
 import { transitionAction } from './transition-action';
 
@@ -16,13 +18,17 @@ import { transitionAction } from './transition-action';
  * approved → executing, for the agent that proposed it. The stop, the pause, the tool and the grant are checked
  * again now, in the same transaction as the move: approval earlier does not outlive a stop pressed since.
  * A claim that is refused for those reasons blocks the action for good (fail closed); the agent may propose anew.
+ * On the hot path's transaction (lib/db/sql-runner.ts): every executed action is claimed once.
  */
 export async function claimAction(actor: Actor, actionId: string, input: ClaimActionInput = {}): Promise<ActionView> {
   assertCan(actor, 'actions.execute');
   const claim = claimActionSchema.parse(input);
-  const outcome = await db().$transaction(async (tx) => {
-    const action = await tx.action.findFirst({ where: { id: actionId, agentId: actor.id } });
-    if (!action) return { kind: 'missing' as const };
+  const outcome = await inTransaction(async (runner) => {
+    // On PostgreSQL, first: a stop engaged from here on waits for this claim (lib/kill-switches/global-stop.ts).
+    await holdSwitchesSteady(runner);
+    const facts = await readClaimFacts(runner, actionId, actor.id);
+    if (!facts) return { kind: 'missing' as const };
+    const { action, gate } = facts;
     if (action.status !== 'approved') return { kind: 'conflict' as const, status: action.status };
     // The approval covers these exact parameters and nothing else.
     if (
@@ -32,51 +38,36 @@ export async function claimAction(actor: Actor, actionId: string, input: ClaimAc
       return { kind: 'mismatch' as const };
     }
 
-    // One connection per transaction: the reads go one after another (PostgreSQL's driver refuses overlapping queries).
-    await holdSwitchesSteady(tx);
-    const globalStop = await readGlobalStop(tx);
-    const agent = await tx.agent.findUniqueOrThrow({
-      where: { id: actor.id },
-      select: { status: true, mode: true, environment: true },
-    });
-    const tool = action.toolId ? await tx.tool.findUnique({ where: { id: action.toolId } }) : null;
-    const switches = applicableSwitches(await readEngagedSwitchesInTx(tx, actor.id), actor.id, tool?.name ?? null);
-    const grant = action.toolId
-      ? await tx.grant.findUnique({ where: { agentId_toolId: { agentId: actor.id, toolId: action.toolId } } })
-      : null;
+    const toolName = gate.tool?.name ?? null;
     const blockers = claimBlockers({
       now: Date.now(),
-      globalStop: globalStop.engaged,
-      globalStopReason: globalStop.reason,
-      switches,
-      agent,
-      tool: tool && { name: tool.name, actionLevel: tool.actionLevel as ActionLevel, enabled: tool.enabled },
-      grant: toGrantPolicy(grant),
+      globalStop: gate.globalStop,
+      globalStopReason: gate.globalStopReason,
+      switches: applicableSwitches(await readEngagedSwitches(runner, actor.id), actor.id, toolName),
+      agent: gate.agent,
+      tool: gate.tool && {
+        name: gate.tool.name,
+        actionLevel: gate.tool.actionLevel as ActionLevel,
+        enabled: gate.tool.enabled,
+      },
+      grant: toGrantPolicy(gate.grant),
     });
     const refs = { actor, actionId, agentId: actor.id };
     if (blockers.length > 0) {
-      const moved = await transitionAction(tx, {
+      const moved = await transitionAction(runner, {
         id: actionId,
         from: 'approved',
         to: 'blocked',
         changes: { decisionReason: `blocked at claim: ${blockers.join('; ')}` },
       });
-      if (!moved)
-        return {
-          kind: 'conflict' as const,
-          status: (await tx.action.findUniqueOrThrow({ where: { id: actionId } })).status,
-        };
-      await recordAuditEvent(tx, { ...refs, type: 'action.claim_blocked', payload: { reasons: blockers } });
+      if (!moved) return { kind: 'conflict' as const, status: await currentStatus(runner, actionId) };
+      await recordAuditEvents(runner, [{ ...refs, type: 'action.claim_blocked', payload: { reasons: blockers } }]);
       return { kind: 'blocked' as const, reasons: blockers };
     }
-    if (!(await transitionAction(tx, { id: actionId, from: 'approved', to: 'executing' }))) {
-      return {
-        kind: 'conflict' as const,
-        status: (await tx.action.findUniqueOrThrow({ where: { id: actionId } })).status,
-      };
-    }
-    await recordAuditEvent(tx, { ...refs, type: 'action.claimed', payload: {} });
-    return { kind: 'claimed' as const };
+    if (!(await transitionAction(runner, { id: actionId, from: 'approved', to: 'executing' })))
+      return { kind: 'conflict' as const, status: await currentStatus(runner, actionId) };
+    await recordAuditEvents(runner, [{ ...refs, type: 'action.claimed', payload: {} }]);
+    return { kind: 'claimed' as const, view: (await readActionView(runner, actionId))!.view };
   });
 
   switch (outcome.kind) {
@@ -97,10 +88,13 @@ export async function claimAction(actor: Actor, actionId: string, input: ClaimAc
         status: 'blocked',
         reasons: outcome.reasons,
       });
-    case 'claimed': {
+    case 'claimed':
       notifyActionChanged(actionId);
-      const action = await db().action.findUniqueOrThrow({ where: { id: actionId }, include: { reviewer: true } });
-      return toActionView(action);
-    }
+      return outcome.view;
   }
+}
+
+async function currentStatus(runner: SqlRunner, actionId: string): Promise<string> {
+  const found = await readActionView(runner, actionId);
+  return found ? found.view.status : 'gone';
 }

@@ -17,6 +17,7 @@ import { paramsHash } from './params-hash';
 import { recordingFrozenRefusal } from './record-frozen-refusal';
 import { alreadyDecided, recordReviewDecision, type DecisionOutcome } from './record-review-decision';
 import { editAndApproveSchema, type EditAndApproveInput } from './schemas';
+import { prismaRunner } from '../db/sql-runner';
 
 export type EditOutcome = DecisionOutcome & { edited: boolean; paramsVersion: number; paramsHash: string };
 
@@ -39,7 +40,7 @@ export async function editAndApproveAction(actor: Actor, input: EditAndApproveIn
   const result = await recordingFrozenRefusal(actor, actionId, () =>
     db().$transaction(async (tx) => {
       // The switches' share lock before the action's row, in the order a release takes them (see review-pending-action).
-      await holdSwitchesSteady(tx);
+      await holdSwitchesSteady(prismaRunner(tx));
       const action = await tx.action.findUnique({
         where: { id: actionId },
         include: { tool: { select: { name: true, parameters: true, sensitiveFields: true, actionLevel: true } } },

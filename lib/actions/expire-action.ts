@@ -6,6 +6,7 @@ import { readEngagedStops } from '../kill-switches/read-engaged-stops';
 import { expiryReason } from '../policy/effective-status';
 import { isDeadlineFrozen } from '../policy/stop-coverage';
 import { transitionAction } from './transition-action';
+import { prismaRunner } from '../db/sql-runner';
 
 const SYSTEM: Actor = { type: 'system', id: 'review-deadline' };
 
@@ -24,14 +25,14 @@ export async function expireIfOverdue(
   if (action.status !== 'pending_review' || !action.expiresAt || action.expiresAt > now) return false;
   // Under the switches' share lock, so a release (which moves deadlines) commits wholly before or after this read;
   // the deadline is read again here, as the caller's copy may predate a release that moved it.
-  await holdSwitchesSteady(tx);
+  await holdSwitchesSteady(prismaRunner(tx));
   const current = await tx.action.findUnique({
     where: { id: action.id },
     select: { status: true, agentId: true, toolName: true, createdAt: true, expiresAt: true },
   });
   if (!current || current.status !== 'pending_review' || !current.expiresAt || current.expiresAt > now) return false;
-  if (isDeadlineFrozen(await readEngagedStops(tx, current.agentId), current)) return false;
-  const moved = await transitionAction(tx, {
+  if (isDeadlineFrozen(await readEngagedStops(prismaRunner(tx), current.agentId), current)) return false;
+  const moved = await transitionAction(prismaRunner(tx), {
     id: action.id,
     from: 'pending_review',
     to: 'expired',

@@ -7,6 +7,7 @@ import { planApproval } from '../policy/review-quorum';
 import { applicableSwitches, switchBlocks } from '../policy/switch-effects';
 import { separationOfDutiesConflicts } from '../policy/waiting-for-reviewer';
 import { transitionAction } from './transition-action';
+import { prismaRunner } from '../db/sql-runner';
 
 const formatUtc = (date: Date) => `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
@@ -26,7 +27,7 @@ export type DecisionOutcome = { status: string; approvals: number; required: num
  * rejection stays possible: it only makes things safer).
  */
 async function refuseWhileBlocked(tx: Tx, action: { agentId: string; toolName: string }) {
-  await holdSwitchesSteady(tx);
+  await holdSwitchesSteady(prismaRunner(tx));
   const stop = await readGlobalStop(tx);
   const blocks = [
     ...(stop.engaged ? [stop.reason ? `global stop is engaged: ${stop.reason}` : 'global stop is engaged'] : []),
@@ -124,7 +125,7 @@ export async function recordReviewDecision(
       return { status: 'pending_review', approvals, required, missingGroups: await groupNames(tx, missing) };
     }
   }
-  const moved = await transitionAction(tx, {
+  const moved = await transitionAction(prismaRunner(tx), {
     id: actionId,
     from: 'pending_review',
     to: decision,

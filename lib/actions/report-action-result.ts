@@ -1,11 +1,12 @@
 import { assertCan, type Actor } from '../auth/actor';
-import { recordAuditEvent } from '../audit/record-audit-event';
-import { db } from '../db/client';
+import { recordAuditEvents } from '../audit/record-audit-event';
+import { inTransaction } from '../db/sql-runner';
 import { WardenError } from '../errors';
 import { readEngagedStops } from '../kill-switches/read-engaged-stops';
 import { describeStop, stopsCovering } from '../policy/stop-coverage';
 import { notifyActionChanged } from '../realtime/action-changes';
-import { toActionView, type ActionView } from './action-view';
+import type { ActionView } from './action-view';
+import { readActionView } from './read-action-view';
 import { reportResultSchema, type ReportResultInput } from './schemas';
 import { transitionAction } from './transition-action';
 
@@ -24,8 +25,8 @@ export async function reportActionResult(
   const to = report.ok ? 'succeeded' : 'failed';
   const downstreamRef = report.downstreamRef ?? null;
 
-  const outcome = await db().$transaction(async (tx) => {
-    const moved = await transitionAction(tx, {
+  const outcome = await inTransaction(async (runner) => {
+    const moved = await transitionAction(runner, {
       id: actionId,
       agentId: actor.id,
       from: 'executing',
@@ -35,22 +36,24 @@ export async function reportActionResult(
         downstreamRef,
       },
     });
-    if (!moved) {
-      const current = await tx.action.findFirst({
-        where: { id: actionId, agentId: actor.id },
-        select: { status: true },
-      });
-      return { moved: false as const, status: current?.status ?? null };
-    }
+    const found = await readActionView(runner, actionId);
+    const own = found && found.row.agentId === actor.id ? found : null;
+    if (!moved) return { moved: false as const, status: own?.view.status ?? null };
     const refs = { actor, actionId, agentId: actor.id };
-    if (report.ok) await recordAuditEvent(tx, { ...refs, type: 'action.succeeded', payload: { downstreamRef } });
-    else
-      await recordAuditEvent(tx, {
-        ...refs,
-        type: 'action.failed',
-        payload: { error: report.error ?? null, downstreamRef },
-      });
-    return { moved: true as const };
+    await recordAuditEvents(runner, [
+      report.ok
+        ? { ...refs, type: 'action.succeeded', payload: { downstreamRef } }
+        : { ...refs, type: 'action.failed', payload: { error: report.error ?? null, downstreamRef } },
+    ]);
+    if (!own) throw new Error(`action ${actionId} moved but cannot be read back`); // rolls the move back
+    const { view, row } = own;
+    const stops = stopsCovering(await readEngagedStops(runner, actor.id), {
+      agentId: actor.id,
+      toolName: row.toolName,
+      createdAt: row.createdAt,
+      expiresAt: null,
+    });
+    return { moved: true as const, view, stops };
   });
 
   if (!outcome.moved) {
@@ -64,13 +67,6 @@ export async function reportActionResult(
     );
   }
   notifyActionChanged(actionId);
-  const action = await db().action.findUniqueOrThrow({ where: { id: actionId }, include: { reviewer: true } });
-  const stops = stopsCovering(await readEngagedStops(db(), action.agentId), {
-    agentId: action.agentId,
-    toolName: action.toolName,
-    createdAt: action.createdAt,
-    expiresAt: null,
-  });
-  const view = toActionView(action);
+  const { view, stops } = outcome;
   return stops.length > 0 ? { ...view, stop: { reasons: stops.map(describeStop) } } : view;
 }

@@ -13,6 +13,7 @@ import {
   type DecisionOutcome,
   type ReviewDecision,
 } from './record-review-decision';
+import { prismaRunner } from '../db/sql-runner';
 
 export type { ReviewDecision } from './record-review-decision';
 
@@ -35,7 +36,7 @@ export async function reviewPendingAction(
     db().$transaction(async (tx) => {
       // The switches' share lock before any action row: a release (which moves frozen deadlines) takes the switch
       // lock first too, so the two never wait on each other in opposite orders (PostgreSQL).
-      await holdSwitchesSteady(tx);
+      await holdSwitchesSteady(prismaRunner(tx));
       const action = await tx.action.findUnique({
         where: { id: actionId },
         select: { id: true, agentId: true, status: true, expiresAt: true, createdAt: true },

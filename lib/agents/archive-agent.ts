@@ -6,6 +6,7 @@ import { notifyActionChanged } from '../realtime/action-changes';
 import { agentChangedConflict, archivedConflict } from './agent-conflict';
 import { findAgentOrThrow } from './find-agent';
 import type { AgentRef } from './set-agent-status';
+import { prismaRunner } from '../db/sql-runner';
 
 export const ARCHIVED_REASON = 'agent archived';
 
@@ -103,7 +104,7 @@ async function closeWaitingActions(
   const closed: string[] = [];
   for (const { id } of waiting) {
     if (
-      !(await transitionAction(tx, {
+      !(await transitionAction(prismaRunner(tx), {
         id,
         from,
         to,

@@ -4,6 +4,7 @@ import { WardenError } from '../errors';
 import { GLOBAL_STOP_ID } from '../kill-switches/global-stop';
 import { readEngagedStops } from '../kill-switches/read-engaged-stops';
 import { describeStop, stopsCovering } from '../policy/stop-coverage';
+import { prismaRunner } from '../db/sql-runner';
 
 /** What the calling agent may do, before it acts: its state and every granted, enabled tool with its schema. */
 export async function getAgentAuthority(actor: Actor) {
@@ -69,7 +70,7 @@ async function listInFlightAtStop(agentId: string) {
     take: 200,
   });
   if (executing.length === 0) return [];
-  const stops = await readEngagedStops(db(), agentId);
+  const stops = await readEngagedStops(prismaRunner(db()), agentId);
   return executing
     .map((action) => ({
       actionId: action.id,

@@ -1,4 +1,4 @@
-import { decodeRows } from '../db/decode-row';
+import { decodeRows, type ColumnKinds } from '../db/decode-row';
 import type { SqlRunner } from '../db/sql-runner';
 import { prepareSql, type RowOf } from '../db/typed-sql';
 import type { GrantRow } from '../grants/to-grant-policy';
@@ -31,6 +31,44 @@ export type GateRow = {
   grant: GrantRow | null;
 };
 
+/**
+ * The columns of a gate row, for any query that joins the agent as `a`, the tool as `t` and the grant as `g` (the
+ * gate's, by tool name; a claim's, by the action's tool: lib/actions/read-claim-facts.ts), with the global stop's
+ * two subselects beside them.
+ */
+export const GATE_COLUMNS = [
+  'a.id as agentId',
+  'a.status',
+  'a.mode',
+  'a.environment',
+  'a.requesterKey',
+  'a.requesterIssuer',
+  't.id as toolId',
+  't.name as toolName',
+  't.actionLevel',
+  't.enabled',
+  't.parameters',
+  't.sensitiveFields',
+  'g.id as grantId',
+  'g.approvals',
+  'g.constraints',
+  'g.rateLimitCount',
+  'g.rateLimitWindowSeconds',
+  'g.maxCallsPerTrace',
+  'g.maxPending',
+  'g.expiresAt',
+  'g.environment as grantEnvironment',
+  'g.requireReason',
+  'g.requester as grantRequester',
+  'g.loopMaxRepeats',
+  'g.loopWindowSeconds',
+  'g.loopPauseAgent',
+  'g.reviewTimeoutMinutes',
+  'g.ownerMayApprove',
+  'g.requiredGroups',
+  'g.reviewGroupId',
+] as const;
+
 const gateRowSql = prepareSql((db, p: { agentId: string; toolName: string }) =>
   db
     .selectFrom('Agent as a')
@@ -40,51 +78,30 @@ const gateRowSql = prepareSql((db, p: { agentId: string; toolName: string }) =>
       eb.selectFrom('Switch as s').select('s.engaged').where('s.id', '=', 'global_stop').as('globalStop'),
       eb.selectFrom('Switch as s').select('s.reason').where('s.id', '=', 'global_stop').as('globalStopReason'),
     ])
-    .select([
-      'a.id as agentId',
-      'a.status',
-      'a.mode',
-      'a.environment',
-      'a.requesterKey',
-      'a.requesterIssuer',
-      't.id as toolId',
-      't.name as toolName',
-      't.actionLevel',
-      't.enabled',
-      't.parameters',
-      't.sensitiveFields',
-      'g.id as grantId',
-      'g.approvals',
-      'g.constraints',
-      'g.rateLimitCount',
-      'g.rateLimitWindowSeconds',
-      'g.maxCallsPerTrace',
-      'g.maxPending',
-      'g.expiresAt',
-      'g.environment as grantEnvironment',
-      'g.requireReason',
-      'g.requester as grantRequester',
-      'g.loopMaxRepeats',
-      'g.loopWindowSeconds',
-      'g.loopPauseAgent',
-      'g.reviewTimeoutMinutes',
-      'g.ownerMayApprove',
-      'g.requiredGroups',
-      'g.reviewGroupId',
-    ])
+    .select(GATE_COLUMNS)
     .where('a.id', '=', p.agentId),
 );
 
+/** A gate row as the database sends it. */
+export type GateColumnsRow = RowOf<typeof gateRowSql>;
+
+/** The Date and boolean columns of a gate row, for the decoder. */
+export const GATE_COLUMN_KINDS = {
+  globalStop: 'boolean',
+  enabled: 'boolean',
+  requireReason: 'boolean',
+  loopPauseAgent: 'boolean',
+  ownerMayApprove: 'boolean',
+  expiresAt: 'date',
+} as const satisfies ColumnKinds<GateColumnsRow>;
+
 export async function readGateRow(runner: SqlRunner, agentId: string, toolName: string): Promise<GateRow | null> {
-  const [row] = decodeRows<RowOf<typeof gateRowSql>>(await runner.query(gateRowSql({ agentId, toolName })), {
-    globalStop: 'boolean',
-    enabled: 'boolean',
-    requireReason: 'boolean',
-    loopPauseAgent: 'boolean',
-    ownerMayApprove: 'boolean',
-    expiresAt: 'date',
-  });
-  if (!row) return null;
+  const [row] = decodeRows<GateColumnsRow>(await runner.query(gateRowSql({ agentId, toolName })), GATE_COLUMN_KINDS);
+  return row ? toGateRow(row) : null;
+}
+
+/** A decoded gate row in the shape the gate's facts take. */
+export function toGateRow(row: GateColumnsRow): GateRow {
   return {
     // No row for the switch reads as engaged: when Warden cannot tell, it stops (fail closed).
     globalStop: row.globalStop ?? true,

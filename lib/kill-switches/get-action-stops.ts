@@ -2,6 +2,7 @@ import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { describeStop, stopsCovering } from '../policy/stop-coverage';
 import { readEngagedStops } from './read-engaged-stops';
+import { prismaRunner } from '../db/sql-runner';
 
 export type ActionStops = {
   /** waiting: frozen (no approval, deadline paused); approved: refused at claim; executing: in flight at the stop. */
@@ -22,7 +23,7 @@ export async function getActionStops(actor: Actor, actionId: string): Promise<Ac
   const kind = action ? KIND[action.status as keyof typeof KIND] : undefined;
   if (!action || !kind) return null;
   // An executing or approved action's deadline no longer matters: every block in scope holds it.
-  const covering = stopsCovering(await readEngagedStops(db(), action.agentId), {
+  const covering = stopsCovering(await readEngagedStops(prismaRunner(db()), action.agentId), {
     ...action,
     expiresAt: kind === 'frozen' ? action.expiresAt : null,
   });

@@ -40,8 +40,7 @@ export function readEngagedSwitchesInTx(tx: Tx, agentId: string) {
  * engage-switch.ts): a claim either commits before the engage does, or reads the switch the engage wrote. Claims
  * do not wait for each other. SQLite runs one writing transaction at a time, so it needs nothing.
  */
-export async function holdSwitchesSteady(tx: Tx): Promise<void> {
-  const runner = prismaRunner(tx);
+export async function holdSwitchesSteady(runner: SqlRunner): Promise<void> {
   if (runner.dialect === 'postgresql')
     await runner.query(sql`SELECT 1 FROM "Switch" WHERE "id" = ${GLOBAL_STOP_ID} FOR SHARE`);
 }

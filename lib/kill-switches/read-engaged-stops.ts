@@ -1,30 +1,30 @@
-import type { Tx } from '../db/client';
+import { rawDate, rawText } from '../db/raw-values';
+import { sql, type SqlRunner } from '../db/sql-runner';
 import type { EngagedSwitch } from '../policy/stop-coverage';
 import type { SwitchEffect, SwitchScope } from '../policy/switch-effects';
 import { GLOBAL_STOP_ID } from './global-stop';
 
-type SwitchReader = Pick<Tx, 'switch'>;
-
 /**
  * Every engaged switch with when it was engaged, the global stop included (a missing global stop row reads as
- * engaged since ever: fail closed). Engaged switches are few; `engaged` is indexed.
+ * engaged since ever: fail closed). Engaged switches are few; `engaged` is indexed. On any runner: a console read
+ * passes `prismaRunner(db())`, the agent's result its own transaction.
  */
-export async function readEngagedStops(reader: SwitchReader, agentId?: string): Promise<EngagedSwitch[]> {
-  const rows = await reader.switch.findMany({
-    where: { engaged: true, ...(agentId ? { OR: [{ agentId: null }, { agentId }] } : {}) },
-    orderBy: [{ engagedAt: 'asc' }, { id: 'asc' }],
-  });
+export async function readEngagedStops(runner: SqlRunner, agentId?: string): Promise<EngagedSwitch[]> {
+  const rows = await runner.query<Record<string, unknown>>(sql`
+    SELECT "id", "scope", "effect", "agentId", "toolName", "reason", "engagedAt" FROM "Switch"
+    WHERE "engaged" = ${true}${agentId === undefined ? sql`` : sql` AND ("agentId" IS NULL OR "agentId" = ${agentId})`}
+    ORDER BY "engagedAt" ASC, "id" ASC`);
   const hasGlobalRow =
     rows.some((row) => row.id === GLOBAL_STOP_ID) ||
-    (await reader.switch.findUnique({ where: { id: GLOBAL_STOP_ID }, select: { id: true } })) !== null;
+    (await runner.query(sql`SELECT "id" FROM "Switch" WHERE "id" = ${GLOBAL_STOP_ID}`)).length > 0;
   const stops: EngagedSwitch[] = rows.map((row) => ({
-    id: row.id,
-    scope: row.scope as SwitchScope,
-    effect: row.effect as SwitchEffect,
-    agentId: row.agentId,
-    toolName: row.toolName,
-    reason: row.reason,
-    engagedAt: row.engagedAt,
+    id: String(row.id),
+    scope: String(row.scope) as SwitchScope,
+    effect: String(row.effect) as SwitchEffect,
+    agentId: rawText(row.agentId),
+    toolName: rawText(row.toolName),
+    reason: String(row.reason),
+    engagedAt: rawDate(row.engagedAt),
   }));
   if (!hasGlobalRow) {
     stops.unshift({
