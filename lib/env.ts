@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseOidcRoleMap, type OidcRoleMap } from './auth/oidc-role-map';
-import { LOG_LEVELS } from './logging/create-logger.cjs';
+import { LOG_LEVEL_SETTING } from './logging/create-logger.cjs';
 
 /** Validated environment, read once. Unknown or malformed values fail start-up with the variable's name. */
 const schema = z
@@ -31,7 +31,7 @@ const schema = z
     /** How long an MCP tools/call waits for a review before answering "awaits review" (lib/mcp/); a retry resumes it. */
     WARDEN_MCP_REVIEW_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
     /** The logger's level (lib/logging/): fatal, error, warn, info (one line per request), debug, trace or silent. */
-    WARDEN_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    WARDEN_LOG_LEVEL: LOG_LEVEL_SETTING,
     /**
      * How often a process reads the database for other app instances' changes while it cannot hear them (SQLite, or
      * PostgreSQL's notification connection down; lib/realtime/other-instances.ts). Unset: 0.5 s for live views, 1 s for

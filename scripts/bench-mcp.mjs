@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort, medianBy, startServer, stopGroup, waitForHealth } from './bench-lib.mjs';
 
 const TOKEN = 'bench-upstream-token';
 
@@ -124,12 +125,9 @@ export async function benchMcpCalls({
       const wardenRun = await measure(...viaWarden, cpu);
       pairs.push({ direct: directRun, warden: wardenRun, ratio: wardenRun.rps / directRun.rps });
     }
-    const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor((pairs.length - 1) / 2)];
-    return { ...median, pairs };
+    return { ...medianBy(pairs, 'ratio'), pairs };
   } finally {
-    const exited = new Promise((resolve) => upstream.once('exit', resolve));
-    process.kill(-upstream.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await stopGroup(upstream, 5_000);
   }
 }
 
@@ -148,27 +146,14 @@ async function runAlone() {
   const { default: autocannon } = await import('autocannon');
   const { execFileSync } = await import('node:child_process');
   const { mkdirSync, rmSync, writeFileSync } = await import('node:fs');
-  const { createServer } = await import('node:net');
   const { loadavg } = await import('node:os');
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const seconds = Number(process.env.WARDEN_BENCH_SECONDS ?? 10);
   const rounds = Math.max(1, Number(process.env.WARDEN_BENCH_ROUNDS ?? 3));
   const portBase = Number(process.env.WARDEN_BENCH_PORT_BASE ?? 3400);
-  const freePort = async (from) => {
-    for (let port = from; port < from + 100; port++) {
-      const free = await new Promise((resolve) => {
-        const probe = createServer()
-          .once('error', () => resolve(false))
-          .once('listening', () => probe.close(() => resolve(true)));
-        probe.listen(port, '127.0.0.1');
-      });
-      if (free) return port;
-    }
-    throw new Error(`no free port from ${from}`);
-  };
   const dir = path.join(root, 'data/bench', `mcp-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
-  const port = await freePort(portBase);
+  const port = await freePort(portBase, portBase + 99);
   const base = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -182,23 +167,9 @@ async function runAlone() {
     WARDEN_EGRESS_ALLOW: '127.0.0.1',
   };
   const toolEnv = withoutNodeOptions(env);
-  const server = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const server = startServer(root, env);
   try {
-    const deadline = Date.now() + 120_000;
-    while (
-      (await fetch(`${base}/api/v1/health`).then(
-        (r) => r.status,
-        () => 0,
-      )) !== 200
-    ) {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error('the server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await waitForHealth(base, server);
     const runTypeScript = (name, source, scriptEnv) => {
       const file = path.join(dir, `${name}.ts`);
       writeFileSync(file, source);
@@ -223,7 +194,7 @@ async function runAlone() {
       };
     };
     const load = loadavg()[0];
-    const upstreamPort = await freePort(port + 1);
+    const upstreamPort = await freePort(port + 1, port + 100);
     const mcp = await benchMcpCalls({
       root,
       base,
@@ -246,9 +217,7 @@ async function runAlone() {
       `MCP tools/call, median of ${rounds}: via Warden ${mcp.warden.rps.toFixed(0)}/s vs direct ${mcp.direct.rps.toFixed(0)}/s = ${mcp.ratio.toFixed(3)}× (load average ${load.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after)`,
     );
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await stopGroup(server, 10_000);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -18,13 +18,13 @@
 // atFixedRate for how autocannon paces it), median round by p99ratio. Goal: ≤ 1.5.
 // The last line is machine-readable:
 // `ratio sqlite=<r> postgresql=<r|n/a> p99ratio sqlite=<r> postgresql=<r|n/a>` (see docs/BENCHMARKS.md).
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort, medianBy, startServer, stopGroup, waitForHealth } from './bench-lib.mjs';
 import { benchMcpCalls } from './bench-mcp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -199,12 +199,7 @@ async function benchDatabase(provider, databaseUrl) {
     WARDEN_EGRESS_ALLOW: '127.0.0.1',
   };
   console.error(`[bench] ${provider}: starting the server on port ${port}`);
-  const server = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const server = startServer(root, env);
   try {
     await waitForHealth(base, server);
     const key = seedAgent(env);
@@ -282,10 +277,8 @@ async function benchDatabase(provider, databaseUrl) {
     ]) {
       if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} failed; see above`);
     }
-    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
-    const fixedMedian = [...fixedRounds].sort((a, b) => a.p99ratio - b.p99ratio)[
-      Math.floor((fixedRounds.length - 1) / 2)
-    ];
+    const median = medianBy(rounds, 'ratio');
+    const fixedMedian = medianBy(fixedRounds, 'p99ratio');
     const upstreamPort = await freePort(port + 1, PORT_BASE + 99);
     const mcp = await benchMcpCalls({ root, base, env, upstreamPort, runTypeScript, warmUp, measure, cpu });
     for (const [name, r] of [
@@ -295,10 +288,7 @@ async function benchDatabase(provider, databaseUrl) {
       if (r.non2xx > r.total * 0.01) throw new Error(`${r.non2xx} of ${r.total} ${name} calls failed; see above`);
     return { provider, rounds, median, keyed, fixedRounds, fixedMedian, mcp };
   } finally {
-    // Stop the whole group we started (start.mjs and its next server) and let it go before the next one starts.
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await stopGroup(server, 10_000);
   }
 }
 
@@ -542,35 +532,6 @@ async function wipePostgres(url) {
   await client.end();
 }
 
-async function waitForHealth(base, server) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const status = await fetch(`${base}/api/v1/health`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    if (status === 404)
-      throw new Error('GET /api/v1/health is 404: the build predates it; rebuild with `npx next build`.');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the server did not answer within 2 minutes');
-}
-
-async function freePort(from, to) {
-  for (let port = from; port <= to; port++) {
-    const free = await new Promise((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .once('listening', () => probe.close(() => resolve(true)));
-      probe.listen(port, '127.0.0.1');
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${from}–${to}`);
-}
-
 main().catch((error) => {
   console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -626,8 +587,7 @@ async function benchTwoInstances(postgresUrl) {
       const two = both.reduce((sum, r) => sum + r.rps, 0);
       rounds.push({ one: one.rps, two, each: both.map((r) => r.rps), ratio: two / one.rps });
     }
-    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
-    return { ...median, rounds: rounds.length };
+    return { ...medianBy(rounds, 'ratio'), rounds: rounds.length };
   } finally {
     for (const instance of instances) await instance.stop();
   }
@@ -645,17 +605,10 @@ async function startBenchInstance(databaseUrl, fromPort) {
     WARDEN_SKIP_BUILD: '1',
   };
   console.error(`[bench] two instances: starting a server on port ${port}`);
-  const server = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const server = startServer(root, env);
   const stop = async () => {
     if (server.exitCode !== null) return;
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await stopGroup(server, 10_000);
   };
   try {
     await waitForHealth(base, server);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import logging from '../lib/logging/create-logger.cjs';
 
-const { LOGGER, REQUEST_CONTEXT, createLogger, routeOf, requestIdFrom } = logging;
+const { LOG_LEVEL_SETTING, LOGGER, REQUEST_CONTEXT, createLogger, routeOf, requestIdFrom } = logging;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
@@ -22,7 +22,16 @@ const hostname = process.env.HOSTNAME || undefined;
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 process.env.NODE_ENV = 'production';
-const log = createLogger({ level: process.env.WARDEN_LOG_LEVEL || 'info' });
+// Read as lib/env.ts reads it (the app's code validates the rest of the environment later) and refused the same way,
+// with the same message, before Next loads or anything listens.
+const level = LOG_LEVEL_SETTING.safeParse(process.env.WARDEN_LOG_LEVEL);
+if (!level.success) {
+  process.stderr.write(
+    `Invalid environment: WARDEN_LOG_LEVEL: ${level.error.issues.map((i) => i.message).join('; ')}\n`,
+  );
+  process.exit(1);
+}
+const log = createLogger({ level: level.data });
 // The app's code (bundled by Next) finds these two by their Symbol.for keys: lib/logging/logger.ts logs through this
 // same instance, and lib/logging/request-actor.ts fills in the actor of the request being served.
 const requests = new AsyncLocalStorage();

@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { test, expect } from '../fixtures/test';
 import { startOwnServer, type OwnServer } from '../fixtures/own-server';
-import { startSecondInstance, type SecondInstance } from '../fixtures/second-instance';
+import { startInstanceOnDatabase, type Instance } from '../fixtures/instance-on-database';
 import { signIn } from '../fixtures/sign-in';
 import { recordTestSecret } from '../fixtures/test-logs.cjs';
 
@@ -11,13 +11,13 @@ import { recordTestSecret } from '../fixtures/test-logs.cjs';
 const PASSWORD = recordTestSecret('password', 'a-long-enough-password');
 const SECRET = 'warden-e2e-stop-banner-secret';
 let first: OwnServer;
-let second: SecondInstance;
+let second: Instance;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   first = await startOwnServer('stop-banner', 12, { NEXTAUTH_SECRET: SECRET });
-  second = await startSecondInstance(first, 13, SECRET);
+  second = await startInstanceOnDatabase(first.databaseUrl, 13, { NEXTAUTH_SECRET: SECRET });
   first.cli(
     'user',
     'create',

@@ -3,9 +3,15 @@
 // (scripts/server.mjs, not bundled) creates the logger before Next loads, and the app's code (bundled by Next, through
 // lib/logging/logger.ts) finds that same instance on globalThis, so the process writes one JSON stream.
 const pino = require('pino');
+const { z } = require('zod');
 
-/** The values WARDEN_LOG_LEVEL accepts (lib/env.ts validates with this list; pino's own level names). */
+/** The values WARDEN_LOG_LEVEL accepts (pino's own level names). */
 const LOG_LEVELS = /** @type {const} */ (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+/**
+ * WARDEN_LOG_LEVEL's one reading, for lib/env.ts and for scripts/server.mjs (which creates the logger before any of
+ * the app's code loads): unset is info; anything else, empty included, must be one of LOG_LEVELS.
+ */
+const LOG_LEVEL_SETTING = z.enum(LOG_LEVELS).default('info');
 
 /** Where the process's logger and its per-request context live: Symbol.for so both module graphs find them. */
 const LOGGER = Symbol.for('warden.logger');
@@ -120,6 +126,7 @@ function requestIdFrom(incoming, make) {
 
 module.exports = {
   LOG_LEVELS,
+  LOG_LEVEL_SETTING,
   LOGGER,
   REQUEST_CONTEXT,
   REDACT_PATHS,

@@ -24,8 +24,11 @@ const KEY_FILES = [
   { file: 'mcp-credentials.key', env: 'WARDEN_SECRET_KEY' },
 ];
 
-/** Exactly one positional FILE and no flags; anything else is a usage error. */
-function parseFileArgs(args: string[], command: string): string {
+/**
+ * Both commands' checks, in order: exactly one positional FILE and no flags (anything else is a usage error), then a
+ * SQLite database (on PostgreSQL, the command's advice). Returns FILE resolved and the live database's file.
+ */
+function parseBackupArgs(args: string[], command: string, postgresAdvice: string): { file: string; live: string } {
   let positionals: string[];
   try {
     ({ positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true }));
@@ -35,14 +38,10 @@ function parseFileArgs(args: string[], command: string): string {
   const [file, ...rest] = positionals;
   if (!file) throw new UsageError(`${command} needs a FILE`);
   if (rest.length > 0) throw new UsageError(`${command} takes one FILE, got ${positionals.length}`);
-  // `npm run` moves to the package's root; a relative FILE means where the admin typed the command (INIT_CWD).
-  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
-}
-
-function sqliteFile(postgresAdvice: string): string {
   const target = databaseTarget();
   if (target.provider !== 'sqlite') throw new Error(postgresAdvice);
-  return target.file;
+  // `npm run` moves to the package's root; a relative FILE means where the admin typed the command (INIT_CWD).
+  return { file: path.resolve(process.env.INIT_CWD ?? process.cwd(), file), live: target.file };
 }
 
 /** A UTC timestamp usable in a file name: 20261206T120000Z. */
@@ -61,8 +60,7 @@ export const backupCommands: Command[] = [
       'FILE   copy the SQLite database to FILE (a new file) while servers run: a consistent snapshot, checked (PostgreSQL: pg_dump)',
     needsDatabase: false,
     async run(args) {
-      const file = parseFileArgs(args, 'backup');
-      const live = sqliteFile(POSTGRES_BACKUP);
+      const { file, live } = parseBackupArgs(args, 'backup', POSTGRES_BACKUP);
       const summary = await backupSqlite(live, file);
       console.log(
         `backup written: ${file} (${summary.actions} actions, ${summary.auditEvents} audit events, ${describeHead(summary.head)})`,
@@ -82,8 +80,7 @@ export const backupCommands: Command[] = [
       'FILE  replace the SQLite database with a backup, after checking it; refused while a server uses the database (PostgreSQL: pg_restore)',
     needsDatabase: false,
     async run(args) {
-      const file = parseFileArgs(args, 'restore');
-      const live = sqliteFile(POSTGRES_RESTORE);
+      const { file, live } = parseBackupArgs(args, 'restore', POSTGRES_RESTORE);
       let result;
       try {
         result = await restoreSqlite(live, file, fileStamp());

@@ -1,0 +1,56 @@
+// What `npm run bench` (scripts/bench.mjs) and its MCP line run alone (scripts/bench-mcp.mjs) share: a free port, the
+// production server started as `npm start` would and stopped with everything it started, and the median round.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** The first port in from–to (inclusive) that nothing listens on at 127.0.0.1. */
+export async function freePort(from, to) {
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise((resolve) => {
+      const probe = createServer()
+        .once('error', () => resolve(false))
+        .once('listening', () => probe.close(() => resolve(true)));
+      probe.listen(port, '127.0.0.1');
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${to}`);
+}
+
+/** `node scripts/start.mjs` in root, in a process group of its own (stopGroup stops it and its next server). */
+export function startServer(root, env) {
+  return spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+}
+
+/** Stops the whole group a detached child leads and lets it go (up to graceMs) before the next one starts. */
+export async function stopGroup(child, graceMs) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
+}
+
+export async function waitForHealth(base, server) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    const status = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (status === 404)
+      throw new Error('GET /api/v1/health is 404: the build predates it; rebuild with `npx next build`.');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the server did not answer within 2 minutes');
+}
+
+/** The median round by one figure (the lower middle of an even count). */
+export function medianBy(rounds, figure) {
+  return [...rounds].sort((a, b) => a[figure] - b[figure])[Math.floor((rounds.length - 1) / 2)];
+}
