@@ -134,8 +134,9 @@ export async function benchMcpCalls({
 // Run alone (`node scripts/bench-mcp.mjs`, after `npx next build`): the MCP line only, on a fresh SQLite file, with
 // the production build served as `npm start` would on a free port from WARDEN_BENCH_PORT_BASE (default 3400),
 // WARDEN_BENCH_ROUNDS pairs (default 3) of WARDEN_BENCH_SECONDS each (default 10), 16 connections. NODE_OPTIONS
-// reaches the server too (e.g. `--cpu-prof --cpu-prof-dir=…` to profile it). Prints each pair and the median.
-/** NODE_OPTIONS (a profiler, say) is for the server only, not for the seeding scripts or the upstream. */
+// reaches the server too (Node refuses `--cpu-prof` there: to profile, add it to the server's own command line in
+// scripts/start.mjs for the run). Prints each pair and the median.
+/** NODE_OPTIONS is for the server only, not for the seeding scripts or the upstream. */
 function withoutNodeOptions(env) {
   const copy = { ...env };
   delete copy.NODE_OPTIONS;

@@ -1,4 +1,5 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import {
   CallToolRequestSchema,
@@ -84,6 +85,13 @@ function consoleOrigin(request: Request): string {
   return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : new URL(request.url).origin;
 }
 
+/**
+ * One JSON Schema validator for every request's server: by default each Server builds its own Ajv instance, which cost
+ * more CPU than the rest of the server's construction (docs/BENCHMARKS.md). It holds compiled schemas only, nothing
+ * of a caller.
+ */
+const schemaValidator = new AjvJsonSchemaValidator();
+
 function mcpServerFor(actor: Extract<Actor, { type: 'agent' }>, origin: string): Server {
   const server = new Server(
     { name: 'warden', version: '1.0.0' },
@@ -93,6 +101,7 @@ function mcpServerFor(actor: Extract<Actor, { type: 'agent' }>, origin: string):
       capabilities: { tools: { listChanged: false }, tasks: { requests: { tools: { call: {} } } } },
       taskStore: mcpTaskStore(actor, origin),
       defaultTaskPollInterval: TASK_POLL_MS,
+      jsonSchemaValidator: schemaValidator,
       instructions:
         'Every tool call goes through Warden: it may run at once, wait for a human reviewer, or be refused; results say which.',
     },
