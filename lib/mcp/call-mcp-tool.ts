@@ -10,7 +10,7 @@ import { isWardenError, WardenError } from '../errors';
 import { executeApprovedMcpCall } from './execute-approved-mcp-call';
 import { findResumableMcpCall } from './find-resumable-mcp-call';
 import { MCP_META, type McpCallMeta } from './mcp-call-meta';
-import { insertMcpCallSql, mcpCallAnsweredSql, mcpRouteSql, type McpCallRow } from './mcp-call-sql';
+import { insertMcpCallSql, mcpCallAnsweredSql, mcpCallAsTaskSql, mcpRouteSql, type McpCallRow } from './mcp-call-sql';
 import { actionRef, awaitingReview, notRun, refusal } from './mcp-results';
 
 export type McpToolCall = {
@@ -51,12 +51,16 @@ export type StartedMcpCall = { row: McpCallRow; proposed: { status: string; tool
 export async function startMcpCall(
   actor: Actor,
   call: Pick<McpToolCall, 'name' | 'args' | 'meta'>,
+  asTask = false,
 ): Promise<StartedMcpCall | { refused: CallToolResult }> {
   assertCan(actor, 'actions.propose');
   if (actor.type !== 'agent') throw new WardenError('forbidden', 'Only an agent can call tools.');
   const callHash = paramsHash(actor.id, call.name, call.args);
   const open = await findResumableMcpCall(callHash);
-  if (open) return { row: open, proposed: null };
+  if (open) {
+    if (asTask) await commitWrites([mcpCallAsTaskSql({ actionId: open.actionId, asTask: true })]);
+    return { row: open, proposed: null };
+  }
   try {
     const [proposal, [route]] = await Promise.all([
       // Counted in the metrics as the agent API's proposals are (lib/metrics): same outcomes, tool and agent labels.
@@ -75,7 +79,7 @@ export async function startMcpCall(
       ),
     ]);
     const row = { actionId: proposal.id, serverId: route?.serverId ?? null, upstreamName: route?.upstreamName ?? null };
-    await commitWrites([insertMcpCallSql({ ...row, callHash, now: new Date() })]);
+    await commitWrites([insertMcpCallSql({ ...row, callHash, asTask, now: new Date() })]);
     return { row, proposed: { status: proposal.status, tool: call.name } };
   } catch (error) {
     if (isWardenError(error) && (error.code === 'invalid_input' || error.code === 'rate_limited'))

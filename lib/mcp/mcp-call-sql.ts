@@ -37,14 +37,59 @@ export const mcpCallOfActionSql = prepareSql((db, p: { actionId: string }) =>
 );
 
 export const insertMcpCallSql = prepareSql(
-  (db, p: { actionId: string; callHash: string; serverId: string | null; upstreamName: string | null; now: Date }) =>
+  (
+    db,
+    p: {
+      actionId: string;
+      callHash: string;
+      serverId: string | null;
+      upstreamName: string | null;
+      asTask: boolean;
+      now: Date;
+    },
+  ) =>
     db.insertInto('McpCall').values({
       actionId: p.actionId,
       callHash: p.callHash,
       serverId: p.serverId,
       upstreamName: p.upstreamName,
+      asTask: p.asTask,
       createdAt: p.now,
     }),
+);
+
+/** A plain call resumed by a task-augmented retry: from now on the background job runs it once approved. */
+export const mcpCallAsTaskSql = prepareSql((db, p: { actionId: string; asTask: boolean }) =>
+  db.updateTable('McpCall').set({ asTask: p.asTask }).where('actionId', '=', p.actionId),
+);
+
+/**
+ * Task calls a reviewer approved that Warden has not run yet, oldest first, of agents that still hold a key that
+ * works (revoking an agent's keys stops what it delegated too). Served by an upstream only: the others are the
+ * agent's to run through the agent API.
+ */
+export const approvedMcpTasksSql = prepareSql((db, p: { now: Date; limit: number; asTask: boolean }) =>
+  db
+    .selectFrom('McpCall as c')
+    .innerJoin('Action as x', 'x.id', 'c.actionId')
+    .innerJoin('Agent as a', 'a.id', 'x.agentId')
+    .select(['c.actionId', 'c.serverId', 'c.upstreamName', 'a.id as agentId', 'a.name as agentName'])
+    .where('c.asTask', '=', p.asTask)
+    .where('x.status', '=', 'approved')
+    .where('c.serverId', 'is not', null)
+    .where('c.upstreamName', 'is not', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('AgentKey as k')
+          .select('k.id')
+          .whereRef('k.agentId', '=', 'a.id')
+          .where('k.revokedAt', 'is', null)
+          .where((key) => key.or([key('k.expiresAt', 'is', null), key('k.expiresAt', '>', p.now)])),
+      ),
+    )
+    .orderBy('c.createdAt', 'asc')
+    .limit(p.limit),
 );
 
 export const mcpCallCalledSql = prepareSql((db, p: { actionId: string; now: Date }) =>

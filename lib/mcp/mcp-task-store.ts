@@ -5,7 +5,6 @@ import { getAgentAction } from '../actions/get-agent-action';
 import type { Actor } from '../auth/actor';
 import { commitWrites, runOutsideTransaction } from '../db/sql-runner';
 import { isWardenError } from '../errors';
-import { settleMcpCall } from './call-mcp-tool';
 import { mcpCallAnsweredSql, mcpCallOfActionSql, type McpCallRow } from './mcp-call-sql';
 import { MCP_META } from './mcp-call-meta';
 import { actionRef, notRun, type ActionRef } from './mcp-results';
@@ -19,12 +18,13 @@ export const TASK_POLL_MS = 2000;
  * action: Warden serves MCP statelessly, so any instance answers `tasks/get` and `tasks/result` from the database.
  *
  * - pending review → `working`, the status message naming the action and its console link;
- * - approved → the call is resumed here, as a retry of the same call would be (claim with the stop re-checked,
- *   upstream, result recorded), so a client that only polls `tasks/get` sees it run;
+ * - approved → `working`: Warden's background job runs it (lib/jobs/run-approved-mcp-tasks.ts: claim with the stop
+ *   re-checked, upstream, result recorded), since no request of the agent's is held open for it;
  * - executing → `working`; succeeded → `completed` (the upstream's result); failed, blocked, rejected, expired,
  *   draft → `failed` with the reasons (its result an `isError` tool result saying why).
  *
- * Scoped to one agent (the key that authenticated the request): another agent's action is "not found". Tasks are
+ * `tasks/get` and `tasks/result` only read (tasks/result records that the outcome was given, as a plain call's answer
+ * does). Scoped to one agent (the key that authenticated the request): another agent's action is "not found". Tasks are
  * created by the tools/call handler through the gate, never through `createTask`; the agent cannot cancel one (a
  * reviewer decides) and tasks are not listed: those methods refuse.
  */
@@ -36,11 +36,11 @@ export function mcpTaskStore(actor: Actor, consoleOrigin: string): TaskStore {
       Promise.reject(notHere('A call through Warden cannot be cancelled by the agent: a reviewer decides it.')),
     listTasks: () => Promise.reject(notHere('Warden does not list tasks.')),
     async getTask(taskId) {
-      const found = await readTask(actor, taskId, consoleOrigin, { resume: true });
+      const found = await readTask(actor, taskId, consoleOrigin);
       return found?.task ?? null;
     },
     async getTaskResult(taskId): Promise<Result> {
-      const found = await readTask(actor, taskId, consoleOrigin, { resume: false });
+      const found = await readTask(actor, taskId, consoleOrigin);
       if (!found) throw new McpError(ErrorCode.InvalidParams, `Task not found: ${taskId}`);
       if (!found.result) throw new McpError(ErrorCode.InvalidRequest, `Task ${taskId} has no result yet.`);
       // The outcome is given: a later call with the same arguments is a new proposal, as after a plain call.
@@ -51,13 +51,8 @@ export function mcpTaskStore(actor: Actor, consoleOrigin: string): TaskStore {
 }
 
 /** The task a tools/call just started, as the call's answer (CreateTaskResult) carries it. */
-export async function taskOfCall(
-  actor: Actor,
-  actionId: string,
-  consoleOrigin: string,
-  options: { resume: boolean },
-): Promise<Task> {
-  const found = await readTask(actor, actionId, consoleOrigin, options);
+export async function taskOfCall(actor: Actor, actionId: string, consoleOrigin: string): Promise<Task> {
+  const found = await readTask(actor, actionId, consoleOrigin);
   if (!found) throw new Error(`the action ${actionId} of a task just created is missing`);
   return found.task;
 }
@@ -66,7 +61,6 @@ async function readTask(
   actor: Actor,
   taskId: string,
   consoleOrigin: string,
-  { resume }: { resume: boolean },
 ): Promise<{ task: Task; result: CallToolResult | null } | null> {
   const [call] = await runOutsideTransaction((runner) =>
     runner.query<McpCallRow>(mcpCallOfActionSql({ actionId: taskId })),
@@ -75,10 +69,6 @@ async function readTask(
   let view: ActionView;
   try {
     view = await getAgentAction(actor, { actionId: taskId });
-    if (resume && view.status === 'approved') {
-      await settleMcpCall(actor, { row: call, proposed: null }, { consoleOrigin, waitSeconds: 0 });
-      view = await getAgentAction(actor, { actionId: taskId });
-    }
   } catch (error) {
     if (isWardenError(error) && error.code === 'not_found') return null; // another agent's action, or none
     throw error;

@@ -15,7 +15,9 @@ const text = (result: unknown) =>
 /**
  * MCP tasks (protocol 2025-11-25) through Warden, with the official SDK client's experimental task API: a client that
  * asks for a task gets one at once, `working` while a person decides, then `completed` with the upstream's result or
- * `failed` with the reasons; tasks/get and tasks/result answer from the database (any request, any instance).
+ * `failed` with the reasons; tasks/get and tasks/result answer from the database (any request, any instance) and
+ * never run anything: the background job runs an approved task (lib/jobs/run-approved-mcp-tasks.ts), called here
+ * where the server's loop would.
  */
 describe.each(TEST_DATABASES)('MCP tasks through the gate on %s', (kind) => {
   useTestDatabase(kind, 'warden-mcp-tasks');
@@ -39,6 +41,7 @@ describe.each(TEST_DATABASES)('MCP tasks through the gate on %s', (kind) => {
     await upstream.close();
   });
 
+  const runApprovedTasks = async () => (await import('../jobs/run-approved-mcp-tasks')).runApprovedMcpTasks();
   const agent = () => world.mcpAgent(tools, { search_customers: { approvals: 0 }, create_ticket: { approvals: 1 } });
 
   /** Sends a task-augmented tools/call and returns the task Warden answered with (the stream's first message). */
@@ -78,7 +81,7 @@ describe.each(TEST_DATABASES)('MCP tasks through the gate on %s', (kind) => {
     expect(upstream.calls.length).toBe(before + 1);
   });
 
-  it('in review: working with the action and its link; approved: tasks/get completes it, tasks/result is the upstream result', async () => {
+  it('in review: working with the action and its link; approved: the job runs it, tasks/result is the upstream result', async () => {
     const a = await agent();
     const task = await startTask(a.client, 'create_ticket', { customerId: 'CUS-1', subject: 'Task ticket' });
     expect(task.status).toBe('working');
@@ -89,6 +92,13 @@ describe.each(TEST_DATABASES)('MCP tasks through the gate on %s', (kind) => {
     const before = upstream.calls.length;
     const { approveAction } = await import('../actions/approve-action');
     await approveAction(reviewer, { actionId: task.taskId });
+    // tasks/get only reads: approved, the task is still working and nothing has reached the upstream.
+    expect(await a.client.experimental.tasks.getTask(task.taskId)).toMatchObject({
+      status: 'working',
+      statusMessage: expect.stringMatching(/^Approved; Warden runs it now/),
+    });
+    expect(upstream.calls.length).toBe(before);
+    await runApprovedTasks();
     expect(await a.client.experimental.tasks.getTask(task.taskId)).toMatchObject({ status: 'completed' });
     expect(upstream.calls.slice(before)).toEqual([
       {
@@ -101,8 +111,9 @@ describe.each(TEST_DATABASES)('MCP tasks through the gate on %s', (kind) => {
     expect(result.isError).toBeFalsy();
     expect(JSON.parse(text(result))).toMatchObject({ status: 'open', ticketId: expect.stringMatching(/^TCK-/) });
     expect(result._meta?.['dev.warden/action']).toMatchObject({ id: task.taskId, status: 'succeeded' });
-    // Asking again does not run it again.
+    // Asking again, or the job's next tick, does not run it again.
     await a.client.experimental.tasks.getTask(task.taskId);
+    await runApprovedTasks();
     expect(upstream.calls.length).toBe(before + 1);
   });
 
@@ -112,6 +123,7 @@ describe.each(TEST_DATABASES)('MCP tasks through the gate on %s', (kind) => {
     const held = a.client.experimental.tasks.getTaskResult(task.taskId, CallToolResultSchema);
     const { approveAction } = await import('../actions/approve-action');
     await approveAction(reviewer, { actionId: task.taskId });
+    await runApprovedTasks();
     const result = await held;
     expect(JSON.parse(text(result))).toMatchObject({ status: 'open', ticketId: expect.stringMatching(/^TCK-/) });
   });
@@ -144,10 +156,32 @@ describe.each(TEST_DATABASES)('MCP tasks through the gate on %s', (kind) => {
       reason: 'task incident',
     });
     const before = upstream.calls.length;
+    await runApprovedTasks();
     const failed = await a.client.experimental.tasks.getTask(task.taskId);
     expect(failed).toMatchObject({ status: 'failed' });
     expect(failed.statusMessage).toMatch(/task incident/);
     expect(upstream.calls.length).toBe(before);
+  });
+
+  it('the job runs only tasks: not a plain call approved after its wait, nor the task of an agent whose keys are revoked', async () => {
+    const a = await agent();
+    const before = upstream.calls.length;
+    const plain = await a.client.callTool({
+      name: tools.create_ticket!,
+      arguments: { customerId: 'CUS-1', subject: 'Plain call' },
+      _meta: { 'dev.warden/wait': 0 },
+    });
+    const plainId = (plain._meta?.['dev.warden/action'] as { id: string }).id;
+    const task = await startTask(a.client, 'create_ticket', { customerId: 'CUS-2', subject: 'Orphaned task' });
+    const { approveAction } = await import('../actions/approve-action');
+    const { revokeAgentKey } = await import('../agents/revoke-agent-key');
+    await approveAction(reviewer, { actionId: plainId });
+    await approveAction(reviewer, { actionId: task.taskId });
+    await revokeAgentKey(await w.person(['admin']), a.agent.keyId);
+    await runApprovedTasks();
+    expect(upstream.calls.length).toBe(before);
+    expect((await w.actionRow(plainId)).status).toBe('approved');
+    expect((await w.actionRow(task.taskId)).status).toBe('approved');
   });
 
   it('blocked by the gate: the task is failed at once; another agent cannot see it; the agent cannot cancel', async () => {

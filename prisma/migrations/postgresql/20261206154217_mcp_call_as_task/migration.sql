@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "McpCall" ADD COLUMN     "asTask" BOOLEAN NOT NULL DEFAULT false;
