@@ -53,9 +53,11 @@ describe('group commit on SQLite (inTransaction)', () => {
       await new Promise((resolve) => setTimeout(resolve, 50)); // real I/O mid-transaction, like a WebCrypto check
       throw new Error('the job fails after its I/O');
     });
+    // Its rejection is expected from now on: it may come while the Prisma write below still waits for its sync.
+    const failed = expect(failing).rejects.toThrow('the job fails after its I/O');
     await started;
     await database.client.switch.create({ data: { id: 'outside-write', engaged: true } });
-    await expect(failing).rejects.toThrow('the job fails after its I/O');
+    await failed;
     expect(
       (await database.client.switch.findMany({ where: { id: { in: ['rolled-back', 'outside-write'] } } })).map(
         (row) => row.id,
