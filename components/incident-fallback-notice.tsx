@@ -1,14 +1,13 @@
 import { Siren } from 'lucide-react';
 import Link from 'next/link';
-import type { Actor } from '@/lib/auth/actor';
-import { listAgentIncidentFallbacks } from '@/lib/incidents/list-agent-incident-fallbacks';
+import type { AgentIncidentFallback } from '@/lib/incidents/list-agent-incident-fallbacks';
 
 /**
  * While an open incident covers the agent: which incident, and what reviewers do by hand meanwhile (the incident's
- * manual fallback, written by an admin, never by the agent). Nothing once every incident covering it is closed.
+ * manual fallback, written by an admin, never by the agent). Nothing once every incident covering it is closed. The
+ * page reads the incidents (`listAgentIncidentFallbacks`) once and hands them to whatever else needs them.
  */
-export async function IncidentFallbackNotice({ actor, agentId }: { actor: Actor; agentId: string }) {
-  const incidents = await listAgentIncidentFallbacks(actor, agentId);
+export function IncidentFallbackNotice({ incidents }: { incidents: AgentIncidentFallback[] }) {
   if (incidents.length === 0) return null;
   return (
     <>

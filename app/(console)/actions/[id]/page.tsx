@@ -25,6 +25,7 @@ import { ParametersCard } from './parameters-card';
 import { FrozenByStop } from './frozen-by-stop';
 import { PausedAgentFallback } from './paused-agent-fallback';
 import { IncidentFallbackNotice } from '@/components/incident-fallback-notice';
+import { listAgentIncidentFallbacks } from '@/lib/incidents/list-agent-incident-fallbacks';
 import { RiskPanel } from './risk-panel';
 import { RollbackPanel } from './rollback-panel';
 import { SourcesCard } from './sources-card';
@@ -51,10 +52,11 @@ export default async function ActionPage({
   const show = typeof shown === 'string' ? shown : null;
   const review = await orNotFound(getActionForReview(actor, id));
   const { action, agent, actionLevel } = review;
-  const [history, draftLinks, mcp] = await Promise.all([
+  const [history, draftLinks, mcp, incidents] = await Promise.all([
     getAgentTrackRecord(actor, agent.id, { exclude: action.id }),
     getDraftLinks(actor, action.id),
     getActionMcpOrigin(actor, action.id),
+    listAgentIncidentFallbacks(actor, agent.id),
   ]);
   const version = review.edited ? `the reviewer's edit, version ${review.edited.version}` : 'as submitted';
   const summary = {
@@ -93,9 +95,9 @@ export default async function ActionPage({
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
-          <IncidentFallbackNotice actor={actor} agentId={agent.id} />
+          <IncidentFallbackNotice incidents={incidents} />
           <FrozenByStop actor={actor} actionId={action.id} />
-          <PausedAgentFallback actor={actor} agentId={agent.id} />
+          <PausedAgentFallback actor={actor} agentId={agent.id} incidents={incidents} />
           <RiskPanel risks={review.risks} />
           <AgentReason reason={action.reason} />
           {review.email ? <EmailPreviewCard email={review.email} version={version} /> : null}

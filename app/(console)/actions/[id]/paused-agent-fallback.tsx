@@ -1,19 +1,26 @@
 import { CirclePause } from 'lucide-react';
 import type { UserActor } from '@/lib/auth/actor';
 import { getPausedAgentFallback } from '@/lib/agents/get-paused-agent-fallback';
-import { listAgentIncidentFallbacks } from '@/lib/incidents/list-agent-incident-fallbacks';
+import type { AgentIncidentFallback } from '@/lib/incidents/list-agent-incident-fallbacks';
 
 /**
  * While the agent is paused, the reviewer reads what to do by hand instead (its owner's manual fallback). Nothing is
  * shown while it runs. The text is the owner's or an admin's, not the agent's.
  */
-export async function PausedAgentFallback({ actor, agentId }: { actor: UserActor; agentId: string }) {
+export async function PausedAgentFallback({
+  actor,
+  agentId,
+  incidents,
+}: {
+  actor: UserActor;
+  agentId: string;
+  /** The open incidents covering the agent, as the page read them for the notice above. */
+  incidents: AgentIncidentFallback[];
+}) {
   const paused = await getPausedAgentFallback(actor, agentId);
   if (!paused) return null;
   // An open incident's fallback (shown just above) is the instruction then; "none written" would contradict it.
-  const incidentSaysWhatToDo = (await listAgentIncidentFallbacks(actor, agentId)).some(
-    (incident) => incident.manualFallback,
-  );
+  const incidentSaysWhatToDo = incidents.some((incident) => incident.manualFallback);
   if (!paused.manualFallback && incidentSaysWhatToDo) return null;
   return (
     <section

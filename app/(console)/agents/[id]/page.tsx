@@ -19,6 +19,7 @@ import { GrantsAndSimulator } from './grants-section';
 import { KeysSection } from './keys-section';
 import { ReadinessCard } from './readiness-card';
 import { IncidentFallbackNotice } from '@/components/incident-fallback-notice';
+import { listAgentIncidentFallbacks } from '@/lib/incidents/list-agent-incident-fallbacks';
 import { RequesterKeySection } from './requester-key-section';
 import { RestoreGrantsSection } from './restore-grants-section';
 
@@ -28,9 +29,10 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const actor = await requireUser();
   const { id } = await params;
   const agent = await orNotFound(getAgentDetail(actor, id));
-  const [owners, readiness] = await Promise.all([
+  const [owners, readiness, incidents] = await Promise.all([
     agent.viewerCanManage ? listAgentOwners(actor) : null,
     getAgentReadiness(actor, agent.id),
+    listAgentIncidentFallbacks(actor, agent.id),
   ]);
   const activeKeys = agent.keys.filter(
     (key) => !key.revokedAt && (!key.expiresAt || new Date(key.expiresAt).getTime() > Date.now()),
@@ -53,7 +55,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
         }
       />
       <div className="flex flex-col gap-6">
-        <IncidentFallbackNotice actor={actor} agentId={agent.id} />
+        <IncidentFallbackNotice incidents={incidents} />
         {agent.archivedAt ? (
           <p role="note" className="rounded-md border border-gray-300 bg-gray-50 px-4 py-3 text-sm text-gray-800">
             Archived <UtcTime iso={agent.archivedAt} />. This agent is read-only: its keys are revoked and its name
