@@ -1,7 +1,12 @@
 import { Prisma } from '../generated/sqlite/client';
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { prismaRunner } from '../db/sql-runner';
+import { readEngagedStops } from '../kill-switches/read-engaged-stops';
+import { logger } from '../logging/logger';
+import { rereadAfterMs } from '../realtime/other-instances';
 import { coalescedRunner, COALESCE_MS } from '../realtime/coalesced-runner';
+import { nextSwitchChange } from '../realtime/switch-changes';
 import { watchActionChanges } from '../realtime/watch-action-changes';
 import type { QueueQuery } from '../review/queue-query';
 import { countPendingFacets, type QueueFacets } from './count-pending-facets';
@@ -19,12 +24,19 @@ export type QueueWatcher = {
   onDelta: (delta: QueueDelta) => void;
   /** The counts, on start and then at most once a `FACETS_GAP_MS` after changes. */
   onFacets: (facets: QueueFacets) => void;
+  /**
+   * A switch was engaged or released: which waiting rows are frozen by a stop may have changed though no action did.
+   * The client reads its rows again.
+   */
+  onSwitches: () => void;
 };
 
 /** Counts scan the pending actions: at most once a second, however fast changes come. */
 const FACETS_GAP_MS = 1000;
 /** Ids read in one query. */
 const CHUNK = 500;
+/** Without a way to hear switch changes (SQLite), the engaged switches are read again this often. */
+const SWITCH_REREAD_MS = 1000;
 
 /**
  * The live review queue of one reviewer, as deltas: after every change to any action (this instance or another on
@@ -62,12 +74,42 @@ export function watchReviewQueue(
     facets.request();
   });
   facets.request(0);
+  const stopSwitches = watchEngagedSwitches(watcher.onSwitches);
   return () => {
     closed = true;
     deltas.stop();
     facets.stop();
     unwatch();
+    stopSwitches();
   };
+}
+
+/**
+ * Calls `onChange` whenever the set of engaged switches changes: heard at once on PostgreSQL (any instance's change),
+ * else read again every second, as the stop banner does. Reads only. Returns the stop.
+ */
+function watchEngagedSwitches(onChange: () => void): () => void {
+  const stopped = new AbortController();
+  const engaged = async () =>
+    (await readEngagedStops(prismaRunner(db())))
+      .map((stop) => `${stop.id}@${stop.engagedAt?.getTime() ?? ''}`)
+      .join(',');
+  void (async () => {
+    let seen: string | null = null;
+    while (!stopped.signal.aborted) {
+      // Waiting from before the read: a change committed between the read and the wait still ends it.
+      const changed = nextSwitchChange(rereadAfterMs(SWITCH_REREAD_MS), stopped.signal);
+      try {
+        const now = await engaged();
+        if (seen !== null && now !== seen && !stopped.signal.aborted) onChange();
+        seen = now;
+      } catch (error) {
+        logger().warn({ err: error }, 'a live queue could not read the engaged switches; trying again');
+      }
+      await changed;
+    }
+  })();
+  return () => stopped.abort();
 }
 
 async function readDelta(

@@ -70,14 +70,18 @@ export function LiveQueueProvider({ query, rows, nextCursor, facets, canDecide, 
   useEffect(() => {
     const source = new EventSource(`/queue/live${search ? `?${search}` : ''}`);
     let closed = false;
-    source.addEventListener('ready', () => {
-      setConnection('live');
-      // Catch up on what changed between the page's render (or the last connection) and now.
+    const resync = () =>
       void fetchPage(search).then((page) => {
         if (!closed && page)
           dispatch({ type: 'resync', rows: page.rows, nextCursor: page.nextCursor, hold: engaged() });
       });
+    source.addEventListener('ready', () => {
+      setConnection('live');
+      // Catch up on what changed between the page's render (or the last connection) and now.
+      resync();
     });
+    // A stop engaged or released: which rows it freezes is read again (no action changed, so no delta says it).
+    source.addEventListener('switches', resync);
     source.addEventListener('delta', (event) => {
       const delta = JSON.parse((event as MessageEvent<string>).data) as QueueDelta;
       dispatch({ type: 'delta', upserted: delta.upserted, removed: delta.removed, hold: engaged() });

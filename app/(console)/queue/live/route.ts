@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 /**
  * The open queue's live deltas, for the filters and order in the query string: `ready` once watching, then `delta`
  * ({ upserted: rows, removed: [{ id, status, decidedBy }] }) after changes and `facets` (the counts) at most once a
- * second. The client holds its rows and applies these; nothing re-renders the page.
+ * second, and `switches` when a switch was engaged or released (which rows a stop freezes may have changed). The
+ * client holds its rows and applies these; nothing re-renders the page.
  */
 export async function GET(request: Request): Promise<Response> {
   const actor = await getUserActor();
@@ -20,6 +21,7 @@ export async function GET(request: Request): Promise<Response> {
     const stop = watchReviewQueue(actor, query, {
       onDelta: (delta) => send('delta', delta),
       onFacets: (facets) => send('facets', facets),
+      onSwitches: () => send('switches', {}),
     });
     send('ready', {});
     return stop;
