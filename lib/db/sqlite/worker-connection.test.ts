@@ -55,6 +55,17 @@ describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () =>
     );
   });
 
+  it('writes sent while earlier syncs run are each answered once, after a sync of their own commit', async () => {
+    // One message per turn of the event loop: each wave commits while the syncs of the waves before it may still run.
+    const waves: Promise<number[]>[] = [];
+    for (let i = 0; i < 60; i++) {
+      waves.push(database.runner.commitWrites([insertSwitch(`wave-${i}`)]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await Promise.all(waves)).toEqual(waves.map(() => [1]));
+    expect(await database.client.switch.count({ where: { id: { startsWith: 'wave-' } } })).toBe(60);
+  });
+
   it('a read that fails rejects with the database message; the worker serves on', async () => {
     await expect(
       database.runner.runOutsideTransaction((r) => r.query(database.runner.sql`SELECT 1 FROM "Nope"`)),

@@ -16,9 +16,9 @@ import type { Reply, Request, WireStatement, WorkerSettings } from './worker-pro
  *
  * The server posts what its callers asked in one turn of its event loop as one message. The worker answers the
  * reads at once; the writes of one message commit as one transaction, each caller's statements under a savepoint of
- * their own (a failing caller rolls back alone). One fsync of the WAL is in flight at a time; callers are answered
- * only after the fsync that began after their COMMIT, so nothing is acknowledged before it is on disk, and the
- * commits made while one fsync runs share the next. (Other readers may see rows a moment before that fsync ends, as
+ * their own (a failing caller rolls back alone). Callers are answered only after an fsync that began after their
+ * COMMIT, so nothing is acknowledged before it is on disk; up to two fsyncs of the WAL are in flight, and the commits
+ * made while both run share the next. (Other readers may see rows a moment before that fsync ends, as
  * with the main connection's group commit: acknowledging is what waits.) A failed fsync stops the server.
  *
  * Both connections take the write lock with BEGIN IMMEDIATE, so neither can deadlock the other. The worker holds it

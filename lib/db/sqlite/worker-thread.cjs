@@ -22,8 +22,13 @@ db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
 db.pragma('temp_store = MEMORY');
 db.pragma(`wal_autocheckpoint = ${settings.autocheckpoint}`);
-// Open before any commit: failing to open it must not report a committed batch as failed.
-const walFd = openSync(`${settings.file}-wal`, 'r');
+/** Syncs of the WAL in flight at once (see sync()). */
+const MAX_SYNCS = 2;
+// One descriptor per sync in flight, opened before any commit: failing to open one must not report a committed batch
+// as failed.
+const walFds = Array.from({ length: MAX_SYNCS }, () => openSync(`${settings.file}-wal`, 'r'));
+/** The descriptors no sync is using now. */
+const idleWalFds = [...walFds];
 
 /** @type {Map<number | string, import('better-sqlite3').Statement>} */
 const byRef = new Map();
@@ -63,7 +68,10 @@ let busySince = null;
 let retryTimer = null;
 /** @type {Reply[]} committed, answered after the next fsync */
 let unsynced = [];
-let syncing = false;
+/** @type {{ batch: Reply[] }[]} the syncs in flight not yet answered, oldest first, each with the commits it covers */
+const inFlight = [];
+/** @type {Error | null} set by a failed sync: nothing committed on this file is acknowledged from then on */
+let syncFailure = null;
 let closing = false;
 
 port.on('message', (/** @type {Request[]} */ requests) => {
@@ -145,7 +153,7 @@ function commitWaiting() {
     return;
   }
   unsynced.push(...outcomes);
-  if (!syncing) sync();
+  sync();
 }
 
 function retry() {
@@ -153,31 +161,59 @@ function retry() {
   closeWhenDone();
 }
 
-/** One sync at a time: the commits made while one runs are answered after the next, which covers them all. fdatasync,
- * as SQLite syncs its WAL: the data and the size, not the modification time. */
+/**
+ * Up to MAX_SYNCS syncs in flight. The server posts a turn's writes as one message, but the writes of one wave of
+ * requests often arrive as two (a few, then the rest): with one sync at a time the rest waited for the first sync to
+ * end and then for their own. Now they start theirs at once. A sync covers every commit made before it began, so the
+ * first to succeed answers its own commits and those of the syncs begun before it. Each sync runs on a descriptor of
+ * its own: Linux reports a writeback error once to each open file description, so an error cannot be reported to —
+ * and consumed by — one sync while another on the same descriptor returns success. Any failure is fatal.
+ * fdatasync, as SQLite syncs its WAL: the data and the size, not the modification time.
+ */
 function sync() {
-  const batch = unsynced;
+  if (unsynced.length === 0) return;
+  if (syncFailure) {
+    refuse(unsynced.splice(0), syncFailure);
+    return;
+  }
+  const fd = idleWalFds.pop();
+  if (fd === undefined) return; // the next sync to end starts one for these
+  const entry = { batch: unsynced };
   unsynced = [];
-  syncing = true;
-  fdatasync(walFd, (error) => {
-    syncing = false;
+  inFlight.push(entry);
+  fdatasync(fd, (error) => {
+    idleWalFds.push(fd);
     if (error) {
       // After a failed fsync the kernel may have dropped the frames and will not say so again: no later commit on
-      // this file can be trusted to be on disk. Tell the callers, and the server.
-      port.postMessage(batch.map((job) => ({ id: job.id, error: failure('synced', error) })));
-      port.postMessage([{ id: 0, fatal: failure('synced', error) }]);
-      return;
+      // this file can be trusted to be on disk. Tell the callers still waiting, and the server.
+      const first = syncFailure === null;
+      syncFailure ??= error;
+      refuse(
+        inFlight.splice(0).flatMap((waiting) => waiting.batch),
+        error,
+      );
+      if (first) port.postMessage([{ id: 0, fatal: failure('synced', error) }]);
+    } else {
+      const index = inFlight.indexOf(entry);
+      // -1: a sync begun later ended first and answered these already.
+      const covered = index < 0 ? [] : inFlight.splice(0, index + 1).flatMap((done) => done.batch);
+      if (covered.length > 0) port.postMessage(covered);
     }
-    port.postMessage(batch);
-    if (unsynced.length > 0) sync();
+    sync();
     closeWhenDone();
   });
 }
 
+/** @param {Reply[]} batch @param {unknown} error */
+function refuse(batch, error) {
+  if (batch.length > 0) port.postMessage(batch.map((job) => ({ id: job.id, error: failure('synced', error) })));
+}
+
 /** Asked to close, the worker first finishes what it was sent (commits and their fsync), then closes its files. */
 function closeWhenDone() {
+  const syncing = idleWalFds.length < walFds.length;
   if (!closing || waiting.length > 0 || syncing || unsynced.length > 0 || retryTimer !== null) return;
   db.close();
-  closeSync(walFd);
+  walFds.forEach((fd) => closeSync(fd));
   port.close();
 }
