@@ -47,4 +47,31 @@ describe.each(TEST_DATABASES)('watchReviewQueue and the switches on %s', (kind) 
       stop();
     }
   });
+
+  it('calls onSwitches for a stop engaged and released between two rereads', async () => {
+    const { engageSwitch } = await import('../kill-switches/engage-switch');
+    const { releaseSwitch } = await import('../kill-switches/release-switch');
+    const { agent } = await w.agentWithRefundTool({ rules: { approvals: 1 } });
+    let heard = 0;
+    const stop = watchReviewQueue(
+      await w.person(['reviewer']),
+      { filter: {}, sort: 'newest' },
+      { onDelta: () => {}, onFacets: () => {}, onSwitches: () => (heard += 1) },
+    );
+    try {
+      // After the watcher's first read; then both changes within a few milliseconds, well inside one reread's second:
+      // the engaged switches read the same before and after, and the rows a client read in between are stale.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const { id } = await engageSwitch(await w.person(['admin']), {
+        scope: 'agent',
+        agent: agent.id,
+        effect: 'block',
+        reason: 'engaged and released at once',
+      });
+      await releaseSwitch({ type: 'cli', id: 'test' }, { id, reason: 'done' });
+      await vi.waitFor(() => expect(heard).toBeGreaterThan(0), { timeout: 5000, interval: 50 });
+    } finally {
+      stop();
+    }
+  });
 });

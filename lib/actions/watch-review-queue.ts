@@ -2,7 +2,7 @@ import { Prisma } from '../generated/sqlite/client';
 import { assertCan, type Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { prismaRunner } from '../db/sql-runner';
-import { readEngagedStops } from '../kill-switches/read-engaged-stops';
+import { readSwitchesVersion } from '../kill-switches/read-switches-version';
 import { logger } from '../logging/logger';
 import { rereadAfterMs } from '../realtime/other-instances';
 import { coalescedRunner, COALESCE_MS } from '../realtime/coalesced-runner';
@@ -90,17 +90,14 @@ export function watchReviewQueue(
  */
 function watchEngagedSwitches(onChange: () => void): () => void {
   const stopped = new AbortController();
-  const engaged = async () =>
-    (await readEngagedStops(prismaRunner(db())))
-      .map((stop) => `${stop.id}@${stop.engagedAt?.getTime() ?? ''}`)
-      .join(',');
+  const version = () => readSwitchesVersion(prismaRunner(db()));
   void (async () => {
     let seen: string | null = null;
     while (!stopped.signal.aborted) {
       // Waiting from before the read: a change committed between the read and the wait still ends it.
       const changed = nextSwitchChange(rereadAfterMs(SWITCH_REREAD_MS), stopped.signal);
       try {
-        const now = await engaged();
+        const now = await version();
         if (seen !== null && now !== seen && !stopped.signal.aborted) onChange();
         seen = now;
       } catch (error) {
