@@ -54,3 +54,31 @@ export async function waitForHealth(base, server) {
 export function medianBy(rounds, figure) {
   return [...rounds].sort((a, b) => a[figure] - b[figure])[Math.floor((rounds.length - 1) / 2)];
 }
+
+/** The nearest-rank percentile (0 < q ≤ 1) of ascending `sorted`: the smallest value at or above q of them all. */
+export function percentile(sorted, q) {
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+}
+
+/**
+ * Each route's answers over every fixed-rate round, as one sample: its p99 is the 1 % slowest of them all. A round
+ * is `{ baseline, proposals }`, each a `measure()` result with the latencies kept.
+ */
+export function poolRounds(rounds) {
+  const pool = (route) => {
+    const results = rounds.map((round) => round[route]);
+    const sorted = Float64Array.from(results.flatMap((r) => r.latencies)).sort();
+    return {
+      rps: results.reduce((sum, r) => sum + r.rps, 0) / results.length,
+      p50: percentile(sorted, 0.5),
+      p90: percentile(sorted, 0.9),
+      p99: percentile(sorted, 0.99),
+      max: sorted[sorted.length - 1],
+      non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+      total: sorted.length,
+    };
+  };
+  const baseline = pool('baseline');
+  const proposals = pool('proposals');
+  return { baseline, proposals, p99ratio: proposals.p99 / baseline.p99 };
+}
