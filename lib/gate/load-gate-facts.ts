@@ -36,10 +36,15 @@ export async function loadGateFacts(
   request: GateRequest,
   options: { counters: boolean } = { counters: true },
 ) {
-  const row = await readGateRow(runner, request.agentId, request.tool);
+  // Both reads at once: on SQLite they travel to the worker in one message and come back in one, so the proposal
+  // waits for one reply instead of two (each reply is handled on a later turn of the server's event loop).
+  const [row, engaged] = await Promise.all([
+    readGateRow(runner, request.agentId, request.tool),
+    readEngagedSwitches(runner, request.agentId),
+  ]);
   if (!row) throw new WardenError('not_found', 'No such agent.');
   const { globalStop, globalStopReason, agent, tool } = row;
-  const switches = applicableSwitches(await readEngagedSwitches(runner, agent.id), agent.id, tool?.name ?? null);
+  const switches = applicableSwitches(engaged, agent.id, tool?.name ?? null);
   const stored = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(row.grant);
   // With counters, every grant has a pending cap (its own or the default), so the count is read and exact. Without,
   // the grant is as stored: the caller decides first, and counts only a proposal that would queue (needsPendingCount).
