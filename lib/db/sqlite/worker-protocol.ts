@@ -11,4 +11,4 @@ export type Request =
 export type Failure = { message: string; code?: string };
 export type Reply = { id: number; counts?: number[]; rows?: unknown[]; error?: Failure; fatal?: Failure };
 export type WorkerSettings = { file: string; autocheckpoint: number; busyMs: number };
-export type CheckpointerSettings = { file: string; intervalMs: number };
+export type CheckpointerSettings = { file: string; pollMs: number; quietMs: number; maxDeferMs: number };
