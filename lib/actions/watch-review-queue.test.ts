@@ -25,7 +25,7 @@ describe.each(TEST_DATABASES)('watchReviewQueue and the switches on %s', (kind) 
     const stop = watchReviewQueue(
       reviewer,
       { filter: {}, sort: 'newest' },
-      { onDelta: () => (deltas += 1), onFacets: () => {}, onSwitches: () => (heard += 1) },
+      { onDelta: () => (deltas += 1), onFacets: () => {}, onSwitches: () => (heard += 1), onReady: () => {} },
     );
     try {
       await w.propose(agent, tool, 'pending_review');
@@ -53,15 +53,18 @@ describe.each(TEST_DATABASES)('watchReviewQueue and the switches on %s', (kind) 
     const { releaseSwitch } = await import('../kill-switches/release-switch');
     const { agent } = await w.agentWithRefundTool({ rules: { approvals: 1 } });
     let heard = 0;
+    let ready: () => void = () => {};
+    const watching = new Promise<void>((resolve) => (ready = resolve));
     const stop = watchReviewQueue(
       await w.person(['reviewer']),
       { filter: {}, sort: 'newest' },
-      { onDelta: () => {}, onFacets: () => {}, onSwitches: () => (heard += 1) },
+      { onDelta: () => {}, onFacets: () => {}, onSwitches: () => (heard += 1), onReady: () => ready() },
     );
     try {
-      // After the watcher's first read; then both changes within a few milliseconds, well inside one reread's second:
-      // the engaged switches read the same before and after, and the rows a client read in between are stale.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // After the watcher's first read (what a client's `ready` waits for); then both changes within a few
+      // milliseconds, well inside one reread's second: the engaged switches read the same before and after, and the
+      // rows a client read in between are stale.
+      await watching;
       const { id } = await engageSwitch(await w.person(['admin']), {
         scope: 'agent',
         agent: agent.id,

@@ -29,6 +29,12 @@ export type QueueWatcher = {
    * The client reads its rows again.
    */
   onSwitches: () => void;
+  /**
+   * Once, when the watcher has read the switches for the first time: a client reads its rows after this, so every
+   * switch change after its read is heard (before it, a stop engaged and released between the client's read and the
+   * watcher's first one would have gone unheard).
+   */
+  onReady: () => void;
 };
 
 /** Counts scan the pending actions: at most once a second, however fast changes come. */
@@ -74,7 +80,7 @@ export function watchReviewQueue(
     facets.request();
   });
   facets.request(0);
-  const stopSwitches = watchEngagedSwitches(watcher.onSwitches);
+  const stopSwitches = watchEngagedSwitches(watcher.onSwitches, watcher.onReady);
   return () => {
     closed = true;
     deltas.stop();
@@ -86,13 +92,15 @@ export function watchReviewQueue(
 
 /**
  * Calls `onChange` whenever the set of engaged switches changes: heard at once on PostgreSQL (any instance's change),
- * else read again every second, as the stop banner does. Reads only. Returns the stop.
+ * else read again every second, as the stop banner does; `onReady` after the first read (done or failed). Reads only.
+ * Returns the stop.
  */
-function watchEngagedSwitches(onChange: () => void): () => void {
+function watchEngagedSwitches(onChange: () => void, onReady: () => void): () => void {
   const stopped = new AbortController();
   const version = () => readSwitchesVersion(prismaRunner(db()));
   void (async () => {
     let seen: string | null = null;
+    let first = true;
     while (!stopped.signal.aborted) {
       // Waiting from before the read: a change committed between the read and the wait still ends it.
       const changed = nextSwitchChange(rereadAfterMs(SWITCH_REREAD_MS), stopped.signal);
@@ -103,6 +111,8 @@ function watchEngagedSwitches(onChange: () => void): () => void {
       } catch (error) {
         logger().warn({ err: error }, 'a live queue could not read the engaged switches; trying again');
       }
+      if (first && !stopped.signal.aborted) onReady();
+      first = false;
       await changed;
     }
   })();

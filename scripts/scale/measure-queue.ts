@@ -186,6 +186,7 @@ async function watcherLatency(reviewer: Actor, idle: boolean): Promise<{ p50: nu
     { filter: {}, sort: 'newest' },
     {
       onSwitches: () => {}, // no switch changes while the queue is measured
+      onReady: () => {},
       onDelta: (delta) => {
         for (const row of delta.upserted) {
           if (!arrived.has(row.id)) arrived.set(row.id, { at: performance.now(), facetsSent });

@@ -7,7 +7,8 @@ import { parseQueueQuery } from '@/lib/review/queue-query';
 export const dynamic = 'force-dynamic';
 
 /**
- * The open queue's live deltas, for the filters and order in the query string: `ready` once watching, then `delta`
+ * The open queue's live deltas, for the filters and order in the query string: `ready` once watching (the client
+ * then reads its rows: anything after that read is heard), then `delta`
  * ({ upserted: rows, removed: [{ id, status, decidedBy }] }) after changes and `facets` (the counts) at most once a
  * second, and `switches` when a switch was engaged or released (which rows a stop freezes may have changed). The
  * client holds its rows and applies these; nothing re-renders the page.
@@ -22,8 +23,8 @@ export async function GET(request: Request): Promise<Response> {
       onDelta: (delta) => send('delta', delta),
       onFacets: (facets) => send('facets', facets),
       onSwitches: () => send('switches', {}),
+      onReady: () => send('ready', {}),
     });
-    send('ready', {});
     return stop;
   });
 }
