@@ -17,7 +17,7 @@ export type CheckpointTiming = Omit<CheckpointerSettings, 'file'>;
  * bursts; the lull is where the disk is free. Should the worker fail, the connections checkpoint as they commit
  * again (`onFailure`).
  */
-export const CHECKPOINT_TIMING: CheckpointTiming = { pollMs: 25, quietMs: 100, maxDeferMs: 1_000 };
+const CHECKPOINT_TIMING: CheckpointTiming = { pollMs: 25, quietMs: 100, maxDeferMs: 1_000 };
 
 export function startCheckpointer(
   file: string,

@@ -55,8 +55,10 @@ describe('SQLite worker connection (commitWrites, runOutsideTransaction)', () =>
     );
   });
 
-  it('writes sent while earlier syncs run are each answered once, after a sync of their own commit', async () => {
+  it('writes sent while earlier syncs run are all answered, and every row is committed', async () => {
     // One message per turn of the event loop: each wave commits while the syncs of the waves before it may still run.
+    // That no answer leaves before a sync covering its commit is proven by the system-call trace
+    // (e2e/api/sigkill-durability.spec.ts), which sees the fdatasync calls this cannot.
     const waves: Promise<number[]>[] = [];
     for (let i = 0; i < 60; i++) {
       waves.push(database.runner.commitWrites([insertSwitch(`wave-${i}`)]));
