@@ -36,6 +36,34 @@ test.describe('agent keys', () => {
     await expectAllUnauthenticated(agentClient(baseURL!, key.replace('wdn_', 'sk_')), body.id, tool.name);
   });
 
+  test('a bad key proposing is a 401 whatever the body: oversized, not JSON, malformed or valid', async ({
+    baseURL,
+  }) => {
+    const { agent: agentRow, key, tool } = await seedAgentWithTool({ approvalRequired: false });
+    const { key: revoked, keyId: revokedId } = await createAgentKey(SETUP, { id: agentRow.id });
+    await revokeAgentKey(SETUP, revokedId);
+    const bodies = {
+      'over the limit': JSON.stringify({ tool: tool.name, params: { text: 'x'.repeat(300 * 1024) } }),
+      'not JSON': '{"tool": ',
+      'not a proposal': JSON.stringify({ tool: 42 }),
+      'a valid proposal': JSON.stringify({ tool: tool.name, params: VALID_TICKET }),
+    };
+    for (const badKey of [`wdn_${'A'.repeat(43)}`, revoked, key.replace('wdn_', 'sk_')]) {
+      for (const [kind, body] of Object.entries(bodies)) {
+        const reply = await agentClient(baseURL!, badKey).proposeRaw(body);
+        expect(reply.status, kind).toBe(401);
+        expect(reply.body.error.code, kind).toBe('unauthenticated');
+      }
+    }
+    expect(await db().action.count({ where: { agentId: agentRow.id } }), 'nothing proposed').toBe(0);
+    // The same bodies with the good key get their own answers: the key is checked first, not instead.
+    const good = agentClient(baseURL!, key);
+    expect((await good.proposeRaw(bodies['over the limit'])).status).toBe(413);
+    expect((await good.proposeRaw(bodies['not JSON'])).status).toBe(422);
+    expect((await good.proposeRaw(bodies['not a proposal'])).status).toBe(422);
+    expect((await good.proposeRaw(bodies['a valid proposal'])).status).toBe(201);
+  });
+
   test('a revoked key is refused on its very next request', async ({ baseURL }) => {
     const { agent: agentRow, key, keyId, tool } = await seedAgentWithTool({ approvalRequired: false });
     const agent = agentClient(baseURL!, key);

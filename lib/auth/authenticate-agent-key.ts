@@ -12,14 +12,26 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * Bearer key → agent actor. Missing, unknown, expired and revoked keys (and any key of an archived agent) all get the
  * same 401, so a caller learns nothing about which keys exist. A revoked key is refused on its very next request (no cache).
  */
-export async function authenticateAgentKey(authorization: string | null): Promise<Extract<Actor, { type: 'agent' }>> {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  const key = match?.[1];
-  if (!key || !key.startsWith(AGENT_KEY_PREFIX)) throw unauthenticated();
+export function authenticateAgentKey(authorization: string | null): Promise<Extract<Actor, { type: 'agent' }>> {
+  return authenticateKeyHash(presentedKeyHash(authorization));
+}
+
+/**
+ * The hash of the agent key an Authorization header presents, or null when it presents none (no header, another
+ * scheme, not a Warden key). Says nothing about whether the key is good: that is authenticateKeyHash's to tell.
+ */
+export function presentedKeyHash(authorization: string | null): string | null {
+  const key = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  return key?.startsWith(AGENT_KEY_PREFIX) ? hashAgentKey(key) : null;
+}
+
+/** As authenticateAgentKey, for a key already hashed by presentedKeyHash (null: no key, a 401 like any bad key). */
+export async function authenticateKeyHash(hash: string | null): Promise<Extract<Actor, { type: 'agent' }>> {
+  if (!hash) throw unauthenticated();
 
   // Plain SQL: this runs on every agent request (see lib/gate/read-gate-row.ts for why the hot path avoids model queries).
   const [record] = decodeRows<RowOf<typeof agentKeySql>>(
-    await runOutsideTransaction((runner) => runner.query(agentKeySql({ hash: hashAgentKey(key) }))),
+    await runOutsideTransaction((runner) => runner.query(agentKeySql({ hash }))),
     { revokedAt: 'date', expiresAt: 'date', lastUsedAt: 'date' },
   );
   const now = new Date();

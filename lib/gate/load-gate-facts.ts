@@ -8,9 +8,8 @@ import type { GateFacts, RequesterFacts } from '../policy/decide-proposal';
 import type { GrantPolicy } from '../policy/grant-policy';
 import { withDefaultPendingCap } from '../policy/pending-cap';
 import { countGateUsage } from './count-gate-usage';
-import { readEngagedSwitches } from '../kill-switches/global-stop';
 import { applicableSwitches } from '../policy/switch-effects';
-import { readGateRow } from './read-gate-row';
+import { readGateInputs, type GateInputs } from './read-gate-inputs';
 
 export type GateRequest = {
   agentId: string;
@@ -36,25 +35,28 @@ export async function loadGateFacts(
   request: GateRequest,
   options: { counters: boolean } = { counters: true },
 ) {
-  // Both reads at once: on SQLite they travel to the worker in one message and come back in one, so the proposal
-  // waits for one reply instead of two (each reply is handled on a later turn of the server's event loop).
-  const [row, engaged] = await Promise.all([
-    readGateRow(runner, request.agentId, request.tool),
-    readEngagedSwitches(runner, request.agentId),
-  ]);
+  const inputs = await readGateInputs(runner, { id: request.agentId }, request.tool);
+  return gateFactsFrom(inputs, request, options.counters ? runner : null);
+}
+
+/**
+ * The gate's facts from its two reads (readGateInputs). With `counter`, the grant gets its pending cap and its
+ * counters are read on that runner; with null, as loadGateFacts with `counters: false`.
+ */
+export async function gateFactsFrom({ row, engaged }: GateInputs, request: GateRequest, counter: SqlRunner | null) {
   if (!row) throw new WardenError('not_found', 'No such agent.');
   const { globalStop, globalStopReason, agent, tool } = row;
   const switches = applicableSwitches(engaged, agent.id, tool?.name ?? null);
   const stored = request.grantOverride !== undefined ? request.grantOverride : toGrantPolicy(row.grant);
   // With counters, every grant has a pending cap (its own or the default), so the count is read and exact. Without,
   // the grant is as stored: the caller decides first, and counts only a proposal that would queue (needsPendingCount).
-  const grant = options.counters ? withDefaultPendingCap(stored, env().WARDEN_DEFAULT_MAX_PENDING) : stored;
+  const grant = counter ? withDefaultPendingCap(stored, env().WARDEN_DEFAULT_MAX_PENDING) : stored;
   const requester: RequesterFacts = request.requesterAssertion
     ? await verifyRequester(request.requesterAssertion, agent, request.now)
     : { status: 'none' };
   const counters =
-    tool && options.counters
-      ? await countGateUsage(runner, {
+    tool && counter
+      ? await countGateUsage(counter, {
           agentId: agent.id,
           toolId: tool.id,
           traceId: request.traceId,

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_DATABASES, useTestDatabase } from '../db/test-databases';
 import type { DatabaseEngine } from '../db/engine';
+import { hashAgentKey } from '../auth/agent-key';
 
 /**
  * Every runtime path of the gate, through proposeAction on a real database: an open grant (facts read outside any
@@ -14,11 +15,21 @@ describe.each(TEST_DATABASES)('proposeAction on %s', (kind) => {
   let w: typeof import('../seed/test-world');
   let proposeAction: typeof import('./propose-action').proposeAction;
   let agentStatus: typeof import('../agents/set-agent-status');
+  let createAgentKey: typeof import('../agents/create-agent-key').createAgentKey;
+  let engageSwitch: typeof import('../kill-switches/engage-switch').engageSwitch;
+  let prefetchGateInputs: typeof import('./prefetch-gate-inputs').prefetchGateInputs;
+  let readGateInputs: typeof import('./read-gate-inputs').readGateInputs;
+  let runOutsideTransaction: typeof import('../db/sql-runner').runOutsideTransaction;
   let engine: DatabaseEngine;
   beforeAll(async () => {
     w = await import('../seed/test-world');
     ({ proposeAction } = await import('./propose-action'));
     agentStatus = await import('../agents/set-agent-status');
+    ({ createAgentKey } = await import('../agents/create-agent-key'));
+    ({ engageSwitch } = await import('../kill-switches/engage-switch'));
+    ({ prefetchGateInputs } = await import('./prefetch-gate-inputs'));
+    ({ readGateInputs } = await import('./read-gate-inputs'));
+    ({ runOutsideTransaction } = await import('../db/sql-runner'));
     engine = (await import('../db/client')).engine();
   });
   afterEach(() => vi.restoreAllMocks());
@@ -65,6 +76,55 @@ describe.each(TEST_DATABASES)('proposeAction on %s', (kind) => {
     );
     expect(invalid).toEqual({ read: 1, transaction: 0, commitWrites: 1 });
     expect(await events(agent.id, 'action.params_invalid')).toHaveLength(1);
+  });
+
+  it("reads prefetched by the key's hash are what the gate reads by id, and used only for the key's own agent", async () => {
+    const { agent, tool } = await w.agentWithRefundTool({ rules: { approvals: 0 } });
+    const other = await w.agentWithRefundTool({ rules: { approvals: 0 } });
+    const keyHash = hashAgentKey((await createAgentKey(w.SETUP, { id: agent.id })).key);
+    const otherKeyHash = hashAgentKey((await createAgentKey(w.SETUP, { id: other.agent.id })).key);
+    // A switch on this agent (for another tool, so its proposals still pass) and one on the other agent.
+    await engageSwitch(w.SETUP, {
+      scope: 'agent-tool',
+      agent: agent.id,
+      tool: other.tool.name,
+      effect: 'block',
+      reason: 'this agent, another tool',
+    });
+    await engageSwitch(w.SETUP, { scope: 'agent', agent: other.agent.id, effect: 'block', reason: 'the other agent' });
+
+    const byId = await runOutsideTransaction((runner) => readGateInputs(runner, { id: agent.id }, tool.name));
+    const byKey = await prefetchGateInputs(keyHash, tool.name);
+    expect(byKey).toEqual({ toolName: tool.name, inputs: byId });
+    expect(byId.row).toMatchObject({ agent: { id: agent.id }, tool: { id: tool.id }, grant: { approvals: 0 } });
+    const reasons = byId.engaged.map((s) => s.reason);
+    expect(reasons).toContain('this agent, another tool');
+    expect(reasons).not.toContain('the other agent');
+
+    // The agent's own reads: decided on them, nothing read again.
+    let result!: Awaited<ReturnType<typeof proposeAction>>;
+    const own = await pathOf(async () => {
+      result = await proposeAction(agent, { tool: tool.name, params: w.REFUND }, Promise.resolve(byKey));
+    });
+    expect(own).toEqual({ read: 0, transaction: 0, commitWrites: 1 });
+    expect(result.status).toBe('approved');
+    expect(await w.auditTypes(result.id)).toEqual(['action.proposed', 'gate.decided']);
+
+    // Reads that would block if used are not: another agent's (stopped, no grant of this tool), an unknown key's (no
+    // row), and this agent's for another tool (a switch, no grant). The gate reads again, by id.
+    const foreignReads = [
+      [otherKeyHash, tool.name],
+      [hashAgentKey('wdn_no-such-key'), tool.name],
+      [keyHash, other.tool.name],
+    ] as const;
+    for (const [foreignKey, toolName] of foreignReads) {
+      const inputs = await prefetchGateInputs(foreignKey, toolName);
+      const calls = await pathOf(async () => {
+        result = await proposeAction(agent, { tool: tool.name, params: w.REFUND }, Promise.resolve(inputs));
+      });
+      expect(calls).toEqual({ read: 1, transaction: 0, commitWrites: 1 });
+      expect(result.status).toBe('approved');
+    }
   });
 
   it('a proposal that would queue is decided again in a transaction with the pending count (the default cap)', async () => {
@@ -177,10 +237,12 @@ describe('proposeAction on sqlite once its worker connection has failed', () => 
   useTestDatabase('sqlite', 'warden-propose-fallback');
   let w: typeof import('../seed/test-world');
   let proposeAction: typeof import('./propose-action').proposeAction;
+  let prefetchGateInputs: typeof import('./prefetch-gate-inputs').prefetchGateInputs;
   let engine: import('../db/sqlite').SqliteEngine;
   beforeAll(async () => {
     w = await import('../seed/test-world');
     ({ proposeAction } = await import('./propose-action'));
+    ({ prefetchGateInputs } = await import('./prefetch-gate-inputs'));
     const { SqliteEngine } = await import('../db/sqlite');
     const opened = (await import('../db/client')).engine();
     if (!(opened instanceof SqliteEngine)) throw new Error('expected the SQLite engine');
@@ -202,6 +264,8 @@ describe('proposeAction on sqlite once its worker connection has failed', () => 
     const transaction = vi.spyOn(engine, 'transaction');
     const commitWrites = vi.spyOn(engine, 'commitWrites');
     const read = vi.spyOn(engine, 'read');
+    // Nothing is read ahead of the gate either: it reads inside the group commit's transaction.
+    expect(await prefetchGateInputs(hashAgentKey('wdn_any-key'), open.tool.name)).toBeNull();
     const approved = await proposeAction(open.agent, { tool: open.tool.name, params: { ...w.REFUND, amount: 2 } });
     expect(approved.status).toBe('approved');
     expect(await w.auditTypes(approved.id)).toEqual(['action.proposed', 'gate.decided']);

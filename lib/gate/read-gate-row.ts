@@ -1,6 +1,6 @@
 import { decodeRows, type ColumnKinds } from '../db/decode-row';
 import type { SqlRunner } from '../db/sql-runner';
-import { prepareSql, type RowOf } from '../db/typed-sql';
+import { prepareSql, type QueryBuilder, type RowOf } from '../db/typed-sql';
 import type { GrantRow } from '../grants/to-grant-policy';
 
 /**
@@ -30,6 +30,9 @@ export type GateRow = {
   } | null;
   grant: GrantRow | null;
 };
+
+/** Which agent: by id, or by the hash of a key it holds (a key belongs to one agent for its whole life). */
+export type AgentLookup = { id: string } | { keyHash: string };
 
 /**
  * The columns of a gate row, for any query that joins the agent as `a`, the tool as `t` and the grant as `g` (the
@@ -69,17 +72,26 @@ export const GATE_COLUMNS = [
   'g.reviewGroupId',
 ] as const;
 
-const gateRowSql = prepareSql((db, p: { agentId: string; toolName: string }) =>
-  db
+/** The gate row's query, before it says which agent: the tool by name, the agent's grant of it, the global stop. */
+function gateRowQuery(db: QueryBuilder, toolName: string) {
+  return db
     .selectFrom('Agent as a')
-    .leftJoin('Tool as t', (join) => join.on('t.name', '=', p.toolName))
+    .leftJoin('Tool as t', (join) => join.on('t.name', '=', toolName))
     .leftJoin('Grant as g', (join) => join.onRef('g.agentId', '=', 'a.id').onRef('g.toolId', '=', 't.id'))
     .select((eb) => [
       eb.selectFrom('Switch as s').select('s.engaged').where('s.id', '=', 'global_stop').as('globalStop'),
       eb.selectFrom('Switch as s').select('s.reason').where('s.id', '=', 'global_stop').as('globalStopReason'),
     ])
-    .select(GATE_COLUMNS)
-    .where('a.id', '=', p.agentId),
+    .select(GATE_COLUMNS);
+}
+
+const gateRowSql = prepareSql((db, p: { agentId: string; toolName: string }) =>
+  gateRowQuery(db, p.toolName).where('a.id', '=', p.agentId),
+);
+
+// The agent whose key has this hash, for a read issued before the key is checked (lib/gate/prefetch-gate-inputs.ts).
+const gateRowOfKeySql = prepareSql((db, p: { keyHash: string; toolName: string }) =>
+  gateRowQuery(db, p.toolName).innerJoin('AgentKey as k', 'k.agentId', 'a.id').where('k.hash', '=', p.keyHash),
 );
 
 /** A gate row as the database sends it. */
@@ -95,8 +107,13 @@ export const GATE_COLUMN_KINDS = {
   expiresAt: 'date',
 } as const satisfies ColumnKinds<GateColumnsRow>;
 
-export async function readGateRow(runner: SqlRunner, agentId: string, toolName: string): Promise<GateRow | null> {
-  const [row] = decodeRows<GateColumnsRow>(await runner.query(gateRowSql({ agentId, toolName })), GATE_COLUMN_KINDS);
+/** The gate row of an agent, by its id or by the hash of a key it holds. */
+export async function readGateRow(runner: SqlRunner, agent: AgentLookup, toolName: string): Promise<GateRow | null> {
+  const statement =
+    'keyHash' in agent
+      ? gateRowOfKeySql({ keyHash: agent.keyHash, toolName })
+      : gateRowSql({ agentId: agent.id, toolName });
+  const [row] = decodeRows<GateColumnsRow>(await runner.query(statement), GATE_COLUMN_KINDS);
   return row ? toGateRow(row) : null;
 }
 

@@ -1,4 +1,4 @@
-import { authenticateAgentKey } from '../auth/authenticate-agent-key';
+import { authenticateKeyHash, presentedKeyHash } from '../auth/authenticate-agent-key';
 import type { Actor } from '../auth/actor';
 import { invalidInput, WardenError } from '../errors';
 import { agentBodyLimits, type BodyLimits } from './agent-limits';
@@ -8,21 +8,35 @@ import { findJsonIssue } from './scan-json';
 
 type AgentActor = Extract<Actor, { type: 'agent' }>;
 type RouteContext<P> = { params: Promise<P> };
-type Handler<P> = (ctx: {
+type Handler<P, E> = (ctx: {
   actor: AgentActor;
   request: Request;
   params: P;
+  early: E;
 }) => Promise<{ status?: number; body: unknown; replayed?: boolean }>;
 
 /**
  * The one wrapper for agent-API routes: Bearer key → agent actor, then the handler, then errors mapped to
  * their HTTP status. Handlers parse their input and call one domain function.
+ *
+ * `early` (the proposal route's) starts while the key is being looked up, with the presented key's hash: work that
+ * needs no good key, such as reading the body, and reads keyed by the key that decide nothing until it is found good
+ * (lib/gate/prefetch-gate-inputs.ts). Its outcome, a failure included, counts only after the key is found good, so a
+ * bad key is a 401 whatever the body, as on every route. A request that presents no key at all starts nothing.
  */
-export function agentRoute<P = Record<string, never>>(handler: Handler<P>) {
+export function agentRoute<P = Record<string, never>, E = undefined>(
+  handler: Handler<P, E>,
+  early?: (request: Request, keyHash: string) => Promise<E>,
+) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      const actor = await authenticateAgentKey(request.headers.get('authorization'));
-      const { status = 200, body, replayed } = await handler({ actor, request, params: await context.params });
+      const keyHash = presentedKeyHash(request.headers.get('authorization'));
+      const started = keyHash && early ? early(request, keyHash) : undefined;
+      // Handled here so a bad key's early failure is not reported as unhandled; it is awaited again below.
+      started?.catch(() => {});
+      const actor = await authenticateKeyHash(keyHash);
+      const params = await context.params;
+      const { status = 200, body, replayed } = await handler({ actor, request, params, early: (await started) as E });
       const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
       if (replayed) headers['Idempotent-Replayed'] = 'true';
       return Response.json(body, { status, headers });

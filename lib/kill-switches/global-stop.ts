@@ -18,9 +18,27 @@ export async function readGlobalStop(tx: Tx): Promise<{ engaged: boolean; reason
  * scope). Engaged switches are few, and `engagedKey` is indexed: a cheap read on the hot path.
  */
 export async function readEngagedSwitches(runner: SqlRunner, agentId: string): Promise<SwitchFact[]> {
-  const rows = await runner.query<Record<string, unknown>>(sql`
-    SELECT "id", "scope", "agentId", "toolName", "effect", "reason" FROM "Switch"
-    WHERE "engagedKey" IS NOT NULL AND "id" <> ${GLOBAL_STOP_ID} AND ("agentId" IS NULL OR "agentId" = ${agentId})`);
+  return toSwitchFacts(
+    await runner.query<Record<string, unknown>>(sql`
+      SELECT "id", "scope", "agentId", "toolName", "effect", "reason" FROM "Switch"
+      WHERE "engagedKey" IS NOT NULL AND "id" <> ${GLOBAL_STOP_ID} AND ("agentId" IS NULL OR "agentId" = ${agentId})`),
+  );
+}
+
+/**
+ * The same switches for the agent whose key has this hash, for a read issued before the key is checked (the gate's
+ * prefetch: lib/gate/prefetch-gate-inputs.ts). A key belongs to one agent for its whole life.
+ */
+export async function readEngagedSwitchesOfKey(runner: SqlRunner, keyHash: string): Promise<SwitchFact[]> {
+  return toSwitchFacts(
+    await runner.query<Record<string, unknown>>(sql`
+      SELECT "id", "scope", "agentId", "toolName", "effect", "reason" FROM "Switch"
+      WHERE "engagedKey" IS NOT NULL AND "id" <> ${GLOBAL_STOP_ID}
+        AND ("agentId" IS NULL OR "agentId" IN (SELECT "agentId" FROM "AgentKey" WHERE "hash" = ${keyHash}))`),
+  );
+}
+
+function toSwitchFacts(rows: Record<string, unknown>[]): SwitchFact[] {
   return rows.map((row) => ({
     id: String(row.id),
     scope: String(row.scope) as SwitchScope,

@@ -1,4 +1,5 @@
 import { listAgentActions } from '@/lib/actions/list-agent-actions';
+import { prefetchGateInputs } from '@/lib/gate/prefetch-gate-inputs';
 import { proposeAction } from '@/lib/gate/propose-action';
 import { listAgentActionsSchema, proposeActionSchema } from '@/lib/actions/schemas';
 import { agentRoute, readJson } from '@/lib/http/agent-route';
@@ -14,16 +15,23 @@ const kindSchema = z.object({
 
 export const dynamic = 'force-dynamic';
 
-// A body refused before the gate runs (limits, shape) claims no Idempotency-Key: nothing started, nothing is kept.
-// A replay is not a new proposal: only the gate's own runs are counted and timed (lib/metrics/).
-export const POST = agentRoute(async ({ actor, request }) => {
+// While the key is looked up: the body is read and checked, and the gate's reads go out with the key lookup.
+async function readProposal(request: Request, keyHash: string) {
   const body = await readJson(request);
   const input = proposeActionSchema.parse(body);
-  return withIdempotency(actor.id, request.headers.get('idempotency-key'), body, async () => ({
-    status: 201,
-    body: await observeProposal(actor, input.tool, () => proposeAction(actor, input)),
-  }));
-});
+  return { body, input, gateInputs: prefetchGateInputs(keyHash, input.tool) };
+}
+
+// A body refused before the gate runs (limits, shape) claims no Idempotency-Key: nothing started, nothing is kept.
+// A replay is not a new proposal: only the gate's own runs are counted and timed (lib/metrics/).
+export const POST = agentRoute(
+  async ({ actor, request, early: { body, input, gateInputs } }) =>
+    withIdempotency(actor.id, request.headers.get('idempotency-key'), body, async () => ({
+      status: 201,
+      body: await observeProposal(actor, input.tool, () => proposeAction(actor, input, gateInputs)),
+    })),
+  readProposal,
+);
 
 // ?status= one of the statuses (required), ?after= the previous page's nextCursor, ?limit= 1–100.
 // ?kind=rollback: the agent's rollback actions instead (as GET /api/v1/rollbacks), e.g. the approved ones to run now.
