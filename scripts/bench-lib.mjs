@@ -1,6 +1,7 @@
 // What `npm run bench` (scripts/bench.mjs) and its MCP line run alone (scripts/bench-mcp.mjs) share: a free port, the
 // production server started as `npm start` would and stopped with everything it started, and the median round.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** The first port in from–to (inclusive) that nothing listens on at 127.0.0.1. */
@@ -81,4 +82,29 @@ export function poolRounds(rounds) {
   const baseline = pool('baseline');
   const proposals = pool('proposals');
   return { baseline, proposals, p99ratio: proposals.p99 / baseline.p99 };
+}
+
+/**
+ * The machine's CPU time so far from /proc/stat's first line (clock ticks): all of it, and what the hypervisor gave
+ * to other guests while this one wanted to run ("steal"). Null where there is no /proc/stat.
+ */
+export function readCpuTicks(stat = readProcStat()) {
+  const fields = stat?.split('\n', 1)[0].trim().split(/\s+/);
+  if (!fields || fields[0] !== 'cpu' || fields.length < 9) return null;
+  const ticks = fields.slice(1, 9).map(Number);
+  return { total: ticks.reduce((sum, n) => sum + n, 0), steal: ticks[7] };
+}
+
+/** The share of the machine's CPU time stolen between two readCpuTicks readings (null if either is missing). */
+export function stealShare(before, after) {
+  if (!before || !after || after.total <= before.total) return null;
+  return (after.steal - before.steal) / (after.total - before.total);
+}
+
+function readProcStat() {
+  try {
+    return readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return null;
+  }
 }

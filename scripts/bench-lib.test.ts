@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianBy, percentile, poolRounds } from './bench-lib.mjs';
+import { medianBy, percentile, poolRounds, readCpuTicks, stealShare } from './bench-lib.mjs';
 
 const ascending = (values: number[]) => Float64Array.from(values).sort();
 const hundred = ascending(Array.from({ length: 100 }, (_, i) => i + 1)); // 1 … 100
@@ -71,5 +71,27 @@ describe('medianBy', () => {
         'ratio',
       ).ratio,
     ).toBe(is);
+  });
+});
+
+describe('CPU steal from /proc/stat', () => {
+  // user nice system idle iowait irq softirq steal guest guest_nice
+  const before = 'cpu  100 0 20 300 5 0 5 10 0 0\ncpu0 50 0 10 150 2 0 2 5 0 0\n';
+  const after = 'cpu  160 0 30 360 5 0 5 40 0 0\n';
+
+  it('reads all ticks and the stolen ones from the first line', () => {
+    expect(readCpuTicks(before)).toEqual({ total: 440, steal: 10 });
+  });
+
+  it('the stolen share of the time between two readings', () => {
+    expect(stealShare(readCpuTicks(before), readCpuTicks(after))).toBeCloseTo(30 / 160);
+  });
+
+  it('no /proc/stat, another format, or no time passed: null, never a made-up figure', () => {
+    expect(readCpuTicks(null)).toBeNull();
+    expect(readCpuTicks('intr 1 2 3\n')).toBeNull();
+    expect(readCpuTicks('cpu 1 2 3\n')).toBeNull();
+    expect(stealShare(null, readCpuTicks(after))).toBeNull();
+    expect(stealShare(readCpuTicks(after), readCpuTicks(after))).toBeNull();
   });
 });

@@ -27,7 +27,16 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { freePort, medianBy, poolRounds, startServer, stopGroup, waitForHealth } from './bench-lib.mjs';
+import {
+  freePort,
+  medianBy,
+  poolRounds,
+  readCpuTicks,
+  startServer,
+  stealShare,
+  stopGroup,
+  waitForHealth,
+} from './bench-lib.mjs';
 import { benchMcpCalls } from './bench-mcp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +56,7 @@ async function main() {
     return reportTwoInstancePostgres(process.env.WARDEN_BENCH_POSTGRES_URL);
   ensureBuild();
   const loadBefore = loadavg()[0];
+  const ticksBefore = readCpuTicks();
   const decide = decisionMicroBenchmark();
   const audit = auditVerifyBenchmark();
   const timelines = await incidentTimelineBenchmarks();
@@ -63,9 +73,12 @@ async function main() {
     runs.push(await benchDatabase('postgresql', postgresUrl));
   }
 
-  // Load generator and server share the machine; other work on it skews every figure, so say how busy it was.
+  // Load generator and server share the machine; other work on it skews every figure, so say how busy it was, and
+  // how much CPU the host gave other guests (steal): on a shared VM that, not the code, moves the figures most.
+  const steal = stealShare(ticksBefore, readCpuTicks());
+  const stolen = steal === null ? 'CPU steal n/a' : `${(steal * 100).toFixed(1)} % of CPU time stolen by the host`;
   console.log(
-    `\n${cpus().length} vCPU, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up; latencies in ms`,
+    `\n${cpus().length} vCPU, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after (1 min), ${stolen}; ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up; latencies in ms`,
   );
   console.log(
     '| database   | route                        |    req/s |  p50 |  p99 | non-2xx | ratio | CPU ms/req (server + db) |',
