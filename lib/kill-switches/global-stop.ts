@@ -17,28 +17,23 @@ export async function readGlobalStop(tx: Tx): Promise<{ engaged: boolean; reason
  * Every engaged switch besides the global stop that could reach this agent (its own, or one with no agent: tool
  * scope). Engaged switches are few, and `engagedKey` is indexed: a cheap read on the hot path.
  */
-export async function readEngagedSwitches(runner: SqlRunner, agentId: string): Promise<SwitchFact[]> {
-  return toSwitchFacts(
-    await runner.query<Record<string, unknown>>(sql`
-      SELECT "id", "scope", "agentId", "toolName", "effect", "reason" FROM "Switch"
-      WHERE "engagedKey" IS NOT NULL AND "id" <> ${GLOBAL_STOP_ID} AND ("agentId" IS NULL OR "agentId" = ${agentId})`),
-  );
+export function readEngagedSwitches(runner: SqlRunner, agentId: string): Promise<SwitchFact[]> {
+  return readEngagedSwitchesOf(runner, sql`${agentId}`);
 }
 
 /**
  * The same switches for the agent whose key has this hash, for a read issued before the key is checked (the gate's
  * prefetch: lib/gate/prefetch-gate-inputs.ts). A key belongs to one agent for its whole life.
  */
-export async function readEngagedSwitchesOfKey(runner: SqlRunner, keyHash: string): Promise<SwitchFact[]> {
-  return toSwitchFacts(
-    await runner.query<Record<string, unknown>>(sql`
-      SELECT "id", "scope", "agentId", "toolName", "effect", "reason" FROM "Switch"
-      WHERE "engagedKey" IS NOT NULL AND "id" <> ${GLOBAL_STOP_ID}
-        AND ("agentId" IS NULL OR "agentId" IN (SELECT "agentId" FROM "AgentKey" WHERE "hash" = ${keyHash}))`),
-  );
+export function readEngagedSwitchesOfKey(runner: SqlRunner, keyHash: string): Promise<SwitchFact[]> {
+  return readEngagedSwitchesOf(runner, sql`SELECT "agentId" FROM "AgentKey" WHERE "hash" = ${keyHash}`);
 }
 
-function toSwitchFacts(rows: Record<string, unknown>[]): SwitchFact[] {
+/** `agentIds`: a fragment that is the agent's id, or a subquery selecting it. */
+async function readEngagedSwitchesOf(runner: SqlRunner, agentIds: ReturnType<typeof sql>): Promise<SwitchFact[]> {
+  const rows = await runner.query<Record<string, unknown>>(sql`
+    SELECT "id", "scope", "agentId", "toolName", "effect", "reason" FROM "Switch"
+    WHERE "engagedKey" IS NOT NULL AND "id" <> ${GLOBAL_STOP_ID} AND ("agentId" IS NULL OR "agentId" IN (${agentIds}))`);
   return rows.map((row) => ({
     id: String(row.id),
     scope: String(row.scope) as SwitchScope,
